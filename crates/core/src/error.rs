@@ -1,0 +1,102 @@
+use std::path::PathBuf;
+
+use satchel_types::{ErrorCode, ErrorView};
+
+/// Every way a core operation can fail. Variants name what went wrong and carry what
+/// a person needs to act on it; `code()` maps each to the UI's translatable kind.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("the key, passphrase or recovery code does not open profile {profile:?}")]
+    WrongKey { profile: String },
+    #[error("no keychain answers on this computer: {detail}")]
+    KeychainUnavailable { detail: String },
+    #[error("the keychain has no key for profile {profile:?}; use its recovery code")]
+    KeyMissing { profile: String },
+    #[error("no keychain answers here, so profile {profile:?} needs a passphrase")]
+    PassphraseRequired { profile: String },
+    #[error("no profile named {0:?}")]
+    ProfileNotFound(String),
+    #[error("a profile named {0:?} already exists")]
+    ProfileExists(String),
+    #[error("no {kind} with id {id:?}")]
+    NotFound { kind: &'static str, id: String },
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error(
+        "this SQLite is not SQLCipher (cipher_version is empty); refusing to store data unencrypted"
+    )]
+    NotSqlCipher,
+    #[error("profile file {path} is damaged: {detail}")]
+    CorruptProfile { path: PathBuf, detail: String },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("{action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("keychain error: {0}")]
+    Keychain(String),
+    #[error("no secure random numbers available: {0}")]
+    Random(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::WrongKey { .. } => ErrorCode::WrongKey,
+            Error::KeychainUnavailable { .. } => ErrorCode::KeychainUnavailable,
+            Error::KeyMissing { .. } => ErrorCode::KeyMissing,
+            Error::PassphraseRequired { .. } => ErrorCode::PassphraseRequired,
+            Error::ProfileNotFound(_) => ErrorCode::ProfileNotFound,
+            Error::ProfileExists(_) => ErrorCode::ProfileExists,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            Error::NotSqlCipher
+            | Error::CorruptProfile { .. }
+            | Error::Sqlite(_)
+            | Error::Migration(_)
+            | Error::Io { .. } => ErrorCode::Storage,
+            Error::Keychain(_) | Error::Random(_) => ErrorCode::Internal,
+        }
+    }
+
+    pub fn view(&self) -> ErrorView {
+        ErrorView {
+            code: self.code(),
+            message: self.to_string(),
+        }
+    }
+
+    pub(crate) fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}
+
+/// `opt.or_not_found("note", id)?` in place of an unwrap, as in Anki's rslib.
+pub(crate) trait OrNotFound<T> {
+    fn or_not_found(self, kind: &'static str, id: &str) -> Result<T>;
+}
+
+impl<T> OrNotFound<T> for Option<T> {
+    fn or_not_found(self, kind: &'static str, id: &str) -> Result<T> {
+        self.ok_or_else(|| Error::NotFound {
+            kind,
+            id: id.to_owned(),
+        })
+    }
+}

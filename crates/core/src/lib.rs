@@ -1,0 +1,34 @@
+//! Satchel's core: everything the desktop shell, the CLI and the tests share.
+//!
+//! Start at [`Satchel`] (the profiles on this computer), unlock one into a
+//! [`Profile`], and work with its notes. Every change of learner state goes through
+//! one write path (`Profile::transact`), which commits to the encrypted store and then
+//! publishes an [`Event`] on the [`EventBus`].
+
+mod error;
+pub mod events;
+pub mod keys;
+mod notes;
+mod profile;
+mod profiles;
+mod store;
+#[cfg(test)]
+mod testing;
+
+pub use error::{Error, Result};
+pub use events::{Event, EventBus};
+pub use keys::{
+    Keychain, KeychainFailure, NoKeychain, RecoveryCode, SystemKeychain, keychain_from_env,
+};
+pub use notes::{BODY_MAX_BYTES, TITLE_MAX_CHARS};
+pub use profile::Profile;
+pub use profiles::{PASSPHRASE_MIN_CHARS, RotationStep, Satchel};
+pub use satchel_types as types;
+
+/// Milliseconds since the Unix epoch; a clock set before 1970 reads as 0.
+pub(crate) fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}

@@ -1,0 +1,1 @@
+SELECT id, title, body, created_at, updated_at FROM notes WHERE id = ?1

@@ -1,0 +1,256 @@
+//! Notes: markdown a learner writes, the first kind of material in the library.
+
+use rusqlite::{Connection, OptionalExtension, Row, named_params};
+use satchel_types::{Event, LibraryView, NoteDraft, NoteSummary, NoteView};
+
+use crate::error::OrNotFound;
+use crate::profile::Profile;
+use crate::{Error, Result, now_ms};
+
+pub const TITLE_MAX_CHARS: usize = 200;
+/// A generous bound (a 300-page book is about 1 MB of text) that keeps a pasted
+/// accident from making every list and sync slow.
+pub const BODY_MAX_BYTES: usize = 2 * 1024 * 1024;
+const EXCERPT_CHARS: usize = 140;
+/// Shorter prefixes of a UUIDv7 are mostly its timestamp and would match many notes.
+const MIN_ID_PREFIX: usize = 4;
+
+impl Profile {
+    pub fn add_note(&self, title: &str, body: &str) -> Result<NoteView> {
+        self.save_note(&NoteDraft {
+            id: None,
+            title: title.to_owned(),
+            body: body.to_owned(),
+        })
+    }
+
+    /// Creates the note when the draft has no id, otherwise replaces its title and body.
+    pub fn save_note(&self, draft: &NoteDraft) -> Result<NoteView> {
+        let title = draft.title.trim();
+        if title.chars().count() > TITLE_MAX_CHARS {
+            return Err(Error::InvalidInput(format!(
+                "a note's title has at most {TITLE_MAX_CHARS} characters"
+            )));
+        }
+        if draft.body.len() > BODY_MAX_BYTES {
+            return Err(Error::InvalidInput(format!(
+                "a note holds at most {} MB of text",
+                BODY_MAX_BYTES / (1024 * 1024)
+            )));
+        }
+        self.transact(|tx| {
+            let now = now_ms();
+            let id = match &draft.id {
+                None => {
+                    let id = uuid::Uuid::now_v7().to_string();
+                    tx.prepare_cached(include_str!("insert.sql"))?.execute(
+                        named_params! {":id": id, ":title": title, ":body": draft.body, ":now": now},
+                    )?;
+                    id
+                }
+                Some(id) => {
+                    let changed = tx.prepare_cached(include_str!("update.sql"))?.execute(
+                        named_params! {":id": id, ":title": title, ":body": draft.body, ":now": now},
+                    )?;
+                    if changed == 0 {
+                        return Err(Error::NotFound {
+                            kind: "note",
+                            id: id.clone(),
+                        });
+                    }
+                    id.clone()
+                }
+            };
+            let note = get(tx, &id)?.or_not_found("note", &id)?;
+            let event = Event::NoteSaved {
+                note: summary(&note.id, &note.title, &note.body, note.updated_at),
+            };
+            Ok((note, vec![event]))
+        })
+    }
+
+    /// A note by its id or by an unambiguous prefix of it (as `git` takes hashes).
+    pub fn note(&self, id_or_prefix: &str) -> Result<NoteView> {
+        self.read(|conn| {
+            let id = resolve(conn, id_or_prefix)?;
+            get(conn, &id)?.or_not_found("note", &id)
+        })
+    }
+
+    /// Every note, most recently changed first.
+    pub fn notes(&self) -> Result<Vec<NoteSummary>> {
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(include_str!("list.sql"))?;
+            let rows = statement.query_map([], |row| {
+                Ok(summary(
+                    &row.get::<_, String>(0)?,
+                    &row.get::<_, String>(1)?,
+                    &row.get::<_, String>(2)?,
+                    row.get(3)?,
+                ))
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    pub fn delete_note(&self, id_or_prefix: &str) -> Result<()> {
+        self.transact(|tx| {
+            let id = resolve(tx, id_or_prefix)?;
+            tx.execute("DELETE FROM notes WHERE id = ?1", [&id])?;
+            Ok(((), vec![Event::NoteDeleted { id }]))
+        })
+    }
+
+    /// The whole library screen in one call.
+    pub fn library(&self) -> Result<LibraryView> {
+        Ok(LibraryView {
+            profile: self.view(),
+            notes: self.notes()?,
+        })
+    }
+}
+
+fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<String> {
+    let wanted = id_or_prefix.trim();
+    if wanted.len() < MIN_ID_PREFIX {
+        return Err(Error::InvalidInput(format!(
+            "give at least {MIN_ID_PREFIX} characters of a note's id"
+        )));
+    }
+    let mut statement = conn.prepare_cached(include_str!("find_by_prefix.sql"))?;
+    let matches = statement
+        .query_map([wanted], |row| row.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    match matches.as_slice() {
+        [] => Err(Error::NotFound {
+            kind: "note",
+            id: wanted.to_owned(),
+        }),
+        [id] => Ok(id.clone()),
+        _ if matches.iter().any(|id| id == wanted) => Ok(wanted.to_owned()),
+        _ => Err(Error::InvalidInput(format!(
+            "{wanted:?} matches more than one note; give more of its id"
+        ))),
+    }
+}
+
+fn get(conn: &Connection, id: &str) -> Result<Option<NoteView>> {
+    Ok(conn
+        .prepare_cached(include_str!("get.sql"))?
+        .query_row([id], note_from_row)
+        .optional()?)
+}
+
+fn note_from_row(row: &Row<'_>) -> rusqlite::Result<NoteView> {
+    Ok(NoteView {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        body: row.get(2)?,
+        created_at: row.get(3)?,
+        updated_at: row.get(4)?,
+    })
+}
+
+fn summary(id: &str, title: &str, body: &str, updated_at: i64) -> NoteSummary {
+    let mut excerpt = String::with_capacity(EXCERPT_CHARS + 3);
+    for (count, word) in body.split_whitespace().enumerate() {
+        if excerpt.chars().count() + word.chars().count() > EXCERPT_CHARS {
+            excerpt.push('…');
+            break;
+        }
+        if count > 0 {
+            excerpt.push(' ');
+        }
+        excerpt.push_str(word);
+    }
+    NoteSummary {
+        id: id.to_owned(),
+        title: title.to_owned(),
+        excerpt,
+        updated_at,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::keychain_profile;
+
+    #[test]
+    fn notes_are_added_listed_edited_and_deleted() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        let events = profile.events().subscribe();
+        let first = profile
+            .add_note("Cells", "The cell is the unit of life.")
+            .unwrap();
+        let second = profile.add_note("Atoms", "Atoms have a nucleus.").unwrap();
+        assert_eq!(profile.notes().unwrap().len(), 2);
+        assert_eq!(profile.notes().unwrap()[0].id, second.id, "newest first");
+
+        let edited = profile
+            .save_note(&NoteDraft {
+                id: Some(first.id.clone()),
+                title: "Cells".into(),
+                body: "Cells divide.".into(),
+            })
+            .unwrap();
+        assert_eq!(profile.note(&first.id).unwrap().body, "Cells divide.");
+        assert!(edited.updated_at >= first.updated_at);
+        assert_eq!(edited.created_at, first.created_at);
+
+        profile.delete_note(&second.id).unwrap();
+        assert!(matches!(
+            profile.note(&second.id),
+            Err(Error::NotFound { .. })
+        ));
+        let kinds: Vec<_> = events.try_iter().collect();
+        assert_eq!(kinds.len(), 4, "{kinds:?}");
+        assert_eq!(kinds[3], Event::NoteDeleted { id: second.id });
+    }
+
+    #[test]
+    fn ids_resolve_by_unique_prefix() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        let note = profile.add_note("t", "b").unwrap();
+        assert_eq!(profile.note(&note.id[..13]).unwrap().id, note.id);
+        assert!(matches!(profile.note("abc"), Err(Error::InvalidInput(_))));
+        assert!(matches!(
+            profile.note("ffffffff"),
+            Err(Error::NotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn oversized_or_missing_notes_are_refused_without_change() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        let long_title = "x".repeat(TITLE_MAX_CHARS + 1);
+        assert!(matches!(
+            profile.add_note(&long_title, ""),
+            Err(Error::InvalidInput(_))
+        ));
+        let huge = "x".repeat(BODY_MAX_BYTES + 1);
+        assert!(matches!(
+            profile.add_note("t", &huge),
+            Err(Error::InvalidInput(_))
+        ));
+        let ghost = NoteDraft {
+            id: Some("0190f000-0000-7000-8000-000000000000".into()),
+            title: "t".into(),
+            body: "b".into(),
+        };
+        assert!(matches!(
+            profile.save_note(&ghost),
+            Err(Error::NotFound { .. })
+        ));
+        assert!(profile.notes().unwrap().is_empty());
+    }
+
+    #[test]
+    fn excerpts_fold_whitespace_and_stop_at_a_word() {
+        let body = format!("Line one\n\n  line   two {}", "word ".repeat(60));
+        let s = summary("id", "t", &body, 0);
+        assert!(s.excerpt.starts_with("Line one line two word"));
+        assert!(s.excerpt.ends_with('…'));
+        assert!(s.excerpt.chars().count() <= EXCERPT_CHARS + 1);
+    }
+}

@@ -1,0 +1,146 @@
+//! An unlocked profile: its open store and the one write path every change goes
+//! through.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use satchel_types::{AboutView, Event, ProfileView};
+
+use crate::events::EventBus;
+use crate::keys::Keychain;
+use crate::profiles::manifest::Manifest;
+use crate::store::Store;
+use crate::{Result, now_ms};
+
+pub struct Profile {
+    pub(crate) manifest: Manifest,
+    pub(crate) dir: PathBuf,
+    store: Mutex<Store>,
+    pub(crate) keychain: Arc<dyn Keychain>,
+    bus: EventBus,
+}
+
+impl Profile {
+    pub(crate) fn new(
+        manifest: Manifest,
+        dir: PathBuf,
+        store: Store,
+        keychain: Arc<dyn Keychain>,
+        bus: EventBus,
+    ) -> Self {
+        Self {
+            manifest,
+            dir,
+            store: Mutex::new(store),
+            keychain,
+            bus,
+        }
+    }
+
+    pub fn view(&self) -> ProfileView {
+        self.manifest.view()
+    }
+
+    pub fn id(&self) -> &str {
+        &self.manifest.id
+    }
+
+    pub fn name(&self) -> &str {
+        &self.manifest.name
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn events(&self) -> &EventBus {
+        &self.bus
+    }
+
+    /// The one write path: runs `change` in an immediate transaction, commits, and only
+    /// then publishes the events it returned — a subscriber never hears of a change
+    /// that was rolled back. (Sync will record its CRDT change here too.)
+    pub(crate) fn transact<T>(
+        &self,
+        change: impl FnOnce(&Transaction<'_>) -> Result<(T, Vec<Event>)>,
+    ) -> Result<T> {
+        let mut store = self.store();
+        let transaction = store
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (value, events) = change(&transaction)?;
+        transaction.commit()?;
+        drop(store);
+        for event in events {
+            self.bus.publish(event);
+        }
+        Ok(value)
+    }
+
+    pub(crate) fn read<T>(&self, query: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        query(self.store().conn())
+    }
+
+    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
+        // A panic while holding the lock rolled its transaction back on unwind; the
+        // connection itself is still sound.
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub fn about(&self) -> Result<AboutView> {
+        Ok(AboutView {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            cipher_version: self.store().cipher_version()?,
+            data_dir: self.dir.display().to_string(),
+        })
+    }
+
+    /// Problems found by SQLite's and SQLCipher's integrity checks (empty when sound).
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        self.store().integrity_problems()
+    }
+
+    /// A recovery code that was made but not yet confirmed as seen — after creation,
+    /// or after a key rotation that a crash interrupted.
+    pub fn unshown_recovery_code(&self) -> Result<Option<String>> {
+        self.read(|conn| {
+            use rusqlite::OptionalExtension;
+            Ok(conn
+                .query_row(
+                    "SELECT code FROM unshown_recovery_codes ORDER BY created_at DESC LIMIT 1",
+                    [],
+                    |row| row.get(0),
+                )
+                .optional()?)
+        })
+    }
+
+    /// The learner has seen (and, we trust, written down) their recovery code.
+    pub fn acknowledge_recovery_code(&self) -> Result<()> {
+        self.transact(|tx| {
+            tx.execute("DELETE FROM unshown_recovery_codes", [])?;
+            Ok(((), Vec::new()))
+        })
+    }
+
+    pub(crate) fn remember_unshown_code(&self, code: &str, for_rotation: bool) -> Result<()> {
+        self.transact(|tx| {
+            tx.execute(
+                "INSERT OR REPLACE INTO unshown_recovery_codes (code, for_rotation, created_at)
+                 VALUES (?1, ?2, ?3)",
+                rusqlite::params![code, for_rotation, now_ms()],
+            )?;
+            Ok(((), Vec::new()))
+        })
+    }
+}
+
+impl std::fmt::Debug for Profile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Profile")
+            .field("id", &self.manifest.id)
+            .field("name", &self.manifest.name)
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,249 @@
+//! The encrypted store: one SQLCipher database per profile.
+//!
+//! Opening fails closed: the linked SQLite must be SQLCipher, the key must open the
+//! file (checked by a read, because `PRAGMA key` itself always succeeds), and the file
+//! must already exist unless we are creating a profile — a wrong or missing key can
+//! never turn into a new, empty database.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite_migration::{M, Migrations};
+use zeroize::Zeroizing;
+
+use crate::keys::DataKey;
+use crate::{Error, Result};
+
+/// The schema, from `migrations/` at the repository root, embedded at compile time.
+const MIGRATION_STEPS: &[M<'static>] = &[
+    M::up(include_str!("../../../../migrations/0001_notes.sql")),
+    M::up(include_str!(
+        "../../../../migrations/0002_unshown_recovery_codes.sql"
+    )),
+];
+const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
+
+pub(crate) const DATABASE_FILE: &str = "satchel.db";
+
+/// How the database file is protected.
+#[derive(Clone, Copy)]
+pub(crate) enum Cipher<'a> {
+    Key(&'a DataKey),
+    /// SQLCipher with no key behaves as plain SQLite. Only the benchmark uses it, to
+    /// measure what encryption costs on the very same code path.
+    PlaintextForBenchmark,
+}
+
+pub(crate) struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Creates a new database; refuses if the file is already there.
+    pub fn create(path: &Path, cipher: Cipher<'_>) -> Result<Self> {
+        if path.exists() {
+            return Err(Error::InvalidInput(format!(
+                "{} already exists; refusing to overwrite it",
+                path.display()
+            )));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Self::connect(path, flags, cipher, "")
+    }
+
+    /// Opens an existing database; a missing file is an error, never a fresh start.
+    pub fn open(path: &Path, cipher: Cipher<'_>, profile: &str) -> Result<Self> {
+        if !path.is_file() {
+            return Err(Error::Io {
+                action: "open the database",
+                path: path.to_owned(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "the file is missing"),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Self::connect(path, flags, cipher, profile)
+    }
+
+    fn connect(path: &Path, flags: OpenFlags, cipher: Cipher<'_>, profile: &str) -> Result<Self> {
+        let mut conn = Connection::open_with_flags(path, flags)?;
+        // A wrong key is reported through our error; SQLCipher's own stderr line about
+        // an HMAC failure would only alarm a person reading the terminal.
+        conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+        if let Cipher::Key(key) = cipher {
+            let statement = Zeroizing::new(format!("PRAGMA key = {};", *key.sqlcipher_literal()));
+            conn.execute_batch(&statement)?;
+        }
+        let cipher_version = cipher_version(&conn)?;
+        if cipher_version.is_empty() {
+            return Err(Error::NotSqlCipher);
+        }
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+            row.get::<_, i64>(0)
+        })
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => Error::WrongKey {
+                profile: profile.to_owned(),
+            },
+            _ => Error::Sqlite(e),
+        })?;
+        // WAL: readers never block the writer. synchronous=FULL: a note is on disk
+        // when its save returns, even if the laptop's battery dies the next second.
+        // temp_store=MEMORY: sorts and temporary tables never reach disk unencrypted.
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::InvalidInput(format!(
+                "the database refused write-ahead logging (journal mode {mode})"
+            )));
+        }
+        conn.execute_batch(
+            "PRAGMA synchronous = FULL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA temp_store = MEMORY;
+             PRAGMA busy_timeout = 5000;",
+        )?;
+        MIGRATIONS.to_latest(&mut conn)?;
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn cipher_version(&self) -> Result<String> {
+        cipher_version(&self.conn)
+    }
+
+    /// Re-encrypts every page under `key`. The WAL is folded into the main file first
+    /// so no page is left under the old key.
+    pub fn rekey(&mut self, key: &DataKey) -> Result<()> {
+        self.checkpoint()?;
+        let statement = Zeroizing::new(format!("PRAGMA rekey = {};", *key.sqlcipher_literal()));
+        self.conn.execute_batch(&statement)?;
+        self.checkpoint()
+    }
+
+    fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// SQLite's page-level check and SQLCipher's HMAC check of every page; the
+    /// problems found, or an empty list.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        let mut problems: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|line| line != "ok")
+            .collect();
+        problems.extend(
+            self.conn
+                .prepare("PRAGMA cipher_integrity_check")?
+                .query_map([], |row| row.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+        );
+        Ok(problems)
+    }
+}
+
+fn cipher_version(conn: &Connection) -> Result<String> {
+    Ok(conn
+        .query_row("PRAGMA cipher_version", [], |row| {
+            row.get::<_, Option<String>>(0)
+        })
+        .optional()?
+        .flatten()
+        .unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        MIGRATIONS.validate().unwrap();
+    }
+
+    #[test]
+    fn the_linked_sqlite_is_sqlcipher() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = DataKey::generate().unwrap();
+        let store = Store::create(&dir.path().join("a.db"), Cipher::Key(&key)).unwrap();
+        let version = store.cipher_version().unwrap();
+        assert!(version.starts_with('4'), "cipher_version {version:?}");
+    }
+
+    #[test]
+    fn a_wrong_key_is_its_own_error_and_leaves_the_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.db");
+        let key = DataKey::generate().unwrap();
+        drop(Store::create(&path, Cipher::Key(&key)).unwrap());
+        let before = std::fs::read(&path).unwrap();
+
+        let other = DataKey::generate().unwrap();
+        let error = Store::open(&path, Cipher::Key(&other), "ada")
+            .err()
+            .unwrap();
+        assert!(matches!(error, Error::WrongKey { .. }), "{error}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        Store::open(&path, Cipher::Key(&key), "ada").unwrap();
+    }
+
+    #[test]
+    fn opening_never_creates_and_creating_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.db");
+        let key = DataKey::generate().unwrap();
+        assert!(matches!(
+            Store::open(&path, Cipher::Key(&key), "ada"),
+            Err(Error::Io { .. })
+        ));
+        assert!(!path.exists());
+        drop(Store::create(&path, Cipher::Key(&key)).unwrap());
+        assert!(Store::create(&path, Cipher::Key(&key)).is_err());
+    }
+
+    #[test]
+    fn rekey_moves_the_database_to_the_new_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.db");
+        let (old, new) = (DataKey::generate().unwrap(), DataKey::generate().unwrap());
+        let mut store = Store::create(&path, Cipher::Key(&old)).unwrap();
+        store
+            .conn()
+            .execute("INSERT INTO notes VALUES ('n', 't', 'b', 1, 1)", [])
+            .unwrap();
+        store.rekey(&new).unwrap();
+        drop(store);
+        assert!(matches!(
+            Store::open(&path, Cipher::Key(&old), "ada"),
+            Err(Error::WrongKey { .. })
+        ));
+        let store = Store::open(&path, Cipher::Key(&new), "ada").unwrap();
+        let count: i64 = store
+            .conn()
+            .query_row("SELECT count(*) FROM notes", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(count, 1);
+        assert!(store.integrity_problems().unwrap().is_empty());
+    }
+}

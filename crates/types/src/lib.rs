@@ -1,0 +1,167 @@
+//! The shapes that cross the boundary between Satchel's core and its user interfaces.
+//!
+//! Everything here is plain data with serde derives, so the Leptos UI (wasm32) can
+//! depend on it without pulling in the store, the keychain or any native code. Field
+//! names are `snake_case` on the wire; timestamps are Unix milliseconds (UTC).
+
+use serde::{Deserialize, Serialize};
+
+/// How a profile's database key is protected at rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Protection {
+    /// The key lives in the operating system's keychain; opening needs nothing typed.
+    Keychain,
+    /// The key is wrapped by a key derived from a passphrase the learner types.
+    Passphrase,
+}
+
+/// A learner profile as the profile picker shows it (readable before unlocking).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileView {
+    pub id: String,
+    pub name: String,
+    pub protection: Protection,
+    pub created_at: i64,
+}
+
+/// What the welcome screen needs: the profiles and whether a keychain answers here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WelcomeView {
+    pub profiles: Vec<ProfileView>,
+    pub keychain_available: bool,
+}
+
+/// The answer to creating a profile or rotating its key: the recovery code is shown
+/// once and never stored in readable form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecoveryCodeView {
+    pub profile: ProfileView,
+    pub recovery_code: String,
+}
+
+/// How the learner proves they may open a profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum UnlockRequest {
+    /// Use the keychain (keychain profiles) — nothing to type.
+    Keychain,
+    Passphrase {
+        passphrase: String,
+    },
+    /// The code shown at creation. `new_passphrase` protects the profile from now on
+    /// when the keychain cannot take the key back.
+    RecoveryCode {
+        recovery_code: String,
+        new_passphrase: Option<String>,
+    },
+}
+
+/// A whole note, as the editor shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteView {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// One line of the library list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteSummary {
+    pub id: String,
+    pub title: String,
+    /// The start of the body, whitespace folded, for the list's second line.
+    pub excerpt: String,
+    pub updated_at: i64,
+}
+
+/// Everything the library screen shows, in one call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LibraryView {
+    pub profile: ProfileView,
+    pub notes: Vec<NoteSummary>,
+}
+
+/// A note to save: no `id` creates one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteDraft {
+    pub id: Option<String>,
+    pub title: String,
+    pub body: String,
+}
+
+/// What the core announces after every change of learner state. The desktop shell
+/// forwards each one to the UI on the `satchel://event` channel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Event {
+    #[serde(rename = "note.saved")]
+    NoteSaved { note: NoteSummary },
+    #[serde(rename = "note.deleted")]
+    NoteDeleted { id: String },
+    #[serde(rename = "profile.key_rotated")]
+    ProfileKeyRotated { profile_id: String },
+}
+
+/// The event channel name the desktop shell emits on.
+pub const EVENT_CHANNEL: &str = "satchel://event";
+
+/// Machine-readable kind of a failure, so every interface can word it in the
+/// learner's language. The `message` that travels with it is English detail for logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    WrongKey,
+    KeychainUnavailable,
+    KeyMissing,
+    PassphraseRequired,
+    ProfileNotFound,
+    ProfileExists,
+    NotFound,
+    InvalidInput,
+    Locked,
+    Storage,
+    Internal,
+}
+
+/// A failure as it crosses the IPC boundary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorView {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+/// Facts for the settings screen's "about" section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AboutView {
+    pub version: String,
+    pub cipher_version: String,
+    pub data_dir: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_are_tagged_with_dotted_names() {
+        let json = serde_json::to_string(&Event::NoteDeleted { id: "n1".into() }).unwrap();
+        assert_eq!(json, r#"{"type":"note.deleted","id":"n1"}"#);
+    }
+
+    #[test]
+    fn unlock_requests_round_trip() {
+        let request = UnlockRequest::RecoveryCode {
+            recovery_code: "ABCD".into(),
+            new_passphrase: Some("pw".into()),
+        };
+        let json = serde_json::to_string(&request).unwrap();
+        assert!(json.contains(r#""method":"recovery_code""#), "{json}");
+        assert_eq!(
+            serde_json::from_str::<UnlockRequest>(&json).unwrap(),
+            request
+        );
+    }
+}

@@ -157,6 +157,30 @@ impl Satchel {
         Ok((profile, code))
     }
 
+    /// A profile whose key is kept nowhere, on an encrypted or a plain database, so
+    /// the store benchmark can time the same write path with and without SQLCipher.
+    #[doc(hidden)]
+    pub fn benchmark_profile(&self, name: &str, encrypted: bool) -> Result<Profile> {
+        let id = uuid::Uuid::now_v7().to_string();
+        let dir = self.data_dir.join(PROFILES_DIR).join(&id);
+        create_private_dir(&dir)?;
+        let key = DataKey::generate()?;
+        let cipher = if encrypted {
+            Cipher::Key(&key)
+        } else {
+            Cipher::PlaintextForBenchmark
+        };
+        let store = Store::create(&dir.join(DATABASE_FILE), cipher)?;
+        let manifest = Manifest::new(id, validate_name(name)?, now_ms(), Protection::Passphrase);
+        Ok(Profile::new(
+            manifest,
+            dir,
+            store,
+            self.keychain.clone(),
+            self.bus.clone(),
+        ))
+    }
+
     /// Finds a profile by exact id or by name (case-insensitive).
     fn find(&self, wanted: &str) -> Result<(PathBuf, Manifest)> {
         let root = self.data_dir.join(PROFILES_DIR);

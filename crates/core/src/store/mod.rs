@@ -5,7 +5,7 @@
 //! must already exist unless we are creating a profile — a wrong or missing key can
 //! never turn into a new, empty database.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use rusqlite_migration::{M, Migrations};
@@ -36,7 +36,6 @@ pub(crate) enum Cipher<'a> {
 
 pub(crate) struct Store {
     conn: Connection,
-    path: PathBuf,
 }
 
 impl Store {
@@ -105,10 +104,7 @@ impl Store {
              PRAGMA busy_timeout = 5000;",
         )?;
         MIGRATIONS.to_latest(&mut conn)?;
-        Ok(Self {
-            conn,
-            path: path.to_owned(),
-        })
+        Ok(Self { conn })
     }
 
     pub fn conn(&self) -> &Connection {
@@ -117,10 +113,6 @@ impl Store {
 
     pub fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     pub fn cipher_version(&self) -> Result<String> {

@@ -1,0 +1,86 @@
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "satchel",
+    version,
+    about = "Satchel, the offline learning app, from the command line"
+)]
+pub struct Cli {
+    /// Where profiles are kept (default: the platform's data directory).
+    #[arg(long, global = true, env = "SATCHEL_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Which learner (name or id); not needed when there is only one.
+    #[arg(long, global = true, env = "SATCHEL_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Print machine-readable JSON.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create, list and look after learner profiles.
+    Profile {
+        #[command(subcommand)]
+        command: ProfileCommand,
+    },
+    /// Write and read notes.
+    Note {
+        #[command(subcommand)]
+        command: NoteCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Create a profile. Its key goes to the keychain, or is protected by the
+    /// passphrase in SATCHEL_PASSPHRASE (or typed) when there is no keychain or
+    /// --passphrase is given.
+    Create {
+        name: String,
+        /// Protect with a passphrase even where a keychain is available.
+        #[arg(long)]
+        passphrase: bool,
+    },
+    /// List the profiles on this computer.
+    List,
+    /// Re-encrypt the profile under a new key; prints the new recovery code.
+    RotateKey,
+    /// Open a profile with its recovery code (SATCHEL_RECOVERY_CODE, or typed) and
+    /// keep its key in the keychain again, or under a new passphrase
+    /// (SATCHEL_NEW_PASSPHRASE, or typed).
+    Recover,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Add a note.
+    Add {
+        #[arg(long, default_value = "")]
+        title: String,
+        /// The note's markdown; "-" reads it from standard input.
+        #[arg(long)]
+        text: String,
+    },
+    /// Change a note's title or text.
+    Edit {
+        id: String,
+        #[arg(long)]
+        title: Option<String>,
+        /// "-" reads it from standard input.
+        #[arg(long)]
+        text: Option<String>,
+    },
+    /// List notes, most recently changed first.
+    List,
+    /// Show one note (an unambiguous start of its id is enough).
+    Show { id: String },
+    /// Delete a note.
+    #[command(visible_alias = "delete")]
+    Rm { id: String },
+}

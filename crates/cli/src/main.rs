@@ -1,0 +1,37 @@
+//! `satchel`: the headless command line over Satchel's core, for scripting and tests.
+//!
+//! Every command takes `--json` for machine-readable output on stdout. Failures go to
+//! stderr (as `{"error": {...}}` with `--json`) with a non-zero exit, never a panic.
+
+mod cli;
+mod notes;
+mod output;
+mod profiles;
+mod unlock;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::output::Failure;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.json;
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            failure.report(json);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let satchel = unlock::open_satchel(&cli)?;
+    match &cli.command {
+        Command::Profile { command } => profiles::run(&cli, &satchel, command),
+        Command::Note { command } => notes::run(&cli, &satchel, command),
+    }
+}

@@ -1,0 +1,77 @@
+use satchel_core::Error;
+use satchel_core::types::{ErrorCode, ErrorView};
+use serde::Serialize;
+
+/// A failure as the CLI reports it: the core's kind and message, plus what to do.
+#[derive(Debug)]
+pub struct Failure {
+    pub view: ErrorView,
+    pub hint: Option<String>,
+}
+
+impl Failure {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            view: ErrorView {
+                code,
+                message: message.into(),
+            },
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn report(&self, json: bool) {
+        if json {
+            let body = serde_json::json!({ "error": {
+                "code": self.view.code,
+                "message": self.view.message,
+                "hint": self.hint,
+            }});
+            eprintln!("{body}");
+        } else {
+            eprintln!("error: {}", self.view.message);
+            if let Some(hint) = &self.hint {
+                eprintln!("hint: {hint}");
+            }
+        }
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        let hint = match error.code() {
+            ErrorCode::WrongKey => {
+                Some("nothing was changed; check the passphrase or recovery code")
+            }
+            ErrorCode::KeychainUnavailable | ErrorCode::KeyMissing => Some(
+                "your notes are safe; open the profile with `satchel profile recover` and its recovery code",
+            ),
+            ErrorCode::PassphraseRequired => {
+                Some("set SATCHEL_PASSPHRASE, or run in a terminal to type one")
+            }
+            ErrorCode::ProfileNotFound => Some("`satchel profile list` shows the profiles here"),
+            _ => None,
+        };
+        Self {
+            view: error.view(),
+            hint: hint.map(str::to_owned),
+        }
+    }
+}
+
+/// Prints `value` as one line of JSON, or runs `human` to print it for a person.
+pub fn print<T: Serialize>(json: bool, value: &T, human: impl FnOnce(&T)) -> Result<(), Failure> {
+    if json {
+        let line = serde_json::to_string(value)
+            .map_err(|e| Failure::new(ErrorCode::Internal, e.to_string()))?;
+        println!("{line}");
+    } else {
+        human(value);
+    }
+    Ok(())
+}

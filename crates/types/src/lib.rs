@@ -84,6 +84,15 @@ pub struct LibraryView {
     pub notes: Vec<NoteSummary>,
 }
 
+/// What opening a profile returns: its library, and a recovery code still to be
+/// shown if one was made but never confirmed as seen (creation cut short, or a key
+/// rotation a crash interrupted).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnlockedView {
+    pub library: LibraryView,
+    pub unshown_recovery_code: Option<String>,
+}
+
 /// A note to save: no `id` creates one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoteDraft {

@@ -1,0 +1,28 @@
+//! The desktop shell's config lives at the repository root; its commands are declared
+//! here one by one, so the window may call exactly these and nothing else.
+
+fn main() {
+    let commands = &[
+        "welcome",
+        "create_profile",
+        "unlock_profile",
+        "lock_profile",
+        "library",
+        "note",
+        "save_note",
+        "delete_note",
+        "rotate_key",
+        "acknowledge_recovery_code",
+        "about",
+        "first_paint",
+    ];
+    // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a
+    // binary from carrying a stale window.
+    println!("cargo:rerun-if-changed=../ui/dist");
+    let attributes = tauri_build::Attributes::new()
+        .config_path("../tauri.conf.json")
+        .app_manifest(tauri_build::AppManifest::new().commands(commands));
+    if let Err(error) = tauri_build::try_build(attributes) {
+        panic!("tauri build step failed: {error:#}");
+    }
+}

@@ -1,0 +1,99 @@
+//! Satchel's desktop shell: a Tauri window over `satchel-core`. It holds no logic of
+//! its own — commands call the core, and the core's events are forwarded to the UI.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Instant;
+
+use satchel_core::{Profile, Satchel, keychain_from_env};
+use tauri::Emitter;
+
+/// When the process began, for the cold-start figure `first_paint` reports.
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// What every command shares: the profiles on this computer and the open one.
+pub struct Shell {
+    satchel: Satchel,
+    open: Mutex<Option<Profile>>,
+}
+
+fn data_dir() -> Result<PathBuf, String> {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args
+                .next()
+                .map(PathBuf::from)
+                .ok_or("--data-dir needs a folder".into());
+        }
+        if let Some(dir) = arg.strip_prefix("--data-dir=") {
+            return Ok(PathBuf::from(dir));
+        }
+    }
+    if let Some(dir) = std::env::var_os("SATCHEL_DATA_DIR") {
+        return Ok(PathBuf::from(dir));
+    }
+    Satchel::default_data_dir().map_err(|e| e.to_string())
+}
+
+fn main() -> ExitCode {
+    STARTED.get_or_init(Instant::now);
+    let satchel = match data_dir()
+        .and_then(|dir| Satchel::new(dir, keychain_from_env()).map_err(|e| e.to_string()))
+    {
+        Ok(satchel) => satchel,
+        Err(error) => {
+            eprintln!("Satchel cannot start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let events = satchel.events().subscribe();
+    let shell = Arc::new(Shell {
+        satchel,
+        open: Mutex::new(None),
+    });
+
+    let result = tauri::Builder::default()
+        .manage(shell)
+        .setup(move |app| {
+            let handle = app.handle().clone();
+            std::thread::Builder::new()
+                .name("satchel-events".into())
+                .spawn(move || {
+                    for event in events {
+                        if let Err(error) = handle.emit(satchel_core::types::EVENT_CHANNEL, &event)
+                        {
+                            eprintln!("could not forward {event:?} to the window: {error}");
+                        }
+                    }
+                })?;
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::welcome,
+            commands::create_profile,
+            commands::unlock_profile,
+            commands::lock_profile,
+            commands::library,
+            commands::note,
+            commands::save_note,
+            commands::delete_note,
+            commands::rotate_key,
+            commands::acknowledge_recovery_code,
+            commands::about,
+            commands::first_paint,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("Satchel's window failed: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! The app's frame: routes, the sidebar layout, and the session state that events
+//! from the core keep current.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::hooks::use_navigate;
+use leptos_router::path;
+use satchel_types::{Event, NoteSummary, ProfileView};
+
+use crate::i18n::t;
+use crate::ipc::{self, NoArgs};
+use crate::pages::{editor::Editor, library::Library, settings::Settings, welcome::Welcome};
+use crate::theme::Theme;
+
+/// Who is signed in and their library list; shared by every page.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub profile: RwSignal<Option<ProfileView>>,
+    pub notes: RwSignal<Vec<NoteSummary>>,
+}
+
+impl Session {
+    fn new() -> Self {
+        Self {
+            profile: RwSignal::new(None),
+            notes: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Keeps the library current from the core's events (never by polling).
+    fn apply(&self, event: Event) {
+        match event {
+            Event::NoteSaved { note } => self.notes.update(|notes| {
+                notes.retain(|n| n.id != note.id);
+                notes.insert(0, note);
+            }),
+            Event::NoteDeleted { id } => self.notes.update(|notes| notes.retain(|n| n.id != id)),
+            Event::ProfileKeyRotated { .. } => {}
+        }
+    }
+}
+
+pub fn session() -> Session {
+    expect_context::<Session>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = Session::new();
+    provide_context(session);
+    Theme::load().apply();
+    spawn_local(async move {
+        ipc::listen_to_events(move |event| session.apply(event)).await;
+    });
+    // Tells the shell the first frame is up (for the cold-start benchmark).
+    request_animation_frame(|| {
+        spawn_local(async {
+            let _ = ipc::call::<()>("first_paint", NoArgs {}).await;
+        })
+    });
+
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <Welcome/> }>
+                <Route path=path!("/") view=Welcome/>
+                <Route path=path!("/library") view=|| view! { <Shell><Library/></Shell> }/>
+                <Route path=path!("/notes/:id") view=|| view! { <Shell><Editor/></Shell> }/>
+                <Route path=path!("/settings") view=|| view! { <Shell><Settings/></Shell> }/>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The sidebar layout around every page of an open library; with no library open it
+/// sends the learner to the profile picker.
+#[component]
+fn Shell(children: Children) -> impl IntoView {
+    let session = session();
+    let navigate = use_navigate();
+    let to_welcome = navigate.clone();
+    Effect::new(move |_| {
+        if session.profile.with(Option::is_none) {
+            to_welcome("/", Default::default());
+        }
+    });
+    let switch_learner = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let _ = ipc::call::<()>("lock_profile", NoArgs {}).await;
+            session.notes.set(Vec::new());
+            session.profile.set(None);
+            navigate("/", Default::default());
+        });
+    };
+    let learner = move || {
+        session
+            .profile
+            .with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default())
+    };
+    let initial = move || {
+        learner()
+            .chars()
+            .next()
+            .map(|c| c.to_uppercase().to_string())
+            .unwrap_or_default()
+    };
+
+    view! {
+        <div class="layout">
+            <nav class="sidebar" aria-label=t("nav.main")>
+                <div class="brand">{t("app.name")}</div>
+                <ul class="nav-list">
+                    <li><A href="/library">{t("nav.library")}</A></li>
+                    <li><A href="/settings">{t("nav.settings")}</A></li>
+                </ul>
+                <div class="sidebar-footer">
+                    <div class="learner">
+                        <span class="avatar" aria-hidden="true">{initial}</span>
+                        <span id="current-learner">{learner}</span>
+                    </div>
+                    <button id="switch-learner" class="button quiet" on:click=switch_learner>
+                        {t("nav.switch_learner")}
+                    </button>
+                </div>
+            </nav>
+            <main class="content" id="content">{children()}</main>
+        </div>
+    }
+}

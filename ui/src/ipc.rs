@@ -1,0 +1,85 @@
+//! Calls into the desktop shell (`window.__TAURI__`, exposed by `withGlobalTauri`) and
+//! its event channel. Outside the shell — a plain browser — every call fails with a
+//! clear error instead of throwing.
+
+use satchel_types::{ErrorCode, ErrorView, Event};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "core"], js_name = invoke)]
+    async fn tauri_invoke(command: &str, args: JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "event"], js_name = listen)]
+    async fn tauri_listen(
+        event: &str,
+        handler: &Closure<dyn FnMut(JsValue)>,
+    ) -> Result<JsValue, JsValue>;
+}
+
+fn in_shell() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("__TAURI__")).ok())
+        .is_some_and(|v| !v.is_undefined())
+}
+
+fn failure(code: ErrorCode, message: impl Into<String>) -> ErrorView {
+    ErrorView {
+        code,
+        message: message.into(),
+    }
+}
+
+/// Invokes a shell command with `args` (an object of named arguments).
+pub async fn call<R: DeserializeOwned>(
+    command: &str,
+    args: impl Serialize,
+) -> Result<R, ErrorView> {
+    if !in_shell() {
+        return Err(failure(ErrorCode::Internal, "no_shell"));
+    }
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
+    let args = args
+        .serialize(&serializer)
+        .map_err(|e| failure(ErrorCode::Internal, e.to_string()))?;
+    match tauri_invoke(command, args).await {
+        Ok(value) => serde_wasm_bindgen::from_value(value)
+            .map_err(|e| failure(ErrorCode::Internal, e.to_string())),
+        Err(error) => Err(serde_wasm_bindgen::from_value::<ErrorView>(error.clone())
+            .unwrap_or_else(|_| {
+                failure(
+                    ErrorCode::Internal,
+                    error.as_string().unwrap_or_else(|| format!("{error:?}")),
+                )
+            })),
+    }
+}
+
+/// Calls `handler` with every event the core publishes, for the app's lifetime.
+pub async fn listen_to_events(mut handler: impl FnMut(Event) + 'static) {
+    if !in_shell() {
+        return;
+    }
+    let closure = Closure::<dyn FnMut(JsValue)>::new(move |message: JsValue| {
+        let payload =
+            js_sys::Reflect::get(&message, &JsValue::from_str("payload")).unwrap_or(JsValue::NULL);
+        if let Ok(event) = serde_wasm_bindgen::from_value::<Event>(payload) {
+            handler(event);
+        }
+    });
+    if tauri_listen(satchel_types::EVENT_CHANNEL, &closure)
+        .await
+        .is_ok()
+    {
+        // The subscription lives as long as the window: keep the handler alive.
+        closure.forget();
+    }
+}
+
+/// Arguments of a command that takes none.
+#[derive(Serialize)]
+pub struct NoArgs {}

@@ -1,0 +1,5 @@
+pub mod editor;
+pub mod library;
+pub mod recovery;
+pub mod settings;
+pub mod welcome;

@@ -1,0 +1,408 @@
+//! The first screen: pick a learner (or add one), open their library with the
+//! keychain, a passphrase or the recovery code.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use satchel_types::{
+    ErrorCode, ErrorView, ProfileView, Protection, RecoveryCodeView, UnlockRequest, UnlockedView,
+    WelcomeView,
+};
+use serde::Serialize;
+
+use super::recovery::RecoveryCodeNotice;
+use crate::app::session;
+use crate::i18n::{t, t_with};
+use crate::ipc::{self, NoArgs};
+use crate::widgets::ErrorBanner;
+
+const PASSPHRASE_MIN_CHARS: usize = 8;
+
+#[derive(Clone, PartialEq)]
+enum Stage {
+    Loading,
+    Pick,
+    Create,
+    Unlock(ProfileView),
+    Recover(ProfileView),
+    ShowCode(String),
+}
+
+#[derive(Serialize)]
+struct UnlockArgs<'a> {
+    profile_id: &'a str,
+    request: &'a UnlockRequest,
+}
+
+#[derive(Serialize)]
+struct CreateArgs<'a> {
+    name: &'a str,
+    passphrase: Option<&'a str>,
+}
+
+#[derive(Clone, Copy)]
+struct Ui {
+    stage: RwSignal<Stage>,
+    error: RwSignal<Option<ErrorView>>,
+    busy: RwSignal<bool>,
+    keychain_available: RwSignal<bool>,
+}
+
+fn invalid(key: &str) -> ErrorView {
+    ErrorView {
+        code: ErrorCode::InvalidInput,
+        message: t(key),
+    }
+}
+
+#[component]
+pub fn Welcome() -> impl IntoView {
+    let ui = Ui {
+        stage: RwSignal::new(Stage::Loading),
+        error: RwSignal::new(None),
+        busy: RwSignal::new(false),
+        keychain_available: RwSignal::new(true),
+    };
+    let profiles = RwSignal::new(Vec::<ProfileView>::new());
+    spawn_local(async move {
+        match ipc::call::<WelcomeView>("welcome", NoArgs {}).await {
+            Ok(view) => {
+                ui.keychain_available.set(view.keychain_available);
+                ui.stage.set(if view.profiles.is_empty() {
+                    Stage::Create
+                } else {
+                    Stage::Pick
+                });
+                profiles.set(view.profiles);
+            }
+            Err(e) => {
+                ui.error.set(Some(e));
+                ui.stage.set(Stage::Pick);
+            }
+        }
+    });
+
+    let navigate = use_navigate();
+    let to_library = Callback::new(move |()| navigate("/library", Default::default()));
+    let open = move |profile: ProfileView, request: UnlockRequest| {
+        ui.busy.set(true);
+        ui.error.set(None);
+        spawn_local(async move {
+            let args = UnlockArgs {
+                profile_id: &profile.id,
+                request: &request,
+            };
+            let result = ipc::call::<UnlockedView>("unlock_profile", args).await;
+            ui.busy.set(false);
+            match result {
+                Ok(unlocked) => {
+                    let session = session();
+                    session.notes.set(unlocked.library.notes);
+                    session.profile.set(Some(unlocked.library.profile));
+                    match unlocked.unshown_recovery_code {
+                        Some(code) => ui.stage.set(Stage::ShowCode(code)),
+                        None => to_library.run(()),
+                    }
+                }
+                Err(e) => {
+                    let lost_keychain = matches!(
+                        e.code,
+                        ErrorCode::KeychainUnavailable | ErrorCode::KeyMissing
+                    );
+                    if lost_keychain {
+                        ui.stage.set(Stage::Recover(profile));
+                    }
+                    ui.error.set(Some(e));
+                }
+            }
+        });
+    };
+
+    view! {
+        <div class="welcome">
+            <header class="welcome-header">
+                <div class="brand large">{t("app.name")}</div>
+            </header>
+            <ErrorBanner error=ui.error/>
+            {move || match ui.stage.get() {
+                Stage::Loading => view! { <p class="muted" aria-busy="true">{t("welcome.loading")}</p> }.into_any(),
+                Stage::Pick => view! { <Picker ui profiles open/> }.into_any(),
+                Stage::Create => view! { <CreateForm ui has_profiles=!profiles.with(Vec::is_empty)/> }.into_any(),
+                Stage::Unlock(profile) => view! { <UnlockForm ui profile open/> }.into_any(),
+                Stage::Recover(profile) => view! { <RecoverForm ui profile open/> }.into_any(),
+                Stage::ShowCode(code) => view! { <RecoveryCodeNotice code on_done=to_library/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Picker(
+    ui: Ui,
+    profiles: RwSignal<Vec<ProfileView>>,
+    open: impl Fn(ProfileView, UnlockRequest) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="pick-title">
+            <h1 id="pick-title">{t("welcome.title")}</h1>
+            <p class="muted">{t("welcome.subtitle")}</p>
+            <ul class="profile-list">
+                <For each=move || profiles.get() key=|p| p.id.clone() let:profile>
+                    {
+                        let name = profile.name.clone();
+                        let initial = name.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+                        let chosen = profile.clone();
+                        view! {
+                            <li>
+                                <button
+                                    class="profile-button"
+                                    disabled=move || ui.busy.get()
+                                    on:click=move |_| {
+                                        ui.error.set(None);
+                                        match chosen.protection {
+                                            Protection::Keychain => open(chosen.clone(), UnlockRequest::Keychain),
+                                            Protection::Passphrase => ui.stage.set(Stage::Unlock(chosen.clone())),
+                                        }
+                                    }
+                                >
+                                    <span class="avatar" aria-hidden="true">{initial}</span>
+                                    <span class="profile-name">{name}</span>
+                                </button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            <div class="actions">
+                <button id="add-learner" class="button" on:click=move |_| {
+                    ui.error.set(None);
+                    ui.stage.set(Stage::Create);
+                }>
+                    {t("welcome.add_learner")}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn CreateForm(ui: Ui, has_profiles: bool) -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let wants_passphrase = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let needs_passphrase = move || wants_passphrase.get() || !ui.keychain_available.get();
+    let name_input = NodeRef::<html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = name_input.get() {
+            let _ = input.focus();
+        }
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen_name = name.get_untracked().trim().to_owned();
+        let secret = needs_passphrase().then(|| passphrase.get_untracked());
+        if chosen_name.is_empty() {
+            ui.error.set(Some(invalid("create.name_hint")));
+            return;
+        }
+        if let Some(secret) = &secret {
+            if secret.chars().count() < PASSPHRASE_MIN_CHARS {
+                ui.error.set(Some(invalid("create.passphrase_hint")));
+                return;
+            }
+            if *secret != confirm.get_untracked() {
+                ui.error.set(Some(invalid("create.passphrase_mismatch")));
+                return;
+            }
+        }
+        ui.busy.set(true);
+        ui.error.set(None);
+        spawn_local(async move {
+            let args = CreateArgs {
+                name: &chosen_name,
+                passphrase: secret.as_deref(),
+            };
+            let result = ipc::call::<RecoveryCodeView>("create_profile", args).await;
+            ui.busy.set(false);
+            match result {
+                Ok(created) => {
+                    session().profile.set(Some(created.profile));
+                    ui.stage.set(Stage::ShowCode(created.recovery_code));
+                }
+                Err(e) => ui.error.set(Some(e)),
+            }
+        });
+    };
+
+    view! {
+        <form class="card" on:submit=submit aria-labelledby="create-title">
+            <h1 id="create-title">{t("create.title")}</h1>
+            <div class="field">
+                <label for="profile-name">{t("create.name")}</label>
+                <input id="profile-name" node_ref=name_input maxlength="40" autocomplete="off"
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                <p class="hint">{t("create.name_hint")}</p>
+            </div>
+            {move || if ui.keychain_available.get() {
+                view! {
+                    <p class="prose muted">{t("create.keychain_explained")}</p>
+                    <label class="check">
+                        <input type="checkbox" id="use-passphrase"
+                            on:change=move |ev| wants_passphrase.set(event_target_checked(&ev))/>
+                        {t("create.use_passphrase")}
+                    </label>
+                }.into_any()
+            } else {
+                view! { <p class="prose muted">{t("create.no_keychain")}</p> }.into_any()
+            }}
+            <Show when=needs_passphrase>
+                <p class="prose muted">{t("create.passphrase_explained")}</p>
+                <div class="field">
+                    <label for="passphrase">{t("create.passphrase")}</label>
+                    <input id="passphrase" type="password" autocomplete="new-password"
+                        on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                    <p class="hint">{t("create.passphrase_hint")}</p>
+                </div>
+                <div class="field">
+                    <label for="passphrase-confirm">{t("create.passphrase_confirm")}</label>
+                    <input id="passphrase-confirm" type="password" autocomplete="new-password"
+                        on:input=move |ev| confirm.set(event_target_value(&ev))/>
+                </div>
+            </Show>
+            <div class="actions">
+                <button id="create-profile" type="submit" class="button primary" disabled=move || ui.busy.get()>
+                    {move || if ui.busy.get() { t("create.working") } else { t("create.submit") }}
+                </button>
+                <Show when=move || has_profiles>
+                    <button type="button" class="button quiet" on:click=move |_| {
+                        ui.error.set(None);
+                        ui.stage.set(Stage::Pick);
+                    }>{t("create.cancel")}</button>
+                </Show>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn UnlockForm(
+    ui: Ui,
+    profile: ProfileView,
+    open: impl Fn(ProfileView, UnlockRequest) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let input = NodeRef::<html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = input.get() {
+            let _ = input.focus();
+        }
+    });
+    let title = t_with("unlock.title", &[("name", &profile.name)]);
+    let for_submit = profile.clone();
+    let for_recover = profile.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        open(
+            for_submit.clone(),
+            UnlockRequest::Passphrase {
+                passphrase: passphrase.get_untracked(),
+            },
+        );
+    };
+    view! {
+        <form class="card" on:submit=submit aria-labelledby="unlock-title">
+            <h1 id="unlock-title">{title}</h1>
+            <div class="field">
+                <label for="unlock-passphrase">{t("unlock.passphrase")}</label>
+                <input id="unlock-passphrase" type="password" node_ref=input autocomplete="current-password"
+                    on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+            </div>
+            <div class="actions">
+                <button id="unlock" type="submit" class="button primary" disabled=move || ui.busy.get()>
+                    {move || if ui.busy.get() { t("welcome.loading") } else { t("unlock.submit") }}
+                </button>
+                <button type="button" class="button quiet" on:click=move |_| {
+                    ui.error.set(None);
+                    ui.stage.set(Stage::Pick);
+                }>{t("unlock.back")}</button>
+            </div>
+            <button type="button" class="link" on:click=move |_| {
+                ui.error.set(None);
+                ui.stage.set(Stage::Recover(for_recover.clone()));
+            }>{t("unlock.forgot")}</button>
+        </form>
+    }
+}
+
+#[component]
+fn RecoverForm(
+    ui: Ui,
+    profile: ProfileView,
+    open: impl Fn(ProfileView, UnlockRequest) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let code = RwSignal::new(String::new());
+    let passphrase = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    // A keychain profile goes back to the keychain when one answers; otherwise the
+    // learner chooses a passphrase now.
+    let needs_passphrase =
+        profile.protection == Protection::Passphrase || !ui.keychain_available.get_untracked();
+    let title = t_with("unlock.title", &[("name", &profile.name)]);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let new_passphrase = needs_passphrase.then(|| passphrase.get_untracked());
+        if let Some(secret) = &new_passphrase {
+            if secret.chars().count() < PASSPHRASE_MIN_CHARS {
+                ui.error.set(Some(invalid("create.passphrase_hint")));
+                return;
+            }
+            if *secret != confirm.get_untracked() {
+                ui.error.set(Some(invalid("create.passphrase_mismatch")));
+                return;
+            }
+        }
+        open(
+            profile.clone(),
+            UnlockRequest::RecoveryCode {
+                recovery_code: code.get_untracked(),
+                new_passphrase,
+            },
+        );
+    };
+    view! {
+        <form class="card" on:submit=submit aria-labelledby="recover-title">
+            <h1 id="recover-title">{title}</h1>
+            <div class="field">
+                <label for="recovery-code-input">{t("unlock.recovery_code")}</label>
+                <input id="recovery-code-input" class="mono" autocomplete="off" spellcheck="false"
+                    on:input=move |ev| code.set(event_target_value(&ev))/>
+                <p class="hint">{t("unlock.recovery_hint")}</p>
+            </div>
+            <Show when=move || needs_passphrase>
+                <div class="field">
+                    <label for="new-passphrase">{t("unlock.new_passphrase")}</label>
+                    <input id="new-passphrase" type="password" autocomplete="new-password"
+                        on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                    <p class="hint">{t("unlock.new_passphrase_hint")}</p>
+                </div>
+                <div class="field">
+                    <label for="new-passphrase-confirm">{t("create.passphrase_confirm")}</label>
+                    <input id="new-passphrase-confirm" type="password" autocomplete="new-password"
+                        on:input=move |ev| confirm.set(event_target_value(&ev))/>
+                </div>
+            </Show>
+            <div class="actions">
+                <button id="recover" type="submit" class="button primary" disabled=move || ui.busy.get()>
+                    {t("unlock.use_recovery")}
+                </button>
+                <button type="button" class="button quiet" on:click=move |_| {
+                    ui.error.set(None);
+                    ui.stage.set(Stage::Pick);
+                }>{t("unlock.back")}</button>
+            </div>
+        </form>
+    }
+}

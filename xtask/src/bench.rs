@@ -1,0 +1,97 @@
+//! `cargo xtask bench [store|startup|all]`: Satchel's figures beside their anchors,
+//! as medians and ratios, measured in one run on this (shared, noisy) machine.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+
+use crate::session::VirtualDisplay;
+use crate::setup;
+use crate::shell::{self, target_dir};
+
+pub fn run(args: &[String]) -> anyhow::Result<()> {
+    let area = args.first().map(String::as_str).unwrap_or("all");
+    match area {
+        "store" => store(),
+        "startup" => startup(),
+        "all" => store().and_then(|()| startup()),
+        other => bail!("no benchmark area {other:?}; try store, startup or all"),
+    }
+}
+
+/// Note writes per second on SQLCipher against the same code on plain SQLite.
+fn store() -> anyhow::Result<()> {
+    shell::cargo(&["bench", "-p", "satchel-core", "--bench", "store"])
+}
+
+/// Cold start to first paint of the release app: from spawning the process to the
+/// UI's first frame (the app reports it and exits), under a virtual display.
+fn startup() -> anyhow::Result<()> {
+    setup::build_ui()?;
+    shell::cargo(&["build", "--release", "-p", "satchel-desktop"])?;
+    let app = target_dir().join("release/satchel-desktop");
+    let display = VirtualDisplay::start()?;
+    let data = std::env::temp_dir().join(format!("satchel-bench-startup-{}", std::process::id()));
+    const RUNS: usize = 7;
+    let mut wall = Vec::with_capacity(RUNS);
+    let mut reported = Vec::with_capacity(RUNS);
+    // One warm-up run so the page cache holds the binary, as it would on a second launch.
+    for run in 0..=RUNS {
+        let started = Instant::now();
+        let mut child = Command::new(&app)
+            .arg("--data-dir")
+            .arg(&data)
+            .env("DISPLAY", &display.display)
+            .env("SATCHEL_EXIT_AFTER_FIRST_PAINT", "1")
+            .env("SATCHEL_KEYCHAIN", "none")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("starting the desktop app")?;
+        let stdout = child.stdout.take().context("no stdout")?;
+        let line = BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .find(|l| l.starts_with("first_paint_ms="));
+        let elapsed = started.elapsed();
+        let _ = child.wait();
+        let inside: f64 = line
+            .as_deref()
+            .and_then(|l| l.strip_prefix("first_paint_ms="))
+            .and_then(|v| v.parse().ok())
+            .context("the app exited without reporting its first paint")?;
+        if run > 0 {
+            wall.push(elapsed);
+            reported.push(inside);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&data);
+    wall.sort();
+    reported.sort_by(f64::total_cmp);
+    println!();
+    println!(
+        "{:<44} {:>12} {:>12} {:>8}",
+        "figure", "satchel", "anchor", "ratio"
+    );
+    println!(
+        "{:<44} {:>10.0}ms {:>12} {:>8}",
+        format!("cold start to first paint, median of {RUNS}"),
+        median(&wall).as_secs_f64() * 1000.0,
+        "(none)",
+        "-"
+    );
+    println!(
+        "{:<44} {:>10.0}ms {:>12} {:>8}",
+        "  of which main() to first paint",
+        reported[reported.len() / 2],
+        "(none)",
+        "-"
+    );
+    Ok(())
+}
+
+fn median(sorted: &[Duration]) -> Duration {
+    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
+}

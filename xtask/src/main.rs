@@ -1,0 +1,54 @@
+//! `cargo xtask <task>`: the one entry point for setting up, building, running,
+//! testing and benchmarking Satchel.
+//!
+//! - `setup`   install what a fresh Debian 12 / Ubuntu machine lacks (idempotent)
+//! - `ui`      build the Leptos UI into `ui/dist`
+//! - `run`     setup, build and start the desktop app (extra args go to the app)
+//! - `test`    setup, then every check CI runs: fmt, clippy, deny, all tests,
+//!   including the keychain and desktop end-to-end tests
+//! - `bench`   `cargo xtask bench [store|startup|all]`
+
+mod bench;
+mod session;
+mod setup;
+mod shell;
+mod test;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (task, rest) = match args.split_first() {
+        Some((task, rest)) => (task.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    let result = match task {
+        "setup" => setup::run(),
+        "ui" => setup::build_ui(),
+        "run" => run_app(rest),
+        "test" => test::run(),
+        "test-in-session" => test::in_session(),
+        "bench" => bench::run(rest),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask setup | ui | run [APP ARGS] | test | bench [store|startup|all]"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask {task} failed: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_app(args: &[String]) -> anyhow::Result<()> {
+    setup::run()?;
+    setup::build_ui()?;
+    shell::cargo(&["build", "--release", "-p", "satchel-desktop"])?;
+    let app = shell::target_dir().join("release/satchel-desktop");
+    shell::exec(std::process::Command::new(app).args(args))
+}

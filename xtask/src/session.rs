@@ -1,0 +1,71 @@
+//! The desktop session tests need on a headless machine: a virtual display (Xvfb)
+//! and an unlocked Secret Service keychain (gnome-keyring on the session bus that
+//! `dbus-run-session` provides).
+
+use std::io::Write;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+
+/// A running Xvfb; stopped when dropped.
+pub struct VirtualDisplay {
+    child: Child,
+    pub display: String,
+}
+
+impl VirtualDisplay {
+    pub fn start() -> anyhow::Result<Self> {
+        let number = (90..200)
+            .find(|n| {
+                !std::path::Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                    && !std::path::Path::new(&format!("/tmp/.X{n}-lock")).exists()
+            })
+            .context("no free X display number")?;
+        let display = format!(":{number}");
+        let child = Command::new("Xvfb")
+            .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("starting Xvfb")?;
+        let socket = format!("/tmp/.X11-unix/X{number}");
+        let started = Instant::now();
+        while !std::path::Path::new(&socket).exists() {
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!("Xvfb did not start on {display}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(Self { child, display })
+    }
+}
+
+impl Drop for VirtualDisplay {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts gnome-keyring's Secret Service on the current session bus, unlocked with a
+/// throwaway password. Needs `DBUS_SESSION_BUS_ADDRESS` (run under dbus-run-session).
+pub fn unlock_keyring() -> anyhow::Result<()> {
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+        bail!("no D-Bus session bus: run under dbus-run-session");
+    }
+    let mut daemon = Command::new("gnome-keyring-daemon")
+        .args(["--unlock", "--components=secrets"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .context("starting gnome-keyring-daemon")?;
+    if let Some(mut stdin) = daemon.stdin.take() {
+        stdin.write_all(b"satchel-test-keyring")?;
+    }
+    let out = daemon.wait_with_output()?;
+    if !out.status.success() {
+        bail!("gnome-keyring-daemon failed ({})", out.status);
+    }
+    Ok(())
+}

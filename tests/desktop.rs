@@ -95,74 +95,60 @@ fn a_note_written_in_the_window_is_there_after_a_restart() {
     let driver = Driver::start(data.path());
 
     let window = Session::start(&driver.url, &app).expect("the window opens");
-    // First run: no profiles yet, so the app opens on "Add a learner".
-    let name = window.wait_for("#profile-name", WAIT).unwrap();
-    window.type_text(&name, "Ada").unwrap();
-    let passphrase = window.wait_for("#passphrase", WAIT).unwrap();
-    window.type_text(&passphrase, PASSPHRASE).unwrap();
-    let confirm = window.wait_for("#passphrase-confirm", WAIT).unwrap();
-    window.type_text(&confirm, PASSPHRASE).unwrap();
-    window
-        .click(&window.wait_for("#create-profile", WAIT).unwrap())
-        .unwrap();
-
-    let code = window.wait_for("#recovery-code", WAIT).unwrap();
-    let code_text = window.text(&code).unwrap();
-    assert_eq!(
-        code_text.trim().len(),
-        39,
-        "a recovery code is shown: {code_text:?}"
-    );
-    window
-        .click(&window.wait_for("#recovery-ack", WAIT).unwrap())
-        .unwrap();
-    window
-        .click(&window.wait_for("#recovery-continue", WAIT).unwrap())
-        .unwrap();
-
-    window
-        .click(&window.wait_for("#new-note", WAIT).unwrap())
-        .unwrap();
-    let title = window.wait_for("#note-title", WAIT).unwrap();
-    window.type_text(&title, "Photosynthesis").unwrap();
-    let body = window.wait_for("#note-body", WAIT).unwrap();
-    window
-        .type_text(&body, "Plants turn light into sugar.")
-        .unwrap();
-    window
-        .click(&window.wait_for("#save-note", WAIT).unwrap())
-        .unwrap();
-    window.wait_for_text("#save-status", "Saved", WAIT).unwrap();
-
-    window
-        .click(&window.wait_for("a[href='/library']", WAIT).unwrap())
-        .unwrap();
-    window
-        .wait_for_text("#note-list", "Photosynthesis", WAIT)
-        .unwrap();
-    window
-        .wait_for_text("#note-list", "Plants turn light into sugar.", WAIT)
-        .unwrap();
+    let first = first_run(&window);
+    if let Err(error) = first {
+        save_screenshot(&window, "failure-first-run.png");
+        panic!("first run: {error}");
+    }
     save_screenshot(&window, "library.png");
     window.end().unwrap();
 
     // Restart: a new app process on the same data.
     let window = Session::start(&driver.url, &app).expect("the window opens again");
-    window.wait_for_text(".profile-list", "Ada", WAIT).unwrap();
-    window
-        .click(&window.wait_for(".profile-button", WAIT).unwrap())
-        .unwrap();
-    let unlock = window.wait_for("#unlock-passphrase", WAIT).unwrap();
-    window.type_text(&unlock, PASSPHRASE).unwrap();
-    window
-        .click(&window.wait_for("#unlock", WAIT).unwrap())
-        .unwrap();
-    window
-        .wait_for_text("#note-list", "Photosynthesis", WAIT)
-        .unwrap();
-    window
-        .wait_for_text("#current-learner", "Ada", WAIT)
-        .unwrap();
-    save_screenshot(&window, "library-after-restart.png");
+    if let Err(error) = after_restart(&window) {
+        save_screenshot(&window, "failure-after-restart.png");
+        panic!("after restart: {error}");
+    }
+    save_screenshot(&window, "note-after-restart.png");
     window.end().unwrap();
+}
+
+fn first_run(window: &Session) -> Result<(), String> {
+    // No profiles yet, so the app opens on "Add a learner".
+    window.type_text(&window.wait_for("#profile-name", WAIT)?, "Ada")?;
+    window.type_text(&window.wait_for("#passphrase", WAIT)?, PASSPHRASE)?;
+    window.type_text(&window.wait_for("#passphrase-confirm", WAIT)?, PASSPHRASE)?;
+    window.click(&window.wait_for("#create-profile", WAIT)?)?;
+
+    let code = window.text(&window.wait_for("#recovery-code", WAIT)?)?;
+    if code.trim().len() != 39 {
+        return Err(format!("no recovery code shown: {code:?}"));
+    }
+    window.click(&window.wait_for("#recovery-ack", WAIT)?)?;
+    window.click(&window.wait_for("#recovery-continue", WAIT)?)?;
+
+    window.click(&window.wait_for("#new-note", WAIT)?)?;
+    window.type_text(&window.wait_for("#note-title", WAIT)?, "Photosynthesis")?;
+    window.type_text(
+        &window.wait_for("#note-body", WAIT)?,
+        "Plants turn light into sugar.",
+    )?;
+    window.click(&window.wait_for("#save-note", WAIT)?)?;
+    window.wait_for_text("#save-status", "Saved", WAIT)?;
+
+    window.click(&window.wait_for("a[href='/library']", WAIT)?)?;
+    window.wait_for_text("#note-list", "Photosynthesis", WAIT)?;
+    window.wait_for_text("#note-count", "1 note", WAIT)
+}
+
+fn after_restart(window: &Session) -> Result<(), String> {
+    window.wait_for_text(".profile-list", "Ada", WAIT)?;
+    window.click(&window.wait_for(".profile-button", WAIT)?)?;
+    window.type_text(&window.wait_for("#unlock-passphrase", WAIT)?, PASSPHRASE)?;
+    window.click(&window.wait_for("#unlock", WAIT)?)?;
+    window.wait_for_text("#note-list", "Photosynthesis", WAIT)?;
+    window.wait_for_text("#current-learner", "Ada", WAIT)?;
+    window.click(&window.wait_for(".note-item", WAIT)?)?;
+    window.wait_for_value("#note-title", "Photosynthesis", WAIT)?;
+    window.wait_for_value("#note-body", "Plants turn light into sugar.", WAIT)
 }

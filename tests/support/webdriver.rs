@@ -100,6 +100,31 @@ impl Session {
         Ok(reply["value"].as_str().unwrap_or_default().to_owned())
     }
 
+    /// A DOM property, such as an input's current `value`.
+    pub fn property(&self, element: &Element, name: &str) -> Result<String, String> {
+        let reply = get(&format!(
+            "{}/element/{}/property/{name}",
+            self.base, element.0
+        ))?;
+        Ok(reply["value"].as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Waits until the input matching `css` holds `value`.
+    pub fn wait_for_value(&self, css: &str, value: &str, timeout: Duration) -> Result<(), String> {
+        let started = Instant::now();
+        loop {
+            let element = self.wait_for(css, timeout)?;
+            let current = self.property(&element, "value")?;
+            if current == value {
+                return Ok(());
+            }
+            if started.elapsed() > timeout {
+                return Err(format!("{css:?} holds {current:?}, not {value:?}"));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// A PNG of the window.
     pub fn screenshot(&self) -> Result<Vec<u8>, String> {
         use base64::Engine;

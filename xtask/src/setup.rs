@@ -6,7 +6,7 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
-use crate::shell::{self, exec, have, output, root, target_dir};
+use crate::shell::{self, exec, output, root, target_dir};
 
 /// Debian packages: the WebKitGTK stack Tauri links, the SQLCipher build's libcrypto,
 /// and for tests the virtual display, WebKitWebDriver and a Secret Service keychain.
@@ -41,7 +41,7 @@ pub fn run() -> anyhow::Result<()> {
     install_apt_packages()?;
     exec(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     install_wasm_bindgen()?;
-    if !have("tauri-driver") {
+    if !shell::on_path("tauri-driver") {
         shell::cargo(&["install", "tauri-driver", "--version", "^2", "--locked"])?;
     }
     install_cargo_deny()?;

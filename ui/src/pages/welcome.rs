@@ -41,8 +41,11 @@ struct CreateArgs<'a> {
     passphrase: Option<&'a str>,
 }
 
+/// The welcome screen's state; `Copy`, so every handler and task can own it.
+/// (Context is read once here: a spawned task has no reactive owner to ask.)
 #[derive(Clone, Copy)]
 struct Ui {
+    session: crate::app::Session,
     stage: RwSignal<Stage>,
     error: RwSignal<Option<ErrorView>>,
     busy: RwSignal<bool>,
@@ -59,6 +62,7 @@ fn invalid(key: &str) -> ErrorView {
 #[component]
 pub fn Welcome() -> impl IntoView {
     let ui = Ui {
+        session: session(),
         stage: RwSignal::new(Stage::Loading),
         error: RwSignal::new(None),
         busy: RwSignal::new(false),
@@ -97,9 +101,8 @@ pub fn Welcome() -> impl IntoView {
             ui.busy.set(false);
             match result {
                 Ok(unlocked) => {
-                    let session = session();
-                    session.notes.set(unlocked.library.notes);
-                    session.profile.set(Some(unlocked.library.profile));
+                    ui.session.notes.set(unlocked.library.notes);
+                    ui.session.profile.set(Some(unlocked.library.profile));
                     match unlocked.unshown_recovery_code {
                         Some(code) => ui.stage.set(Stage::ShowCode(code)),
                         None => to_library.run(()),
@@ -229,7 +232,7 @@ fn CreateForm(ui: Ui, has_profiles: bool) -> impl IntoView {
             ui.busy.set(false);
             match result {
                 Ok(created) => {
-                    session().profile.set(Some(created.profile));
+                    ui.session.profile.set(Some(created.profile));
                     ui.stage.set(Stage::ShowCode(created.recovery_code));
                 }
                 Err(e) => ui.error.set(Some(e)),

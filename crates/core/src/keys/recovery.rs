@@ -24,7 +24,7 @@ impl RecoveryCode {
             bits += 8;
             while bits >= 5 {
                 bits -= 5;
-                if !chars.is_empty() && (chars.len() + 1) % (GROUP + 1) == 0 {
+                if !chars.is_empty() && (chars.len() + 1).is_multiple_of(GROUP + 1) {
                     chars.push('-');
                 }
                 chars.push(char::from(ALPHABET[((acc >> bits) & 31) as usize]));
@@ -37,7 +37,7 @@ impl RecoveryCode {
     /// spaces, and with the look-alikes O→0 and I/L→1 forgiven.
     pub fn parse(typed: &str) -> Result<Self> {
         let mut canonical = Zeroizing::new(String::with_capacity(CHARS + CHARS / GROUP));
-        let mut count = 0;
+        let mut count: usize = 0;
         for c in typed.chars() {
             let c = match c.to_ascii_uppercase() {
                 '-' | ' ' | '\t' => continue,
@@ -46,7 +46,7 @@ impl RecoveryCode {
                 c if c.is_ascii() && ALPHABET.contains(&(c as u8)) => c,
                 _ => return Err(invalid()),
             };
-            if count > 0 && count % GROUP == 0 {
+            if count > 0 && count.is_multiple_of(GROUP) {
                 canonical.push('-');
             }
             canonical.push(c);

@@ -54,8 +54,16 @@ pub fn unlock_keyring() -> anyhow::Result<()> {
     if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
         bail!("no D-Bus session bus: run under dbus-run-session");
     }
+    // A keyring folder of its own: a login keyring left by an earlier run (with
+    // another password) would stay locked and make the daemon prompt for a password.
+    let home = std::env::temp_dir().join(format!("satchel-test-keyring-{}", std::process::id()));
+    if home.exists() {
+        std::fs::remove_dir_all(&home)?;
+    }
+    std::fs::create_dir_all(&home)?;
     let mut daemon = Command::new("gnome-keyring-daemon")
         .args(["--unlock", "--components=secrets"])
+        .env("XDG_DATA_HOME", &home)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()

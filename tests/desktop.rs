@@ -150,5 +150,18 @@ fn after_restart(window: &Session) -> Result<(), String> {
     window.wait_for_text("#current-learner", "Ada", WAIT)?;
     window.click(&window.wait_for(".note-item", WAIT)?)?;
     window.wait_for_value("#note-title", "Photosynthesis", WAIT)?;
-    window.wait_for_value("#note-body", "Plants turn light into sugar.", WAIT)
+    window.wait_for_value("#note-body", "Plants turn light into sugar.", WAIT)?;
+
+    // Leaving the editor without pressing Save keeps what was typed.
+    window.type_text(
+        &window.wait_for("#note-body", WAIT)?,
+        " Chlorophyll is green.",
+    )?;
+    window.click(&window.wait_for("a[href='/library']", WAIT)?)?;
+    window.click(&window.wait_for(".note-item", WAIT)?)?;
+    window.wait_for_value(
+        "#note-body",
+        "Plants turn light into sugar. Chlorophyll is green.",
+        WAIT,
+    )
 }

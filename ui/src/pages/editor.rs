@@ -1,4 +1,7 @@
-//! Writing a note: a title, markdown, Save (or Ctrl+S), Delete with a confirmation.
+//! Writing a note: a title and markdown, saved as the learner writes (and by Save or
+//! Ctrl+S), Delete with a confirmation.
+
+use std::time::Duration;
 
 use leptos::ev;
 use leptos::html;
@@ -68,11 +71,14 @@ pub fn Editor() -> impl IntoView {
         });
     });
 
+    // Counts edits, so a save that finishes after more typing knows it is not the last.
+    let edits = StoredValue::new(0_u64);
     let after_save = navigate.clone();
     let save = move || {
-        if status.get_untracked() == Status::Saving {
+        if status.get_untracked() != Status::Dirty {
             return;
         }
+        let saving_edit = edits.get_value();
         status.set(Status::Saving);
         error.set(None);
         let draft = NoteDraft {
@@ -85,9 +91,15 @@ pub fn Editor() -> impl IntoView {
             match ipc::call::<NoteView>("save_note", SaveArgs { draft: &draft }).await {
                 Ok(note) => {
                     let was_new = draft.id.is_none();
-                    id.set(Some(note.id.clone()));
-                    status.set(Status::Saved);
-                    if was_new {
+                    // try_: the learner may have left the page while this was saving.
+                    id.try_set(Some(note.id.clone()));
+                    let newer_edits = edits.try_get_value().is_some_and(|n| n != saving_edit);
+                    status.try_set(if newer_edits {
+                        Status::Dirty
+                    } else {
+                        Status::Saved
+                    });
+                    if was_new && status.try_get_untracked().is_some() {
                         let options = NavigateOptions {
                             replace: true,
                             ..Default::default()
@@ -96,12 +108,18 @@ pub fn Editor() -> impl IntoView {
                     }
                 }
                 Err(e) => {
-                    status.set(Status::Dirty);
-                    error.set(Some(e));
+                    status.try_set(Status::Dirty);
+                    error.try_set(Some(e));
                 }
             }
         });
     };
+    // Autosave: a second after typing stops (or at once on leaving a field), so
+    // closing the window or going back never loses what was written.
+    let autosave = save.clone();
+    if let Ok(timer) = set_interval_with_handle(move || autosave(), Duration::from_millis(1000)) {
+        on_cleanup(move || timer.clear());
+    }
     let save_on_key = save.clone();
     let shortcut = window_event_listener(ev::keydown, move |ev| {
         if (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("s") {
@@ -129,7 +147,12 @@ pub fn Editor() -> impl IntoView {
         Status::Saving => t("note.saving"),
         Status::Saved => t("note.saved"),
     };
-    let edited = move || status.set(Status::Dirty);
+    let edited = move || {
+        edits.update_value(|n| *n += 1);
+        status.set(Status::Dirty);
+    };
+    let save_on_blur = save.clone();
+    let save_on_blur_body = save.clone();
 
     view! {
         <div class="page editor">
@@ -146,11 +169,13 @@ pub fn Editor() -> impl IntoView {
                 <input id="note-title" class="title-input" node_ref=title_input maxlength="200"
                     placeholder=t("note.title_placeholder")
                     prop:value=move || title.get()
-                    on:input=move |ev| { title.set(event_target_value(&ev)); edited(); }/>
+                    on:input=move |ev| { title.set(event_target_value(&ev)); edited(); }
+                    on:blur=move |_| save_on_blur()/>
                 <label for="note-body" class="visually-hidden">{t("note.body")}</label>
                 <textarea id="note-body" class="body-input" placeholder=t("note.body_placeholder")
                     prop:value=move || body.get()
                     on:input=move |ev| { body.set(event_target_value(&ev)); edited(); }
+                    on:blur=move |_| save_on_blur_body()
                 ></textarea>
                 <div class="actions">
                     <button id="save-note" type="submit" class="button primary"

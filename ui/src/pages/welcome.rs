@@ -206,21 +206,17 @@ fn CreateForm(ui: Ui, has_profiles: bool) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen_name = name.get_untracked().trim().to_owned();
-        let secret = needs_passphrase().then(|| passphrase.get_untracked());
         if chosen_name.is_empty() {
             ui.error.set(Some(invalid("create.name_hint")));
             return;
         }
-        if let Some(secret) = &secret {
-            if secret.chars().count() < PASSPHRASE_MIN_CHARS {
-                ui.error.set(Some(invalid("create.passphrase_hint")));
-                return;
-            }
-            if *secret != confirm.get_untracked() {
-                ui.error.set(Some(invalid("create.passphrase_mismatch")));
-                return;
-            }
-        }
+        let secret = match needs_passphrase()
+            .then(|| checked_new_passphrase(passphrase, confirm))
+            .transpose()
+        {
+            Ok(secret) => secret,
+            Err(e) => return ui.error.set(Some(e)),
+        };
         ui.busy.set(true);
         ui.error.set(None);
         spawn_local(async move {
@@ -263,17 +259,8 @@ fn CreateForm(ui: Ui, has_profiles: bool) -> impl IntoView {
             }}
             <Show when=needs_passphrase>
                 <p class="prose muted">{t("create.passphrase_explained")}</p>
-                <div class="field">
-                    <label for="passphrase">{t("create.passphrase")}</label>
-                    <input id="passphrase" type="password" autocomplete="new-password"
-                        on:input=move |ev| passphrase.set(event_target_value(&ev))/>
-                    <p class="hint">{t("create.passphrase_hint")}</p>
-                </div>
-                <div class="field">
-                    <label for="passphrase-confirm">{t("create.passphrase_confirm")}</label>
-                    <input id="passphrase-confirm" type="password" autocomplete="new-password"
-                        on:input=move |ev| confirm.set(event_target_value(&ev))/>
-                </div>
+                <NewPassphraseFields id="passphrase" label="create.passphrase" hint="create.passphrase_hint"
+                    passphrase confirm/>
             </Show>
             <div class="actions">
                 <button id="create-profile" type="submit" class="button primary" disabled=move || ui.busy.get()>
@@ -356,17 +343,13 @@ fn RecoverForm(
     let title = t_with("unlock.title", &[("name", &profile.name)]);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let new_passphrase = needs_passphrase.then(|| passphrase.get_untracked());
-        if let Some(secret) = &new_passphrase {
-            if secret.chars().count() < PASSPHRASE_MIN_CHARS {
-                ui.error.set(Some(invalid("create.passphrase_hint")));
-                return;
-            }
-            if *secret != confirm.get_untracked() {
-                ui.error.set(Some(invalid("create.passphrase_mismatch")));
-                return;
-            }
-        }
+        let new_passphrase = match needs_passphrase
+            .then(|| checked_new_passphrase(passphrase, confirm))
+            .transpose()
+        {
+            Ok(secret) => secret,
+            Err(e) => return ui.error.set(Some(e)),
+        };
         open(
             profile.clone(),
             UnlockRequest::RecoveryCode {
@@ -385,17 +368,8 @@ fn RecoverForm(
                 <p class="hint">{t("unlock.recovery_hint")}</p>
             </div>
             <Show when=move || needs_passphrase>
-                <div class="field">
-                    <label for="new-passphrase">{t("unlock.new_passphrase")}</label>
-                    <input id="new-passphrase" type="password" autocomplete="new-password"
-                        on:input=move |ev| passphrase.set(event_target_value(&ev))/>
-                    <p class="hint">{t("unlock.new_passphrase_hint")}</p>
-                </div>
-                <div class="field">
-                    <label for="new-passphrase-confirm">{t("create.passphrase_confirm")}</label>
-                    <input id="new-passphrase-confirm" type="password" autocomplete="new-password"
-                        on:input=move |ev| confirm.set(event_target_value(&ev))/>
-                </div>
+                <NewPassphraseFields id="new-passphrase" label="unlock.new_passphrase"
+                    hint="unlock.new_passphrase_hint" passphrase confirm/>
             </Show>
             <div class="actions">
                 <button id="recover" type="submit" class="button primary" disabled=move || ui.busy.get()>
@@ -408,4 +382,44 @@ fn RecoverForm(
             </div>
         </form>
     }
+}
+
+/// A new passphrase, typed twice.
+#[component]
+fn NewPassphraseFields(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    passphrase: RwSignal<String>,
+    confirm: RwSignal<String>,
+) -> impl IntoView {
+    let confirm_id = format!("{id}-confirm");
+    view! {
+        <div class="field">
+            <label for=id>{t(label)}</label>
+            <input id=id type="password" autocomplete="new-password"
+                on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+            <p class="hint">{t(hint)}</p>
+        </div>
+        <div class="field">
+            <label for=confirm_id.clone()>{t("create.passphrase_confirm")}</label>
+            <input id=confirm_id type="password" autocomplete="new-password"
+                on:input=move |ev| confirm.set(event_target_value(&ev))/>
+        </div>
+    }
+}
+
+/// The new passphrase if it is long enough and typed the same twice.
+fn checked_new_passphrase(
+    passphrase: RwSignal<String>,
+    confirm: RwSignal<String>,
+) -> Result<String, ErrorView> {
+    let secret = passphrase.get_untracked();
+    if secret.chars().count() < PASSPHRASE_MIN_CHARS {
+        return Err(invalid("create.passphrase_hint"));
+    }
+    if secret != confirm.get_untracked() {
+        return Err(invalid("create.passphrase_mismatch"));
+    }
+    Ok(secret)
 }

@@ -117,7 +117,7 @@ pub fn Editor() -> impl IntoView {
     // Autosave: a second after typing stops (or at once on leaving a field), so
     // closing the window or going back never loses what was written.
     let autosave = save.clone();
-    if let Ok(timer) = set_interval_with_handle(move || autosave(), Duration::from_millis(1000)) {
+    if let Ok(timer) = set_interval_with_handle(autosave, Duration::from_millis(1000)) {
         on_cleanup(move || timer.clear());
     }
     let save_on_key = save.clone();

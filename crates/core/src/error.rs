@@ -43,6 +43,8 @@ pub enum Error {
     Keychain(String),
     #[error("no secure random numbers available: {0}")]
     Random(String),
+    #[error("sealing a key failed: {0}")]
+    Sealing(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -63,7 +65,7 @@ impl Error {
             | Error::Sqlite(_)
             | Error::Migration(_)
             | Error::Io { .. } => ErrorCode::Storage,
-            Error::Keychain(_) | Error::Random(_) => ErrorCode::Internal,
+            Error::Keychain(_) | Error::Random(_) | Error::Sealing(_) => ErrorCode::Internal,
         }
     }
 

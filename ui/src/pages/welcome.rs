@@ -267,10 +267,7 @@ fn CreateForm(ui: Ui, has_profiles: bool) -> impl IntoView {
                     {move || if ui.busy.get() { t("create.working") } else { t("create.submit") }}
                 </button>
                 <Show when=move || has_profiles>
-                    <button type="button" class="button quiet" on:click=move |_| {
-                        ui.error.set(None);
-                        ui.stage.set(Stage::Pick);
-                    }>{t("create.cancel")}</button>
+                    <BackToPicker ui label="create.cancel"/>
                 </Show>
             </div>
         </form>
@@ -314,10 +311,7 @@ fn UnlockForm(
                 <button id="unlock" type="submit" class="button primary" disabled=move || ui.busy.get()>
                     {move || if ui.busy.get() { t("welcome.loading") } else { t("unlock.submit") }}
                 </button>
-                <button type="button" class="button quiet" on:click=move |_| {
-                    ui.error.set(None);
-                    ui.stage.set(Stage::Pick);
-                }>{t("unlock.back")}</button>
+                <BackToPicker ui label="unlock.back"/>
             </div>
             <button type="button" class="link" on:click=move |_| {
                 ui.error.set(None);
@@ -375,10 +369,7 @@ fn RecoverForm(
                 <button id="recover" type="submit" class="button primary" disabled=move || ui.busy.get()>
                     {t("unlock.use_recovery")}
                 </button>
-                <button type="button" class="button quiet" on:click=move |_| {
-                    ui.error.set(None);
-                    ui.stage.set(Stage::Pick);
-                }>{t("unlock.back")}</button>
+                <BackToPicker ui label="unlock.back"/>
             </div>
         </form>
     }
@@ -422,4 +413,15 @@ fn checked_new_passphrase(
         return Err(invalid("create.passphrase_mismatch"));
     }
     Ok(secret)
+}
+
+/// Leaves a form for the list of learners.
+#[component]
+fn BackToPicker(ui: Ui, label: &'static str) -> impl IntoView {
+    view! {
+        <button type="button" class="button quiet" on:click=move |_| {
+            ui.error.set(None);
+            ui.stage.set(Stage::Pick);
+        }>{t(label)}</button>
+    }
 }

@@ -71,7 +71,7 @@ impl KeySlot {
                     aad: aad.as_bytes(),
                 },
             )
-            .map_err(|_| Error::Keychain("sealing the key failed".into()))?;
+            .map_err(|e| Error::Sealing(e.to_string()))?;
         Ok(Self {
             kind,
             kdf,

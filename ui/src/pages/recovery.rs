@@ -21,7 +21,13 @@ pub fn RecoveryCodeNotice(code: String, on_done: Callback<()>) -> impl IntoView 
         <section class="card recovery" aria-labelledby="recovery-title">
             <h1 id="recovery-title">{t("recovery.title")}</h1>
             <p class="prose">{t("recovery.explained")}</p>
-            <p class="recovery-code" id="recovery-code">{code}</p>
+            // Groups wrap as wholes, so no line ever breaks inside one.
+            <p class="recovery-code" id="recovery-code">
+                {code.split('-').enumerate().map(|(i, group)| view! {
+                    {(i > 0).then_some("-")}
+                    <span class="group">{group.to_owned()}</span>
+                }).collect_view()}
+            </p>
             <label class="check">
                 <input
                     type="checkbox"

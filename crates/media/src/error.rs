@@ -1,0 +1,31 @@
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MediaError {
+    #[error(
+        "the speech model {path} is missing; run `cargo xtask models` (or reinstall Satchel) to get it"
+    )]
+    ModelMissing { path: PathBuf },
+    #[error("{path} is not a usable speech model: {detail}")]
+    ModelInvalid { path: PathBuf, detail: String },
+    #[error("this file is not audio Satchel can read ({0})")]
+    UnsupportedAudio(String),
+    #[error("this audio file is damaged: {0}")]
+    CorruptAudio(String),
+    #[error("this recording is longer than the {max_minutes} minutes Satchel takes at once")]
+    TooLong { max_minutes: u64 },
+    #[error("this file is larger than the {max_mb} MB Satchel takes at once")]
+    TooLarge { max_mb: u64 },
+    #[error("reading {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the recording holds no sound to transcribe")]
+    NoAudio,
+    #[error("transcription was cancelled")]
+    Cancelled,
+    #[error("transcription failed: {0}")]
+    Transcription(String),
+}

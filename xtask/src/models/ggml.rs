@@ -165,12 +165,12 @@ fn values(variable: &Variable) -> anyhow::Result<Vec<f32>> {
 
 /// Copies `from` (a CT2 tensor) as `to`; with `rows`, only that row range of a fused
 /// projection.
-struct Copy<'a> {
+struct TensorCopier<'a> {
     model: &'a Model,
     writer: &'a mut Writer,
 }
 
-impl Copy<'_> {
+impl TensorCopier<'_> {
     fn whole(&mut self, from: &str, to: &str) -> anyhow::Result<()> {
         let variable = self.model.get(from)?;
         let data = values(variable).with_context(|| from.to_owned())?;
@@ -307,7 +307,7 @@ pub fn convert(model: &Model, vocabulary: &str) -> anyhow::Result<Converted> {
         writer.out.extend(bytes);
     }
 
-    let mut copy = Copy {
+    let mut copy = TensorCopier {
         model,
         writer: &mut writer,
     };

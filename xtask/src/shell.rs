@@ -5,8 +5,14 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
+/// The checkout being worked on. `cargo run` sets CARGO_MANIFEST_DIR when it starts
+/// xtask; the compile-time value is only a fallback, because a shared target dir can
+/// hold an xtask built from another clone of the repository.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
         .parent()
         .map(Path::to_owned)
         .unwrap_or_default()

@@ -4,6 +4,7 @@
 //! panic is reported as damaged instead of taking the app down.
 
 use std::fs::File;
+use std::io::{Read, Seek};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
@@ -12,7 +13,7 @@ use symphonia::core::audio::SampleBuffer;
 use symphonia::core::codecs::{CODEC_TYPE_NULL, Decoder, DecoderOptions};
 use symphonia::core::errors::Error as SymphoniaError;
 use symphonia::core::formats::{FormatOptions, FormatReader};
-use symphonia::core::io::MediaSourceStream;
+use symphonia::core::io::{MediaSource, MediaSourceStream};
 use symphonia::core::meta::MetadataOptions;
 use symphonia::core::probe::Hint;
 
@@ -37,13 +38,50 @@ impl Default for AudioLimits {
 
 const RESAMPLER_CHUNK: usize = 1024;
 
+/// Where encoded audio can come from: a file, or a blob read back from the store.
+pub trait AudioSource: Read + Seek + Send + Sync {}
+impl<T: Read + Seek + Send + Sync> AudioSource for T {}
+
+/// Lets symphonia seek (MP4 keeps its index at the end) and know the length.
+struct Seekable {
+    inner: Box<dyn AudioSource>,
+    len: u64,
+}
+
+impl Read for Seekable {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.inner.read(buf)
+    }
+}
+
+impl Seek for Seekable {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.inner.seek(pos)
+    }
+}
+
+impl MediaSource for Seekable {
+    fn is_seekable(&self) -> bool {
+        true
+    }
+
+    fn byte_len(&self) -> Option<u64> {
+        Some(self.len)
+    }
+}
+
 /// Streams a file's audio as 16 kHz mono windows.
 pub struct AudioReader {
     format: Box<dyn FormatReader>,
     decoder: Box<dyn Decoder>,
     track_id: u32,
-    channels: usize,
+    /// The rate the resampler is set for: the container's word until the decoder's
+    /// first output says otherwise (HE-AAC doubles it).
+    rate: usize,
+    decoded_any: bool,
     resampler: Option<FftFixedIn<f32>>,
+    /// The length the container declares, when it declares one.
+    duration_ms: Option<i64>,
     /// Mono samples at the source rate, waiting for a full resampler chunk.
     pending: Vec<f32>,
     /// 16 kHz output not yet handed out.
@@ -51,6 +89,15 @@ pub struct AudioReader {
     produced: u64,
     limits: AudioLimits,
     finished: bool,
+}
+
+fn resampler_for(rate: usize) -> Result<Option<FftFixedIn<f32>>, MediaError> {
+    if rate == SAMPLE_RATE {
+        return Ok(None);
+    }
+    FftFixedIn::new(rate, SAMPLE_RATE, RESAMPLER_CHUNK, 2, 1)
+        .map(Some)
+        .map_err(|e| MediaError::UnsupportedAudio(format!("resampling from {rate} Hz: {e}")))
 }
 
 fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, MediaError> {
@@ -66,6 +113,18 @@ impl AudioReader {
         };
         let file = File::open(path).map_err(io)?;
         let size = file.metadata().map_err(io)?.len();
+        let extension = path.extension().and_then(|e| e.to_str());
+        Self::from_source(Box::new(file), size, extension, limits)
+    }
+
+    /// Reads `size` bytes of encoded audio from `source`; `extension` (such as "mp3")
+    /// is a hint for telling formats apart.
+    pub fn from_source(
+        source: Box<dyn AudioSource>,
+        size: u64,
+        extension: Option<&str>,
+        limits: AudioLimits,
+    ) -> Result<Self, MediaError> {
         if size > limits.max_bytes {
             return Err(MediaError::TooLarge {
                 max_mb: limits.max_bytes / (1024 * 1024),
@@ -75,10 +134,16 @@ impl AudioReader {
             return Err(MediaError::NoAudio);
         }
         let mut hint = Hint::new();
-        if let Some(extension) = path.extension().and_then(|e| e.to_str()) {
+        if let Some(extension) = extension {
             hint.with_extension(extension);
         }
-        let stream = MediaSourceStream::new(Box::new(file), Default::default());
+        let stream = MediaSourceStream::new(
+            Box::new(Seekable {
+                inner: source,
+                len: size,
+            }),
+            Default::default(),
+        );
         let probed = guarded("format probe", || {
             symphonia::default::get_probe().format(
                 &hint,
@@ -103,26 +168,21 @@ impl AudioReader {
         if rate == 0 {
             return Err(MediaError::CorruptAudio("a sample rate of zero".into()));
         }
-        let channels = params.channels.map_or(1, |c| c.count()).max(1);
+        let duration_ms = params
+            .n_frames
+            .and_then(|frames| i64::try_from(frames.saturating_mul(1000) / rate as u64).ok());
         let decoder = guarded("decoder", || {
             symphonia::default::get_codecs().make(&params, &DecoderOptions::default())
         })?
         .map_err(|e| MediaError::UnsupportedAudio(e.to_string()))?;
-        let resampler = if rate == SAMPLE_RATE {
-            None
-        } else {
-            Some(
-                FftFixedIn::new(rate, SAMPLE_RATE, RESAMPLER_CHUNK, 2, 1).map_err(|e| {
-                    MediaError::UnsupportedAudio(format!("resampling from {rate} Hz: {e}"))
-                })?,
-            )
-        };
         Ok(Self {
             format,
             decoder,
             track_id,
-            channels,
-            resampler,
+            rate,
+            decoded_any: false,
+            resampler: resampler_for(rate)?,
+            duration_ms,
             pending: Vec::new(),
             ready: Vec::new(),
             produced: 0,
@@ -134,6 +194,12 @@ impl AudioReader {
     /// Milliseconds of 16 kHz audio handed out so far.
     pub fn position_ms(&self) -> i64 {
         i64::try_from(self.produced * 1000 / SAMPLE_RATE as u64).unwrap_or(i64::MAX)
+    }
+
+    /// How long the recording says it is; `None` when the container does not say
+    /// (some MP3s), in which case only the end of reading tells.
+    pub fn duration_ms(&self) -> Option<i64> {
+        self.duration_ms
     }
 
     /// The next window of at most `max_samples`, or `None` at the end.
@@ -176,22 +242,38 @@ impl AudioReader {
         if packet.track_id() != self.track_id {
             return Ok(());
         }
-        let channels = self.channels;
+        // Channels and rate are taken from what the decoder made, not from the
+        // container, which may not say (MP4) or may be wrong.
         let decoded = guarded("decoder", || {
             self.decoder.decode(&packet).map(|buffer| {
-                let mut samples =
-                    SampleBuffer::<f32>::new(buffer.capacity() as u64, *buffer.spec());
+                let spec = *buffer.spec();
+                let mut samples = SampleBuffer::<f32>::new(buffer.capacity() as u64, spec);
                 samples.copy_interleaved_ref(buffer);
-                samples.samples().to_vec()
+                (
+                    samples.samples().to_vec(),
+                    spec.channels.count().max(1),
+                    spec.rate as usize,
+                )
             })
         })?;
-        let interleaved = match decoded {
+        let (interleaved, channels, rate) = match decoded {
             Ok(samples) => samples,
             // One damaged frame is skipped, as players do.
             Err(SymphoniaError::DecodeError(_)) => return Ok(()),
             Err(SymphoniaError::IoError(_)) => return self.finish(),
             Err(e) => return Err(MediaError::CorruptAudio(e.to_string())),
         };
+        if rate != self.rate {
+            if self.decoded_any || rate == 0 {
+                return Err(MediaError::CorruptAudio(format!(
+                    "the sample rate changes from {} Hz to {rate} Hz",
+                    self.rate
+                )));
+            }
+            self.rate = rate;
+            self.resampler = resampler_for(rate)?;
+        }
+        self.decoded_any = true;
         let scale = 1.0 / channels as f32;
         self.pending.extend(
             interleaved

@@ -3,8 +3,11 @@
 //! heavy native code (whisper.cpp) lives here alone.
 
 pub mod audio;
+pub mod silence;
 pub mod speech;
+pub mod voice;
 
 mod error;
+mod ggml;
 
 pub use error::MediaError;

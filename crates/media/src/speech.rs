@@ -1,20 +1,18 @@
 //! Speech to text with whisper.cpp (through whisper-rs): 16 kHz mono samples in,
 //! timed segments and the spoken language out.
 
+use std::ffi::c_void;
 use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextParameters};
 
-use crate::MediaError;
+use crate::{MediaError, ggml};
 
 /// Whisper listens at 16 kHz.
 pub const SAMPLE_RATE: usize = 16_000;
-/// GGML files start with this magic (little-endian "ggml").
-const GGML_MAGIC: u32 = 0x6767_6d6c;
 /// whisper.cpp misbehaves on under a second of audio; shorter clips are padded with
 /// silence to this length.
 const MIN_SAMPLES: usize = SAMPLE_RATE + SAMPLE_RATE / 4;
@@ -69,25 +67,20 @@ pub struct SpeechModel {
 }
 
 impl SpeechModel {
-    /// Loads a GGML model after checking that the file is one, since whisper.cpp
-    /// aborts the process on some malformed files instead of returning an error.
+    /// Loads a GGML model after checking the whole file's layout, since whisper.cpp
+    /// accepts or aborts on some malformed files instead of returning an error.
     pub fn load(path: &Path) -> Result<Self, MediaError> {
         let invalid = |detail: String| MediaError::ModelInvalid {
             path: path.to_owned(),
             detail,
         };
-        let mut file = File::open(path).map_err(|e| match e.kind() {
+        let file = File::open(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => MediaError::ModelMissing {
                 path: path.to_owned(),
             },
             _ => invalid(e.to_string()),
         })?;
-        let mut magic = [0u8; 4];
-        file.read_exact(&mut magic)
-            .map_err(|e| invalid(e.to_string()))?;
-        if u32::from_le_bytes(magic) != GGML_MAGIC {
-            return Err(invalid("it does not start like a GGML file".into()));
-        }
+        ggml::check(file).map_err(invalid)?;
         whisper_rs::install_logging_hooks();
         let path_text = path
             .to_str()
@@ -147,9 +140,20 @@ impl SpeechModel {
         params.set_print_realtime(false);
         params.set_print_timestamps(false);
         params.set_progress_callback_safe(progress);
-        // whisper-rs 0.16's `set_abort_callback_safe` makes every encode fail (error
-        // -6) even when the callback says "go on", so cancellation is checked before
-        // and after each window instead; callers keep windows to a few minutes.
+        // whisper-rs 0.16's `set_abort_callback_safe` reads its closure back as the
+        // wrong type (every encode then fails with -6), so the flag is handed to
+        // whisper.cpp directly: it is asked before each 30-second window is encoded
+        // and, through ggml, between the steps of every computation.
+        let flag: *const AtomicBool = Arc::as_ptr(&cancel);
+        // SAFETY: both callbacks only read the AtomicBool behind `flag`, which `cancel`
+        // keeps alive until `state.full` has returned and whisper.cpp holds no more
+        // references to the pointer; an AtomicBool may be read from any thread.
+        unsafe {
+            params.set_start_encoder_callback(Some(keep_encoding));
+            params.set_start_encoder_callback_user_data(flag.cast_mut().cast());
+            params.set_abort_callback(Some(should_abort));
+            params.set_abort_callback_user_data(flag.cast_mut().cast());
+        }
 
         let result = state.full(params, samples);
         if cancel.load(Ordering::Relaxed) {
@@ -174,4 +178,20 @@ impl SpeechModel {
             .collect();
         Ok(Transcript { language, segments })
     }
+}
+
+/// whisper.cpp's "may I encode the next window?" question.
+unsafe extern "C" fn keep_encoding(
+    _context: *mut whisper_rs::whisper_rs_sys::whisper_context,
+    _state: *mut whisper_rs::whisper_rs_sys::whisper_state,
+    flag: *mut c_void,
+) -> bool {
+    // SAFETY: `flag` is the AtomicBool `transcribe` registered and keeps alive.
+    !unsafe { &*flag.cast::<AtomicBool>() }.load(Ordering::Relaxed)
+}
+
+/// ggml's "should this computation stop?" question.
+unsafe extern "C" fn should_abort(flag: *mut c_void) -> bool {
+    // SAFETY: as for `keep_encoding`.
+    unsafe { &*flag.cast::<AtomicBool>() }.load(Ordering::Relaxed)
 }

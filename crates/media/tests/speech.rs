@@ -2,18 +2,15 @@
 //! its threshold, printed. Needs the converted models (`cargo xtask models`) and
 //! espeak-ng, which `cargo xtask test` provides.
 
-use std::path::PathBuf;
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use satchel_media::audio::{AudioLimits, AudioReader};
 use satchel_media::speech::{SpeechModel, TranscribeOptions};
 
-mod common {
-    pub mod wer;
-}
+mod common;
 use common::wer::{edits, score, words};
+use common::{models_dir, speak};
 
 /// School sentences, one a line; shared with the voice benchmark.
 const SENTENCES: &str = include_str!("data/sentences.txt");
@@ -23,15 +20,6 @@ const SENTENCES: &str = include_str!("data/sentences.txt");
 /// faster-whisper on the same weights and audio — is checked by the comparison
 /// command the voice issue adds.
 const MAX_WER: f64 = 0.30;
-
-pub fn models_dir() -> PathBuf {
-    std::env::var_os("SATCHEL_MODELS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(std::env::var_os("HOME").unwrap_or_default())
-                .join(".cache/satchel/models")
-        })
-}
 
 #[test]
 fn word_error_rate_compares_words_not_letters() {
@@ -49,15 +37,7 @@ fn tiny_en_transcribes_synthesised_speech() {
     let (mut errors, mut total) = (0, 0);
     for (i, sentence) in SENTENCES.lines().enumerate() {
         let wav = dir.path().join(format!("s{i}.wav"));
-        let status = Command::new("espeak-ng")
-            // A calm classroom pace; espeak-ng's default of 175 words a minute is hurried.
-            .args(["-s", "140"])
-            .arg("-w")
-            .arg(&wav)
-            .arg(sentence)
-            .status()
-            .expect("espeak-ng");
-        assert!(status.success());
+        speak(sentence, &wav);
         let samples = AudioReader::open(&wav, AudioLimits::default())
             .unwrap()
             .read_all()

@@ -45,6 +45,10 @@ pub enum Error {
     Random(String),
     #[error("sealing a key failed: {0}")]
     Sealing(String),
+    #[error(transparent)]
+    Media(#[from] satchel_media::MediaError),
+    #[error("{0}")]
+    Busy(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -66,6 +70,21 @@ impl Error {
             | Error::Migration(_)
             | Error::Io { .. } => ErrorCode::Storage,
             Error::Keychain(_) | Error::Random(_) | Error::Sealing(_) => ErrorCode::Internal,
+            Error::Busy(_) => ErrorCode::Busy,
+            Error::Media(media) => {
+                use satchel_media::MediaError as M;
+                match media {
+                    M::ModelMissing { .. } | M::ModelInvalid { .. } => ErrorCode::ModelMissing,
+                    M::Cancelled => ErrorCode::Cancelled,
+                    M::Io { .. } => ErrorCode::Storage,
+                    M::Transcription(_) => ErrorCode::Internal,
+                    M::UnsupportedAudio(_)
+                    | M::CorruptAudio(_)
+                    | M::TooLong { .. }
+                    | M::TooLarge { .. }
+                    | M::NoAudio => ErrorCode::BadMedia,
+                }
+            }
         }
     }
 

@@ -1,20 +1,25 @@
 //! Satchel's core: everything the desktop shell, the CLI and the tests share.
 //!
 //! Start at [`Satchel`] (the profiles on this computer), unlock one into a
-//! [`Profile`], and work with its notes. Every change of learner state goes through
+//! [`Profile`], and work with its notes and sources (recordings, transcribed through
+//! the [`voice::Transcriber`] the core owns). Every change of learner state goes through
 //! one write path (`Profile::transact`), which commits to the encrypted store and then
 //! publishes an [`Event`] on the [`EventBus`].
 
+mod blobs;
 mod error;
 pub mod events;
 pub mod keys;
 mod notes;
 mod profile;
 mod profiles;
+mod sources;
 mod store;
 #[cfg(test)]
 mod testing;
+pub mod voice;
 
+pub use blobs::BlobReader;
 pub use error::{Error, Result};
 pub use events::{Event, EventBus};
 pub use keys::{
@@ -24,6 +29,7 @@ pub use notes::{BODY_MAX_BYTES, TITLE_MAX_CHARS};
 pub use profile::Profile;
 pub use profiles::{PASSPHRASE_MIN_CHARS, RotationStep, Satchel};
 pub use satchel_types as types;
+pub use sources::{AUDIO_TYPES, transcribe_source};
 
 /// Milliseconds since the Unix epoch; a clock set before 1970 reads as 0.
 pub(crate) fn now_ms() -> i64 {

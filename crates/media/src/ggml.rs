@@ -16,14 +16,7 @@ const MAX_WIDTH: i32 = 8_192;
 const MAX_LAYERS: i32 = 128;
 const MAX_TOKEN_BYTES: i32 = 1_024;
 
-/// What the file declares, for the caller's own checks.
-#[derive(Debug, Clone, Copy)]
-pub struct Layout {
-    pub n_vocab: i32,
-    pub tensors: usize,
-}
-
-pub fn check(file: impl Read + Seek) -> Result<Layout, String> {
+pub fn check(file: impl Read + Seek) -> Result<(), String> {
     let mut input = BufReader::new(file);
     let len = input.seek(SeekFrom::End(0)).map_err(|e| e.to_string())?;
     input.seek(SeekFrom::Start(0)).map_err(|e| e.to_string())?;
@@ -32,8 +25,19 @@ pub fn check(file: impl Read + Seek) -> Result<Layout, String> {
     if reader.u32()? != MAGIC {
         return Err("it does not start like a GGML file".into());
     }
-    let [n_vocab, audio_ctx, audio_state, audio_head, audio_layer, text_ctx, text_state, text_head, text_layer, n_mels, ftype] =
-        reader.i32s::<11>()?;
+    let [
+        n_vocab,
+        audio_ctx,
+        audio_state,
+        audio_head,
+        audio_layer,
+        text_ctx,
+        text_state,
+        text_head,
+        text_layer,
+        n_mels,
+        ftype,
+    ] = reader.i32s::<11>()?;
     let within = |what: &str, value: i32, max: i32| {
         if (1..=max).contains(&value) {
             Ok(())
@@ -107,7 +111,7 @@ pub fn check(file: impl Read + Seek) -> Result<Layout, String> {
             "it holds {tensors} of the model's {expected} tensors (an incomplete download?)"
         ));
     }
-    Ok(Layout { n_vocab, tensors })
+    Ok(())
 }
 
 struct Reader<R> {

@@ -88,7 +88,9 @@ mod tests {
 
     fn tone(seconds: f32, amplitude: f32) -> Vec<f32> {
         (0..(seconds * SAMPLE_RATE as f32) as usize)
-            .map(|i| amplitude * (i as f32 * 440.0 * std::f32::consts::TAU / SAMPLE_RATE as f32).sin())
+            .map(|i| {
+                amplitude * (i as f32 * 440.0 * std::f32::consts::TAU / SAMPLE_RATE as f32).sin()
+            })
             .collect()
     }
 
@@ -121,8 +123,14 @@ mod tests {
         audio.extend(hiss(4.0, 0.001));
         let spans: Vec<_> = voiced_spans(&audio).iter().map(seconds).collect();
         assert_eq!(spans.len(), 2, "{spans:?}");
-        assert!((spans[0].0 - 2.7).abs() < 0.05 && (spans[0].1 - 5.3).abs() < 0.05, "{spans:?}");
-        assert!((spans[1].0 - 9.7).abs() < 0.05 && (spans[1].1 - 11.3).abs() < 0.05, "{spans:?}");
+        assert!(
+            (spans[0].0 - 2.7).abs() < 0.05 && (spans[0].1 - 5.3).abs() < 0.05,
+            "{spans:?}"
+        );
+        assert!(
+            (spans[1].0 - 9.7).abs() < 0.05 && (spans[1].1 - 11.3).abs() < 0.05,
+            "{spans:?}"
+        );
     }
 
     #[test]
@@ -139,7 +147,10 @@ mod tests {
         // Speech at about −26 dBFS over a −46 dBFS hiss: a noisy classroom recording.
         let mut audio = hiss(2.0, 0.009);
         let mut voice = tone(3.0, 0.07);
-        voice.iter_mut().zip(hiss(3.0, 0.009)).for_each(|(v, n)| *v += n);
+        voice
+            .iter_mut()
+            .zip(hiss(3.0, 0.009))
+            .for_each(|(v, n)| *v += n);
         audio.extend(voice);
         audio.extend(hiss(2.0, 0.009));
         let spans: Vec<_> = voiced_spans(&audio).iter().map(seconds).collect();
@@ -162,6 +173,9 @@ mod tests {
         let pause = audio.len() - SAMPLE_RATE * 3;
         audio[pause..pause + FRAME * 2].fill(0.0);
         let cut = quietest_cut(&audio, SAMPLE_RATE * 5);
-        assert!((pause..pause + FRAME * 2).contains(&cut), "{cut} vs {pause}");
+        assert!(
+            (pause..pause + FRAME * 2).contains(&cut),
+            "{cut} vs {pause}"
+        );
     }
 }

@@ -83,7 +83,8 @@ pub fn transcribe(
                 total_ms,
             });
         };
-        let transcript = model.transcribe(&window.samples, &options, within, Arc::clone(&cancel))?;
+        let transcript =
+            model.transcribe(&window.samples, &options, within, Arc::clone(&cancel))?;
         // One recording, one language: what the first window heard holds for the rest,
         // which also spares detecting it again.
         if language.is_none() {

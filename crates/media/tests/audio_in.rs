@@ -84,7 +84,9 @@ fn an_empty_file_is_no_audio() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.wav");
     std::fs::write(&empty, b"").unwrap();
-    let error = AudioReader::open(&empty, AudioLimits::default()).err().expect("refused");
+    let error = AudioReader::open(&empty, AudioLimits::default())
+        .err()
+        .expect("refused");
     assert!(matches!(error, MediaError::NoAudio), "{error}");
     println!("empty file: {error}");
 }
@@ -133,7 +135,8 @@ fn random_bytes_named_wav_are_refused_clearly() {
         file.write_all(&data.to_le_bytes()).unwrap();
         file.write_all(&bytes[..50_000]).unwrap();
         drop(file);
-        let outcome = AudioReader::open(&path, AudioLimits::default()).and_then(AudioReader::read_all);
+        let outcome =
+            AudioReader::open(&path, AudioLimits::default()).and_then(AudioReader::read_all);
         match outcome {
             Ok(samples) => {
                 println!("{what}: read {} samples of noise", samples.len());
@@ -157,7 +160,10 @@ fn a_wav_with_zero_samples_is_no_audio() {
             return;
         }
     };
-    assert!(matches!(error, MediaError::NoAudio | MediaError::UnsupportedAudio(_)), "{error}");
+    assert!(
+        matches!(error, MediaError::NoAudio | MediaError::UnsupportedAudio(_)),
+        "{error}"
+    );
 }
 
 #[test]
@@ -167,12 +173,19 @@ fn zero_samples_and_pure_silence_are_no_audio_to_transcribe() {
     let model = tiny();
     let silent = dir.path().join("silent.wav");
     write_wav(&silent, 16_000 * 20, || 0);
-    let error = transcribe_file(&model, &silent, &english()).err().expect("refused");
+    let error = transcribe_file(&model, &silent, &english())
+        .err()
+        .expect("refused");
     assert!(matches!(error, MediaError::NoAudio), "{error}");
     let zero = dir.path().join("zero.wav");
     write_wav(&zero, 0, || 0);
-    let error = transcribe_file(&model, &zero, &english()).err().expect("refused");
-    assert!(matches!(error, MediaError::NoAudio | MediaError::UnsupportedAudio(_)), "{error}");
+    let error = transcribe_file(&model, &zero, &english())
+        .err()
+        .expect("refused");
+    assert!(
+        matches!(error, MediaError::NoAudio | MediaError::UnsupportedAudio(_)),
+        "{error}"
+    );
     println!("silence: {error}");
 }
 
@@ -184,7 +197,11 @@ fn audio_under_a_second_is_transcribed() {
     speak("Hello.", &short);
     let got = transcribe_file(&tiny(), &short, &english()).unwrap();
     println!("{} ms: {:?}", got.duration_ms, got.transcript.text());
-    assert!(got.duration_ms < 1000, "{} ms is not short", got.duration_ms);
+    assert!(
+        got.duration_ms < 1000,
+        "{} ms is not short",
+        got.duration_ms
+    );
     assert!(got.transcript.text().to_lowercase().contains("hello"));
 }
 
@@ -221,8 +238,13 @@ fn a_truncated_mp3_gives_what_it_holds() {
 #[test]
 fn a_missing_or_corrupt_model_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let missing = SpeechModel::load(&dir.path().join("ggml-nothing.bin")).err().unwrap();
-    assert!(matches!(missing, MediaError::ModelMissing { .. }), "{missing}");
+    let missing = SpeechModel::load(&dir.path().join("ggml-nothing.bin"))
+        .err()
+        .unwrap();
+    assert!(
+        matches!(missing, MediaError::ModelMissing { .. }),
+        "{missing}"
+    );
     assert!(missing.to_string().contains("cargo xtask models"));
 
     let garbage = dir.path().join("garbage.bin");
@@ -284,14 +306,19 @@ fn cancelling_stops_a_long_transcription_within_seconds() {
 #[test]
 #[ignore = "needs espeak-ng, ffmpeg and the Whisper models; `cargo xtask test` provides them"]
 fn the_multilingual_model_tells_the_language() {
-    let model = SpeechModel::load(&models_dir().join("ggml-base.bin")).expect("base (cargo xtask models)");
+    let model =
+        SpeechModel::load(&models_dir().join("ggml-base.bin")).expect("base (cargo xtask models)");
     assert!(model.is_multilingual());
     let dir = tempfile::tempdir().unwrap();
     // espeak-ng's Spanish is good enough for Whisper; its French, German, Italian and
     // Portuguese voices are heard as other languages by faster-whisper on these same
     // weights too (measured), so they would test espeak-ng rather than Satchel.
     for (voice, expected, text) in [
-        ("es", "es", "El corazón bombea la sangre por todo el cuerpo."),
+        (
+            "es",
+            "es",
+            "El corazón bombea la sangre por todo el cuerpo.",
+        ),
         ("en", "en", SENTENCE),
     ] {
         let wav = dir.path().join(format!("{voice}.wav"));
@@ -305,7 +332,11 @@ fn the_multilingual_model_tells_the_language() {
             },
         )
         .unwrap();
-        println!("{voice}: heard {:?} — {:?}", got.transcript.language, got.transcript.text());
+        println!(
+            "{voice}: heard {:?} — {:?}",
+            got.transcript.language,
+            got.transcript.text()
+        );
         assert_eq!(got.transcript.language, expected);
     }
 }

@@ -96,14 +96,24 @@ fn three_hours_stream_through_in_bounded_memory() {
             .iter()
             .find(|s| (s.start_ms - at_ms).abs() < 2_000)
             .unwrap_or_else(|| panic!("nothing heard near {at} s ({text:?})"));
-        let first = text.split_whitespace().nth(1).unwrap().to_lowercase();
+        // Each sentence ends on its topic word, which tiny.en hears reliably.
+        let topic = text
+            .trim_end_matches('.')
+            .rsplit(' ')
+            .next()
+            .unwrap()
+            .to_lowercase();
         assert!(
-            segment.text.to_lowercase().contains(&first),
-            "{:?} at {} ms should hold {first:?}",
+            segment.text.to_lowercase().contains(&topic),
+            "{:?} at {} ms should hold {topic:?}",
             segment.text,
             segment.start_ms
         );
     }
-    assert!(got.voiced_ms < 60_000, "silence was transcribed: {} ms", got.voiced_ms);
+    assert!(
+        got.voiced_ms < 60_000,
+        "silence was transcribed: {} ms",
+        got.voiced_ms
+    );
     assert!(peak <= MAX_PEAK_MIB, "peak memory {peak} MiB");
 }

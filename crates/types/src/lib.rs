@@ -82,6 +82,70 @@ pub struct NoteSummary {
 pub struct LibraryView {
     pub profile: ProfileView,
     pub notes: Vec<NoteSummary>,
+    pub sources: Vec<SourceSummary>,
+}
+
+/// What a source was made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Audio,
+}
+
+/// Where a source's text stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceStatus {
+    /// Stored, waiting for its turn.
+    Queued,
+    Transcribing,
+    Ready,
+    Failed,
+    Cancelled,
+}
+
+/// One line of the library list for something the learner brought in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceSummary {
+    pub id: String,
+    pub kind: SourceKind,
+    pub title: String,
+    pub status: SourceStatus,
+    pub duration_ms: Option<i64>,
+    /// The start of the text, for the list's second line.
+    pub excerpt: String,
+    pub updated_at: i64,
+}
+
+/// A stretch of a recording and what was said in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentView {
+    pub start_ms: i64,
+    pub end_ms: i64,
+    pub text: String,
+}
+
+/// A whole source, as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceView {
+    pub id: String,
+    pub kind: SourceKind,
+    pub title: String,
+    pub status: SourceStatus,
+    /// The file it came from ("lecture.m4a"), or `None` for a recording made here.
+    pub file_name: Option<String>,
+    /// The stored original's type, such as "audio/mpeg".
+    pub media_type: String,
+    pub size_bytes: i64,
+    /// ISO 639-1, once transcribed.
+    pub language: Option<String>,
+    pub duration_ms: Option<i64>,
+    pub text: String,
+    pub segments: Vec<SegmentView>,
+    /// Why the last transcription failed, when it did.
+    pub error: Option<ErrorView>,
+    pub created_at: i64,
+    pub updated_at: i64,
 }
 
 /// What opening a profile returns: its library, and a recovery code still to be
@@ -112,6 +176,17 @@ pub enum Event {
     NoteDeleted { id: String },
     #[serde(rename = "profile.key_rotated")]
     ProfileKeyRotated { profile_id: String },
+    #[serde(rename = "source.saved")]
+    SourceSaved { source: SourceSummary },
+    #[serde(rename = "source.deleted")]
+    SourceDeleted { id: String },
+    /// Work on a source moved on; not a change of state, so never stored.
+    #[serde(rename = "source.progress")]
+    SourceProgress {
+        id: String,
+        done_ms: i64,
+        total_ms: Option<i64>,
+    },
 }
 
 /// The event channel name the desktop shell emits on.
@@ -131,6 +206,14 @@ pub enum ErrorCode {
     NotFound,
     InvalidInput,
     Locked,
+    /// A model Satchel needs is not installed; the message says which and how.
+    ModelMissing,
+    /// A file is not audio (or a document) Satchel can read, or is damaged.
+    BadMedia,
+    /// The learner stopped it.
+    Cancelled,
+    /// Something else is running that this must wait for.
+    Busy,
     Storage,
     Internal,
 }

@@ -106,6 +106,7 @@ impl Profile {
         Ok(LibraryView {
             profile: self.view(),
             notes: self.notes()?,
+            sources: self.sources()?,
         })
     }
 }
@@ -152,8 +153,18 @@ fn note_from_row(row: &Row<'_>) -> rusqlite::Result<NoteView> {
 }
 
 fn summary(id: &str, title: &str, body: &str, updated_at: i64) -> NoteSummary {
+    NoteSummary {
+        id: id.to_owned(),
+        title: title.to_owned(),
+        excerpt: excerpt(body),
+        updated_at,
+    }
+}
+
+/// The start of `text`, whitespace folded, cut at a word: a list's second line.
+pub(crate) fn excerpt(text: &str) -> String {
     let mut excerpt = String::with_capacity(EXCERPT_CHARS + 3);
-    for (count, word) in body.split_whitespace().enumerate() {
+    for (count, word) in text.split_whitespace().enumerate() {
         if excerpt.chars().count() + word.chars().count() > EXCERPT_CHARS {
             excerpt.push('…');
             break;
@@ -163,12 +174,7 @@ fn summary(id: &str, title: &str, body: &str, updated_at: i64) -> NoteSummary {
         }
         excerpt.push_str(word);
     }
-    NoteSummary {
-        id: id.to_owned(),
-        title: title.to_owned(),
-        excerpt,
-        updated_at,
-    }
+    excerpt
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!(
         "../../../../migrations/0002_unshown_recovery_codes.sql"
     )),
+    M::up(include_str!("../../../../migrations/0003_sources.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
 

@@ -1,0 +1,610 @@
+//! Sources: what a learner brings in — a recorded lecture now; photos and documents
+//! next — kept whole and encrypted, with the text made from it.
+//!
+//! Importing stores the original first and only then works on it, so a failure, a
+//! cancel or a killed process never loses the recording: the source stays, marked,
+//! and can be transcribed again.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use satchel_media::MediaError;
+use satchel_media::audio::{AudioLimits, AudioReader};
+use satchel_types::{
+    ErrorView, Event, SegmentView, SourceKind, SourceStatus, SourceSummary, SourceView,
+};
+
+use crate::blobs::{BlobReader, blob_info};
+use crate::error::OrNotFound;
+use crate::notes::excerpt;
+use crate::profile::Profile;
+use crate::voice::{Audio, Progress, Transcriber};
+use crate::{Error, Result, now_ms};
+
+/// Same prefix rule as notes: shorter prefixes are mostly a UUIDv7's timestamp.
+const MIN_ID_PREFIX: usize = 4;
+/// Progress is announced at most this often: enough for a smooth bar, few enough
+/// events that the window never queues them up.
+const PROGRESS_EVERY: Duration = Duration::from_millis(250);
+
+/// The audio formats Satchel reads, by extension, with the type they are served as.
+pub const AUDIO_TYPES: &[(&str, &str)] = &[
+    ("wav", "audio/wav"),
+    ("mp3", "audio/mpeg"),
+    ("flac", "audio/flac"),
+    ("ogg", "audio/ogg"),
+    ("oga", "audio/ogg"),
+    ("m4a", "audio/mp4"),
+    ("mp4", "audio/mp4"),
+    ("aac", "audio/aac"),
+];
+
+fn media_type_for(extension: &str) -> Option<&'static str> {
+    let extension = extension.to_ascii_lowercase();
+    AUDIO_TYPES
+        .iter()
+        .find(|(e, _)| *e == extension)
+        .map(|(_, t)| *t)
+}
+
+fn extension_for(media_type: &str) -> &'static str {
+    AUDIO_TYPES
+        .iter()
+        .find(|(_, t)| *t == media_type)
+        .map_or("wav", |(e, _)| *e)
+}
+
+impl Profile {
+    /// Stores an audio file as a new source, queued for transcription. The file is
+    /// checked to be audio Satchel can read before anything is kept.
+    pub fn import_audio(&self, path: &Path, title: Option<&str>) -> Result<SourceView> {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        let media_type = media_type_for(extension).ok_or_else(|| {
+            Error::Media(MediaError::UnsupportedAudio(format!(
+                "Satchel reads WAV, MP3, FLAC, Ogg Vorbis and M4A/AAC, not {:?}",
+                if extension.is_empty() {
+                    "a file without an extension"
+                } else {
+                    extension
+                }
+            )))
+        })?;
+        // Opening reads the headers: random bytes, an empty file or an unknown codec
+        // are refused here, before a copy is made.
+        AudioReader::open(path, AudioLimits::default())?;
+        let file = std::fs::File::open(path).map_err(Error::io("opening", path))?;
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Recording".to_owned());
+        let title = title
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .unwrap_or(&stem);
+        self.add_audio_source(file, media_type, file_name.as_deref(), title)
+    }
+
+    /// Stores a recording made in the app (a WAV the window captured) as a new source.
+    pub fn import_recording(&self, wav: &[u8], title: &str) -> Result<SourceView> {
+        AudioReader::from_source(
+            Box::new(std::io::Cursor::new(wav.to_vec())),
+            wav.len() as u64,
+            Some("wav"),
+            AudioLimits::default(),
+        )?;
+        self.add_audio_source(wav, "audio/wav", None, title)
+    }
+
+    fn add_audio_source(
+        &self,
+        input: impl std::io::Read,
+        media_type: &str,
+        file_name: Option<&str>,
+        title: &str,
+    ) -> Result<SourceView> {
+        let title: String = title.trim().chars().take(crate::TITLE_MAX_CHARS).collect();
+        let blob = self.write_blob(input, media_type, AudioLimits::default().max_bytes)?;
+        let id = uuid::Uuid::now_v7().to_string();
+        self.transact(|tx| {
+            let now = now_ms();
+            tx.execute(
+                "INSERT INTO sources (id, kind, title, status, file_name, blob_id, created_at, updated_at)
+                 VALUES (?1, 'audio', ?2, 'queued', ?3, ?4, ?5, ?5)",
+                params![id, title, file_name, blob.id, now],
+            )?;
+            let source = get(tx, &id)?.or_not_found("source", &id)?;
+            let event = Event::SourceSaved {
+                source: summary(&source),
+            };
+            Ok((source, vec![event]))
+        })
+    }
+
+    /// Every source, most recently changed first.
+    pub fn sources(&self) -> Result<Vec<SourceSummary>> {
+        self.read(|conn| {
+            let mut statement =
+                conn.prepare_cached("SELECT id FROM sources ORDER BY updated_at DESC, id DESC")?;
+            let ids: Vec<String> = statement
+                .query_map([], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            ids.iter()
+                .map(|id| {
+                    get(conn, id)?
+                        .or_not_found("source", id)
+                        .map(|s| summary(&s))
+                })
+                .collect()
+        })
+    }
+
+    /// A source by its id or by an unambiguous prefix of it.
+    pub fn source(&self, id_or_prefix: &str) -> Result<SourceView> {
+        self.read(|conn| {
+            let id = resolve(conn, id_or_prefix)?;
+            get(conn, &id)?.or_not_found("source", &id)
+        })
+    }
+
+    pub fn delete_source(&self, id_or_prefix: &str) -> Result<()> {
+        self.transact(|tx| {
+            let id = resolve(tx, id_or_prefix)?;
+            let blob: String =
+                tx.query_row("SELECT blob_id FROM sources WHERE id = ?1", [&id], |r| {
+                    r.get(0)
+                })?;
+            tx.execute("DELETE FROM sources WHERE id = ?1", [&id])?;
+            tx.execute("DELETE FROM blobs WHERE id = ?1", [&blob])?;
+            Ok(((), vec![Event::SourceDeleted { id }]))
+        })
+    }
+
+    /// Sources whose transcription has not finished: queued, or cut off by a closed
+    /// or killed app. The shell queues them again on unlock.
+    pub fn unfinished_sources(&self) -> Result<Vec<String>> {
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(
+                "SELECT id FROM sources WHERE status IN ('queued', 'transcribing') ORDER BY created_at",
+            )?;
+            let ids = statement
+                .query_map([], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(ids)
+        })
+    }
+
+    /// Puts a failed or cancelled source back in the queue.
+    pub fn requeue_source(&self, id_or_prefix: &str) -> Result<SourceView> {
+        let id = self.read(|conn| resolve(conn, id_or_prefix))?;
+        self.set_status(&id, SourceStatus::Queued, None)
+    }
+
+    /// The stored original, readable a chunk at a time, and its media type.
+    pub fn source_audio(self: &Arc<Self>, id_or_prefix: &str) -> Result<(BlobReader, String)> {
+        let (blob, media_type) = self.read(|conn| {
+            let id = resolve(conn, id_or_prefix)?;
+            let blob: String =
+                conn.query_row("SELECT blob_id FROM sources WHERE id = ?1", [&id], |r| {
+                    r.get(0)
+                })?;
+            let info = blob_info(conn, &blob)?.or_not_found("recording", &blob)?;
+            Ok((info.id, info.media_type))
+        })?;
+        Ok((BlobReader::open(Arc::clone(self), &blob)?, media_type))
+    }
+
+    fn set_status(
+        &self,
+        id: &str,
+        status: SourceStatus,
+        error: Option<&ErrorView>,
+    ) -> Result<SourceView> {
+        self.transact(|tx| {
+            let changed = tx.execute(
+                "UPDATE sources SET status = ?2, error_code = ?3, error_message = ?4, updated_at = ?5
+                 WHERE id = ?1",
+                params![
+                    id,
+                    status_name(status),
+                    error.map(|e| code_name(e)),
+                    error.map(|e| e.message.clone()),
+                    now_ms()
+                ],
+            )?;
+            if changed == 0 {
+                return Err(Error::NotFound {
+                    kind: "source",
+                    id: id.to_owned(),
+                });
+            }
+            let source = get(tx, id)?.or_not_found("source", id)?;
+            let event = Event::SourceSaved {
+                source: summary(&source),
+            };
+            Ok((source, vec![event]))
+        })
+    }
+}
+
+/// Transcribes a stored source, announcing progress, and records the transcript —
+/// or, on failure or cancel, why, leaving the recording in place to try again.
+pub fn transcribe_source(
+    profile: &Arc<Profile>,
+    id: &str,
+    transcriber: &dyn Transcriber,
+    language: Option<&str>,
+    cancel: Arc<AtomicBool>,
+) -> Result<SourceView> {
+    let source = profile.source(id)?;
+    let id = source.id.clone();
+    profile.set_status(&id, SourceStatus::Transcribing, None)?;
+    let (reader, media_type) = profile.source_audio(&id)?;
+    let audio = Audio {
+        size: reader.len(),
+        source: Box::new(reader),
+        extension: Some(extension_for(&media_type).to_owned()),
+    };
+    let bus = profile.events().clone();
+    let last = std::sync::Mutex::new(None::<Instant>);
+    let progress_id = id.clone();
+    let progress = Arc::new(move |progress: Progress| {
+        let mut last = last
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let finished = progress.total_ms == Some(progress.done_ms);
+        if finished || last.is_none_or(|at| at.elapsed() >= PROGRESS_EVERY) {
+            *last = Some(Instant::now());
+            bus.publish(Event::SourceProgress {
+                id: progress_id.clone(),
+                done_ms: progress.done_ms,
+                total_ms: progress.total_ms,
+            });
+        }
+    });
+    match transcriber.transcribe(audio, language, progress, cancel) {
+        Ok(transcription) => profile.transact(|tx| {
+            tx.execute("DELETE FROM segments WHERE source_id = ?1", [&id])?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO segments (source_id, seq, start_ms, end_ms, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (seq, segment) in transcription.transcript.segments.iter().enumerate() {
+                insert.execute(params![
+                    id,
+                    i64::try_from(seq).unwrap_or(i64::MAX),
+                    segment.start_ms,
+                    segment.end_ms,
+                    segment.text
+                ])?;
+            }
+            tx.execute(
+                "UPDATE sources SET status = 'ready', language = ?2, duration_ms = ?3, text = ?4,
+                        error_code = NULL, error_message = NULL, updated_at = ?5
+                 WHERE id = ?1",
+                params![
+                    id,
+                    transcription.transcript.language,
+                    transcription.duration_ms,
+                    transcription.transcript.text(),
+                    now_ms()
+                ],
+            )?;
+            let source = get(tx, &id)?.or_not_found("source", &id)?;
+            let event = Event::SourceSaved {
+                source: summary(&source),
+            };
+            Ok((source, vec![event]))
+        }),
+        Err(media) => {
+            let error = Error::Media(media);
+            let status = if matches!(error, Error::Media(MediaError::Cancelled)) {
+                SourceStatus::Cancelled
+            } else {
+                SourceStatus::Failed
+            };
+            profile.set_status(&id, status, Some(&error.view()))?;
+            Err(error)
+        }
+    }
+}
+
+fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<String> {
+    let wanted = id_or_prefix.trim();
+    if wanted.len() < MIN_ID_PREFIX {
+        return Err(Error::InvalidInput(format!(
+            "give at least {MIN_ID_PREFIX} characters of a source's id"
+        )));
+    }
+    let escaped = wanted
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    let mut statement = conn.prepare_cached(
+        "SELECT id FROM sources WHERE id = ?1 OR id LIKE ?2 || '%' ESCAPE '\\' LIMIT 2",
+    )?;
+    let ids: Vec<String> = statement
+        .query_map(params![wanted, escaped], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    match ids.as_slice() {
+        [] => Err(Error::NotFound {
+            kind: "source",
+            id: wanted.to_owned(),
+        }),
+        [id] => Ok(id.clone()),
+        _ if ids.iter().any(|id| id == wanted) => Ok(wanted.to_owned()),
+        _ => Err(Error::InvalidInput(format!(
+            "{wanted:?} matches more than one source; give more of its id"
+        ))),
+    }
+}
+
+fn get(conn: &Connection, id: &str) -> Result<Option<SourceView>> {
+    let source = conn
+        .prepare_cached(
+            "SELECT s.id, s.title, s.status, s.file_name, b.media_type, b.size_bytes, s.language,
+                    s.duration_ms, s.text, s.error_code, s.error_message, s.created_at, s.updated_at
+             FROM sources s JOIN blobs b ON b.id = s.blob_id
+             WHERE s.id = ?1",
+        )?
+        .query_row([id], source_from_row)
+        .optional()?;
+    let Some(mut source) = source else {
+        return Ok(None);
+    };
+    let mut statement = conn.prepare_cached(
+        "SELECT start_ms, end_ms, text FROM segments WHERE source_id = ?1 ORDER BY seq",
+    )?;
+    source.segments = statement
+        .query_map([id], |row| {
+            Ok(SegmentView {
+                start_ms: row.get(0)?,
+                end_ms: row.get(1)?,
+                text: row.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(source))
+}
+
+fn source_from_row(row: &Row<'_>) -> rusqlite::Result<SourceView> {
+    let status: String = row.get(2)?;
+    let error_code: Option<String> = row.get(9)?;
+    let error_message: Option<String> = row.get(10)?;
+    Ok(SourceView {
+        id: row.get(0)?,
+        kind: SourceKind::Audio,
+        title: row.get(1)?,
+        status: parse_status(&status),
+        file_name: row.get(3)?,
+        media_type: row.get(4)?,
+        size_bytes: row.get(5)?,
+        language: row.get(6)?,
+        duration_ms: row.get(7)?,
+        text: row.get(8)?,
+        segments: Vec::new(),
+        error: error_code.map(|code| ErrorView {
+            code: serde_json::from_value(serde_json::Value::String(code))
+                .unwrap_or(satchel_types::ErrorCode::Internal),
+            message: error_message.unwrap_or_default(),
+        }),
+        created_at: row.get(11)?,
+        updated_at: row.get(12)?,
+    })
+}
+
+fn summary(source: &SourceView) -> SourceSummary {
+    SourceSummary {
+        id: source.id.clone(),
+        kind: source.kind,
+        title: source.title.clone(),
+        status: source.status,
+        duration_ms: source.duration_ms,
+        excerpt: excerpt(&source.text),
+        updated_at: source.updated_at,
+    }
+}
+
+fn status_name(status: SourceStatus) -> &'static str {
+    match status {
+        SourceStatus::Queued => "queued",
+        SourceStatus::Transcribing => "transcribing",
+        SourceStatus::Ready => "ready",
+        SourceStatus::Failed => "failed",
+        SourceStatus::Cancelled => "cancelled",
+    }
+}
+
+fn parse_status(name: &str) -> SourceStatus {
+    match name {
+        "queued" => SourceStatus::Queued,
+        "transcribing" => SourceStatus::Transcribing,
+        "ready" => SourceStatus::Ready,
+        "cancelled" => SourceStatus::Cancelled,
+        _ => SourceStatus::Failed,
+    }
+}
+
+fn code_name(error: &ErrorView) -> String {
+    serde_json::to_value(error.code)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "internal".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read, Write};
+
+    use super::*;
+    use crate::testing::keychain_profile;
+    use crate::voice::{Whisper, model_dirs};
+
+    /// A second of a 440 Hz tone as a 16 kHz mono WAV.
+    fn tone_wav(path: &Path) {
+        let samples: Vec<i16> = (0..16_000)
+            .map(|i| ((i as f32 * 440.0 * std::f32::consts::TAU / 16_000.0).sin() * 8_000.0) as i16)
+            .collect();
+        let mut file = std::fs::File::create(path).unwrap();
+        let data = (samples.len() * 2) as u32;
+        file.write_all(b"RIFF").unwrap();
+        file.write_all(&(36 + data).to_le_bytes()).unwrap();
+        file.write_all(b"WAVEfmt \x10\0\0\0\x01\0\x01\0").unwrap();
+        file.write_all(&16_000u32.to_le_bytes()).unwrap();
+        file.write_all(&32_000u32.to_le_bytes()).unwrap();
+        file.write_all(b"\x02\0\x10\0data").unwrap();
+        file.write_all(&data.to_le_bytes()).unwrap();
+        for s in samples {
+            file.write_all(&s.to_le_bytes()).unwrap();
+        }
+    }
+
+    #[test]
+    fn an_import_keeps_the_original_byte_for_byte_and_lists_it_queued() {
+        let (dir, _satchel, profile) = keychain_profile("Ada");
+        let profile = Arc::new(profile);
+        let wav = dir.path().join("Cell biology.wav");
+        tone_wav(&wav);
+        let events = profile.events().subscribe();
+
+        let source = profile.import_audio(&wav, None).unwrap();
+        assert_eq!(source.title, "Cell biology");
+        assert_eq!(source.status, SourceStatus::Queued);
+        assert_eq!(source.file_name.as_deref(), Some("Cell biology.wav"));
+        assert_eq!(source.media_type, "audio/wav");
+        assert!(matches!(events.try_recv(), Ok(Event::SourceSaved { .. })));
+
+        let (mut reader, media_type) = profile.source_audio(&source.id[..8]).unwrap();
+        let mut stored = Vec::new();
+        reader.read_to_end(&mut stored).unwrap();
+        assert_eq!(stored, std::fs::read(&wav).unwrap());
+        assert_eq!(media_type, "audio/wav");
+        assert_eq!(
+            profile.unfinished_sources().unwrap(),
+            vec![source.id.clone()]
+        );
+        assert_eq!(profile.library().unwrap().sources.len(), 1);
+
+        profile.delete_source(&source.id).unwrap();
+        assert!(profile.sources().unwrap().is_empty());
+        let blobs: i64 = profile
+            .read(|c| Ok(c.query_row("SELECT count(*) FROM blob_chunks", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(blobs, 0, "deleting a source deletes its recording");
+    }
+
+    #[test]
+    fn files_that_are_not_audio_are_refused_before_anything_is_kept() {
+        let (dir, _satchel, profile) = keychain_profile("Ada");
+        let noise = dir.path().join("noise.wav");
+        std::fs::write(
+            &noise,
+            (0..50_000u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+        let empty = dir.path().join("empty.mp3");
+        std::fs::write(&empty, b"").unwrap();
+        let text = dir.path().join("notes.txt");
+        std::fs::write(&text, b"hello").unwrap();
+        for path in [&noise, &empty, &text] {
+            let error = profile.import_audio(path, None).unwrap_err();
+            assert_eq!(error.code(), satchel_types::ErrorCode::BadMedia, "{error}");
+        }
+        let missing = profile
+            .import_audio(&dir.path().join("gone.wav"), None)
+            .unwrap_err();
+        assert!(
+            matches!(
+                missing.code(),
+                satchel_types::ErrorCode::Storage | satchel_types::ErrorCode::BadMedia
+            ),
+            "{missing}"
+        );
+        assert!(profile.sources().unwrap().is_empty());
+        let blobs: i64 = profile
+            .read(|c| Ok(c.query_row("SELECT count(*) FROM blobs", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(blobs, 0);
+    }
+
+    #[test]
+    fn a_missing_model_fails_the_transcription_but_keeps_the_recording() {
+        let (dir, _satchel, profile) = keychain_profile("Ada");
+        let profile = Arc::new(profile);
+        let wav = dir.path().join("tone.wav");
+        tone_wav(&wav);
+        let source = profile.import_audio(&wav, Some("  A tone ")).unwrap();
+        assert_eq!(source.title, "A tone");
+        let nowhere = Whisper::new(vec![dir.path().join("no-models")]);
+        let error =
+            transcribe_source(&profile, &source.id, &nowhere, None, Arc::default()).unwrap_err();
+        assert_eq!(error.code(), satchel_types::ErrorCode::ModelMissing);
+        let after = profile.source(&source.id).unwrap();
+        assert_eq!(after.status, SourceStatus::Failed);
+        assert_eq!(
+            after.error.unwrap().code,
+            satchel_types::ErrorCode::ModelMissing
+        );
+        assert!(profile.unfinished_sources().unwrap().is_empty());
+        assert_eq!(
+            profile.requeue_source(&source.id).unwrap().status,
+            SourceStatus::Queued
+        );
+        assert!(profile.source_audio(&source.id).is_ok());
+    }
+
+    #[test]
+    #[ignore = "needs espeak-ng and the Whisper models; `cargo xtask test` provides them"]
+    fn a_stored_recording_is_transcribed_from_the_encrypted_copy() {
+        let (dir, _satchel, profile) = keychain_profile("Ada");
+        let profile = Arc::new(profile);
+        let wav = dir.path().join("photosynthesis.wav");
+        let status = std::process::Command::new("espeak-ng")
+            .args(["-s", "140", "-w"])
+            .arg(&wav)
+            .arg("Plants need light. Animals need food.")
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let source = profile.import_audio(&wav, None).unwrap();
+        // The original is gone from disk: the transcript can only come from the store.
+        std::fs::remove_file(&wav).unwrap();
+        let events = profile.events().subscribe();
+        let whisper = Whisper::new(model_dirs(None));
+        let done =
+            transcribe_source(&profile, &source.id, &whisper, Some("en"), Arc::default()).unwrap();
+        println!("{:?} {:?}", done.text, done.segments);
+        assert_eq!(done.status, SourceStatus::Ready);
+        assert_eq!(done.language.as_deref(), Some("en"));
+        assert!(done.text.to_lowercase().contains("light"), "{}", done.text);
+        assert!(done.duration_ms.unwrap() > 2_000);
+        assert!(!done.segments.is_empty());
+        let heard: Vec<Event> = events.try_iter().collect();
+        assert!(
+            heard
+                .iter()
+                .any(|e| matches!(e, Event::SourceProgress { .. }))
+        );
+        assert!(
+            matches!(heard.last(), Some(Event::SourceSaved { source }) if source.status == SourceStatus::Ready)
+        );
+
+        // Cancelled before it starts: marked so, and the recording is still there.
+        let cancel = Arc::new(AtomicBool::new(true));
+        let again = profile.requeue_source(&source.id).unwrap();
+        let error =
+            transcribe_source(&profile, &again.id, &whisper, Some("en"), cancel).unwrap_err();
+        assert_eq!(error.code(), satchel_types::ErrorCode::Cancelled);
+        assert_eq!(
+            profile.source(&source.id).unwrap().status,
+            SourceStatus::Cancelled
+        );
+    }
+}

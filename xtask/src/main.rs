@@ -34,7 +34,7 @@ fn main() -> ExitCode {
         "models" => models::run(rest),
         _ => {
             eprintln!(
-                "usage: cargo xtask setup | ui | run [APP ARGS] | test | bench [store|startup|all]"
+                "usage: cargo xtask setup | ui | run [APP ARGS] | test | bench [store|startup|voice|all] | models [ID...]"
             );
             return ExitCode::from(2);
         }
@@ -50,6 +50,7 @@ fn main() -> ExitCode {
 
 fn run_app(args: &[String]) -> anyhow::Result<()> {
     setup::run()?;
+    models::run(&[])?;
     setup::build_ui()?;
     shell::cargo(&["build", "--release", "-p", "satchel-desktop"])?;
     let app = shell::target_dir().join("release/satchel-desktop");

@@ -9,7 +9,8 @@ use crate::shell::{self, exec, target_dir};
 pub fn run() -> anyhow::Result<()> {
     setup::run()?;
     shell::cargo(&["fmt", "--all", "--", "--check"])?;
-    crate::models::run(&["whisper-tiny.en".to_owned()])?;
+    // Both Whisper models: tiny.en for English, base for language detection.
+    crate::models::run(&[])?;
     // The shell embeds ui/dist at compile time, so the UI is built before clippy.
     setup::build_ui()?;
     shell::cargo(&[
@@ -46,6 +47,7 @@ pub fn in_session() -> anyhow::Result<()> {
                 "SATCHEL_DESKTOP_BIN",
                 target_dir().join("debug/satchel-desktop"),
             )
-            .env("SATCHEL_CLI_BIN", target_dir().join("debug/satchel")),
+            .env("SATCHEL_CLI_BIN", target_dir().join("debug/satchel"))
+            .env("SATCHEL_MODELS_DIR", crate::models::models_dir()),
     )
 }

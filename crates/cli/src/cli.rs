@@ -34,6 +34,43 @@ pub enum Command {
         #[command(subcommand)]
         command: NoteCommand,
     },
+    /// Bring recordings in (WAV, MP3, FLAC, Ogg Vorbis, M4A/AAC): each is stored
+    /// encrypted and transcribed on this computer. With --json, prints one JSON object
+    /// per file, a line each.
+    Ingest {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The title (default: the file's name without its extension); one file only.
+        #[arg(long)]
+        title: Option<String>,
+        /// The spoken language as an ISO 639-1 code such as "en" or "es", or "auto"
+        /// to detect it (which needs the multilingual model).
+        #[arg(long, default_value = "auto")]
+        language: String,
+    },
+    /// List, show, transcribe again and delete what was brought in.
+    Source {
+        #[command(subcommand)]
+        command: SourceCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourceCommand {
+    /// List sources, most recently changed first.
+    List,
+    /// Show one source with its timed transcript.
+    Show { id: String },
+    /// Transcribe a source again from its stored recording (after a failure, a
+    /// cancel, or with another language).
+    Transcribe {
+        id: String,
+        #[arg(long, default_value = "auto")]
+        language: String,
+    },
+    /// Delete a source and its recording.
+    #[command(visible_alias = "delete")]
+    Rm { id: String },
 }
 
 #[derive(Debug, Subcommand)]

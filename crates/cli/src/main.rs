@@ -4,6 +4,7 @@
 //! stderr (as `{"error": {...}}` with `--json`) with a non-zero exit, never a panic.
 
 mod cli;
+mod ingest;
 mod notes;
 mod output;
 mod profiles;
@@ -33,5 +34,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match &cli.command {
         Command::Profile { command } => profiles::run(&cli, &satchel, command),
         Command::Note { command } => notes::run(&cli, &satchel, command),
+        Command::Ingest {
+            files,
+            title,
+            language,
+        } => ingest::ingest(&cli, &satchel, files, title.as_deref(), language),
+        Command::Source { command } => ingest::source(&cli, &satchel, command),
     }
 }

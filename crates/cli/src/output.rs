@@ -7,6 +7,7 @@ use serde::Serialize;
 pub struct Failure {
     pub view: ErrorView,
     pub hint: Option<String>,
+    pub context: Option<String>,
 }
 
 impl Failure {
@@ -17,11 +18,18 @@ impl Failure {
                 message: message.into(),
             },
             hint: None,
+            context: None,
         }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Names what the failure was about (a file), ahead of the message.
+    pub fn with_context(mut self, context: impl Into<String>) -> Self {
+        self.context = Some(context.into());
         self
     }
 
@@ -31,8 +39,14 @@ impl Failure {
                 "code": self.view.code,
                 "message": self.view.message,
                 "hint": self.hint,
+                "file": self.context,
             }});
             eprintln!("{body}");
+        } else if let Some(context) = &self.context {
+            eprintln!("error: {context}: {}", self.view.message);
+            if let Some(hint) = &self.hint {
+                eprintln!("hint: {hint}");
+            }
         } else {
             eprintln!("error: {}", self.view.message);
             if let Some(hint) = &self.hint {
@@ -55,11 +69,18 @@ impl From<Error> for Failure {
                 Some("set SATCHEL_PASSPHRASE, or run in a terminal to type one")
             }
             ErrorCode::ProfileNotFound => Some("`satchel profile list` shows the profiles here"),
+            ErrorCode::ModelMissing => Some(
+                "run `cargo xtask models` in Satchel's source folder, or set SATCHEL_MODELS_DIR to where the models are",
+            ),
+            ErrorCode::BadMedia => {
+                Some("Satchel reads WAV, MP3, FLAC, Ogg Vorbis and M4A/AAC audio")
+            }
             _ => None,
         };
         Self {
             view: error.view(),
             hint: hint.map(str::to_owned),
+            context: None,
         }
     }
 }

@@ -1,0 +1,168 @@
+//! `satchel ingest`, end to end: recordings in, one JSON line per file out, the
+//! recording kept encrypted, bad files reported without stopping the rest. Needs
+//! espeak-ng, ffmpeg and the Whisper models, which `cargo xtask test` provides.
+
+use std::path::Path;
+use std::process::Command;
+
+use satchel_e2e::{Cli, files_containing};
+
+const PASSPHRASE: &str = "a long enough passphrase";
+const SPOKEN: &str = "The heart has four chambers. Blood flows through the lungs.";
+
+fn speak(text: &str, wav: &Path) {
+    let status = Command::new("espeak-ng")
+        .args(["-s", "140", "-w"])
+        .arg(wav)
+        .arg(text)
+        .status()
+        .expect("espeak-ng");
+    assert!(status.success());
+}
+
+fn mp3_from(wav: &Path, mp3: &Path) {
+    let status = Command::new("ffmpeg")
+        .args(["-loglevel", "error", "-y", "-i"])
+        .arg(wav)
+        .arg(mp3)
+        .status()
+        .expect("ffmpeg");
+    assert!(status.success());
+}
+
+#[test]
+#[ignore = "needs espeak-ng, ffmpeg and the Whisper models; `cargo xtask test` provides them"]
+fn ingest_prints_a_json_line_per_file_and_keeps_going_past_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new(&dir.path().join("data")).env("SATCHEL_PASSPHRASE", PASSPHRASE);
+    cli.json(&["profile", "create", "Ada"]);
+    let wav = dir.path().join("Heart lecture.wav");
+    speak(SPOKEN, &wav);
+    let mp3 = dir.path().join("heart.mp3");
+    mp3_from(&wav, &mp3);
+    let bad = dir.path().join("photo.wav");
+    std::fs::write(&bad, b"\x89PNG\r\n\x1a\n not audio at all").unwrap();
+
+    let out = cli.run(&[
+        "ingest",
+        wav.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        mp3.to_str().unwrap(),
+        "--language",
+        "en",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "one file failed");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    for (line, title) in lines.iter().zip(["Heart lecture", "heart"]) {
+        println!("{line}");
+        assert_eq!(line["kind"], "audio");
+        assert_eq!(line["title"], title);
+        assert_eq!(line["language"], "en");
+        assert!(line["id"].as_str().is_some());
+        let text = line["text"].as_str().unwrap().to_lowercase();
+        assert!(
+            text.contains("chambers") && text.contains("lungs"),
+            "{text}"
+        );
+        let duration = line["duration_ms"].as_i64().unwrap();
+        assert!((3_000..6_000).contains(&duration), "{duration}");
+        let segments = line["segments"].as_array().unwrap();
+        assert!(!segments.is_empty());
+        for segment in segments {
+            let (start, end) = (
+                segment["start_ms"].as_i64().unwrap(),
+                segment["end_ms"].as_i64().unwrap(),
+            );
+            assert!(
+                0 <= start && start < end && end <= duration + 500,
+                "{segment}"
+            );
+            assert!(segment["text"].as_str().is_some());
+        }
+    }
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let first: serde_json::Value = serde_json::from_str(stderr.lines().next().unwrap()).unwrap();
+    assert_eq!(first["error"]["code"], "bad_media", "{stderr}");
+    assert_eq!(first["error"]["file"], bad.to_str().unwrap());
+
+    // What was heard is kept, encrypted: the words are in the store, not on disk.
+    let listed = cli.json(&["source", "list"]);
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+    assert!(files_containing(&dir.path().join("data"), b"chambers").is_empty());
+    // The recording too: espeak-ng's WAV header is nowhere in the data folder.
+    let header = &std::fs::read(&wav).unwrap()[..64];
+    assert!(files_containing(&dir.path().join("data"), header).is_empty());
+
+    // A title for one file; none for several.
+    let titled = cli.json(&[
+        "ingest",
+        wav.to_str().unwrap(),
+        "--title",
+        "Week 3",
+        "--language",
+        "en",
+    ]);
+    assert_eq!(titled["title"], "Week 3");
+    let refused = cli.run(&[
+        "ingest",
+        wav.to_str().unwrap(),
+        mp3.to_str().unwrap(),
+        "--title",
+        "x",
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+}
+
+#[test]
+fn ingest_without_models_says_what_is_missing_and_keeps_the_recording() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new(&dir.path().join("data"))
+        .env("SATCHEL_PASSPHRASE", PASSPHRASE)
+        .env(
+            "SATCHEL_MODELS_DIR",
+            dir.path().join("no-models").to_str().unwrap(),
+        )
+        .env("HOME", dir.path().to_str().unwrap())
+        .env("XDG_CACHE_HOME", dir.path().join("cache").to_str().unwrap());
+    cli.json(&["profile", "create", "Ada"]);
+    // A second of tone, written by hand: no tools needed.
+    let wav = dir.path().join("tone.wav");
+    let mut bytes = Vec::new();
+    bytes.extend(b"RIFF");
+    bytes.extend((36u32 + 32_000).to_le_bytes());
+    bytes.extend(b"WAVEfmt \x10\0\0\0\x01\0\x01\0");
+    bytes.extend(16_000u32.to_le_bytes());
+    bytes.extend(32_000u32.to_le_bytes());
+    bytes.extend(b"\x02\0\x10\0data");
+    bytes.extend(32_000u32.to_le_bytes());
+    for i in 0..16_000 {
+        let s = ((i as f32 * 0.17).sin() * 8_000.0) as i16;
+        bytes.extend(s.to_le_bytes());
+    }
+    std::fs::write(&wav, &bytes).unwrap();
+    let out = cli.run(&["ingest", wav.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let error: serde_json::Value = serde_json::from_str(stderr.lines().next().unwrap()).unwrap();
+    assert_eq!(error["error"]["code"], "model_missing", "{stderr}");
+    assert!(
+        error["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ggml-tiny.en.bin")
+    );
+    assert!(
+        error["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("cargo xtask models")
+    );
+    let listed = cli.json(&["source", "list"]);
+    assert_eq!(listed[0]["status"], "failed");
+}

@@ -14,6 +14,12 @@ fn main() {
         "rotate_key",
         "acknowledge_recovery_code",
         "about",
+        "pick_audio_files",
+        "import_audio",
+        "source",
+        "delete_source",
+        "cancel_transcription",
+        "retry_transcription",
         "first_paint",
     ];
     // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a

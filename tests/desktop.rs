@@ -114,19 +114,7 @@ fn a_note_written_in_the_window_is_there_after_a_restart() {
 }
 
 fn first_run(window: &Session) -> Result<(), String> {
-    // No profiles yet, so the app opens on "Add a learner".
-    window.type_text(&window.wait_for("#profile-name", WAIT)?, "Ada")?;
-    window.type_text(&window.wait_for("#passphrase", WAIT)?, PASSPHRASE)?;
-    window.type_text(&window.wait_for("#passphrase-confirm", WAIT)?, PASSPHRASE)?;
-    window.click(&window.wait_for("#create-profile", WAIT)?)?;
-
-    let code = window.text(&window.wait_for("#recovery-code", WAIT)?)?;
-    if code.trim().len() != 39 {
-        return Err(format!("no recovery code shown: {code:?}"));
-    }
-    window.click(&window.wait_for("#recovery-ack", WAIT)?)?;
-    window.click(&window.wait_for("#recovery-continue", WAIT)?)?;
-
+    create_learner(window)?;
     window.click(&window.wait_for("#new-note", WAIT)?)?;
     window.type_text(&window.wait_for("#note-title", WAIT)?, "Photosynthesis")?;
     window.type_text(
@@ -139,6 +127,22 @@ fn first_run(window: &Session) -> Result<(), String> {
     window.click(&window.wait_for("a[href='/library']", WAIT)?)?;
     window.wait_for_text("#note-list", "Photosynthesis", WAIT)?;
     window.wait_for_text("#note-count", "1 note", WAIT)
+}
+
+/// No profiles yet, so the app opens on "Add a learner": make Ada, passphrase path.
+fn create_learner(window: &Session) -> Result<(), String> {
+    window.type_text(&window.wait_for("#profile-name", WAIT)?, "Ada")?;
+    window.type_text(&window.wait_for("#passphrase", WAIT)?, PASSPHRASE)?;
+    window.type_text(&window.wait_for("#passphrase-confirm", WAIT)?, PASSPHRASE)?;
+    window.click(&window.wait_for("#create-profile", WAIT)?)?;
+
+    let code = window.text(&window.wait_for("#recovery-code", WAIT)?)?;
+    if code.trim().len() != 39 {
+        return Err(format!("no recovery code shown: {code:?}"));
+    }
+    window.click(&window.wait_for("#recovery-ack", WAIT)?)?;
+    window.click(&window.wait_for("#recovery-continue", WAIT)?)?;
+    window.wait_for("#import-audio", WAIT).map(drop)
 }
 
 fn after_restart(window: &Session) -> Result<(), String> {
@@ -164,4 +168,98 @@ fn after_restart(window: &Session) -> Result<(), String> {
         "Plants turn light into sugar. Chlorophyll is green.",
         WAIT,
     )
+}
+
+#[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver, espeak-ng and the Whisper models; `cargo xtask test` provides them"]
+fn a_recording_brought_in_is_transcribed_and_plays_from_a_clicked_segment() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let lecture = data.path().join("Heart lecture.wav");
+    // Two sentences with a long pause between them, so the transcript has a later
+    // segment to jump to.
+    let status = Command::new("espeak-ng")
+        .args(["-s", "140", "-m", "-w"])
+        .arg(&lecture)
+        .arg("The heart has four chambers. <break time=\"3s\"/> Blood flows from the heart through the lungs.")
+        .status()
+        .expect("espeak-ng");
+    assert!(status.success());
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = recording(&window, &lecture) {
+        save_screenshot(&window, "failure-recording.png");
+        panic!("recording: {error}");
+    }
+    save_screenshot(&window, "source.png");
+    window.end().unwrap();
+}
+
+fn recording(window: &Session, lecture: &Path) -> Result<(), String> {
+    create_learner(window)?;
+    // What the file dialog and a drop both do once they have paths (WebDriver cannot
+    // reach the system's file dialog or a drag from the file manager).
+    let outcome = window.execute(
+        "return window.__TAURI__.core.invoke('import_audio', { paths: [arguments[0]] })",
+        serde_json::json!([lecture.display().to_string()]),
+    )?;
+    if outcome[0]["error"] != serde_json::Value::Null {
+        return Err(format!("import failed: {outcome}"));
+    }
+    // The library lists it at once, and marks it when its transcript is ready.
+    window.wait_for_text("#source-list", "Heart lecture", WAIT)?;
+    let ready = window.wait_for(
+        ".source-item[data-status='ready']",
+        Duration::from_secs(120),
+    )?;
+    window.click(&ready)?;
+    window.wait_for_text("#source-status", "Transcribed", WAIT)?;
+    window.wait_for_text("#transcript", "lungs", WAIT)?;
+
+    // The player reads the recording back out of the encrypted store.
+    let duration = window.execute(
+        "const player = document.getElementById('player');
+         return new Promise(done => {
+           const check = () => player.readyState >= 1 ? done(player.duration) : setTimeout(check, 100);
+           check();
+           setTimeout(() => done(-1), 20000);
+         });",
+        serde_json::json!([]),
+    )?;
+    let seconds = duration.as_f64().unwrap_or(-1.0);
+    if !(5.0..12.0).contains(&seconds) {
+        let detail = window.execute(
+            "const p = document.getElementById('player'); return [p.currentSrc, p.error && p.error.code, p.error && p.error.message, p.networkState, p.canPlayType('audio/wav'), p.canPlayType('audio/mpeg'), p.canPlayType('audio/ogg')]",
+            serde_json::json!([]),
+        )?;
+        return Err(format!(
+            "the player did not load the recording (duration {duration}; {detail})"
+        ));
+    }
+    // A click on the last segment moves playback to where it starts.
+    let segments = window.execute(
+        "return [...document.querySelectorAll('.segment')].map(s => Number(s.dataset.startMs))",
+        serde_json::json!([]),
+    )?;
+    let starts: Vec<f64> = segments
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
+        .unwrap_or_default();
+    let last = *starts.last().ok_or("no segments shown")?;
+    window.execute(
+        "const all = document.querySelectorAll('.segment'); all[all.length - 1].click(); return true",
+        serde_json::json!([]),
+    )?;
+    let position = window.execute(
+        "return document.getElementById('player').currentTime",
+        serde_json::json!([]),
+    )?;
+    let at = position.as_f64().unwrap_or(-1.0);
+    if (at - last / 1000.0).abs() > 0.5 {
+        return Err(format!(
+            "segments start at {starts:?} ms; after clicking the last the player is at {at} s"
+        ));
+    }
+    println!("duration {seconds:.2} s; segments at {starts:?} ms; player moved to {at:.2} s");
+    Ok(())
 }

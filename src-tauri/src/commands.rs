@@ -3,9 +3,11 @@
 
 use std::sync::{Arc, PoisonError};
 
+use std::path::PathBuf;
+
 use satchel_core::types::{
-    AboutView, ErrorCode, ErrorView, LibraryView, NoteDraft, NoteView, RecoveryCodeView,
-    UnlockRequest, UnlockedView, WelcomeView,
+    AboutView, ErrorCode, ErrorView, ImportOutcome, LibraryView, NoteDraft, NoteView,
+    RecoveryCodeView, SourceView, UnlockRequest, UnlockedView, WelcomeView,
 };
 use satchel_core::{Error, Profile};
 use tauri::State;
@@ -33,21 +35,46 @@ fn view(error: Error) -> ErrorView {
     error.view()
 }
 
+fn locked() -> ErrorView {
+    ErrorView {
+        code: ErrorCode::Locked,
+        message: "no profile is open".into(),
+    }
+}
+
+/// The open profile, or `Locked` when none is open. The lock is held only to clone
+/// the handle, so a long command never blocks the others.
+fn open_profile(shell: &Shell) -> Reply<Arc<Profile>> {
+    shell
+        .open
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone()
+        .ok_or_else(locked)
+}
+
 /// `work` on the open profile, or `Locked` when none is open.
 fn with_open<T>(
     shell: &Shell,
-    work: impl FnOnce(&mut Profile) -> satchel_core::Result<T>,
+    work: impl FnOnce(&Arc<Profile>) -> satchel_core::Result<T>,
 ) -> Reply<T> {
-    let mut open = shell.open.lock().unwrap_or_else(PoisonError::into_inner);
-    let profile = open.as_mut().ok_or_else(|| ErrorView {
-        code: ErrorCode::Locked,
-        message: "no profile is open".into(),
-    })?;
-    work(profile).map_err(view)
+    work(&open_profile(shell)?).map_err(view)
 }
 
+/// Opens `profile` (or closes the open one), pausing background work on the one
+/// closed and resuming what was unfinished in the one opened.
 fn set_open(shell: &Shell, profile: Option<Profile>) {
-    *shell.open.lock().unwrap_or_else(PoisonError::into_inner) = profile;
+    shell.voice.pause_all();
+    let profile = profile.map(Arc::new);
+    *shell.open.lock().unwrap_or_else(PoisonError::into_inner) = profile.clone();
+    if let Some(profile) = profile {
+        match profile.unfinished_sources() {
+            Ok(ids) => ids
+                .into_iter()
+                .for_each(|id| shell.voice.enqueue(&profile, id)),
+            Err(error) => eprintln!("finding unfinished transcriptions: {error}"),
+        }
+    }
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -136,12 +163,19 @@ pub async fn rotate_key(
     passphrase: Option<String>,
 ) -> Reply<RecoveryCodeView> {
     off_ui_thread(&shell, move |shell| {
-        with_open(shell, |p| {
-            let code = p.rotate_key(passphrase.as_deref())?;
-            Ok(RecoveryCodeView {
-                profile: p.view(),
-                recovery_code: code.as_str().to_owned(),
-            })
+        let mut open = shell.open.lock().unwrap_or_else(PoisonError::into_inner);
+        let profile = open.as_mut().ok_or_else(locked)?;
+        // Re-keying needs the profile to itself: background work holds it too.
+        let profile = Arc::get_mut(profile).ok_or_else(|| {
+            view(Error::Busy(
+                "a recording is being transcribed; stop it or let it finish, then change the key"
+                    .into(),
+            ))
+        })?;
+        let code = profile.rotate_key(passphrase.as_deref()).map_err(view)?;
+        Ok(RecoveryCodeView {
+            profile: profile.view(),
+            recovery_code: code.as_str().to_owned(),
         })
     })
     .await
@@ -158,6 +192,110 @@ pub async fn acknowledge_recovery_code(shell: State<'_, Arc<Shell>>) -> Reply<()
 #[tauri::command(rename_all = "snake_case")]
 pub async fn about(shell: State<'_, Arc<Shell>>) -> Reply<AboutView> {
     off_ui_thread(&shell, |shell| with_open(shell, |p| p.about())).await
+}
+
+/// Asks for audio files with the system's file dialog; empty when the learner closes
+/// it without choosing.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn pick_audio_files(app: tauri::AppHandle) -> Reply<Vec<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let extensions: Vec<&str> = satchel_core::AUDIO_TYPES.iter().map(|(e, _)| *e).collect();
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .add_filter("Audio", &extensions)
+            .blocking_pick_files()
+    })
+    .await
+    .map_err(|e| ErrorView {
+        code: ErrorCode::Internal,
+        message: e.to_string(),
+    })?;
+    Ok(picked
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .map(|p| p.display().to_string())
+        .collect())
+}
+
+/// Brings in audio files (chosen in the dialog or dropped on the window) and queues
+/// each for transcription; one file's failure does not stop the others.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn import_audio(
+    shell: State<'_, Arc<Shell>>,
+    paths: Vec<String>,
+) -> Reply<Vec<ImportOutcome>> {
+    off_ui_thread(&shell, move |shell| {
+        let profile = open_profile(shell)?;
+        Ok(paths
+            .into_iter()
+            .map(|path| {
+                let path = PathBuf::from(path);
+                let file = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                match profile.import_audio(&path, None) {
+                    Ok(source) => {
+                        shell.voice.enqueue(&profile, source.id.clone());
+                        ImportOutcome {
+                            file,
+                            source: profile
+                                .sources()
+                                .ok()
+                                .and_then(|all| all.into_iter().find(|s| s.id == source.id)),
+                            error: None,
+                        }
+                    }
+                    Err(error) => ImportOutcome {
+                        file,
+                        source: None,
+                        error: Some(error.view()),
+                    },
+                }
+            })
+            .collect())
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn source(shell: State<'_, Arc<Shell>>, id: String) -> Reply<SourceView> {
+    off_ui_thread(&shell, move |shell| with_open(shell, |p| p.source(&id))).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_source(shell: State<'_, Arc<Shell>>, id: String) -> Reply<()> {
+    off_ui_thread(&shell, move |shell| {
+        shell.voice.cancel(&id);
+        with_open(shell, |p| p.delete_source(&id))
+    })
+    .await
+}
+
+/// Stops a transcription, running or waiting; the recording stays.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn cancel_transcription(shell: State<'_, Arc<Shell>>, id: String) -> Reply<()> {
+    off_ui_thread(&shell, move |shell| {
+        if !shell.voice.cancel(&id) {
+            with_open(shell, |p| p.cancel_queued_source(&id))?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// Queues a failed or cancelled source again.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn retry_transcription(shell: State<'_, Arc<Shell>>, id: String) -> Reply<SourceView> {
+    off_ui_thread(&shell, move |shell| {
+        let profile = open_profile(shell)?;
+        let source = profile.requeue_source(&id).map_err(view)?;
+        shell.voice.enqueue(&profile, source.id.clone());
+        Ok(source)
+    })
+    .await
 }
 
 /// The UI's first frame is up. With `SATCHEL_EXIT_AFTER_FIRST_PAINT=1` (the cold-start

@@ -4,22 +4,29 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod media;
+mod voice;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
+use satchel_core::voice::{Whisper, model_dirs};
 use satchel_core::{Profile, Satchel, keychain_from_env};
 use tauri::Emitter;
+
+use crate::voice::VoiceWorker;
 
 /// When the process began, for the cold-start figure `first_paint` reports.
 static STARTED: OnceLock<Instant> = OnceLock::new();
 
-/// What every command shares: the profiles on this computer and the open one.
+/// What every command shares: the profiles on this computer, the open one, and the
+/// background transcription worker.
 pub struct Shell {
     satchel: Satchel,
-    open: Mutex<Option<Profile>>,
+    open: Mutex<Option<Arc<Profile>>>,
+    voice: VoiceWorker,
 }
 
 fn data_dir() -> Result<PathBuf, String> {
@@ -53,13 +60,37 @@ fn main() -> ExitCode {
         }
     };
     let events = satchel.events().subscribe();
+    // Models bundled with an installed app sit in `models/` beside the binary; a
+    // developer's come from the cache `cargo xtask models` fills. A missing model is
+    // reported when a recording needs it, never at start.
+    let resources = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.to_owned()));
+    let voice = match VoiceWorker::start(Whisper::new(model_dirs(resources))) {
+        Ok(voice) => voice,
+        Err(error) => {
+            eprintln!("Satchel cannot start its transcription worker: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     let shell = Arc::new(Shell {
         satchel,
         open: Mutex::new(None),
+        voice,
     });
+    let media_shell = Arc::clone(&shell);
 
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(shell)
+        .register_asynchronous_uri_scheme_protocol(
+            media::SCHEME,
+            move |_context, request, responder| {
+                let shell = Arc::clone(&media_shell);
+                // Decrypting a range takes the store's lock: never on the UI thread.
+                std::thread::spawn(move || responder.respond(media::respond(&shell, &request)));
+            },
+        )
         .setup(move |app| {
             let handle = app.handle().clone();
             std::thread::Builder::new()
@@ -86,6 +117,12 @@ fn main() -> ExitCode {
             commands::rotate_key,
             commands::acknowledge_recovery_code,
             commands::about,
+            commands::pick_audio_files,
+            commands::import_audio,
+            commands::source,
+            commands::delete_source,
+            commands::cancel_transcription,
+            commands::retry_transcription,
             commands::first_paint,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));

@@ -125,6 +125,14 @@ impl Session {
         }
     }
 
+    /// Runs `script` in the page (its `arguments` are `args`) and returns what it
+    /// returns; a returned Promise is awaited.
+    pub fn execute(&self, script: &str, args: Value) -> Result<Value, String> {
+        let body = serde_json::json!({ "script": script, "args": args });
+        let mut reply = post(&format!("{}/execute/sync", self.base), &body)?;
+        Ok(reply["value"].take())
+    }
+
     /// A PNG of the window.
     pub fn screenshot(&self) -> Result<Vec<u8>, String> {
         use base64::Engine;

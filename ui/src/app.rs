@@ -6,11 +6,15 @@ use leptos::task::spawn_local;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
-use satchel_types::{Event, NoteSummary, ProfileView};
+use std::collections::HashMap;
+
+use satchel_types::{Event, NoteSummary, ProfileView, SourceSummary};
 
 use crate::i18n::t;
 use crate::ipc::{self, NoArgs};
-use crate::pages::{editor::Editor, library::Library, settings::Settings, welcome::Welcome};
+use crate::pages::{
+    editor::Editor, library::Library, settings::Settings, source::Source, welcome::Welcome,
+};
 use crate::theme::Theme;
 
 /// Who is signed in and their library list; shared by every page.
@@ -18,6 +22,9 @@ use crate::theme::Theme;
 pub struct Session {
     pub profile: RwSignal<Option<ProfileView>>,
     pub notes: RwSignal<Vec<NoteSummary>>,
+    pub sources: RwSignal<Vec<SourceSummary>>,
+    /// How far each running transcription has got: (done, total) in ms.
+    pub progress: RwSignal<HashMap<String, (i64, Option<i64>)>>,
 }
 
 impl Session {
@@ -25,6 +32,8 @@ impl Session {
         Self {
             profile: RwSignal::new(None),
             notes: RwSignal::new(Vec::new()),
+            sources: RwSignal::new(Vec::new()),
+            progress: RwSignal::new(HashMap::new()),
         }
     }
 
@@ -37,6 +46,26 @@ impl Session {
             }),
             Event::NoteDeleted { id } => self.notes.update(|notes| notes.retain(|n| n.id != id)),
             Event::ProfileKeyRotated { .. } => {}
+            Event::SourceSaved { source } => {
+                self.progress.update(|p| {
+                    p.remove(&source.id);
+                });
+                self.sources.update(|sources| {
+                    sources.retain(|s| s.id != source.id);
+                    sources.insert(0, source);
+                });
+            }
+            Event::SourceDeleted { id } => {
+                self.sources
+                    .update(|sources| sources.retain(|s| s.id != id));
+            }
+            Event::SourceProgress {
+                id,
+                done_ms,
+                total_ms,
+            } => self.progress.update(|p| {
+                p.insert(id, (done_ms, total_ms));
+            }),
         }
     }
 }
@@ -66,6 +95,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=Welcome/>
                 <Route path=path!("/library") view=|| view! { <Shell><Library/></Shell> }/>
                 <Route path=path!("/notes/:id") view=|| view! { <Shell><Editor/></Shell> }/>
+                <Route path=path!("/sources/:id") view=|| view! { <Shell><Source/></Shell> }/>
                 <Route path=path!("/settings") view=|| view! { <Shell><Settings/></Shell> }/>
             </Routes>
         </Router>
@@ -89,6 +119,8 @@ fn Shell(children: Children) -> impl IntoView {
         spawn_local(async move {
             let _ = ipc::call::<()>("lock_profile", NoArgs {}).await;
             session.notes.set(Vec::new());
+            session.sources.set(Vec::new());
+            session.progress.set(HashMap::new());
             session.profile.set(None);
             navigate("/", Default::default());
         });

@@ -17,6 +17,46 @@ extern "C" {
         event: &str,
         handler: &Closure<dyn FnMut(JsValue)>,
     ) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "core"], js_name = convertFileSrc)]
+    fn tauri_convert_file_src(path: &str, protocol: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The address at which the shell serves a stored recording to `<audio>`; the form
+/// differs by platform, so Tauri makes it.
+pub fn media_url(source_id: &str) -> Option<String> {
+    if !in_shell() {
+        return None;
+    }
+    tauri_convert_file_src(source_id, "satchel-media")
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+/// Calls `handler` with the payload of every `event` the shell itself emits (such as
+/// `tauri://drag-drop`); returns the function that ends the subscription.
+pub async fn listen_raw(
+    event: &str,
+    mut handler: impl FnMut(JsValue) + 'static,
+) -> Option<JsValue> {
+    if !in_shell() {
+        return None;
+    }
+    let closure = Closure::<dyn FnMut(JsValue)>::new(move |message: JsValue| {
+        handler(
+            js_sys::Reflect::get(&message, &JsValue::from_str("payload")).unwrap_or(JsValue::NULL),
+        );
+    });
+    let unlisten = tauri_listen(event, &closure).await.ok();
+    closure.forget();
+    unlisten
+}
+
+/// Ends a subscription `listen_raw` made.
+pub fn unlisten(unlisten: &JsValue) {
+    if let Some(function) = unlisten.dyn_ref::<js_sys::Function>() {
+        let _ = function.call0(&JsValue::NULL);
+    }
 }
 
 fn in_shell() -> bool {

@@ -23,10 +23,17 @@ pub fn error_text(error: &ErrorView) -> String {
         ErrorCode::Locked => "error.locked",
         ErrorCode::Storage => "error.storage",
         ErrorCode::Internal => "error.internal",
+        ErrorCode::ModelMissing => "error.model_missing",
+        ErrorCode::BadMedia => "error.bad_media",
+        ErrorCode::Cancelled => "error.cancelled",
+        ErrorCode::Busy => "error.busy",
     };
     match error.code {
-        // The core's detail names the field and the rule (in English for now).
-        ErrorCode::InvalidInput => format!("{} {}", t(key), error.message),
+        // The core's detail names the field and the rule, the missing model's path or
+        // what is wrong with the file (in English for now).
+        ErrorCode::InvalidInput | ErrorCode::ModelMissing | ErrorCode::BadMedia => {
+            format!("{} ({})", t(key), error.message)
+        }
         _ => t(key),
     }
 }
@@ -38,6 +45,15 @@ pub fn ErrorBanner(error: RwSignal<Option<ErrorView>>) -> impl IntoView {
         error.get().map(|e| {
             view! { <p class="banner error" role="alert">{error_text(&e)}</p> }
         })
+    }
+}
+
+/// A recording's clock time: "4:05", or "1:02:05" past an hour.
+pub fn clock(ms: i64) -> String {
+    let seconds = ms.max(0) / 1000;
+    match seconds / 3600 {
+        0 => format!("{}:{:02}", seconds / 60, seconds % 60),
+        hours => format!("{hours}:{:02}:{:02}", seconds / 60 % 60, seconds % 60),
     }
 }
 

@@ -180,6 +180,17 @@ impl Profile {
         })
     }
 
+    /// Marks a source still waiting in the queue as cancelled (one being transcribed
+    /// is stopped through its cancel flag instead). Returns whether it was waiting.
+    pub fn cancel_queued_source(&self, id_or_prefix: &str) -> Result<bool> {
+        let id = self.read(|conn| resolve(conn, id_or_prefix))?;
+        let waiting = self.source(&id)?.status == SourceStatus::Queued;
+        if waiting {
+            self.set_status(&id, SourceStatus::Cancelled, None)?;
+        }
+        Ok(waiting)
+    }
+
     /// Puts a failed or cancelled source back in the queue.
     pub fn requeue_source(&self, id_or_prefix: &str) -> Result<SourceView> {
         let id = self.read(|conn| resolve(conn, id_or_prefix))?;

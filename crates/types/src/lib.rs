@@ -117,6 +117,15 @@ pub struct SourceSummary {
     pub updated_at: i64,
 }
 
+/// What became of one file the learner asked to bring in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportOutcome {
+    /// The file's name, for "notes.txt is not audio…".
+    pub file: String,
+    pub source: Option<SourceSummary>,
+    pub error: Option<ErrorView>,
+}
+
 /// A stretch of a recording and what was said in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SegmentView {

@@ -1,45 +1,145 @@
-//! "Your library": every note, newest first, kept current by the core's events.
+//! "Your library": recordings and notes, newest first, kept current by the core's
+//! events. Recordings come in through the file dialog or by dropping files anywhere
+//! on the page; each shows its transcription's progress as it goes.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use satchel_types::LibraryView;
+use satchel_types::{ImportOutcome, LibraryView, SourceStatus, SourceSummary};
+use serde::Serialize;
+use wasm_bindgen::JsValue;
 
-use crate::app::session;
+use crate::app::{Session, session};
 use crate::i18n::{t, t_with};
 use crate::ipc::{self, NoArgs};
-use crate::widgets::{ErrorBanner, relative_time};
+use crate::widgets::{ErrorBanner, clock, error_text, relative_time};
+
+#[derive(Serialize)]
+struct ImportArgs {
+    paths: Vec<String>,
+}
+
+/// Stores `paths` and reports, per file, what could not be brought in.
+async fn import(paths: Vec<String>, busy: RwSignal<bool>, problems: RwSignal<Vec<String>>) {
+    if paths.is_empty() {
+        return;
+    }
+    busy.set(true);
+    match ipc::call::<Vec<ImportOutcome>>("import_audio", ImportArgs { paths }).await {
+        Ok(outcomes) => problems.set(
+            outcomes
+                .iter()
+                .filter_map(|o| {
+                    o.error.as_ref().map(|e| {
+                        t_with(
+                            "library.import_failed",
+                            &[("file", &o.file), ("reason", &error_text(e))],
+                        )
+                    })
+                })
+                .collect(),
+        ),
+        Err(e) => problems.set(vec![error_text(&e)]),
+    }
+    busy.set(false);
+}
+
+fn dropped_paths(payload: &JsValue) -> Vec<String> {
+    js_sys::Reflect::get(payload, &JsValue::from_str("paths"))
+        .ok()
+        .map(|paths| {
+            js_sys::Array::from(&paths)
+                .iter()
+                .filter_map(|p| p.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 #[component]
 pub fn Library() -> impl IntoView {
     let session = session();
     let error = RwSignal::new(None);
-    // Fresh from the store on arrival; from then on events keep the list current.
+    let busy = RwSignal::new(false);
+    let problems = RwSignal::new(Vec::<String>::new());
+    let dragging = RwSignal::new(false);
+    // Fresh from the store on arrival; from then on events keep the lists current.
     spawn_local(async move {
         match ipc::call::<LibraryView>("library", NoArgs {}).await {
-            Ok(view) => session.notes.set(view.notes),
+            Ok(view) => {
+                session.notes.set(view.notes);
+                session.sources.set(view.sources);
+            }
             Err(e) => error.set(Some(e)),
         }
     });
+    // Files dropped on the window arrive as paths from the shell.
+    let subscriptions = StoredValue::new_local(Vec::<JsValue>::new());
+    spawn_local(async move {
+        let on_enter = ipc::listen_raw("tauri://drag-enter", move |_| dragging.set(true)).await;
+        let on_leave = ipc::listen_raw("tauri://drag-leave", move |_| dragging.set(false)).await;
+        let on_drop = ipc::listen_raw("tauri://drag-drop", move |payload| {
+            dragging.set(false);
+            let paths = dropped_paths(&payload);
+            spawn_local(import(paths, busy, problems));
+        })
+        .await;
+        subscriptions
+            .update_value(|s| s.extend([on_enter, on_leave, on_drop].into_iter().flatten()));
+    });
+    on_cleanup(move || {
+        subscriptions.with_value(|s| s.iter().for_each(ipc::unlisten));
+    });
+
+    let choose = move |_| {
+        spawn_local(async move {
+            match ipc::call::<Vec<String>>("pick_audio_files", NoArgs {}).await {
+                Ok(paths) => import(paths, busy, problems).await,
+                Err(e) => problems.set(vec![error_text(&e)]),
+            }
+        });
+    };
     let count = move || match session.notes.with(Vec::len) {
         1 => t("library.count_one"),
         n => t_with("library.count_many", &[("n", &n.to_string())]),
     };
+    let nothing = move || session.notes.with(Vec::is_empty) && session.sources.with(Vec::is_empty);
 
     view! {
-        <div class="page">
+        <div class="page" class:dragging=move || dragging.get()>
             <header class="page-header">
                 <div>
                     <h1>{t("library.title")}</h1>
                     <p class="muted" id="note-count">{count}</p>
                 </div>
-                <A href="/notes/new" attr:id="new-note" attr:class="button primary">{t("library.new_note")}</A>
+                <div class="header-actions">
+                    <button id="import-audio" class="button" on:click=choose disabled=move || busy.get()>
+                        {move || if busy.get() { t("library.importing") } else { t("library.import") }}
+                    </button>
+                    <A href="/notes/new" attr:id="new-note" attr:class="button primary">{t("library.new_note")}</A>
+                </div>
             </header>
             <ErrorBanner error/>
-            <Show
-                when=move || !session.notes.with(Vec::is_empty)
-                fallback=|| view! { <p class="empty">{t("library.empty")}</p> }
-            >
+            <For each=move || problems.get() key=|p| p.clone() let:problem>
+                <p class="banner error import-problem" role="alert">{problem}</p>
+            </For>
+            <Show when=move || dragging.get()>
+                <div class="drop-zone" aria-hidden="true">{t("library.drop_here")}</div>
+            </Show>
+            <Show when=nothing>
+                <p class="empty">{t("library.empty")}</p>
+                <p class="muted center">{t("library.drop_hint")}</p>
+            </Show>
+            <Show when=move || !session.sources.with(Vec::is_empty)>
+                <h2 class="section-title">{t("library.recordings")}</h2>
+                <ul class="note-list" id="source-list">
+                    <For each=move || session.sources.get() key=|s| (s.id.clone(), s.updated_at) let:source>
+                        <SourceItem source session/>
+                    </For>
+                </ul>
+            </Show>
+            <Show when=move || !session.notes.with(Vec::is_empty)>
+                <h2 class="section-title">{t("library.notes")}</h2>
                 <ul class="note-list" id="note-list">
                     <For each=move || session.notes.get() key=|n| (n.id.clone(), n.updated_at) let:note>
                         <li>
@@ -55,5 +155,54 @@ pub fn Library() -> impl IntoView {
                 </ul>
             </Show>
         </div>
+    }
+}
+
+pub fn status_text(status: SourceStatus) -> String {
+    t(match status {
+        SourceStatus::Queued => "source.status.queued",
+        SourceStatus::Transcribing => "source.status.transcribing",
+        SourceStatus::Ready => "source.status.ready",
+        SourceStatus::Failed => "source.status.failed",
+        SourceStatus::Cancelled => "source.status.cancelled",
+    })
+}
+
+#[component]
+fn SourceItem(source: SourceSummary, session: Session) -> impl IntoView {
+    let id = source.id.clone();
+    let progress = move || session.progress.with(|p| p.get(&id).copied());
+    let status = source.status;
+    let second_line = if source.excerpt.is_empty() {
+        status_text(status)
+    } else {
+        source.excerpt.clone()
+    };
+    view! {
+        <li>
+            <A href=format!("/sources/{}", source.id) attr:class="note-item source-item" attr:data-status=format!("{status:?}").to_lowercase()>
+                <span class="note-title">{source.title.clone()}</span>
+                <span class="note-excerpt">{second_line}</span>
+                <span class="note-time">
+                    {source.duration_ms.map(clock).unwrap_or_else(|| relative_time(source.updated_at))}
+                </span>
+                {move || (status == SourceStatus::Transcribing).then(|| {
+                    let (done, total) = progress().unwrap_or((0, None));
+                    view! { <ProgressBar done total/> }
+                })}
+            </A>
+        </li>
+    }
+}
+
+/// A bar for a transcription: determinate when the recording's length is known.
+#[component]
+pub fn ProgressBar(done: i64, total: Option<i64>) -> impl IntoView {
+    match total.filter(|t| *t > 0) {
+        Some(total) => view! {
+            <progress class="progress" max=total.to_string() value=done.min(total).to_string()></progress>
+        }
+        .into_any(),
+        None => view! { <progress class="progress"></progress> }.into_any(),
     }
 }

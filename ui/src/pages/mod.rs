@@ -2,4 +2,5 @@ pub mod editor;
 pub mod library;
 pub mod recovery;
 pub mod settings;
+pub mod source;
 pub mod welcome;

@@ -102,6 +102,7 @@ pub fn Welcome() -> impl IntoView {
             match result {
                 Ok(unlocked) => {
                     ui.session.notes.set(unlocked.library.notes);
+                    ui.session.sources.set(unlocked.library.sources);
                     ui.session.profile.set(Some(unlocked.library.profile));
                     match unlocked.unshown_recovery_code {
                         Some(code) => ui.stage.set(Stage::ShowCode(code)),

@@ -20,6 +20,7 @@ fn main() {
         "delete_source",
         "cancel_transcription",
         "retry_transcription",
+        "media_url",
         "first_paint",
     ];
     // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a

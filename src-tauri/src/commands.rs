@@ -298,6 +298,16 @@ pub async fn retry_transcription(shell: State<'_, Arc<Shell>>, id: String) -> Re
     .await
 }
 
+/// Where the player can fetch a source's recording.
+#[tauri::command(rename_all = "snake_case")]
+pub fn media_url(shell: State<'_, Arc<Shell>>, id: String) -> Reply<String> {
+    let base = shell.media_base.get().ok_or_else(|| ErrorView {
+        code: ErrorCode::Internal,
+        message: "the recording server did not start".into(),
+    })?;
+    Ok(format!("{base}{id}"))
+}
+
 /// The UI's first frame is up. With `SATCHEL_EXIT_AFTER_FIRST_PAINT=1` (the cold-start
 /// benchmark) the time since process start is printed and the app exits.
 #[tauri::command(rename_all = "snake_case")]

@@ -27,6 +27,8 @@ pub struct Shell {
     satchel: Satchel,
     open: Mutex<Option<Arc<Profile>>>,
     voice: VoiceWorker,
+    /// Where the window's player fetches recordings (see `media`).
+    media_base: OnceLock<String>,
 }
 
 fn data_dir() -> Result<PathBuf, String> {
@@ -77,20 +79,19 @@ fn main() -> ExitCode {
         satchel,
         open: Mutex::new(None),
         voice,
+        media_base: OnceLock::new(),
     });
-    let media_shell = Arc::clone(&shell);
+    match media::start(Arc::clone(&shell)) {
+        Ok(base) => {
+            let _ = shell.media_base.set(base);
+        }
+        // Playback is lost, not the app: transcripts still show.
+        Err(error) => eprintln!("recordings cannot be played: {error}"),
+    }
 
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(shell)
-        .register_asynchronous_uri_scheme_protocol(
-            media::SCHEME,
-            move |_context, request, responder| {
-                let shell = Arc::clone(&media_shell);
-                // Decrypting a range takes the store's lock: never on the UI thread.
-                std::thread::spawn(move || responder.respond(media::respond(&shell, &request)));
-            },
-        )
         .setup(move |app| {
             let handle = app.handle().clone();
             std::thread::Builder::new()
@@ -123,6 +124,7 @@ fn main() -> ExitCode {
             commands::delete_source,
             commands::cancel_transcription,
             commands::retry_transcription,
+            commands::media_url,
             commands::first_paint,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));

@@ -1,20 +1,118 @@
-//! `satchel-media://localhost/<source id>`: the window's `<audio>` element plays a
-//! stored recording straight out of the encrypted store, decrypted a chunk at a time
-//! for the byte ranges it asks for. Nothing is written to disk to play it.
+//! The window's `<audio>` element plays a stored recording straight out of the
+//! encrypted store, decrypted a chunk at a time for the byte ranges it asks for.
+//! Nothing is written to disk to play it.
+//!
+//! WebKitGTK's media engine cannot load from a custom URI scheme (tauri-apps/tauri
+//! #3725), so recordings are served over HTTP on 127.0.0.1, at a port the system
+//! picks, under a random 128-bit token only this window knows. Only the open
+//! profile's sources are served, only to GET, and only while it is open.
 
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, PoisonError};
+use std::time::Duration;
 
 use tauri::http::{Request, Response, StatusCode, header};
 
 use crate::Shell;
 
-pub const SCHEME: &str = "satchel-media";
 /// The most one response carries; players ask again for the rest.
 const MAX_RANGE: u64 = 2 * 1024 * 1024;
+/// A request head larger than this is no media player's.
+const MAX_HEAD: u64 = 16 * 1024;
+
+/// Starts the server; returns the base URL (ending in `/`) that source ids follow.
+pub fn start(shell: Arc<Shell>) -> std::io::Result<String> {
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    let port = listener.local_addr()?.port();
+    let mut token = [0u8; 16];
+    getrandom::fill(&mut token).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let token: String = token.iter().map(|b| format!("{b:02x}")).collect();
+    let base = format!("http://127.0.0.1:{port}/{token}/");
+    let prefix = format!("/{token}/");
+    std::thread::Builder::new()
+        .name("satchel-media".into())
+        .spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (shell, prefix) = (Arc::clone(&shell), prefix.clone());
+                let _ = std::thread::Builder::new()
+                    .name("satchel-media-request".into())
+                    .spawn(move || {
+                        if let Err(error) = answer(&shell, &prefix, stream) {
+                            eprintln!("serving a recording: {error}");
+                        }
+                    });
+            }
+        })?;
+    Ok(base)
+}
+
+/// One request on one connection (the player opens another for the next range).
+fn answer(shell: &Arc<Shell>, prefix: &str, stream: TcpStream) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?.take(MAX_HEAD));
+    let mut line = String::new();
+    reader.read_line(&mut line)?;
+    let mut parts = line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let mut request = Request::builder();
+    loop {
+        let mut header_line = String::new();
+        if reader.read_line(&mut header_line)? == 0 || header_line.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = header_line.split_once(':')
+            && name.trim().eq_ignore_ascii_case("range")
+        {
+            request = request.header(header::RANGE, value.trim());
+        }
+    }
+    let response = match (method, target.strip_prefix(prefix)) {
+        ("GET" | "HEAD", Some(id)) if !id.is_empty() && !id.contains('/') => request
+            .uri(format!("/{id}"))
+            .body(Vec::new())
+            .map(|r| respond(shell, &r))
+            .unwrap_or_else(|_| plain(StatusCode::BAD_REQUEST, "bad request")),
+        ("GET" | "HEAD", _) => plain(StatusCode::NOT_FOUND, "not found"),
+        _ => plain(StatusCode::METHOD_NOT_ALLOWED, "only GET"),
+    };
+    write_response(stream, &response, method == "HEAD")
+}
+
+fn plain(status: StatusCode, message: &str) -> Response<Vec<u8>> {
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(message.as_bytes().to_vec())
+        .unwrap_or_default()
+}
+
+fn write_response(
+    mut stream: TcpStream,
+    response: &Response<Vec<u8>>,
+    head_only: bool,
+) -> std::io::Result<()> {
+    let status = response.status();
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\n",
+        status.as_u16(),
+        status.canonical_reason().unwrap_or("")
+    );
+    for (name, value) in response.headers() {
+        head.push_str(&format!("{name}: {}\r\n", value.to_str().unwrap_or("")));
+    }
+    if !response.headers().contains_key(header::CONTENT_LENGTH) {
+        head.push_str(&format!("content-length: {}\r\n", response.body().len()));
+    }
+    head.push_str("connection: close\r\ncache-control: no-store\r\n\r\n");
+    stream.write_all(head.as_bytes())?;
+    if !head_only {
+        stream.write_all(response.body())?;
+    }
+    stream.flush()
+}
 
 pub fn respond(shell: &Arc<Shell>, request: &Request<Vec<u8>>) -> Response<Vec<u8>> {
-    eprintln!("MEDIA-DEBUG {} {:?}", request.uri(), request.headers());
     match serve(shell, request) {
         Ok(response) => response,
         Err((status, message)) => Response::builder()

@@ -18,19 +18,6 @@ extern "C" {
         handler: &Closure<dyn FnMut(JsValue)>,
     ) -> Result<JsValue, JsValue>;
 
-    #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "core"], js_name = convertFileSrc)]
-    fn tauri_convert_file_src(path: &str, protocol: &str) -> Result<JsValue, JsValue>;
-}
-
-/// The address at which the shell serves a stored recording to `<audio>`; the form
-/// differs by platform, so Tauri makes it.
-pub fn media_url(source_id: &str) -> Option<String> {
-    if !in_shell() {
-        return None;
-    }
-    tauri_convert_file_src(source_id, "satchel-media")
-        .ok()
-        .and_then(|v| v.as_string())
 }
 
 /// Calls `handler` with the payload of every `event` the shell itself emits (such as

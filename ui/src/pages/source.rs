@@ -32,11 +32,17 @@ pub fn Source() -> impl IntoView {
     let audio = NodeRef::<html::Audio>::new();
     let id = move || params.read().get("id").unwrap_or_default();
 
+    let media_src = RwSignal::new(None::<String>);
     let load = move |id: String| {
         spawn_local(async move {
-            match ipc::call::<SourceView>("source", IdArgs { id }).await {
+            match ipc::call::<SourceView>("source", IdArgs { id: id.clone() }).await {
                 Ok(view) => source.set(Some(view)),
                 Err(e) => error.set(Some(e)),
+            }
+            if media_src.with_untracked(Option::is_none)
+                && let Ok(url) = ipc::call::<String>("media_url", IdArgs { id }).await
+            {
+                media_src.set(Some(url));
             }
         });
     };
@@ -118,7 +124,7 @@ pub fn Source() -> impl IntoView {
                         class="player"
                         controls
                         preload="metadata"
-                        src=ipc::media_url(&view.id)
+                        src=move || media_src.get()
                         on:timeupdate=on_time
                     ></audio>
                     {matches!(status, SourceStatus::Queued | SourceStatus::Transcribing).then(|| view! {

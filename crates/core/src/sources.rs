@@ -224,7 +224,7 @@ impl Profile {
                 params![
                     id,
                     status_name(status),
-                    error.map(|e| code_name(e)),
+                    error.map(code_name),
                     error.map(|e| e.message.clone()),
                     now_ms()
                 ],

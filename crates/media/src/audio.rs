@@ -312,3 +312,13 @@ impl AudioReader {
         Ok(())
     }
 }
+
+impl std::fmt::Debug for AudioReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AudioReader")
+            .field("rate", &self.rate)
+            .field("duration_ms", &self.duration_ms)
+            .field("position_ms", &self.position_ms())
+            .finish_non_exhaustive()
+    }
+}

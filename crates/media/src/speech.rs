@@ -195,3 +195,12 @@ unsafe extern "C" fn should_abort(flag: *mut c_void) -> bool {
     // SAFETY: as for `keep_encoding`.
     unsafe { &*flag.cast::<AtomicBool>() }.load(Ordering::Relaxed)
 }
+
+impl std::fmt::Debug for SpeechModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SpeechModel")
+            .field("path", &self.path)
+            .field("multilingual", &self.is_multilingual())
+            .finish_non_exhaustive()
+    }
+}

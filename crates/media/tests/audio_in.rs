@@ -84,9 +84,7 @@ fn an_empty_file_is_no_audio() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.wav");
     std::fs::write(&empty, b"").unwrap();
-    let error = AudioReader::open(&empty, AudioLimits::default())
-        .err()
-        .expect("refused");
+    let error = AudioReader::open(&empty, AudioLimits::default()).expect_err("refused");
     assert!(matches!(error, MediaError::NoAudio), "{error}");
     println!("empty file: {error}");
 }
@@ -107,8 +105,7 @@ fn random_bytes_named_wav_are_refused_clearly() {
     std::fs::write(&noise, &bytes).unwrap();
     let error = AudioReader::open(&noise, AudioLimits::default())
         .and_then(AudioReader::read_all)
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(matches!(error, MediaError::UnsupportedAudio(_)), "{error}");
     println!("random bytes: {error}");
 
@@ -173,15 +170,11 @@ fn zero_samples_and_pure_silence_are_no_audio_to_transcribe() {
     let model = tiny();
     let silent = dir.path().join("silent.wav");
     write_wav(&silent, 16_000 * 20, || 0);
-    let error = transcribe_file(&model, &silent, &english())
-        .err()
-        .expect("refused");
+    let error = transcribe_file(&model, &silent, &english()).expect_err("refused");
     assert!(matches!(error, MediaError::NoAudio), "{error}");
     let zero = dir.path().join("zero.wav");
     write_wav(&zero, 0, || 0);
-    let error = transcribe_file(&model, &zero, &english())
-        .err()
-        .expect("refused");
+    let error = transcribe_file(&model, &zero, &english()).expect_err("refused");
     assert!(
         matches!(error, MediaError::NoAudio | MediaError::UnsupportedAudio(_)),
         "{error}"
@@ -269,7 +262,7 @@ fn a_truncated_model_is_a_clear_error() {
     for keep in [64, 4096, real.len() / 2, real.len() - 1] {
         let cut = dir.path().join(format!("cut-{keep}.bin"));
         std::fs::write(&cut, &real[..keep]).unwrap();
-        let error = SpeechModel::load(&cut).err().expect("refused");
+        let error = SpeechModel::load(&cut).expect_err("refused");
         println!("{keep} bytes: {error}");
         assert!(matches!(error, MediaError::ModelInvalid { .. }), "{error}");
     }
@@ -296,7 +289,7 @@ fn cancelling_stops_a_long_transcription_within_seconds() {
     let outcome = voice::transcribe(reader, &model, &english(), Arc::new(|_| {}), cancel);
     let stopped = Instant::now();
     trigger.join().unwrap();
-    let error = outcome.err().expect("cancelled");
+    let error = outcome.expect_err("cancelled");
     assert!(matches!(error, MediaError::Cancelled), "{error}");
     let latency = stopped - cancelled_at.lock().unwrap().expect("the flag was set");
     println!("stopped {} ms after the cancel", latency.as_millis());

@@ -99,9 +99,19 @@ pub fn Library() -> impl IntoView {
             }
         });
     };
-    let count = move || match session.notes.with(Vec::len) {
-        1 => t("library.count_one"),
-        n => t_with("library.count_many", &[("n", &n.to_string())]),
+    let count = move || {
+        let notes = match session.notes.with(Vec::len) {
+            1 => t("library.count_one"),
+            n => t_with("library.count_many", &[("n", &n.to_string())]),
+        };
+        match session.sources.with(Vec::len) {
+            0 => notes,
+            1 => format!("{} · {notes}", t("library.recordings_one")),
+            n => format!(
+                "{} · {notes}",
+                t_with("library.recordings_many", &[("n", &n.to_string())])
+            ),
+        }
     };
     let nothing = move || session.notes.with(Vec::is_empty) && session.sources.with(Vec::is_empty);
 

@@ -241,16 +241,13 @@ pub async fn import_audio(
                         shell.voice.enqueue(&profile, source.id.clone());
                         ImportOutcome {
                             file,
-                            source: profile
-                                .sources()
-                                .ok()
-                                .and_then(|all| all.into_iter().find(|s| s.id == source.id)),
+                            source_id: Some(source.id),
                             error: None,
                         }
                     }
                     Err(error) => ImportOutcome {
                         file,
-                        source: None,
+                        source_id: None,
                         error: Some(error.view()),
                     },
                 }

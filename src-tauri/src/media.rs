@@ -12,7 +12,7 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, PoisonError};
 use std::time::Duration;
 
-use tauri::http::{Request, Response, StatusCode, header};
+use tauri::http::{Response, StatusCode, header};
 
 use crate::Shell;
 
@@ -55,7 +55,7 @@ fn answer(shell: &Arc<Shell>, prefix: &str, stream: TcpStream) -> std::io::Resul
     reader.read_line(&mut line)?;
     let mut parts = line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let mut request = Request::builder();
+    let mut range = None;
     loop {
         let mut header_line = String::new();
         if reader.read_line(&mut header_line)? == 0 || header_line.trim().is_empty() {
@@ -64,15 +64,14 @@ fn answer(shell: &Arc<Shell>, prefix: &str, stream: TcpStream) -> std::io::Resul
         if let Some((name, value)) = header_line.split_once(':')
             && name.trim().eq_ignore_ascii_case("range")
         {
-            request = request.header(header::RANGE, value.trim());
+            range = Some(value.trim().to_owned());
         }
     }
     let response = match (method, target.strip_prefix(prefix)) {
-        ("GET" | "HEAD", Some(id)) if !id.is_empty() && !id.contains('/') => request
-            .uri(format!("/{id}"))
-            .body(Vec::new())
-            .map(|r| respond(shell, &r))
-            .unwrap_or_else(|_| plain(StatusCode::BAD_REQUEST, "bad request")),
+        ("GET" | "HEAD", Some(id)) if !id.is_empty() && !id.contains('/') => {
+            serve(shell, id, range.as_deref())
+                .unwrap_or_else(|(status, message)| plain(status, &message))
+        }
         ("GET" | "HEAD", _) => plain(StatusCode::NOT_FOUND, "not found"),
         _ => plain(StatusCode::METHOD_NOT_ALLOWED, "only GET"),
     };
@@ -112,21 +111,10 @@ fn write_response(
     stream.flush()
 }
 
-pub fn respond(shell: &Arc<Shell>, request: &Request<Vec<u8>>) -> Response<Vec<u8>> {
-    match serve(shell, request) {
-        Ok(response) => response,
-        Err((status, message)) => Response::builder()
-            .status(status)
-            .header(header::CONTENT_TYPE, "text/plain")
-            .body(message.into_bytes())
-            .unwrap_or_default(),
-    }
-}
-
 type Failure = (StatusCode, String);
 
-fn serve(shell: &Arc<Shell>, request: &Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Failure> {
-    let id = request.uri().path().trim_start_matches('/').to_owned();
+/// The bytes of source `id` that the `Range` header asks for (at most [`MAX_RANGE`]).
+fn serve(shell: &Arc<Shell>, id: &str, range: Option<&str>) -> Result<Response<Vec<u8>>, Failure> {
     let profile = shell
         .open
         .lock()
@@ -134,17 +122,12 @@ fn serve(shell: &Arc<Shell>, request: &Request<Vec<u8>>) -> Result<Response<Vec<
         .clone()
         .ok_or((StatusCode::FORBIDDEN, "no library is open".to_owned()))?;
     let (mut reader, media_type) = profile
-        .source_audio(&id)
+        .source_audio(id)
         .map_err(|e| (StatusCode::NOT_FOUND, e.to_string()))?;
     let size = reader.len();
-    let range = request
-        .headers()
-        .get(header::RANGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| parse_range(v, size));
-    let (start, end, partial) = match range {
-        Some((start, end)) => (start, end, true),
-        None if request.headers().contains_key(header::RANGE) => {
+    let (start, end, partial) = match range.map(|r| parse_range(r, size)) {
+        Some(Some((start, end))) => (start, end, true),
+        Some(None) => {
             return Response::builder()
                 .status(StatusCode::RANGE_NOT_SATISFIABLE)
                 .header(header::CONTENT_RANGE, format!("bytes */{size}"))

@@ -1,6 +1,7 @@
 //! Small pieces several pages share.
 
 use leptos::prelude::*;
+pub use satchel_types::clock;
 use satchel_types::{ErrorCode, ErrorView};
 
 use crate::i18n::t;
@@ -45,15 +46,6 @@ pub fn ErrorBanner(error: RwSignal<Option<ErrorView>>) -> impl IntoView {
         error.get().map(|e| {
             view! { <p class="banner error" role="alert">{error_text(&e)}</p> }
         })
-    }
-}
-
-/// A recording's clock time: "4:05", or "1:02:05" past an hour.
-pub fn clock(ms: i64) -> String {
-    let seconds = ms.max(0) / 1000;
-    match seconds / 3600 {
-        0 => format!("{}:{:02}", seconds / 60, seconds % 60),
-        hours => format!("{hours}:{:02}:{:02}", seconds / 60 % 60, seconds % 60),
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use satchel_core::types::{ErrorCode, Event, SourceView};
+use satchel_core::types::{ErrorCode, Event, SourceView, clock};
 use satchel_core::voice::{Whisper, model_dirs};
 use satchel_core::{Profile, Satchel, transcribe_source};
 
@@ -134,14 +134,6 @@ fn transcribe(
         let _ = reporter.join();
     }
     Ok(outcome?)
-}
-
-fn clock(ms: i64) -> String {
-    let seconds = ms / 1000;
-    match seconds / 3600 {
-        0 => format!("{}:{:02}", seconds / 60, seconds % 60),
-        hours => format!("{hours}:{:02}:{:02}", seconds / 60 % 60, seconds % 60),
-    }
 }
 
 fn show(source: &SourceView) {

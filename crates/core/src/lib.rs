@@ -9,6 +9,7 @@
 mod blobs;
 mod error;
 pub mod events;
+mod ids;
 pub mod keys;
 mod notes;
 mod profile;

@@ -24,8 +24,6 @@ use crate::profile::Profile;
 use crate::voice::{Audio, Progress, Transcriber};
 use crate::{Error, Result, now_ms};
 
-/// Same prefix rule as notes: shorter prefixes are mostly a UUIDv7's timestamp.
-const MIN_ID_PREFIX: usize = 4;
 /// Progress is announced at most this often: enough for a smooth bar, few enough
 /// events that the window never queues them up.
 const PROGRESS_EVERY: Duration = Duration::from_millis(250);
@@ -91,17 +89,6 @@ impl Profile {
         self.add_audio_source(file, media_type, file_name.as_deref(), title)
     }
 
-    /// Stores a recording made in the app (a WAV the window captured) as a new source.
-    pub fn import_recording(&self, wav: &[u8], title: &str) -> Result<SourceView> {
-        AudioReader::from_source(
-            Box::new(std::io::Cursor::new(wav.to_vec())),
-            wav.len() as u64,
-            Some("wav"),
-            AudioLimits::default(),
-        )?;
-        self.add_audio_source(wav, "audio/wav", None, title)
-    }
-
     fn add_audio_source(
         &self,
         input: impl std::io::Read,
@@ -130,18 +117,24 @@ impl Profile {
     /// Every source, most recently changed first.
     pub fn sources(&self) -> Result<Vec<SourceSummary>> {
         self.read(|conn| {
-            let mut statement =
-                conn.prepare_cached("SELECT id FROM sources ORDER BY updated_at DESC, id DESC")?;
-            let ids: Vec<String> = statement
-                .query_map([], |row| row.get(0))?
+            let mut statement = conn.prepare_cached(
+                "SELECT id, title, status, duration_ms, text, updated_at
+                 FROM sources ORDER BY updated_at DESC, id DESC",
+            )?;
+            let sources = statement
+                .query_map([], |row| {
+                    Ok(SourceSummary {
+                        id: row.get(0)?,
+                        kind: SourceKind::Audio,
+                        title: row.get(1)?,
+                        status: from_sql(&row.get::<_, String>(2)?).unwrap_or(SourceStatus::Failed),
+                        duration_ms: row.get(3)?,
+                        excerpt: excerpt(&row.get::<_, String>(4)?),
+                        updated_at: row.get(5)?,
+                    })
+                })?
                 .collect::<rusqlite::Result<_>>()?;
-            ids.iter()
-                .map(|id| {
-                    get(conn, id)?
-                        .or_not_found("source", id)
-                        .map(|s| summary(&s))
-                })
-                .collect()
+            Ok(sources)
         })
     }
 
@@ -223,8 +216,8 @@ impl Profile {
                  WHERE id = ?1",
                 params![
                     id,
-                    status_name(status),
-                    error.map(code_name),
+                    to_sql(&status),
+                    error.map(|e| to_sql(&e.code)),
                     error.map(|e| e.message.clone()),
                     now_ms()
                 ],
@@ -326,33 +319,12 @@ pub fn transcribe_source(
 }
 
 fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<String> {
-    let wanted = id_or_prefix.trim();
-    if wanted.len() < MIN_ID_PREFIX {
-        return Err(Error::InvalidInput(format!(
-            "give at least {MIN_ID_PREFIX} characters of a source's id"
-        )));
-    }
-    let escaped = wanted
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    let mut statement = conn.prepare_cached(
-        "SELECT id FROM sources WHERE id = ?1 OR id LIKE ?2 || '%' ESCAPE '\\' LIMIT 2",
-    )?;
-    let ids: Vec<String> = statement
-        .query_map(params![wanted, escaped], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    match ids.as_slice() {
-        [] => Err(Error::NotFound {
-            kind: "source",
-            id: wanted.to_owned(),
-        }),
-        [id] => Ok(id.clone()),
-        _ if ids.iter().any(|id| id == wanted) => Ok(wanted.to_owned()),
-        _ => Err(Error::InvalidInput(format!(
-            "{wanted:?} matches more than one source; give more of its id"
-        ))),
-    }
+    crate::ids::resolve(
+        conn,
+        "source",
+        "SELECT id FROM sources WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 2",
+        id_or_prefix,
+    )
 }
 
 fn get(conn: &Connection, id: &str) -> Result<Option<SourceView>> {
@@ -391,7 +363,7 @@ fn source_from_row(row: &Row<'_>) -> rusqlite::Result<SourceView> {
         id: row.get(0)?,
         kind: SourceKind::Audio,
         title: row.get(1)?,
-        status: parse_status(&status),
+        status: from_sql(&status).unwrap_or(SourceStatus::Failed),
         file_name: row.get(3)?,
         media_type: row.get(4)?,
         size_bytes: row.get(5)?,
@@ -400,8 +372,7 @@ fn source_from_row(row: &Row<'_>) -> rusqlite::Result<SourceView> {
         text: row.get(8)?,
         segments: Vec::new(),
         error: error_code.map(|code| ErrorView {
-            code: serde_json::from_value(serde_json::Value::String(code))
-                .unwrap_or(satchel_types::ErrorCode::Internal),
+            code: from_sql(&code).unwrap_or(satchel_types::ErrorCode::Internal),
             message: error_message.unwrap_or_default(),
         }),
         created_at: row.get(11)?,
@@ -421,31 +392,16 @@ fn summary(source: &SourceView) -> SourceSummary {
     }
 }
 
-fn status_name(status: SourceStatus) -> &'static str {
-    match status {
-        SourceStatus::Queued => "queued",
-        SourceStatus::Transcribing => "transcribing",
-        SourceStatus::Ready => "ready",
-        SourceStatus::Failed => "failed",
-        SourceStatus::Cancelled => "cancelled",
-    }
-}
-
-fn parse_status(name: &str) -> SourceStatus {
-    match name {
-        "queued" => SourceStatus::Queued,
-        "transcribing" => SourceStatus::Transcribing,
-        "ready" => SourceStatus::Ready,
-        "cancelled" => SourceStatus::Cancelled,
-        _ => SourceStatus::Failed,
-    }
-}
-
-fn code_name(error: &ErrorView) -> String {
-    serde_json::to_value(error.code)
+/// Statuses and error codes are stored by the snake_case names they have in JSON.
+fn to_sql(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_else(|| "internal".to_owned())
+        .unwrap_or_default()
+}
+
+fn from_sql<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
 }
 
 #[cfg(test)]

@@ -16,8 +16,9 @@ use satchel_media::audio::{AudioLimits, AudioReader};
 use satchel_media::speech::{SpeechModel, TranscribeOptions};
 use satchel_media::voice;
 
-#[path = "../tests/common/wer.rs"]
-mod wer;
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::{speak, wer};
 
 const SENTENCES: &str = include_str!("../tests/data/sentences.txt");
 const THREADS: usize = 2;
@@ -30,16 +31,6 @@ fn env_path(name: &str) -> PathBuf {
         std::env::var_os(name)
             .unwrap_or_else(|| panic!("{name} is not set: run `cargo xtask bench voice`")),
     )
-}
-
-fn speak(text: &str, wav: &Path) {
-    let status = Command::new("espeak-ng")
-        .args(["-s", "140", "-w"])
-        .arg(wav)
-        .arg(text)
-        .status()
-        .expect("espeak-ng runs");
-    assert!(status.success(), "espeak-ng failed");
 }
 
 struct AnchorResult {

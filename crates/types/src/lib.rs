@@ -122,7 +122,8 @@ pub struct SourceSummary {
 pub struct ImportOutcome {
     /// The file's name, for "notes.txt is not audio…".
     pub file: String,
-    pub source: Option<SourceSummary>,
+    /// The new source's id; it is announced in full by a `source.saved` event.
+    pub source_id: Option<String>,
     pub error: Option<ErrorView>,
 }
 
@@ -196,6 +197,16 @@ pub enum Event {
         done_ms: i64,
         total_ms: Option<i64>,
     },
+}
+
+/// A recording's clock time, "4:05", or "1:02:05" past an hour: how the window and
+/// the command line both show lengths and segment times.
+pub fn clock(ms: i64) -> String {
+    let seconds = ms.max(0) / 1000;
+    match seconds / 3600 {
+        0 => format!("{}:{:02}", seconds / 60, seconds % 60),
+        hours => format!("{hours}:{:02}:{:02}", seconds / 60 % 60, seconds % 60),
+    }
 }
 
 /// The event channel name the desktop shell emits on.

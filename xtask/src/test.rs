@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::session::{VirtualDisplay, unlock_keyring};
+use crate::session::{SPEAKER, SoundServer, VirtualDisplay, unlock_keyring};
 use crate::setup::{self, cargo_deny};
 use crate::shell::{self, exec, target_dir};
 
@@ -34,15 +34,18 @@ pub fn run() -> anyhow::Result<()> {
     )
 }
 
-/// Inside `dbus-run-session`: unlock a keychain, start a display, run every test,
-/// the ignored ones (keychain, desktop window) included.
+/// Inside `dbus-run-session`: unlock a keychain, start a display and a sound server,
+/// run every test, the ignored ones (keychain, desktop window, microphone) included.
 pub fn in_session() -> anyhow::Result<()> {
     unlock_keyring()?;
     let display = VirtualDisplay::start()?;
+    let sound = SoundServer::start()?;
     exec(
         Command::new(env!("CARGO"))
             .args(["test", "--workspace", "--", "--include-ignored"])
             .env("DISPLAY", &display.display)
+            .env("PULSE_SERVER", &sound.server)
+            .env("SATCHEL_TEST_SPEAKER", SPEAKER)
             .env(
                 "SATCHEL_DESKTOP_BIN",
                 target_dir().join("debug/satchel-desktop"),

@@ -8,7 +8,6 @@ use std::io::{Read, Seek};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use rubato::{FftFixedIn, Resampler};
 use symphonia::core::audio::SampleBuffer;
 use symphonia::core::codecs::{CODEC_TYPE_NULL, Decoder, DecoderOptions};
 use symphonia::core::errors::Error as SymphoniaError;
@@ -18,6 +17,7 @@ use symphonia::core::meta::MetadataOptions;
 use symphonia::core::probe::Hint;
 
 use crate::MediaError;
+use crate::resample::To16k;
 use crate::speech::SAMPLE_RATE;
 
 /// What Satchel takes in one go: a school day's recording, in a file of sane size.
@@ -35,8 +35,6 @@ impl Default for AudioLimits {
         }
     }
 }
-
-const RESAMPLER_CHUNK: usize = 1024;
 
 /// Where encoded audio can come from: a file, or a blob read back from the store.
 pub trait AudioSource: Read + Seek + Send + Sync {}
@@ -75,29 +73,17 @@ pub struct AudioReader {
     format: Box<dyn FormatReader>,
     decoder: Box<dyn Decoder>,
     track_id: u32,
-    /// The rate the resampler is set for: the container's word until the decoder's
-    /// first output says otherwise (HE-AAC doubles it).
-    rate: usize,
     decoded_any: bool,
-    resampler: Option<FftFixedIn<f32>>,
+    /// Set for the container's rate until the decoder's first output says otherwise
+    /// (HE-AAC doubles it).
+    resampler: To16k,
     /// The length the container declares, when it declares one.
     duration_ms: Option<i64>,
-    /// Mono samples at the source rate, waiting for a full resampler chunk.
-    pending: Vec<f32>,
     /// 16 kHz output not yet handed out.
     ready: Vec<f32>,
     produced: u64,
     limits: AudioLimits,
     finished: bool,
-}
-
-fn resampler_for(rate: usize) -> Result<Option<FftFixedIn<f32>>, MediaError> {
-    if rate == SAMPLE_RATE {
-        return Ok(None);
-    }
-    FftFixedIn::new(rate, SAMPLE_RATE, RESAMPLER_CHUNK, 2, 1)
-        .map(Some)
-        .map_err(|e| MediaError::UnsupportedAudio(format!("resampling from {rate} Hz: {e}")))
 }
 
 fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, MediaError> {
@@ -165,9 +151,8 @@ impl AudioReader {
             .sample_rate
             .ok_or_else(|| MediaError::UnsupportedAudio("no sample rate".into()))?
             as usize;
-        if rate == 0 {
-            return Err(MediaError::CorruptAudio("a sample rate of zero".into()));
-        }
+        // Refuses a rate of zero before it is divided by.
+        let resampler = To16k::new(rate)?;
         let duration_ms = params
             .n_frames
             .and_then(|frames| i64::try_from(frames.saturating_mul(1000) / rate as u64).ok());
@@ -179,11 +164,9 @@ impl AudioReader {
             format,
             decoder,
             track_id,
-            rate,
             decoded_any: false,
-            resampler: resampler_for(rate)?,
+            resampler,
             duration_ms,
-            pending: Vec::new(),
             ready: Vec::new(),
             produced: 0,
             limits,
@@ -263,60 +246,30 @@ impl AudioReader {
             Err(SymphoniaError::IoError(_)) => return self.finish(),
             Err(e) => return Err(MediaError::CorruptAudio(e.to_string())),
         };
-        if rate != self.rate {
+        if rate != self.resampler.rate() {
             if self.decoded_any || rate == 0 {
                 return Err(MediaError::CorruptAudio(format!(
                     "the sample rate changes from {} Hz to {rate} Hz",
-                    self.rate
+                    self.resampler.rate()
                 )));
             }
-            self.rate = rate;
-            self.resampler = resampler_for(rate)?;
+            self.resampler = To16k::new(rate)?;
         }
         self.decoded_any = true;
-        let scale = 1.0 / channels as f32;
-        self.pending.extend(
-            interleaved
-                .chunks(channels)
-                .map(|frame| frame.iter().sum::<f32>() * scale),
-        );
-        self.resample(false)
+        let mono = crate::resample::mix_down(&interleaved, channels);
+        self.resampler.push(&mono, &mut self.ready)
     }
 
     fn finish(&mut self) -> Result<(), MediaError> {
         self.finished = true;
-        self.resample(true)
-    }
-
-    fn resample(&mut self, flush: bool) -> Result<(), MediaError> {
-        let Some(resampler) = self.resampler.as_mut() else {
-            self.ready.append(&mut self.pending);
-            return Ok(());
-        };
-        let failed = |e: rubato::ResampleError| MediaError::CorruptAudio(e.to_string());
-        while self.pending.len() >= resampler.input_frames_next() {
-            let needed = resampler.input_frames_next();
-            let out = resampler
-                .process(&[&self.pending[..needed]], None)
-                .map_err(failed)?;
-            self.pending.drain(..needed);
-            self.ready.extend_from_slice(&out[0]);
-        }
-        if flush && !self.pending.is_empty() {
-            let out = resampler
-                .process_partial(Some(&[&self.pending[..]]), None)
-                .map_err(failed)?;
-            self.pending.clear();
-            self.ready.extend_from_slice(&out[0]);
-        }
-        Ok(())
+        self.resampler.flush(&mut self.ready)
     }
 }
 
 impl std::fmt::Debug for AudioReader {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AudioReader")
-            .field("rate", &self.rate)
+            .field("rate", &self.resampler.rate())
             .field("duration_ms", &self.duration_ms)
             .field("position_ms", &self.position_ms())
             .finish_non_exhaustive()

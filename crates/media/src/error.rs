@@ -26,6 +26,8 @@ pub enum MediaError {
     NoAudio,
     #[error("transcription was cancelled")]
     Cancelled,
+    #[error("the microphone is not available: {0}")]
+    Microphone(String),
     #[error("transcription failed: {0}")]
     Transcription(String),
 }

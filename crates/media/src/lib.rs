@@ -3,11 +3,13 @@
 //! heavy native code (whisper.cpp) lives here alone.
 
 pub mod audio;
+pub mod mic;
 pub mod silence;
 pub mod speech;
 pub mod voice;
 
 mod error;
 mod ggml;
+mod resample;
 
 pub use error::MediaError;

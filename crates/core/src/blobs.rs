@@ -145,9 +145,13 @@ pub(crate) fn blob_info(conn: &Connection, id: &str) -> Result<Option<BlobInfo>>
 }
 
 /// Blobs whose import was cut short (the app was killed mid-copy): never referenced,
-/// so removed when the profile opens.
+/// so removed when the profile opens. A recording being made is incomplete too, and
+/// is kept (see `recording`).
 pub(crate) fn sweep_incomplete(conn: &Connection) -> Result<usize> {
-    Ok(conn.execute("DELETE FROM blobs WHERE complete = 0", [])?)
+    Ok(conn.execute(
+        "DELETE FROM blobs WHERE complete = 0 AND id NOT IN (SELECT blob_id FROM recordings)",
+        [],
+    )?)
 }
 
 /// Fills `buffer` unless the input ends first; returns how much was read.

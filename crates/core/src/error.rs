@@ -78,6 +78,7 @@ impl Error {
                     M::Cancelled => ErrorCode::Cancelled,
                     M::Io { .. } => ErrorCode::Storage,
                     M::Transcription(_) => ErrorCode::Internal,
+                    M::Microphone(_) => ErrorCode::NoMicrophone,
                     M::UnsupportedAudio(_)
                     | M::CorruptAudio(_)
                     | M::TooLong { .. }

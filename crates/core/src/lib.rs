@@ -14,6 +14,7 @@ pub mod keys;
 mod notes;
 mod profile;
 mod profiles;
+mod recording;
 mod sources;
 mod store;
 #[cfg(test)]
@@ -29,6 +30,7 @@ pub use keys::{
 pub use notes::{BODY_MAX_BYTES, TITLE_MAX_CHARS};
 pub use profile::Profile;
 pub use profiles::{PASSPHRASE_MIN_CHARS, RotationStep, Satchel};
+pub use recording::{Recorded, Recording, RecordingControl};
 pub use satchel_types as types;
 pub use sources::{AUDIO_TYPES, transcribe_source};
 

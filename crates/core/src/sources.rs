@@ -98,15 +98,8 @@ impl Profile {
     ) -> Result<SourceView> {
         let title: String = title.trim().chars().take(crate::TITLE_MAX_CHARS).collect();
         let blob = self.write_blob(input, media_type, AudioLimits::default().max_bytes)?;
-        let id = uuid::Uuid::now_v7().to_string();
         self.transact(|tx| {
-            let now = now_ms();
-            tx.execute(
-                "INSERT INTO sources (id, kind, title, status, file_name, blob_id, created_at, updated_at)
-                 VALUES (?1, 'audio', ?2, 'queued', ?3, ?4, ?5, ?5)",
-                params![id, title, file_name, blob.id, now],
-            )?;
-            let source = get(tx, &id)?.or_not_found("source", &id)?;
+            let source = insert_audio_source(tx, &title, file_name, &blob.id, None, now_ms())?;
             let event = Event::SourceSaved {
                 source: summary(&source),
             };
@@ -380,7 +373,25 @@ fn source_from_row(row: &Row<'_>) -> rusqlite::Result<SourceView> {
     })
 }
 
-fn summary(source: &SourceView) -> SourceSummary {
+/// A new audio source over a stored blob, queued for transcription.
+pub(crate) fn insert_audio_source(
+    conn: &Connection,
+    title: &str,
+    file_name: Option<&str>,
+    blob_id: &str,
+    duration_ms: Option<i64>,
+    created_at: i64,
+) -> Result<SourceView> {
+    let id = uuid::Uuid::now_v7().to_string();
+    conn.execute(
+        "INSERT INTO sources (id, kind, title, status, file_name, blob_id, duration_ms, created_at, updated_at)
+         VALUES (?1, 'audio', ?2, 'queued', ?3, ?4, ?5, ?6, ?7)",
+        params![id, title, file_name, blob_id, duration_ms, created_at, now_ms()],
+    )?;
+    get(conn, &id)?.or_not_found("source", &id)
+}
+
+pub(crate) fn summary(source: &SourceView) -> SourceSummary {
     SourceSummary {
         id: source.id.clone(),
         kind: source.kind,

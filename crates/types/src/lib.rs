@@ -197,6 +197,34 @@ pub enum Event {
         done_ms: i64,
         total_ms: Option<i64>,
     },
+    /// A recording from the microphone goes on: about ten times a second, for the
+    /// level meter and the timer. Never stored.
+    #[serde(rename = "recording.level")]
+    RecordingLevel {
+        /// Recorded so far, counted in sound (the clock starts with the first sound).
+        elapsed_ms: i64,
+        /// The loudest moment since the last event, in dBFS (−90 for silence).
+        level_db: i16,
+        /// Whether sound has started to come in from the device.
+        live: bool,
+    },
+    /// The recording stopped: saved as `source_id` (queued for transcription), or
+    /// discarded (`None`). `error` says why it stopped, if the learner did not stop it.
+    #[serde(rename = "recording.ended")]
+    RecordingEnded {
+        source_id: Option<String>,
+        error: Option<ErrorView>,
+    },
+}
+
+/// A recording from the microphone, while it goes on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordingView {
+    pub title: String,
+    /// The input device, as the sound system names it.
+    pub device: String,
+    pub elapsed_ms: i64,
+    pub live: bool,
 }
 
 /// A recording's clock time, "4:05", or "1:02:05" past an hour: how the window and
@@ -234,6 +262,8 @@ pub enum ErrorCode {
     Cancelled,
     /// Something else is running that this must wait for.
     Busy,
+    /// No microphone answered, or it went away.
+    NoMicrophone,
     Storage,
     Internal,
 }

@@ -235,6 +235,7 @@ impl Satchel {
             profile.settle_rotation(&key, is_rotated_key)?;
         }
         profile.forget_unfinished_rotation_codes()?;
+        profile.recover_recordings()?;
         profile.sweep_incomplete_blobs()?;
         if let UnlockRequest::RecoveryCode { new_passphrase, .. } = request {
             profile.rehome_key_after_recovery(&key, new_passphrase.as_deref())?;

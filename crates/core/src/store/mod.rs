@@ -21,6 +21,7 @@ const MIGRATION_STEPS: &[M<'static>] = &[
         "../../../../migrations/0002_unshown_recovery_codes.sql"
     )),
     M::up(include_str!("../../../../migrations/0003_sources.sql")),
+    M::up(include_str!("../../../../migrations/0004_recordings.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
 

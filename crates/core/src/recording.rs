@@ -55,7 +55,7 @@ pub enum Recorded {
     /// Kept, and queued for transcription. `cut_short` says why it stopped if the
     /// learner did not stop it (the microphone went away, the time limit, a full disk).
     Saved {
-        source: SourceView,
+        source: Box<SourceView>,
         cut_short: Option<Error>,
     },
     Discarded,
@@ -170,7 +170,10 @@ impl Recording {
             error: saved.as_ref().err().or(cut_short.as_ref()).map(Error::view),
         });
         match saved? {
-            Some(source) => Ok(Recorded::Saved { source, cut_short }),
+            Some(source) => Ok(Recorded::Saved {
+                source: Box::new(source),
+                cut_short,
+            }),
             // Stopped before any sound came in: nothing to keep.
             None => match cut_short {
                 Some(error) => Err(error),
@@ -401,7 +404,7 @@ impl Profile {
     /// saved chunk, and queues them for transcription. One still being made by a
     /// running process (its lock held) is left alone. Returns how many were closed.
     pub(crate) fn recover_recordings(&self) -> Result<usize> {
-        let open: Vec<String> = self.read(|conn| open_recordings(conn))?;
+        let open: Vec<String> = self.read(open_recordings)?;
         let mut closed = 0;
         for blob_id in open {
             let lock_path = lock_path(self, &blob_id);

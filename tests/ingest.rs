@@ -5,20 +5,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use satchel_e2e::{Cli, files_containing};
+use satchel_e2e::{Cli, files_containing, speak};
 
 const PASSPHRASE: &str = "a long enough passphrase";
 const SPOKEN: &str = "The heart has four chambers. Blood flows through the lungs.";
-
-fn speak(text: &str, wav: &Path) {
-    let status = Command::new("espeak-ng")
-        .args(["-s", "140", "-w"])
-        .arg(wav)
-        .arg(text)
-        .status()
-        .expect("espeak-ng");
-    assert!(status.success());
-}
 
 fn mp3_from(wav: &Path, mp3: &Path) {
     let status = Command::new("ffmpeg")

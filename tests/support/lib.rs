@@ -53,7 +53,8 @@ impl Cli {
         self
     }
 
-    pub fn run(&self, args: &[&str]) -> Output {
+    /// The command, ready to run or spawn.
+    pub fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(binary("SATCHEL_CLI_BIN", "satchel"));
         command.arg("--data-dir").arg(&self.data_dir).args(args);
         for key in &self.removed {
@@ -63,6 +64,10 @@ impl Cli {
             command.env(key, value);
         }
         command
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args)
             .output()
             .expect("the satchel binary runs (cargo build -p satchel-cli)")
     }
@@ -106,4 +111,30 @@ pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
         }
     }
     found
+}
+
+/// Speech made by espeak-ng at a classroom pace, as a WAV file.
+pub fn speak(text: &str, wav: &Path) {
+    let status = Command::new("espeak-ng")
+        .args(["-s", "140", "-w"])
+        .arg(wav)
+        .arg(text)
+        .status()
+        .expect("espeak-ng runs");
+    assert!(status.success(), "espeak-ng failed");
+}
+
+/// Plays `wav` where the test sound server's microphone hears it (`cargo xtask test`
+/// starts that server and names its speaker in `SATCHEL_TEST_SPEAKER`); returns when
+/// it has been played.
+pub fn play_to_microphone(wav: &Path) {
+    let speaker = std::env::var("SATCHEL_TEST_SPEAKER").expect(
+        "SATCHEL_TEST_SPEAKER and PULSE_SERVER name the test sound server (cargo xtask test)",
+    );
+    let status = Command::new("paplay")
+        .arg(format!("--device={speaker}"))
+        .arg(wav)
+        .status()
+        .expect("paplay runs");
+    assert!(status.success(), "paplay failed");
 }

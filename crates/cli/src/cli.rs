@@ -48,6 +48,23 @@ pub enum Command {
         #[arg(long, default_value = "auto")]
         language: String,
     },
+    /// Record from the microphone (the system's default input) until Enter, Ctrl+C
+    /// or --for runs out; the recording is stored encrypted as it is made, then
+    /// transcribed. With --json, prints the source as `ingest` does.
+    Record {
+        /// The title (default: "Recording").
+        #[arg(long)]
+        title: Option<String>,
+        /// Stop after this many seconds.
+        #[arg(long = "for", value_name = "SECONDS")]
+        seconds: Option<f64>,
+        /// The spoken language as an ISO 639-1 code such as "en", or "auto".
+        #[arg(long, default_value = "auto")]
+        language: String,
+        /// Keep the recording queued instead of transcribing it now.
+        #[arg(long)]
+        no_transcribe: bool,
+    },
     /// List, show, transcribe again and delete what was brought in.
     Source {
         #[command(subcommand)]

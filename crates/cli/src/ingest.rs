@@ -87,7 +87,7 @@ pub fn source(cli: &Cli, satchel: &Satchel, command: &SourceCommand) -> Result<(
     }
 }
 
-fn parse_language(language: &str) -> Result<Option<&str>, Failure> {
+pub fn parse_language(language: &str) -> Result<Option<&str>, Failure> {
     match language {
         "auto" => Ok(None),
         code if code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase()) => Ok(Some(code)),
@@ -101,7 +101,7 @@ fn parse_language(language: &str) -> Result<Option<&str>, Failure> {
 }
 
 /// Transcribes `source`, showing progress on a terminal's stderr.
-fn transcribe(
+pub fn transcribe(
     cli: &Cli,
     profile: &Arc<Profile>,
     whisper: &Whisper,
@@ -136,7 +136,7 @@ fn transcribe(
     Ok(outcome?)
 }
 
-fn show(source: &SourceView) {
+pub fn show(source: &SourceView) {
     println!("# {}", source.title);
     let language = source.language.as_deref().unwrap_or("?");
     let length = source.duration_ms.map_or(String::new(), clock);

@@ -8,6 +8,7 @@ mod ingest;
 mod notes;
 mod output;
 mod profiles;
+mod record;
 mod unlock;
 
 use std::process::ExitCode;
@@ -40,5 +41,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             language,
         } => ingest::ingest(&cli, &satchel, files, title.as_deref(), language),
         Command::Source { command } => ingest::source(&cli, &satchel, command),
+        Command::Record {
+            title,
+            seconds,
+            language,
+            no_transcribe,
+        } => record::record(
+            &cli,
+            &satchel,
+            title.as_deref(),
+            *seconds,
+            language,
+            !no_transcribe,
+        ),
     }
 }

@@ -72,6 +72,9 @@ impl From<Error> for Failure {
             ErrorCode::ModelMissing => Some(
                 "run `cargo xtask models` in Satchel's source folder, or set SATCHEL_MODELS_DIR to where the models are",
             ),
+            ErrorCode::NoMicrophone => Some(
+                "plug in a microphone, or choose one as the input in the system's sound settings",
+            ),
             ErrorCode::BadMedia => {
                 Some("Satchel reads WAV, MP3, FLAC, Ogg Vorbis and M4A/AAC audio")
             }

@@ -47,6 +47,10 @@ impl RecordingControl {
         self.discard.store(true, Ordering::SeqCst);
         self.stop();
     }
+
+    pub fn is_stopped(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
 }
 
 /// How a recording ended.

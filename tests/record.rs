@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use satchel_e2e::{Cli, files_containing, play_to_microphone, speak};
 
 const PASSPHRASE: &str = "a long enough passphrase";
-const SPOKEN: &str = "A triangle has three sides and three angles.";
+const SPOKEN: &str = "The heart has four chambers. Blood flows through the lungs.";
 
 fn learner(dir: &std::path::Path) -> Cli {
     let cli = Cli::new(&dir.join("data")).env("SATCHEL_PASSPHRASE", PASSPHRASE);
@@ -72,7 +72,7 @@ fn a_recording_stopped_by_a_signal_is_kept_whole_and_transcribed() {
     let wav = dir.path().join("said.wav");
     speak(SPOKEN, &wav);
 
-    let mut child = start_recording(&cli, &["--title", "Geometry", "--language", "en"]);
+    let mut child = start_recording(&cli, &["--title", "Biology", "--language", "en"]);
     let began = Instant::now();
     play_to_microphone(&wav);
     std::thread::sleep(Duration::from_millis(500));
@@ -98,13 +98,13 @@ fn a_recording_stopped_by_a_signal_is_kept_whole_and_transcribed() {
     let source: serde_json::Value = serde_json::from_str(stdout.trim()).expect("one JSON line");
     println!("{source}");
     assert_eq!(source["kind"], "audio");
-    assert_eq!(source["title"], "Geometry");
+    assert_eq!(source["title"], "Biology");
     assert_eq!(source["status"], "ready");
     assert_eq!(source["media_type"], "audio/wav");
     assert!(source["file_name"].is_null());
     let text = source["text"].as_str().unwrap().to_lowercase();
     assert!(
-        text.contains("three sides") && text.contains("angles"),
+        text.contains("chambers") && text.contains("lungs"),
         "{text}"
     );
     // Everything up to the signal, the last words included: at least the time the
@@ -119,7 +119,7 @@ fn a_recording_stopped_by_a_signal_is_kept_whole_and_transcribed() {
     assert!(lock_files(&cli).is_empty(), "the lock file is removed");
     // The recording itself is stored encrypted: no WAV header, no transcript.
     assert!(files_containing(&cli.data_dir, b"WAVEfmt").is_empty());
-    assert!(files_containing(&cli.data_dir, b"three sides").is_empty());
+    assert!(files_containing(&cli.data_dir, b"chambers").is_empty());
 }
 
 #[test]

@@ -21,6 +21,9 @@ fn main() {
         "cancel_transcription",
         "retry_transcription",
         "media_url",
+        "start_recording",
+        "stop_recording",
+        "recording",
         "first_paint",
     ];
     // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a

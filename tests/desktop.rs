@@ -263,3 +263,119 @@ fn recording(window: &Session, lecture: &Path) -> Result<(), String> {
     println!("duration {seconds:.2} s; segments at {starts:?} ms; player moved to {at:.2} s");
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver, the test sound server, espeak-ng and the models; `cargo xtask test` provides them"]
+fn a_lesson_recorded_from_the_microphone_is_kept_and_transcribed() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let said = data.path().join("said.wav");
+    satchel_e2e::speak(
+        "The heart has four chambers. Blood flows through the lungs.",
+        &said,
+    );
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = record_from_microphone(&window, &said) {
+        save_screenshot(&window, "failure-microphone.png");
+        panic!("recording from the microphone: {error}");
+    }
+    window.end().unwrap();
+}
+
+fn recorder_state(window: &Session) -> Result<(bool, i64, i64), String> {
+    let state = window.execute(
+        "const r = document.getElementById('recorder');
+         return r ? [r.dataset.live === 'true', Number(r.dataset.elapsedMs), Number(r.dataset.levelDb)] : null",
+        serde_json::json!([]),
+    )?;
+    let live = state[0].as_bool().ok_or("the recorder is not showing")?;
+    Ok((
+        live,
+        state[1].as_i64().unwrap_or(-1),
+        state[2].as_i64().unwrap_or(-100),
+    ))
+}
+
+fn record_from_microphone(window: &Session, said: &Path) -> Result<(), String> {
+    create_learner(window)?;
+    let record = window.wait_for("#record-audio", WAIT)?;
+    window.click(&record)?;
+    window.wait_for("#recorder", WAIT)?;
+    // The sound server takes a moment to start the stream; the timer waits for it.
+    let started = Instant::now();
+    while !recorder_state(window)?.0 {
+        if started.elapsed() > WAIT {
+            return Err("the microphone never went live".into());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (_, at_start, quiet) = recorder_state(window)?;
+    // Speak while watching the meter and the timer.
+    let player = {
+        let said = said.to_owned();
+        std::thread::spawn(move || satchel_e2e::play_to_microphone(&said))
+    };
+    let mut loudest = -100;
+    while !player.is_finished() {
+        let (_, _, level) = recorder_state(window)?;
+        if level > -20 && loudest <= -20 {
+            save_screenshot(window, "recording.png");
+        }
+        loudest = loudest.max(level);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    player.join().map_err(|_| "paplay failed")?;
+    std::thread::sleep(Duration::from_millis(500));
+    let (_, elapsed, _) = recorder_state(window)?;
+    println!(
+        "meter: {quiet} dB before speech, {loudest} dB at its loudest; timer {at_start} → {elapsed} ms"
+    );
+    if quiet > -50 || loudest < -20 {
+        return Err(format!(
+            "the level meter read {quiet} dB in silence and {loudest} dB at most while speaking"
+        ));
+    }
+    if elapsed < at_start + 3_500 {
+        return Err(format!(
+            "the timer went from {at_start} to only {elapsed} ms"
+        ));
+    }
+    let timer = window.text(&window.wait_for("#record-time", WAIT)?)?;
+    if !timer.starts_with("0:0") {
+        return Err(format!("the timer shows {timer:?}"));
+    }
+
+    window.click(&window.wait_for("#stop-recording", WAIT)?)?;
+    // Saved, queued and transcribed; the window goes to the new source.
+    window.wait_for_text("#source-status", "Transcribed", Duration::from_secs(120))?;
+    window.wait_for_text("#transcript", "chambers", WAIT)?;
+    window.wait_for_text("#transcript", "lungs", WAIT)?;
+    let gone = window.execute(
+        "return document.getElementById('recorder') === null",
+        serde_json::json!([]),
+    )?;
+    if gone != serde_json::Value::Bool(true) {
+        return Err("the recorder is still showing after Stop".into());
+    }
+    // It plays back from the encrypted store, as long as it was recorded.
+    let duration = window.execute(
+        "const player = document.getElementById('player');
+         return new Promise(done => {
+           const check = () => player.readyState >= 1 ? done(player.duration) : setTimeout(check, 100);
+           check();
+           setTimeout(() => done(-1), 20000);
+         });",
+        serde_json::json!([]),
+    )?;
+    let seconds = duration.as_f64().unwrap_or(-1.0);
+    let expected = elapsed as f64 / 1000.0;
+    if !(expected - 0.5..expected + 2.0).contains(&seconds) {
+        return Err(format!(
+            "the recording plays for {seconds} s; {expected} s were recorded before Stop"
+        ));
+    }
+    save_screenshot(window, "recorded-source.png");
+    println!("recorded {seconds:.2} s");
+    Ok(())
+}

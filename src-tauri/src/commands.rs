@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use satchel_core::types::{
     AboutView, ErrorCode, ErrorView, ImportOutcome, LibraryView, NoteDraft, NoteView,
-    RecoveryCodeView, SourceView, UnlockRequest, UnlockedView, WelcomeView,
+    RecordingView, RecoveryCodeView, SourceView, UnlockRequest, UnlockedView, WelcomeView,
 };
 use satchel_core::{Error, Profile};
 use tauri::State;
@@ -64,6 +64,15 @@ fn with_open<T>(
 /// Opens `profile` (or closes the open one), pausing background work on the one
 /// closed and resuming what was unfinished in the one opened.
 fn set_open(shell: &Shell, profile: Option<Profile>) {
+    // A recording in progress is kept, whole, before its profile closes.
+    let closing = shell
+        .open
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    if let Err(error) = shell.recorder.stop(closing.as_ref(), &shell.voice, false) {
+        eprintln!("saving the recording: {error}");
+    }
     shell.voice.pause_all();
     let profile = profile.map(Arc::new);
     *shell.open.lock().unwrap_or_else(PoisonError::into_inner) = profile.clone();
@@ -168,7 +177,7 @@ pub async fn rotate_key(
         // Re-keying needs the profile to itself: background work holds it too.
         let profile = Arc::get_mut(profile).ok_or_else(|| {
             view(Error::Busy(
-                "a recording is being transcribed; stop it or let it finish, then change the key"
+                "a recording is being made or transcribed; stop it or let it finish, then change the key"
                     .into(),
             ))
         })?;
@@ -317,4 +326,34 @@ pub fn first_paint(app: tauri::AppHandle) {
         println!("first_paint_ms={elapsed:.1}");
         app.exit(0);
     }
+}
+
+/// Starts recording from the microphone into the open profile.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn start_recording(shell: State<'_, Arc<Shell>>, title: String) -> Reply<RecordingView> {
+    off_ui_thread(&shell, move |shell| {
+        let profile = open_profile(shell)?;
+        shell.recorder.start(&profile, &title).map_err(view)
+    })
+    .await
+}
+
+/// Stops the recording and returns the id of the source it became (queued for
+/// transcription), or nothing when it was discarded or held no sound.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn stop_recording(shell: State<'_, Arc<Shell>>, discard: bool) -> Reply<Option<String>> {
+    off_ui_thread(&shell, move |shell| {
+        let profile = open_profile(shell).ok();
+        shell
+            .recorder
+            .stop(profile.as_ref(), &shell.voice, discard)
+            .map_err(view)
+    })
+    .await
+}
+
+/// The recording being made, if any (for a page that opens while one goes on).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn recording(shell: State<'_, Arc<Shell>>) -> Reply<Option<RecordingView>> {
+    off_ui_thread(&shell, |shell| Ok(shell.recorder.current())).await
 }

@@ -5,11 +5,12 @@
 
 mod commands;
 mod media;
+mod recorder;
 mod voice;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Instant;
 
 use satchel_core::voice::{Whisper, model_dirs};
@@ -27,6 +28,7 @@ pub struct Shell {
     satchel: Satchel,
     open: Mutex<Option<Arc<Profile>>>,
     voice: VoiceWorker,
+    recorder: recorder::Recorder,
     /// Where the window's player fetches recordings (see `media`).
     media_base: OnceLock<String>,
 }
@@ -79,6 +81,7 @@ fn main() -> ExitCode {
         satchel,
         open: Mutex::new(None),
         voice,
+        recorder: recorder::Recorder::default(),
         media_base: OnceLock::new(),
     });
     match media::start(Arc::clone(&shell)) {
@@ -89,6 +92,7 @@ fn main() -> ExitCode {
         Err(error) => eprintln!("recordings cannot be played: {error}"),
     }
 
+    let exiting = Arc::clone(&shell);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(shell)
@@ -125,14 +129,31 @@ fn main() -> ExitCode {
             commands::cancel_transcription,
             commands::retry_transcription,
             commands::media_url,
+            commands::start_recording,
+            commands::stop_recording,
+            commands::recording,
             commands::first_paint,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"));
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
+        .build(tauri::generate_context!("../tauri.conf.json"));
+    let app = match result {
+        Ok(app) => app,
         Err(error) => {
             eprintln!("Satchel's window failed: {error}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
-    }
+    };
+    app.run(move |_, event| {
+        // Closing the window mid-recording keeps the recording, whole.
+        if let tauri::RunEvent::Exit = event {
+            let open = exiting
+                .open
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone();
+            if let Err(error) = exiting.recorder.stop(open.as_ref(), &exiting.voice, false) {
+                eprintln!("saving the recording: {error}");
+            }
+        }
+    });
+    ExitCode::SUCCESS
 }

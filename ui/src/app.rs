@@ -8,13 +8,14 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 use std::collections::HashMap;
 
-use satchel_types::{Event, NoteSummary, ProfileView, SourceSummary};
+use satchel_types::{Event, NoteSummary, ProfileView, RecordingView, SourceSummary};
 
 use crate::i18n::t;
 use crate::ipc::{self, NoArgs};
 use crate::pages::{
     editor::Editor, library::Library, settings::Settings, source::Source, welcome::Welcome,
 };
+use crate::recorder::Recorder;
 use crate::theme::Theme;
 
 /// Who is signed in and their library list; shared by every page.
@@ -25,6 +26,15 @@ pub struct Session {
     pub sources: RwSignal<Vec<SourceSummary>>,
     /// How far each running transcription has got: (done, total) in ms.
     pub progress: RwSignal<HashMap<String, (i64, Option<i64>)>>,
+    /// The recording being made from the microphone, if any.
+    pub recording: RwSignal<Option<LiveRecording>>,
+}
+
+/// A recording in progress, as the level events tell it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiveRecording {
+    pub view: RecordingView,
+    pub level_db: i16,
 }
 
 impl Session {
@@ -34,6 +44,7 @@ impl Session {
             notes: RwSignal::new(Vec::new()),
             sources: RwSignal::new(Vec::new()),
             progress: RwSignal::new(HashMap::new()),
+            recording: RwSignal::new(None),
         }
     }
 
@@ -66,6 +77,18 @@ impl Session {
             } => self.progress.update(|p| {
                 p.insert(id, (done_ms, total_ms));
             }),
+            Event::RecordingLevel {
+                elapsed_ms,
+                level_db,
+                live,
+            } => self.recording.update(|recording| {
+                if let Some(recording) = recording {
+                    recording.view.elapsed_ms = elapsed_ms;
+                    recording.view.live = live;
+                    recording.level_db = level_db;
+                }
+            }),
+            Event::RecordingEnded { .. } => self.recording.set(None),
         }
     }
 }
@@ -121,6 +144,7 @@ fn Shell(children: Children) -> impl IntoView {
             session.notes.set(Vec::new());
             session.sources.set(Vec::new());
             session.progress.set(HashMap::new());
+            session.recording.set(None);
             session.profile.set(None);
             navigate("/", Default::default());
         });
@@ -156,7 +180,10 @@ fn Shell(children: Children) -> impl IntoView {
                     </button>
                 </div>
             </nav>
-            <main class="content" id="content">{children()}</main>
+            <main class="content" id="content">
+                <Recorder/>
+                {children()}
+            </main>
         </div>
     }
 }

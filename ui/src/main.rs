@@ -5,6 +5,7 @@ mod app;
 mod i18n;
 mod ipc;
 mod pages;
+mod recorder;
 mod theme;
 mod widgets;
 

@@ -28,6 +28,7 @@ pub fn error_text(error: &ErrorView) -> String {
         ErrorCode::BadMedia => "error.bad_media",
         ErrorCode::Cancelled => "error.cancelled",
         ErrorCode::Busy => "error.busy",
+        ErrorCode::NoMicrophone => "error.no_microphone",
     };
     match error.code {
         // The core's detail names the field and the rule, the missing model's path or

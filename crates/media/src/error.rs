@@ -26,6 +26,18 @@ pub enum MediaError {
     NoAudio,
     #[error("transcription was cancelled")]
     Cancelled,
+    #[error(
+        "ONNX Runtime ({path}) is missing or cannot be loaded: {detail}; run `cargo xtask models` (or reinstall Satchel) to get it"
+    )]
+    RuntimeMissing { path: PathBuf, detail: String },
+    #[error("this file is not an image Satchel can read ({0})")]
+    UnsupportedImage(String),
+    #[error("this image is damaged: {0}")]
+    CorruptImage(String),
+    #[error("this image is too large: {0}")]
+    ImageTooLarge(String),
+    #[error("reading the image failed: {0}")]
+    Ocr(String),
     #[error("the microphone is not available: {0}")]
     Microphone(String),
     #[error("transcription failed: {0}")]

@@ -1,9 +1,11 @@
 //! Satchel's stateless extraction: bytes or samples in, text with provenance out.
 //! It knows nothing of the store, the jobs or the UI; `satchel-core` calls it. The
-//! heavy native code (whisper.cpp) lives here alone.
+//! heavy native code (whisper.cpp, ONNX Runtime) lives here alone.
 
 pub mod audio;
+pub mod image_in;
 pub mod mic;
+pub mod ocr;
 pub mod silence;
 pub mod speech;
 pub mod voice;

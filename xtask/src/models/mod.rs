@@ -149,12 +149,21 @@ fn fetch(package: &Package) -> anyhow::Result<PathBuf> {
             .arg(format!("{}=={}", package.name, package.version));
         // A platform wheel (ONNX Runtime's) is asked for by its own tags, so the pinned
         // file comes whatever Python runs pip.
-        let tags: Vec<&str> = package.wheel.trim_end_matches(".whl").rsplitn(4, '-').collect();
+        let tags: Vec<&str> = package
+            .wheel
+            .trim_end_matches(".whl")
+            .rsplitn(4, '-')
+            .collect();
         if let [platform, abi, python, _] = tags[..]
             && platform != "any"
         {
             pip.args(["--only-binary=:all:", "--platform", platform, "--abi", abi])
-                .args(["--implementation", &python[..2], "--python-version", &python[2..]]);
+                .args([
+                    "--implementation",
+                    &python[..2],
+                    "--python-version",
+                    &python[2..],
+                ]);
         }
         exec(&mut pip)?;
     }
@@ -218,7 +227,11 @@ fn build(
     let partial = target.with_extension("part");
     std::fs::write(&partial, &bytes)?;
     std::fs::rename(&partial, target)?;
-    eprintln!("{}: written to {} (sha256 {digest})", model.id, target.display());
+    eprintln!(
+        "{}: written to {} (sha256 {digest})",
+        model.id,
+        target.display()
+    );
     Ok(())
 }
 

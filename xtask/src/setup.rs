@@ -41,6 +41,9 @@ const APT_PACKAGES: &[&str] = &[
     "espeak-ng",
     "ffmpeg",
     "time",
+    // OCR and PDF test pages are rendered by ImageMagick in the DejaVu fonts; text and
+    // scanned PDFs are made by Ghostscript.
+    "ghostscript",
     // The window plays recordings through WebKit's GStreamer back end.
     "gstreamer1.0-plugins-good",
     "gstreamer1.0-libav",

@@ -88,7 +88,10 @@ impl Error {
                     | M::NoAudio
                     | M::UnsupportedImage(_)
                     | M::CorruptImage(_)
-                    | M::ImageTooLarge(_) => ErrorCode::BadMedia,
+                    | M::ImageTooLarge(_)
+                    | M::UnsupportedDocument(_)
+                    | M::CorruptDocument(_) => ErrorCode::BadMedia,
+                    M::PasswordRequired { .. } => ErrorCode::PasswordRequired,
                 }
             }
         }

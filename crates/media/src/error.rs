@@ -36,6 +36,12 @@ pub enum MediaError {
     CorruptImage(String),
     #[error("this image is too large: {0}")]
     ImageTooLarge(String),
+    #[error("this file is not a document Satchel can read ({0})")]
+    UnsupportedDocument(String),
+    #[error("this PDF is damaged: {0}")]
+    CorruptDocument(String),
+    #[error("{}", if *wrong { "that password does not open this PDF" } else { "this PDF is protected by a password" })]
+    PasswordRequired { wrong: bool },
     #[error("reading the image failed: {0}")]
     Ocr(String),
     #[error("the microphone is not available: {0}")]

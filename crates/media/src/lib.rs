@@ -6,6 +6,7 @@ pub mod audio;
 pub mod image_in;
 pub mod mic;
 pub mod ocr;
+pub mod pdf;
 pub mod silence;
 pub mod speech;
 pub mod voice;

@@ -264,6 +264,8 @@ pub enum ErrorCode {
     Busy,
     /// No microphone answered, or it went away.
     NoMicrophone,
+    /// The document is protected by a password (or the one given is wrong).
+    PasswordRequired,
     Storage,
     Internal,
 }

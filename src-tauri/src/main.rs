@@ -54,6 +54,8 @@ fn data_dir() -> Result<PathBuf, String> {
 
 fn main() -> ExitCode {
     STARTED.get_or_init(Instant::now);
+    // Started as Satchel's PDF reader (a worker process of its own): serve and exit.
+    satchel_core::serve_worker_if_asked();
     let satchel = match data_dir()
         .and_then(|dir| Satchel::new(dir, keychain_from_env()).map_err(|e| e.to_string()))
     {

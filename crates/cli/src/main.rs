@@ -19,6 +19,8 @@ use crate::cli::{Cli, Command};
 use crate::output::Failure;
 
 fn main() -> ExitCode {
+    // Started as Satchel's PDF reader (a worker process of its own): serve and exit.
+    satchel_core::serve_worker_if_asked();
     let cli = Cli::parse();
     let json = cli.json;
     match run(cli) {

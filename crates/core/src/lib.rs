@@ -34,6 +34,13 @@ pub use recording::{Recorded, Recording, RecordingControl};
 pub use satchel_types as types;
 pub use sources::{AUDIO_TYPES, transcribe_source};
 
+/// When this process was started as Satchel's PDF reader (a worker that a hostile file
+/// may crash without harm), serves one document and exits. Every Satchel program calls
+/// this first, so the core can start its own executable as the worker.
+pub fn serve_worker_if_asked() {
+    satchel_media::pdf_worker::serve_if_asked();
+}
+
 /// Milliseconds since the Unix epoch; a clock set before 1970 reads as 0.
 pub(crate) fn now_ms() -> i64 {
     std::time::SystemTime::now()

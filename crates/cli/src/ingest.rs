@@ -148,6 +148,10 @@ pub fn show(source: &SourceView) {
         println!("error: {}\n", error.message);
     }
     for segment in &source.segments {
-        println!("[{}] {}", clock(segment.start_ms), segment.text);
+        match (segment.start_ms, segment.page) {
+            (Some(start), _) => println!("[{}] {}", clock(start), segment.text),
+            (None, Some(page)) => println!("[p. {page}] {}", segment.text),
+            (None, None) => println!("{}", segment.text),
+        }
     }
 }

@@ -111,14 +111,14 @@ impl Profile {
     pub fn sources(&self) -> Result<Vec<SourceSummary>> {
         self.read(|conn| {
             let mut statement = conn.prepare_cached(
-                "SELECT id, title, status, duration_ms, text, updated_at
+                "SELECT id, title, status, duration_ms, text, updated_at, kind
                  FROM sources ORDER BY updated_at DESC, id DESC",
             )?;
             let sources = statement
                 .query_map([], |row| {
                     Ok(SourceSummary {
                         id: row.get(0)?,
-                        kind: SourceKind::Audio,
+                        kind: from_sql(&row.get::<_, String>(6)?).unwrap_or(SourceKind::Audio),
                         title: row.get(1)?,
                         status: from_sql(&row.get::<_, String>(2)?).unwrap_or(SourceStatus::Failed),
                         duration_ms: row.get(3)?,
@@ -324,7 +324,8 @@ fn get(conn: &Connection, id: &str) -> Result<Option<SourceView>> {
     let source = conn
         .prepare_cached(
             "SELECT s.id, s.title, s.status, s.file_name, b.media_type, b.size_bytes, s.language,
-                    s.duration_ms, s.text, s.error_code, s.error_message, s.created_at, s.updated_at
+                    s.duration_ms, s.text, s.error_code, s.error_message, s.created_at, s.updated_at,
+                    s.kind, s.pages
              FROM sources s JOIN blobs b ON b.id = s.blob_id
              WHERE s.id = ?1",
         )?
@@ -333,18 +334,35 @@ fn get(conn: &Connection, id: &str) -> Result<Option<SourceView>> {
     let Some(mut source) = source else {
         return Ok(None);
     };
-    let mut statement = conn.prepare_cached(
-        "SELECT start_ms, end_ms, text FROM segments WHERE source_id = ?1 ORDER BY seq",
-    )?;
-    source.segments = statement
+    source.segments = if source.kind == SourceKind::Audio {
+        conn.prepare_cached(
+            "SELECT start_ms, end_ms, text FROM segments WHERE source_id = ?1 ORDER BY seq",
+        )?
         .query_map([id], |row| {
+            Ok(SegmentView::timed(row.get(0)?, row.get(1)?, row.get(2)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?
+    } else {
+        conn.prepare_cached(
+            "SELECT page, x, y, width, height, confidence, text FROM regions
+             WHERE source_id = ?1 ORDER BY seq",
+        )?
+        .query_map([id], |row| {
+            let bbox = match (row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?) {
+                (Some(x), Some(y), Some(w), Some(h)) => Some([x, y, w, h].map(|v: f64| v as f32)),
+                _ => None,
+            };
             Ok(SegmentView {
-                start_ms: row.get(0)?,
-                end_ms: row.get(1)?,
-                text: row.get(2)?,
+                text: row.get(6)?,
+                start_ms: None,
+                end_ms: None,
+                page: row.get(0)?,
+                bbox,
+                confidence: row.get::<_, Option<f64>>(5)?.map(|c| c as f32),
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<rusqlite::Result<_>>()?
+    };
     Ok(Some(source))
 }
 
@@ -354,7 +372,8 @@ fn source_from_row(row: &Row<'_>) -> rusqlite::Result<SourceView> {
     let error_message: Option<String> = row.get(10)?;
     Ok(SourceView {
         id: row.get(0)?,
-        kind: SourceKind::Audio,
+        kind: from_sql(&row.get::<_, String>(13)?).unwrap_or(SourceKind::Audio),
+        pages: row.get(14)?,
         title: row.get(1)?,
         status: from_sql(&status).unwrap_or(SourceStatus::Failed),
         file_name: row.get(3)?,

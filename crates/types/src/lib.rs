@@ -90,6 +90,10 @@ pub struct LibraryView {
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     Audio,
+    /// A photo or a scan: PNG, JPEG, WebP.
+    Image,
+    /// A PDF.
+    Document,
 }
 
 /// Where a source's text stands.
@@ -127,16 +131,44 @@ pub struct ImportOutcome {
     pub error: Option<ErrorView>,
 }
 
-/// A stretch of a recording and what was said in it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A piece of a source's text and where it came from: a stretch of a recording, or a
+/// line (or a whole page's text layer) on a page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SegmentView {
-    pub start_ms: i64,
-    pub end_ms: i64,
     pub text: String,
+    /// Where in a recording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_ms: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_ms: Option<i64>,
+    /// Which page, counted from 1 (an image is one page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Where on the page, in its image's pixels: x, y, width, height. None for a PDF's
+    /// own text layer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[f32; 4]>,
+    /// How sure the reader was, 0 to 1 (text read from pixels only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+}
+
+impl SegmentView {
+    /// A stretch of a recording.
+    pub fn timed(start_ms: i64, end_ms: i64, text: String) -> Self {
+        Self {
+            text,
+            start_ms: Some(start_ms),
+            end_ms: Some(end_ms),
+            page: None,
+            bbox: None,
+            confidence: None,
+        }
+    }
 }
 
 /// A whole source, as its page shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceView {
     pub id: String,
     pub kind: SourceKind,
@@ -150,6 +182,9 @@ pub struct SourceView {
     /// ISO 639-1, once transcribed.
     pub language: Option<String>,
     pub duration_ms: Option<i64>,
+    /// A document's page count (an image has one).
+    #[serde(default)]
+    pub pages: Option<i64>,
     pub text: String,
     pub segments: Vec<SegmentView>,
     /// Why the last transcription failed, when it did.
@@ -197,6 +232,9 @@ pub enum Event {
         done_ms: i64,
         total_ms: Option<i64>,
     },
+    /// Reading a document moved on a page. Never stored.
+    #[serde(rename = "source.pages")]
+    SourcePages { id: String, done: i64, total: i64 },
     /// A recording from the microphone goes on: about ten times a second, for the
     /// level meter and the timer. Never stored.
     #[serde(rename = "recording.level")]

@@ -152,7 +152,7 @@ pub fn Source() -> impl IntoView {
                         <h2 class="section-title">{t("source.transcript")}</h2>
                         <ol class="transcript" id="transcript">
                             {segments.into_iter().map(|segment| {
-                                let (start, end) = (segment.start_ms, segment.end_ms);
+                                let (start, end) = (segment.start_ms.unwrap_or(0), segment.end_ms.unwrap_or(0));
                                 let label = t_with("source.play_from", &[("time", &clock(start))]);
                                 view! {
                                     <li>

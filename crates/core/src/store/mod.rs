@@ -22,6 +22,9 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     )),
     M::up(include_str!("../../../../migrations/0003_sources.sql")),
     M::up(include_str!("../../../../migrations/0004_recordings.sql")),
+    M::up(include_str!(
+        "../../../../migrations/0005_pictures_and_documents.sql"
+    )),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
 
@@ -101,11 +104,24 @@ impl Store {
         }
         conn.execute_batch(
             "PRAGMA synchronous = FULL;
-             PRAGMA foreign_keys = ON;
+             PRAGMA foreign_keys = OFF;
              PRAGMA temp_store = MEMORY;
              PRAGMA busy_timeout = 5000;",
         )?;
+        // Foreign keys are enforced from here on, but not during migrations: a table
+        // rebuilt to change a constraint is dropped and recreated, and with them on
+        // the drop would cascade. Whatever the migrations leave is checked instead.
         MIGRATIONS.to_latest(&mut conn)?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        let broken: i64 =
+            conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+                row.get(0)
+            })?;
+        if broken > 0 {
+            return Err(Error::InvalidInput(format!(
+                "the library's links are broken in {broken} places after an upgrade"
+            )));
+        }
         Ok(Self { conn })
     }
 
@@ -174,6 +190,47 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         MIGRATIONS.validate().unwrap();
+    }
+
+    #[test]
+    fn rebuilding_the_sources_table_keeps_every_transcript() {
+        // A library as the voice release left it: a recording with its segments.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.db");
+        let key = DataKey::generate().unwrap();
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            let statement = format!("PRAGMA key = {};", *key.sqlcipher_literal());
+            conn.execute_batch(&statement).unwrap();
+            conn.execute_batch("PRAGMA foreign_keys = ON;").unwrap();
+            Migrations::from_slice(&MIGRATION_STEPS[..4])
+                .to_latest(&mut conn)
+                .unwrap();
+            conn.execute_batch(
+                "INSERT INTO blobs (id, media_type, complete, created_at) VALUES ('b', 'audio/wav', 1, 0);
+                 INSERT INTO sources (id, kind, title, status, blob_id, text, created_at, updated_at)
+                     VALUES ('s', 'audio', 'Lecture', 'ready', 'b', 'Cells.', 0, 0);
+                 INSERT INTO segments (source_id, seq, start_ms, end_ms, text)
+                     VALUES ('s', 0, 0, 900, 'Cells.');",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path, Cipher::Key(&key), "ada").unwrap();
+        let (kind, segments): (String, i64) = store
+            .conn()
+            .query_row(
+                "SELECT kind, (SELECT count(*) FROM segments WHERE source_id = 's') FROM sources",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((kind.as_str(), segments), ("audio", 1));
+        // Foreign keys are enforced again after the upgrade.
+        let orphan = store.conn().execute(
+            "INSERT INTO regions (source_id, seq, page, text) VALUES ('nobody', 0, 1, 'x')",
+            [],
+        );
+        assert!(orphan.is_err());
     }
 
     #[test]

@@ -77,6 +77,10 @@ impl Session {
             } => self.progress.update(|p| {
                 p.insert(id, (done_ms, total_ms));
             }),
+            // A document's reading, page by page: the same bar, counted in pages.
+            Event::SourcePages { id, done, total } => self.progress.update(|p| {
+                p.insert(id, (done, Some(total)));
+            }),
             Event::RecordingLevel {
                 elapsed_ms,
                 level_db,

@@ -156,3 +156,122 @@ fn ingest_without_models_says_what_is_missing_and_keeps_the_recording() {
     let listed = cli.json(&["source", "list"]);
     assert_eq!(listed[0]["status"], "failed");
 }
+
+#[test]
+#[ignore = "needs ImageMagick, Ghostscript and the OCR models; `cargo xtask test` provides them"]
+fn ingest_reads_pictures_and_pdfs_with_where_each_line_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new(&dir.path().join("data")).env("SATCHEL_PASSPHRASE", PASSPHRASE);
+    cli.json(&["profile", "create", "Ada"]);
+    let photo = dir.path().join("Board photo.png");
+    let status = Command::new("convert")
+        .args([
+            "-size",
+            "1000x200",
+            "xc:white",
+            "-font",
+            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        ])
+        .args(["-pointsize", "32", "-fill", "black"])
+        .args([
+            "-annotate",
+            "+30+70",
+            "Osmosis moves water across membranes.",
+        ])
+        .args(["-annotate", "+30+140", "Diffusion needs no energy."])
+        .arg(&photo)
+        .status()
+        .expect("ImageMagick");
+    assert!(status.success());
+    let ps = dir.path().join("chapter.ps");
+    std::fs::write(
+        &ps,
+        "%!PS\n/Helvetica findfont 12 scalefont setfont\n72 720 moveto (Chapter one: the cell wall.) show\nshowpage\n72 720 moveto (Chapter two: the nucleus.) show\nshowpage\n",
+    )
+    .unwrap();
+    let pdf = dir.path().join("chapter.pdf");
+    let status = Command::new("gs")
+        .args(["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite"])
+        .arg(format!("-sOutputFile={}", pdf.display()))
+        .arg(&ps)
+        .status()
+        .expect("Ghostscript");
+    assert!(status.success());
+    let bad = dir.path().join("notes.pdf");
+    std::fs::write(&bad, b"these are not the notes you are looking for").unwrap();
+
+    let out = cli.run(&[
+        "ingest",
+        photo.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        pdf.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "one file failed");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("notes.pdf") && stderr.contains("bad_media"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+
+    let image = &lines[0];
+    println!("{image}");
+    assert_eq!(image["kind"], "image");
+    assert_eq!(image["title"], "Board photo");
+    assert_eq!(image["pages"], 1);
+    assert!(
+        image["text"]
+            .as_str()
+            .unwrap()
+            .contains("Osmosis moves water across membranes.")
+    );
+    let segments = image["segments"].as_array().unwrap();
+    assert_eq!(segments.len(), 2);
+    assert_eq!(segments[1]["text"], "Diffusion needs no energy.");
+    assert_eq!(segments[1]["page"], 1);
+    let bbox: Vec<f64> = segments[1]["bbox"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    // Drawn from x = 30 with its baseline at y = 140.
+    assert!(
+        (bbox[0] - 30.0).abs() < 15.0 && bbox[1] > 90.0 && bbox[1] < 140.0,
+        "{bbox:?}"
+    );
+    assert!(segments[1]["confidence"].as_f64().unwrap() > 0.8);
+
+    let document = &lines[1];
+    println!("{document}");
+    assert_eq!(document["kind"], "document");
+    assert_eq!(document["pages"], 2);
+    let pages: Vec<(i64, String)> = document["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["page"].as_i64().unwrap(),
+                s["text"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pages,
+        [
+            (1, "Chapter one: the cell wall.".to_owned()),
+            (2, "Chapter two: the nucleus.".to_owned())
+        ]
+    );
+    // Kept encrypted: neither the picture's words nor the PDF's are in the data folder.
+    assert!(files_containing(&cli.data_dir, b"Osmosis").is_empty());
+    assert!(files_containing(&cli.data_dir, b"nucleus").is_empty());
+    assert!(files_containing(&cli.data_dir, b"%PDF-").is_empty());
+}

@@ -34,9 +34,10 @@ pub enum Command {
         #[command(subcommand)]
         command: NoteCommand,
     },
-    /// Bring recordings in (WAV, MP3, FLAC, Ogg Vorbis, M4A/AAC): each is stored
-    /// encrypted and transcribed on this computer. With --json, prints one JSON object
-    /// per file, a line each.
+    /// Bring recordings (WAV, MP3, FLAC, Ogg Vorbis, M4A/AAC), pictures (PNG, JPEG,
+    /// WebP) and PDFs in: each is stored encrypted, then transcribed or read on this
+    /// computer. With --json, prints one JSON object per file, a line each. A protected
+    /// PDF's password is taken from SATCHEL_DOCUMENT_PASSWORD.
     Ingest {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,

@@ -6,9 +6,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use satchel_core::types::{ErrorCode, Event, SourceView, clock};
+use satchel_core::types::{ErrorCode, Event, SourceKind, SourceView, clock};
+use satchel_core::vision::{PdfWorker, Vision};
 use satchel_core::voice::{Whisper, model_dirs};
-use satchel_core::{Profile, Satchel, transcribe_source};
+use satchel_core::{Profile, Satchel, read_source, transcribe_source};
 
 use crate::cli::{Cli, SourceCommand};
 use crate::output::{Failure, print};
@@ -30,12 +31,25 @@ pub fn ingest(
     let language = parse_language(language)?;
     let profile = Arc::new(unlock(cli, satchel)?);
     let whisper = Whisper::new(model_dirs(None));
+    let worker = PdfWorker::this_program().map_err(satchel_core::Error::Media)?;
+    let vision = Vision::new(model_dirs(None), worker);
+    // A protected PDF's password comes from the environment, never the command line
+    // (which other users of the computer can see).
+    let password = std::env::var("SATCHEL_DOCUMENT_PASSWORD").ok();
     let mut failed = 0;
     for file in files {
         let outcome = profile
-            .import_audio(file, title)
+            .import_file(file, title)
             .map_err(Failure::from)
-            .and_then(|source| transcribe(cli, &profile, &whisper, &source, language));
+            .and_then(|source| match source.kind {
+                SourceKind::Audio => transcribe(cli, &profile, &whisper, &source, language),
+                SourceKind::Image | SourceKind::Document => Ok(read_source(
+                    &profile,
+                    &source.id,
+                    &vision,
+                    password.as_deref(),
+                )?),
+            });
         match outcome {
             Ok(source) => print(cli.json, &source, show)?,
             Err(failure) => {

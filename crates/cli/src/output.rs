@@ -75,8 +75,11 @@ impl From<Error> for Failure {
             ErrorCode::NoMicrophone => Some(
                 "plug in a microphone, or choose one as the input in the system's sound settings",
             ),
-            ErrorCode::BadMedia => {
-                Some("Satchel reads WAV, MP3, FLAC, Ogg Vorbis and M4A/AAC audio")
+            ErrorCode::BadMedia => Some(
+                "Satchel reads WAV, MP3, FLAC, Ogg Vorbis and M4A/AAC audio, PNG, JPEG and WebP pictures, and PDFs",
+            ),
+            ErrorCode::PasswordRequired => {
+                Some("set SATCHEL_DOCUMENT_PASSWORD to the document's password")
             }
             _ => None,
         };

@@ -19,6 +19,7 @@ mod sources;
 mod store;
 #[cfg(test)]
 mod testing;
+pub mod vision;
 pub mod voice;
 
 pub use blobs::BlobReader;
@@ -32,7 +33,7 @@ pub use profile::Profile;
 pub use profiles::{PASSPHRASE_MIN_CHARS, RotationStep, Satchel};
 pub use recording::{Recorded, Recording, RecordingControl};
 pub use satchel_types as types;
-pub use sources::{AUDIO_TYPES, transcribe_source};
+pub use sources::{AUDIO_TYPES, read_source, transcribe_source};
 
 /// When this process was started as Satchel's PDF reader (a worker that a hostile file
 /// may crash without harm), serves one document and exits. Every Satchel program calls

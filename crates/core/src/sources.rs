@@ -13,6 +13,8 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use satchel_media::MediaError;
 use satchel_media::audio::{AudioLimits, AudioReader};
+use satchel_media::image_in::{IMAGE_TYPES, ImageLimits, open_image};
+use satchel_media::pdf::PdfLimits;
 use satchel_types::{
     ErrorView, Event, SegmentView, SourceKind, SourceStatus, SourceSummary, SourceView,
 };
@@ -21,6 +23,7 @@ use crate::blobs::{BlobReader, blob_info};
 use crate::error::OrNotFound;
 use crate::notes::excerpt;
 use crate::profile::Profile;
+use crate::vision::{ReadPage, Reader};
 use crate::voice::{Audio, Progress, Transcriber};
 use crate::{Error, Result, now_ms};
 
@@ -43,6 +46,13 @@ pub const AUDIO_TYPES: &[(&str, &str)] = &[
 fn media_type_for(extension: &str) -> Option<&'static str> {
     let extension = extension.to_ascii_lowercase();
     AUDIO_TYPES
+        .iter()
+        .find(|(e, _)| *e == extension)
+        .map(|(_, t)| *t)
+}
+
+fn image_type_for(extension: &str) -> Option<&'static str> {
+    IMAGE_TYPES
         .iter()
         .find(|(e, _)| *e == extension)
         .map(|(_, t)| *t)
@@ -87,6 +97,107 @@ impl Profile {
             .filter(|t| !t.is_empty())
             .unwrap_or(&stem);
         self.add_audio_source(file, media_type, file_name.as_deref(), title)
+    }
+
+    /// Stores any file Satchel reads — a recording, a photo or a PDF — as a new
+    /// source, queued for its text to be made.
+    pub fn import_file(&self, path: &Path, title: Option<&str>) -> Result<SourceView> {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if media_type_for(&extension).is_some() {
+            return self.import_audio(path, title);
+        }
+        if let Some(media_type) = image_type_for(&extension) {
+            // Decoding checks it is a picture Satchel can read before a copy is made.
+            open_image(path, ImageLimits::default())?;
+            return self.add_source(
+                path,
+                SourceKind::Image,
+                media_type,
+                title,
+                ImageLimits::default().max_bytes,
+            );
+        }
+        if extension == "pdf" {
+            let mut head = [0u8; 1024];
+            let read = std::fs::File::open(path)
+                .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+                .map_err(Error::io("reading", path))?;
+            if !head[..read].windows(5).any(|w| w == b"%PDF-") {
+                return Err(Error::Media(MediaError::UnsupportedDocument(
+                    "this file is not a PDF".into(),
+                )));
+            }
+            return self.add_source(
+                path,
+                SourceKind::Document,
+                "application/pdf",
+                title,
+                PdfLimits::default().max_bytes,
+            );
+        }
+        Err(Error::Media(MediaError::UnsupportedDocument(format!(
+            "Satchel reads recordings (WAV, MP3, FLAC, Ogg, M4A), pictures (PNG, JPEG, WebP) and PDFs, not {:?}",
+            if extension.is_empty() {
+                "a file without an extension"
+            } else {
+                extension.as_str()
+            }
+        ))))
+    }
+
+    fn add_source(
+        &self,
+        path: &Path,
+        kind: SourceKind,
+        media_type: &str,
+        title: Option<&str>,
+        max_bytes: u64,
+    ) -> Result<SourceView> {
+        let file = std::fs::File::open(path).map_err(Error::io("opening", path))?;
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Untitled".to_owned());
+        let title = title
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .unwrap_or(&stem);
+        let title: String = title.chars().take(crate::TITLE_MAX_CHARS).collect();
+        let blob = self.write_blob(file, media_type, max_bytes)?;
+        self.transact(|tx| {
+            let source = insert_source(
+                tx,
+                kind,
+                &title,
+                file_name.as_deref(),
+                &blob.id,
+                None,
+                now_ms(),
+            )?;
+            let event = Event::SourceSaved {
+                source: summary(&source),
+            };
+            Ok((source, vec![event]))
+        })
+    }
+
+    /// The stored original, whole (pictures and documents are read in one piece).
+    fn source_bytes(self: &Arc<Self>, id: &str, max_bytes: u64) -> Result<Vec<u8>> {
+        let (mut reader, _) = self.source_audio(id)?;
+        if reader.len() > max_bytes {
+            return Err(Error::Media(MediaError::TooLarge {
+                max_mb: max_bytes / (1024 * 1024),
+            }));
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(reader.len()).unwrap_or(0));
+        std::io::Read::read_to_end(&mut reader, &mut bytes)
+            .map_err(Error::io("reading", "the stored original"))?;
+        Ok(bytes)
     }
 
     fn add_audio_source(
@@ -311,6 +422,112 @@ pub fn transcribe_source(
     }
 }
 
+/// Reads the text of a stored picture or document and records it with where each
+/// piece is — or, on failure, why, leaving the original in place to try again.
+pub fn read_source(
+    profile: &Arc<Profile>,
+    id: &str,
+    reader: &dyn Reader,
+    password: Option<&str>,
+) -> Result<SourceView> {
+    let source = profile.source(id)?;
+    let id = source.id.clone();
+    let max_bytes = match source.kind {
+        SourceKind::Image => ImageLimits::default().max_bytes,
+        SourceKind::Document => PdfLimits::default().max_bytes,
+        SourceKind::Audio => {
+            return Err(Error::InvalidInput(
+                "a recording is transcribed, not read".into(),
+            ));
+        }
+    };
+    profile.set_status(&id, SourceStatus::Transcribing, None)?;
+    let bus = profile.events().clone();
+    let outcome = profile.source_bytes(&id, max_bytes).and_then(|bytes| {
+        let pages = match source.kind {
+            SourceKind::Image => vec![reader.read_image(&bytes)?],
+            _ => {
+                let progress_id = id.clone();
+                reader.read_document(&bytes, password, &mut |done, total| {
+                    bus.publish(Event::SourcePages {
+                        id: progress_id.clone(),
+                        done: done as i64,
+                        total: total as i64,
+                    });
+                })?
+            }
+        };
+        Ok(pages)
+    });
+    match outcome {
+        Ok(pages) => profile.transact(|tx| {
+            store_pages(tx, &id, &pages)?;
+            let source = get(tx, &id)?.or_not_found("source", &id)?;
+            let event = Event::SourceSaved {
+                source: summary(&source),
+            };
+            Ok((source, vec![event]))
+        }),
+        Err(error) => {
+            profile.set_status(&id, SourceStatus::Failed, Some(&error.view()))?;
+            Err(error)
+        }
+    }
+}
+
+fn store_pages(tx: &Connection, id: &str, pages: &[ReadPage]) -> Result<()> {
+    tx.execute("DELETE FROM regions WHERE source_id = ?1", [id])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO regions (source_id, seq, page, x, y, width, height, confidence, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    let mut seq = 0i64;
+    for page in pages {
+        if let Some(text) = &page.text_layer {
+            insert.execute(params![
+                id,
+                seq,
+                page.number,
+                None::<f64>,
+                None::<f64>,
+                None::<f64>,
+                None::<f64>,
+                None::<f64>,
+                text
+            ])?;
+            seq += 1;
+        }
+        for line in &page.lines {
+            let [x, y, w, h] = line.bbox.map(f64::from);
+            insert.execute(params![
+                id,
+                seq,
+                page.number,
+                x,
+                y,
+                w,
+                h,
+                f64::from(line.confidence),
+                line.text
+            ])?;
+            seq += 1;
+        }
+    }
+    let text = pages
+        .iter()
+        .map(ReadPage::text)
+        .filter(|t| !t.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    tx.execute(
+        "UPDATE sources SET status = 'ready', pages = ?2, text = ?3, error_code = NULL,
+                error_message = NULL, updated_at = ?4
+         WHERE id = ?1",
+        params![id, pages.len() as i64, text, now_ms()],
+    )?;
+    Ok(())
+}
+
 fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<String> {
     crate::ids::resolve(
         conn,
@@ -401,11 +618,32 @@ pub(crate) fn insert_audio_source(
     duration_ms: Option<i64>,
     created_at: i64,
 ) -> Result<SourceView> {
+    insert_source(
+        conn,
+        SourceKind::Audio,
+        title,
+        file_name,
+        blob_id,
+        duration_ms,
+        created_at,
+    )
+}
+
+/// A new source over a stored blob, queued for its text to be made.
+fn insert_source(
+    conn: &Connection,
+    kind: SourceKind,
+    title: &str,
+    file_name: Option<&str>,
+    blob_id: &str,
+    duration_ms: Option<i64>,
+    created_at: i64,
+) -> Result<SourceView> {
     let id = uuid::Uuid::now_v7().to_string();
     conn.execute(
         "INSERT INTO sources (id, kind, title, status, file_name, blob_id, duration_ms, created_at, updated_at)
-         VALUES (?1, 'audio', ?2, 'queued', ?3, ?4, ?5, ?6, ?7)",
-        params![id, title, file_name, blob_id, duration_ms, created_at, now_ms()],
+         VALUES (?1, ?2, ?3, 'queued', ?4, ?5, ?6, ?7, ?8)",
+        params![id, to_sql(&kind), title, file_name, blob_id, duration_ms, created_at, now_ms()],
     )?;
     get(conn, &id)?.or_not_found("source", &id)
 }

@@ -6,7 +6,8 @@ use std::io::{BufRead, Cursor, Seek};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
+pub use image::RgbImage;
+use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 
 use crate::MediaError;
 

@@ -379,3 +379,73 @@ fn record_from_microphone(window: &Session, said: &Path) -> Result<(), String> {
     println!("recorded {seconds:.2} s");
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver, ImageMagick and the OCR models; `cargo xtask test` provides them"]
+fn a_photo_brought_in_shows_its_lines_outlined_beside_their_text() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let photo = data.path().join("Board.png");
+    let status = Command::new("convert")
+        .args([
+            "-size",
+            "1000x220",
+            "xc:white",
+            "-font",
+            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        ])
+        .args(["-pointsize", "32", "-fill", "black"])
+        .args([
+            "-annotate",
+            "+30+70",
+            "Osmosis moves water across membranes.",
+        ])
+        .args(["-annotate", "+30+150", "Diffusion needs no energy."])
+        .arg(&photo)
+        .status()
+        .expect("ImageMagick");
+    assert!(status.success());
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = photo_lines(&window, &photo) {
+        save_screenshot(&window, "failure-photo.png");
+        panic!("photo: {error}");
+    }
+    save_screenshot(&window, "photo.png");
+    window.end().unwrap();
+}
+
+fn photo_lines(window: &Session, photo: &Path) -> Result<(), String> {
+    create_learner(window)?;
+    let outcome = window.execute(
+        "return window.__TAURI__.core.invoke('import_audio', { paths: [arguments[0]] })",
+        serde_json::json!([photo.display().to_string()]),
+    )?;
+    if outcome[0]["error"] != serde_json::Value::Null {
+        return Err(format!("import failed: {outcome}"));
+    }
+    window.wait_for_text("#source-list", "Board", WAIT)?;
+    let ready = window.wait_for(".source-item[data-status='ready']", Duration::from_secs(60))?;
+    window.click(&ready)?;
+    window.wait_for_text("#ocr-lines", "Osmosis moves water across membranes.", WAIT)?;
+    window.wait_for_text("#ocr-lines", "Diffusion needs no energy.", WAIT)?;
+    // The picture comes out of the encrypted store, and each line is outlined on it.
+    let started = Instant::now();
+    loop {
+        let drawn = window.execute(
+            "const img = document.getElementById('picture');
+             return [img.naturalWidth, document.querySelectorAll('#outlines rect').length]",
+            serde_json::json!([]),
+        )?;
+        if drawn[0] == 1000 && drawn[1] == 2 {
+            // A moment for the decoded picture to be painted before the screenshot.
+            std::thread::sleep(Duration::from_millis(500));
+            break;
+        }
+        if started.elapsed() > WAIT {
+            return Err(format!("picture width and outlines: {drawn}"));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(())
+}

@@ -208,11 +208,21 @@ pub async fn about(shell: State<'_, Arc<Shell>>) -> Reply<AboutView> {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn pick_audio_files(app: tauri::AppHandle) -> Reply<Vec<String>> {
     use tauri_plugin_dialog::DialogExt;
-    let extensions: Vec<&str> = satchel_core::AUDIO_TYPES.iter().map(|(e, _)| *e).collect();
+    let audio: Vec<&str> = satchel_core::AUDIO_TYPES.iter().map(|(e, _)| *e).collect();
+    let pictures: Vec<&str> = satchel_core::IMAGE_TYPES.iter().map(|(e, _)| *e).collect();
+    let everything: Vec<&str> = audio
+        .iter()
+        .chain(&pictures)
+        .copied()
+        .chain(["pdf"])
+        .collect();
     let picked = tauri::async_runtime::spawn_blocking(move || {
         app.dialog()
             .file()
-            .add_filter("Audio", &extensions)
+            .add_filter("Recordings, pictures and PDFs", &everything)
+            .add_filter("Recordings", &audio)
+            .add_filter("Pictures", &pictures)
+            .add_filter("PDF documents", &["pdf"])
             .blocking_pick_files()
     })
     .await
@@ -228,8 +238,9 @@ pub async fn pick_audio_files(app: tauri::AppHandle) -> Reply<Vec<String>> {
         .collect())
 }
 
-/// Brings in audio files (chosen in the dialog or dropped on the window) and queues
-/// each for transcription; one file's failure does not stop the others.
+/// Brings in files — recordings, pictures, PDFs — chosen in the dialog or dropped on
+/// the window, and queues each for its text; one file's failure does not stop the
+/// others.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn import_audio(
     shell: State<'_, Arc<Shell>>,
@@ -245,7 +256,7 @@ pub async fn import_audio(
                     || path.display().to_string(),
                     |n| n.to_string_lossy().into_owned(),
                 );
-                match profile.import_audio(&path, None) {
+                match profile.import_file(&path, None) {
                     Ok(source) => {
                         shell.voice.enqueue(&profile, source.id.clone());
                         ImportOutcome {

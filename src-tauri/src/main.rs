@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Instant;
 
+use satchel_core::vision::{PdfWorker, Vision};
 use satchel_core::voice::{Whisper, model_dirs};
 use satchel_core::{Profile, Satchel, keychain_from_env};
 use tauri::Emitter;
@@ -72,7 +73,14 @@ fn main() -> ExitCode {
     let resources = std::env::current_exe()
         .ok()
         .and_then(|exe| exe.parent().map(|dir| dir.to_owned()));
-    let voice = match VoiceWorker::start(Whisper::new(model_dirs(resources))) {
+    let vision = match PdfWorker::this_program() {
+        Ok(worker) => Vision::new(model_dirs(resources.clone()), worker),
+        Err(error) => {
+            eprintln!("Satchel cannot find its own program to read PDFs with: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let voice = match VoiceWorker::start(Whisper::new(model_dirs(resources)), vision) {
         Ok(voice) => voice,
         Err(error) => {
             eprintln!("Satchel cannot start its transcription worker: {error}");

@@ -1,15 +1,17 @@
-//! Transcription in the background: one worker thread takes queued sources one at a
-//! time (two cores are no place for two Whisper runs at once), so the window never
-//! waits on it. The learner can stop the current one, and locking the library
-//! pauses the work: what was unfinished is queued again on the next unlock.
+//! Making text in the background: one worker thread takes queued sources one at a
+//! time — transcribing recordings, reading pictures and documents (two cores are no
+//! place for two model runs at once) — so the window never waits on it. The learner
+//! can stop the current transcription, and locking the library pauses the work: what
+//! was unfinished is queued again on the next unlock.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use satchel_core::types::SourceStatus;
+use satchel_core::types::{SourceKind, SourceStatus};
+use satchel_core::vision::Vision;
 use satchel_core::voice::{Transcriber, Whisper};
-use satchel_core::{Profile, transcribe_source};
+use satchel_core::{Profile, read_source, transcribe_source};
 
 struct Job {
     profile: Arc<Profile>,
@@ -32,12 +34,13 @@ pub struct VoiceWorker {
 }
 
 impl VoiceWorker {
-    pub fn start(whisper: Whisper) -> std::io::Result<Self> {
+    pub fn start(whisper: Whisper, vision: Vision) -> std::io::Result<Self> {
         let (jobs, queue) = mpsc::channel();
         let current = Arc::new(Mutex::new(None));
         let generation = Arc::new(AtomicU64::new(0));
         let worker = Worker {
             whisper,
+            vision,
             queue,
             current: Arc::clone(&current),
             generation: Arc::clone(&generation),
@@ -88,6 +91,7 @@ impl VoiceWorker {
 
 struct Worker {
     whisper: Whisper,
+    vision: Vision,
     queue: Receiver<Job>,
     current: Arc<Mutex<Option<Current>>>,
     generation: Arc<AtomicU64>,
@@ -100,9 +104,16 @@ impl Worker {
                 continue;
             }
             // Cancelled, deleted or already done while it waited.
-            match job.profile.source(&job.source_id) {
-                Ok(source) if source.status == SourceStatus::Queued => {}
+            let kind = match job.profile.source(&job.source_id) {
+                Ok(source) if source.status == SourceStatus::Queued => source.kind,
                 _ => continue,
+            };
+            if kind != SourceKind::Audio {
+                // Pictures and documents are read in one go (a few seconds a page).
+                if let Err(error) = read_source(&job.profile, &job.source_id, &self.vision, None) {
+                    eprintln!("reading {}: {error}", job.source_id);
+                }
+                continue;
             }
             let cancel = Arc::new(AtomicBool::new(false));
             let paused = Arc::new(AtomicBool::new(false));

@@ -32,6 +32,7 @@ pub use notes::{BODY_MAX_BYTES, TITLE_MAX_CHARS};
 pub use profile::Profile;
 pub use profiles::{PASSPHRASE_MIN_CHARS, RotationStep, Satchel};
 pub use recording::{Recorded, Recording, RecordingControl};
+pub use satchel_media::image_in::IMAGE_TYPES;
 pub use satchel_types as types;
 pub use sources::{AUDIO_TYPES, read_source, transcribe_source};
 

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use satchel_types::{ImportOutcome, LibraryView, SourceStatus, SourceSummary};
+use satchel_types::{ImportOutcome, LibraryView, SourceKind, SourceStatus, SourceSummary};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
@@ -181,12 +181,19 @@ pub fn Library() -> impl IntoView {
     }
 }
 
-pub fn status_text(status: SourceStatus) -> String {
+/// Where a source's text stands, worded for what it is: recordings are transcribed,
+/// pictures and documents read.
+pub fn status_text(kind: SourceKind, status: SourceStatus) -> String {
+    let heard = kind == SourceKind::Audio;
     t(match status {
-        SourceStatus::Queued => "source.status.queued",
-        SourceStatus::Transcribing => "source.status.transcribing",
-        SourceStatus::Ready => "source.status.ready",
-        SourceStatus::Failed => "source.status.failed",
+        SourceStatus::Queued if heard => "source.status.queued",
+        SourceStatus::Queued => "source.status.queued_reading",
+        SourceStatus::Transcribing if heard => "source.status.transcribing",
+        SourceStatus::Transcribing => "source.status.reading",
+        SourceStatus::Ready if heard => "source.status.ready",
+        SourceStatus::Ready => "source.status.read",
+        SourceStatus::Failed if heard => "source.status.failed",
+        SourceStatus::Failed => "source.status.read_failed",
         SourceStatus::Cancelled => "source.status.cancelled",
     })
 }
@@ -197,7 +204,7 @@ fn SourceItem(source: SourceSummary, session: Session) -> impl IntoView {
     let progress = move || session.progress.with(|p| p.get(&id).copied());
     let status = source.status;
     let second_line = if source.excerpt.is_empty() {
-        status_text(status)
+        status_text(source.kind, status)
     } else {
         source.excerpt.clone()
     };

@@ -1,12 +1,14 @@
-//! One recording: play it, read its transcript by segment — a click on a segment plays
-//! from there — and follow, stop or retry its transcription.
+//! One source. A recording: play it, read its transcript by segment — a click on a
+//! segment plays from there — and follow, stop or retry its transcription. A picture:
+//! the picture with every line found outlined, beside its text. A document: its text
+//! page by page.
 
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use satchel_types::{SourceStatus, SourceView};
+use satchel_types::{SegmentView, SourceKind, SourceStatus, SourceView};
 use serde::Serialize;
 
 use crate::app::session;
@@ -112,21 +114,24 @@ pub fn Source() -> impl IntoView {
                         <div>
                             <h1 id="source-title">{view.title.clone()}</h1>
                             <p class="muted" id="source-status" data-status=format!("{status:?}").to_lowercase()>
-                                {status_text(status)}
+                                {status_text(view.kind, status)}
+                                {view.pages.filter(|_| view.kind == SourceKind::Document).map(|n| format!(" · {}", t_with("source.pages", &[("n", &n.to_string())])))}
                                 {view.duration_ms.map(|d| format!(" · {}", clock(d)))}
                                 {view.language.clone().map(|l| format!(" · {}", l.to_uppercase()))}
                             </p>
                         </div>
                     </header>
-                    <audio
-                        node_ref=audio
-                        id="player"
-                        class="player"
-                        controls
-                        preload="metadata"
-                        src=move || media_src.get()
-                        on:timeupdate=on_time
-                    ></audio>
+                    {(view.kind == SourceKind::Audio).then(|| view! {
+                        <audio
+                            node_ref=audio
+                            id="player"
+                            class="player"
+                            controls
+                            preload="metadata"
+                            src=move || media_src.get()
+                            on:timeupdate=on_time
+                        ></audio>
+                    })}
                     {matches!(status, SourceStatus::Queued | SourceStatus::Transcribing).then(|| view! {
                         <div class="card transcribing" id="transcribing" role="status">
                             <p>{progress_words}</p>
@@ -147,8 +152,16 @@ pub fn Source() -> impl IntoView {
                             </div>
                         </div>
                     })}
-                    {no_speech.then(|| view! { <p class="empty">{t("source.no_speech")}</p> })}
-                    {(!segments.is_empty()).then(|| view! {
+                    {(no_speech && view.kind == SourceKind::Audio).then(|| view! { <p class="empty">{t("source.no_speech")}</p> })}
+                    {(no_speech && view.kind != SourceKind::Audio).then(|| view! { <p class="empty">{t("source.no_text")}</p> })}
+                    {(view.kind == SourceKind::Image).then(|| {
+                        let lines = segments.clone();
+                        view! { <Picture src=media_src lines/> }
+                    })}
+                    {(view.kind == SourceKind::Document && !segments.is_empty()).then(|| {
+                        view! { <Pages segments=segments.clone()/> }
+                    })}
+                    {(view.kind == SourceKind::Audio && !segments.is_empty()).then(|| view! {
                         <h2 class="section-title">{t("source.transcript")}</h2>
                         <ol class="transcript" id="transcript">
                             {segments.into_iter().map(|segment| {
@@ -188,6 +201,90 @@ pub fn Source() -> impl IntoView {
                     </div>
                 }
             })}
+        </div>
+    }
+}
+
+/// A picture with every line the OCR found outlined, beside the lines' text (which can
+/// be selected and copied). Pointing at a line outlines it on the picture.
+#[component]
+fn Picture(src: RwSignal<Option<String>>, lines: Vec<SegmentView>) -> impl IntoView {
+    let size = RwSignal::new(None::<(u32, u32)>);
+    let selected = RwSignal::new(None::<usize>);
+    let image = NodeRef::<html::Img>::new();
+    let on_load = move |_| {
+        if let Some(image) = image.get() {
+            size.set(Some((image.natural_width(), image.natural_height())));
+        }
+    };
+    let boxes = lines.clone();
+    view! {
+        <div class="picture-view">
+            <figure class="picture">
+                <img node_ref=image id="picture" src=move || src.get() alt=t("source.picture") on:load=on_load/>
+                {move || size.get().map(|(w, h)| {
+                    let boxes = boxes.clone();
+                    view! {
+                        <svg class="outlines" id="outlines" viewBox=format!("0 0 {w} {h}") preserveAspectRatio="none" aria-hidden="true">
+                            {boxes.into_iter().enumerate().filter_map(|(i, line)| line.bbox.map(|[x, y, bw, bh]| view! {
+                                <rect
+                                    class="outline"
+                                    class:selected=move || selected.get() == Some(i)
+                                    x=x.to_string() y=y.to_string() width=bw.to_string() height=bh.to_string()
+                                ></rect>
+                            })).collect_view()}
+                        </svg>
+                    }
+                })}
+            </figure>
+            <section class="lines" aria-label=t("source.text")>
+                <h2 class="section-title">{t("source.text")}</h2>
+                <ol class="ocr-lines" id="ocr-lines">
+                    {lines.into_iter().enumerate().map(|(i, line)| {
+                        let confidence = line.confidence.map(|c| format!("{:.0} %", c * 100.0)).unwrap_or_default();
+                        view! {
+                            <li
+                                class="ocr-line"
+                                class:selected=move || selected.get() == Some(i)
+                                data-confidence=confidence.clone()
+                                on:mouseenter=move |_| selected.set(Some(i))
+                                on:focusin=move |_| selected.set(Some(i))
+                                on:mouseleave=move |_| selected.set(None)
+                                tabindex="0"
+                            >
+                                {line.text.clone()}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+        </div>
+    }
+}
+
+/// A document's text, page by page.
+#[component]
+fn Pages(segments: Vec<SegmentView>) -> impl IntoView {
+    let mut pages: Vec<(u32, Vec<String>)> = Vec::new();
+    for segment in segments {
+        let page = segment.page.unwrap_or(1);
+        match pages.last_mut() {
+            Some((number, texts)) if *number == page => texts.push(segment.text),
+            _ => pages.push((page, vec![segment.text])),
+        }
+    }
+    view! {
+        <div class="document" id="document">
+            {pages.into_iter().map(|(number, texts)| view! {
+                <section class="document-page" data-page=number.to_string()>
+                    <h2 class="section-title">{t_with("source.page", &[("n", &number.to_string())])}</h2>
+                    {texts.into_iter().map(|text| view! {
+                        <div class="page-text">
+                            {text.lines().map(|line| view! { <p>{line.to_owned()}</p> }).collect_view()}
+                        </div>
+                    }).collect_view()}
+                </section>
+            }).collect_view()}
         </div>
     }
 }

@@ -18,11 +18,13 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         "startup" => startup(),
         "voice" => voice(),
         "ocr" => ocr(),
+        "pdf" => pdf(),
         "all" => store()
             .and_then(|()| startup())
             .and_then(|()| voice())
-            .and_then(|()| ocr()),
-        other => bail!("no benchmark area {other:?}; try store, startup, voice, ocr or all"),
+            .and_then(|()| ocr())
+            .and_then(|()| pdf()),
+        other => bail!("no benchmark area {other:?}; try store, startup, voice, ocr, pdf or all"),
     }
 }
 
@@ -90,6 +92,22 @@ fn ocr() -> anyhow::Result<()> {
             .env(
                 "SATCHEL_ANCHOR_SCRIPT",
                 crate::shell::root().join("xtask/anchors/rapidocr_read.py"),
+            ),
+    )
+}
+
+/// PDF text pages per second against pdftotext and pypdf on the same document.
+fn pdf() -> anyhow::Result<()> {
+    setup::apt_install(&["poppler-utils"])?;
+    let python = crate::setup::tools_dir().join("venv/bin/python");
+    crate::shell::exec(Command::new(&python).args(["-m", "pip", "install", "-q", "pypdf==7.1.1"]))?;
+    crate::shell::exec(
+        Command::new(env!("CARGO"))
+            .args(["bench", "-p", "satchel-media", "--bench", "pdf"])
+            .env("SATCHEL_ANCHOR_PYTHON", python)
+            .env(
+                "SATCHEL_ANCHOR_SCRIPT",
+                crate::shell::root().join("xtask/anchors/pypdf_text.py"),
             ),
     )
 }

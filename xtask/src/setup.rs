@@ -71,7 +71,12 @@ pub fn run() -> anyhow::Result<()> {
 }
 
 fn install_apt_packages() -> anyhow::Result<()> {
-    let missing: Vec<&str> = APT_PACKAGES
+    apt_install(APT_PACKAGES)
+}
+
+/// Installs whichever of `packages` are missing (a benchmark's anchor, say).
+pub fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
+    let missing: Vec<&str> = packages
         .iter()
         .copied()
         .filter(|package| {

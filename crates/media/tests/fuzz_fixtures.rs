@@ -9,7 +9,9 @@ use satchel_media::image_in::{ImageLimits, decode_image};
 use satchel_media::pdf_worker::{WorkerLimits, read_pdf_isolated};
 
 fn fixtures(target: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/artifacts").join(target);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fuzz/artifacts")
+        .join(target);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|entries| {
             entries
@@ -35,8 +37,17 @@ fn every_pdf_that_ever_crashed_the_reader_is_answered_through_the_worker() {
         let bytes = std::fs::read(file).unwrap();
         let started = Instant::now();
         let result = read_pdf_isolated(worker, &[], &bytes, None, limits);
-        println!("{}: {:?} in {:.2?}", file.display(), result.as_ref().map(Vec::len), started.elapsed());
-        assert!(started.elapsed() < Duration::from_secs(12), "{}", file.display());
+        println!(
+            "{}: {:?} in {:.2?}",
+            file.display(),
+            result.as_ref().map(Vec::len),
+            started.elapsed()
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(12),
+            "{}",
+            file.display()
+        );
     }
     println!("{} PDF fixtures replayed", files.len());
 }

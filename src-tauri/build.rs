@@ -21,6 +21,7 @@ fn main() {
         "cancel_transcription",
         "retry_transcription",
         "media_url",
+        "paste_image",
         "start_recording",
         "stop_recording",
         "recording",

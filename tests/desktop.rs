@@ -449,3 +449,61 @@ fn photo_lines(window: &Session, photo: &Path) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver, ImageMagick and the OCR models; `cargo xtask test` provides them"]
+fn a_picture_pasted_into_the_library_is_brought_in_and_read() {
+    use base64::Engine as _;
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let picture = data.path().join("clip.png");
+    let status = Command::new("convert")
+        .args([
+            "-size",
+            "900x120",
+            "xc:white",
+            "-font",
+            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        ])
+        .args([
+            "-pointsize",
+            "32",
+            "-fill",
+            "black",
+            "-annotate",
+            "+30+70",
+            "Mitosis makes two identical cells.",
+        ])
+        .arg(&picture)
+        .status()
+        .expect("ImageMagick");
+    assert!(status.success());
+    let encoded =
+        base64::engine::general_purpose::STANDARD.encode(std::fs::read(&picture).unwrap());
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    let outcome = (|| -> Result<(), String> {
+        create_learner(&window)?;
+        window.wait_for("#record-audio", WAIT)?;
+        // What WebKit hands the page when the learner presses Ctrl+V with a picture
+        // on the clipboard (WebDriver cannot reach the system's clipboard).
+        window.execute(
+            "const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+             const data = new DataTransfer();
+             data.items.add(new File([bytes], 'clip.png', { type: 'image/png' }));
+             document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+             return true",
+            serde_json::json!([encoded]),
+        )?;
+        window.wait_for_text("#source-list", "Pasted picture", WAIT)?;
+        let ready =
+            window.wait_for(".source-item[data-status='ready']", Duration::from_secs(60))?;
+        window.click(&ready)?;
+        window.wait_for_text("#ocr-lines", "Mitosis makes two identical cells.", WAIT)
+    })();
+    if let Err(error) = outcome {
+        save_screenshot(&window, "failure-paste.png");
+        panic!("paste: {error}");
+    }
+    window.end().unwrap();
+}

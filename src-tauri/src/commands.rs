@@ -368,3 +368,28 @@ pub async fn stop_recording(shell: State<'_, Arc<Shell>>, discard: bool) -> Repl
 pub async fn recording(shell: State<'_, Arc<Shell>>) -> Reply<Option<RecordingView>> {
     off_ui_thread(&shell, |shell| Ok(shell.recorder.current())).await
 }
+
+/// Brings in a picture pasted into the window: its bytes arrive raw, not as JSON.
+/// Returns the new source's id; the picture is queued to be read.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn paste_image(
+    shell: State<'_, Arc<Shell>>,
+    request: tauri::ipc::Request<'_>,
+) -> Reply<String> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(ErrorView {
+            code: ErrorCode::InvalidInput,
+            message: "a pasted picture arrives as raw bytes".into(),
+        });
+    };
+    let bytes = bytes.clone();
+    off_ui_thread(&shell, move |shell| {
+        let profile = open_profile(shell)?;
+        let source = profile
+            .import_image_bytes(&bytes, "Pasted picture")
+            .map_err(view)?;
+        shell.voice.enqueue(&profile, source.id.clone());
+        Ok(source.id)
+    })
+    .await
+}

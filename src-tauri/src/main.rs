@@ -139,6 +139,7 @@ fn main() -> ExitCode {
             commands::cancel_transcription,
             commands::retry_transcription,
             commands::media_url,
+            commands::paste_image,
             commands::start_recording,
             commands::stop_recording,
             commands::recording,

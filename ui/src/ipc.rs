@@ -12,6 +12,13 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "core"], js_name = invoke)]
     async fn tauri_invoke(command: &str, args: JsValue) -> Result<JsValue, JsValue>;
 
+    #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "core"], js_name = invoke)]
+    async fn tauri_invoke_with(
+        command: &str,
+        body: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "event"], js_name = listen)]
     async fn tauri_listen(
         event: &str,
@@ -74,6 +81,33 @@ pub async fn call<R: DeserializeOwned>(
         .serialize(&serializer)
         .map_err(|e| failure(ErrorCode::Internal, e.to_string()))?;
     match tauri_invoke(command, args).await {
+        Ok(value) => serde_wasm_bindgen::from_value(value)
+            .map_err(|e| failure(ErrorCode::Internal, e.to_string())),
+        Err(error) => Err(serde_wasm_bindgen::from_value::<ErrorView>(error.clone())
+            .unwrap_or_else(|_| {
+                failure(
+                    ErrorCode::Internal,
+                    error.as_string().unwrap_or_else(|| format!("{error:?}")),
+                )
+            })),
+    }
+}
+
+/// Invokes a shell command with raw bytes as its body (a pasted picture), and a
+/// header that says what they are: no JSON array of numbers for megabytes of pixels.
+pub async fn call_with_bytes<R: DeserializeOwned>(
+    command: &str,
+    bytes: &js_sys::Uint8Array,
+    media_type: &str,
+) -> Result<R, ErrorView> {
+    if !in_shell() {
+        return Err(failure(ErrorCode::Internal, "no_shell"));
+    }
+    let headers = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&headers, &"x-media-type".into(), &media_type.into());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"headers".into(), &headers);
+    match tauri_invoke_with(command, bytes.into(), options.into()).await {
         Ok(value) => serde_wasm_bindgen::from_value(value)
             .map_err(|e| failure(ErrorCode::Internal, e.to_string())),
         Err(error) => Err(serde_wasm_bindgen::from_value::<ErrorView>(error.clone())

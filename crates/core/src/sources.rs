@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use satchel_media::MediaError;
 use satchel_media::audio::{AudioLimits, AudioReader};
-use satchel_media::image_in::{IMAGE_TYPES, ImageLimits, open_image};
+use satchel_media::image_in::{self as image, IMAGE_TYPES, ImageLimits, decode_image, open_image};
 use satchel_media::pdf::PdfLimits;
 use satchel_types::{
     ErrorView, Event, SegmentView, SourceKind, SourceStatus, SourceSummary, SourceView,
@@ -147,6 +147,37 @@ impl Profile {
                 extension.as_str()
             }
         ))))
+    }
+
+    /// Stores a picture held in memory (pasted from the clipboard) as a new source,
+    /// queued to be read. It is decoded first: nothing that is not a picture is kept.
+    pub fn import_image_bytes(&self, bytes: &[u8], title: &str) -> Result<SourceView> {
+        decode_image(bytes, ImageLimits::default())?;
+        let media_type = match image::guess_media_type(bytes) {
+            Some(media_type) => media_type,
+            None => {
+                return Err(Error::Media(MediaError::UnsupportedImage(
+                    "Satchel reads PNG, JPEG and WebP pictures".into(),
+                )));
+            }
+        };
+        let title: String = title.trim().chars().take(crate::TITLE_MAX_CHARS).collect();
+        let blob = self.write_blob(bytes, media_type, ImageLimits::default().max_bytes)?;
+        self.transact(|tx| {
+            let source = insert_source(
+                tx,
+                SourceKind::Image,
+                &title,
+                None,
+                &blob.id,
+                None,
+                now_ms(),
+            )?;
+            let event = Event::SourceSaved {
+                source: summary(&source),
+            };
+            Ok((source, vec![event]))
+        })
     }
 
     fn add_source(

@@ -39,6 +39,16 @@ pub const IMAGE_TYPES: &[(&str, &str)] = &[
     ("webp", "image/webp"),
 ];
 
+/// The media type of an image held in memory, by its first bytes.
+pub fn guess_media_type(bytes: &[u8]) -> Option<&'static str> {
+    match image::guess_format(bytes).ok()? {
+        image::ImageFormat::Png => Some("image/png"),
+        image::ImageFormat::Jpeg => Some("image/jpeg"),
+        image::ImageFormat::WebP => Some("image/webp"),
+        _ => None,
+    }
+}
+
 pub fn open_image(path: &Path, limits: ImageLimits) -> Result<RgbImage, MediaError> {
     let size = std::fs::metadata(path)
         .map_err(|source| MediaError::Io {

@@ -8,7 +8,9 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use satchel_types::{ImportOutcome, LibraryView, SourceKind, SourceStatus, SourceSummary};
 use serde::Serialize;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
 
 use crate::app::{Session, session};
 use crate::i18n::{t, t_with};
@@ -88,8 +90,61 @@ pub fn Library() -> impl IntoView {
         subscriptions
             .update_value(|s| s.extend([on_enter, on_leave, on_drop].into_iter().flatten()));
     });
+    // A picture pasted anywhere on the page (a screenshot, a photo copied from
+    // another app) is brought in like a dropped file.
+    let on_paste = Closure::<dyn FnMut(web_sys::ClipboardEvent)>::new(
+        move |event: web_sys::ClipboardEvent| {
+            let Some(items) = event.clipboard_data().map(|d| d.items()) else {
+                return;
+            };
+            let pictures: Vec<web_sys::File> = (0..items.length())
+                .filter_map(|i| items.get(i))
+                .filter(|item| item.kind() == "file" && item.type_().starts_with("image/"))
+                .filter_map(|item| item.get_as_file().ok().flatten())
+                .collect();
+            if pictures.is_empty() {
+                return;
+            }
+            event.prevent_default();
+            spawn_local(async move {
+                busy.set(true);
+                for picture in pictures {
+                    let media_type = picture.type_();
+                    let outcome = match wasm_bindgen_futures::JsFuture::from(picture.array_buffer())
+                        .await
+                    {
+                        Ok(buffer) => {
+                            let bytes = js_sys::Uint8Array::new(&buffer);
+                            ipc::call_with_bytes::<String>("paste_image", &bytes, &media_type).await
+                        }
+                        Err(_) => Err(satchel_types::ErrorView {
+                            code: satchel_types::ErrorCode::BadMedia,
+                            message: "the pasted picture could not be read".into(),
+                        }),
+                    };
+                    if let Err(e) = outcome {
+                        problems.update(|p| p.push(error_text(&e)));
+                    }
+                }
+                busy.set(false);
+            });
+        },
+    );
+    let document = || web_sys::window().and_then(|w| w.document());
+    if let Some(document) = document() {
+        let _ =
+            document.add_event_listener_with_callback("paste", on_paste.as_ref().unchecked_ref());
+    }
+    let on_paste = StoredValue::new_local(Some(on_paste));
     on_cleanup(move || {
         subscriptions.with_value(|s| s.iter().for_each(ipc::unlisten));
+        if let (Some(document), Some(listener)) = (
+            document(),
+            on_paste.try_update_value(Option::take).flatten(),
+        ) {
+            let _ = document
+                .remove_event_listener_with_callback("paste", listener.as_ref().unchecked_ref());
+        }
     });
 
     let choose = move |_| {

@@ -100,11 +100,15 @@ pub fn Source() -> impl IntoView {
                     Signal::derive(move || session.progress.with(|p| p.get(&id).copied()))
                 };
                 let title = view.title.clone();
+                let kind = view.kind;
                 let progress_words = move || {
                     let (done, total) = progress.get().unwrap_or((0, None));
-                    match total {
-                        Some(total) => t_with("source.progress", &[("title", &title), ("done", &clock(done)), ("total", &clock(total))]),
-                        None => t_with("source.progress_open", &[("title", &title), ("done", &clock(done))]),
+                    match (kind, total) {
+                        // Documents count pages; pictures are read in one go.
+                        (SourceKind::Document, Some(total)) => t_with("source.reading_pages", &[("title", &title), ("done", &done.to_string()), ("total", &total.to_string())]),
+                        (SourceKind::Document | SourceKind::Image, _) => t_with("source.reading", &[("title", &title)]),
+                        (SourceKind::Audio, Some(total)) => t_with("source.progress", &[("title", &title), ("done", &clock(done)), ("total", &clock(total))]),
+                        (SourceKind::Audio, None) => t_with("source.progress_open", &[("title", &title), ("done", &clock(done))]),
                     }
                 };
                 let segments = view.segments.clone();
@@ -137,9 +141,11 @@ pub fn Source() -> impl IntoView {
                             <p>{progress_words}</p>
                             {move || { let (done, total) = progress.get().unwrap_or((0, None)); view! { <ProgressBar done total/> } }}
                             <p class="muted">{t("source.waiting")}</p>
-                            <button id="cancel-transcription" class="button" on:click=move |_| command("cancel_transcription")>
-                                {t("source.cancel")}
-                            </button>
+                            {(kind == SourceKind::Audio).then(|| view! {
+                                <button id="cancel-transcription" class="button" on:click=move |_| command("cancel_transcription")>
+                                    {t("source.cancel")}
+                                </button>
+                            })}
                         </div>
                     })}
                     {matches!(status, SourceStatus::Failed | SourceStatus::Cancelled).then(|| view! {

@@ -22,6 +22,7 @@ fn main() {
         "retry_transcription",
         "media_url",
         "paste_image",
+        "open_document",
         "start_recording",
         "stop_recording",
         "recording",

@@ -507,3 +507,69 @@ fn a_picture_pasted_into_the_library_is_brought_in_and_read() {
     }
     window.end().unwrap();
 }
+
+#[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver and Ghostscript; `cargo xtask test` provides them"]
+fn a_protected_pdf_asks_for_its_password_and_then_shows_its_pages() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let ps = data.path().join("exam.ps");
+    std::fs::write(
+        &ps,
+        "%!PS\n/Helvetica findfont 12 scalefont setfont\n72 720 moveto (Question one: name three organelles.) show\nshowpage\n72 720 moveto (Question two: what does a ribosome make?) show\nshowpage\n",
+    )
+    .unwrap();
+    let pdf = data.path().join("Exam.pdf");
+    let status = Command::new("gs")
+        .args(["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite"])
+        .args([
+            "-sOwnerPassword=teacher",
+            "-sUserPassword=biology",
+            "-dEncryptionR=3",
+            "-dKeyLength=128",
+        ])
+        .arg(format!("-sOutputFile={}", pdf.display()))
+        .arg(&ps)
+        .status()
+        .expect("Ghostscript");
+    assert!(status.success());
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    let outcome = (|| -> Result<(), String> {
+        create_learner(&window)?;
+        window.execute(
+            "return window.__TAURI__.core.invoke('import_audio', { paths: [arguments[0]] })",
+            serde_json::json!([pdf.display().to_string()]),
+        )?;
+        // Read in the background, it stops at the password.
+        let locked = window.wait_for(
+            ".source-item[data-status='failed']",
+            Duration::from_secs(60),
+        )?;
+        window.click(&locked)?;
+        window.wait_for_text("#transcription-problem", "password", WAIT)?;
+        let field = window.wait_for("#document-password", WAIT)?;
+        window.type_text(&field, "biology")?;
+        window.click(&window.wait_for("#open-document", WAIT)?)?;
+        window.wait_for_text("#document", "Question one: name three organelles.", WAIT)?;
+        window.wait_for_text(
+            "#document",
+            "Question two: what does a ribosome make?",
+            WAIT,
+        )?;
+        let pages = window.execute(
+            "return document.querySelectorAll('.document-page').length",
+            serde_json::json!([]),
+        )?;
+        if pages != 2 {
+            return Err(format!("{pages} pages shown"));
+        }
+        save_screenshot(&window, "document.png");
+        Ok(())
+    })();
+    if let Err(error) = outcome {
+        save_screenshot(&window, "failure-document.png");
+        panic!("protected PDF: {error}");
+    }
+    window.end().unwrap();
+}

@@ -315,6 +315,27 @@ pub async fn retry_transcription(shell: State<'_, Arc<Shell>>, id: String) -> Re
     .await
 }
 
+/// Reads a password-protected PDF with the password the learner typed. The password
+/// is used once and kept nowhere.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_document(
+    shell: State<'_, Arc<Shell>>,
+    id: String,
+    password: String,
+) -> Reply<SourceView> {
+    off_ui_thread(&shell, move |shell| {
+        let profile = open_profile(shell)?;
+        let worker = satchel_core::vision::PdfWorker::this_program()
+            .map_err(|e| view(satchel_core::Error::Media(e)))?;
+        let vision = satchel_core::vision::Vision::new(
+            satchel_core::voice::model_dirs(shell.resources.clone()),
+            worker,
+        );
+        satchel_core::read_source(&profile, &id, &vision, Some(&password)).map_err(view)
+    })
+    .await
+}
+
 /// Where the player can fetch a source's recording.
 #[tauri::command(rename_all = "snake_case")]
 pub fn media_url(shell: State<'_, Arc<Shell>>, id: String) -> Reply<String> {

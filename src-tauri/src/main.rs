@@ -30,6 +30,8 @@ pub struct Shell {
     open: Mutex<Option<Arc<Profile>>>,
     voice: VoiceWorker,
     recorder: recorder::Recorder,
+    /// The folder the app's bundled resources (models) are in.
+    resources: Option<PathBuf>,
     /// Where the window's player fetches recordings (see `media`).
     media_base: OnceLock<String>,
 }
@@ -80,7 +82,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let voice = match VoiceWorker::start(Whisper::new(model_dirs(resources)), vision) {
+    let voice = match VoiceWorker::start(Whisper::new(model_dirs(resources.clone())), vision) {
         Ok(voice) => voice,
         Err(error) => {
             eprintln!("Satchel cannot start its transcription worker: {error}");
@@ -92,6 +94,7 @@ fn main() -> ExitCode {
         open: Mutex::new(None),
         voice,
         recorder: recorder::Recorder::default(),
+        resources: resources.clone(),
         media_base: OnceLock::new(),
     });
     match media::start(Arc::clone(&shell)) {
@@ -140,6 +143,7 @@ fn main() -> ExitCode {
             commands::retry_transcription,
             commands::media_url,
             commands::paste_image,
+            commands::open_document,
             commands::start_recording,
             commands::stop_recording,
             commands::recording,

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use satchel_types::{SegmentView, SourceKind, SourceStatus, SourceView};
+use satchel_types::{ErrorCode, ErrorView, SegmentView, SourceKind, SourceStatus, SourceView};
 use serde::Serialize;
 
 use crate::app::session;
@@ -148,15 +148,24 @@ pub fn Source() -> impl IntoView {
                             })}
                         </div>
                     })}
-                    {matches!(status, SourceStatus::Failed | SourceStatus::Cancelled).then(|| view! {
-                        <div class="card" id="transcription-problem">
-                            {view.error.as_ref().map(|e| view! { <p class="banner error" role="alert">{error_text(e)}</p> })}
-                            <div class="actions">
-                                <button id="retry-transcription" class="button primary" on:click=move |_| command("retry_transcription")>
-                                    {t("source.retry")}
-                                </button>
+                    {matches!(status, SourceStatus::Failed | SourceStatus::Cancelled).then(|| {
+                        let locked = view.error.as_ref().is_some_and(|e| e.code == ErrorCode::PasswordRequired);
+                        view! {
+                            <div class="card" id="transcription-problem">
+                                {view.error.as_ref().map(|e| view! { <p class="banner error" role="alert">{error_text(e)}</p> })}
+                                {if locked {
+                                    view! { <DocumentPassword id=view.id.clone() source error/> }.into_any()
+                                } else {
+                                    view! {
+                                        <div class="actions">
+                                            <button id="retry-transcription" class="button primary" on:click=move |_| command("retry_transcription")>
+                                                {t("source.retry")}
+                                            </button>
+                                        </div>
+                                    }.into_any()
+                                }}
                             </div>
-                        </div>
+                        }
                     })}
                     {(no_speech && view.kind == SourceKind::Audio).then(|| view! { <p class="empty">{t("source.no_speech")}</p> })}
                     {(no_speech && view.kind != SourceKind::Audio).then(|| view! { <p class="empty">{t("source.no_text")}</p> })}
@@ -292,5 +301,55 @@ fn Pages(segments: Vec<SegmentView>) -> impl IntoView {
                 </section>
             }).collect_view()}
         </div>
+    }
+}
+
+#[derive(Serialize)]
+struct OpenDocumentArgs {
+    id: String,
+    password: String,
+}
+
+/// A protected PDF's password, typed to read it. Used once; kept nowhere.
+#[component]
+fn DocumentPassword(
+    id: String,
+    source: RwSignal<Option<SourceView>>,
+    error: RwSignal<Option<ErrorView>>,
+) -> impl IntoView {
+    let password = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let open = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let args = OpenDocumentArgs {
+            id: id.clone(),
+            password: password.get_untracked(),
+        };
+        busy.set(true);
+        spawn_local(async move {
+            match ipc::call::<SourceView>("open_document", args).await {
+                Ok(view) => {
+                    error.set(None);
+                    source.set(Some(view));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <form class="document-password" on:submit=open>
+            <label for="document-password">{t("source.password")}</label>
+            <input
+                id="document-password"
+                type="password"
+                autocomplete="off"
+                prop:value=move || password.get()
+                on:input=move |e| password.set(event_target_value(&e))
+            />
+            <button id="open-document" class="button primary" type="submit" disabled=move || busy.get() || password.with(String::is_empty)>
+                {move || if busy.get() { t("source.opening") } else { t("source.open") }}
+            </button>
+        </form>
     }
 }

@@ -122,7 +122,7 @@ fn serve(shell: &Arc<Shell>, id: &str, range: Option<&str>) -> Result<Response<V
         .clone()
         .ok_or((StatusCode::FORBIDDEN, "no library is open".to_owned()))?;
     let (mut reader, media_type) = profile
-        .source_audio(id)
+        .source_original(id)
         .map_err(|e| (StatusCode::NOT_FOUND, e.to_string()))?;
     let size = reader.len();
     let (start, end, partial) = match range.map(|r| parse_range(r, size)) {

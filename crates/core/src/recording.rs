@@ -17,7 +17,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use satchel_media::audio::AudioLimits;
 use satchel_media::mic::{Microphone, peak_dbfs};
 use satchel_media::speech::SAMPLE_RATE;
-use satchel_types::{Event, RecordingView, SourceView};
+use satchel_types::{Event, RecordingView, SourceKind, SourceView};
 
 use crate::blobs::CHUNK;
 use crate::profile::Profile;
@@ -293,17 +293,7 @@ impl Writer {
     /// `None` when no sound was recorded at all.
     fn finish(mut self) -> Result<Option<SourceView>> {
         self.save_tail()?;
-        let blob_id = self.blob_id.clone();
-        let source = self.profile.transact(|tx| {
-            let source = close_recording(tx, &blob_id)?;
-            let events = source
-                .iter()
-                .map(|source| Event::SourceSaved {
-                    source: crate::sources::summary(source),
-                })
-                .collect();
-            Ok((source, events))
-        })?;
+        let source = self.profile.close_recording(&self.blob_id)?;
         let _ = std::fs::remove_file(&self.lock_path);
         Ok(source)
     }
@@ -392,8 +382,9 @@ fn close_recording(tx: &Transaction<'_>, blob_id: &str) -> Result<Option<SourceV
     )?;
     tx.execute("DELETE FROM recordings WHERE blob_id = ?1", [blob_id])?;
     let duration_ms = i64::try_from(data / 2 * 1000 / SAMPLE_RATE as u64).unwrap_or(i64::MAX);
-    let source = crate::sources::insert_audio_source(
+    let source = crate::sources::insert_source(
         tx,
+        SourceKind::Audio,
         &title,
         None,
         blob_id,
@@ -404,6 +395,15 @@ fn close_recording(tx: &Transaction<'_>, blob_id: &str) -> Result<Option<SourceV
 }
 
 impl Profile {
+    /// Closes a recording (see `close_recording`) and announces the source it became.
+    fn close_recording(&self, blob_id: &str) -> Result<Option<SourceView>> {
+        self.transact(|tx| {
+            let source = close_recording(tx, blob_id)?;
+            let events = source.iter().map(crate::sources::saved).collect();
+            Ok((source, events))
+        })
+    }
+
     /// Closes recordings that a killed app or a power cut left open, at their last
     /// saved chunk, and queues them for transcription. One still being made by a
     /// running process (its lock held) is left alone. Returns how many were closed.
@@ -428,16 +428,7 @@ impl Profile {
                     return Err(Error::io("locking", &lock_path)(error));
                 }
             }
-            self.transact(|tx| {
-                let source = close_recording(tx, &blob_id)?;
-                let events = source
-                    .iter()
-                    .map(|source| Event::SourceSaved {
-                        source: crate::sources::summary(source),
-                    })
-                    .collect();
-                Ok((source, events))
-            })?;
+            self.close_recording(&blob_id)?;
             drop(lock);
             let _ = std::fs::remove_file(&lock_path);
             closed += 1;
@@ -489,7 +480,7 @@ mod tests {
     }
 
     fn stored_samples(profile: &Arc<Profile>, source: &str) -> Vec<f32> {
-        let (mut reader, media_type) = profile.source_audio(source).unwrap();
+        let (mut reader, media_type) = profile.source_original(source).unwrap();
         assert_eq!(media_type, "audio/wav");
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).unwrap();

@@ -86,17 +86,13 @@ impl Profile {
         // Opening reads the headers: random bytes, an empty file or an unknown codec
         // are refused here, before a copy is made.
         AudioReader::open(path, AudioLimits::default())?;
-        let file = std::fs::File::open(path).map_err(Error::io("opening", path))?;
-        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "Recording".to_owned());
-        let title = title
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .unwrap_or(&stem);
-        self.add_audio_source(file, media_type, file_name.as_deref(), title)
+        self.add_source(
+            path,
+            SourceKind::Audio,
+            media_type,
+            title,
+            AudioLimits::default().max_bytes,
+        )
     }
 
     /// Stores any file Satchel reads — a recording, a photo or a PDF — as a new
@@ -161,23 +157,14 @@ impl Profile {
                 )));
             }
         };
-        let title: String = title.trim().chars().take(crate::TITLE_MAX_CHARS).collect();
-        let blob = self.write_blob(bytes, media_type, ImageLimits::default().max_bytes)?;
-        self.transact(|tx| {
-            let source = insert_source(
-                tx,
-                SourceKind::Image,
-                &title,
-                None,
-                &blob.id,
-                None,
-                now_ms(),
-            )?;
-            let event = Event::SourceSaved {
-                source: summary(&source),
-            };
-            Ok((source, vec![event]))
-        })
+        self.store_source(
+            bytes,
+            SourceKind::Image,
+            media_type,
+            title,
+            None,
+            ImageLimits::default().max_bytes,
+        )
     }
 
     fn add_source(
@@ -193,33 +180,50 @@ impl Profile {
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "Untitled".to_owned());
+            .unwrap_or_else(|| {
+                if kind == SourceKind::Audio {
+                    "Recording"
+                } else {
+                    "Untitled"
+                }
+                .to_owned()
+            });
         let title = title
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .unwrap_or(&stem);
-        let title: String = title.chars().take(crate::TITLE_MAX_CHARS).collect();
-        let blob = self.write_blob(file, media_type, max_bytes)?;
+        self.store_source(
+            file,
+            kind,
+            media_type,
+            title,
+            file_name.as_deref(),
+            max_bytes,
+        )
+    }
+
+    /// Copies `input` into a new blob and makes it a source, queued for its text.
+    fn store_source(
+        &self,
+        input: impl std::io::Read,
+        kind: SourceKind,
+        media_type: &str,
+        title: &str,
+        file_name: Option<&str>,
+        max_bytes: u64,
+    ) -> Result<SourceView> {
+        let title: String = title.trim().chars().take(crate::TITLE_MAX_CHARS).collect();
+        let blob = self.write_blob(input, media_type, max_bytes)?;
         self.transact(|tx| {
-            let source = insert_source(
-                tx,
-                kind,
-                &title,
-                file_name.as_deref(),
-                &blob.id,
-                None,
-                now_ms(),
-            )?;
-            let event = Event::SourceSaved {
-                source: summary(&source),
-            };
+            let source = insert_source(tx, kind, &title, file_name, &blob.id, None, now_ms())?;
+            let event = saved(&source);
             Ok((source, vec![event]))
         })
     }
 
     /// The stored original, whole (pictures and documents are read in one piece).
     fn source_bytes(self: &Arc<Self>, id: &str, max_bytes: u64) -> Result<Vec<u8>> {
-        let (mut reader, _) = self.source_audio(id)?;
+        let (mut reader, _) = self.source_original(id)?;
         if reader.len() > max_bytes {
             return Err(Error::Media(MediaError::TooLarge {
                 max_mb: max_bytes / (1024 * 1024),
@@ -229,24 +233,6 @@ impl Profile {
         std::io::Read::read_to_end(&mut reader, &mut bytes)
             .map_err(Error::io("reading", "the stored original"))?;
         Ok(bytes)
-    }
-
-    fn add_audio_source(
-        &self,
-        input: impl std::io::Read,
-        media_type: &str,
-        file_name: Option<&str>,
-        title: &str,
-    ) -> Result<SourceView> {
-        let title: String = title.trim().chars().take(crate::TITLE_MAX_CHARS).collect();
-        let blob = self.write_blob(input, media_type, AudioLimits::default().max_bytes)?;
-        self.transact(|tx| {
-            let source = insert_audio_source(tx, &title, file_name, &blob.id, None, now_ms())?;
-            let event = Event::SourceSaved {
-                source: summary(&source),
-            };
-            Ok((source, vec![event]))
-        })
     }
 
     /// Every source, most recently changed first.
@@ -326,7 +312,7 @@ impl Profile {
     }
 
     /// The stored original, readable a chunk at a time, and its media type.
-    pub fn source_audio(self: &Arc<Self>, id_or_prefix: &str) -> Result<(BlobReader, String)> {
+    pub fn source_original(self: &Arc<Self>, id_or_prefix: &str) -> Result<(BlobReader, String)> {
         let (blob, media_type) = self.read(|conn| {
             let id = resolve(conn, id_or_prefix)?;
             let blob: String =
@@ -364,9 +350,7 @@ impl Profile {
                 });
             }
             let source = get(tx, id)?.or_not_found("source", id)?;
-            let event = Event::SourceSaved {
-                source: summary(&source),
-            };
+            let event = saved(&source);
             Ok((source, vec![event]))
         })
     }
@@ -384,7 +368,7 @@ pub fn transcribe_source(
     let source = profile.source(id)?;
     let id = source.id.clone();
     profile.set_status(&id, SourceStatus::Transcribing, None)?;
-    let (reader, media_type) = profile.source_audio(&id)?;
+    let (reader, media_type) = profile.source_original(&id)?;
     let audio = Audio {
         size: reader.len(),
         source: Box::new(reader),
@@ -435,9 +419,7 @@ pub fn transcribe_source(
                 ],
             )?;
             let source = get(tx, &id)?.or_not_found("source", &id)?;
-            let event = Event::SourceSaved {
-                source: summary(&source),
-            };
+            let event = saved(&source);
             Ok((source, vec![event]))
         }),
         Err(media) => {
@@ -494,9 +476,7 @@ pub fn read_source(
         Ok(pages) => profile.transact(|tx| {
             store_pages(tx, &id, &pages)?;
             let source = get(tx, &id)?.or_not_found("source", &id)?;
-            let event = Event::SourceSaved {
-                source: summary(&source),
-            };
+            let event = saved(&source);
             Ok((source, vec![event]))
         }),
         Err(error) => {
@@ -640,28 +620,8 @@ fn source_from_row(row: &Row<'_>) -> rusqlite::Result<SourceView> {
     })
 }
 
-/// A new audio source over a stored blob, queued for transcription.
-pub(crate) fn insert_audio_source(
-    conn: &Connection,
-    title: &str,
-    file_name: Option<&str>,
-    blob_id: &str,
-    duration_ms: Option<i64>,
-    created_at: i64,
-) -> Result<SourceView> {
-    insert_source(
-        conn,
-        SourceKind::Audio,
-        title,
-        file_name,
-        blob_id,
-        duration_ms,
-        created_at,
-    )
-}
-
 /// A new source over a stored blob, queued for its text to be made.
-fn insert_source(
+pub(crate) fn insert_source(
     conn: &Connection,
     kind: SourceKind,
     title: &str,
@@ -677,6 +637,13 @@ fn insert_source(
         params![id, to_sql(&kind), title, file_name, blob_id, duration_ms, created_at, now_ms()],
     )?;
     get(conn, &id)?.or_not_found("source", &id)
+}
+
+/// The event that announces a source as it now is.
+pub(crate) fn saved(source: &SourceView) -> Event {
+    Event::SourceSaved {
+        source: summary(source),
+    }
 }
 
 pub(crate) fn summary(source: &SourceView) -> SourceSummary {
@@ -745,7 +712,7 @@ mod tests {
         assert_eq!(source.media_type, "audio/wav");
         assert!(matches!(events.try_recv(), Ok(Event::SourceSaved { .. })));
 
-        let (mut reader, media_type) = profile.source_audio(&source.id[..8]).unwrap();
+        let (mut reader, media_type) = profile.source_original(&source.id[..8]).unwrap();
         let mut stored = Vec::new();
         reader.read_to_end(&mut stored).unwrap();
         assert_eq!(stored, std::fs::read(&wav).unwrap());
@@ -823,7 +790,7 @@ mod tests {
             profile.requeue_source(&source.id).unwrap().status,
             SourceStatus::Queued
         );
-        assert!(profile.source_audio(&source.id).is_ok());
+        assert!(profile.source_original(&source.id).is_ok());
     }
 
     #[test]

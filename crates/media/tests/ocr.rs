@@ -11,6 +11,7 @@ use satchel_media::image_in::{ImageLimits, decode_image, open_image};
 use satchel_media::ocr::{OcrEngine, RUNTIME_LIBRARY};
 
 mod common;
+use common::wer::{characters, edits};
 use common::{models_dir, run};
 
 const LINES: &str = include_str!("data/ocr_lines.txt");
@@ -55,28 +56,6 @@ fn render(lines: &[&str], font_file: &str, distort: &[&str], out: &Path) {
     run("convert", &args);
 }
 
-fn normalise(text: &str) -> Vec<char> {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .collect()
-}
-
-fn char_edits(reference: &[char], hypothesis: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=hypothesis.len()).collect();
-    for (i, r) in reference.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, h) in hypothesis.iter().enumerate() {
-            let substitution = diagonal + usize::from(r != h);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[hypothesis.len()]
-}
-
 /// Reads every page made with `distort` and returns the character error rate.
 fn character_error_rate(label: &str, distort: &[&str], extension: &str) -> f64 {
     let dir = tempfile::tempdir().unwrap();
@@ -88,8 +67,8 @@ fn character_error_rate(label: &str, distort: &[&str], extension: &str) -> f64 {
         render(chunk, font_file, distort, &path);
         let image = open_image(&path, ImageLimits::default()).unwrap();
         let read = engine().read(&image).unwrap();
-        let said = normalise(&chunk.join(" "));
-        let heard = normalise(
+        let said = characters(&chunk.join(" "));
+        let heard = characters(
             &read
                 .lines
                 .iter()
@@ -97,7 +76,7 @@ fn character_error_rate(label: &str, distort: &[&str], extension: &str) -> f64 {
                 .collect::<Vec<_>>()
                 .join(" "),
         );
-        let e = char_edits(&said, &heard);
+        let e = edits(&said, &heard);
         if e > 0 {
             println!(
                 "{label}, {font_file}: {e} errors\n  said  {}\n  heard {}",

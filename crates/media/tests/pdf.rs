@@ -11,6 +11,7 @@ use satchel_media::ocr::{OcrEngine, RUNTIME_LIBRARY};
 use satchel_media::pdf::{PdfLimits, read_pdf};
 
 mod common;
+use common::wer::{characters, edits};
 use common::{models_dir, run};
 
 const LINES: &str = include_str!("data/ocr_lines.txt");
@@ -59,28 +60,6 @@ fn text_pdf(pages: usize, out: &Path, extra_gs_args: &[&str]) -> Vec<String> {
     expected
 }
 
-fn char_edits(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, x) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, y) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(x != y);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
-}
-
-fn normalise(text: &str) -> Vec<char> {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .collect()
-}
-
 #[test]
 #[ignore = "needs Ghostscript; `cargo xtask test` provides it"]
 fn a_multi_page_pdf_comes_back_page_by_page_with_99_percent_of_its_characters() {
@@ -92,8 +71,8 @@ fn a_multi_page_pdf_comes_back_page_by_page_with_99_percent_of_its_characters() 
     let (mut errors, mut total) = (0, 0);
     for (page, said) in pages.iter().zip(&expected) {
         assert!(page.pictures.is_empty());
-        let (said, read) = (normalise(said), normalise(&page.text));
-        errors += char_edits(&said, &read);
+        let (said, read) = (characters(said), characters(&page.text));
+        errors += edits(&said, &read);
         total += said.len();
         assert!(
             page.text.contains(&format!("(page {})", page.number)),
@@ -182,8 +161,8 @@ fn a_scanned_page_is_read_by_the_ocr_with_at_most_5_percent_character_errors() {
     assert_eq!(pages[0].pictures.len(), 1, "the scanned picture is found");
     let engine = OcrEngine::load(&models_dir().join(RUNTIME_LIBRARY), &models_dir(), 2).unwrap();
     let read = engine.read(&pages[0].pictures[0]).unwrap().text();
-    let (said, heard) = (normalise(&said.join(" ")), normalise(&read));
-    let rate = char_edits(&said, &heard) as f64 / said.len() as f64;
+    let (said, heard) = (characters(&said.join(" ")), characters(&read));
+    let rate = edits(&said, &heard) as f64 / said.len() as f64;
     println!(
         "scanned page: character error rate {:.2} % (threshold 5 %)\n{read}",
         rate * 100.0

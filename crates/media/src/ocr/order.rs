@@ -28,27 +28,19 @@ fn cut(mut lines: Vec<OcrLine>, line_height: f32, out: &mut Vec<OcrLine>) {
         out.extend(lines);
         return;
     }
-    // Blocks first: a horizontal gap across everything splits top from bottom.
-    if let Some(parts) = split(&lines, 1, line_height * BLOCK_GAP_LINES) {
-        for part in parts {
-            cut(
-                part.into_iter().map(|i| lines[i].clone()).collect(),
-                line_height,
-                out,
-            );
+    // Blocks first (a horizontal gap across everything splits top from bottom), then
+    // columns (a vertical gap wider than a line is tall), each part cut again.
+    for (axis, gap) in [(1, BLOCK_GAP_LINES), (0, COLUMN_GAP_LINES)] {
+        if let Some(parts) = split(&lines, axis, line_height * gap) {
+            for part in parts {
+                cut(
+                    part.into_iter().map(|i| lines[i].clone()).collect(),
+                    line_height,
+                    out,
+                );
+            }
+            return;
         }
-        return;
-    }
-    // Then columns: a vertical gap wider than a line is tall, top to bottom.
-    if let Some(parts) = split(&lines, 0, line_height * COLUMN_GAP_LINES) {
-        for part in parts {
-            cut(
-                part.into_iter().map(|i| lines[i].clone()).collect(),
-                line_height,
-                out,
-            );
-        }
-        return;
     }
     // One block of lines side by side or overlapping (tilted lines overlap): by line,
     // then left to right.

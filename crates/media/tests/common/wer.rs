@@ -1,5 +1,6 @@
-//! Word error rate: word-level edit distance over the reference's length, after
-//! lower-casing and dropping punctuation.
+//! Word and character error rates: edit distance over the reference's length — of
+//! words after lower-casing and dropping punctuation, or of characters after folding
+//! whitespace.
 
 pub fn words(text: &str) -> Vec<String> {
     text.to_lowercase()
@@ -9,7 +10,8 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn edits(reference: &[String], hypothesis: &[String]) -> usize {
+/// Levenshtein distance between two sequences (of words, or of characters).
+pub fn edits<T: PartialEq>(reference: &[T], hypothesis: &[T]) -> usize {
     let mut row: Vec<usize> = (0..=hypothesis.len()).collect();
     for (i, r) in reference.iter().enumerate() {
         let mut previous = row[0];
@@ -27,4 +29,13 @@ pub fn edits(reference: &[String], hypothesis: &[String]) -> usize {
 pub fn score(said: &str, heard: &str) -> (usize, usize) {
     let reference = words(said);
     (edits(&reference, &words(heard)), reference.len())
+}
+
+/// `text`'s characters with every run of whitespace made one space.
+pub fn characters(text: &str) -> Vec<char> {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .collect()
 }

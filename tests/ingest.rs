@@ -164,39 +164,24 @@ fn ingest_reads_pictures_and_pdfs_with_where_each_line_is() {
     let cli = Cli::new(&dir.path().join("data")).env("SATCHEL_PASSPHRASE", PASSPHRASE);
     cli.json(&["profile", "create", "Ada"]);
     let photo = dir.path().join("Board photo.png");
-    let status = Command::new("convert")
-        .args([
-            "-size",
-            "1000x200",
-            "xc:white",
-            "-font",
-            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        ])
-        .args(["-pointsize", "32", "-fill", "black"])
-        .args([
-            "-annotate",
-            "+30+70",
-            "Osmosis moves water across membranes.",
-        ])
-        .args(["-annotate", "+30+140", "Diffusion needs no energy."])
-        .arg(&photo)
-        .status()
-        .expect("ImageMagick");
-    assert!(status.success());
-    let ps = dir.path().join("chapter.ps");
-    std::fs::write(
-        &ps,
-        "%!PS\n/Helvetica findfont 12 scalefont setfont\n72 720 moveto (Chapter one: the cell wall.) show\nshowpage\n72 720 moveto (Chapter two: the nucleus.) show\nshowpage\n",
-    )
-    .unwrap();
+    satchel_e2e::text_picture(
+        &photo,
+        1000,
+        200,
+        &[
+            (30, 70, "Osmosis moves water across membranes."),
+            (30, 140, "Diffusion needs no energy."),
+        ],
+    );
     let pdf = dir.path().join("chapter.pdf");
-    let status = Command::new("gs")
-        .args(["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite"])
-        .arg(format!("-sOutputFile={}", pdf.display()))
-        .arg(&ps)
-        .status()
-        .expect("Ghostscript");
-    assert!(status.success());
+    satchel_e2e::text_pdf(
+        &pdf,
+        &[
+            &["Chapter one: the cell wall."],
+            &["Chapter two: the nucleus."],
+        ],
+        &[],
+    );
     let bad = dir.path().join("notes.pdf");
     std::fs::write(&bad, b"these are not the notes you are looking for").unwrap();
 

@@ -325,13 +325,8 @@ pub async fn open_document(
 ) -> Reply<SourceView> {
     off_ui_thread(&shell, move |shell| {
         let profile = open_profile(shell)?;
-        let worker = satchel_core::vision::PdfWorker::this_program()
-            .map_err(|e| view(satchel_core::Error::Media(e)))?;
-        let vision = satchel_core::vision::Vision::new(
-            satchel_core::voice::model_dirs(shell.resources.clone()),
-            worker,
-        );
-        satchel_core::read_source(&profile, &id, &vision, Some(&password)).map_err(view)
+        satchel_core::read_source(&profile, &id, shell.vision.as_ref(), Some(&password))
+            .map_err(view)
     })
     .await
 }

@@ -30,8 +30,9 @@ pub struct Shell {
     open: Mutex<Option<Arc<Profile>>>,
     voice: VoiceWorker,
     recorder: recorder::Recorder,
-    /// The folder the app's bundled resources (models) are in.
-    resources: Option<PathBuf>,
+    /// The OCR and PDF reader, shared by the background worker and the commands so
+    /// the models load once.
+    vision: Arc<Vision>,
     /// Where the window's player fetches recordings (see `media`).
     media_base: OnceLock<String>,
 }
@@ -76,13 +77,13 @@ fn main() -> ExitCode {
         .ok()
         .and_then(|exe| exe.parent().map(|dir| dir.to_owned()));
     let vision = match PdfWorker::this_program() {
-        Ok(worker) => Vision::new(model_dirs(resources.clone()), worker),
+        Ok(worker) => Arc::new(Vision::new(model_dirs(resources.clone()), worker)),
         Err(error) => {
             eprintln!("Satchel cannot find its own program to read PDFs with: {error}");
             return ExitCode::FAILURE;
         }
     };
-    let voice = match VoiceWorker::start(Whisper::new(model_dirs(resources.clone())), vision) {
+    let voice = match VoiceWorker::start(Whisper::new(model_dirs(resources)), Arc::clone(&vision)) {
         Ok(voice) => voice,
         Err(error) => {
             eprintln!("Satchel cannot start its transcription worker: {error}");
@@ -94,7 +95,7 @@ fn main() -> ExitCode {
         open: Mutex::new(None),
         voice,
         recorder: recorder::Recorder::default(),
-        resources: resources.clone(),
+        vision,
         media_base: OnceLock::new(),
     });
     match media::start(Arc::clone(&shell)) {

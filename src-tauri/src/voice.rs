@@ -34,7 +34,7 @@ pub struct VoiceWorker {
 }
 
 impl VoiceWorker {
-    pub fn start(whisper: Whisper, vision: Vision) -> std::io::Result<Self> {
+    pub fn start(whisper: Whisper, vision: Arc<Vision>) -> std::io::Result<Self> {
         let (jobs, queue) = mpsc::channel();
         let current = Arc::new(Mutex::new(None));
         let generation = Arc::new(AtomicU64::new(0));
@@ -91,7 +91,7 @@ impl VoiceWorker {
 
 struct Worker {
     whisper: Whisper,
-    vision: Vision,
+    vision: Arc<Vision>,
     queue: Receiver<Job>,
     current: Arc<Mutex<Option<Current>>>,
     generation: Arc<AtomicU64>,
@@ -110,7 +110,9 @@ impl Worker {
             };
             if kind != SourceKind::Audio {
                 // Pictures and documents are read in one go (a few seconds a page).
-                if let Err(error) = read_source(&job.profile, &job.source_id, &self.vision, None) {
+                if let Err(error) =
+                    read_source(&job.profile, &job.source_id, self.vision.as_ref(), None)
+                {
                     eprintln!("reading {}: {error}", job.source_id);
                 }
                 continue;

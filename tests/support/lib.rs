@@ -138,3 +138,50 @@ pub fn play_to_microphone(wav: &Path) {
         .expect("paplay runs");
     assert!(status.success(), "paplay failed");
 }
+
+/// A picture of text for the OCR: each `(x, y, text)` drawn with its baseline at
+/// (x, y) in 32 px DejaVu Sans, black on white (ImageMagick).
+pub fn text_picture(out: &Path, width: u32, height: u32, lines: &[(u32, u32, &str)]) {
+    let mut command = Command::new("convert");
+    command
+        .arg("-size")
+        .arg(format!("{width}x{height}"))
+        .args([
+            "xc:white",
+            "-font",
+            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        ])
+        .args(["-pointsize", "32", "-fill", "black"]);
+    for (x, y, text) in lines {
+        command.arg("-annotate").arg(format!("+{x}+{y}")).arg(text);
+    }
+    let status = command.arg(out).status().expect("ImageMagick runs");
+    assert!(status.success(), "convert failed");
+}
+
+/// A PDF with a text layer, made by Ghostscript from PostScript: one page per entry
+/// of `pages`, its lines in 12 pt Helvetica. `gs_args` adds options (encryption).
+pub fn text_pdf(out: &Path, pages: &[&[&str]], gs_args: &[&str]) {
+    let mut source = String::from("%!PS\n");
+    for lines in pages {
+        source.push_str("/Helvetica findfont 12 scalefont setfont\n");
+        for (i, line) in lines.iter().enumerate() {
+            let line = line
+                .replace('\\', "\\\\")
+                .replace('(', "\\(")
+                .replace(')', "\\)");
+            source.push_str(&format!("72 {} moveto ({line}) show\n", 720 - i * 18));
+        }
+        source.push_str("showpage\n");
+    }
+    let ps = out.with_extension("ps");
+    std::fs::write(&ps, source).expect("PostScript written");
+    let status = Command::new("gs")
+        .args(["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite"])
+        .args(gs_args)
+        .arg(format!("-sOutputFile={}", out.display()))
+        .arg(&ps)
+        .status()
+        .expect("Ghostscript runs");
+    assert!(status.success(), "gs failed");
+}

@@ -74,6 +74,7 @@ fn set_open(shell: &Shell, profile: Option<Profile>) {
         eprintln!("saving the recording: {error}");
     }
     shell.voice.pause_all();
+    shell.pages.clear();
     let profile = profile.map(Arc::new);
     *shell.open.lock().unwrap_or_else(PoisonError::into_inner) = profile.clone();
     if let Some(profile) = profile {

@@ -35,6 +35,8 @@ pub struct Shell {
     vision: Arc<Vision>,
     /// Where the window's player fetches recordings (see `media`).
     media_base: OnceLock<String>,
+    /// A document's pages, drawn lately.
+    pages: media::PageCache,
 }
 
 fn data_dir() -> Result<PathBuf, String> {
@@ -97,6 +99,7 @@ fn main() -> ExitCode {
         recorder: recorder::Recorder::default(),
         vision,
         media_base: OnceLock::new(),
+        pages: media::PageCache::default(),
     });
     match media::start(Arc::clone(&shell)) {
         Ok(base) => {

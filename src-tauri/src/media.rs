@@ -1,16 +1,21 @@
 //! The window's `<audio>` element plays a stored recording straight out of the
-//! encrypted store, decrypted a chunk at a time for the byte ranges it asks for.
-//! Nothing is written to disk to play it.
+//! encrypted store, decrypted a chunk at a time for the byte ranges it asks for; its
+//! `<img>` elements show pictures the same way, and a document's pages drawn on
+//! demand (`ID/page/N?width=W`) by the PDF worker. Nothing is written to disk to show
+//! them, and every answer says `no-store` so WebKit keeps no copy on disk either.
 //!
 //! WebKitGTK's media engine cannot load from a custom URI scheme (tauri-apps/tauri
-//! #3725), so recordings are served over HTTP on 127.0.0.1, at a port the system
-//! picks, under a random 128-bit token only this window knows. Only the open
-//! profile's sources are served, only to GET, and only while it is open.
+//! #3725), so sources are served over HTTP on 127.0.0.1, at a port the system picks,
+//! under a random 128-bit token only this window knows. Only the open profile's
+//! sources are served, only to GET, and only while it is open.
 
+use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::net::{TcpListener, TcpStream};
-use std::sync::{Arc, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
+
+use satchel_core::Profile;
 
 use tauri::http::{Response, StatusCode, header};
 
@@ -20,6 +25,48 @@ use crate::Shell;
 const MAX_RANGE: u64 = 2 * 1024 * 1024;
 /// A request head larger than this is no media player's.
 const MAX_HEAD: u64 = 16 * 1024;
+/// Drawn pages kept in memory, at most: scrolling back shows them at once.
+const PAGE_CACHE_BYTES: usize = 24 * 1024 * 1024;
+/// Page widths the window may ask for; asked widths are rounded up to a step so
+/// near-equal windows share drawings.
+const PAGE_WIDTHS: (u32, u32, u32) = (200, 2400, 200);
+
+/// Pages drawn lately, newest last, and the lock that makes drawing one at a time (on
+/// a 2-core laptop, several PDF workers at once would only slow each other).
+#[derive(Default)]
+pub struct PageCache {
+    drawn: Mutex<VecDeque<(PageKey, Arc<Vec<u8>>)>>,
+    drawing: Mutex<()>,
+}
+
+type PageKey = (String, u32, u32);
+
+impl PageCache {
+    fn get(&self, key: &PageKey) -> Option<Arc<Vec<u8>>> {
+        let drawn = self.drawn.lock().unwrap_or_else(PoisonError::into_inner);
+        drawn
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, png)| Arc::clone(png))
+    }
+
+    fn put(&self, key: PageKey, png: Arc<Vec<u8>>) {
+        let mut drawn = self.drawn.lock().unwrap_or_else(PoisonError::into_inner);
+        drawn.retain(|(k, _)| *k != key);
+        drawn.push_back((key, png));
+        while drawn.iter().map(|(_, png)| png.len()).sum::<usize>() > PAGE_CACHE_BYTES {
+            drawn.pop_front();
+        }
+    }
+
+    /// Forgets every page: the library they came from closed.
+    pub fn clear(&self) {
+        self.drawn
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
+}
 
 /// Starts the server; returns the base URL (ending in `/`) that source ids follow.
 pub fn start(shell: Arc<Shell>) -> std::io::Result<String> {
@@ -39,7 +86,7 @@ pub fn start(shell: Arc<Shell>) -> std::io::Result<String> {
                     .name("satchel-media-request".into())
                     .spawn(move || {
                         if let Err(error) = answer(&shell, &prefix, stream) {
-                            eprintln!("serving a recording: {error}");
+                            eprintln!("serving a source: {error}");
                         }
                     });
             }
@@ -67,11 +114,15 @@ fn answer(shell: &Arc<Shell>, prefix: &str, stream: TcpStream) -> std::io::Resul
             range = Some(value.trim().to_owned());
         }
     }
-    let response = match (method, target.strip_prefix(prefix)) {
-        ("GET" | "HEAD", Some(id)) if !id.is_empty() && !id.contains('/') => {
-            serve(shell, id, range.as_deref())
-                .unwrap_or_else(|(status, message)| plain(status, &message))
-        }
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let route = path
+        .strip_prefix(prefix)
+        .map(|rest| rest.split('/').collect::<Vec<_>>());
+    let response = match (method, route.as_deref()) {
+        ("GET" | "HEAD", Some([id])) if !id.is_empty() => serve(shell, id, range.as_deref())
+            .unwrap_or_else(|(status, message)| plain(status, &message)),
+        ("GET" | "HEAD", Some([id, "page", page])) => serve_page(shell, id, page, query)
+            .unwrap_or_else(|(status, message)| plain(status, &message)),
         ("GET" | "HEAD", _) => plain(StatusCode::NOT_FOUND, "not found"),
         _ => plain(StatusCode::METHOD_NOT_ALLOWED, "only GET"),
     };
@@ -113,14 +164,70 @@ fn write_response(
 
 type Failure = (StatusCode, String);
 
-/// The bytes of source `id` that the `Range` header asks for (at most [`MAX_RANGE`]).
-fn serve(shell: &Arc<Shell>, id: &str, range: Option<&str>) -> Result<Response<Vec<u8>>, Failure> {
-    let profile = shell
+fn open_profile(shell: &Shell) -> Result<Arc<Profile>, Failure> {
+    shell
         .open
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .clone()
-        .ok_or((StatusCode::FORBIDDEN, "no library is open".to_owned()))?;
+        .ok_or((StatusCode::FORBIDDEN, "no library is open".to_owned()))
+}
+
+/// Page `page` of document `id` as a PNG, drawn `width=W` pixels wide (rounded up to
+/// a step of [`PAGE_WIDTHS`]).
+fn serve_page(
+    shell: &Arc<Shell>,
+    id: &str,
+    page: &str,
+    query: &str,
+) -> Result<Response<Vec<u8>>, Failure> {
+    let profile = open_profile(shell)?;
+    let page: u32 = page
+        .parse()
+        .map_err(|_| (StatusCode::NOT_FOUND, "pages are numbered".to_owned()))?;
+    let (min, max, step) = PAGE_WIDTHS;
+    let width = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("width="))
+        .and_then(|w| w.parse::<u32>().ok())
+        .unwrap_or(1200)
+        .clamp(min, max)
+        .div_ceil(step)
+        * step;
+    // Checked on every request, cached or not: only the open library's sources.
+    profile
+        .source_original(id)
+        .map_err(|e| (StatusCode::NOT_FOUND, e.to_string()))?;
+    let key = (id.to_owned(), page, width);
+    let png = match shell.pages.get(&key) {
+        Some(png) => png,
+        None => {
+            let _one_at_a_time = shell
+                .pages
+                .drawing
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            match shell.pages.get(&key) {
+                Some(png) => png,
+                None => {
+                    let png = satchel_core::draw_page(&profile, id, page, width, &*shell.vision)
+                        .map(Arc::new)
+                        .map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+                    shell.pages.put(key, Arc::clone(&png));
+                    png
+                }
+            }
+        }
+    };
+    Response::builder()
+        .header(header::CONTENT_TYPE, "image/png")
+        .body(png.to_vec())
+        .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
+}
+
+/// The bytes of source `id` that the `Range` header asks for (at most [`MAX_RANGE`]).
+fn serve(shell: &Arc<Shell>, id: &str, range: Option<&str>) -> Result<Response<Vec<u8>>, Failure> {
+    let profile = open_profile(shell)?;
     let (mut reader, media_type) = profile
         .source_original(id)
         .map_err(|e| (StatusCode::NOT_FOUND, e.to_string()))?;

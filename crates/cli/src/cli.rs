@@ -86,6 +86,18 @@ pub enum SourceCommand {
         #[arg(long, default_value = "auto")]
         language: String,
     },
+    /// Draw a page of a document as a PNG picture.
+    Page {
+        id: String,
+        /// The page, counted from 1.
+        page: u32,
+        /// The picture's width in pixels (its height follows the page's shape).
+        #[arg(long, default_value_t = 1200)]
+        width: u32,
+        /// Where to write the PNG.
+        #[arg(long, short)]
+        out: PathBuf,
+    },
     /// Delete a source and its recording.
     #[command(visible_alias = "delete")]
     Rm { id: String },

@@ -9,7 +9,7 @@ use std::time::Duration;
 use satchel_core::types::{ErrorCode, Event, SourceKind, SourceView, clock};
 use satchel_core::vision::{PdfWorker, Vision};
 use satchel_core::voice::{Whisper, model_dirs};
-use satchel_core::{Profile, Satchel, read_source, transcribe_source};
+use satchel_core::{Profile, Satchel, draw_page, read_source, transcribe_source};
 
 use crate::cli::{Cli, SourceCommand};
 use crate::output::{Failure, print};
@@ -31,8 +31,7 @@ pub fn ingest(
     let language = parse_language(language)?;
     let profile = Arc::new(unlock(cli, satchel)?);
     let whisper = Whisper::new(model_dirs(None));
-    let worker = PdfWorker::this_program().map_err(satchel_core::Error::Media)?;
-    let vision = Vision::new(model_dirs(None), worker);
+    let vision = vision()?;
     // A protected PDF's password comes from the environment, never the command line
     // (which other users of the computer can see).
     let password = std::env::var("SATCHEL_DOCUMENT_PASSWORD").ok();
@@ -69,6 +68,12 @@ pub fn ingest(
     }
 }
 
+/// The OCR, and this program as its own PDF reader.
+fn vision() -> Result<Vision, Failure> {
+    let worker = PdfWorker::this_program().map_err(satchel_core::Error::Media)?;
+    Ok(Vision::new(model_dirs(None), worker))
+}
+
 pub fn source(cli: &Cli, satchel: &Satchel, command: &SourceCommand) -> Result<(), Failure> {
     let profile = Arc::new(unlock(cli, satchel)?);
     match command {
@@ -88,6 +93,20 @@ pub fn source(cli: &Cli, satchel: &Satchel, command: &SourceCommand) -> Result<(
             let whisper = Whisper::new(model_dirs(None));
             let done = transcribe(cli, &profile, &whisper, &source, language)?;
             print(cli.json, &done, show)
+        }
+        SourceCommand::Page {
+            id,
+            page,
+            width,
+            out,
+        } => {
+            let png = draw_page(&profile, id, *page, *width, &vision()?)?;
+            std::fs::write(out, &png).map_err(satchel_core::Error::io("writing", out))?;
+            print(
+                cli.json,
+                &serde_json::json!({ "page": page, "path": out, "bytes": png.len() }),
+                |_| println!("Page {page} drawn to {}", out.display()),
+            )
         }
         SourceCommand::Rm { id } => {
             let source = profile.source(id)?;

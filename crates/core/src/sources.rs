@@ -13,7 +13,9 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use satchel_media::MediaError;
 use satchel_media::audio::{AudioLimits, AudioReader};
-use satchel_media::image_in::{self as image, IMAGE_TYPES, ImageLimits, decode_image, open_image};
+use satchel_media::image_in::{
+    self as image, IMAGE_TYPES, ImageLimits, decode_image, encode_png, open_image,
+};
 use satchel_media::pdf::PdfLimits;
 use satchel_types::{
     ErrorView, Event, SegmentView, SourceKind, SourceStatus, SourceSummary, SourceView,
@@ -475,6 +477,12 @@ pub fn read_source(
     match outcome {
         Ok(pages) => profile.transact(|tx| {
             store_pages(tx, &id, &pages)?;
+            if password.is_some() {
+                tx.execute(
+                    "UPDATE sources SET document_password = ?2 WHERE id = ?1",
+                    params![id, password],
+                )?;
+            }
             let source = get(tx, &id)?.or_not_found("source", &id)?;
             let event = saved(&source);
             Ok((source, vec![event]))
@@ -486,8 +494,57 @@ pub fn read_source(
     }
 }
 
+/// Page `page` (from 1) of a stored document drawn `width` pixels wide, as a PNG —
+/// with the password it was opened with, if it needed one.
+pub fn draw_page(
+    profile: &Arc<Profile>,
+    id_or_prefix: &str,
+    page: u32,
+    width: u32,
+    reader: &dyn Reader,
+) -> Result<Vec<u8>> {
+    let (id, kind, pages, password) = profile.read(|conn| {
+        let id = resolve(conn, id_or_prefix)?;
+        let (kind, pages, password): (String, Option<i64>, Option<String>) = conn.query_row(
+            "SELECT kind, pages, document_password FROM sources WHERE id = ?1",
+            [&id],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )?;
+        Ok((id, from_sql::<SourceKind>(&kind), pages, password))
+    })?;
+    if kind != Some(SourceKind::Document) {
+        return Err(Error::InvalidInput(
+            "only a document's pages are drawn".into(),
+        ));
+    }
+    if let Some(pages) = pages
+        && !(1..=pages).contains(&i64::from(page))
+    {
+        return Err(Error::InvalidInput(format!(
+            "there is no page {page}: the document has {pages}"
+        )));
+    }
+    let bytes = profile.source_bytes(&id, PdfLimits::default().max_bytes)?;
+    let picture = reader.draw_page(&bytes, password.as_deref(), page, width)?;
+    Ok(encode_png(&picture)?)
+}
+
 fn store_pages(tx: &Connection, id: &str, pages: &[ReadPage]) -> Result<()> {
     tx.execute("DELETE FROM regions WHERE source_id = ?1", [id])?;
+    tx.execute("DELETE FROM page_sizes WHERE source_id = ?1", [id])?;
+    let mut size = tx.prepare_cached(
+        "INSERT INTO page_sizes (source_id, page, width, height) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for page in pages {
+        if let Some([width, height]) = page.size {
+            size.execute(params![
+                id,
+                page.number,
+                f64::from(width),
+                f64::from(height)
+            ])?;
+        }
+    }
     let mut insert = tx.prepare_cached(
         "INSERT INTO regions (source_id, seq, page, x, y, width, height, confidence, text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -509,7 +566,10 @@ fn store_pages(tx: &Connection, id: &str, pages: &[ReadPage]) -> Result<()> {
             seq += 1;
         }
         for line in &page.lines {
-            let [x, y, w, h] = line.bbox.map(f64::from);
+            let [x, y, w, h] = match line.bbox {
+                Some(bbox) => bbox.map(|v| Some(f64::from(v))),
+                None => [None; 4],
+            };
             insert.execute(params![
                 id,
                 seq,
@@ -562,6 +622,30 @@ fn get(conn: &Connection, id: &str) -> Result<Option<SourceView>> {
     let Some(mut source) = source else {
         return Ok(None);
     };
+    if source.kind != SourceKind::Audio {
+        let count = usize::try_from(source.pages.unwrap_or(0)).unwrap_or(0);
+        let mut sizes = vec![None; count];
+        let mut statement = conn.prepare_cached(
+            "SELECT page, width, height FROM page_sizes WHERE source_id = ?1 ORDER BY page",
+        )?;
+        let rows = statement.query_map([id], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, f64>(1)?,
+                row.get::<_, f64>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (page, width, height) = row?;
+            if let Some(slot) = usize::try_from(page - 1)
+                .ok()
+                .and_then(|i| sizes.get_mut(i))
+            {
+                *slot = Some([width as f32, height as f32]);
+            }
+        }
+        source.page_sizes = sizes;
+    }
     source.segments = if source.kind == SourceKind::Audio {
         conn.prepare_cached(
             "SELECT start_ms, end_ms, text FROM segments WHERE source_id = ?1 ORDER BY seq",
@@ -611,6 +695,7 @@ fn source_from_row(row: &Row<'_>) -> rusqlite::Result<SourceView> {
         duration_ms: row.get(7)?,
         text: row.get(8)?,
         segments: Vec::new(),
+        page_sizes: Vec::new(),
         error: error_code.map(|code| ErrorView {
             code: from_sql(&code).unwrap_or(satchel_types::ErrorCode::Internal),
             message: error_message.unwrap_or_default(),

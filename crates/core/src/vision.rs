@@ -1,6 +1,7 @@
 //! Text from pictures and documents as the core sees it: a small trait it owns, and its
 //! real implementation over `satchel-media` — PP-OCRv4 on ONNX Runtime for pictures,
-//! lopdf in a worker process for PDFs (their scanned pages go to the OCR too).
+//! lopdf and hayro in a worker process for PDFs (their scanned pages, drawn, go to the
+//! OCR too).
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -8,15 +9,27 @@ use std::sync::{Arc, Mutex, PoisonError};
 use satchel_media::MediaError;
 use satchel_media::image_in::{ImageLimits, RgbImage, decode_image};
 use satchel_media::ocr::{DET_MODEL, OcrEngine, OcrLine, RUNTIME_LIBRARY};
-use satchel_media::pdf_worker::{WORKER_ARG, WorkerLimits, read_pdf_isolated};
+pub use satchel_media::pdf_worker::PdfWorker;
 
-/// One page read: its text layer, or the lines the OCR found on its pictures.
+/// A line of text found on a page, with where it is when that is known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: String,
+    /// x, y, width, height in the page's unit (see [`ReadPage::size`]).
+    pub bbox: Option<[f32; 4]>,
+    pub confidence: f32,
+}
+
+/// One page read: its text layer, or the lines the OCR found on it.
 #[derive(Debug, Clone, Default)]
 pub struct ReadPage {
     /// Counted from 1.
     pub number: u32,
+    /// Width and height as shown: pixels for a picture, points (1/72 inch) for a PDF
+    /// page. Known when the page could be drawn.
+    pub size: Option<[f32; 2]>,
     pub text_layer: Option<String>,
-    pub lines: Vec<OcrLine>,
+    pub lines: Vec<Line>,
 }
 
 impl ReadPage {
@@ -44,28 +57,15 @@ pub trait Reader: Send + Sync {
         password: Option<&str>,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Vec<ReadPage>, MediaError>;
-}
 
-/// The program that reads PDFs in a process of its own.
-#[derive(Debug, Clone)]
-pub struct PdfWorker {
-    pub program: PathBuf,
-    pub args: Vec<String>,
-}
-
-impl PdfWorker {
-    /// This very program, started with the worker argument: every Satchel program
-    /// calls `serve_worker_if_asked` first, so it can be its own PDF reader.
-    pub fn this_program() -> Result<Self, MediaError> {
-        let program = std::env::current_exe().map_err(|source| MediaError::Io {
-            path: PathBuf::from("the running program"),
-            source,
-        })?;
-        Ok(Self {
-            program,
-            args: vec![WORKER_ARG.to_owned()],
-        })
-    }
+    /// Page `page` (from 1) of a document, drawn `width` pixels wide.
+    fn draw_page(
+        &self,
+        bytes: &[u8],
+        password: Option<&str>,
+        page: u32,
+        width: u32,
+    ) -> Result<RgbImage, MediaError>;
 }
 
 /// The OCR and the PDF reader through `satchel-media`, the models loaded on first use.
@@ -107,18 +107,32 @@ impl Vision {
         Ok(loaded)
     }
 
-    fn ocr(&self, picture: &RgbImage) -> Result<Vec<OcrLine>, MediaError> {
-        Ok(self.engine()?.read(picture)?.lines)
+    /// The lines on `picture`; with `scale` (its pixels per page unit) their boxes in
+    /// the page's unit, without it no boxes.
+    fn ocr(&self, picture: &RgbImage, scale: Option<f32>) -> Result<Vec<Line>, MediaError> {
+        Ok(self
+            .engine()?
+            .read(picture)?
+            .lines
+            .into_iter()
+            .map(|line: OcrLine| Line {
+                bbox: scale.map(|scale| line.bbox.map(|v| v / scale)),
+                text: line.text,
+                confidence: line.confidence,
+            })
+            .collect())
     }
 }
 
 impl Reader for Vision {
     fn read_image(&self, bytes: &[u8]) -> Result<ReadPage, MediaError> {
         let picture = decode_image(bytes, ImageLimits::default())?;
+        let (width, height) = picture.dimensions();
         Ok(ReadPage {
             number: 1,
+            size: Some([width as f32, height as f32]),
             text_layer: None,
-            lines: self.ocr(&picture)?,
+            lines: self.ocr(&picture, Some(1.0))?,
         })
     }
 
@@ -128,32 +142,39 @@ impl Reader for Vision {
         password: Option<&str>,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Vec<ReadPage>, MediaError> {
-        let args: Vec<&str> = self.worker.args.iter().map(String::as_str).collect();
-        let pages = read_pdf_isolated(
-            &self.worker.program,
-            &args,
-            bytes,
-            password,
-            WorkerLimits::default(),
-        )?;
-        let total = pages.len();
-        let mut read = Vec::with_capacity(total);
-        for (done, page) in pages.into_iter().enumerate() {
+        let mut read = Vec::new();
+        self.worker.read(bytes, password, &mut |page| {
             let mut out = ReadPage {
                 number: page.number,
+                size: page.size,
                 text_layer: None,
                 lines: Vec::new(),
             };
             if page.has_text() {
                 out.text_layer = Some(page.text);
+            } else if let Some((drawn, scale)) = &page.drawn {
+                out.lines = self.ocr(drawn, Some(*scale))?;
             } else {
+                // Where an extracted picture sits on its page is not known, so its
+                // lines have no box.
                 for picture in &page.pictures {
-                    out.lines.extend(self.ocr(picture)?);
+                    out.lines.extend(self.ocr(picture, None)?);
                 }
             }
             read.push(out);
-            progress(done + 1, total);
-        }
+            progress(read.len(), page.of as usize);
+            Ok(())
+        })?;
         Ok(read)
+    }
+
+    fn draw_page(
+        &self,
+        bytes: &[u8],
+        password: Option<&str>,
+        page: u32,
+        width: u32,
+    ) -> Result<RgbImage, MediaError> {
+        self.worker.draw(bytes, password, page, width)
     }
 }

@@ -10,7 +10,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use satchel_media::pdf::{PdfLimits, read_pdf};
-use satchel_media::pdf_worker::{WorkerLimits, read_pdf_isolated};
+use satchel_media::pdf_worker::PdfWorker;
 
 const PAGES: usize = 100;
 const RUNS: usize = 5;
@@ -77,7 +77,7 @@ fn main() {
     let worker = Path::new(env!("CARGO_BIN_EXE_satchel-pdf-worker"));
 
     let isolated = timed(|| {
-        let pages = read_pdf_isolated(worker, &[], &bytes, None, WorkerLimits::default()).unwrap();
+        let pages = PdfWorker::new(worker).read_all(&bytes, None).unwrap();
         assert_eq!(pages.len(), PAGES);
     });
     let in_process = timed(|| {

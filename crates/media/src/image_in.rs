@@ -39,6 +39,23 @@ pub const IMAGE_TYPES: &[(&str, &str)] = &[
     ("webp", "image/webp"),
 ];
 
+/// `picture` as a PNG, compressed for speed (it is drawn for the screen, and made
+/// again when needed).
+pub fn encode_png(picture: &RgbImage) -> Result<Vec<u8>, MediaError> {
+    use image::ImageEncoder;
+    use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+    let mut png = Vec::new();
+    PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::Adaptive)
+        .write_image(
+            picture.as_raw(),
+            picture.width(),
+            picture.height(),
+            image::ExtendedColorType::Rgb8,
+        )
+        .map_err(|e| MediaError::Ocr(format!("encoding a picture: {e}")))?;
+    Ok(png)
+}
+
 /// The media type of an image held in memory, by its first bytes.
 pub fn guess_media_type(bytes: &[u8]) -> Option<&'static str> {
     match image::guess_format(bytes).ok()? {

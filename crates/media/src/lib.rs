@@ -7,6 +7,7 @@ pub mod image_in;
 pub mod mic;
 pub mod ocr;
 pub mod pdf;
+pub mod pdf_draw;
 pub mod pdf_worker;
 pub mod silence;
 pub mod speech;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use satchel_media::image_in::{ImageLimits, decode_image};
-use satchel_media::pdf_worker::{WorkerLimits, read_pdf_isolated};
+use satchel_media::pdf_worker::{PdfWorker, WorkerLimits};
 
 fn fixtures(target: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -36,7 +36,9 @@ fn every_pdf_that_ever_crashed_the_reader_is_answered_through_the_worker() {
     for file in &files {
         let bytes = std::fs::read(file).unwrap();
         let started = Instant::now();
-        let result = read_pdf_isolated(worker, &[], &bytes, None, limits);
+        let result = PdfWorker::new(worker)
+            .with_limits(limits)
+            .read_all(&bytes, None);
         println!(
             "{}: {:?} in {:.2?}",
             file.display(),

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use satchel_media::MediaError;
 use satchel_media::pdf::PdfPage;
-use satchel_media::pdf_worker::{WorkerLimits, read_pdf_isolated};
+use satchel_media::pdf_worker::{PdfWorker, WorkerLimits};
 
 fn read(bytes: &[u8]) -> (Result<Vec<PdfPage>, MediaError>, Duration) {
     let started = Instant::now();
@@ -16,7 +16,9 @@ fn read(bytes: &[u8]) -> (Result<Vec<PdfPage>, MediaError>, Duration) {
         time: Duration::from_secs(8),
         ..WorkerLimits::default()
     };
-    let result = read_pdf_isolated(worker, &[], bytes, None, limits);
+    let result = PdfWorker::new(worker)
+        .with_limits(limits)
+        .read_all(bytes, None);
     (result, started.elapsed())
 }
 
@@ -168,13 +170,7 @@ fn a_sound_pdf_reads_through_the_worker() {
 fn a_reader_that_dies_or_hangs_is_a_clear_error_in_time() {
     let sound = b"%PDF-1.7\n";
     // Dies at once, as a stack overflow would kill it.
-    let died = read_pdf_isolated(
-        Path::new("/bin/false"),
-        &[],
-        sound,
-        None,
-        WorkerLimits::default(),
-    );
+    let died = PdfWorker::new("/bin/false").read_all(sound, None);
     assert!(
         matches!(died, Err(MediaError::CorruptDocument(_))),
         "{died:?}"
@@ -185,7 +181,11 @@ fn a_reader_that_dies_or_hangs_is_a_clear_error_in_time() {
         time: Duration::from_secs(2),
         ..WorkerLimits::default()
     };
-    let hung = read_pdf_isolated(Path::new("/bin/sleep"), &["60"], sound, None, limits);
+    let sleeper = PdfWorker {
+        args: vec!["60".into()],
+        ..PdfWorker::new("/bin/sleep")
+    };
+    let hung = sleeper.with_limits(limits).read_all(sound, None);
     assert!(
         matches!(hung, Err(MediaError::CorruptDocument(_))),
         "{hung:?}"

@@ -187,6 +187,11 @@ pub struct SourceView {
     pub pages: Option<i64>,
     pub text: String,
     pub segments: Vec<SegmentView>,
+    /// Each page's width and height as shown, page 1 first, in the unit of its
+    /// segments' boxes (pixels for a picture, points for a PDF page); `None` for a page
+    /// that could not be drawn. Empty for a recording.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_sizes: Vec<Option<[f32; 2]>>,
     /// Why the last transcription failed, when it did.
     pub error: Option<ErrorView>,
     pub created_at: i64,

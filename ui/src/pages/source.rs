@@ -1,7 +1,7 @@
 //! One source. A recording: play it, read its transcript by segment — a click on a
 //! segment plays from there — and follow, stop or retry its transcription. A picture:
-//! the picture with every line found outlined, beside its text. A document: its text
-//! page by page.
+//! the picture with every line found outlined, beside its text. A document: each page
+//! drawn as it looks, beside its text.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -173,8 +173,9 @@ pub fn Source() -> impl IntoView {
                         let lines = segments.clone();
                         view! { <Picture src=media_src lines/> }
                     })}
-                    {(view.kind == SourceKind::Document && !segments.is_empty()).then(|| {
-                        view! { <Pages segments=segments.clone()/> }
+                    {(view.kind == SourceKind::Document && status == SourceStatus::Ready).then(|| {
+                        let count = view.pages.and_then(|n| u32::try_from(n).ok()).unwrap_or(0);
+                        view! { <Pages base=media_src count sizes=view.page_sizes.clone() segments=segments.clone()/> }
                     })}
                     {(view.kind == SourceKind::Audio && !segments.is_empty()).then(|| view! {
                         <h2 class="section-title">{t("source.transcript")}</h2>
@@ -224,83 +225,173 @@ pub fn Source() -> impl IntoView {
 /// be selected and copied). Pointing at a line outlines it on the picture.
 #[component]
 fn Picture(src: RwSignal<Option<String>>, lines: Vec<SegmentView>) -> impl IntoView {
-    let size = RwSignal::new(None::<(u32, u32)>);
+    let size = RwSignal::new(None::<[f32; 2]>);
     let selected = RwSignal::new(None::<usize>);
     let image = NodeRef::<html::Img>::new();
     let on_load = move |_| {
         if let Some(image) = image.get() {
-            size.set(Some((image.natural_width(), image.natural_height())));
+            size.set(Some([
+                image.natural_width() as f32,
+                image.natural_height() as f32,
+            ]));
         }
     };
-    let boxes = lines.clone();
+    let boxes = lines.iter().map(|l| l.bbox).collect::<Vec<_>>();
     view! {
         <div class="picture-view">
             <figure class="picture">
                 <img node_ref=image id="picture" src=move || src.get() alt=t("source.picture") on:load=on_load/>
-                {move || size.get().map(|(w, h)| {
-                    let boxes = boxes.clone();
-                    view! {
-                        <svg class="outlines" id="outlines" viewBox=format!("0 0 {w} {h}") preserveAspectRatio="none" aria-hidden="true">
-                            {boxes.into_iter().enumerate().filter_map(|(i, line)| line.bbox.map(|[x, y, bw, bh]| view! {
-                                <rect
-                                    class="outline"
-                                    class:selected=move || selected.get() == Some(i)
-                                    x=x.to_string() y=y.to_string() width=bw.to_string() height=bh.to_string()
-                                ></rect>
-                            })).collect_view()}
-                        </svg>
-                    }
-                })}
+                <Outlines size boxes selected id="outlines"/>
             </figure>
             <section class="lines" aria-label=t("source.text")>
                 <h2 class="section-title">{t("source.text")}</h2>
-                <ol class="ocr-lines" id="ocr-lines">
-                    {lines.into_iter().enumerate().map(|(i, line)| {
-                        let confidence = line.confidence.map(|c| format!("{:.0} %", c * 100.0)).unwrap_or_default();
-                        view! {
-                            <li
-                                class="ocr-line"
-                                class:selected=move || selected.get() == Some(i)
-                                data-confidence=confidence.clone()
-                                on:mouseenter=move |_| selected.set(Some(i))
-                                on:focusin=move |_| selected.set(Some(i))
-                                on:mouseleave=move |_| selected.set(None)
-                                tabindex="0"
-                            >
-                                {line.text.clone()}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
+                <LineList lines selected id="ocr-lines"/>
             </section>
         </div>
     }
 }
 
-/// A document's text, page by page.
+/// The boxes of the lines on a picture or page, drawn over it; `size` is the width
+/// and height the boxes are measured in.
 #[component]
-fn Pages(segments: Vec<SegmentView>) -> impl IntoView {
-    let mut pages: Vec<(u32, Vec<String>)> = Vec::new();
-    for segment in segments {
-        let page = segment.page.unwrap_or(1);
-        match pages.last_mut() {
-            Some((number, texts)) if *number == page => texts.push(segment.text),
-            _ => pages.push((page, vec![segment.text])),
-        }
+fn Outlines(
+    #[prop(into)] size: Signal<Option<[f32; 2]>>,
+    boxes: Vec<Option<[f32; 4]>>,
+    selected: RwSignal<Option<usize>>,
+    #[prop(optional)] id: &'static str,
+) -> impl IntoView {
+    move || {
+        size.get().map(|[w, h]| {
+            let boxes = boxes.clone();
+            view! {
+                <svg class="outlines" id=(!id.is_empty()).then_some(id) viewBox=format!("0 0 {w} {h}") preserveAspectRatio="none" aria-hidden="true">
+                    {boxes.into_iter().enumerate().filter_map(|(i, bbox)| bbox.map(|[x, y, bw, bh]| view! {
+                        <rect
+                            class="outline"
+                            class:selected=move || selected.get() == Some(i)
+                            x=x.to_string() y=y.to_string() width=bw.to_string() height=bh.to_string()
+                        ></rect>
+                    })).collect_view()}
+                </svg>
+            }
+        })
     }
+}
+
+/// Lines read from pixels, one per row, each with the reader's confidence; pointing at
+/// one selects it (and outlines it on its picture).
+#[component]
+fn LineList(
+    lines: Vec<SegmentView>,
+    selected: RwSignal<Option<usize>>,
+    #[prop(optional)] id: &'static str,
+) -> impl IntoView {
+    view! {
+        <ol class="ocr-lines" id=(!id.is_empty()).then_some(id)>
+            {lines.into_iter().enumerate().map(|(i, line)| {
+                let confidence = line.confidence.map(|c| format!("{:.0} %", c * 100.0)).unwrap_or_default();
+                view! {
+                    <li
+                        class="ocr-line"
+                        class:selected=move || selected.get() == Some(i)
+                        data-confidence=confidence.clone()
+                        on:mouseenter=move |_| selected.set(Some(i))
+                        on:focusin=move |_| selected.set(Some(i))
+                        on:mouseleave=move |_| selected.set(None)
+                        tabindex="0"
+                    >
+                        {line.text.clone()}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// The width a page is drawn at: the picture column's width on a wide window, in
+/// device pixels so text stays sharp on a high-density screen.
+fn page_draw_width() -> u32 {
+    let density = window().device_pixel_ratio().clamp(1.0, 3.0);
+    (720.0 * density).ceil() as u32
+}
+
+/// A document page by page: each page drawn as it looks (fetched when it scrolls into
+/// view) beside its text, with the lines read from a scan outlined on it.
+#[component]
+fn Pages(
+    base: RwSignal<Option<String>>,
+    count: u32,
+    sizes: Vec<Option<[f32; 2]>>,
+    segments: Vec<SegmentView>,
+) -> impl IntoView {
+    let width = page_draw_width();
     view! {
         <div class="document" id="document">
-            {pages.into_iter().map(|(number, texts)| view! {
-                <section class="document-page" data-page=number.to_string()>
-                    <h2 class="section-title">{t_with("source.page", &[("n", &number.to_string())])}</h2>
-                    {texts.into_iter().map(|text| view! {
-                        <div class="page-text">
-                            {text.lines().map(|line| view! { <p>{line.to_owned()}</p> }).collect_view()}
-                        </div>
-                    }).collect_view()}
-                </section>
+            {(1..=count).map(|number| {
+                let on_page: Vec<SegmentView> = segments.iter().filter(|s| s.page.unwrap_or(1) == number).cloned().collect();
+                let size = sizes.get(number as usize - 1).copied().flatten();
+                view! { <DocumentPage base number width size segments=on_page/> }
             }).collect_view()}
         </div>
+    }
+}
+
+#[component]
+fn DocumentPage(
+    base: RwSignal<Option<String>>,
+    number: u32,
+    width: u32,
+    size: Option<[f32; 2]>,
+    segments: Vec<SegmentView>,
+) -> impl IntoView {
+    let selected = RwSignal::new(None::<usize>);
+    let unshown = RwSignal::new(false);
+    let src = move || {
+        base.get()
+            .map(|base| format!("{base}/page/{number}?width={width}"))
+    };
+    let label = t_with("source.page", &[("n", &number.to_string())]);
+    // A text layer is one block of text; a scan is lines read by the OCR.
+    let scanned = segments.iter().any(|s| s.confidence.is_some());
+    let boxes = segments.iter().map(|s| s.bbox).collect::<Vec<_>>();
+    let (w, h) = size.map_or((None, None), |[w, h]| {
+        (Some(w.round() as u32), Some(h.round() as u32))
+    });
+    let alt = label.clone();
+    view! {
+        <section class="document-page picture-view" data-page=number.to_string() aria-label=label>
+            <figure class="picture page-picture" class:unshown=move || unshown.get()>
+                <Show
+                    when=move || !unshown.get()
+                    fallback=|| view! { <p class="muted page-unshown">{t("source.page_unshown")}</p> }
+                >
+                    <img
+                        class="page-image"
+                        src=src
+                        width=w
+                        height=h
+                        loading="lazy"
+                        alt=alt.clone()
+                        on:error=move |_| unshown.set(true)
+                    />
+                    <Outlines size=Signal::stored(size) boxes=boxes.clone() selected/>
+                </Show>
+            </figure>
+            <section class="lines" aria-label=t("source.text")>
+                <h2 class="section-title">{t_with("source.page", &[("n", &number.to_string())])}</h2>
+                {if segments.is_empty() {
+                    view! { <p class="muted">{t("source.page_no_text")}</p> }.into_any()
+                } else if scanned {
+                    view! { <LineList lines=segments selected/> }.into_any()
+                } else {
+                    segments.into_iter().map(|segment| view! {
+                        <div class="page-text">
+                            {segment.text.lines().map(|line| view! { <p>{line.to_owned()}</p> }).collect_view()}
+                        </div>
+                    }).collect_view().into_any()
+                }}
+            </section>
+        </section>
     }
 }
 
@@ -310,7 +401,8 @@ struct OpenDocumentArgs {
     password: String,
 }
 
-/// A protected PDF's password, typed to read it. Used once; kept nowhere.
+/// A protected PDF's password, typed to read it. Kept in the encrypted library, so its
+/// pages can be drawn again later.
 #[component]
 fn DocumentPassword(
     id: String,

@@ -25,6 +25,9 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!(
         "../../../../migrations/0005_pictures_and_documents.sql"
     )),
+    M::up(include_str!(
+        "../../../../migrations/0006_page_pictures.sql"
+    )),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
 

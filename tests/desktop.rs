@@ -530,6 +530,20 @@ fn a_protected_pdf_asks_for_its_password_and_then_shows_its_pages() {
         if pages != 2 {
             return Err(format!("{pages} pages shown"));
         }
+        // Drawn with the password kept from opening it.
+        let started = Instant::now();
+        while window.execute(
+            "const img = document.querySelector('.page-image'); return img.complete && img.naturalWidth",
+            serde_json::json!([]),
+        )? == 0
+        {
+            if started.elapsed() > WAIT {
+                return Err("page 1 of the protected PDF was not drawn".into());
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        // A moment for the drawn page to be painted before the screenshot.
+        std::thread::sleep(Duration::from_millis(500));
         save_screenshot(&window, "document.png");
         Ok(())
     })();
@@ -538,4 +552,104 @@ fn a_protected_pdf_asks_for_its_password_and_then_shows_its_pages() {
         panic!("protected PDF: {error}");
     }
     window.end().unwrap();
+}
+
+#[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver, ImageMagick, Ghostscript and the OCR models; `cargo xtask test` provides them"]
+fn a_pdf_shows_each_page_drawn_beside_its_text_with_a_scans_lines_outlined() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let pdf = data.path().join("Handout.pdf");
+    // Page 2's lines at 150 dpi: baselines 200 and 300 px down, 100 px in — in the
+    // page's points, 48 in and about 83 and 131 down to the tops of the letters.
+    satchel_e2e::typed_and_scanned_pdf(
+        &pdf,
+        &["Typed: the water cycle has four stages."],
+        &[
+            (100, 200, "Evaporation lifts water into the air."),
+            (100, 300, "Condensation forms the clouds."),
+        ],
+    );
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = document_pages(&window, &pdf) {
+        save_screenshot(&window, "failure-pages.png");
+        panic!("document pages: {error}");
+    }
+    window.end().unwrap();
+}
+
+fn document_pages(window: &Session, pdf: &Path) -> Result<(), String> {
+    create_learner(window)?;
+    window.execute(
+        "return window.__TAURI__.core.invoke('import_audio', { paths: [arguments[0]] })",
+        serde_json::json!([pdf.display().to_string()]),
+    )?;
+    let ready = window.wait_for(".source-item[data-status='ready']", Duration::from_secs(90))?;
+    window.click(&ready)?;
+    window.wait_for_text("#document", "Typed: the water cycle has four stages.", WAIT)?;
+    window.wait_for_text("#document", "Evaporation lifts water into the air.", WAIT)?;
+    window.wait_for_text("#document", "Condensation forms the clouds.", WAIT)?;
+    // Each page drawn, fetched as it scrolls into view.
+    for page in [1, 2] {
+        let started = Instant::now();
+        loop {
+            let drawn = window.execute(
+                "const page = document.querySelector(`.document-page[data-page='${arguments[0]}']`);
+                 page.scrollIntoView();
+                 const img = page.querySelector('.page-image');
+                 return img && img.complete ? [img.naturalWidth, img.naturalHeight] : null",
+                serde_json::json!([page]),
+            )?;
+            if let Some([width, height]) = drawn.as_array().map(|d| [d[0].as_f64(), d[1].as_f64()])
+                && let (Some(width), Some(height)) = (width, height)
+                && width > 0.0
+            {
+                // US Letter's shape: 8.5 by 11.
+                let shape = height / width;
+                if (shape - 11.0 / 8.5).abs() > 0.01 {
+                    return Err(format!("page {page} drawn {width}×{height}"));
+                }
+                break;
+            }
+            if started.elapsed() > WAIT {
+                return Err(format!("page {page} was not drawn: {drawn}"));
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+    // The scan's two lines are outlined where they are on the page (in points).
+    let boxes = window.execute(
+        "return [...document.querySelectorAll(`.document-page[data-page='2'] .outlines rect`)]
+            .map(r => [r.x.baseVal.value, r.y.baseVal.value, r.width.baseVal.value, r.height.baseVal.value])",
+        serde_json::json!([]),
+    )?;
+    let boxes: Vec<[f64; 4]> =
+        serde_json::from_value(boxes.clone()).map_err(|e| format!("{boxes}: {e}"))?;
+    let expected_tops = [83.0, 131.0];
+    if boxes.len() != 2
+        || boxes.iter().zip(expected_tops).any(|([x, y, w, h], top)| {
+            (x - 48.0).abs() > 8.0
+                || (y - top).abs() > 10.0
+                || *w < 150.0
+                || !(8.0..30.0).contains(h)
+        })
+    {
+        return Err(format!("outlines on page 2: {boxes:?}"));
+    }
+    // The typed page has no outlines: its text is its own.
+    let typed = window.execute(
+        "return document.querySelectorAll(`.document-page[data-page='1'] .outlines rect`).length",
+        serde_json::json!([]),
+    )?;
+    if typed != 0 {
+        return Err(format!("{typed} outlines on the typed page"));
+    }
+    window.execute(
+        "document.querySelector(`.document-page[data-page='1']`).scrollIntoView(); return true",
+        serde_json::json!([]),
+    )?;
+    std::thread::sleep(Duration::from_millis(500));
+    save_screenshot(window, "document-pages.png");
+    Ok(())
 }

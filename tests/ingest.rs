@@ -260,3 +260,107 @@ fn ingest_reads_pictures_and_pdfs_with_where_each_line_is() {
     assert!(files_containing(&cli.data_dir, b"nucleus").is_empty());
     assert!(files_containing(&cli.data_dir, b"%PDF-").is_empty());
 }
+
+#[test]
+#[ignore = "needs ImageMagick, Ghostscript and the OCR models; `cargo xtask test` provides them"]
+fn a_scanned_page_has_its_lines_placed_on_the_page_and_pages_are_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new(&dir.path().join("data")).env("SATCHEL_PASSPHRASE", PASSPHRASE);
+    cli.json(&["profile", "create", "Ada"]);
+    let pdf = dir.path().join("Handout.pdf");
+    // At 150 dpi: 150 px in is 72 pt; a baseline 400 px down is 192 pt.
+    satchel_e2e::typed_and_scanned_pdf(
+        &pdf,
+        &["Typed: the water cycle has four stages."],
+        &[(150, 400, "Precipitation returns water to the ground.")],
+    );
+    let read = cli.json(&["ingest", pdf.to_str().unwrap()]);
+    println!("{read}");
+    assert_eq!(read["pages"], 2);
+    assert_eq!(
+        read["page_sizes"],
+        serde_json::json!([[612.0, 792.0], [612.0, 792.0]])
+    );
+    let scanned = &read["segments"][1];
+    assert_eq!(scanned["page"], 2);
+    assert_eq!(
+        scanned["text"],
+        "Precipitation returns water to the ground."
+    );
+    let bbox: Vec<f64> = serde_json::from_value(scanned["bbox"].clone()).unwrap();
+    // In the page's points: 72 in, the letters' tops about 180 down, 16 pt tall.
+    assert!(
+        (bbox[0] - 72.0).abs() < 6.0 && (bbox[1] - 180.0).abs() < 8.0 && bbox[3] < 30.0,
+        "{bbox:?}"
+    );
+    assert!(
+        read["segments"][0]["bbox"].is_null(),
+        "a text layer has no box"
+    );
+
+    let id = read["id"].as_str().unwrap();
+    let png = dir.path().join("page2.png");
+    let drawn = cli.json(&[
+        "source",
+        "page",
+        id,
+        "2",
+        "--width",
+        "600",
+        "-o",
+        png.to_str().unwrap(),
+    ]);
+    assert_eq!(drawn["page"], 2);
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    // The PNG's header: 600 wide, in Letter's proportions.
+    let (width, height) = (
+        u32::from_be_bytes(bytes[16..20].try_into().unwrap()),
+        u32::from_be_bytes(bytes[20..24].try_into().unwrap()),
+    );
+    assert_eq!((width, height), (600, 776));
+
+    let out = cli.run(&[
+        "source",
+        "page",
+        id,
+        "3",
+        "-o",
+        png.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("there is no page 3"), "{stderr}");
+}
+
+#[test]
+#[ignore = "needs Ghostscript; `cargo xtask test` provides it"]
+fn a_protected_pdf_keeps_its_password_to_draw_its_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new(&dir.path().join("data")).env("SATCHEL_PASSPHRASE", PASSPHRASE);
+    cli.json(&["profile", "create", "Ada"]);
+    let pdf = dir.path().join("Exam.pdf");
+    satchel_e2e::text_pdf(
+        &pdf,
+        &[&["Question one: name three organelles."]],
+        &[
+            "-sOwnerPassword=teacher",
+            "-sUserPassword=biology",
+            "-dEncryptionR=3",
+            "-dKeyLength=128",
+        ],
+    );
+    let read = cli
+        .clone()
+        .env("SATCHEL_DOCUMENT_PASSWORD", "biology")
+        .json(&["ingest", pdf.to_str().unwrap()]);
+    assert_eq!(read["text"], "Question one: name three organelles.");
+    // Later, without the password at hand.
+    let png = dir.path().join("page1.png");
+    let id = read["id"].as_str().unwrap();
+    cli.json(&["source", "page", id, "1", "-o", png.to_str().unwrap()]);
+    assert!(std::fs::metadata(&png).unwrap().len() > 1000);
+    // Kept encrypted, like the text it opens.
+    assert!(files_containing(&cli.data_dir, b"biology").is_empty());
+}

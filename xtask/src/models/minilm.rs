@@ -1,0 +1,536 @@
+//! all-MiniLM-L6-v2 (a sentence-transformers BERT) from its `model.safetensors` to an
+//! ONNX graph that gives the sentence embedding directly: the BERT encoder as
+//! Hugging Face's `BertModel` computes it, then sentence-transformers' mean pooling and
+//! L2 normalisation, so Satchel needs only the tokenizer and one ONNX Runtime call.
+//!
+//! Inputs `input_ids`, `attention_mask`, `token_type_ids`: int64 `[batch, seq]`.
+//! Outputs `sentence_embedding` float `[batch, hidden]` (unit length) and
+//! `last_hidden_state` float `[batch, seq, hidden]`.
+
+use anyhow::{Context, bail, ensure};
+use serde::Deserialize;
+
+use super::onnx::{Attribute, Dim, ElemType, Graph};
+use super::safetensors::SafeTensors;
+
+/// The fields of Hugging Face's `config.json` the graph depends on.
+#[derive(Debug, Deserialize)]
+pub struct BertConfig {
+    pub hidden_size: usize,
+    pub num_hidden_layers: usize,
+    pub num_attention_heads: usize,
+    pub intermediate_size: usize,
+    pub vocab_size: usize,
+    pub max_position_embeddings: usize,
+    pub type_vocab_size: usize,
+    pub layer_norm_eps: f32,
+    pub hidden_act: String,
+    #[serde(default = "absolute")]
+    pub position_embedding_type: String,
+}
+
+fn absolute() -> String {
+    "absolute".to_owned()
+}
+
+/// sentence-transformers' `1_Pooling/config.json`.
+#[derive(Debug, Deserialize)]
+struct PoolingConfig {
+    pooling_mode_mean_tokens: bool,
+    #[serde(default)]
+    pooling_mode_cls_token: bool,
+    #[serde(default)]
+    pooling_mode_max_tokens: bool,
+    #[serde(default)]
+    pooling_mode_mean_sqrt_len_tokens: bool,
+}
+
+/// One entry of sentence-transformers' `modules.json`.
+#[derive(Debug, Deserialize)]
+struct Module {
+    #[serde(rename = "type")]
+    kind: String,
+}
+
+/// The files of a sentence-transformers model folder the build reads.
+pub struct Sources {
+    /// Where the files came from, recorded in the model's doc string.
+    pub origin: String,
+    pub safetensors: Vec<u8>,
+    pub config_json: Vec<u8>,
+    pub pooling_json: Vec<u8>,
+    pub modules_json: Vec<u8>,
+}
+
+pub struct Built {
+    pub bytes: Vec<u8>,
+    pub nodes: usize,
+    pub weight_bytes: usize,
+}
+
+/// Hugging Face BERT's additive attention mask, `(1 - mask) * -10000`: large enough that
+/// padded keys get exactly zero weight after the softmax in f32 (e^-10000 underflows),
+/// and the value the model was trained with (transformers 4.8, its config says).
+const MASKED_SCORE: f32 = -10000.0;
+/// sentence-transformers' mean pooling divides by `clamp(mask.sum(1), min=1e-9)`.
+const MIN_TOKEN_COUNT: f32 = 1e-9;
+/// `torch.nn.functional.normalize`'s default `eps`, as sentence-transformers' Normalize
+/// module uses it.
+const MIN_NORM: f32 = 1e-12;
+
+pub fn build(sources: Sources) -> anyhow::Result<Built> {
+    let config: BertConfig = serde_json::from_slice(&sources.config_json).context("config.json")?;
+    check_sentence_transformer(&sources.pooling_json, &sources.modules_json)?;
+    ensure!(
+        config.hidden_act == "gelu",
+        "hidden_act {:?}: only exact (erf) GELU is built",
+        config.hidden_act
+    );
+    ensure!(
+        config.position_embedding_type == "absolute",
+        "position_embedding_type {:?}: only absolute positions are built",
+        config.position_embedding_type
+    );
+    ensure!(
+        config.num_attention_heads > 0
+            && config
+                .hidden_size
+                .is_multiple_of(config.num_attention_heads),
+        "{} hidden units do not split into {} heads",
+        config.hidden_size,
+        config.num_attention_heads
+    );
+    // The graph holds its own copy of the weights; the file's bytes go at the end of
+    // this block, so the peak is about twice the model, not three times.
+    let graph = {
+        let weights = SafeTensors::parse(sources.safetensors).context("model.safetensors")?;
+        let mut bert = BertGraph {
+            g: Graph::default(),
+            weights: &weights,
+            config: &config,
+        };
+        bert.encoder()?;
+        bert.g
+    };
+    let (nodes, weight_bytes) = (graph.node_count(), graph.bytes_of_weights());
+    let model = graph.into_model(
+        "all-MiniLM-L6-v2",
+        &format!(
+            "all-MiniLM-L6-v2 (sentence-transformers): BERT encoder, attention-masked mean \
+             pooling and L2 normalisation. Built by Satchel's `cargo xtask models` from \
+             {}.",
+            sources.origin
+        ),
+    );
+    Ok(Built {
+        bytes: model.encode(),
+        nodes,
+        weight_bytes,
+    })
+}
+
+/// The graph pools by the attention-masked mean and normalises; refuse a model whose
+/// sentence-transformers modules say otherwise rather than build different embeddings.
+fn check_sentence_transformer(pooling_json: &[u8], modules_json: &[u8]) -> anyhow::Result<()> {
+    let pooling: PoolingConfig =
+        serde_json::from_slice(pooling_json).context("1_Pooling/config.json")?;
+    ensure!(
+        pooling.pooling_mode_mean_tokens
+            && !pooling.pooling_mode_cls_token
+            && !pooling.pooling_mode_max_tokens
+            && !pooling.pooling_mode_mean_sqrt_len_tokens,
+        "only mean pooling is built, the model asks for {pooling:?}"
+    );
+    let modules: Vec<Module> = serde_json::from_slice(modules_json).context("modules.json")?;
+    let kinds: Vec<&str> = modules.iter().map(|m| m.kind.as_str()).collect();
+    if kinds
+        != [
+            "sentence_transformers.models.Transformer",
+            "sentence_transformers.models.Pooling",
+            "sentence_transformers.models.Normalize",
+        ]
+    {
+        bail!("expected Transformer → Pooling → Normalize modules, found {kinds:?}");
+    }
+    Ok(())
+}
+
+/// `[rows, cols]` f32 bytes → `[cols, rows]`. PyTorch's `Linear` stores its weight as
+/// `[out, in]` and computes `x · Wᵀ`; ONNX `MatMul` wants `[in, out]`.
+fn transpose_f32(bytes: &[u8], rows: usize, cols: usize) -> Vec<u8> {
+    let mut out = vec![0u8; bytes.len()];
+    for (i, value) in bytes.chunks_exact(4).enumerate() {
+        let (r, c) = (i / cols, i % cols);
+        let at = (c * rows + r) * 4;
+        out[at..at + 4].copy_from_slice(value);
+    }
+    out
+}
+
+struct BertGraph<'a> {
+    g: Graph,
+    weights: &'a SafeTensors,
+    config: &'a BertConfig,
+}
+
+impl BertGraph<'_> {
+    /// A weight copied as it is.
+    fn weight(&mut self, name: &str, shape: &[usize]) -> anyhow::Result<String> {
+        let bytes = self.weights.f32_bytes(name, shape)?.to_vec();
+        self.g.weight(name, shape, bytes)
+    }
+
+    fn scalar(&mut self, name: &str, value: f32) -> anyhow::Result<String> {
+        self.g.floats(name, &[], &[value])
+    }
+
+    /// `x · Wᵀ + b` for the PyTorch `Linear` called `prefix`.
+    fn linear(
+        &mut self,
+        x: &str,
+        prefix: &str,
+        inputs: usize,
+        outputs: usize,
+    ) -> anyhow::Result<String> {
+        let name = format!("{prefix}.weight");
+        let weight = self.weights.f32_bytes(&name, &[outputs, inputs])?;
+        let transposed = self.g.weight(
+            &format!("{name}.T"),
+            &[inputs, outputs],
+            transpose_f32(weight, outputs, inputs),
+        )?;
+        let bias = self.weight(&format!("{prefix}.bias"), &[outputs])?;
+        let product = self.g.node(
+            &format!("{prefix}/matmul"),
+            "MatMul",
+            &[x, &transposed],
+            &[],
+        )?;
+        self.g.node(prefix, "Add", &[&product, &bias], &[])
+    }
+
+    fn layer_norm(&mut self, x: &str, prefix: &str, output: &str) -> anyhow::Result<String> {
+        let hidden = self.config.hidden_size;
+        let scale = self.weight(&format!("{prefix}.weight"), &[hidden])?;
+        let bias = self.weight(&format!("{prefix}.bias"), &[hidden])?;
+        self.g.node(
+            output,
+            "LayerNormalization",
+            &[x, &scale, &bias],
+            &[
+                Attribute::Int("axis", -1),
+                Attribute::Float("epsilon", self.config.layer_norm_eps),
+            ],
+        )
+    }
+
+    fn encoder(&mut self) -> anyhow::Result<()> {
+        let c = self.config;
+        let (batch, seq) = (Dim::Named("batch"), Dim::Named("sequence"));
+        let input_ids = self.g.input("input_ids", ElemType::Int64, &[batch, seq])?;
+        let attention_mask = self
+            .g
+            .input("attention_mask", ElemType::Int64, &[batch, seq])?;
+        let token_type_ids = self
+            .g
+            .input("token_type_ids", ElemType::Int64, &[batch, seq])?;
+
+        // Constants shared by all layers.
+        let zero = self.g.ints("const/0", &[1], &[0])?;
+        let axis_1 = self.g.ints("const/axis_1", &[1], &[1])?;
+        let axis_2 = self.g.ints("const/axis_2", &[1], &[2])?;
+        let axes_1_2 = self.g.ints("const/axes_1_2", &[2], &[1, 2])?;
+        let one = self.scalar("const/1.0", 1.0)?;
+        let half = self.scalar("const/0.5", 0.5)?;
+        let sqrt_2 = self.scalar("const/sqrt_2", std::f32::consts::SQRT_2)?;
+        let masked = self.scalar("const/masked_score", MASKED_SCORE)?;
+
+        // Embeddings: word + position + token type, then LayerNorm.
+        let word_table = self.weight(
+            "embeddings.word_embeddings.weight",
+            &[c.vocab_size, c.hidden_size],
+        )?;
+        let words = self.g.node(
+            "embeddings/words",
+            "Gather",
+            &[&word_table, &input_ids],
+            &[],
+        )?;
+        let type_table = self.weight(
+            "embeddings.token_type_embeddings.weight",
+            &[c.type_vocab_size, c.hidden_size],
+        )?;
+        let types = self.g.node(
+            "embeddings/token_types",
+            "Gather",
+            &[&type_table, &token_type_ids],
+            &[],
+        )?;
+        // Positions 0..seq are the first `seq` rows of the table. They are sliced
+        // straight off it: a Gather by Range was rewritten wrongly by ONNX Runtime
+        // 1.32's optimiser (see ../shared/RECIPES.md, "MiniLM facts").
+        let position_table = self.weight(
+            "embeddings.position_embeddings.weight",
+            &[c.max_position_embeddings, c.hidden_size],
+        )?;
+        let seq_len = self.g.node(
+            "embeddings/sequence_length",
+            "Shape",
+            &[&input_ids],
+            &[Attribute::Int("start", 1), Attribute::Int("end", 2)],
+        )?;
+        let positions = self.g.node(
+            "embeddings/positions",
+            "Slice",
+            &[&position_table, &zero, &seq_len, &zero],
+            &[],
+        )?;
+        let sum = self
+            .g
+            .node("embeddings/words+types", "Add", &[&words, &types], &[])?;
+        let sum = self
+            .g
+            .node("embeddings/sum", "Add", &[&sum, &positions], &[])?;
+        let mut hidden = self.layer_norm(&sum, "embeddings.LayerNorm", "embeddings")?;
+
+        // The attention mask as floats, and as the additive bias on attention scores,
+        // [batch, 1, 1, seq] so that it broadcasts over heads and query positions.
+        let mask = self.g.node(
+            "mask/float",
+            "Cast",
+            &[&attention_mask],
+            &[Attribute::Int("to", ElemType::Float as i64)],
+        )?;
+        let inverted = self.g.node("mask/inverted", "Sub", &[&one, &mask], &[])?;
+        let bias = self
+            .g
+            .node("mask/score_bias", "Mul", &[&inverted, &masked], &[])?;
+        let score_bias =
+            self.g
+                .node("mask/score_bias_4d", "Unsqueeze", &[&bias, &axes_1_2], &[])?;
+
+        let head_size = c.hidden_size / c.num_attention_heads;
+        let heads_shape = self.g.ints(
+            "const/heads_shape",
+            &[4],
+            &[0, 0, c.num_attention_heads as i64, head_size as i64],
+        )?;
+        let hidden_shape =
+            self.g
+                .ints("const/hidden_shape", &[3], &[0, 0, c.hidden_size as i64])?;
+        let score_scale = self.scalar("const/sqrt_head_size", (head_size as f32).sqrt())?;
+        let shared = Shared {
+            heads_shape,
+            hidden_shape,
+            score_scale,
+            score_bias,
+            one,
+            half,
+            sqrt_2,
+        };
+        for layer in 0..c.num_hidden_layers {
+            hidden = self.layer(&hidden, layer, &shared)?;
+        }
+        let last = self
+            .g
+            .node("last_hidden_state", "Identity", &[&hidden], &[])?;
+        self.g.output(
+            &last,
+            ElemType::Float,
+            &[batch, seq, Dim::Fixed(c.hidden_size as i64)],
+        )?;
+
+        // sentence-transformers' Pooling (mean over real tokens) and Normalize.
+        let mask_3d = self
+            .g
+            .node("pool/mask_3d", "Unsqueeze", &[&mask, &axis_2], &[])?;
+        let masked_hidden = self.g.node("pool/masked", "Mul", &[&last, &mask_3d], &[])?;
+        let keep = [Attribute::Int("keepdims", 0)];
+        let summed = self
+            .g
+            .node("pool/sum", "ReduceSum", &[&masked_hidden, &axis_1], &keep)?;
+        let count = self
+            .g
+            .node("pool/count", "ReduceSum", &[&mask_3d, &axis_1], &keep)?;
+        let min_count = self.scalar("const/min_token_count", MIN_TOKEN_COUNT)?;
+        let count = self
+            .g
+            .node("pool/count_clamped", "Max", &[&count, &min_count], &[])?;
+        let mean = self.g.node("pool/mean", "Div", &[&summed, &count], &[])?;
+        let norm = self.g.node(
+            "normalize/norm",
+            "ReduceL2",
+            &[&mean, &axis_1],
+            &[Attribute::Int("keepdims", 1)],
+        )?;
+        let min_norm = self.scalar("const/min_norm", MIN_NORM)?;
+        let norm = self
+            .g
+            .node("normalize/norm_clamped", "Max", &[&norm, &min_norm], &[])?;
+        let embedding = self
+            .g
+            .node("sentence_embedding", "Div", &[&mean, &norm], &[])?;
+        self.g.output(
+            &embedding,
+            ElemType::Float,
+            &[batch, Dim::Fixed(c.hidden_size as i64)],
+        )
+    }
+
+    /// The query, key or value projection split into heads: [batch, seq, hidden] →
+    /// [batch, heads, seq, head_size] by `perm` [0, 2, 1, 3], or for keys, already
+    /// transposed for `Q · Kᵀ`, [batch, heads, head_size, seq] by [0, 2, 3, 1].
+    fn heads(
+        &mut self,
+        x: &str,
+        layer: &str,
+        which: &str,
+        perm: [i64; 4],
+        k: &Shared,
+    ) -> anyhow::Result<String> {
+        let hidden = self.config.hidden_size;
+        let projected = self.linear(
+            x,
+            &format!("{layer}.attention.self.{which}"),
+            hidden,
+            hidden,
+        )?;
+        let split = self.g.node(
+            &format!("{layer}/{which}_heads"),
+            "Reshape",
+            &[&projected, &k.heads_shape],
+            &[],
+        )?;
+        self.g.node(
+            &format!("{layer}/{which}_transposed"),
+            "Transpose",
+            &[&split],
+            &[Attribute::Ints("perm", perm.to_vec())],
+        )
+    }
+
+    /// One `BertLayer`: self-attention, then the feed-forward block, each followed by a
+    /// residual Add and LayerNorm (post-norm, as in the original BERT).
+    fn layer(&mut self, x: &str, layer: usize, k: &Shared) -> anyhow::Result<String> {
+        let (hidden, inner) = (self.config.hidden_size, self.config.intermediate_size);
+        let p = format!("encoder.layer.{layer}");
+        let node = |name: &str| format!("{p}/{name}");
+
+        let query = self.heads(x, &p, "query", [0, 2, 1, 3], k)?;
+        let key = self.heads(x, &p, "key", [0, 2, 3, 1], k)?;
+        let value = self.heads(x, &p, "value", [0, 2, 1, 3], k)?;
+
+        let scores = self
+            .g
+            .node(&node("scores"), "MatMul", &[&query, &key], &[])?;
+        let scores = self.g.node(
+            &node("scores_scaled"),
+            "Div",
+            &[&scores, &k.score_scale],
+            &[],
+        )?;
+        let scores = self.g.node(
+            &node("scores_masked"),
+            "Add",
+            &[&scores, &k.score_bias],
+            &[],
+        )?;
+        let probs = self.g.node(
+            &node("attention_probs"),
+            "Softmax",
+            &[&scores],
+            &[Attribute::Int("axis", -1)],
+        )?;
+        let context = self
+            .g
+            .node(&node("context"), "MatMul", &[&probs, &value], &[])?;
+        let context = self.g.node(
+            &node("context_transposed"),
+            "Transpose",
+            &[&context],
+            &[Attribute::Ints("perm", vec![0, 2, 1, 3])],
+        )?;
+        let context = self.g.node(
+            &node("context_merged"),
+            "Reshape",
+            &[&context, &k.hidden_shape],
+            &[],
+        )?;
+        let attention = self.linear(
+            &context,
+            &format!("{p}.attention.output.dense"),
+            hidden,
+            hidden,
+        )?;
+        let residual = self
+            .g
+            .node(&node("attention_residual"), "Add", &[&attention, x], &[])?;
+        let attended = self.layer_norm(
+            &residual,
+            &format!("{p}.attention.output.LayerNorm"),
+            &node("attention_output"),
+        )?;
+
+        // Exact GELU, x · ½ · (1 + erf(x / √2)), as BERT's "gelu" is; ONNX Runtime
+        // fuses this pattern into one kernel.
+        let up = self.linear(&attended, &format!("{p}.intermediate.dense"), hidden, inner)?;
+        let scaled = self
+            .g
+            .node(&node("gelu/div"), "Div", &[&up, &k.sqrt_2], &[])?;
+        let erf = self.g.node(&node("gelu/erf"), "Erf", &[&scaled], &[])?;
+        let erf_1 = self
+            .g
+            .node(&node("gelu/add"), "Add", &[&erf, &k.one], &[])?;
+        let gated = self.g.node(&node("gelu/mul"), "Mul", &[&up, &erf_1], &[])?;
+        let gelu = self.g.node(&node("gelu"), "Mul", &[&gated, &k.half], &[])?;
+        let down = self.linear(&gelu, &format!("{p}.output.dense"), inner, hidden)?;
+        let residual = self
+            .g
+            .node(&node("output_residual"), "Add", &[&down, &attended], &[])?;
+        self.layer_norm(&residual, &format!("{p}.output.LayerNorm"), &node("output"))
+    }
+}
+
+/// Values every layer reads.
+struct Shared {
+    heads_shape: String,
+    hidden_shape: String,
+    score_scale: String,
+    score_bias: String,
+    one: String,
+    half: String,
+    sqrt_2: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transposes_row_major_f32() {
+        let m: Vec<u8> = [1.0f32, 2.0, 3.0, 4.0, 5.0, 6.0]
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect();
+        let t = transpose_f32(&m, 2, 3);
+        let values: Vec<f32> = t
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        assert_eq!(values, [1.0, 4.0, 2.0, 5.0, 3.0, 6.0]);
+    }
+
+    #[test]
+    fn refuses_other_pooling_or_missing_normalisation() {
+        let mean = br#"{"pooling_mode_mean_tokens": true}"#;
+        let cls = br#"{"pooling_mode_mean_tokens": false, "pooling_mode_cls_token": true}"#;
+        let modules = br#"[{"type": "sentence_transformers.models.Transformer"},
+            {"type": "sentence_transformers.models.Pooling"},
+            {"type": "sentence_transformers.models.Normalize"}]"#;
+        let unnormalised = br#"[{"type": "sentence_transformers.models.Transformer"},
+            {"type": "sentence_transformers.models.Pooling"}]"#;
+        assert!(check_sentence_transformer(mean, modules).is_ok());
+        assert!(check_sentence_transformer(cls, modules).is_err());
+        assert!(check_sentence_transformer(mean, unnormalised).is_err());
+    }
+}

@@ -3,10 +3,10 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum MediaError {
     #[error(
-        "the speech model {path} is missing; run `cargo xtask models` (or reinstall Satchel) to get it"
+        "the model {path} is missing; run `cargo xtask models` (or reinstall Satchel) to get it"
     )]
     ModelMissing { path: PathBuf },
-    #[error("{path} is not a usable speech model: {detail}")]
+    #[error("{path} is not a usable model: {detail}")]
     ModelInvalid { path: PathBuf, detail: String },
     #[error("this file is not audio Satchel can read ({0})")]
     UnsupportedAudio(String),
@@ -48,4 +48,6 @@ pub enum MediaError {
     Microphone(String),
     #[error("transcription failed: {0}")]
     Transcription(String),
+    #[error("understanding the text failed: {0}")]
+    Embedding(String),
 }

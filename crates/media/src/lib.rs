@@ -3,9 +3,11 @@
 //! heavy native code (whisper.cpp, ONNX Runtime) lives here alone.
 
 pub mod audio;
+pub mod embed;
 pub mod image_in;
 pub mod mic;
 pub mod ocr;
+pub mod onnx;
 pub mod pdf;
 pub mod pdf_draw;
 pub mod pdf_worker;

@@ -3,8 +3,6 @@
 //! (upside-down lines turned round), recognition (CTC over the dictionary the model
 //! carries), and the lines put in reading order, columns included.
 //!
-//! ONNX Runtime is a shared library loaded from an explicit path (never downloaded);
-//! one environment serves the whole process.
 
 mod det;
 pub mod geometry;
@@ -12,18 +10,19 @@ mod order;
 mod rec;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Mutex, PoisonError};
 
 use image::RgbImage;
 use ort::session::Session;
 
 use crate::MediaError;
+pub use crate::onnx::RUNTIME_LIBRARY;
+use crate::onnx::{load_session, runtime};
 pub use geometry::Quad;
 
 pub const DET_MODEL: &str = "ch_PP-OCRv4_det_infer.onnx";
 pub const REC_MODEL: &str = "ch_PP-OCRv4_rec_infer.onnx";
 pub const CLS_MODEL: &str = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
-pub const RUNTIME_LIBRARY: &str = "libonnxruntime.so.1.32.0";
 
 /// Lines recognised with less confidence than this are dropped (as rapidocr does).
 const MIN_LINE_SCORE: f32 = 0.5;
@@ -59,34 +58,6 @@ impl OcrPage {
     }
 }
 
-static RUNTIME: OnceLock<ort::environment::Environment> = OnceLock::new();
-static LOADING: Mutex<()> = Mutex::new(());
-
-/// Loads ONNX Runtime from `library` once per process; later calls reuse it. A failure
-/// is not remembered: the library may be installed while the app runs.
-fn runtime(library: &Path) -> Result<&'static ort::environment::Environment, MediaError> {
-    if let Some(environment) = RUNTIME.get() {
-        return Ok(environment);
-    }
-    let _loading = LOADING.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(environment) = RUNTIME.get() {
-        return Ok(environment);
-    }
-    let missing = |detail: String| MediaError::RuntimeMissing {
-        path: library.to_owned(),
-        detail,
-    };
-    if !library.is_file() {
-        return Err(missing("the file does not exist".into()));
-    }
-    let environment = ort::init_from(library)
-        .map_err(|e| missing(e.to_string()))?
-        .with_name("satchel")
-        .build()
-        .map_err(|e| missing(e.to_string()))?;
-    Ok(RUNTIME.get_or_init(|| environment))
-}
-
 /// The three PP-OCR models, loaded. Each session is used by one read at a time.
 pub struct OcrEngine {
     det: Mutex<Session>,
@@ -102,24 +73,7 @@ impl OcrEngine {
     /// `threads` threads for each run.
     pub fn load(library: &Path, models_dir: &Path, threads: usize) -> Result<Self, MediaError> {
         let environment = runtime(library)?;
-        let session = |file: &str| -> Result<Session, MediaError> {
-            let path = models_dir.join(file);
-            if !path.is_file() {
-                return Err(MediaError::ModelMissing { path });
-            }
-            let invalid = |e: ort::Error| MediaError::ModelInvalid {
-                path: path.clone(),
-                detail: e.to_string(),
-            };
-            Session::builder(environment)
-                .map_err(invalid)?
-                .with_intra_threads(threads.max(1))
-                .map_err(|e| invalid(e.into()))?
-                .with_inter_threads(1)
-                .map_err(|e| invalid(e.into()))?
-                .commit_from_file(&path)
-                .map_err(invalid)
-        };
+        let session = |file: &str| load_session(environment, &models_dir.join(file), threads);
         let det = session(DET_MODEL)?;
         let cls = session(CLS_MODEL)?;
         let rec = session(REC_MODEL)?;

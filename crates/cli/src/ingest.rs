@@ -42,7 +42,7 @@ pub fn ingest(
             .map_err(Failure::from)
             .and_then(|source| match source.kind {
                 SourceKind::Audio => transcribe(cli, &profile, &whisper, &source, language),
-                SourceKind::Image | SourceKind::Document => Ok(read_source(
+                SourceKind::Image | SourceKind::Document | SourceKind::Text => Ok(read_source(
                     &profile,
                     &source.id,
                     &vision,

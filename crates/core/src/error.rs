@@ -79,7 +79,7 @@ impl Error {
                     }
                     M::Cancelled => ErrorCode::Cancelled,
                     M::Io { .. } => ErrorCode::Storage,
-                    M::Transcription(_) | M::Ocr(_) => ErrorCode::Internal,
+                    M::Transcription(_) | M::Ocr(_) | M::Embedding(_) => ErrorCode::Internal,
                     M::Microphone(_) => ErrorCode::NoMicrophone,
                     M::UnsupportedAudio(_)
                     | M::CorruptAudio(_)

@@ -60,6 +60,30 @@ fn image_type_for(extension: &str) -> Option<&'static str> {
         .map(|(_, t)| *t)
 }
 
+/// Plain text files Satchel takes, by extension.
+const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+/// A text file larger than this is not notes: 16 MiB is a few thousand pages.
+const TEXT_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A text file's words: UTF-8 (a byte-order mark is dropped), or a clear error for a
+/// file that only looks like text by its name.
+fn text_of(bytes: &[u8]) -> Result<&str> {
+    if bytes.len() as u64 > TEXT_MAX_BYTES {
+        return Err(Error::Media(MediaError::TooLarge {
+            max_mb: TEXT_MAX_BYTES / (1024 * 1024),
+        }));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes)
+        .ok()
+        .filter(|text| !text.contains('\0'))
+        .ok_or_else(|| {
+            Error::Media(MediaError::UnsupportedDocument(
+                "this file is not text Satchel can read (it must be UTF-8)".into(),
+            ))
+        })
+}
+
 fn extension_for(media_type: &str) -> &'static str {
     AUDIO_TYPES
         .iter()
@@ -137,8 +161,18 @@ impl Profile {
                 PdfLimits::default().max_bytes,
             );
         }
+        if TEXT_EXTENSIONS.contains(&extension.as_str()) {
+            let bytes = std::fs::read(path).map_err(Error::io("reading", path))?;
+            text_of(&bytes)?;
+            let media_type = if extension == "md" {
+                "text/markdown"
+            } else {
+                "text/plain"
+            };
+            return self.add_source(path, SourceKind::Text, media_type, title, TEXT_MAX_BYTES);
+        }
         Err(Error::Media(MediaError::UnsupportedDocument(format!(
-            "Satchel reads recordings (WAV, MP3, FLAC, Ogg, M4A), pictures (PNG, JPEG, WebP) and PDFs, not {:?}",
+            "Satchel reads recordings (WAV, MP3, FLAC, Ogg, M4A), pictures (PNG, JPEG, WebP), PDFs and text (TXT, Markdown), not {:?}",
             if extension.is_empty() {
                 "a file without an extension"
             } else {
@@ -450,6 +484,7 @@ pub fn read_source(
     let max_bytes = match source.kind {
         SourceKind::Image => ImageLimits::default().max_bytes,
         SourceKind::Document => PdfLimits::default().max_bytes,
+        SourceKind::Text => TEXT_MAX_BYTES,
         SourceKind::Audio => {
             return Err(Error::InvalidInput(
                 "a recording is transcribed, not read".into(),
@@ -470,6 +505,11 @@ pub fn read_source(
     let outcome = profile.source_bytes(&id, max_bytes).and_then(|bytes| {
         let pages = match source.kind {
             SourceKind::Image => vec![reader.read_image(&bytes)?],
+            SourceKind::Text => vec![ReadPage {
+                number: 1,
+                text_layer: Some(text_of(&bytes)?.to_owned()),
+                ..ReadPage::default()
+            }],
             _ => {
                 let progress_id = id.clone();
                 reader.read_document(&bytes, password, &mut |done, total| {

@@ -4,11 +4,13 @@
 //! normalisation (see `xtask/src/models/minilm.rs`) — so a vector is ready to compare
 //! by dot product.
 
+use std::ops::Range;
 use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 
 use ort::session::{OutputSelector, RunOptions, Session};
 use ort::value::TensorRef;
+use text_splitter::{ChunkConfig, TextSplitter};
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
 
 use crate::MediaError;
@@ -21,6 +23,9 @@ pub const EMBED_TOKENIZER: &str = "minilm-tokenizer.json";
 pub const DIMENSIONS: usize = 384;
 /// Tokens the model reads of one text at most; chunks are cut to fit.
 pub const MAX_TOKENS: usize = 256;
+/// Tokens in a chunk at most: about a paragraph, the length the model was trained on
+/// (its training pairs were mostly under 128 tokens), so one chunk is one idea.
+pub const CHUNK_TOKENS: usize = 128;
 /// Texts run together: enough to keep the matrix kernels busy, small enough that a
 /// batch of long chunks stays within a few tens of megabytes.
 const BATCH: usize = 32;
@@ -31,6 +36,7 @@ pub type Vector = Vec<f32>;
 pub struct Embedder {
     session: Mutex<Session>,
     tokenizer: Tokenizer,
+    splitter: TextSplitter<Tokenizer>,
     options: RunOptions<ort::session::HasSelectedOutputs>,
 }
 
@@ -41,12 +47,19 @@ impl Embedder {
         let environment = runtime(library)?;
         let session = load_session(environment, &models_dir.join(EMBED_MODEL), threads)?;
         let tokenizer = load_tokenizer(&models_dir.join(EMBED_TOKENIZER))?;
+        // Chunks are measured in whole: a sizer that truncated would undercount.
+        let mut sizer = tokenizer.clone();
+        sizer
+            .with_truncation(None)
+            .map_err(|e| MediaError::Embedding(e.to_string()))?;
+        let splitter = TextSplitter::new(ChunkConfig::new(CHUNK_TOKENS - 2).with_sizer(sizer));
         let options = RunOptions::new()
             .map_err(failed("preparing the embedder"))?
             .with_outputs(OutputSelector::no_default().with(OUTPUT));
         Ok(Self {
             session: Mutex::new(session),
             tokenizer,
+            splitter,
             options,
         })
     }
@@ -54,6 +67,16 @@ impl Embedder {
     /// The tokenizer, for cutting text into chunks that fit the model.
     pub fn tokenizer(&self) -> &Tokenizer {
         &self.tokenizer
+    }
+
+    /// `text` cut into chunks of at most [`CHUNK_TOKENS`] tokens (the two the model adds
+    /// included), at the largest boundary that fits — paragraph, sentence, word — as
+    /// byte ranges of `text`, in order, without surrounding whitespace.
+    pub fn chunks(&self, text: &str) -> Vec<Range<usize>> {
+        self.splitter
+            .chunk_indices(text)
+            .map(|(start, chunk)| start..start + chunk.len())
+            .collect()
     }
 
     /// One unit-length vector per text, in order.

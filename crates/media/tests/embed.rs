@@ -75,3 +75,28 @@ fn a_batch_gives_each_text_the_vector_it_gets_alone_and_long_texts_are_cut() {
     let tokens = embedder.tokenizer().encode(long.as_str(), true).unwrap();
     assert_eq!(tokens.len(), MAX_TOKENS, "cut at the model's limit");
 }
+
+#[test]
+#[ignore = "needs the embedding model; `cargo xtask test` provides it"]
+fn text_is_cut_into_chunks_the_model_reads_whole_at_sentence_boundaries() {
+    let embedder = embedder();
+    let sentence = "Plants make sugar from light, water and carbon dioxide in their leaves. ";
+    let text = format!("{}\n\n{}", sentence.repeat(12), "Short last paragraph.");
+    let chunks = embedder.chunks(&text);
+    assert!(chunks.len() >= 2, "{chunks:?}");
+    for range in &chunks {
+        let chunk = &text[range.clone()];
+        let tokens = embedder.tokenizer().encode(chunk, true).unwrap().len();
+        assert!(
+            tokens <= satchel_media::embed::CHUNK_TOKENS,
+            "{tokens} tokens"
+        );
+        assert!(chunk.ends_with('.'), "cut between sentences: {chunk:?}");
+    }
+    assert!(text[chunks.last().unwrap().clone()].ends_with("Short last paragraph."));
+    let sentences: usize = chunks
+        .iter()
+        .map(|r| text[r.clone()].matches("Plants make sugar").count())
+        .sum();
+    assert_eq!(sentences, 12, "every sentence in exactly one chunk");
+}

@@ -94,6 +94,8 @@ pub enum SourceKind {
     Image,
     /// A PDF.
     Document,
+    /// Plain text or Markdown (.txt, .md).
+    Text,
 }
 
 /// Where a source's text stands.

@@ -63,7 +63,8 @@ CREATE VIRTUAL TABLE chunks_fts USING fts5 (
     text,
     content = 'chunks',
     content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2'
+    -- Porter stemming: "cells" finds "cell", "dividing" finds "divides".
+    tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
 CREATE TRIGGER chunks_fts_insert AFTER INSERT ON chunks BEGIN
@@ -78,7 +79,7 @@ CREATE TRIGGER chunks_fts_update AFTER UPDATE OF text ON chunks BEGIN
 END;
 
 -- Which version of each note and source its chunks were cut from.
-CREATE TABLE indexed (
+CREATE TABLE chunked (
     owner_id TEXT PRIMARY KEY NOT NULL,
     updated_at INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;

@@ -15,6 +15,7 @@ mod notes;
 mod profile;
 mod profiles;
 mod recording;
+pub mod search;
 mod sources;
 mod store;
 #[cfg(test)]

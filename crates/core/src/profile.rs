@@ -10,6 +10,7 @@ use satchel_types::{AboutView, Event, ProfileView};
 use crate::events::EventBus;
 use crate::keys::Keychain;
 use crate::profiles::manifest::Manifest;
+use crate::search::VectorCache;
 use crate::store::Store;
 use crate::{Result, now_ms};
 
@@ -19,6 +20,8 @@ pub struct Profile {
     store: Mutex<Store>,
     pub(crate) keychain: Arc<dyn Keychain>,
     bus: EventBus,
+    /// Vector search's in-memory codes (see `search::vectors`).
+    pub(crate) vectors: VectorCache,
 }
 
 impl Profile {
@@ -35,6 +38,7 @@ impl Profile {
             store: Mutex::new(store),
             keychain,
             bus,
+            vectors: VectorCache::default(),
         }
     }
 

@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 
-use ort::session::{OutputSelector, RunOptions, Session};
+use ort::session::{HasSelectedOutputs, OutputSelector, RunOptions, Session};
 use ort::value::TensorRef;
 use text_splitter::{ChunkConfig, TextSplitter};
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
@@ -34,10 +34,11 @@ const OUTPUT: &str = "sentence_embedding";
 pub type Vector = Vec<f32>;
 
 pub struct Embedder {
-    session: Mutex<Session>,
+    /// The session and its run options (which ask for the pooled vectors only), used
+    /// by one run at a time.
+    session: Mutex<(Session, RunOptions<HasSelectedOutputs>)>,
     tokenizer: Tokenizer,
     splitter: TextSplitter<Tokenizer>,
-    options: RunOptions<ort::session::HasSelectedOutputs>,
 }
 
 impl Embedder {
@@ -57,10 +58,9 @@ impl Embedder {
             .map_err(failed("preparing the embedder"))?
             .with_outputs(OutputSelector::no_default().with(OUTPUT));
         Ok(Self {
-            session: Mutex::new(session),
+            session: Mutex::new((session, options)),
             tokenizer,
             splitter,
-            options,
         })
     }
 
@@ -107,7 +107,8 @@ impl Embedder {
             }
             let types = vec![0i64; batch.len() * width];
             let shape = [batch.len(), width];
-            let mut session = self.session.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut guard = self.session.lock().unwrap_or_else(PoisonError::into_inner);
+            let (session, options) = &mut *guard;
             let outputs = session
                 .run_with_options(
                     ort::inputs![
@@ -115,7 +116,7 @@ impl Embedder {
                         "attention_mask" => tensor(shape, &mask)?,
                         "token_type_ids" => tensor(shape, &types)?,
                     ],
-                    &self.options,
+                    options,
                 )
                 .map_err(failed("embedding"))?;
             let (out_shape, data) = outputs[OUTPUT]

@@ -169,6 +169,44 @@ impl SegmentView {
     }
 }
 
+/// What a search hit is part of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HitKind {
+    Note,
+    Audio,
+    Image,
+    Document,
+    Text,
+}
+
+/// A passage found by a search, with where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// The note's or source's id.
+    pub source_id: String,
+    pub kind: HitKind,
+    pub title: String,
+    /// The passage (a chunk of the note or source).
+    pub text: String,
+    /// Reciprocal-rank-fusion score: higher is better; comparable within one search.
+    pub score: f32,
+    /// The page it is on (documents, pictures), counted from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The moments it spans (recordings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_ms: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_ms: Option<i64>,
+    /// The region it covers on its page or picture: x, y, width, height.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[f32; 4]>,
+    /// Byte ranges of `text` that match the words searched for.
+    #[serde(default)]
+    pub highlights: Vec<[usize; 2]>,
+}
+
 /// A whole source, as its page shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceView {

@@ -28,6 +28,7 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!(
         "../../../../migrations/0006_page_pictures.sql"
     )),
+    M::up(include_str!("../../../../migrations/0007_search.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
 

@@ -1,0 +1,159 @@
+//! Understanding: every note and source cut into chunks that remember where they came
+//! from, each chunk's meaning as a vector, and search that fuses words (SQLite FTS5)
+//! with meaning (vectors) by reciprocal rank fusion.
+//!
+//! The model is behind [`Understand`], a small trait the core owns; [`Meaning`] is the
+//! real one over `satchel-media` (all-MiniLM-L6-v2 on ONNX Runtime).
+
+mod index;
+mod query;
+mod vectors;
+
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use satchel_media::MediaError;
+use satchel_media::embed::{EMBED_MODEL, Embedder};
+use satchel_media::onnx::RUNTIME_LIBRARY;
+
+pub use index::{IndexReport, refresh};
+pub(crate) use vectors::VectorCache;
+
+/// What search needs of a language model.
+pub trait Understand: Send + Sync {
+    /// `text` cut into chunks the model reads whole, as byte ranges in order.
+    fn chunk(&self, text: &str) -> Result<Vec<Range<usize>>, MediaError>;
+
+    /// One unit-length vector per text.
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, MediaError>;
+}
+
+/// all-MiniLM-L6-v2 through `satchel-media`, loaded on first use.
+pub struct Meaning {
+    dirs: Vec<PathBuf>,
+    embedder: Mutex<Option<Arc<Embedder>>>,
+    threads: usize,
+}
+
+impl Meaning {
+    pub fn new(dirs: Vec<PathBuf>) -> Self {
+        Self {
+            dirs,
+            embedder: Mutex::new(None),
+            threads: std::thread::available_parallelism().map_or(2, |n| n.get().min(4)),
+        }
+    }
+
+    fn embedder(&self) -> Result<Arc<Embedder>, MediaError> {
+        let mut embedder = self.embedder.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(embedder) = embedder.as_ref() {
+            return Ok(Arc::clone(embedder));
+        }
+        let dir = self
+            .dirs
+            .iter()
+            .find(|d| d.join(EMBED_MODEL).is_file())
+            .or(self.dirs.first())
+            .cloned()
+            .unwrap_or_default();
+        let loaded = Arc::new(Embedder::load(
+            &dir.join(RUNTIME_LIBRARY),
+            &dir,
+            self.threads,
+        )?);
+        *embedder = Some(Arc::clone(&loaded));
+        Ok(loaded)
+    }
+}
+
+impl Understand for Meaning {
+    fn chunk(&self, text: &str) -> Result<Vec<Range<usize>>, MediaError> {
+        Ok(self.embedder()?.chunks(text))
+    }
+
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, MediaError> {
+        self.embedder()?.embed(texts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::index::tests::Sentences;
+    use super::*;
+    use crate::testing::keychain_profile;
+
+    #[test]
+    fn fts5_is_compiled_into_the_sqlcipher_build() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        let used: i64 = profile
+            .read(|conn| {
+                Ok(
+                    conn.query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| {
+                        r.get(0)
+                    })?,
+                )
+            })
+            .unwrap();
+        assert_eq!(used, 1);
+    }
+
+    #[test]
+    fn notes_are_indexed_as_they_change_and_found_by_their_words() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        let note = profile
+            .add_note("Biology", "Cells divide by mitosis. Plants need light.")
+            .unwrap();
+        let mut seen = Vec::new();
+        let report = refresh(&profile, &Sentences, &mut |done, total| {
+            seen.push((done, total))
+        })
+        .unwrap();
+        // "Biology\n\nCells divide by mitosis." and " Plants need light."
+        assert_eq!(report.owners, 1);
+        assert_eq!(report.chunks, 2);
+        assert_eq!(report.embedded, 2);
+        assert_eq!(seen.last(), Some(&(2, 2)));
+        // Nothing changed: nothing to do.
+        let again = refresh(&profile, &Sentences, &mut |_, _| {}).unwrap();
+        assert_eq!(again, IndexReport::default());
+
+        let hits = profile.search("dividing cells", 5, &Sentences).unwrap();
+        assert_eq!(hits[0].source_id, note.id);
+        assert_eq!(hits[0].kind, satchel_types::HitKind::Note);
+        assert_eq!(hits[0].title, "Biology");
+        assert!(hits[0].text.contains("Cells divide by mitosis."));
+        let marked: Vec<&str> = hits[0]
+            .highlights
+            .iter()
+            .map(|[s, e]| &hits[0].text[*s..*e])
+            .collect();
+        assert_eq!(marked, ["Cells", "divide"]);
+
+        // An edit re-embeds only the sentence it touched.
+        profile
+            .save_note(&satchel_types::NoteDraft {
+                id: Some(note.id.clone()),
+                title: "Biology".into(),
+                body: "Cells divide by mitosis. Plants need sunlight.".into(),
+            })
+            .unwrap();
+        let edited = refresh(&profile, &Sentences, &mut |_, _| {}).unwrap();
+        assert_eq!((edited.owners, edited.chunks, edited.embedded), (1, 2, 1));
+        assert!(
+            !profile
+                .search("sunlight", 5, &Sentences)
+                .unwrap()
+                .is_empty()
+        );
+
+        profile.delete_note(&note.id).unwrap();
+        refresh(&profile, &Sentences, &mut |_, _| {}).unwrap();
+        let gone = profile.search("cells", 5, &Sentences).unwrap();
+        assert!(gone.is_empty(), "{gone:?}");
+        let left: i64 = profile
+            .read(|conn| Ok(conn.query_row("SELECT count(*) FROM chunked", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(left, 0);
+    }
+}

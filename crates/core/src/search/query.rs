@@ -1,0 +1,188 @@
+//! A search: the words (FTS5, BM25 ranking) and the meaning (vectors) each rank the
+//! chunks, and reciprocal rank fusion joins the two lists — a passage that says the
+//! words and one that means the same thing in other words both rise.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use satchel_types::{HitKind, SearchHit};
+
+use super::Understand;
+use crate::profile::Profile;
+use crate::{Error, Result};
+
+/// Each ranking's depth: how many chunks each list offers to the fusion.
+const DEPTH: usize = 50;
+/// Reciprocal rank fusion's constant (Cormack et al.'s 60): the rank of a hit matters
+/// less the lower it is, and one list alone never dominates.
+const RRF_K: f32 = 60.0;
+/// A search at most this long is taken; longer is cut (no one types a page).
+const MAX_QUERY_CHARS: usize = 1000;
+
+impl Profile {
+    /// The passages that best answer `query`, best first, at most `limit`.
+    pub fn search(
+        &self,
+        query: &str,
+        limit: usize,
+        model: &dyn Understand,
+    ) -> Result<Vec<SearchHit>> {
+        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let words = words(&query);
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let by_words = self.read(|conn| by_words(conn, &words))?;
+        let vector = model
+            .embed(&[query.trim()])
+            .map_err(Error::Media)?
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let by_meaning: Vec<i64> = self
+            .vectors
+            .nearest(self, &vector, DEPTH)?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        let mut fused: HashMap<i64, f32> = HashMap::new();
+        for ranking in [&by_words, &by_meaning] {
+            for (rank, id) in ranking.iter().enumerate() {
+                *fused.entry(*id).or_default() += 1.0 / (RRF_K + rank as f32 + 1.0);
+            }
+        }
+        let mut ranked: Vec<(i64, f32)> = fused.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(limit);
+        self.read(|conn| {
+            let mut hits = Vec::with_capacity(ranked.len());
+            for (id, score) in ranked {
+                if let Some(mut hit) = hit(conn, id)? {
+                    hit.score = score;
+                    hit.highlights = highlights(&hit.text, &words);
+                    hits.push(hit);
+                }
+            }
+            Ok(hits)
+        })
+    }
+}
+
+/// The words of a query, lowercased: runs of letters and digits.
+fn words(query: &str) -> Vec<String> {
+    let mut words: Vec<String> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.dedup();
+    words
+}
+
+/// Chunks that contain any of the words, best BM25 first. Each word is quoted, so
+/// nothing a learner types is read as FTS5 syntax.
+fn by_words(conn: &Connection, words: &[String]) -> Result<Vec<i64>> {
+    let expression = words
+        .iter()
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    let mut statement = conn.prepare_cached(
+        "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+    )?;
+    let ids = statement
+        .query_map(params![expression, DEPTH as i64], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+fn hit(conn: &Connection, id: i64) -> Result<Option<SearchHit>> {
+    let hit = conn
+        .prepare_cached(
+            "SELECT coalesce(c.note_id, c.source_id), s.kind, coalesce(n.title, s.title), c.text,
+                    c.page, c.start_ms, c.end_ms, c.x, c.y, c.width, c.height
+             FROM chunks c
+             LEFT JOIN notes n ON n.id = c.note_id
+             LEFT JOIN sources s ON s.id = c.source_id
+             WHERE c.id = ?1",
+        )?
+        .query_row([id], |row| {
+            let kind = match row.get::<_, Option<String>>(1)?.as_deref() {
+                None => HitKind::Note,
+                Some("audio") => HitKind::Audio,
+                Some("image") => HitKind::Image,
+                Some("document") => HitKind::Document,
+                Some(_) => HitKind::Text,
+            };
+            let bbox = match (row.get(7)?, row.get(8)?, row.get(9)?, row.get(10)?) {
+                (Some(x), Some(y), Some(w), Some(h)) => Some([x, y, w, h].map(|v: f64| v as f32)),
+                _ => None,
+            };
+            Ok(SearchHit {
+                source_id: row.get(0)?,
+                kind,
+                title: row.get(2)?,
+                text: row.get(3)?,
+                score: 0.0,
+                page: row.get(4)?,
+                start_ms: row.get(5)?,
+                end_ms: row.get(6)?,
+                bbox,
+                highlights: Vec::new(),
+            })
+        })
+        .optional()?;
+    Ok(hit)
+}
+
+/// Where the words searched for are in `text`, as byte ranges: a word of the text
+/// matches a query word it equals or begins with (so "cell" marks "cells"), or that
+/// begins with it when both are long enough to be the same stem ("divides",
+/// "dividing").
+fn highlights(text: &str, words: &[String]) -> Vec<[usize; 2]> {
+    let mut marks = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = text[s..i].to_lowercase();
+                if words.iter().any(|w| matches(&word, w)) {
+                    marks.push([s, i]);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    marks
+}
+
+fn matches(word: &str, query: &str) -> bool {
+    let stem = |w: &str| w.chars().take(5).collect::<String>();
+    word == query
+        || word.starts_with(query)
+        || (word.chars().count() >= 5 && query.chars().count() >= 5 && stem(word) == stem(query))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_searched_for_are_marked_in_a_passage() {
+        let words = words("Cell DIVIDES?");
+        assert_eq!(words, ["cell", "divides"]);
+        let text = "Cells are dividing; a cellar is not.";
+        let marked: Vec<&str> = highlights(text, &words)
+            .iter()
+            .map(|[s, e]| &text[*s..*e])
+            .collect();
+        assert_eq!(marked, ["Cells", "dividing", "cellar"]);
+    }
+
+    #[test]
+    fn fts_syntax_in_a_query_is_only_words() {
+        assert_eq!(words("\"NEAR(a b)\" OR -x*"), ["near", "a", "b", "or", "x"]);
+    }
+}

@@ -34,8 +34,18 @@ pub enum Command {
         #[command(subcommand)]
         command: NoteCommand,
     },
+    /// Search every note and source by words and by meaning. With --json, prints the
+    /// hits as an array: each with `source_id`, `title`, `kind`, `text`, `score`, and
+    /// where it is (`page`, `bbox`, `start_ms`, `end_ms`).
+    Search {
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// How many hits at most.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
     /// Bring recordings (WAV, MP3, FLAC, Ogg Vorbis, M4A/AAC), pictures (PNG, JPEG,
-    /// WebP) and PDFs in: each is stored encrypted, then transcribed or read on this
+    /// WebP), PDFs and text (TXT, Markdown) in: each is stored encrypted, then transcribed or read on this
     /// computer. With --json, prints one JSON object per file, a line each. A protected
     /// PDF's password is taken from SATCHEL_DOCUMENT_PASSWORD.
     Ingest {

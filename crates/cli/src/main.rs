@@ -9,6 +9,7 @@ mod notes;
 mod output;
 mod profiles;
 mod record;
+mod search;
 mod unlock;
 
 use std::process::ExitCode;
@@ -43,6 +44,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             language,
         } => ingest::ingest(&cli, &satchel, files, title.as_deref(), language),
         Command::Source { command } => ingest::source(&cli, &satchel, command),
+        Command::Search { query, limit } => {
+            search::search(&cli, &satchel, &query.join(" "), *limit)
+        }
         Command::Record {
             title,
             seconds,

@@ -68,7 +68,16 @@ impl Profile {
     }
 }
 
-/// The words of a query, lowercased: runs of letters and digits.
+/// English words too common to say what a question is about: they neither rank nor
+/// mark a passage (unless a query has nothing else).
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from",
+    "how", "i", "in", "is", "it", "its", "of", "on", "or", "that", "the", "their", "there", "this",
+    "to", "was", "what", "when", "where", "which", "who", "why", "will", "with",
+];
+
+/// The words of a query, lowercased: runs of letters and digits, common words left
+/// out when others remain.
 fn words(query: &str) -> Vec<String> {
     let mut words: Vec<String> = query
         .split(|c: char| !c.is_alphanumeric())
@@ -76,6 +85,9 @@ fn words(query: &str) -> Vec<String> {
         .map(str::to_lowercase)
         .collect();
     words.dedup();
+    if words.iter().any(|w| !STOP_WORDS.contains(&w.as_str())) {
+        words.retain(|w| !STOP_WORDS.contains(&w.as_str()));
+    }
     words
 }
 
@@ -160,9 +172,10 @@ fn highlights(text: &str, words: &[String]) -> Vec<[usize; 2]> {
 
 fn matches(word: &str, query: &str) -> bool {
     let stem = |w: &str| w.chars().take(5).collect::<String>();
+    let long = |w: &str, n: usize| w.chars().count() >= n;
     word == query
-        || word.starts_with(query)
-        || (word.chars().count() >= 5 && query.chars().count() >= 5 && stem(word) == stem(query))
+        || (long(query, 3) && word.starts_with(query))
+        || (long(word, 5) && long(query, 5) && stem(word) == stem(query))
 }
 
 #[cfg(test)]
@@ -183,6 +196,12 @@ mod tests {
 
     #[test]
     fn fts_syntax_in_a_query_is_only_words() {
-        assert_eq!(words("\"NEAR(a b)\" OR -x*"), ["near", "a", "b", "or", "x"]);
+        assert_eq!(words("\"NEAR(a b)\" OR -x*"), ["near", "b", "x"]);
+        assert_eq!(words("how do plants make food"), ["plants", "make", "food"]);
+        assert_eq!(
+            words("what is it"),
+            ["what", "is", "it"],
+            "nothing else to go on"
+        );
     }
 }

@@ -1,0 +1,46 @@
+//! `satchel search`: every note and source by words and by meaning.
+
+use std::io::IsTerminal;
+
+use satchel_core::Satchel;
+use satchel_core::search::{Meaning, refresh};
+use satchel_core::types::{SearchHit, clock};
+use satchel_core::voice::model_dirs;
+
+use crate::cli::Cli;
+use crate::output::{Failure, print};
+use crate::unlock::unlock;
+
+pub fn search(cli: &Cli, satchel: &Satchel, query: &str, limit: usize) -> Result<(), Failure> {
+    let profile = unlock(cli, satchel)?;
+    let meaning = Meaning::new(model_dirs(None));
+    // What was added or changed since the last search is indexed first.
+    let terminal = std::io::stderr().is_terminal();
+    refresh(&profile, &meaning, &mut |done, total| {
+        if terminal {
+            eprint!("\rUnderstanding what is new — {done} of {total} passages");
+        }
+    })?;
+    if terminal {
+        eprint!("\r\x1b[2K");
+    }
+    let hits = profile.search(query, limit, &meaning)?;
+    print(cli.json, &hits, |hits| {
+        if hits.is_empty() {
+            println!("Nothing found for {query:?}.");
+        }
+        for hit in hits {
+            println!("{}  {}", hit.title, place(hit));
+            println!("    {}", hit.text.replace('\n', " "));
+        }
+    })
+}
+
+/// Where a hit is, for people: "page 3", "at 4:05".
+fn place(hit: &SearchHit) -> String {
+    match (hit.page, hit.start_ms) {
+        (Some(page), _) => format!("page {page}"),
+        (None, Some(ms)) => format!("at {}", clock(ms)),
+        (None, None) => String::new(),
+    }
+}

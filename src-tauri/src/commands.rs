@@ -216,14 +216,16 @@ pub async fn pick_audio_files(app: tauri::AppHandle) -> Reply<Vec<String>> {
         .chain(&pictures)
         .copied()
         .chain(["pdf"])
+        .chain(satchel_core::TEXT_EXTENSIONS.iter().copied())
         .collect();
     let picked = tauri::async_runtime::spawn_blocking(move || {
         app.dialog()
             .file()
-            .add_filter("Recordings, pictures and PDFs", &everything)
+            .add_filter("Recordings, pictures, PDFs and text", &everything)
             .add_filter("Recordings", &audio)
             .add_filter("Pictures", &pictures)
             .add_filter("PDF documents", &["pdf"])
+            .add_filter("Text and Markdown", satchel_core::TEXT_EXTENSIONS)
             .blocking_pick_files()
     })
     .await

@@ -35,7 +35,7 @@ pub use profiles::{PASSPHRASE_MIN_CHARS, RotationStep, Satchel};
 pub use recording::{Recorded, Recording, RecordingControl};
 pub use satchel_media::image_in::IMAGE_TYPES;
 pub use satchel_types as types;
-pub use sources::{AUDIO_TYPES, draw_page, read_source, transcribe_source};
+pub use sources::{AUDIO_TYPES, TEXT_EXTENSIONS, draw_page, read_source, transcribe_source};
 
 /// When this process was started as Satchel's PDF reader (a worker that a hostile file
 /// may crash without harm), serves one document and exits. Every Satchel program calls

@@ -61,7 +61,7 @@ fn image_type_for(extension: &str) -> Option<&'static str> {
 }
 
 /// Plain text files Satchel takes, by extension.
-const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 /// A text file larger than this is not notes: 16 MiB is a few thousand pages.
 const TEXT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 

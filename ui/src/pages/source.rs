@@ -106,7 +106,7 @@ pub fn Source() -> impl IntoView {
                     match (kind, total) {
                         // Documents count pages; pictures are read in one go.
                         (SourceKind::Document, Some(total)) => t_with("source.reading_pages", &[("title", &title), ("done", &done.to_string()), ("total", &total.to_string())]),
-                        (SourceKind::Document | SourceKind::Image, _) => t_with("source.reading", &[("title", &title)]),
+                        (SourceKind::Document | SourceKind::Image | SourceKind::Text, _) => t_with("source.reading", &[("title", &title)]),
                         (SourceKind::Audio, Some(total)) => t_with("source.progress", &[("title", &title), ("done", &clock(done)), ("total", &clock(total))]),
                         (SourceKind::Audio, None) => t_with("source.progress_open", &[("title", &title), ("done", &clock(done))]),
                     }
@@ -176,6 +176,11 @@ pub fn Source() -> impl IntoView {
                     {(view.kind == SourceKind::Document && status == SourceStatus::Ready).then(|| {
                         let count = view.pages.and_then(|n| u32::try_from(n).ok()).unwrap_or(0);
                         view! { <Pages base=media_src count sizes=view.page_sizes.clone() segments=segments.clone()/> }
+                    })}
+                    {(view.kind == SourceKind::Text && !segments.is_empty()).then(|| view! {
+                        <div class="page-text text-source" id="text-source">
+                            {segments.iter().flat_map(|s| s.text.lines().map(str::to_owned).collect::<Vec<_>>()).map(|line| view! { <p>{line}</p> }).collect_view()}
+                        </div>
                     })}
                     {(view.kind == SourceKind::Audio && !segments.is_empty()).then(|| view! {
                         <h2 class="section-title">{t("source.transcript")}</h2>

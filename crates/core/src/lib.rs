@@ -12,6 +12,7 @@ pub mod events;
 mod ids;
 pub mod keys;
 mod notes;
+mod onnx_model;
 mod profile;
 mod profiles;
 mod recording;

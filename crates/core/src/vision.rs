@@ -4,12 +4,13 @@
 //! OCR too).
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, PoisonError};
 
 use satchel_media::MediaError;
 use satchel_media::image_in::{ImageLimits, RgbImage, decode_image};
-use satchel_media::ocr::{DET_MODEL, OcrEngine, OcrLine, RUNTIME_LIBRARY};
+use satchel_media::ocr::{DET_MODEL, OcrEngine, OcrLine};
 pub use satchel_media::pdf_worker::PdfWorker;
+
+use crate::onnx_model::OnnxModel;
 
 /// A line of text found on a page, with where it is when that is known.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,48 +71,24 @@ pub trait Reader: Send + Sync {
 
 /// The OCR and the PDF reader through `satchel-media`, the models loaded on first use.
 pub struct Vision {
-    dirs: Vec<PathBuf>,
-    engine: Mutex<Option<Arc<OcrEngine>>>,
+    engine: OnnxModel<OcrEngine>,
     worker: PdfWorker,
-    threads: usize,
 }
 
 impl Vision {
     pub fn new(dirs: Vec<PathBuf>, worker: PdfWorker) -> Self {
         Self {
-            dirs,
-            engine: Mutex::new(None),
+            engine: OnnxModel::new(dirs, DET_MODEL),
             worker,
-            threads: std::thread::available_parallelism().map_or(2, |n| n.get().min(4)),
         }
-    }
-
-    fn engine(&self) -> Result<Arc<OcrEngine>, MediaError> {
-        let mut engine = self.engine.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(engine) = engine.as_ref() {
-            return Ok(Arc::clone(engine));
-        }
-        let dir = self
-            .dirs
-            .iter()
-            .find(|d| d.join(DET_MODEL).is_file())
-            .or(self.dirs.first())
-            .cloned()
-            .unwrap_or_default();
-        let loaded = Arc::new(OcrEngine::load(
-            &dir.join(RUNTIME_LIBRARY),
-            &dir,
-            self.threads,
-        )?);
-        *engine = Some(Arc::clone(&loaded));
-        Ok(loaded)
     }
 
     /// The lines on `picture`; with `scale` (its pixels per page unit) their boxes in
     /// the page's unit, without it no boxes.
     fn ocr(&self, picture: &RgbImage, scale: Option<f32>) -> Result<Vec<Line>, MediaError> {
         Ok(self
-            .engine()?
+            .engine
+            .get(OcrEngine::load)?
             .read(picture)?
             .lines
             .into_iter()

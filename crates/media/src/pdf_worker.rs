@@ -368,10 +368,7 @@ impl PdfWorker {
         width: u32,
     ) -> Result<RgbImage, MediaError> {
         let mut picture = None;
-        let task = Task::Draw {
-            page,
-            width: width.clamp(1, MAX_DRAW_WIDTH),
-        };
+        let task = Task::Draw { page, width };
         self.run(bytes, password, task, &mut |answer| {
             if let Answer::Picture(drawn) = answer {
                 picture = Some(drawn);

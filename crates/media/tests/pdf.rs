@@ -47,17 +47,10 @@ fn text_pdf(pages: usize, out: &Path, extra_gs_args: &[&str]) -> Vec<String> {
     }
     let source = out.with_extension("ps");
     std::fs::write(&source, ps).unwrap();
-    let mut args: Vec<String> = vec![
-        "-q".into(),
-        "-dNOPAUSE".into(),
-        "-dBATCH".into(),
-        "-sDEVICE=pdfwrite".into(),
-    ];
-    args.extend(extra_gs_args.iter().map(|s| (*s).to_owned()));
-    args.push(format!("-sOutputFile={}", out.display()));
-    args.push(source.display().to_string());
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    run("gs", &args);
+    let mut args = extra_gs_args.to_vec();
+    let source = source.display().to_string();
+    args.push(&source);
+    pdfwrite(out, &args);
     expected
 }
 
@@ -144,14 +137,9 @@ fn scanned_page(dir: &Path, name: &str) -> (std::path::PathBuf, Vec<&'static str
 
 /// A JPEG wrapped as a one-page PDF the way a scanner's software does: as it is.
 fn jpeg_scan_pdf(jpeg: &Path, pdf: &Path) {
-    run(
-        "gs",
+    pdfwrite(
+        pdf,
         &[
-            "-q",
-            "-dNOPAUSE",
-            "-dBATCH",
-            "-sDEVICE=pdfwrite",
-            &format!("-sOutputFile={}", pdf.display()),
             "viewjpeg.ps",
             "-c",
             &format!(
@@ -183,17 +171,15 @@ fn fax_scan_pdf(pbm: &Path, pdf: &Path) {
     );
     let source = pdf.with_extension("ps");
     std::fs::write(&source, ps).unwrap();
-    run(
-        "gs",
-        &[
-            "-q",
-            "-dNOPAUSE",
-            "-dBATCH",
-            "-sDEVICE=pdfwrite",
-            &format!("-sOutputFile={}", pdf.display()),
-            &source.display().to_string(),
-        ],
-    );
+    pdfwrite(pdf, &[&source.display().to_string()]);
+}
+
+/// Ghostscript's pdfwrite makes `pdf` from `args` (options, then PostScript).
+fn pdfwrite(pdf: &Path, args: &[&str]) {
+    let output = format!("-sOutputFile={}", pdf.display());
+    let mut all = vec!["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", &output];
+    all.extend(args);
+    run("gs", &all);
 }
 
 fn worker() -> PdfWorker {

@@ -330,10 +330,17 @@ fn Pages(
     segments: Vec<SegmentView>,
 ) -> impl IntoView {
     let width = page_draw_width();
+    // Each page's segments, in one pass over them.
+    let mut by_page = vec![Vec::new(); count as usize];
+    for segment in segments {
+        let index = segment.page.unwrap_or(1).saturating_sub(1) as usize;
+        if let Some(page) = by_page.get_mut(index) {
+            page.push(segment);
+        }
+    }
     view! {
         <div class="document" id="document">
-            {(1..=count).map(|number| {
-                let on_page: Vec<SegmentView> = segments.iter().filter(|s| s.page.unwrap_or(1) == number).cloned().collect();
+            {by_page.into_iter().zip(1..=count).map(|(on_page, number)| {
                 let size = sizes.get(number as usize - 1).copied().flatten();
                 view! { <DocumentPage base number width size segments=on_page/> }
             }).collect_view()}

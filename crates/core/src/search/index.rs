@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
-use satchel_types::SourceKind;
 use sha2::{Digest, Sha256};
 
 use super::Understand;
@@ -223,17 +222,10 @@ fn flows(conn: &Connection, owner: &Owner) -> Result<Vec<Flow>> {
         }
     }
     // Plain text has one page, which is no page.
-    if kind == serde_plain(SourceKind::Text) {
+    if kind == "text" {
         flows.iter_mut().for_each(|f| f.page = None);
     }
     Ok(flows)
-}
-
-fn serde_plain(kind: SourceKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// Each flow's pieces joined and cut by the model; each chunk takes the provenance of

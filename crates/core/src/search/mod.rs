@@ -11,14 +11,15 @@ mod vectors;
 
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use satchel_media::MediaError;
 use satchel_media::embed::{EMBED_MODEL, Embedder};
-use satchel_media::onnx::RUNTIME_LIBRARY;
 
 pub use index::{IndexReport, refresh};
 pub(crate) use vectors::VectorCache;
+
+use crate::onnx_model::OnnxModel;
 
 /// What search needs of a language model.
 pub trait Understand: Send + Sync {
@@ -31,39 +32,18 @@ pub trait Understand: Send + Sync {
 
 /// all-MiniLM-L6-v2 through `satchel-media`, loaded on first use.
 pub struct Meaning {
-    dirs: Vec<PathBuf>,
-    embedder: Mutex<Option<Arc<Embedder>>>,
-    threads: usize,
+    embedder: OnnxModel<Embedder>,
 }
 
 impl Meaning {
     pub fn new(dirs: Vec<PathBuf>) -> Self {
         Self {
-            dirs,
-            embedder: Mutex::new(None),
-            threads: std::thread::available_parallelism().map_or(2, |n| n.get().min(4)),
+            embedder: OnnxModel::new(dirs, EMBED_MODEL),
         }
     }
 
     fn embedder(&self) -> Result<Arc<Embedder>, MediaError> {
-        let mut embedder = self.embedder.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(embedder) = embedder.as_ref() {
-            return Ok(Arc::clone(embedder));
-        }
-        let dir = self
-            .dirs
-            .iter()
-            .find(|d| d.join(EMBED_MODEL).is_file())
-            .or(self.dirs.first())
-            .cloned()
-            .unwrap_or_default();
-        let loaded = Arc::new(Embedder::load(
-            &dir.join(RUNTIME_LIBRARY),
-            &dir,
-            self.threads,
-        )?);
-        *embedder = Some(Arc::clone(&loaded));
-        Ok(loaded)
+        self.embedder.get(Embedder::load)
     }
 }
 

@@ -810,7 +810,35 @@ mod tests {
 
     use super::*;
     use crate::testing::keychain_profile;
+    use crate::vision::PdfWorker;
     use crate::voice::{Whisper, model_dirs};
+
+    #[test]
+    fn text_files_are_read_as_they_are_and_a_binary_one_is_refused_keeping_nothing() {
+        let (dir, _satchel, profile) = keychain_profile("Ada");
+        let profile = Arc::new(profile);
+        let notes = dir.path().join("Cells.md");
+        std::fs::write(&notes, b"\xEF\xBB\xBF# Cells\n\nCells divide by mitosis.\n").unwrap();
+        let source = profile.import_file(&notes, None).unwrap();
+        assert_eq!(
+            (source.kind, source.title.as_str()),
+            (SourceKind::Text, "Cells")
+        );
+        // Text needs no model or PDF reader; a reader that would fail shows it is unused.
+        let unused = crate::vision::Vision::new(Vec::new(), PdfWorker::new("/nonexistent"));
+        let read = read_source(&profile, &source.id, &unused, None).unwrap();
+        assert_eq!(read.status, SourceStatus::Ready);
+        assert_eq!(
+            read.text, "# Cells\n\nCells divide by mitosis.\n",
+            "as written, without the BOM"
+        );
+
+        let binary = dir.path().join("photo.txt");
+        std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+        let error = profile.import_file(&binary, None).unwrap_err();
+        assert!(error.to_string().contains("UTF-8"), "{error}");
+        assert_eq!(profile.sources().unwrap().len(), 1, "nothing kept of it");
+    }
 
     /// A second of a 440 Hz tone as a 16 kHz mono WAV.
     fn tone_wav(path: &Path) {

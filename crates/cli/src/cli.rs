@@ -44,6 +44,17 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         limit: usize,
     },
+    /// Ask a question of every note and source: the passages that answer it, each
+    /// with the sentence that answers. With --json, prints an array of hits (as
+    /// `search` does) each with `sentence` (the answering sentence's byte range in
+    /// `text`) and `similarity`.
+    Ask {
+        #[arg(required = true, value_name = "QUESTION")]
+        question: Vec<String>,
+        /// How many passages at most.
+        #[arg(long, default_value_t = 3)]
+        limit: usize,
+    },
     /// Bring recordings (WAV, MP3, FLAC, Ogg Vorbis, M4A/AAC), pictures (PNG, JPEG,
     /// WebP), PDFs and text (TXT, Markdown) in: each is stored encrypted, then transcribed or read on this
     /// computer. With --json, prints one JSON object per file, a line each. A protected

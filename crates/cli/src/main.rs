@@ -44,6 +44,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             language,
         } => ingest::ingest(&cli, &satchel, files, title.as_deref(), language),
         Command::Source { command } => ingest::source(&cli, &satchel, command),
+        Command::Ask { question, limit } => {
+            search::ask(&cli, &satchel, &question.join(" "), *limit)
+        }
         Command::Search { query, limit } => {
             search::search(&cli, &satchel, &query.join(" "), *limit)
         }

@@ -1,4 +1,4 @@
-//! `satchel search`: every note and source by words and by meaning.
+//! `satchel search` and `satchel ask`: every note and source by words and by meaning.
 
 use std::io::IsTerminal;
 
@@ -12,6 +12,38 @@ use crate::output::{Failure, print};
 use crate::unlock::unlock;
 
 pub fn search(cli: &Cli, satchel: &Satchel, query: &str, limit: usize) -> Result<(), Failure> {
+    let (profile, meaning) = indexed(cli, satchel)?;
+    let hits = profile.search(query, limit, &meaning)?;
+    print(cli.json, &hits, |hits| {
+        if hits.is_empty() {
+            println!("Nothing found for {query:?}.");
+        }
+        for hit in hits {
+            println!("{}  {}", hit.title, place(hit));
+            println!("    {}", hit.text.replace('\n', " "));
+        }
+    })
+}
+
+pub fn ask(cli: &Cli, satchel: &Satchel, question: &str, limit: usize) -> Result<(), Failure> {
+    let (profile, meaning) = indexed(cli, satchel)?;
+    let answers = profile.ask(question, limit, &meaning)?;
+    print(cli.json, &answers, |answers| {
+        if answers.is_empty() {
+            println!("Nothing in your library answers {question:?}.");
+        }
+        for answer in answers {
+            let [start, end] = answer.sentence;
+            let sentence = answer.hit.text.get(start..end).unwrap_or_default();
+            println!("{}", sentence.replace('\n', " "));
+            println!("    — {}  {}", answer.hit.title, place(&answer.hit));
+        }
+    })
+}
+
+/// The unlocked profile with what was added or changed since the last search
+/// indexed, and the model that searches it.
+fn indexed(cli: &Cli, satchel: &Satchel) -> Result<(satchel_core::Profile, Meaning), Failure> {
     let profile = unlock(cli, satchel)?;
     let meaning = Meaning::new(model_dirs(None));
     // What was added or changed since the last search is indexed first.
@@ -24,16 +56,7 @@ pub fn search(cli: &Cli, satchel: &Satchel, query: &str, limit: usize) -> Result
     if terminal {
         eprint!("\r\x1b[2K");
     }
-    let hits = profile.search(query, limit, &meaning)?;
-    print(cli.json, &hits, |hits| {
-        if hits.is_empty() {
-            println!("Nothing found for {query:?}.");
-        }
-        for hit in hits {
-            println!("{}  {}", hit.title, place(hit));
-            println!("    {}", hit.text.replace('\n', " "));
-        }
-    })
+    Ok((profile, meaning))
 }
 
 /// Where a hit is, for people: "page 3", "at 4:05".

@@ -207,6 +207,17 @@ pub struct SearchHit {
     pub highlights: Vec<[usize; 2]>,
 }
 
+/// A passage that answers a question, and the sentence in it that answers best.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    #[serde(flatten)]
+    pub hit: SearchHit,
+    /// Byte range of `hit.text`: the answering sentence.
+    pub sentence: [usize; 2],
+    /// How close that sentence's meaning is to the question's (cosine, −1 to 1).
+    pub similarity: f32,
+}
+
 /// A whole source, as its page shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceView {

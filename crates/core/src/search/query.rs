@@ -3,9 +3,10 @@
 //! words and one that means the same thing in other words both rise.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use satchel_types::{HitKind, SearchHit};
+use satchel_types::{Answer, HitKind, SearchHit};
 
 use super::Understand;
 use crate::profile::Profile;
@@ -65,6 +66,123 @@ impl Profile {
             }
             Ok(hits)
         })
+    }
+}
+
+/// Passages searched for an answer: each offers its best sentence.
+const ASK_DEPTH: usize = 10;
+
+impl Profile {
+    /// The passages that answer `question`, the one whose sentence answers it most
+    /// closely first, at most `limit`; in each, the sentence that answers.
+    pub fn ask(&self, question: &str, limit: usize, model: &dyn Understand) -> Result<Vec<Answer>> {
+        let hits = self.search(question, ASK_DEPTH.max(limit), model)?;
+        if hits.is_empty() {
+            return Ok(Vec::new());
+        }
+        let question: String = question.chars().take(MAX_QUERY_CHARS).collect();
+        let spans: Vec<Vec<Range<usize>>> = hits
+            .iter()
+            .map(|hit| answerable(hit, sentences(&hit.text)))
+            .collect();
+        let mut texts = vec![question.trim()];
+        for (hit, spans) in hits.iter().zip(&spans) {
+            texts.extend(spans.iter().map(|span| &hit.text[span.clone()]));
+        }
+        let vectors = model.embed(&texts).map_err(Error::Media)?;
+        let Some((asked, mut rest)) = vectors.split_first().map(|(q, r)| (q, r.iter())) else {
+            return Ok(Vec::new());
+        };
+        let mut answers = Vec::with_capacity(hits.len());
+        for (hit, spans) in hits.into_iter().zip(spans) {
+            let best = spans
+                .into_iter()
+                .zip(rest.by_ref())
+                .map(|(span, vector)| (span, dot(asked, vector)))
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((span, similarity)) = best {
+                answers.push(Answer {
+                    hit,
+                    sentence: [span.start, span.end],
+                    similarity,
+                });
+            }
+        }
+        // Ranked by the passage's search rank and its best sentence together: a
+        // passage found by its words alone does not outrank one that answers.
+        let rank_of: Vec<f32> = (0..answers.len())
+            .map(|i| 1.0 / (RRF_K + i as f32 + 1.0))
+            .collect();
+        let mut order: Vec<usize> = (0..answers.len()).collect();
+        let mut by_sentence = order.clone();
+        by_sentence.sort_by(|&a, &b| answers[b].similarity.total_cmp(&answers[a].similarity));
+        let mut fused = rank_of.clone();
+        for (rank, &i) in by_sentence.iter().enumerate() {
+            fused[i] += rank_of[rank];
+        }
+        order.sort_by(|&a, &b| fused[b].total_cmp(&fused[a]).then(a.cmp(&b)));
+        let mut answers: Vec<Option<Answer>> = answers.into_iter().map(Some).collect();
+        Ok(order
+            .into_iter()
+            .filter_map(|i| answers[i].take())
+            .take(limit)
+            .collect())
+    }
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// `text`'s sentences as byte ranges without surrounding whitespace: a sentence ends at
+/// `.`, `!` or `?` before whitespace, or at a line break.
+pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+        let end = match c {
+            '\n' => Some(i),
+            '.' | '!' | '?' if next_is_space => Some(i + c.len_utf8()),
+            _ => None,
+        };
+        if let Some(end) = end {
+            push_trimmed(text, start..end, &mut spans);
+            start = end;
+        }
+    }
+    push_trimmed(text, start..text.len(), &mut spans);
+    spans
+}
+
+/// Words a sentence needs to answer anything: fewer is a heading or a label, such
+/// as a note's title, chosen only when a passage has nothing longer.
+const ANSWER_MIN_WORDS: usize = 4;
+
+/// The sentences of `hit` that may answer: not its title (a note's chunk begins with
+/// it), and not a heading when a longer sentence is there.
+fn answerable(hit: &SearchHit, spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let text = &hit.text;
+    let spans: Vec<Range<usize>> = spans
+        .into_iter()
+        .filter(|span| text[span.clone()] != *hit.title)
+        .collect();
+    let long =
+        |span: &Range<usize>| text[span.clone()].split_whitespace().count() >= ANSWER_MIN_WORDS;
+    if spans.iter().any(long) {
+        spans.into_iter().filter(long).collect()
+    } else {
+        spans
+    }
+}
+
+fn push_trimmed(text: &str, span: Range<usize>, spans: &mut Vec<Range<usize>>) {
+    let piece = &text[span.clone()];
+    let start = span.start + (piece.len() - piece.trim_start().len());
+    let end = span.end - (piece.len() - piece.trim_end().len());
+    if start < end {
+        spans.push(start..end);
     }
 }
 
@@ -192,6 +310,23 @@ mod tests {
             .map(|[s, e]| &text[*s..*e])
             .collect();
         assert_eq!(marked, ["Cells", "dividing", "cellar"]);
+    }
+
+    #[test]
+    fn a_passage_is_cut_into_its_sentences() {
+        let text = "Cells divide. Dr. Who? No!\nA line without a stop\n\n 3.5 is a number. ";
+        let cut: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            cut,
+            [
+                "Cells divide.",
+                "Dr.",
+                "Who?",
+                "No!",
+                "A line without a stop",
+                "3.5 is a number."
+            ]
+        );
     }
 
     #[test]

@@ -120,6 +120,33 @@ fn every_kind_of_source_is_found_with_where_it_came_from() {
     let [s, e] = [0, 1].map(|i| best["sentence"][i].as_u64().unwrap() as usize);
     assert_eq!(&text[s..e], "To add fractions, find a common denominator.");
 
+    let map = cli.json(&["concepts"]);
+    let concepts = map["concepts"].as_array().unwrap();
+    println!(
+        "{} concepts, {} links",
+        concepts.len(),
+        map["links"].as_array().unwrap().len()
+    );
+    let fractions = concepts
+        .iter()
+        .find(|c| c["label"].as_str().unwrap().contains("fraction"))
+        .unwrap_or_else(|| panic!("a concept of fractions: {map:#}"));
+    assert_eq!(fractions["sources"][0]["title"], "Fractions");
+    assert_eq!(fractions["sources"][0]["kind"], "text");
+    let id = fractions["sources"][0]["source_id"].as_str().unwrap();
+    let one = cli.json(&["concepts", id]);
+    for concept in one["concepts"].as_array().unwrap() {
+        let ids: Vec<&str> = concept["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["source_id"].as_str().unwrap())
+            .collect();
+        assert!(ids.contains(&id), "{concept}");
+    }
+    let out = cli.run(&["concepts", "00000000-0000"]);
+    assert!(!out.status.success());
+
     let hits = cli.json(&["search", "mitosis"]);
     assert_eq!(hit_of(&hits, "note")["title"], "Cells");
     let none = cli.json(&["search", "the"]);

@@ -55,6 +55,15 @@ pub enum Command {
         #[arg(long, default_value_t = 3)]
         limit: usize,
     },
+    /// The concepts of every note and source, merged across them by meaning, and which
+    /// share which; or one note's or source's concepts (each with everywhere else it is
+    /// found). With --json, prints `concepts` (each with `id`, `label` and `sources`:
+    /// `source_id`, `kind`, `title`, `phrase`, `weight`) and `links` (`sources`: two
+    /// ids, `concepts`: the ids they share).
+    Concepts {
+        #[arg(value_name = "SOURCE_ID")]
+        source: Option<String>,
+    },
     /// Bring recordings (WAV, MP3, FLAC, Ogg Vorbis, M4A/AAC), pictures (PNG, JPEG,
     /// WebP), PDFs and text (TXT, Markdown) in: each is stored encrypted, then transcribed or read on this
     /// computer. With --json, prints one JSON object per file, a line each. A protected

@@ -47,6 +47,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Ask { question, limit } => {
             search::ask(&cli, &satchel, &question.join(" "), *limit)
         }
+        Command::Concepts { source } => search::concepts(&cli, &satchel, source.as_deref()),
         Command::Search { query, limit } => {
             search::search(&cli, &satchel, &query.join(" "), *limit)
         }

@@ -1,4 +1,5 @@
-//! `satchel search` and `satchel ask`: every note and source by words and by meaning.
+//! `satchel search`, `satchel ask` and `satchel concepts`: every note and source by
+//! words and by meaning.
 
 use std::io::IsTerminal;
 
@@ -37,6 +38,20 @@ pub fn ask(cli: &Cli, satchel: &Satchel, question: &str, limit: usize) -> Result
             let sentence = answer.hit.text.get(start..end).unwrap_or_default();
             println!("{}", sentence.replace('\n', " "));
             println!("    — {}  {}", answer.hit.title, place(&answer.hit));
+        }
+    })
+}
+
+pub fn concepts(cli: &Cli, satchel: &Satchel, source: Option<&str>) -> Result<(), Failure> {
+    let (profile, _) = indexed(cli, satchel)?;
+    let map = profile.concepts(source)?;
+    print(cli.json, &map, |map| {
+        if map.concepts.is_empty() {
+            println!("No concepts yet: add notes or sources first.");
+        }
+        for concept in &map.concepts {
+            let titles: Vec<&str> = concept.sources.iter().map(|s| s.title.as_str()).collect();
+            println!("{}  ({})", concept.label, titles.join(", "));
         }
     })
 }

@@ -218,6 +218,49 @@ pub struct Answer {
     pub similarity: f32,
 }
 
+/// A concept: what the key phrases of one or more notes and sources name, merged by
+/// meaning ("cell division" in one, "cells dividing" in another).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Concept {
+    pub id: i64,
+    /// The phrase most of its notes and sources use.
+    pub label: String,
+    /// Where it is found, most central first.
+    pub sources: Vec<ConceptSource>,
+}
+
+/// A note or source that names a concept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConceptSource {
+    pub source_id: String,
+    pub kind: HitKind,
+    pub title: String,
+    /// The phrase as this note or source says it.
+    pub phrase: String,
+    /// How central the concept is to it (cosine similarity, up to 1).
+    pub weight: f32,
+}
+
+/// Two notes or sources that share concepts: an edge of the concept graph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConceptLink {
+    /// The two ids, in order.
+    pub sources: [String; 2],
+    /// The concepts they share, by id.
+    pub concepts: Vec<i64>,
+}
+
+/// Concepts and the graph of which notes and sources share them: everything's, or
+/// one note's or source's (its concepts, with everywhere else they are found, and its
+/// links).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ConceptMap {
+    /// Most widely shared first.
+    pub concepts: Vec<Concept>,
+    /// Most concepts shared first.
+    pub links: Vec<ConceptLink>,
+}
+
 /// A whole source, as its page shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceView {

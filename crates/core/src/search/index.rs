@@ -24,6 +24,8 @@ pub struct IndexReport {
     pub chunks: usize,
     /// Chunks embedded (the rest kept their vectors).
     pub embedded: usize,
+    /// Notes and sources whose concepts were found again.
+    pub concepts: usize,
 }
 
 /// A note or a source.
@@ -122,6 +124,10 @@ pub fn refresh(
         })?;
         report.embedded += pending.len();
         progress(report.embedded.min(total), total);
+    }
+    report.concepts = super::concepts::find(profile, model)?;
+    if forgotten > 0 {
+        super::concepts::forget_unnamed(profile)?;
     }
     if report.owners > 0 || report.embedded > 0 || forgotten > 0 {
         profile.vectors.invalidate();
@@ -358,6 +364,43 @@ pub(crate) mod tests {
             texts: &[&str],
         ) -> std::result::Result<Vec<Vec<f32>>, satchel_media::MediaError> {
             Ok(texts.iter().map(|t| vec![t.len() as f32, 1.0]).collect())
+        }
+    }
+
+    /// Sentences as chunks, and a text's meaning as the words it uses: each word
+    /// (lowercased, a final "s" dropped) hashed to one of 64 dimensions, the whole
+    /// made unit length — texts that share words are alike, as meaning would have it.
+    pub(crate) struct Words;
+
+    impl Understand for Words {
+        fn chunk(
+            &self,
+            text: &str,
+        ) -> std::result::Result<Vec<std::ops::Range<usize>>, satchel_media::MediaError> {
+            Sentences.chunk(text)
+        }
+
+        fn embed(
+            &self,
+            texts: &[&str],
+        ) -> std::result::Result<Vec<Vec<f32>>, satchel_media::MediaError> {
+            Ok(texts
+                .iter()
+                .map(|text| {
+                    let mut vector = vec![0.0f32; 64];
+                    for word in text.split(|c: char| !c.is_alphanumeric()) {
+                        let word = word.to_lowercase();
+                        let word = word.strip_suffix('s').unwrap_or(&word);
+                        if word.len() > 2 {
+                            let hash = Sha256::digest(word.as_bytes());
+                            vector[usize::from(hash[0]) % 64] += 1.0;
+                        }
+                    }
+                    let norm = vector.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-6);
+                    vector.iter_mut().for_each(|v| *v /= norm);
+                    vector
+                })
+                .collect())
         }
     }
 

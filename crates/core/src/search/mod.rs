@@ -5,6 +5,7 @@
 //! The model is behind [`Understand`], a small trait the core owns; [`Meaning`] is the
 //! real one over `satchel-media` (all-MiniLM-L6-v2 on ONNX Runtime).
 
+mod concepts;
 mod index;
 mod query;
 mod vectors;
@@ -59,7 +60,7 @@ impl Understand for Meaning {
 
 #[cfg(test)]
 mod tests {
-    use super::index::tests::Sentences;
+    use super::index::tests::{Sentences, Words};
     use super::*;
     use crate::testing::keychain_profile;
 
@@ -135,5 +136,94 @@ mod tests {
             .read(|conn| Ok(conn.query_row("SELECT count(*) FROM chunked", [], |r| r.get(0))?))
             .unwrap();
         assert_eq!(left, 0);
+    }
+
+    #[test]
+    fn concepts_shared_by_notes_link_them_and_go_with_them() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        let leaf = profile
+            .add_note(
+                "Leaves",
+                "Photosynthesis happens in leaves. Chlorophyll captures sunlight for photosynthesis.",
+            )
+            .unwrap();
+        let algae = profile
+            .add_note(
+                "Algae",
+                "Algae float in ponds. Algae use photosynthesis and sunlight too.",
+            )
+            .unwrap();
+        let war = profile
+            .add_note(
+                "Revolution",
+                "The French Revolution began in Paris. The Revolution ended the monarchy.",
+            )
+            .unwrap();
+        let report = refresh(&profile, &Words, &mut |_, _| {}).unwrap();
+        assert_eq!(report.concepts, 3);
+
+        let all = profile.concepts(None).unwrap();
+        let mut expected = [leaf.id.clone(), algae.id.clone()];
+        expected.sort();
+        let shared = all
+            .concepts
+            .iter()
+            .find(|c| c.sources.len() == 2)
+            .unwrap_or_else(|| panic!("the plant notes share a concept: {all:#?}"));
+        assert_eq!(all.concepts[0].id, shared.id, "the most shared comes first");
+        let mut ids: Vec<String> = shared.sources.iter().map(|s| s.source_id.clone()).collect();
+        ids.sort();
+        assert_eq!(ids, expected);
+        assert!(
+            all.concepts
+                .iter()
+                .any(|c| c.sources[0].source_id == war.id)
+        );
+        assert!(
+            all.links
+                .iter()
+                .any(|l| l.sources == expected && l.concepts.contains(&shared.id))
+        );
+        assert!(
+            all.links.iter().all(|l| !l.sources.contains(&war.id)),
+            "the revolution shares nothing with plants: {all:#?}"
+        );
+
+        // One note's view: its concepts, each with everywhere else it is found.
+        let mine = profile.concepts(Some(&algae.id)).unwrap();
+        assert!(
+            mine.concepts
+                .iter()
+                .all(|c| c.sources.iter().any(|s| s.source_id == algae.id))
+        );
+        assert!(mine.concepts.iter().any(|c| c.sources.len() == 2));
+        assert_eq!(mine.links.len(), 1);
+        assert!(matches!(
+            profile.concepts(Some("ffffffff")),
+            Err(crate::Error::NotFound { .. })
+        ));
+
+        // Nothing changed: nothing found again. A deleted note takes its concepts.
+        assert_eq!(
+            refresh(&profile, &Words, &mut |_, _| {}).unwrap().concepts,
+            0
+        );
+        profile.delete_note(&war.id).unwrap();
+        refresh(&profile, &Words, &mut |_, _| {}).unwrap();
+        let left = profile.concepts(None).unwrap();
+        assert!(
+            left.concepts
+                .iter()
+                .all(|c| c.sources.iter().all(|s| s.source_id != war.id)),
+            "{left:#?}"
+        );
+        let kept: i64 = profile
+            .read(|conn| Ok(conn.query_row("SELECT count(*) FROM concepts", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(
+            kept,
+            left.concepts.len() as i64,
+            "a concept nothing names is dropped"
+        );
     }
 }

@@ -29,6 +29,7 @@ const MIGRATION_STEPS: &[M<'static>] = &[
         "../../../../migrations/0006_page_pictures.sql"
     )),
     M::up(include_str!("../../../../migrations/0007_search.sql")),
+    M::up(include_str!("../../../../migrations/0008_concepts.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
 

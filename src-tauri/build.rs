@@ -27,6 +27,9 @@ fn main() {
         "stop_recording",
         "recording",
         "first_paint",
+        "search",
+        "ask",
+        "concepts",
     ];
     // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a
     // binary from carrying a stale window.

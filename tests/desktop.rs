@@ -653,3 +653,109 @@ fn document_pages(window: &Session, pdf: &Path) -> Result<(), String> {
     save_screenshot(window, "document-pages.png");
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver, ImageMagick, Ghostscript, the OCR and embedding models; `cargo xtask test` provides them"]
+fn search_ask_and_topics_lead_to_the_page_and_region_they_come_from() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let pdf = data.path().join("Weather.pdf");
+    satchel_e2e::typed_and_scanned_pdf(
+        &pdf,
+        &["Typed: the water cycle has four stages."],
+        &[
+            (100, 200, "Evaporation lifts water into the air."),
+            (100, 300, "Condensation forms the clouds."),
+        ],
+    );
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = search_ask_topics(&window, &pdf) {
+        save_screenshot(&window, "failure-search.png");
+        panic!("search, ask and topics: {error}");
+    }
+    window.end().unwrap();
+}
+
+fn search_ask_topics(window: &Session, pdf: &Path) -> Result<(), String> {
+    create_learner(window)?;
+    window.execute(
+        "return window.__TAURI__.core.invoke('import_audio', { paths: [arguments[0]] })",
+        serde_json::json!([pdf.display().to_string()]),
+    )?;
+    window.wait_for(".source-item[data-status='ready']", Duration::from_secs(90))?;
+
+    // Words the page does not use; the results fill in once it is indexed.
+    let input = window.wait_for("#search-input", WAIT)?;
+    window.type_text(&input, "how clouds are made")?;
+    window.click(&window.wait_for("#search-submit", WAIT)?)?;
+    window.wait_for_text(
+        "#hits",
+        "Condensation forms the clouds.",
+        Duration::from_secs(60),
+    )?;
+    window.wait_for_text(".hit[data-kind='document'] .hit-place", "Page 2", WAIT)?;
+    let marked = window.execute(
+        "return [...document.querySelectorAll('#hits .hit')[0].querySelectorAll('mark')].map(m => m.textContent)",
+        serde_json::json!([]),
+    )?;
+    if !marked.to_string().to_lowercase().contains("clouds") {
+        return Err(format!("marked words: {marked}"));
+    }
+    save_screenshot(window, "search-results.png");
+    // Clicked by script: the list may be drawn again as indexing finishes, and a
+    // WebDriver click on a replaced element fails.
+    window.execute(
+        "document.querySelector(\".hit[data-kind='document'] .hit-link\").click(); return true",
+        serde_json::json!([]),
+    )?;
+    // The source opens at page 2 with the passage's region outlined on it.
+    window.wait_for(".document-page[data-page='2'] #found-region", WAIT)?;
+    let y = window.execute(
+        "return document.querySelector('#found-region').y.baseVal.value",
+        serde_json::json!([]),
+    )?;
+    if !(70.0..150.0).contains(&y.as_f64().unwrap_or(0.0)) {
+        return Err(format!("the region outlined is at y {y}"));
+    }
+    let started = Instant::now();
+    loop {
+        let top = window.execute(
+            "return document.querySelector(`.document-page[data-page='2']`).getBoundingClientRect().top",
+            serde_json::json!([]),
+        )?;
+        if top.as_f64().is_some_and(|t| t.abs() < 200.0) {
+            break;
+        }
+        if started.elapsed() > WAIT {
+            let layout = window.execute(
+                "const c = document.querySelector('#content');
+                 return [c.scrollTop, c.scrollHeight, c.clientHeight, location.href,
+                   ...[...document.querySelectorAll('.document-page')].map(p => p.getBoundingClientRect().top)]",
+                serde_json::json!([]),
+            )?;
+            return Err(format!(
+                "page 2 was not scrolled into view: top {top}; {layout}"
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    window.wait_for("#source-topics .topic", WAIT)?;
+
+    window.click(&window.wait_for("a[href='/ask']", WAIT)?)?;
+    let question = window.wait_for("#ask-input", WAIT)?;
+    window.type_text(&question, "How does water get up into the sky?")?;
+    window.click(&window.wait_for("#ask-submit", WAIT)?)?;
+    window.wait_for_text(
+        "#answers .answer:first-child mark.answer-sentence",
+        "Evaporation lifts water into the air.",
+        WAIT,
+    )?;
+    window.wait_for_text("#answers .answer:first-child .citation", "Weather", WAIT)?;
+    save_screenshot(window, "ask.png");
+
+    window.click(&window.wait_for("a[href='/topics']", WAIT)?)?;
+    window.wait_for("#topics .topic .chip", WAIT)?;
+    save_screenshot(window, "topics.png");
+    Ok(())
+}

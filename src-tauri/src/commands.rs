@@ -6,8 +6,9 @@ use std::sync::{Arc, PoisonError};
 use std::path::PathBuf;
 
 use satchel_core::types::{
-    AboutView, ErrorCode, ErrorView, ImportOutcome, LibraryView, NoteDraft, NoteView,
-    RecordingView, RecoveryCodeView, SourceView, UnlockRequest, UnlockedView, WelcomeView,
+    AboutView, Answer, ConceptMap, ErrorCode, ErrorView, ImportOutcome, LibraryView, NoteDraft,
+    NoteView, RecordingView, RecoveryCodeView, SearchHit, SourceView, UnlockRequest, UnlockedView,
+    WelcomeView,
 };
 use satchel_core::{Error, Profile};
 use tauri::State;
@@ -78,6 +79,8 @@ fn set_open(shell: &Shell, profile: Option<Profile>) {
     let profile = profile.map(Arc::new);
     *shell.open.lock().unwrap_or_else(PoisonError::into_inner) = profile.clone();
     if let Some(profile) = profile {
+        // What changed since it was last open (or was never indexed) is made searchable.
+        shell.indexer.poke(&profile);
         match profile.unfinished_sources() {
             Ok(ids) => ids
                 .into_iter()
@@ -409,6 +412,43 @@ pub async fn paste_image(
             .map_err(view)?;
         shell.voice.enqueue(&profile, source.id.clone());
         Ok(source.id)
+    })
+    .await
+}
+
+/// Hits a search bar shows at most.
+const SEARCH_LIMIT: usize = 20;
+/// Passages Ask shows at most.
+const ASK_LIMIT: usize = 5;
+
+/// Every note and source by words and by meaning, from what is indexed now (the
+/// indexer catches up on what is new in the background).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn search(shell: State<'_, Arc<Shell>>, query: String) -> Reply<Vec<SearchHit>> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |profile| {
+            profile.search(&query, SEARCH_LIMIT, shell.meaning.as_ref())
+        })
+    })
+    .await
+}
+
+/// The passages that answer `question`, each with its answering sentence.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn ask(shell: State<'_, Arc<Shell>>, question: String) -> Reply<Vec<Answer>> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |profile| {
+            profile.ask(&question, ASK_LIMIT, shell.meaning.as_ref())
+        })
+    })
+    .await
+}
+
+/// Every concept and which sources share them, or one source's.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn concepts(shell: State<'_, Arc<Shell>>, id: Option<String>) -> Reply<ConceptMap> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |profile| profile.concepts(id.as_deref()))
     })
     .await
 }

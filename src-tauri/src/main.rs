@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod indexer;
 mod media;
 mod recorder;
 mod voice;
@@ -13,11 +14,13 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Instant;
 
+use satchel_core::search::Meaning;
 use satchel_core::vision::{PdfWorker, Vision};
 use satchel_core::voice::{Whisper, model_dirs};
 use satchel_core::{Profile, Satchel, keychain_from_env};
 use tauri::Emitter;
 
+use crate::indexer::Indexer;
 use crate::voice::VoiceWorker;
 
 /// When the process began, for the cold-start figure `first_paint` reports.
@@ -37,6 +40,23 @@ pub struct Shell {
     media_base: OnceLock<String>,
     /// A document's pages, drawn lately.
     pages: media::PageCache,
+    /// The language model search runs on, shared by the indexer and the commands.
+    meaning: Arc<Meaning>,
+    indexer: Indexer,
+}
+
+impl Shell {
+    /// Indexes what changed in the open library, if one is open.
+    fn index_open(&self) {
+        if let Some(profile) = self
+            .open
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+        {
+            self.indexer.poke(profile);
+        }
+    }
 }
 
 fn data_dir() -> Result<PathBuf, String> {
@@ -85,6 +105,14 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let meaning = Arc::new(Meaning::new(model_dirs(resources.clone())));
+    let indexer = match Indexer::start(Arc::clone(&meaning)) {
+        Ok(indexer) => indexer,
+        Err(error) => {
+            eprintln!("Satchel cannot start its search indexer: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     let voice = match VoiceWorker::start(Whisper::new(model_dirs(resources)), Arc::clone(&vision)) {
         Ok(voice) => voice,
         Err(error) => {
@@ -100,6 +128,8 @@ fn main() -> ExitCode {
         vision,
         media_base: OnceLock::new(),
         pages: media::PageCache::default(),
+        meaning,
+        indexer,
     });
     match media::start(Arc::clone(&shell)) {
         Ok(base) => {
@@ -110,6 +140,7 @@ fn main() -> ExitCode {
     }
 
     let exiting = Arc::clone(&shell);
+    let indexing = Arc::clone(&shell);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(shell)
@@ -119,6 +150,9 @@ fn main() -> ExitCode {
                 .name("satchel-events".into())
                 .spawn(move || {
                     for event in events {
+                        if indexer::changes_search(&event) {
+                            indexing.index_open();
+                        }
                         if let Err(error) = handle.emit(satchel_core::types::EVENT_CHANNEL, &event)
                         {
                             eprintln!("could not forward {event:?} to the window: {error}");
@@ -152,6 +186,9 @@ fn main() -> ExitCode {
             commands::stop_recording,
             commands::recording,
             commands::first_paint,
+            commands::search,
+            commands::ask,
+            commands::concepts,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     let app = match result {

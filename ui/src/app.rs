@@ -12,6 +12,7 @@ use satchel_types::{Event, NoteSummary, ProfileView, RecordingView, SourceSummar
 
 use crate::i18n::t;
 use crate::ipc::{self, NoArgs};
+use crate::pages::search::{Ask, SearchBar, SearchResults, Topics};
 use crate::pages::{
     editor::Editor, library::Library, settings::Settings, source::Source, welcome::Welcome,
 };
@@ -28,6 +29,10 @@ pub struct Session {
     pub progress: RwSignal<HashMap<String, (i64, Option<i64>)>>,
     /// The recording being made from the microphone, if any.
     pub recording: RwSignal<Option<LiveRecording>>,
+    /// Getting what is new ready to search: (done, total) passages, while it runs.
+    pub indexing: RwSignal<Option<(u64, u64)>>,
+    /// Counts finished indexings, so search results and concepts shown refresh.
+    pub indexed: RwSignal<u32>,
 }
 
 /// A recording in progress, as the level events tell it.
@@ -45,6 +50,8 @@ impl Session {
             sources: RwSignal::new(Vec::new()),
             progress: RwSignal::new(HashMap::new()),
             recording: RwSignal::new(None),
+            indexing: RwSignal::new(None),
+            indexed: RwSignal::new(0),
         }
     }
 
@@ -93,6 +100,11 @@ impl Session {
                 }
             }),
             Event::RecordingEnded { .. } => self.recording.set(None),
+            Event::Indexing { done, total } if done >= total => {
+                self.indexing.set(None);
+                self.indexed.update(|n| *n += 1);
+            }
+            Event::Indexing { done, total } => self.indexing.set(Some((done, total))),
         }
     }
 }
@@ -124,6 +136,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/notes/:id") view=|| view! { <Shell><Editor/></Shell> }/>
                 <Route path=path!("/sources/:id") view=|| view! { <Shell><Source/></Shell> }/>
                 <Route path=path!("/settings") view=|| view! { <Shell><Settings/></Shell> }/>
+                <Route path=path!("/search") view=|| view! { <Shell><SearchResults/></Shell> }/>
+                <Route path=path!("/ask") view=|| view! { <Shell><Ask/></Shell> }/>
+                <Route path=path!("/topics") view=|| view! { <Shell><Topics/></Shell> }/>
             </Routes>
         </Router>
     }
@@ -149,6 +164,7 @@ fn Shell(children: Children) -> impl IntoView {
             session.sources.set(Vec::new());
             session.progress.set(HashMap::new());
             session.recording.set(None);
+            session.indexing.set(None);
             session.profile.set(None);
             navigate("/", Default::default());
         });
@@ -172,6 +188,8 @@ fn Shell(children: Children) -> impl IntoView {
                 <div class="brand">{t("app.name")}</div>
                 <ul class="nav-list">
                     <li><A href="/library">{t("nav.library")}</A></li>
+                    <li><A href="/ask">{t("nav.ask")}</A></li>
+                    <li><A href="/topics">{t("nav.topics")}</A></li>
                     <li><A href="/settings">{t("nav.settings")}</A></li>
                 </ul>
                 <div class="sidebar-footer">
@@ -185,6 +203,7 @@ fn Shell(children: Children) -> impl IntoView {
                 </div>
             </nav>
             <main class="content" id="content">
+                <SearchBar/>
                 <Recorder/>
                 {children()}
             </main>

@@ -42,6 +42,8 @@ mod tests {
             include_str!("pages/editor.rs"),
             include_str!("pages/settings.rs"),
             include_str!("pages/recovery.rs"),
+            include_str!("pages/source.rs"),
+            include_str!("pages/search.rs"),
         ];
         let mut missing = Vec::new();
         for source in sources {

@@ -334,6 +334,11 @@ pub enum Event {
     /// Reading a document moved on a page. Never stored.
     #[serde(rename = "source.pages")]
     SourcePages { id: String, done: i64, total: i64 },
+    /// Getting what is new ready to search moved on: `done` of `total` passages
+    /// understood; `done == total` when it is finished (concepts included). Never
+    /// stored.
+    #[serde(rename = "library.indexing")]
+    Indexing { done: u64, total: u64 },
     /// A recording from the microphone goes on: about ten times a second, for the
     /// level meter and the timer. Never stored.
     #[serde(rename = "recording.level")]

@@ -1,6 +1,7 @@
 pub mod editor;
 pub mod library;
 pub mod recovery;
+pub mod search;
 pub mod settings;
 pub mod source;
 pub mod welcome;

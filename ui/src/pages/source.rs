@@ -7,14 +7,17 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use satchel_types::{ErrorCode, ErrorView, SegmentView, SourceKind, SourceStatus, SourceView};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use satchel_types::{
+    ConceptMap, ErrorCode, ErrorView, SegmentView, SourceKind, SourceStatus, SourceView,
+};
 use serde::Serialize;
 
 use crate::app::session;
 use crate::i18n::{t, t_with};
 use crate::ipc;
 use crate::pages::library::{ProgressBar, status_text};
+use crate::pages::search::{ConceptArgs, KindSign, owner_href};
 use crate::widgets::{ErrorBanner, clock, error_text};
 
 #[derive(Serialize)]
@@ -33,6 +36,22 @@ pub fn Source() -> impl IntoView {
     let playing_ms = RwSignal::new(0i64);
     let audio = NodeRef::<html::Audio>::new();
     let id = move || params.read().get("id").unwrap_or_default();
+    // Where a search hit leads: a page, a moment, a region (`x,y,w,h`).
+    let query = use_query_map();
+    let at_page = move || query.read().get("page").and_then(|p| p.parse::<u32>().ok());
+    let at_ms = move || query.read().get("t").and_then(|t| t.parse::<i64>().ok());
+    let region = Signal::derive(move || {
+        let parts: Vec<f32> = query
+            .read()
+            .get("region")?
+            .split(',')
+            .filter_map(|v| v.parse().ok())
+            .collect();
+        match parts[..] {
+            [x, y, w, h] => Some((at_page().unwrap_or(1), [x, y, w, h])),
+            _ => None,
+        }
+    });
 
     let media_src = RwSignal::new(None::<String>);
     let load = move |id: String| {
@@ -81,6 +100,42 @@ pub fn Source() -> impl IntoView {
         if let Some(audio) = audio.get() {
             audio.set_current_time(ms as f64 / 1000.0);
             let _ = audio.play();
+        }
+    };
+    // Once the source is on screen, the place a hit named is brought into view.
+    Effect::new(move |_| {
+        if source.with(Option::is_none) {
+            return;
+        }
+        let (page, ms) = (at_page(), at_ms());
+        if let Some(ms) = ms {
+            playing_ms.set(ms);
+        }
+        request_animation_frame(move || {
+            let selector = match (page, ms) {
+                (Some(page), _) => format!("[data-page=\"{page}\"]"),
+                (None, Some(_)) => ".segment.current".to_owned(),
+                _ => return,
+            };
+            let document = document();
+            let Some(element) = document.query_selector(&selector).ok().flatten() else {
+                return;
+            };
+            match document.get_element_by_id("content") {
+                // On a wide window only the content column scrolls: `scrollIntoView`
+                // would move the whole window, sidebar and all.
+                Some(content) if content.scroll_height() > content.client_height() => {
+                    let offset = element.get_bounding_client_rect().top()
+                        - content.get_bounding_client_rect().top();
+                    content.set_scroll_top(content.scroll_top() + offset as i32 - 16);
+                }
+                _ => element.scroll_into_view(),
+            }
+        });
+    });
+    let on_metadata = move |_| {
+        if let (Some(audio), Some(ms)) = (audio.get(), at_ms()) {
+            audio.set_current_time(ms as f64 / 1000.0);
         }
     };
     let on_time = move |_| {
@@ -134,6 +189,7 @@ pub fn Source() -> impl IntoView {
                             preload="metadata"
                             src=move || media_src.get()
                             on:timeupdate=on_time
+                            on:loadedmetadata=on_metadata
                         ></audio>
                     })}
                     {matches!(status, SourceStatus::Queued | SourceStatus::Transcribing).then(|| view! {
@@ -171,11 +227,11 @@ pub fn Source() -> impl IntoView {
                     {(no_speech && view.kind != SourceKind::Audio).then(|| view! { <p class="empty">{t("source.no_text")}</p> })}
                     {(view.kind == SourceKind::Image).then(|| {
                         let lines = segments.clone();
-                        view! { <Picture src=media_src lines/> }
+                        view! { <Picture src=media_src lines region/> }
                     })}
                     {(view.kind == SourceKind::Document && status == SourceStatus::Ready).then(|| {
                         let count = view.pages.and_then(|n| u32::try_from(n).ok()).unwrap_or(0);
-                        view! { <Pages base=media_src count sizes=view.page_sizes.clone() segments=segments.clone()/> }
+                        view! { <Pages base=media_src count sizes=view.page_sizes.clone() segments=segments.clone() region/> }
                     })}
                     {(view.kind == SourceKind::Text && !segments.is_empty()).then(|| view! {
                         <div class="page-text text-source" id="text-source">
@@ -205,6 +261,7 @@ pub fn Source() -> impl IntoView {
                             }).collect_view()}
                         </ol>
                     })}
+                    {(status == SourceStatus::Ready).then(|| view! { <SourceTopics id=view.id.clone()/> })}
                     <div class="actions">
                         <span class="spacer"></span>
                         <Show
@@ -229,7 +286,11 @@ pub fn Source() -> impl IntoView {
 /// A picture with every line the OCR found outlined, beside the lines' text (which can
 /// be selected and copied). Pointing at a line outlines it on the picture.
 #[component]
-fn Picture(src: RwSignal<Option<String>>, lines: Vec<SegmentView>) -> impl IntoView {
+fn Picture(
+    src: RwSignal<Option<String>>,
+    lines: Vec<SegmentView>,
+    region: Signal<Option<(u32, [f32; 4])>>,
+) -> impl IntoView {
     let size = RwSignal::new(None::<[f32; 2]>);
     let selected = RwSignal::new(None::<usize>);
     let image = NodeRef::<html::Img>::new();
@@ -246,7 +307,7 @@ fn Picture(src: RwSignal<Option<String>>, lines: Vec<SegmentView>) -> impl IntoV
         <div class="picture-view">
             <figure class="picture">
                 <img node_ref=image id="picture" src=move || src.get() alt=t("source.picture") on:load=on_load/>
-                <Outlines size boxes selected id="outlines"/>
+                <Outlines size boxes selected id="outlines" found=Signal::derive(move || region.get().map(|(_, b)| b))/>
             </figure>
             <section class="lines" aria-label=t("source.text")>
                 <h2 class="section-title">{t("source.text")}</h2>
@@ -264,10 +325,16 @@ fn Outlines(
     boxes: Vec<Option<[f32; 4]>>,
     selected: RwSignal<Option<usize>>,
     #[prop(optional)] id: &'static str,
+    /// A region a search hit named, outlined apart.
+    #[prop(optional, into)]
+    found: Signal<Option<[f32; 4]>>,
 ) -> impl IntoView {
     move || {
         size.get().map(|[w, h]| {
             let boxes = boxes.clone();
+            let found = found.get().map(|[x, y, bw, bh]| view! {
+                <rect class="found" id="found-region" x=x.to_string() y=y.to_string() width=bw.to_string() height=bh.to_string()></rect>
+            });
             view! {
                 <svg class="outlines" id=(!id.is_empty()).then_some(id) viewBox=format!("0 0 {w} {h}") preserveAspectRatio="none" aria-hidden="true">
                     {boxes.into_iter().enumerate().filter_map(|(i, bbox)| bbox.map(|[x, y, bw, bh]| view! {
@@ -277,6 +344,7 @@ fn Outlines(
                             x=x.to_string() y=y.to_string() width=bw.to_string() height=bh.to_string()
                         ></rect>
                     })).collect_view()}
+                    {found}
                 </svg>
             }
         })
@@ -328,6 +396,7 @@ fn Pages(
     count: u32,
     sizes: Vec<Option<[f32; 2]>>,
     segments: Vec<SegmentView>,
+    region: Signal<Option<(u32, [f32; 4])>>,
 ) -> impl IntoView {
     let width = page_draw_width();
     // Each page's segments, in one pass over them.
@@ -342,7 +411,8 @@ fn Pages(
         <div class="document" id="document">
             {by_page.into_iter().zip(1..=count).map(|(on_page, number)| {
                 let size = sizes.get(number as usize - 1).copied().flatten();
-                view! { <DocumentPage base number width size segments=on_page/> }
+                let found = Signal::derive(move || region.get().filter(|(page, _)| *page == number).map(|(_, b)| b));
+                view! { <DocumentPage base number width size segments=on_page found/> }
             }).collect_view()}
         </div>
     }
@@ -355,6 +425,7 @@ fn DocumentPage(
     width: u32,
     size: Option<[f32; 2]>,
     segments: Vec<SegmentView>,
+    found: Signal<Option<[f32; 4]>>,
 ) -> impl IntoView {
     let selected = RwSignal::new(None::<usize>);
     let unshown = RwSignal::new(false);
@@ -386,7 +457,7 @@ fn DocumentPage(
                         alt=alt.clone()
                         on:error=move |_| unshown.set(true)
                     />
-                    <Outlines size=Signal::stored(size) boxes=boxes.clone() selected/>
+                    <Outlines size=Signal::stored(size) boxes=boxes.clone() selected found/>
                 </Show>
             </figure>
             <section class="lines" aria-label=t("source.text")>
@@ -455,5 +526,56 @@ fn DocumentPassword(
                 {move || if busy.get() { t("source.opening") } else { t("source.open") }}
             </button>
         </form>
+    }
+}
+
+/// The topics found in a source, each with the other notes and sources that share it.
+#[component]
+fn SourceTopics(id: String) -> impl IntoView {
+    let session = session();
+    let map = RwSignal::new(None::<ConceptMap>);
+    let id = StoredValue::new(id);
+    Effect::new(move |_| {
+        session.indexed.track();
+        let id = id.get_value();
+        spawn_local(async move {
+            // Not yet indexed, or the model missing: the section waits, quietly.
+            if let Ok(found) =
+                ipc::call::<ConceptMap>("concepts", ConceptArgs { id: Some(id) }).await
+            {
+                map.set(Some(found));
+            }
+        });
+    });
+    move || {
+        map.get().filter(|m| !m.concepts.is_empty()).map(|map| {
+            let me = id.get_value();
+            view! {
+                <section class="source-topics" id="source-topics" aria-labelledby="source-topics-title">
+                    <h2 class="section-title" id="source-topics-title">{t("source.topics")}</h2>
+                    <ul class="topics">
+                        {map.concepts.into_iter().map(|concept| {
+                            let elsewhere: Vec<_> = concept.sources.iter().filter(|s| s.source_id != me).cloned().collect();
+                            let shared = elsewhere.len().to_string();
+                            view! {
+                                <li class="topic" data-shared=shared>
+                                    <span class="topic-label">{concept.label.clone()}</span>
+                                    {(!elsewhere.is_empty()).then(|| view! {
+                                        <span class="muted">{t("source.also_in")}</span>
+                                        <span class="topic-sources">
+                                            {elsewhere.into_iter().map(|s| view! {
+                                                <A href=owner_href(s.kind, &s.source_id) attr:class="chip">
+                                                    <KindSign kind=s.kind/>{s.title}
+                                                </A>
+                                            }).collect_view()}
+                                        </span>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }

@@ -1,5 +1,6 @@
-//! `cargo xtask bench [store|startup|all]`: Satchel's figures beside their anchors,
-//! as medians and ratios, measured in one run on this (shared, noisy) machine.
+//! `cargo xtask bench [store|startup|voice|ocr|pdf|search|all]`: Satchel's figures
+//! beside their anchors, as medians and ratios, measured in one run on this (shared,
+//! noisy) machine.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -19,12 +20,16 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         "voice" => voice(),
         "ocr" => ocr(),
         "pdf" => pdf(),
+        "search" => search(),
         "all" => store()
             .and_then(|()| startup())
             .and_then(|()| voice())
             .and_then(|()| ocr())
-            .and_then(|()| pdf()),
-        other => bail!("no benchmark area {other:?}; try store, startup, voice, ocr, pdf or all"),
+            .and_then(|()| pdf())
+            .and_then(|()| search()),
+        other => {
+            bail!("no benchmark area {other:?}; try store, startup, voice, ocr, pdf, search or all")
+        }
     }
 }
 
@@ -47,9 +52,10 @@ fn voice() -> anyhow::Result<()> {
         ],
         "ct2-tiny.en",
     )?;
-    media_bench(
+    anchored_bench(
+        "satchel-media",
         "voice",
-        "faster-whisper==1.2.1",
+        &["faster-whisper==1.2.1"],
         "faster_whisper_transcribe.py",
         &[("SATCHEL_CT2_TINY_EN", ct2.into())],
     )
@@ -63,9 +69,10 @@ fn ocr() -> anyhow::Result<()> {
         "ocr-rec".to_owned(),
         "ocr-cls".to_owned(),
     ])?;
-    media_bench(
+    anchored_bench(
+        "satchel-media",
         "ocr",
-        "rapidocr-onnxruntime==1.4.4",
+        &["rapidocr-onnxruntime==1.4.4"],
         "rapidocr_read.py",
         &[],
     )
@@ -74,23 +81,59 @@ fn ocr() -> anyhow::Result<()> {
 /// PDF text pages per second against pdftotext and pypdf on the same document.
 fn pdf() -> anyhow::Result<()> {
     setup::apt_install(&["poppler-utils"])?;
-    media_bench("pdf", "pypdf==7.1.1", "pypdf_text.py", &[])
+    anchored_bench("satchel-media", "pdf", &[PYPDF], "pypdf_text.py", &[])
 }
 
-/// Installs the anchor `package` into the tools' Python and runs `satchel-media`'s
-/// bench `name` with the models, that Python and the anchor's script
+const PYPDF: &str = "pypdf==7.1.1";
+/// The embedding anchor: the tokenizers release beside Satchel's tokenizers 0.23, and
+/// the onnxruntime release of the library Satchel loads.
+const EMBEDDING: [&str; 2] = ["tokenizers==0.23.3", "onnxruntime==1.32.0"];
+
+/// Embedding throughput against Python onnxruntime + tokenizers on the same model
+/// (issue 5); search latency at 10k and 100k chunks, and a 300-page PDF read and
+/// indexed, against pypdf and the same Python embedding.
+fn search() -> anyhow::Result<()> {
+    crate::models::run(&[
+        "onnxruntime".to_owned(),
+        "minilm-l6-v2".to_owned(),
+        "minilm-tokenizer".to_owned(),
+    ])?;
+    setup::apt_install(&["ghostscript"])?;
+    anchored_bench(
+        "satchel-media",
+        "embed",
+        &EMBEDDING,
+        "onnxruntime_embed.py",
+        &[],
+    )?;
+    anchored_bench(
+        "satchel-core",
+        "search",
+        &[EMBEDDING[0], EMBEDDING[1], PYPDF],
+        "pypdf_index.py",
+        &[],
+    )
+}
+
+/// Installs the anchor's `packages` into the tools' Python and runs `krate`'s bench
+/// `name` with the models, that Python and the anchor's script
 /// (`xtask/anchors/<script>`) passed in the environment.
-fn media_bench(
+fn anchored_bench(
+    krate: &str,
     name: &str,
-    package: &str,
+    packages: &[&str],
     script: &str,
     env: &[(&str, std::ffi::OsString)],
 ) -> anyhow::Result<()> {
     let python = setup::tools_dir().join("venv/bin/python");
-    shell::exec(Command::new(&python).args(["-m", "pip", "install", "-q", package]))?;
+    shell::exec(
+        Command::new(&python)
+            .args(["-m", "pip", "install", "-q"])
+            .args(packages),
+    )?;
     shell::exec(
         Command::new(env!("CARGO"))
-            .args(["bench", "-p", "satchel-media", "--bench", name])
+            .args(["bench", "-p", krate, "--bench", name])
             .env("SATCHEL_MODELS_DIR", crate::models::models_dir())
             .env("SATCHEL_ANCHOR_PYTHON", python)
             .env(

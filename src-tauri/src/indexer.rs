@@ -64,7 +64,7 @@ fn run(woken: &Receiver<Weak<Profile>>, meaning: &Meaning) {
                 total: last.1,
             });
         });
-        if let Err(error) = result {
+        if let Err(error) = result.and_then(|_| profile.prepare_search()) {
             // Search still answers from what was indexed before; the next change
             // tries again.
             eprintln!("indexing the library for search: {error}");

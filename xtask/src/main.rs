@@ -6,7 +6,7 @@
 //! - `run`     setup, build and start the desktop app (extra args go to the app)
 //! - `test`    setup, then every check CI runs: fmt, clippy, deny, all tests,
 //!   including the keychain and desktop end-to-end tests
-//! - `bench`   `cargo xtask bench [store|startup|all]`
+//! - `bench`   `cargo xtask bench [store|startup|voice|ocr|pdf|search|all]`
 //! - `models`  fetch, check, convert and cache the model weights (`models/manifest.json`)
 
 mod bench;
@@ -34,7 +34,7 @@ fn main() -> ExitCode {
         "models" => models::run(rest),
         _ => {
             eprintln!(
-                "usage: cargo xtask setup | ui | run [APP ARGS] | test | bench [store|startup|voice|all] | models [ID...]"
+                "usage: cargo xtask setup | ui | run [APP ARGS] | test | bench [store|startup|voice|ocr|pdf|search|all] | models [ID...]"
             );
             return ExitCode::from(2);
         }

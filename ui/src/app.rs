@@ -105,6 +105,8 @@ impl Session {
                 self.indexed.update(|n| *n += 1);
             }
             Event::Indexing { done, total } => self.indexing.set(Some((done, total))),
+            // The jobs page listens for itself.
+            Event::JobUpdated { .. } | Event::JobProgress { .. } | Event::JobFailed { .. } => {}
         }
     }
 }

@@ -101,6 +101,24 @@ pub enum Command {
         #[command(subcommand)]
         command: SourceCommand,
     },
+    /// The background jobs (transcribing, reading, indexing, study packs): without a
+    /// subcommand, those not done and the last few done, newest first. With --json,
+    /// each has `id`, `kind`, `subject`, `state` (queued, running, done, dead,
+    /// cancelled), `attempts`, `max_attempts`, `run_after`, `done`, `total`, `error`.
+    Jobs {
+        #[command(subcommand)]
+        command: Option<JobCommand>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JobCommand {
+    /// Show one job.
+    Show { id: String },
+    /// Try a failed or cancelled job again, from its first try.
+    Retry { id: String },
+    /// Stop a queued or running job.
+    Cancel { id: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@
 
 mod cli;
 mod ingest;
+mod jobs;
 mod notes;
 mod output;
 mod profiles;
@@ -44,6 +45,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             language,
         } => ingest::ingest(&cli, &satchel, files, title.as_deref(), language),
         Command::Source { command } => ingest::source(&cli, &satchel, command),
+        Command::Jobs { command } => jobs::jobs(&cli, &satchel, command.as_ref()),
         Command::Ask { question, limit } => {
             search::ask(&cli, &satchel, &question.join(" "), *limit)
         }

@@ -10,6 +10,7 @@ mod blobs;
 mod error;
 pub mod events;
 mod ids;
+pub mod jobs;
 pub mod keys;
 mod notes;
 mod onnx_model;

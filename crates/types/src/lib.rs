@@ -261,6 +261,42 @@ pub struct ConceptMap {
     pub links: Vec<ConceptLink>,
 }
 
+/// Where a job stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobState {
+    /// Waiting for its turn, or for its retry's backoff to pass.
+    Queued,
+    Running,
+    Done,
+    /// Failed every try (or could never succeed): waits for the learner to retry it.
+    Dead,
+    Cancelled,
+}
+
+/// A durable job, as the jobs page and the CLI show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobView {
+    pub id: String,
+    /// What it does: "transcribe", "read", "index", "pack"…
+    pub kind: String,
+    /// What it works on (a note's or source's id), if one thing.
+    pub subject: Option<String>,
+    pub state: JobState,
+    /// Tries so far, and at most.
+    pub attempts: u32,
+    pub max_attempts: u32,
+    /// When a queued job may run (a retry waits out its backoff), Unix ms.
+    pub run_after: i64,
+    /// Progress of the running try, in the job's own unit.
+    pub done: i64,
+    pub total: Option<i64>,
+    /// Why the last try failed.
+    pub error: Option<ErrorView>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
 /// A whole source, as its page shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceView {
@@ -339,6 +375,20 @@ pub enum Event {
     /// stored.
     #[serde(rename = "library.indexing")]
     Indexing { done: u64, total: u64 },
+    /// A job was queued, started, finished, failed a try, died or was cancelled.
+    #[serde(rename = "job.updated")]
+    JobUpdated { job: JobView },
+    /// A running job moved on. Never stored.
+    #[serde(rename = "job.progress")]
+    JobProgress {
+        id: String,
+        done: i64,
+        total: Option<i64>,
+    },
+    /// A try of a job failed: it is retried after its backoff, or it is dead
+    /// (`job.state`).
+    #[serde(rename = "job.failed")]
+    JobFailed { job: JobView },
     /// A recording from the microphone goes on: about ten times a second, for the
     /// level meter and the timer. Never stored.
     #[serde(rename = "recording.level")]

@@ -71,22 +71,15 @@ fn set_open(shell: &Shell, profile: Option<Profile>) {
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .clone();
-    if let Err(error) = shell.recorder.stop(closing.as_ref(), &shell.voice, false) {
+    if let Err(error) = shell.recorder.stop(closing.as_ref(), &shell.work, false) {
         eprintln!("saving the recording: {error}");
     }
-    shell.voice.pause_all();
     shell.pages.clear();
     let profile = profile.map(Arc::new);
     *shell.open.lock().unwrap_or_else(PoisonError::into_inner) = profile.clone();
-    if let Some(profile) = profile {
-        // What changed since it was last open (or was never indexed) is made searchable.
-        shell.indexer.poke(&profile);
-        match profile.unfinished_sources() {
-            Ok(ids) => ids
-                .into_iter()
-                .for_each(|id| shell.voice.enqueue(&profile, id)),
-            Err(error) => eprintln!("finding unfinished transcriptions: {error}"),
-        }
+    // The closed library's work waits for its next unlock; the opened one's resumes.
+    if let Err(error) = shell.work.open(profile.as_ref()) {
+        eprintln!("starting the library's background work: {error}");
     }
 }
 
@@ -264,7 +257,7 @@ pub async fn import_audio(
                 );
                 match profile.import_file(&path, None) {
                     Ok(source) => {
-                        shell.voice.enqueue(&profile, source.id.clone());
+                        shell.work.read(&profile, &source.id);
                         ImportOutcome {
                             file,
                             source_id: Some(source.id),
@@ -291,8 +284,10 @@ pub async fn source(shell: State<'_, Arc<Shell>>, id: String) -> Reply<SourceVie
 #[tauri::command(rename_all = "snake_case")]
 pub async fn delete_source(shell: State<'_, Arc<Shell>>, id: String) -> Reply<()> {
     off_ui_thread(&shell, move |shell| {
-        shell.voice.cancel(&id);
-        with_open(shell, |p| p.delete_source(&id))
+        let profile = open_profile(shell)?;
+        // Its read stops; a job about a deleted source ends without effect.
+        let _ = shell.work.cancel(&profile, &id);
+        profile.delete_source(&id).map_err(view)
     })
     .await
 }
@@ -301,10 +296,8 @@ pub async fn delete_source(shell: State<'_, Arc<Shell>>, id: String) -> Reply<()
 #[tauri::command(rename_all = "snake_case")]
 pub async fn cancel_transcription(shell: State<'_, Arc<Shell>>, id: String) -> Reply<()> {
     off_ui_thread(&shell, move |shell| {
-        if !shell.voice.cancel(&id) {
-            with_open(shell, |p| p.cancel_queued_source(&id))?;
-        }
-        Ok(())
+        let profile = open_profile(shell)?;
+        shell.work.cancel(&profile, &id).map_err(view)
     })
     .await
 }
@@ -315,7 +308,7 @@ pub async fn retry_transcription(shell: State<'_, Arc<Shell>>, id: String) -> Re
     off_ui_thread(&shell, move |shell| {
         let profile = open_profile(shell)?;
         let source = profile.requeue_source(&id).map_err(view)?;
-        shell.voice.enqueue(&profile, source.id.clone());
+        shell.work.read(&profile, &source.id);
         Ok(source)
     })
     .await
@@ -379,7 +372,7 @@ pub async fn stop_recording(shell: State<'_, Arc<Shell>>, discard: bool) -> Repl
         let profile = open_profile(shell).ok();
         shell
             .recorder
-            .stop(profile.as_ref(), &shell.voice, discard)
+            .stop(profile.as_ref(), &shell.work, discard)
             .map_err(view)
     })
     .await
@@ -410,7 +403,7 @@ pub async fn paste_image(
         let source = profile
             .import_image_bytes(&bytes, "Pasted picture")
             .map_err(view)?;
-        shell.voice.enqueue(&profile, source.id.clone());
+        shell.work.read(&profile, &source.id);
         Ok(source.id)
     })
     .await
@@ -422,7 +415,7 @@ const SEARCH_LIMIT: usize = 20;
 const ASK_LIMIT: usize = 5;
 
 /// Every note and source by words and by meaning, from what is indexed now (the
-/// indexer catches up on what is new in the background).
+/// indexing jobs catch up on what is new in the background).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn search(shell: State<'_, Arc<Shell>>, query: String) -> Reply<Vec<SearchHit>> {
     off_ui_thread(&shell, move |shell| {

@@ -4,10 +4,9 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
-mod indexer;
 mod media;
 mod recorder;
-mod voice;
+mod work;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,11 +16,11 @@ use std::time::Instant;
 use satchel_core::search::Meaning;
 use satchel_core::vision::{PdfWorker, Vision};
 use satchel_core::voice::{Whisper, model_dirs};
+use satchel_core::work::{Models, kinds};
 use satchel_core::{Profile, Satchel, keychain_from_env};
 use tauri::Emitter;
 
-use crate::indexer::Indexer;
-use crate::voice::VoiceWorker;
+use crate::work::Work;
 
 /// When the process began, for the cold-start figure `first_paint` reports.
 static STARTED: OnceLock<Instant> = OnceLock::new();
@@ -31,7 +30,8 @@ static STARTED: OnceLock<Instant> = OnceLock::new();
 pub struct Shell {
     satchel: Satchel,
     open: Mutex<Option<Arc<Profile>>>,
-    voice: VoiceWorker,
+    /// The open library's background work (reading sources, indexing).
+    work: Work,
     recorder: recorder::Recorder,
     /// The OCR and PDF reader, shared by the background worker and the commands so
     /// the models load once.
@@ -40,9 +40,9 @@ pub struct Shell {
     media_base: OnceLock<String>,
     /// A document's pages, drawn lately.
     pages: media::PageCache,
-    /// The language model search runs on, shared by the indexer and the commands.
+    /// The language model search runs on, shared by the indexing jobs and the
+    /// commands.
     meaning: Arc<Meaning>,
-    indexer: Indexer,
 }
 
 impl Shell {
@@ -54,7 +54,7 @@ impl Shell {
             .unwrap_or_else(PoisonError::into_inner)
             .as_ref()
         {
-            self.indexer.poke(profile);
+            self.work.index(profile);
         }
     }
 }
@@ -106,30 +106,20 @@ fn main() -> ExitCode {
         }
     };
     let meaning = Arc::new(Meaning::new(model_dirs(resources.clone())));
-    let indexer = match Indexer::start(Arc::clone(&meaning)) {
-        Ok(indexer) => indexer,
-        Err(error) => {
-            eprintln!("Satchel cannot start its search indexer: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let voice = match VoiceWorker::start(Whisper::new(model_dirs(resources)), Arc::clone(&vision)) {
-        Ok(voice) => voice,
-        Err(error) => {
-            eprintln!("Satchel cannot start its transcription worker: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let work = Work::new(kinds(Models {
+        transcriber: Arc::new(Whisper::new(model_dirs(resources))),
+        reader: vision.clone(),
+        meaning: meaning.clone(),
+    }));
     let shell = Arc::new(Shell {
         satchel,
         open: Mutex::new(None),
-        voice,
+        work,
         recorder: recorder::Recorder::default(),
         vision,
         media_base: OnceLock::new(),
         pages: media::PageCache::default(),
         meaning,
-        indexer,
     });
     match media::start(Arc::clone(&shell)) {
         Ok(base) => {
@@ -150,7 +140,7 @@ fn main() -> ExitCode {
                 .name("satchel-events".into())
                 .spawn(move || {
                     for event in events {
-                        if indexer::changes_search(&event) {
+                        if work::changes_search(&event) {
                             indexing.index_open();
                         }
                         if let Err(error) = handle.emit(satchel_core::types::EVENT_CHANNEL, &event)
@@ -206,7 +196,7 @@ fn main() -> ExitCode {
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .clone();
-            if let Err(error) = exiting.recorder.stop(open.as_ref(), &exiting.voice, false) {
+            if let Err(error) = exiting.recorder.stop(open.as_ref(), &exiting.work, false) {
                 eprintln!("saving the recording: {error}");
             }
         }

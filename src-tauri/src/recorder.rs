@@ -9,7 +9,7 @@ use std::thread::JoinHandle;
 use satchel_core::types::RecordingView;
 use satchel_core::{Error, Profile, Recorded, Recording, RecordingControl};
 
-use crate::voice::VoiceWorker;
+use crate::work::Work;
 
 struct Active {
     view: RecordingView,
@@ -61,7 +61,7 @@ impl Recorder {
     pub fn stop(
         &self,
         profile: Option<&Arc<Profile>>,
-        voice: &VoiceWorker,
+        work: &Work,
         discard: bool,
     ) -> Result<Option<String>, Error> {
         let Some(active) = self
@@ -87,7 +87,7 @@ impl Recorder {
                     eprintln!("the recording {} ended early: {error}", source.id);
                 }
                 if let Some(profile) = profile {
-                    voice.enqueue(profile, source.id.clone());
+                    work.read(profile, &source.id);
                 }
                 Ok(Some(source.id))
             }

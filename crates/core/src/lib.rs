@@ -24,6 +24,7 @@ mod store;
 mod testing;
 pub mod vision;
 pub mod voice;
+pub mod work;
 
 pub use blobs::BlobReader;
 pub use error::{Error, Result};

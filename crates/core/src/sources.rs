@@ -806,10 +806,10 @@ fn from_sql<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
 
 #[cfg(test)]
 mod tests {
-    use std::io::{Read, Write};
+    use std::io::Read;
 
     use super::*;
-    use crate::testing::keychain_profile;
+    use crate::testing::{keychain_profile, tone_wav};
     use crate::vision::PdfWorker;
     use crate::voice::{Whisper, model_dirs};
 
@@ -838,25 +838,6 @@ mod tests {
         let error = profile.import_file(&binary, None).unwrap_err();
         assert!(error.to_string().contains("UTF-8"), "{error}");
         assert_eq!(profile.sources().unwrap().len(), 1, "nothing kept of it");
-    }
-
-    /// A second of a 440 Hz tone as a 16 kHz mono WAV.
-    fn tone_wav(path: &Path) {
-        let samples: Vec<i16> = (0..16_000)
-            .map(|i| ((i as f32 * 440.0 * std::f32::consts::TAU / 16_000.0).sin() * 8_000.0) as i16)
-            .collect();
-        let mut file = std::fs::File::create(path).unwrap();
-        let data = (samples.len() * 2) as u32;
-        file.write_all(b"RIFF").unwrap();
-        file.write_all(&(36 + data).to_le_bytes()).unwrap();
-        file.write_all(b"WAVEfmt \x10\0\0\0\x01\0\x01\0").unwrap();
-        file.write_all(&16_000u32.to_le_bytes()).unwrap();
-        file.write_all(&32_000u32.to_le_bytes()).unwrap();
-        file.write_all(b"\x02\0\x10\0data").unwrap();
-        file.write_all(&data.to_le_bytes()).unwrap();
-        for s in samples {
-            file.write_all(&s.to_le_bytes()).unwrap();
-        }
     }
 
     #[test]

@@ -18,3 +18,23 @@ pub(crate) fn keychain_profile(name: &str) -> (TempDir, Satchel, Profile) {
     let (profile, _code) = satchel.create_profile(name, None).unwrap();
     (dir, satchel, profile)
 }
+
+/// A second of a 440 Hz tone as a 16 kHz mono WAV.
+pub(crate) fn tone_wav(path: &std::path::Path) {
+    use std::io::Write;
+    let samples: Vec<i16> = (0..16_000)
+        .map(|i| ((i as f32 * 440.0 * std::f32::consts::TAU / 16_000.0).sin() * 8_000.0) as i16)
+        .collect();
+    let mut file = std::fs::File::create(path).unwrap();
+    let data = (samples.len() * 2) as u32;
+    file.write_all(b"RIFF").unwrap();
+    file.write_all(&(36 + data).to_le_bytes()).unwrap();
+    file.write_all(b"WAVEfmt \x10\0\0\0\x01\0\x01\0").unwrap();
+    file.write_all(&16_000u32.to_le_bytes()).unwrap();
+    file.write_all(&32_000u32.to_le_bytes()).unwrap();
+    file.write_all(b"\x02\0\x10\0data").unwrap();
+    file.write_all(&data.to_le_bytes()).unwrap();
+    for s in samples {
+        file.write_all(&s.to_le_bytes()).unwrap();
+    }
+}

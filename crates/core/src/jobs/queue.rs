@@ -182,6 +182,37 @@ impl Profile {
         })
     }
 
+    /// Queues `job` to run from `run_after_ms`, unless one of its kind about its
+    /// subject is queued already: then that one.
+    pub fn enqueue_unique(&self, job: &NewJob, run_after_ms: i64) -> Result<JobView> {
+        let waiting: Option<String> = self.read(|conn| {
+            Ok(conn
+                .prepare_cached(
+                    "SELECT id FROM jobs WHERE kind = ?1 AND subject IS ?2 AND state = 'queued'
+                     ORDER BY created_at LIMIT 1",
+                )?
+                .query_row(params![job.kind, job.subject], |row| row.get(0))
+                .optional()?)
+        })?;
+        match waiting {
+            Some(id) => self.job(&id),
+            None => self.enqueue_job(job, run_after_ms),
+        }
+    }
+
+    /// The jobs about `subject` (a source's id), newest first.
+    pub fn jobs_about(&self, subject: &str) -> Result<Vec<JobView>> {
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM jobs WHERE subject = ?1 ORDER BY created_at DESC, id DESC"
+            ))?;
+            let jobs = statement
+                .query_map([subject], view_from_row)?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(jobs)
+        })
+    }
+
     /// Jobs, newest first: those not done (and the last `recent_done` done).
     pub fn jobs(&self, recent_done: usize) -> Result<Vec<JobView>> {
         self.read(|conn| {
@@ -421,6 +452,38 @@ fn fail_with_jitter(
         }
         let job = view(tx, &job.id)?;
         Ok((Some(job.clone()), vec![Event::JobFailed { job }]))
+    })
+}
+
+/// Whether `job`'s try still holds its claim (not cancelled, not given up).
+pub(crate) fn still_claimed(profile: &Profile, job: &Claimed) -> Result<bool> {
+    profile.read(|conn| {
+        Ok(conn
+            .prepare_cached(
+                "SELECT 1 FROM jobs WHERE id = ?1 AND claim = ?2 AND state = 'running'",
+            )?
+            .query_row(params![job.id, job.claim], |_| Ok(()))
+            .optional()?
+            .is_some())
+    })
+}
+
+/// A try stopped because the app is closing the library, not because it failed: the
+/// job waits again as if the try never began.
+pub(crate) fn release(profile: &Profile, job: &Claimed, now_ms: i64) -> Result<()> {
+    profile.transact(|tx| {
+        let changed = tx.execute(
+            "UPDATE jobs SET state = 'queued', claim = NULL, attempts = max(attempts - 1, 0),
+                             run_after = ?3, updated_at = ?3
+             WHERE id = ?1 AND claim = ?2 AND state = 'running'",
+            params![job.id, job.claim, now_ms],
+        )?;
+        let events = if changed > 0 {
+            vec![updated(tx, &job.id)?]
+        } else {
+            Vec::new()
+        };
+        Ok(((), events))
     })
 }
 

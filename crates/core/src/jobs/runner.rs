@@ -62,13 +62,21 @@ pub struct JobContext<'a> {
     profile: &'a Arc<Profile>,
     job: &'a Claimed,
     clock: &'a dyn Clock,
+    /// The runner is closing the library.
+    closing: &'a AtomicBool,
     finished: AtomicBool,
-    /// When progress was last written (writes are spaced; events too).
+    /// The try lost its claim (cancelled, or given up for silence).
+    lost: AtomicBool,
+    /// When progress was last written (writes are spaced; events too), and when the
+    /// claim was last looked at.
     last_beat: Mutex<i64>,
+    last_look: Mutex<i64>,
 }
 
 /// Progress is written at most this often.
 const BEAT_EVERY_MS: i64 = 250;
+/// A try looks whether it was cancelled at most this often.
+const LOOK_EVERY_MS: i64 = 1000;
 
 impl JobContext<'_> {
     pub fn id(&self) -> &str {
@@ -106,11 +114,40 @@ impl JobContext<'_> {
             }
             *last = now;
         }
+        if self.closing.load(Ordering::SeqCst) {
+            return Err(Failure::Stopped);
+        }
         match queue::heartbeat(self.profile, self.job, now, Some((done, total))) {
             Ok(true) => Ok(()),
-            Ok(false) => Err(Failure::Stopped),
+            Ok(false) => {
+                self.lost.store(true, Ordering::SeqCst);
+                Err(Failure::Stopped)
+            }
             Err(error) => Err(error.into()),
         }
+    }
+
+    /// Whether the try should stop: the library is closing, or the job was cancelled
+    /// or given up. Cheap to call often (the store is looked at once a second).
+    pub fn should_stop(&self) -> bool {
+        if self.closing.load(Ordering::SeqCst) || self.lost.load(Ordering::SeqCst) {
+            return true;
+        }
+        let now = self.clock.now_ms();
+        {
+            let mut last = self
+                .last_look
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            if now - *last < LOOK_EVERY_MS {
+                return false;
+            }
+            *last = now;
+        }
+        if matches!(queue::still_claimed(self.profile, self.job), Ok(false)) {
+            self.lost.store(true, Ordering::SeqCst);
+        }
+        self.lost.load(Ordering::SeqCst)
     }
 
     /// Ends the job: `effect` writes what it produced in the transaction that marks
@@ -210,8 +247,8 @@ impl JobRunner {
 }
 
 impl Drop for JobRunner {
-    /// Workers finish the try they are in (a handler sees `Stopped` at its next
-    /// progress once the profile's jobs are cancelled or given up) and exit.
+    /// Tries in progress are told to stop (at their next progress) and their jobs wait
+    /// again, as if never begun; the workers exit.
     fn drop(&mut self) {
         self.shared.stopping.store(true, Ordering::SeqCst);
         self.wake();
@@ -266,14 +303,20 @@ fn run(shared: &Shared, job: &Claimed) {
         profile: &shared.profile,
         job,
         clock: shared.clock.as_ref(),
+        closing: &shared.stopping,
         finished: AtomicBool::new(false),
+        lost: AtomicBool::new(false),
         last_beat: Mutex::new(i64::MIN / 2),
+        last_look: Mutex::new(i64::MIN / 2),
     };
     let outcome = catch_unwind(AssertUnwindSafe(|| (kind.handler)(&context)));
     let now = shared.clock.now_ms();
     let ended = match outcome {
         Ok(Ok(result)) if !context.finished.load(Ordering::SeqCst) => {
             queue::finish(&shared.profile, job, now, |_| Ok(((), result, Vec::new()))).map(drop)
+        }
+        Ok(Err(Failure::Stopped)) if shared.stopping.load(Ordering::SeqCst) => {
+            queue::release(&shared.profile, job, now)
         }
         Ok(Ok(_)) | Ok(Err(Failure::Stopped)) => Ok(()),
         Ok(Err(Failure::Retry(error))) => {

@@ -6,7 +6,7 @@
 //! real one over `satchel-media` (all-MiniLM-L6-v2 on ONNX Runtime).
 
 mod concepts;
-mod index;
+pub(crate) mod index;
 mod query;
 mod vectors;
 

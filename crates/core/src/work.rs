@@ -1,0 +1,389 @@
+//! The background work of a library, as durable jobs: reading a source (transcribing a
+//! recording, reading a picture or a document) and indexing what changed for search.
+//! Both are model inference, so both are of the AI class: one at a time.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Duration;
+
+use satchel_types::{Event, JobState, JobView, SourceKind, SourceStatus};
+use serde_json::{Value, json};
+
+use crate::jobs::{Class, Failure, JobContext, JobKind, NewJob};
+use crate::profile::Profile;
+use crate::search::{Understand, refresh};
+use crate::vision::Reader;
+use crate::voice::Transcriber;
+use crate::{Error, Result, read_source, transcribe_source};
+
+/// Reads or transcribes the source that is its subject.
+pub const READ: &str = "read";
+/// Brings search up to date with what changed.
+pub const INDEX: &str = "index";
+
+/// A burst of changes (typing in a note) is indexed once, this long after the first.
+const INDEX_SETTLE: Duration = Duration::from_millis(800);
+
+/// The models the work runs on.
+pub struct Models {
+    pub transcriber: Arc<dyn Transcriber>,
+    pub reader: Arc<dyn Reader>,
+    pub meaning: Arc<dyn Understand>,
+}
+
+/// The kinds of job the app runs, on `models`.
+pub fn kinds(models: Models) -> Vec<JobKind> {
+    let Models {
+        transcriber,
+        reader,
+        meaning,
+    } = models;
+    vec![
+        JobKind {
+            kind: READ,
+            class: Class::Ai,
+            handler: Arc::new(move |job| read(job, transcriber.as_ref(), reader.as_ref())),
+        },
+        JobKind {
+            kind: INDEX,
+            class: Class::Ai,
+            handler: Arc::new(move |job| index(job, meaning.as_ref())),
+        },
+    ]
+}
+
+impl Profile {
+    /// Queues reading source `id` (a language for a recording, or `None` to detect
+    /// it), unless it is queued already.
+    pub fn queue_read(&self, id: &str, language: Option<&str>, now_ms: i64) -> Result<JobView> {
+        self.enqueue_unique(
+            &NewJob {
+                kind: READ.into(),
+                class: Class::Ai,
+                subject: Some(id.to_owned()),
+                payload: json!({ "language": language }),
+            },
+            now_ms,
+        )
+    }
+
+    /// Queues bringing search up to date, soon (a burst of changes is indexed once).
+    pub fn queue_index(&self, now_ms: i64) -> Result<JobView> {
+        self.enqueue_unique(
+            &NewJob {
+                kind: INDEX.into(),
+                class: Class::Ai,
+                subject: None,
+                payload: Value::Null,
+            },
+            now_ms + INDEX_SETTLE.as_millis() as i64,
+        )
+    }
+
+    /// Queues reading every source left waiting with no job to read it (brought in
+    /// before jobs existed, or its job cancelled); returns how many.
+    pub fn queue_unfinished_reads(&self, now_ms: i64) -> Result<usize> {
+        let waiting = self.unfinished_sources()?;
+        let mut queued = 0;
+        for id in waiting {
+            let active = self
+                .jobs_about(&id)?
+                .iter()
+                .any(|j| j.kind == READ && matches!(j.state, JobState::Queued | JobState::Running));
+            if !active {
+                self.queue_read(&id, None, now_ms)?;
+                queued += 1;
+            }
+        }
+        Ok(queued)
+    }
+}
+
+/// Watches the bus for `source`'s progress while `work` runs, and passes it on as the
+/// job's progress (its sign of life); when the job is cancelled, given up or paused,
+/// raises `cancel` so the work stops.
+fn watched<T>(
+    job: &JobContext<'_>,
+    source: &str,
+    cancel: &Arc<AtomicBool>,
+    work: impl FnOnce() -> T,
+) -> T {
+    let events = job.profile().events().subscribe();
+    let finished = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let finished = &finished;
+        scope.spawn(move || {
+            while !finished.load(Ordering::SeqCst) {
+                let progress = match events.recv_timeout(Duration::from_millis(200)) {
+                    Ok(Event::SourceProgress {
+                        id,
+                        done_ms,
+                        total_ms,
+                    }) if id == source => job.progress(done_ms, total_ms),
+                    Ok(Event::SourcePages { id, done, total }) if id == source => {
+                        job.progress(done, Some(total))
+                    }
+                    Ok(_) | Err(RecvTimeoutError::Timeout) if job.should_stop() => {
+                        Err(Failure::Stopped)
+                    }
+                    Ok(_) | Err(RecvTimeoutError::Timeout) => Ok(()),
+                    Err(RecvTimeoutError::Disconnected) => return,
+                };
+                if progress.is_err() {
+                    cancel.store(true, Ordering::SeqCst);
+                }
+            }
+        });
+        let outcome = work();
+        finished.store(true, Ordering::SeqCst);
+        outcome
+    })
+}
+
+fn read(
+    job: &JobContext<'_>,
+    transcriber: &dyn Transcriber,
+    reader: &dyn Reader,
+) -> std::result::Result<Value, Failure> {
+    let Some(id) = job.subject().map(str::to_owned) else {
+        return Err(Error::InvalidInput("a read job names no source".into()).into());
+    };
+    let profile = job.profile();
+    let source = match profile.source(&id) {
+        Ok(source) => source,
+        // Deleted while it waited: nothing to do.
+        Err(Error::NotFound { .. }) => return Ok(Value::Null),
+        Err(error) => return Err(error.into()),
+    };
+    // Cancelled by the learner, or read already; a failed read is retried only by
+    // its own job's next try.
+    let waiting = matches!(
+        source.status,
+        SourceStatus::Queued | SourceStatus::Transcribing
+    ) || (source.status == SourceStatus::Failed && job.attempt() > 1);
+    if !waiting {
+        return Ok(Value::Null);
+    }
+    let language = job.payload()["language"].as_str().map(str::to_owned);
+    let cancel = Arc::new(AtomicBool::new(false));
+    let outcome = watched(job, &id, &cancel, || match source.kind {
+        SourceKind::Audio => transcribe_source(
+            profile,
+            &id,
+            transcriber,
+            language.as_deref(),
+            Arc::clone(&cancel),
+        ),
+        // Pictures and documents are read in one go (a few seconds a page).
+        _ => read_source(profile, &id, reader, None),
+    });
+    match outcome {
+        Ok(source) => Ok(json!({ "status": source.status, "chars": source.text.len() })),
+        Err(_) if job.should_stop() => {
+            // Cancelled by the learner: it stays so. Paused (the library was locked) or
+            // given up for silence: it waits to be read again.
+            if profile.job(job.id())?.state != JobState::Cancelled {
+                profile.requeue_source(&id)?;
+            }
+            Err(Failure::Stopped)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+fn index(job: &JobContext<'_>, meaning: &dyn Understand) -> std::result::Result<Value, Failure> {
+    let profile = job.profile();
+    let events = profile.events().clone();
+    let mut stopped = false;
+    let mut last = (0u64, 0u64);
+    let report = refresh(profile, meaning, &mut |done, total| {
+        last = (done as u64, total as u64);
+        events.publish(Event::Indexing {
+            done: last.0,
+            total: last.1,
+        });
+        stopped |= job.progress(done as i64, Some(total as i64)).is_err();
+    });
+    // The window's quiet line ends either way.
+    events.publish(Event::Indexing {
+        done: last.1,
+        total: last.1,
+    });
+    let report = report?;
+    if stopped {
+        return Err(Failure::Stopped);
+    }
+    profile.prepare_search()?;
+    Ok(json!({
+        "owners": report.owners,
+        "chunks": report.chunks,
+        "embedded": report.embedded,
+        "concepts": report.concepts,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Instant;
+
+    use satchel_media::MediaError;
+    use satchel_media::speech::{Segment, Transcript};
+    use satchel_media::voice::{Progress, ProgressFn, Transcription};
+
+    use super::*;
+    use crate::jobs::{JobRunner, SystemClock};
+    use crate::search::index::tests::Words;
+    use crate::testing::{keychain_profile, tone_wav};
+    use crate::vision::ReadPage;
+    use crate::voice::Audio;
+
+    /// Transcribes in `steps` steps of 20 ms each, saying so, and stops when told.
+    struct Steps(i64);
+
+    impl Transcriber for Steps {
+        fn transcribe(
+            &self,
+            _audio: Audio,
+            _language: Option<&str>,
+            progress: ProgressFn,
+            cancel: Arc<AtomicBool>,
+        ) -> std::result::Result<Transcription, MediaError> {
+            for step in 1..=self.0 {
+                std::thread::sleep(Duration::from_millis(20));
+                if cancel.load(Ordering::SeqCst) {
+                    return Err(MediaError::Cancelled);
+                }
+                progress(Progress {
+                    done_ms: step * 100,
+                    total_ms: Some(self.0 * 100),
+                });
+            }
+            Ok(Transcription {
+                transcript: Transcript {
+                    language: "en".into(),
+                    segments: vec![Segment {
+                        start_ms: 0,
+                        end_ms: 1000,
+                        text: "The heart pumps blood around the body.".into(),
+                    }],
+                },
+                duration_ms: 1000,
+                voiced_ms: 1000,
+            })
+        }
+    }
+
+    /// No pictures or documents in these tests.
+    struct NoReader;
+
+    impl Reader for NoReader {
+        fn read_image(&self, _: &[u8]) -> std::result::Result<ReadPage, MediaError> {
+            Err(MediaError::UnsupportedDocument("no reader here".into()))
+        }
+        fn read_document(
+            &self,
+            _: &[u8],
+            _: Option<&str>,
+            _: &mut dyn FnMut(usize, usize),
+        ) -> std::result::Result<Vec<ReadPage>, MediaError> {
+            Err(MediaError::UnsupportedDocument("no reader here".into()))
+        }
+        fn draw_page(
+            &self,
+            _: &[u8],
+            _: Option<&str>,
+            _: u32,
+            _: u32,
+        ) -> std::result::Result<satchel_media::image_in::RgbImage, MediaError> {
+            Err(MediaError::UnsupportedDocument("no reader here".into()))
+        }
+    }
+
+    fn runner(profile: &Arc<Profile>, steps: i64) -> JobRunner {
+        let models = Models {
+            transcriber: Arc::new(Steps(steps)),
+            reader: Arc::new(NoReader),
+            meaning: Arc::new(Words),
+        };
+        JobRunner::start(Arc::clone(profile), kinds(models), Arc::new(SystemClock)).unwrap()
+    }
+
+    fn until(what: &str, mut done: impl FnMut() -> bool) {
+        let started = Instant::now();
+        while !done() {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "waited for {what}"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn recording(profile: &Profile, dir: &std::path::Path) -> String {
+        let wav = dir.join("Heart.wav");
+        tone_wav(&wav);
+        profile.import_audio(&wav, None).unwrap().id
+    }
+
+    #[test]
+    fn a_recording_is_transcribed_by_its_job_and_then_found_by_search() {
+        let (dir, _satchel, profile) = keychain_profile("Ada");
+        let profile = Arc::new(profile);
+        let id = recording(&profile, dir.path());
+        let job = profile
+            .queue_read(&id, Some("en"), crate::now_ms())
+            .unwrap();
+        assert_eq!(profile.queue_read(&id, None, 0).unwrap().id, job.id, "once");
+        let jobs = runner(&profile, 3);
+        until("the transcript", || {
+            profile.source(&id).unwrap().status == SourceStatus::Ready
+        });
+        until("the job", || {
+            profile.job(&job.id).unwrap().state == JobState::Done
+        });
+        let done = profile.job(&job.id).unwrap();
+        assert_eq!((done.attempts, done.done, done.total), (1, 300, Some(300)));
+
+        let index = profile.queue_index(crate::now_ms()).unwrap();
+        jobs.wake();
+        until("indexing", || {
+            profile.job(&index.id).unwrap().state == JobState::Done
+        });
+        let hits = profile.search("heart blood", 5, &Words).unwrap();
+        assert_eq!(hits[0].source_id, id);
+    }
+
+    #[test]
+    fn a_cancelled_transcription_stops_and_a_locked_library_resumes_it_later() {
+        let (dir, _satchel, profile) = keychain_profile("Ada");
+        let profile = Arc::new(profile);
+        let id = recording(&profile, dir.path());
+        let jobs = runner(&profile, 200);
+        let job = profile.queue_read(&id, None, crate::now_ms()).unwrap();
+        jobs.wake();
+        until("progress", || profile.job(&job.id).unwrap().done > 0);
+        profile.cancel_job(&job.id, crate::now_ms()).unwrap();
+        until("the stop", || {
+            profile.source(&id).unwrap().status == SourceStatus::Cancelled
+        });
+        assert_eq!(profile.job(&job.id).unwrap().state, JobState::Cancelled);
+
+        // Again, and the library is locked halfway: the job waits, its try uncounted.
+        profile.requeue_source(&id).unwrap();
+        let again = profile.queue_read(&id, None, crate::now_ms()).unwrap();
+        jobs.wake();
+        until("progress", || profile.job(&again.id).unwrap().done > 0);
+        drop(jobs);
+        let paused = profile.job(&again.id).unwrap();
+        assert_eq!((paused.state, paused.attempts), (JobState::Queued, 0));
+        assert_eq!(profile.source(&id).unwrap().status, SourceStatus::Queued);
+
+        let _reopened = runner(&profile, 3);
+        until("the transcript", || {
+            profile.source(&id).unwrap().status == SourceStatus::Ready
+        });
+        let finished = profile.job(&again.id).unwrap();
+        assert_eq!((finished.state, finished.attempts), (JobState::Done, 1));
+    }
+}

@@ -184,7 +184,8 @@ pub struct JobRunner {
     threads: Vec<JoinHandle<()>>,
 }
 
-/// A worker with nothing ready looks again at least this often (for timeouts).
+/// A worker with nothing ready looks again at least this often; the watcher looks
+/// for silent tries as often.
 const IDLE_LOOK_MS: i64 = 1000;
 
 impl JobRunner {
@@ -203,6 +204,17 @@ impl JobRunner {
             wake: (Mutex::new(0), Condvar::new()),
         });
         let mut threads = Vec::new();
+        let watching = Arc::clone(&shared);
+        threads.push(
+            std::thread::Builder::new()
+                .name("satchel-jobs-watch".into())
+                .spawn(move || watch(&watching))
+                .map_err(|e| Error::Io {
+                    action: "starting the job watcher",
+                    path: std::path::PathBuf::new(),
+                    source: e,
+                })?,
+        );
         for class in Class::ALL {
             if !shared.kinds.values().any(|k| k.class == class) {
                 continue;
@@ -268,9 +280,6 @@ fn work(shared: &Shared, class: Class) {
     while !shared.stopping.load(Ordering::SeqCst) {
         let seen = *shared.wake.0.lock().unwrap_or_else(PoisonError::into_inner);
         let now = shared.clock.now_ms();
-        if let Err(error) = queue::expire(&shared.profile, class, now) {
-            eprintln!("looking for silent {} jobs: {error}", class.as_str());
-        }
         match queue::claim(&shared.profile, class, &kinds, now) {
             Ok(Some(job)) => run(shared, &job),
             Ok(None) => {
@@ -292,6 +301,27 @@ fn work(shared: &Shared, class: Class) {
                 std::thread::sleep(Duration::from_millis(IDLE_LOOK_MS as u64));
             }
         }
+    }
+}
+
+/// Gives up tries gone silent past their class's timeout, whatever their workers are
+/// doing (a stuck try holds its worker; the watcher alone can see it).
+fn watch(shared: &Shared) {
+    while !shared.stopping.load(Ordering::SeqCst) {
+        let now = shared.clock.now_ms();
+        for class in Class::ALL {
+            match queue::expire(&shared.profile, class, now) {
+                // Their jobs are queued again: a free worker may take them.
+                Ok(given_up) if !given_up.is_empty() => shared.wake.1.notify_all(),
+                Ok(_) => {}
+                Err(error) => eprintln!("looking for silent {} jobs: {error}", class.as_str()),
+            }
+        }
+        let (count, ready) = &shared.wake;
+        let guard = count.lock().unwrap_or_else(PoisonError::into_inner);
+        let _ = ready
+            .wait_timeout(guard, Duration::from_millis(IDLE_LOOK_MS as u64))
+            .unwrap_or_else(PoisonError::into_inner);
     }
 }
 
@@ -347,7 +377,7 @@ mod tests {
     use satchel_types::JobState;
 
     use super::*;
-    use crate::jobs::clock::SystemClock;
+    use crate::jobs::clock::{ManualClock, SystemClock};
     use crate::jobs::queue::NewJob;
     use crate::testing::keychain_profile;
 
@@ -361,6 +391,59 @@ mod tests {
             assert!(started.elapsed() < Duration::from_secs(10), "{job:?}");
             std::thread::sleep(Duration::from_millis(10));
         }
+    }
+
+    #[test]
+    fn a_try_silent_past_its_timeout_is_given_up_and_the_job_tried_again() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        let profile = Arc::new(profile);
+        let clock = Arc::new(ManualClock::new(1_000_000));
+        let tries = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&tries);
+        let stuck = JobKind {
+            kind: "stuck",
+            class: Class::Ai,
+            handler: Arc::new(move |job: &JobContext<'_>| {
+                if counted.fetch_add(1, Ordering::SeqCst) == 0 {
+                    // Hung, as far as anyone can tell: no progress, until told to stop.
+                    while !job.should_stop() {
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
+                    return Err(Failure::Stopped);
+                }
+                Ok(serde_json::json!("second try"))
+            }),
+        };
+        let events = profile.events().subscribe();
+        let runner = JobRunner::start(Arc::clone(&profile), vec![stuck], clock.clone()).unwrap();
+        let job = runner
+            .enqueue(&NewJob {
+                kind: "stuck".into(),
+                class: Class::Ai,
+                subject: None,
+                payload: Value::Null,
+            })
+            .unwrap();
+        wait_for(&profile, &job.id, JobState::Running);
+        // 29 s of silence is within the AI class's 30 s; 31 s is not.
+        clock.advance(29_000);
+        std::thread::sleep(Duration::from_millis(1500));
+        assert_eq!(profile.job(&job.id).unwrap().state, JobState::Running);
+        clock.advance(2_000);
+        let given_up = wait_for(&profile, &job.id, JobState::Queued);
+        assert_eq!(given_up.attempts, 1);
+        assert!(given_up.error.unwrap().message.contains("30 s"));
+        // Its backoff passes; the second try runs.
+        clock.advance(1_000);
+        runner.wake();
+        let done = wait_for(&profile, &job.id, JobState::Done);
+        assert_eq!(done.attempts, 2);
+        assert_eq!(tries.load(Ordering::SeqCst), 2);
+        let failed = events
+            .try_iter()
+            .filter(|e| matches!(e, Event::JobFailed { .. }))
+            .count();
+        assert_eq!(failed, 1);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 use std::collections::HashMap;
 
-use satchel_types::{Event, NoteSummary, ProfileView, RecordingView, SourceSummary};
+use satchel_types::{Event, NoteSummary, PackState, ProfileView, RecordingView, SourceSummary};
 
 use crate::i18n::t;
 use crate::ipc::{self, NoArgs};
@@ -33,6 +33,16 @@ pub struct Session {
     pub indexing: RwSignal<Option<(u64, u64)>>,
     /// Counts finished indexings, so search results and concepts shown refresh.
     pub indexed: RwSignal<u32>,
+    /// Study packs being made or made, by id: how far each is.
+    pub packs: RwSignal<HashMap<String, PackProgress>>,
+}
+
+/// A study pack's making, as its events tell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PackProgress {
+    pub state: PackState,
+    pub done: u32,
+    pub total: u32,
 }
 
 /// A recording in progress, as the level events tell it.
@@ -52,6 +62,7 @@ impl Session {
             recording: RwSignal::new(None),
             indexing: RwSignal::new(None),
             indexed: RwSignal::new(0),
+            packs: RwSignal::new(HashMap::new()),
         }
     }
 
@@ -107,6 +118,16 @@ impl Session {
             Event::Indexing { done, total } => self.indexing.set(Some((done, total))),
             // The jobs page listens for itself.
             Event::JobUpdated { .. } | Event::JobProgress { .. } | Event::JobFailed { .. } => {}
+            Event::PackUpdated {
+                id,
+                state,
+                done,
+                total,
+                ..
+            } => self.packs.update(|packs| {
+                packs.insert(id, PackProgress { state, done, total });
+            }),
+            Event::PackReady { .. } => {}
         }
     }
 }

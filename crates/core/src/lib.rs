@@ -6,6 +6,7 @@
 //! one write path (`Profile::transact`), which commits to the encrypted store and then
 //! publishes an [`Event`] on the [`EventBus`].
 
+pub mod agents;
 mod blobs;
 mod error;
 pub mod events;

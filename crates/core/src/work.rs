@@ -32,25 +32,30 @@ pub struct Models {
     pub meaning: Arc<dyn Understand>,
 }
 
-/// The kinds of job the app runs, on `models`.
+/// The kinds of job the app runs, on `models`: reading, indexing and the steps of
+/// study packs.
 pub fn kinds(models: Models) -> Vec<JobKind> {
     let Models {
         transcriber,
         reader,
         meaning,
     } = models;
-    vec![
-        JobKind {
-            kind: READ,
-            class: Class::Ai,
-            handler: Arc::new(move |job| read(job, transcriber.as_ref(), reader.as_ref())),
-        },
-        JobKind {
-            kind: INDEX,
-            class: Class::Ai,
-            handler: Arc::new(move |job| index(job, meaning.as_ref())),
-        },
-    ]
+    let mut kinds = crate::agents::kinds(
+        Arc::clone(&transcriber),
+        Arc::clone(&reader),
+        Arc::clone(&meaning),
+    );
+    kinds.push(JobKind {
+        kind: READ,
+        class: Class::Ai,
+        handler: Arc::new(move |job| read(job, transcriber.as_ref(), reader.as_ref())),
+    });
+    kinds.push(JobKind {
+        kind: INDEX,
+        class: Class::Ai,
+        handler: Arc::new(move |job| index(job, meaning.as_ref())),
+    });
+    kinds
 }
 
 impl Profile {
@@ -149,6 +154,25 @@ fn read(
     let Some(id) = job.subject().map(str::to_owned) else {
         return Err(Error::InvalidInput("a read job names no source".into()).into());
     };
+    read_waiting(
+        job,
+        &id,
+        job.payload()["language"].as_str(),
+        transcriber,
+        reader,
+    )
+}
+
+/// Reads (or transcribes) source `id` if it waits to be read, as part of `job`.
+pub(crate) fn read_waiting(
+    job: &JobContext<'_>,
+    id: &str,
+    language: Option<&str>,
+    transcriber: &dyn Transcriber,
+    reader: &dyn Reader,
+) -> std::result::Result<Value, Failure> {
+    let id = id.to_owned();
+    let language = language.map(str::to_owned);
     let profile = job.profile();
     let source = match profile.source(&id) {
         Ok(source) => source,
@@ -165,7 +189,6 @@ fn read(
     if !waiting {
         return Ok(Value::Null);
     }
-    let language = job.payload()["language"].as_str().map(str::to_owned);
     let cancel = Arc::new(AtomicBool::new(false));
     let outcome = watched(job, &id, &cancel, || match source.kind {
         SourceKind::Audio => transcribe_source(

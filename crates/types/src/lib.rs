@@ -297,6 +297,113 @@ pub struct JobView {
     pub updated_at: i64,
 }
 
+/// Where a generated piece of study material came from: the note or source, the
+/// place in it, and the very words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// The note's or source's id.
+    pub source_id: String,
+    pub kind: HitKind,
+    pub title: String,
+    /// The passage the material was made from, as it reads there.
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_ms: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_ms: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[f32; 4]>,
+}
+
+/// How a card asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardKind {
+    /// A key sentence with its key phrase blanked out.
+    Cloze,
+    /// "What is X?" from a sentence that defines X.
+    Definition,
+    /// A term on one side, what it means on the other.
+    Term,
+}
+
+/// What the learner made of a generated card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardState {
+    /// Not looked at yet.
+    New,
+    Kept,
+    Edited,
+    Deleted,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardView {
+    pub id: String,
+    pub kind: CardKind,
+    /// Which generator wrote it ("cloze", "definition", "term", or a remote helper's).
+    pub generator: String,
+    pub front: String,
+    pub back: String,
+    pub source_ref: SourceRef,
+    pub state: CardState,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuizQuestion {
+    pub id: String,
+    pub question: String,
+    pub choices: Vec<String>,
+    /// The right choice's index.
+    pub answer: usize,
+    pub source_ref: SourceRef,
+}
+
+/// A sentence of a pack's summary, with where it is from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummarySentence {
+    pub text: String,
+    pub source_ref: SourceRef,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PackState {
+    Building,
+    Ready,
+    Failed,
+}
+
+/// A study pack: made from one note or source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PackView {
+    pub id: String,
+    /// The note or source it was made from.
+    pub source_id: String,
+    pub title: String,
+    pub state: PackState,
+    /// The summary's sentences joined, in the order the source has them.
+    pub summary: String,
+    pub summary_sentences: Vec<SummarySentence>,
+    pub cards: Vec<CardView>,
+    pub quiz: Vec<QuizQuestion>,
+    /// The steps of its making and how far each is.
+    pub tasks: Vec<PackTask>,
+    pub error: Option<ErrorView>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackTask {
+    /// "extract", "index", "summary", "concepts", "cards", "quiz", "validate", "deliver".
+    pub task: String,
+    pub done: bool,
+}
+
 /// A whole source, as its page shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceView {
@@ -389,6 +496,19 @@ pub enum Event {
     /// (`job.state`).
     #[serde(rename = "job.failed")]
     JobFailed { job: JobView },
+    /// A study pack moved on a step, or is ready (`pack.state`).
+    #[serde(rename = "pack.updated")]
+    PackUpdated {
+        id: String,
+        source_id: String,
+        state: PackState,
+        /// Steps done of all.
+        done: u32,
+        total: u32,
+    },
+    /// A study pack is ready to study.
+    #[serde(rename = "pack.ready")]
+    PackReady { id: String, source_id: String },
     /// A recording from the microphone goes on: about ten times a second, for the
     /// level meter and the timer. Never stored.
     #[serde(rename = "recording.level")]

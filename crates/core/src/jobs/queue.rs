@@ -149,6 +149,29 @@ fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<String> {
     )
 }
 
+/// Queues `job` within the transaction `tx` (with the change that calls for it, so
+/// the two happen together or not at all); the caller announces it.
+pub(crate) fn insert_job(tx: &Transaction<'_>, job: &NewJob, run_after_ms: i64) -> Result<JobView> {
+    let id = uuid::Uuid::now_v7().to_string();
+    let payload = serde_json::to_string(&job.payload)
+        .map_err(|e| Error::InvalidInput(format!("a job's input: {e}")))?;
+    tx.execute(
+        "INSERT INTO jobs (id, kind, class, subject, payload, state, max_attempts,
+                           run_after, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'queued', ?6, ?7, ?7, ?7)",
+        params![
+            id,
+            job.kind,
+            job.class.as_str(),
+            job.subject,
+            payload,
+            MAX_ATTEMPTS,
+            run_after_ms
+        ],
+    )?;
+    view(tx, &id)
+}
+
 fn updated(tx: &Transaction<'_>, id: &str) -> Result<Event> {
     Ok(Event::JobUpdated { job: view(tx, id)? })
 }
@@ -156,29 +179,9 @@ fn updated(tx: &Transaction<'_>, id: &str) -> Result<Event> {
 impl Profile {
     /// Queues `job` to run as soon as a worker of its class is free.
     pub fn enqueue_job(&self, job: &NewJob, now_ms: i64) -> Result<JobView> {
-        let id = uuid::Uuid::now_v7().to_string();
-        let payload = serde_json::to_string(&job.payload)
-            .map_err(|e| Error::InvalidInput(format!("a job's input: {e}")))?;
         self.transact(|tx| {
-            tx.execute(
-                "INSERT INTO jobs (id, kind, class, subject, payload, state, max_attempts,
-                                   run_after, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'queued', ?6, ?7, ?7, ?7)",
-                params![
-                    id,
-                    job.kind,
-                    job.class.as_str(),
-                    job.subject,
-                    payload,
-                    MAX_ATTEMPTS,
-                    now_ms
-                ],
-            )?;
-            let event = updated(tx, &id)?;
-            let Event::JobUpdated { job } = &event else {
-                unreachable!("updated() makes a job.updated event")
-            };
-            Ok((job.clone(), vec![event]))
+            let view = insert_job(tx, job, now_ms)?;
+            Ok((view.clone(), vec![Event::JobUpdated { job: view }]))
         })
     }
 

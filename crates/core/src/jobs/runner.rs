@@ -367,6 +367,10 @@ fn run(shared: &Shared, job: &Claimed) {
         // Left running, the try is given up at its timeout and retried.
         eprintln!("ending job {}: {error}", job.id);
     }
+    // A job's end may have queued others (the next steps of a pack): look at once.
+    let (count, ready) = &shared.wake;
+    *count.lock().unwrap_or_else(PoisonError::into_inner) += 1;
+    ready.notify_all();
 }
 
 #[cfg(test)]

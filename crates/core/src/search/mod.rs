@@ -8,7 +8,7 @@
 mod concepts;
 pub(crate) mod index;
 mod query;
-mod vectors;
+pub(crate) mod vectors;
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -18,6 +18,7 @@ use satchel_media::MediaError;
 use satchel_media::embed::{EMBED_MODEL, Embedder};
 
 pub use index::{IndexReport, refresh};
+pub(crate) use query::sentences;
 pub(crate) use vectors::VectorCache;
 
 use crate::onnx_model::OnnxModel;

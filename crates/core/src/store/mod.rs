@@ -31,6 +31,7 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!("../../../../migrations/0007_search.sql")),
     M::up(include_str!("../../../../migrations/0008_concepts.sql")),
     M::up(include_str!("../../../../migrations/0009_jobs.sql")),
+    M::up(include_str!("../../../../migrations/0010_packs.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
 

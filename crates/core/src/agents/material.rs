@@ -1,0 +1,119 @@
+//! What the agents work from: a note's or source's passages (its chunks, each with its
+//! place and meaning) and its key phrases.
+
+use rusqlite::{Connection, OptionalExtension};
+use satchel_types::{HitKind, SourceRef};
+
+use crate::search::vectors::decode;
+use crate::{Error, Result};
+
+#[derive(Debug, Clone)]
+pub(crate) struct Passage {
+    pub text: String,
+    /// Unit length; empty if not embedded.
+    pub vector: Vec<f32>,
+    pub page: Option<u32>,
+    pub start_ms: Option<i64>,
+    pub end_ms: Option<i64>,
+    pub bbox: Option<[f32; 4]>,
+}
+
+/// A key phrase of the material, and the concept it names.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub text: String,
+    pub concept: i64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Material {
+    pub owner_id: String,
+    pub kind: HitKind,
+    pub title: String,
+    /// In the order the note or source has them.
+    pub passages: Vec<Passage>,
+    /// Most central first.
+    pub phrases: Vec<Phrase>,
+}
+
+impl Material {
+    /// Where `text` (a piece of passage `index`) came from.
+    pub fn source_ref(&self, index: usize, text: &str) -> SourceRef {
+        let passage = &self.passages[index];
+        SourceRef {
+            source_id: self.owner_id.clone(),
+            kind: self.kind,
+            title: self.title.clone(),
+            text: text.to_owned(),
+            page: passage.page,
+            start_ms: passage.start_ms,
+            end_ms: passage.end_ms,
+            bbox: passage.bbox,
+        }
+    }
+}
+
+/// The material of note or source `owner_id`, as indexed.
+pub(crate) fn load(conn: &Connection, owner_id: &str) -> Result<Material> {
+    let (kind, title): (Option<String>, String) = conn
+        .query_row(
+            "SELECT NULL, title FROM notes WHERE id = ?1
+             UNION ALL SELECT kind, title FROM sources WHERE id = ?1",
+            [owner_id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            kind: "note or source",
+            id: owner_id.to_owned(),
+        })?;
+    let kind = match kind.as_deref() {
+        None => HitKind::Note,
+        Some("audio") => HitKind::Audio,
+        Some("image") => HitKind::Image,
+        Some("document") => HitKind::Document,
+        Some(_) => HitKind::Text,
+    };
+    let mut statement = conn.prepare_cached(
+        "SELECT text, vector, page, start_ms, end_ms, x, y, width, height FROM chunks
+         WHERE note_id = ?1 OR source_id = ?1 ORDER BY page, seq",
+    )?;
+    let passages = statement
+        .query_map([owner_id], |row| {
+            let bbox = match (row.get(5)?, row.get(6)?, row.get(7)?, row.get(8)?) {
+                (Some(x), Some(y), Some(w), Some(h)) => Some([x, y, w, h].map(|v: f64| v as f32)),
+                _ => None,
+            };
+            Ok(Passage {
+                text: row.get(0)?,
+                vector: row
+                    .get::<_, Option<Vec<u8>>>(1)?
+                    .map(|bytes| decode(&bytes))
+                    .unwrap_or_default(),
+                page: row.get(2)?,
+                start_ms: row.get(3)?,
+                end_ms: row.get(4)?,
+                bbox,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut statement = conn.prepare_cached(
+        "SELECT phrase, weight, concept_id FROM owner_concepts WHERE owner_id = ?1
+         ORDER BY weight DESC",
+    )?;
+    let phrases = statement
+        .query_map([owner_id], |row| {
+            Ok(Phrase {
+                text: row.get(0)?,
+                concept: row.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Material {
+        owner_id: owner_id.to_owned(),
+        kind,
+        title,
+        passages,
+        phrases,
+    })
+}

@@ -1,0 +1,13 @@
+//! Agents: from a note or source, a study pack — a summary, cards and a quiz — made
+//! by a task graph of durable jobs (see [`pack`]), each card tied to the words it came
+//! from and checked by the validator before the learner sees it.
+
+mod cards;
+mod material;
+mod pack;
+mod quiz;
+mod summary;
+mod text;
+mod validate;
+
+pub use pack::kinds;

@@ -1,0 +1,111 @@
+//! Small text tools the agents share: sentences with their places, words, and finding
+//! a phrase as whole words.
+
+use std::ops::Range;
+
+use crate::search::sentences;
+
+/// A sentence of passage `passage`: its byte range there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Sentence {
+    pub passage: usize,
+    pub span: Range<usize>,
+}
+
+/// Every sentence of `texts` worth studying: at least `min_words` words, and not a
+/// title or heading line (`title`, or a line starting with '#').
+pub(crate) fn study_sentences(texts: &[&str], title: &str, min_words: usize) -> Vec<Sentence> {
+    let mut found = Vec::new();
+    for (passage, text) in texts.iter().enumerate() {
+        for span in sentences(text) {
+            let sentence = &text[span.clone()];
+            if sentence == title || sentence.starts_with('#') || words(sentence).len() < min_words {
+                continue;
+            }
+            found.push(Sentence { passage, span });
+        }
+    }
+    found
+}
+
+/// The words of `text`, lowercased.
+pub(crate) fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Where `phrase` stands in `text` as whole words, case aside: byte ranges.
+pub(crate) fn find_phrase(text: &str, phrase: &str) -> Vec<Range<usize>> {
+    let lower = text.to_lowercase();
+    let needle = phrase.to_lowercase();
+    // Lowercasing can change byte lengths (rare letters); then nothing is found
+    // rather than a wrong place.
+    if needle.is_empty() || lower.len() != text.len() {
+        return Vec::new();
+    }
+    let is_word = |c: char| c.is_alphanumeric();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(&needle) {
+        let start = from + at;
+        let end = start + needle.len();
+        let before = lower[..start].chars().next_back();
+        let after = lower[end..].chars().next();
+        if !before.is_some_and(is_word) && !after.is_some_and(is_word) {
+            found.push(start..end);
+        }
+        from = start + needle.len().max(1);
+    }
+    found
+}
+
+/// `text` with runs of whitespace made one space, lowercased: for comparing.
+pub(crate) fn normal(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// How alike two texts' words are: shared words over all words (Jaccard).
+pub(crate) fn likeness(a: &str, b: &str) -> f32 {
+    let a: std::collections::HashSet<String> = words(a).into_iter().collect();
+    let b: std::collections::HashSet<String> = words(b).into_iter().collect();
+    let all = a.union(&b).count();
+    if all == 0 {
+        return 1.0;
+    }
+    a.intersection(&b).count() as f32 / all as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phrase_is_found_only_as_whole_words() {
+        let text = "Cells divide. A cell wall is not a cellar; CELL walls hold.";
+        let found: Vec<&str> = find_phrase(text, "cell")
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
+        assert_eq!(found, ["cell", "CELL"]);
+        assert!(find_phrase(text, "").is_empty());
+    }
+
+    #[test]
+    fn headings_titles_and_short_lines_are_not_study_sentences() {
+        let text = "# Cells\n\nCells\nA cell is the unit of life. Yes.";
+        let found = study_sentences(&[text], "Cells", 3);
+        let said: Vec<&str> = found.iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(said, ["A cell is the unit of life."]);
+    }
+
+    #[test]
+    fn likeness_is_shared_words_over_all() {
+        assert_eq!(likeness("the cell divides", "The cell divides!"), 1.0);
+        assert!((likeness("a b c d", "a b c e") - 0.6).abs() < 1e-6);
+    }
+}

@@ -101,6 +101,21 @@ pub enum Command {
         #[command(subcommand)]
         command: SourceCommand,
     },
+    /// Make a study pack from a note or source: a summary, cards and a quiz, each card
+    /// tied to the words it came from. Waits until it is made. With --json, prints
+    /// `id`, `summary`, `summary_sentences`, `cards` (each `front`, `back`, `kind`,
+    /// `generator`, `source_ref`), `quiz` (each `question`, `choices`, `answer`) and
+    /// `tasks`.
+    Pack {
+        #[command(subcommand)]
+        command: Option<PackCommand>,
+        /// The note or source to make it from.
+        #[arg(value_name = "SOURCE_ID")]
+        source: Option<String>,
+        /// Start making it and return at once (`satchel jobs run` finishes it).
+        #[arg(long)]
+        no_wait: bool,
+    },
     /// The background jobs (transcribing, reading, indexing, study packs): without a
     /// subcommand, those not done and the last few done, newest first. With --json,
     /// each has `id`, `kind`, `subject`, `state` (queued, running, done, dead,
@@ -112,7 +127,15 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    /// Show a pack as far as it is made.
+    Show { id: String },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum JobCommand {
+    /// Run the jobs waiting (after a crash, or `pack --no-wait`) until none is left.
+    Run,
     /// Show one job.
     Show { id: String },
     /// Try a failed or cancelled job again, from its first try.

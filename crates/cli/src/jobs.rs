@@ -25,6 +25,17 @@ pub fn jobs(cli: &Cli, satchel: &Satchel, command: Option<&JobCommand>) -> Resul
             }
         }),
         Some(JobCommand::Show { id }) => one(profile.job(id)?),
+        Some(JobCommand::Run) => {
+            let profile = std::sync::Arc::new(profile);
+            let runner = crate::pack::runner(&profile)?;
+            crate::pack::until(|| Ok(!profile.jobs_open()?))?;
+            drop(runner);
+            print(cli.json, &profile.jobs(RECENT_DONE)?, |jobs| {
+                for job in jobs {
+                    println!("{}", line(job));
+                }
+            })
+        }
         Some(JobCommand::Retry { id }) => one(profile.retry_job(id, now())?),
         Some(JobCommand::Cancel { id }) => one(profile.cancel_job(id, now())?),
     }

@@ -8,6 +8,7 @@ mod ingest;
 mod jobs;
 mod notes;
 mod output;
+mod pack;
 mod profiles;
 mod record;
 mod search;
@@ -46,6 +47,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => ingest::ingest(&cli, &satchel, files, title.as_deref(), language),
         Command::Source { command } => ingest::source(&cli, &satchel, command),
         Command::Jobs { command } => jobs::jobs(&cli, &satchel, command.as_ref()),
+        Command::Pack {
+            command,
+            source,
+            no_wait,
+        } => pack::pack(
+            &cli,
+            &satchel,
+            command.as_ref(),
+            source.as_deref(),
+            *no_wait,
+        ),
         Command::Ask { question, limit } => {
             search::ask(&cli, &satchel, &question.join(" "), *limit)
         }

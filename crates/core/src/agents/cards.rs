@@ -11,7 +11,7 @@
 use satchel_types::{CardKind, SourceRef};
 
 use super::material::Material;
-use super::text::{find_phrase, study_sentences, words};
+use super::text::{find_phrase, glossary_line, study_sentences, words};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Draft {
@@ -150,11 +150,12 @@ fn defines(sentence: &str) -> Option<(String, String)> {
             continue;
         };
         let (term, definition) = (&body[..at], &body[at + verb.len()..]);
-        let term_words: Vec<&str> = term.split_whitespace().collect();
-        let term_words = match term_words.first().map(|w| w.to_lowercase()).as_deref() {
-            Some("a" | "an" | "the") => &term_words[1..],
-            _ => &term_words[..],
-        };
+        let all_words: Vec<&str> = term.split_whitespace().collect();
+        let article = all_words
+            .first()
+            .map(|w| w.to_lowercase())
+            .filter(|w| matches!(w.as_str(), "a" | "an" | "the"));
+        let term_words = &all_words[usize::from(article.is_some())..];
         let defines_something = (1..=4).contains(&term_words.len())
             && !NOT_TERMS.contains(&term_words[0].to_lowercase().as_str())
             && term_words.iter().all(|w| {
@@ -167,7 +168,11 @@ fn defines(sentence: &str) -> Option<(String, String)> {
         if !defines_something {
             return None;
         }
-        let term = term_words.join(" ");
+        // "What is a cell?": the article kept, as the sentence said it.
+        let term = match &article {
+            Some(article) => format!("{article} {}", term_words.join(" ")),
+            None => term_words.join(" "),
+        };
         let question = match verb.trim() {
             "is" => format!("What is {term}?"),
             "are" => format!("What are {term}?"),
@@ -242,28 +247,17 @@ fn terms(material: &Material) -> Vec<Draft> {
     let mut cards = Vec::new();
     for (index, passage) in material.passages.iter().enumerate() {
         for line in passage.text.lines() {
-            let line = line.trim().trim_start_matches(['-', '*', '•']).trim();
-            let split = [": ", " – ", " — ", " - "]
-                .iter()
-                .find_map(|sep| line.split_once(sep));
-            let Some((term, meaning)) = split else {
+            let Some((term, meaning)) = glossary_line(line) else {
                 continue;
             };
-            let term = term.trim().trim_matches('*').trim();
-            let meaning = meaning.trim().trim_end_matches('.');
-            let is_term = (1..=5).contains(&term.split_whitespace().count())
-                && !term.ends_with('?')
-                && meaning.split_whitespace().count() >= 2;
-            if is_term {
-                cards.push(Draft {
-                    kind: CardKind::Term,
-                    generator: TERM.into(),
-                    front: term.to_owned(),
-                    back: meaning.to_owned(),
-                    source_ref: material.source_ref(index, line),
-                    concept: None,
-                });
-            }
+            cards.push(Draft {
+                kind: CardKind::Term,
+                generator: TERM.into(),
+                front: term.to_owned(),
+                back: meaning.to_owned(),
+                source_ref: material.source_ref(index, line.trim()),
+                concept: None,
+            });
         }
     }
     cards
@@ -330,7 +324,7 @@ mod tests {
         assert_eq!(
             defines("An atom is the smallest part of an element."),
             Some((
-                "What is atom?".into(),
+                "What is an atom?".into(),
                 "the smallest part of an element".into()
             ))
         );

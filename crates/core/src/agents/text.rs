@@ -19,13 +19,32 @@ pub(crate) fn study_sentences(texts: &[&str], title: &str, min_words: usize) -> 
     for (passage, text) in texts.iter().enumerate() {
         for span in sentences(text) {
             let sentence = &text[span.clone()];
-            if sentence == title || sentence.starts_with('#') || words(sentence).len() < min_words {
+            if sentence == title
+                || sentence.starts_with('#')
+                || glossary_line(sentence).is_some()
+                || words(sentence).len() < min_words
+            {
                 continue;
             }
             found.push(Sentence { passage, span });
         }
     }
     found
+}
+
+/// A glossary entry ("Osmosis: water moving…", "Osmosis – …"): a term and its
+/// meaning, not a sentence.
+pub(crate) fn glossary_line(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim().trim_start_matches(['-', '*', '•']).trim();
+    let (term, meaning) = [": ", " – ", " — ", " - "]
+        .iter()
+        .find_map(|sep| line.split_once(sep))?;
+    let term = term.trim().trim_matches('*').trim();
+    let meaning = meaning.trim().trim_end_matches('.');
+    let is_entry = (1..=5).contains(&term.split_whitespace().count())
+        && !term.ends_with('?')
+        && meaning.split_whitespace().count() >= 2;
+    is_entry.then_some((term, meaning))
 }
 
 /// The words of `text`, lowercased.
@@ -97,7 +116,8 @@ mod tests {
 
     #[test]
     fn headings_titles_and_short_lines_are_not_study_sentences() {
-        let text = "# Cells\n\nCells\nA cell is the unit of life. Yes.";
+        let text =
+            "# Cells\n\nCells\nA cell is the unit of life. Yes.\nCell wall: what keeps its shape";
         let found = study_sentences(&[text], "Cells", 3);
         let said: Vec<&str> = found.iter().map(|s| &text[s.span.clone()]).collect();
         assert_eq!(said, ["A cell is the unit of life."]);

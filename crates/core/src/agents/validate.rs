@@ -43,6 +43,8 @@ pub(crate) fn fault(card: &Draft) -> Option<&'static str> {
 pub(crate) fn validate(cards: Vec<Draft>, quiz: Vec<QuizQuestion>) -> Verdict {
     let mut verdict = Verdict::default();
     for card in cards {
+        // A card repeats another when it asks the same, or tests the same sentence
+        // (a cloze and a definition of one sentence ask one fact twice).
         let reason = fault(&card).or_else(|| {
             verdict
                 .cards
@@ -50,6 +52,8 @@ pub(crate) fn validate(cards: Vec<Draft>, quiz: Vec<QuizQuestion>) -> Verdict {
                 .any(|taken| {
                     normal(&taken.front) == normal(&card.front)
                         || likeness(&taken.front, &card.front) >= REPEAT
+                        || (taken.source_ref.source_id == card.source_ref.source_id
+                            && normal(&taken.source_ref.text) == normal(&card.source_ref.text))
                 })
                 .then_some("repeats another card")
         });

@@ -233,6 +233,17 @@ impl Profile {
         })
     }
 
+    /// Whether any job is queued or running.
+    pub fn jobs_open(&self) -> Result<bool> {
+        self.read(|conn| {
+            Ok(conn
+                .prepare_cached("SELECT 1 FROM jobs WHERE state IN ('queued', 'running') LIMIT 1")?
+                .query_row([], |_| Ok(()))
+                .optional()?
+                .is_some())
+        })
+    }
+
     /// One job, by its id or an unambiguous start of it.
     pub fn job(&self, id_or_prefix: &str) -> Result<JobView> {
         self.read(|conn| view(conn, &resolve(conn, id_or_prefix)?))

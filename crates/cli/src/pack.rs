@@ -1,0 +1,129 @@
+//! `satchel pack`: a study pack from a note or source, made by the same jobs the app
+//! runs, here in this process.
+
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::time::Duration;
+
+use satchel_core::jobs::{Clock, JobRunner, SystemClock};
+use satchel_core::search::Meaning;
+use satchel_core::types::{Event, PackState, PackView};
+use satchel_core::vision::{PdfWorker, Vision};
+use satchel_core::voice::{Whisper, model_dirs};
+use satchel_core::work::{Models, kinds};
+use satchel_core::{Profile, Satchel};
+
+use crate::cli::{Cli, PackCommand};
+use crate::output::{Failure, print};
+use crate::unlock::unlock;
+
+/// The library's jobs, run with the models from the usual folders.
+pub fn runner(profile: &Arc<Profile>) -> Result<JobRunner, Failure> {
+    let dirs = model_dirs(None);
+    let worker = PdfWorker::this_program().map_err(satchel_core::Error::Media)?;
+    let models = Models {
+        transcriber: Arc::new(Whisper::new(dirs.clone())),
+        reader: Arc::new(Vision::new(dirs.clone(), worker)),
+        meaning: Arc::new(Meaning::new(dirs)),
+    };
+    Ok(JobRunner::start(
+        Arc::clone(profile),
+        kinds(models),
+        Arc::new(SystemClock),
+    )?)
+}
+
+/// Waits until `done` says so, looking every few tens of milliseconds.
+pub fn until(mut done: impl FnMut() -> Result<bool, satchel_core::Error>) -> Result<(), Failure> {
+    while !done()? {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Ok(())
+}
+
+pub fn pack(
+    cli: &Cli,
+    satchel: &Satchel,
+    command: Option<&PackCommand>,
+    source: Option<&str>,
+    no_wait: bool,
+) -> Result<(), Failure> {
+    let profile = Arc::new(unlock(cli, satchel)?);
+    let show = |pack: &PackView| print(cli.json, pack, describe);
+    if let Some(PackCommand::Show { id }) = command {
+        return show(&profile.pack(id)?);
+    }
+    let Some(source) = source else {
+        return Err(Failure::new(
+            satchel_core::types::ErrorCode::InvalidInput,
+            "name the note or source to make a pack from",
+        )
+        .with_hint("satchel pack SOURCE_ID (see `satchel source list`, `satchel note list`)"));
+    };
+    let requested = profile.request_pack(source, SystemClock.now_ms())?;
+    if no_wait {
+        return show(&requested);
+    }
+    let events = profile.events().subscribe();
+    let runner = runner(&profile)?;
+    let terminal = std::io::stderr().is_terminal() && !cli.json;
+    until(|| {
+        for event in events.try_iter() {
+            if let Event::PackUpdated { done, total, .. } = event
+                && terminal
+            {
+                eprint!("\rMaking the study pack — step {done} of {total}");
+            }
+        }
+        profile.pack_settled(&requested.id)
+    })?;
+    drop(runner);
+    if terminal {
+        eprint!("\r\x1b[2K");
+    }
+    let pack = profile.pack(&requested.id)?;
+    if pack.state == PackState::Failed {
+        let error = pack
+            .error
+            .clone()
+            .unwrap_or(satchel_core::types::ErrorView {
+                code: satchel_core::types::ErrorCode::Internal,
+                message: "a step failed".into(),
+            });
+        return Err(Failure::new(
+            error.code,
+            format!("the study pack could not be made: {}", error.message),
+        )
+        .with_hint(format!(
+            "see `satchel jobs`; `satchel jobs retry ID` tries a step again (pack {})",
+            pack.id
+        )));
+    }
+    show(&pack)
+}
+
+fn describe(pack: &PackView) {
+    println!(
+        "Study pack {} from “{}” ({:?})",
+        pack.id, pack.title, pack.state
+    );
+    if !pack.summary.is_empty() {
+        println!("\nSummary\n  {}", pack.summary);
+    }
+    if !pack.cards.is_empty() {
+        println!("\nCards");
+        for card in &pack.cards {
+            println!("  {}\n    → {}", card.front, card.back);
+        }
+    }
+    if !pack.quiz.is_empty() {
+        println!("\nQuiz");
+        for (n, question) in pack.quiz.iter().enumerate() {
+            println!("  {}. {}", n + 1, question.question);
+            for (i, choice) in question.choices.iter().enumerate() {
+                let mark = if i == question.answer { "*" } else { " " };
+                println!("     {mark} {choice}");
+            }
+        }
+    }
+}

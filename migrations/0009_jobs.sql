@@ -12,8 +12,12 @@ CREATE TABLE jobs (
     -- Its input, JSON.
     payload TEXT NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'dead', 'cancelled')),
+    -- Tries that ended in failure (an interrupted try is not one).
     attempts INTEGER NOT NULL DEFAULT 0,
     max_attempts INTEGER NOT NULL,
+    -- Tries in a row cut short by the app stopping before they made any progress: a
+    -- job that keeps taking the app down.
+    stalls INTEGER NOT NULL DEFAULT 0,
     -- Not before (Unix ms): a retry's backoff.
     run_after INTEGER NOT NULL,
     -- The claim of the try that runs it: a try whose claim was taken from it (it went

@@ -64,7 +64,7 @@ fn indexed(cli: &Cli, satchel: &Satchel) -> Result<(satchel_core::Profile, Meani
     // What was added or changed since the last search is indexed first.
     let terminal = std::io::stderr().is_terminal();
     refresh(&profile, &meaning, &mut |done, total| {
-        if terminal {
+        if terminal && total > 0 {
             eprint!("\rUnderstanding what is new — {done} of {total} passages");
         }
     })?;

@@ -221,12 +221,15 @@ fn index(job: &JobContext<'_>, meaning: &dyn Understand) -> std::result::Result<
     let mut stopped = false;
     let mut last = (0u64, 0u64);
     let report = refresh(profile, meaning, &mut |done, total| {
+        stopped |= job.progress(done as i64, Some(total as i64)).is_err();
+        if total == 0 {
+            return;
+        }
         last = (done as u64, total as u64);
         events.publish(Event::Indexing {
             done: last.0,
             total: last.1,
         });
-        stopped |= job.progress(done as i64, Some(total as i64)).is_err();
     });
     // The window's quiet line ends either way.
     events.publish(Event::Indexing {

@@ -213,7 +213,17 @@ fn called(sentence: &str) -> Option<(String, String)> {
         };
         let (described, name) = (&body[..at], body[at + verb.len()..].trim());
         let name_words = name.split_whitespace().count();
-        if !(1..=5).contains(&name_words) || described.split_whitespace().count() < 2 {
+        let last = described
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_lowercase();
+        // "…, and this is called X" names a whole clause, which makes no question.
+        if !(1..=5).contains(&name_words)
+            || described.split_whitespace().count() < 2
+            || described.contains(',')
+            || NOT_TERMS.contains(&last.as_str())
+        {
             return None;
         }
         let is = verb.trim().split(' ').next().unwrap_or("is");
@@ -341,6 +351,10 @@ mod tests {
                 "What is the number of protons called?".into(),
                 "the atomic number".into()
             ))
+        );
+        assert_eq!(
+            called("Plants give off water from their leaves, and this is called transpiration."),
+            None
         );
         assert_eq!(
             called("Molten rock below ground is known as magma."),

@@ -22,6 +22,7 @@ pub(crate) fn study_sentences(texts: &[&str], title: &str, min_words: usize) -> 
             if sentence == title
                 || sentence.starts_with('#')
                 || glossary_line(sentence).is_some()
+                || numbered_heading(sentence)
                 || words(sentence).len() < min_words
             {
                 continue;
@@ -41,10 +42,31 @@ pub(crate) fn glossary_line(line: &str) -> Option<(&str, &str)> {
         .find_map(|sep| line.split_once(sep))?;
     let term = term.trim().trim_matches('*').trim();
     let meaning = meaning.trim().trim_end_matches('.');
+    // "Chapter 4: Weather" is a heading, not a term.
+    let numbered = term
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'));
     let is_entry = (1..=5).contains(&term.split_whitespace().count())
         && !term.ends_with('?')
+        && !numbered
         && meaning.split_whitespace().count() >= 2;
     is_entry.then_some((term, meaning))
+}
+
+/// Whether `line` starts like a numbered heading: "Chapter 4: …", "Unit 3 …".
+fn numbered_heading(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    first.chars().all(char::is_alphabetic)
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && second
+            .trim_end_matches([':', '.'])
+            .chars()
+            .all(|c| c.is_ascii_digit())
+        && second.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// The words of `text`, lowercased.

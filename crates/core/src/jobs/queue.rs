@@ -13,6 +13,10 @@ use crate::{Error, Result};
 
 /// Tries a job gets before it is dead.
 pub const MAX_ATTEMPTS: u32 = 5;
+/// Tries in a row a job may be cut short by the app stopping, before making any
+/// progress, before it is taken for what stops the app and is dead. Higher than
+/// [`MAX_ATTEMPTS`]: the app is more often closed than crashed.
+pub const MAX_STALLS: u32 = 10;
 /// The wait after the first failed try; it doubles after each.
 pub const FIRST_DELAY: Duration = Duration::from_millis(100);
 /// The wait never grows past this.
@@ -363,7 +367,8 @@ pub(crate) fn heartbeat(
     profile.transact(|tx| {
         let changed = match progress {
             Some((done, total)) => tx.execute(
-                "UPDATE jobs SET heartbeat_at = ?3, done = ?4, total = ?5, updated_at = ?3
+                "UPDATE jobs SET heartbeat_at = ?3, done = ?4, total = ?5, updated_at = ?3,
+                                 stalls = 0
                  WHERE id = ?1 AND claim = ?2 AND state = 'running'",
                 params![job.id, job.claim, now_ms, done, total],
             )?,
@@ -537,26 +542,30 @@ pub(crate) fn expire(profile: &Profile, class: Class, now_ms: i64) -> Result<Vec
     Ok(given_up)
 }
 
-/// On start: every try that was running when the app last stopped is queued again
-/// (its try counted, so a job that keeps taking the app down dies after five).
+/// On start: every try that was running when the app last stopped is queued again,
+/// not counted as a failed try. One that had made no progress is a stall; a job that
+/// stalls [`MAX_STALLS`] times in a row is taken for what stops the app, and is dead.
 pub(crate) fn recover(profile: &Profile, now_ms: i64) -> Result<usize> {
     profile.transact(|tx| {
         let dead = tx.execute(
-            "UPDATE jobs SET state = 'dead', claim = NULL, updated_at = ?2,
-                             error = ?3
-             WHERE state = 'running' AND attempts >= ?1",
+            "UPDATE jobs SET state = 'dead', claim = NULL, updated_at = ?2, error = ?3,
+                             attempts = max(attempts - 1, 0), stalls = stalls + 1
+             WHERE state = 'running' AND done = 0 AND total IS NULL AND stalls + 1 >= ?1",
             params![
-                MAX_ATTEMPTS,
+                MAX_STALLS,
                 now_ms,
                 serde_json::to_string(&ErrorView {
                     code: ErrorCode::Internal,
-                    message: "Satchel stopped while this ran, every try".into(),
+                    message: format!("Satchel stopped while this ran, {MAX_STALLS} times in a row"),
                 })
                 .unwrap_or_default()
             ],
         )?;
         let requeued = tx.execute(
-            "UPDATE jobs SET state = 'queued', claim = NULL, run_after = ?1, updated_at = ?1
+            "UPDATE jobs SET state = 'queued', claim = NULL, run_after = ?1, updated_at = ?1,
+                             attempts = max(attempts - 1, 0),
+                             stalls = CASE WHEN done = 0 AND total IS NULL THEN stalls + 1
+                                           ELSE 0 END
              WHERE state = 'running'",
             params![now_ms],
         )?;
@@ -775,23 +784,26 @@ pub(crate) mod tests {
         assert_eq!(cancelled.state, JobState::Cancelled);
         assert!(claim(&profile, Class::Ai, &["echo"], 2).unwrap().is_none());
 
-        // A job that took the app down on every try.
-        for at in 0..MAX_ATTEMPTS as i64 {
+        // A job that took the app down on every try, before any progress.
+        for at in 0..MAX_STALLS as i64 {
             claim(&profile, Class::Database, &["echo"], 2 + at)
                 .unwrap()
                 .unwrap();
-            if at + 1 < MAX_ATTEMPTS as i64 {
+            if at + 1 < MAX_STALLS as i64 {
                 recover(&profile, 2 + at).unwrap();
             }
         }
-        let claimed = claim(&profile, Class::File, &["echo"], 10)
+        let claimed = claim(&profile, Class::File, &["echo"], 20)
             .unwrap()
             .unwrap();
         // The app restarts.
         assert_eq!(recover(&profile, 100).unwrap(), 2);
         let resumed = profile.job(&running.id).unwrap();
-        assert_eq!((resumed.state, resumed.attempts), (JobState::Queued, 1));
-        assert_eq!(profile.job(&worn.id).unwrap().state, JobState::Dead);
+        // An interrupted try is not a failed one.
+        assert_eq!((resumed.state, resumed.attempts), (JobState::Queued, 0));
+        let worn = profile.job(&worn.id).unwrap();
+        assert_eq!((worn.state, worn.attempts), (JobState::Dead, 0));
+        assert!(worn.error.unwrap().message.contains("10 times in a row"));
         assert!(
             !heartbeat(&profile, &claimed, 101, None).unwrap(),
             "the old try is gone"
@@ -804,5 +816,21 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(listed.len(), 3);
         assert!(profile.job("zzzz").is_err());
+
+        // A long job interrupted again and again, making progress in between stalls:
+        // never dead.
+        let long = profile.enqueue_job(&new_job("long", Class::Ai), 0).unwrap();
+        for at in 0..3 * MAX_STALLS as i64 {
+            let claimed = claim(&profile, Class::Ai, &["long"], 200 + at)
+                .unwrap()
+                .unwrap();
+            if at % (MAX_STALLS as i64 - 1) == 0 {
+                assert!(heartbeat(&profile, &claimed, 200 + at, Some((at + 1, None))).unwrap());
+            }
+            recover(&profile, 200 + at).unwrap();
+        }
+        let long = profile.job(&long.id).unwrap();
+        assert_eq!((long.state, long.attempts), (JobState::Queued, 0));
+        profile.cancel_job(&long.id, 400).unwrap();
     }
 }

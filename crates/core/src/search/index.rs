@@ -13,8 +13,9 @@ use super::vectors::encode;
 use crate::profile::Profile;
 use crate::{Error, Result};
 
-/// Chunks embedded per model run and per transaction.
-const EMBED_BATCH: usize = 64;
+/// Chunks embedded per model run and per transaction: a batch is about a second of
+/// work on a slow laptop, so an interrupted refresh loses little and shows progress.
+const EMBED_BATCH: usize = 32;
 
 /// What a refresh did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -61,7 +62,8 @@ struct Chunk {
 }
 
 /// Brings the chunks and vectors of `profile` up to date; `progress(done, total)`
-/// counts chunks embedded.
+/// counts chunks embedded, and is called with `(0, 0)` as each changed note or source
+/// has been cut (a sign of life before the embedding starts).
 pub fn refresh(
     profile: &Profile,
     model: &dyn Understand,
@@ -83,6 +85,7 @@ pub fn refresh(
             replace_chunks(tx, &owner, updated_at, &chunks)?;
             Ok(((), Vec::new()))
         })?;
+        progress(0, 0);
     }
     let forgotten = profile.transact(|tx| {
         // Chunks of deleted owners went with them; their bookkeeping goes too.

@@ -409,6 +409,9 @@ mod tests {
         until("the transcript", || {
             profile.source(&id).unwrap().status == SourceStatus::Ready
         });
+        until("the job", || {
+            profile.job(&again.id).unwrap().state == JobState::Done
+        });
         let finished = profile.job(&again.id).unwrap();
         assert_eq!((finished.state, finished.attempts), (JobState::Done, 1));
     }

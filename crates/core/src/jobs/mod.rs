@@ -11,4 +11,4 @@ mod runner;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub(crate) use queue::insert_job;
 pub use queue::{Class, FIRST_DELAY, JITTER, MAX_ATTEMPTS, MAX_DELAY, NewJob, retry_delay};
-pub use runner::{Failure, Handler, JobContext, JobKind, JobRunner};
+pub use runner::{Concurrency, Failure, Handler, JobContext, JobKind, JobRunner};

@@ -178,6 +178,16 @@ struct Shared {
     wake: (Mutex<u64>, Condvar),
 }
 
+/// How the workers are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Concurrency {
+    /// As many workers per class as [`Class::concurrency`] says: ready tasks of
+    /// different classes (and two of the database class) run at once.
+    PerClass,
+    /// One worker for everything, one job at a time (for comparing).
+    Sequential,
+}
+
 /// The workers of one profile's queue; stopped (and joined) when dropped.
 pub struct JobRunner {
     shared: Arc<Shared>,
@@ -194,6 +204,16 @@ impl JobRunner {
         profile: Arc<Profile>,
         kinds: Vec<JobKind>,
         clock: Arc<dyn Clock>,
+    ) -> Result<Self> {
+        Self::start_with(profile, kinds, clock, Concurrency::PerClass)
+    }
+
+    /// [`start`](Self::start), with the workers laid out as `concurrency` says.
+    pub fn start_with(
+        profile: Arc<Profile>,
+        kinds: Vec<JobKind>,
+        clock: Arc<dyn Clock>,
+        concurrency: Concurrency,
     ) -> Result<Self> {
         queue::recover(&profile, clock.now_ms())?;
         let shared = Arc::new(Shared {
@@ -215,15 +235,23 @@ impl JobRunner {
                     source: e,
                 })?,
         );
-        for class in Class::ALL {
-            if !shared.kinds.values().any(|k| k.class == class) {
-                continue;
-            }
-            for n in 0..class.concurrency() {
+        let used: Vec<Class> = Class::ALL
+            .into_iter()
+            .filter(|class| shared.kinds.values().any(|k| k.class == *class))
+            .collect();
+        let workers: Vec<Vec<Class>> = match concurrency {
+            Concurrency::PerClass => used
+                .iter()
+                .flat_map(|class| std::iter::repeat_n(vec![*class], class.concurrency()))
+                .collect(),
+            Concurrency::Sequential => vec![used],
+        };
+        for (n, classes) in workers.into_iter().enumerate() {
+            {
                 let shared = Arc::clone(&shared);
                 let thread = std::thread::Builder::new()
-                    .name(format!("satchel-jobs-{}-{n}", class.as_str()))
-                    .spawn(move || work(&shared, class))
+                    .name(format!("satchel-jobs-{n}"))
+                    .spawn(move || work(&shared, &classes))
                     .map_err(|e| Error::Io {
                         action: "starting a job worker",
                         path: std::path::PathBuf::new(),
@@ -270,22 +298,43 @@ impl Drop for JobRunner {
     }
 }
 
-fn work(shared: &Shared, class: Class) {
-    let kinds: Vec<&str> = shared
-        .kinds
-        .values()
-        .filter(|k| k.class == class)
-        .map(|k| k.kind)
+/// A worker: takes the oldest ready job of its classes (in their order) until the
+/// runner stops.
+fn work(shared: &Shared, classes: &[Class]) {
+    let kinds: Vec<(Class, Vec<&str>)> = classes
+        .iter()
+        .map(|class| {
+            let kinds = shared
+                .kinds
+                .values()
+                .filter(|k| k.class == *class)
+                .map(|k| k.kind)
+                .collect();
+            (*class, kinds)
+        })
         .collect();
+    let claim = |now| -> Result<Option<Claimed>> {
+        for (class, kinds) in &kinds {
+            if let Some(job) = queue::claim(&shared.profile, *class, kinds, now)? {
+                return Ok(Some(job));
+            }
+        }
+        Ok(None)
+    };
     while !shared.stopping.load(Ordering::SeqCst) {
         let seen = *shared.wake.0.lock().unwrap_or_else(PoisonError::into_inner);
         let now = shared.clock.now_ms();
-        match queue::claim(&shared.profile, class, &kinds, now) {
+        match claim(now) {
             Ok(Some(job)) => run(shared, &job),
             Ok(None) => {
-                let next = queue::next_run_after(&shared.profile, class)
-                    .ok()
-                    .flatten()
+                let next = classes
+                    .iter()
+                    .filter_map(|class| {
+                        queue::next_run_after(&shared.profile, *class)
+                            .ok()
+                            .flatten()
+                    })
+                    .min()
                     .map_or(IDLE_LOOK_MS, |at| (at - now).clamp(1, IDLE_LOOK_MS));
                 let (count, ready) = &shared.wake;
                 let guard = count.lock().unwrap_or_else(PoisonError::into_inner);
@@ -297,7 +346,7 @@ fn work(shared: &Shared, class: Class) {
             }
             Err(error) => {
                 // The store is busy or failing: look again later, not in a hot loop.
-                eprintln!("taking a {} job: {error}", class.as_str());
+                eprintln!("taking a job: {error}");
                 std::thread::sleep(Duration::from_millis(IDLE_LOOK_MS as u64));
             }
         }

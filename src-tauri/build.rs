@@ -30,6 +30,13 @@ fn main() {
         "search",
         "ask",
         "concepts",
+        "request_pack",
+        "pack",
+        "packs_of",
+        "set_card",
+        "jobs",
+        "retry_job",
+        "cancel_job",
     ];
     // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a
     // binary from carrying a stale window.

@@ -759,3 +759,89 @@ fn search_ask_topics(window: &Session, pdf: &Path) -> Result<(), String> {
     save_screenshot(window, "topics.png");
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver and the embedding model; `cargo xtask test` provides them"]
+fn a_study_pack_is_made_from_a_source_and_its_cards_kept_with_why_each_was_made() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let notes =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/sample-lesson/water-cycle.md");
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = study_pack(&window, &notes) {
+        save_screenshot(&window, "failure-pack.png");
+        panic!("study pack: {error}");
+    }
+    window.end().unwrap();
+}
+
+fn study_pack(window: &Session, notes: &Path) -> Result<(), String> {
+    create_learner(window)?;
+    window.execute(
+        "return window.__TAURI__.core.invoke('import_audio', { paths: [arguments[0]] })",
+        serde_json::json!([notes.display().to_string()]),
+    )?;
+    let ready = window.wait_for(".source-item[data-status='ready']", Duration::from_secs(60))?;
+    window.click(&ready)?;
+    window.click(&window.wait_for("#make-pack", WAIT)?)?;
+    // The steps run in the background; the page fills in when they are done.
+    window.wait_for("#pack-cards .study-card", Duration::from_secs(60))?;
+    window.wait_for_text("#pack-summary", "water", WAIT)?;
+    let cards = window.execute(
+        "return [...document.querySelectorAll('#pack-cards .study-card')].map(c =>
+            [c.querySelector('.card-front').textContent, c.querySelector('.card-back').textContent,
+             c.querySelector('.why .passage').textContent])",
+        serde_json::json!([]),
+    )?;
+    let cards: Vec<[String; 3]> =
+        serde_json::from_value(cards.clone()).map_err(|e| format!("{cards}: {e}"))?;
+    if cards.len() < 4 {
+        return Err(format!("cards: {cards:?}"));
+    }
+    // Each card says where it came from, and its answer is in those words.
+    for [front, back, passage] in &cards {
+        if !passage.to_lowercase().contains(&back.to_lowercase()) {
+            return Err(format!("{front:?} → {back:?} is not in {passage:?}"));
+        }
+    }
+    window.execute(
+        "document.querySelector('#pack-cards .keep-card').click(); return true",
+        serde_json::json!([]),
+    )?;
+    window.wait_for("#pack-cards .study-card[data-state='kept']", WAIT)?;
+    let before = cards.len();
+    window.execute(
+        "document.querySelectorAll('#pack-cards .delete-card')[1].click(); return true",
+        serde_json::json!([]),
+    )?;
+    let started = Instant::now();
+    loop {
+        let left = window.execute(
+            "return document.querySelectorAll('#pack-cards .study-card').length",
+            serde_json::json!([]),
+        )?;
+        if left.as_u64() == Some(before as u64 - 1) {
+            break;
+        }
+        if started.elapsed() > WAIT {
+            return Err(format!("{left} cards after a delete, not {}", before - 1));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // The quiz: every first choice, then checked.
+    window.execute(
+        "document.querySelectorAll('#pack-quiz fieldset').forEach(f => f.querySelector('input').click());
+         document.querySelector('#check-quiz').click(); return true",
+        serde_json::json!([]),
+    )?;
+    window.wait_for_text("#quiz-score", "right", WAIT)?;
+    save_screenshot(window, "pack.png");
+    window.click(&window.wait_for("a[href='/jobs']", WAIT)?)?;
+    window.wait_for(
+        "#jobs .job[data-kind='pack.deliver'][data-state='done']",
+        WAIT,
+    )?;
+    save_screenshot(window, "jobs.png");
+    Ok(())
+}

@@ -6,9 +6,9 @@ use std::sync::{Arc, PoisonError};
 use std::path::PathBuf;
 
 use satchel_core::types::{
-    AboutView, Answer, ConceptMap, ErrorCode, ErrorView, ImportOutcome, LibraryView, NoteDraft,
-    NoteView, RecordingView, RecoveryCodeView, SearchHit, SourceView, UnlockRequest, UnlockedView,
-    WelcomeView,
+    AboutView, Answer, CardState, CardView, ConceptMap, ErrorCode, ErrorView, ImportOutcome,
+    JobView, LibraryView, NoteDraft, NoteView, PackView, RecordingView, RecoveryCodeView,
+    SearchHit, SourceView, UnlockRequest, UnlockedView, WelcomeView,
 };
 use satchel_core::{Error, Profile};
 use tauri::State;
@@ -442,6 +442,75 @@ pub async fn ask(shell: State<'_, Arc<Shell>>, question: String) -> Reply<Vec<An
 pub async fn concepts(shell: State<'_, Arc<Shell>>, id: Option<String>) -> Reply<ConceptMap> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |profile| profile.concepts(id.as_deref()))
+    })
+    .await
+}
+
+fn now() -> i64 {
+    satchel_core::jobs::Clock::now_ms(&satchel_core::jobs::SystemClock)
+}
+
+/// Starts making a study pack from a note or source; its steps run in the background.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn request_pack(shell: State<'_, Arc<Shell>>, source_id: String) -> Reply<PackView> {
+    off_ui_thread(&shell, move |shell| {
+        let pack = with_open(shell, |p| p.request_pack(&source_id, now()))?;
+        shell.work.wake();
+        Ok(pack)
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn pack(shell: State<'_, Arc<Shell>>, id: String) -> Reply<PackView> {
+    off_ui_thread(&shell, move |shell| with_open(shell, |p| p.pack(&id))).await
+}
+
+/// The study packs made from a note or source, newest first.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn packs_of(shell: State<'_, Arc<Shell>>, source_id: String) -> Reply<Vec<PackView>> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.packs_of(&source_id))
+    })
+    .await
+}
+
+/// Keeps, edits or deletes a generated card.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_card(
+    shell: State<'_, Arc<Shell>>,
+    id: String,
+    state: CardState,
+    front: Option<String>,
+    back: Option<String>,
+) -> Reply<CardView> {
+    off_ui_thread(&shell, move |shell| {
+        let edited = front.as_deref().zip(back.as_deref());
+        with_open(shell, |p| p.set_card(&id, state, edited))
+    })
+    .await
+}
+
+/// The background jobs: those not done, and the last few done.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn jobs(shell: State<'_, Arc<Shell>>) -> Reply<Vec<JobView>> {
+    off_ui_thread(&shell, move |shell| with_open(shell, |p| p.jobs(20))).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn retry_job(shell: State<'_, Arc<Shell>>, id: String) -> Reply<JobView> {
+    off_ui_thread(&shell, move |shell| {
+        let job = with_open(shell, |p| p.retry_job(&id, now()))?;
+        shell.work.wake();
+        Ok(job)
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn cancel_job(shell: State<'_, Arc<Shell>>, id: String) -> Reply<JobView> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.cancel_job(&id, now()))
     })
     .await
 }

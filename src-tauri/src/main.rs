@@ -179,6 +179,13 @@ fn main() -> ExitCode {
             commands::search,
             commands::ask,
             commands::concepts,
+            commands::request_pack,
+            commands::pack,
+            commands::packs_of,
+            commands::set_card,
+            commands::jobs,
+            commands::retry_job,
+            commands::cancel_job,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     let app = match result {

@@ -86,7 +86,8 @@ impl Work {
         Ok(())
     }
 
-    fn wake(&self) {
+    /// Wakes the workers to look at the queue (after a job was queued or retried).
+    pub fn wake(&self) {
         if let Some(runner) = self
             .runner
             .lock()

@@ -12,6 +12,7 @@ use satchel_types::{Event, NoteSummary, PackState, ProfileView, RecordingView, S
 
 use crate::i18n::t;
 use crate::ipc::{self, NoArgs};
+use crate::pages::pack::{Jobs, Pack};
 use crate::pages::search::{Ask, SearchBar, SearchResults, Topics};
 use crate::pages::{
     editor::Editor, library::Library, settings::Settings, source::Source, welcome::Welcome,
@@ -162,6 +163,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/search") view=|| view! { <Shell><SearchResults/></Shell> }/>
                 <Route path=path!("/ask") view=|| view! { <Shell><Ask/></Shell> }/>
                 <Route path=path!("/topics") view=|| view! { <Shell><Topics/></Shell> }/>
+                <Route path=path!("/packs/:id") view=|| view! { <Shell><Pack/></Shell> }/>
+                <Route path=path!("/jobs") view=|| view! { <Shell><Jobs/></Shell> }/>
             </Routes>
         </Router>
     }
@@ -213,6 +216,7 @@ fn Shell(children: Children) -> impl IntoView {
                     <li><A href="/library">{t("nav.library")}</A></li>
                     <li><A href="/ask">{t("nav.ask")}</A></li>
                     <li><A href="/topics">{t("nav.topics")}</A></li>
+                    <li><A href="/jobs">{t("nav.jobs")}</A></li>
                     <li><A href="/settings">{t("nav.settings")}</A></li>
                 </ul>
                 <div class="sidebar-footer">

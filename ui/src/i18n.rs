@@ -44,6 +44,7 @@ mod tests {
             include_str!("pages/recovery.rs"),
             include_str!("pages/source.rs"),
             include_str!("pages/search.rs"),
+            include_str!("pages/pack.rs"),
         ];
         let mut missing = Vec::new();
         for source in sources {

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::i18n::t;
 use crate::ipc;
+use crate::pages::pack::MakePack;
 use crate::widgets::ErrorBanner;
 
 #[derive(Serialize)]
@@ -201,6 +202,9 @@ pub fn Editor() -> impl IntoView {
                     </Show>
                 </div>
             </form>
+            <Show when=move || id.with(Option::is_some)>
+                <MakePack source_id=Signal::derive(move || id.get())/>
+            </Show>
         </div>
     }
 }

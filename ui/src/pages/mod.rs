@@ -1,5 +1,6 @@
 pub mod editor;
 pub mod library;
+pub mod pack;
 pub mod recovery;
 pub mod search;
 pub mod settings;

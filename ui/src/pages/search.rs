@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use satchel_types::{Answer, ConceptMap, ErrorView, HitKind, SearchHit};
+use satchel_types::{Answer, ConceptMap, ErrorView, HitKind, SearchHit, SourceRef};
 use serde::Serialize;
 
 use crate::app::session;
@@ -98,23 +98,44 @@ pub fn KindSign(kind: HitKind) -> impl IntoView {
 
 /// Where a hit leads: a note, or a source opened at its page, moment or region.
 pub fn hit_href(hit: &SearchHit) -> String {
-    if hit.kind == HitKind::Note {
-        return format!("/notes/{}", hit.source_id);
+    place_href(hit.kind, &hit.source_id, hit.page, hit.start_ms, hit.bbox)
+}
+
+/// Where a piece of study material came from, as a link.
+pub fn ref_href(from: &SourceRef) -> String {
+    place_href(
+        from.kind,
+        &from.source_id,
+        from.page,
+        from.start_ms,
+        from.bbox,
+    )
+}
+
+fn place_href(
+    kind: HitKind,
+    id: &str,
+    page: Option<u32>,
+    start_ms: Option<i64>,
+    bbox: Option<[f32; 4]>,
+) -> String {
+    if kind == HitKind::Note {
+        return format!("/notes/{id}");
     }
     let mut params = Vec::new();
-    if let Some(page) = hit.page {
+    if let Some(page) = page {
         params.push(format!("page={page}"));
     }
-    if let Some(ms) = hit.start_ms {
+    if let Some(ms) = start_ms {
         params.push(format!("t={ms}"));
     }
-    if let Some([x, y, w, h]) = hit.bbox {
+    if let Some([x, y, w, h]) = bbox {
         params.push(format!("region={x},{y},{w},{h}"));
     }
     if params.is_empty() {
-        format!("/sources/{}", hit.source_id)
+        format!("/sources/{id}")
     } else {
-        format!("/sources/{}?{}", hit.source_id, params.join("&"))
+        format!("/sources/{id}?{}", params.join("&"))
     }
 }
 

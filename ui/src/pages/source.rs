@@ -17,6 +17,7 @@ use crate::app::session;
 use crate::i18n::{t, t_with};
 use crate::ipc;
 use crate::pages::library::{ProgressBar, status_text};
+use crate::pages::pack::MakePack;
 use crate::pages::search::{ConceptArgs, KindSign, owner_href};
 use crate::widgets::{ErrorBanner, clock, error_text};
 
@@ -260,6 +261,10 @@ pub fn Source() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ol>
+                    })}
+                    {(status == SourceStatus::Ready).then(|| {
+                        let id = view.id.clone();
+                        view! { <MakePack source_id=Signal::stored(Some(id))/> }
                     })}
                     {(status == SourceStatus::Ready).then(|| view! { <SourceTopics id=view.id.clone()/> })}
                     <div class="actions">

@@ -10,6 +10,7 @@ pub mod agents;
 mod blobs;
 mod error;
 pub mod events;
+pub mod helper;
 mod ids;
 pub mod jobs;
 pub mod keys;

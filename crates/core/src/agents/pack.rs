@@ -39,7 +39,8 @@ const TASKS: [(&str, Class, &[&str]); 8] = [
     ("index", Class::Ai, &["extract"]),
     ("summary", Class::Database, &["index"]),
     ("concepts", Class::Database, &["index"]),
-    ("cards", Class::Database, &["concepts"]),
+    // The AI class: the helper on the network, when there is one, writes some cards.
+    ("cards", Class::Ai, &["concepts"]),
     ("quiz", Class::Database, &["cards"]),
     ("validate", Class::Database, &["summary", "quiz"]),
     ("deliver", Class::Database, &["validate"]),
@@ -289,7 +290,14 @@ fn run_task(
         "cards" => {
             let (material, ranks) =
                 profile.read(|conn| Ok((material::load(conn, &owner)?, generator_ranks(conn)?)))?;
-            json!(write_cards(&material, &ranks))
+            let drafts = write_cards(&material, &ranks);
+            // The helper's question of a sentence goes before the sentence's other
+            // cards (one card per sentence stands), the better ranked first.
+            let mut all = helper_cards(job, &drafts)?;
+            all.extend(drafts);
+            let rank = |g: &str| ranks.get(g).copied().unwrap_or(HELPER_RANK);
+            all.sort_by(|a, b| rank(&b.generator).total_cmp(&rank(&a.generator)));
+            json!(all)
         }
         "quiz" => {
             let drafts: Vec<Draft> = from_result(&results, "cards")?;
@@ -441,6 +449,49 @@ fn write_cards(material: &Material, ranks: &HashMap<String, f32>) -> Vec<Draft> 
     let mut drafts = cards::write(material, caps);
     drafts.sort_by(|a, b| rank(&b.generator).total_cmp(&rank(&a.generator)));
     drafts
+}
+
+/// Questions the helper on the network may add, at most.
+const HELPER_CARDS: usize = 6;
+/// The helper's rank before learners have judged its cards: a little above the
+/// others', as a model's question reads better than a blank.
+const HELPER_RANK: f32 = 0.55;
+pub(crate) const HELPER: &str = "helper";
+
+/// Cards the learner's helper on the network writes, if one is set and answers: for
+/// the first key sentences, a question in its words whose answer is the key phrase
+/// as the sentence has it (so the validator can check it against the source). A
+/// helper that fails or rests is simply not asked again.
+fn helper_cards(
+    job: &JobContext<'_>,
+    drafts: &[Draft],
+) -> std::result::Result<Vec<Draft>, Failure> {
+    let Some(helper) = job.profile().helper()? else {
+        return Ok(Vec::new());
+    };
+    let cloze: Vec<&Draft> = drafts
+        .iter()
+        .filter(|d| d.kind == CardKind::Cloze)
+        .take(HELPER_CARDS)
+        .collect();
+    let mut written = Vec::new();
+    for (n, draft) in cloze.iter().enumerate() {
+        job.progress(n as i64, Some(cloze.len() as i64))?;
+        match helper.question_for(&draft.source_ref.text, &draft.back) {
+            Ok(question) => written.push(Draft {
+                kind: CardKind::Definition,
+                generator: HELPER.into(),
+                front: question,
+                back: draft.back.clone(),
+                source_ref: draft.source_ref.clone(),
+                concept: draft.concept,
+            }),
+            Err(crate::helper::HelperError::Open) => break,
+            // One question not written; the next may be.
+            Err(_) => {}
+        }
+    }
+    Ok(written)
 }
 
 /// The concepts of `owner` and of every note or source sharing one with it: the
@@ -888,6 +939,55 @@ mod tests {
             .filter(|e| matches!(e, Event::PackReady { id, .. } if *id == pack.id))
             .count();
         assert_eq!(ready, 1);
+    }
+
+    #[test]
+    fn a_helper_on_the_network_adds_questions_when_it_answers_and_is_never_needed() {
+        use crate::helper::HelperSettings;
+        use crate::helper::tests::{FAIL, local_helper};
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        let profile = Arc::new(profile);
+        let note = profile.add_note("Plants", LESSON).unwrap();
+        let (url, mode, served) = local_helper("Which gas do plants give off into the air?");
+        profile
+            .set_helper(Some(&HelperSettings {
+                url,
+                model: "local".into(),
+            }))
+            .unwrap();
+        let _jobs = runner(&profile);
+        let pack = profile.request_pack(&note.id, now_ms()).unwrap();
+        let pack = settle(&profile, &pack.id);
+        assert_eq!(pack.state, PackState::Ready);
+        let helped: Vec<&CardView> = pack
+            .cards
+            .iter()
+            .filter(|c| c.generator == HELPER)
+            .collect();
+        assert!(!helped.is_empty(), "{:#?}", pack.cards);
+        for card in &helped {
+            assert!(card.source_ref.text.contains(&card.back), "{card:#?}");
+            assert_eq!(card.front, "Which gas do plants give off into the air?");
+        }
+        let asked = served.load(std::sync::atomic::Ordering::SeqCst);
+        assert!(asked >= 1);
+
+        // The helper goes down: the next pack is made all the same, without it.
+        mode.store(FAIL, std::sync::atomic::Ordering::SeqCst);
+        let pack = profile.request_pack(&note.id, now_ms()).unwrap();
+        let pack = settle(&profile, &pack.id);
+        assert_eq!(pack.state, PackState::Ready);
+        assert!(pack.cards.iter().all(|c| c.generator != HELPER));
+        assert!(!pack.cards.is_empty());
+        let tried = served.load(std::sync::atomic::Ordering::SeqCst) - asked;
+        assert_eq!(
+            tried,
+            crate::helper::FAILURES as usize,
+            "rested after {} failures",
+            crate::helper::FAILURES
+        );
+        profile.set_helper(None).unwrap();
+        assert!(profile.helper().unwrap().is_none());
     }
 
     #[test]

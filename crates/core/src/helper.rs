@@ -1,0 +1,470 @@
+//! The optional helper on the network: an OpenAI-compatible endpoint — a teacher's
+//! laptop running a local model, say — that writes better questions when it answers.
+//! It is never needed: everything works without it, and a helper that fails is left
+//! alone by a circuit breaker (closed → open after [`FAILURES`] failures in a row →
+//! half-open after [`COOLDOWN`] → closed again on a success), so a dead one costs
+//! nothing but the first few tries.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::time::Duration;
+
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+
+use crate::jobs::{Class, Clock, SystemClock};
+use crate::profile::Profile;
+use crate::{Error, Result};
+
+/// Failures in a row that open the breaker.
+pub const FAILURES: u32 = 3;
+/// How long an open breaker refuses before letting one try through.
+pub const COOLDOWN: Duration = Duration::from_secs(60);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BreakerState {
+    /// Calls go through.
+    Closed,
+    /// Calls are refused at once, until the cooldown passes.
+    Open,
+    /// One call goes through to see whether the helper is back.
+    HalfOpen,
+}
+
+#[derive(Debug)]
+enum State {
+    Closed { failures: u32 },
+    Open { until_ms: i64 },
+    HalfOpen { trying: bool },
+}
+
+pub struct Breaker {
+    state: Mutex<State>,
+    clock: Arc<dyn Clock>,
+}
+
+/// Why a call through the breaker did not give an answer.
+#[derive(Debug, thiserror::Error)]
+pub enum HelperError {
+    #[error("the helper is resting after failing (it is tried again later)")]
+    Open,
+    #[error("the helper did not answer: {0}")]
+    Unreachable(String),
+    #[error("the helper answered with HTTP {0}")]
+    Status(u16),
+    #[error("the helper's answer could not be read: {0}")]
+    BadReply(String),
+    #[error("the helper's address is not one Satchel can use: {0}")]
+    BadAddress(String),
+}
+
+impl Breaker {
+    pub fn new(clock: Arc<dyn Clock>) -> Self {
+        Self {
+            state: Mutex::new(State::Closed { failures: 0 }),
+            clock,
+        }
+    }
+
+    pub fn state(&self) -> BreakerState {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        self.cool(&mut state);
+        match *state {
+            State::Closed { .. } => BreakerState::Closed,
+            State::Open { .. } => BreakerState::Open,
+            State::HalfOpen { .. } => BreakerState::HalfOpen,
+        }
+    }
+
+    /// An open breaker whose cooldown passed lets one try through.
+    fn cool(&self, state: &mut State) {
+        if let State::Open { until_ms } = *state
+            && self.clock.now_ms() >= until_ms
+        {
+            *state = State::HalfOpen { trying: false };
+        }
+    }
+
+    /// Runs `call` unless the breaker is open (or a half-open try is under way).
+    pub fn call<T>(
+        &self,
+        call: impl FnOnce() -> std::result::Result<T, HelperError>,
+    ) -> std::result::Result<T, HelperError> {
+        {
+            let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+            self.cool(&mut state);
+            match &mut *state {
+                State::Open { .. } | State::HalfOpen { trying: true } => {
+                    return Err(HelperError::Open);
+                }
+                State::HalfOpen { trying } => *trying = true,
+                State::Closed { .. } => {}
+            }
+        }
+        let outcome = call();
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        *state = match (&*state, &outcome) {
+            (_, Ok(_)) => State::Closed { failures: 0 },
+            (State::Closed { failures }, Err(_)) if failures + 1 < FAILURES => State::Closed {
+                failures: failures + 1,
+            },
+            (_, Err(_)) => State::Open {
+                until_ms: self.clock.now_ms() + COOLDOWN.as_millis() as i64,
+            },
+        };
+        outcome
+    }
+}
+
+/// Where the helper is, as the learner set it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct HelperSettings {
+    /// Its base address, such as `http://192.168.1.20:8080`.
+    pub url: String,
+    /// The model it should use, as it names it.
+    pub model: String,
+}
+
+/// An OpenAI-compatible chat endpoint behind a breaker.
+pub struct RemoteHelper {
+    settings: HelperSettings,
+    client: reqwest::blocking::Client,
+    breaker: Breaker,
+}
+
+#[derive(Deserialize)]
+struct Reply {
+    choices: Vec<Choice>,
+}
+
+#[derive(Deserialize)]
+struct Choice {
+    message: Message,
+}
+
+#[derive(Deserialize)]
+struct Message {
+    content: String,
+}
+
+impl RemoteHelper {
+    pub fn new(
+        settings: HelperSettings,
+        clock: Arc<dyn Clock>,
+    ) -> std::result::Result<Self, HelperError> {
+        if !settings.url.starts_with("http://") {
+            return Err(HelperError::BadAddress(format!(
+                "{:?}: a helper on your network is reached over http://",
+                settings.url
+            )));
+        }
+        let client = reqwest::blocking::Client::builder()
+            // The AI class's bound: a helper slower than that is no help.
+            .timeout(Class::Ai.timeout())
+            .connect_timeout(Duration::from_secs(3))
+            .build()
+            .map_err(|e| HelperError::Unreachable(e.to_string()))?;
+        Ok(Self {
+            settings,
+            client,
+            breaker: Breaker::new(clock),
+        })
+    }
+
+    pub fn breaker(&self) -> &Breaker {
+        &self.breaker
+    }
+
+    /// The helper's answer to `prompt`, given `system` as its instructions.
+    pub fn complete(&self, system: &str, prompt: &str) -> std::result::Result<String, HelperError> {
+        self.breaker.call(|| {
+            let url = format!(
+                "{}/v1/chat/completions",
+                self.settings.url.trim_end_matches('/')
+            );
+            let body = serde_json::json!({
+                "model": self.settings.model,
+                "temperature": 0.2,
+                "messages": [
+                    { "role": "system", "content": system },
+                    { "role": "user", "content": prompt },
+                ],
+            });
+            let response = self
+                .client
+                .post(url)
+                .json(&body)
+                .send()
+                .map_err(|e| HelperError::Unreachable(e.to_string()))?;
+            if !response.status().is_success() {
+                return Err(HelperError::Status(response.status().as_u16()));
+            }
+            let reply: Reply = response
+                .json()
+                .map_err(|e| HelperError::BadReply(e.to_string()))?;
+            reply
+                .choices
+                .into_iter()
+                .next()
+                .map(|c| c.message.content.trim().to_owned())
+                .filter(|c| !c.is_empty())
+                .ok_or_else(|| HelperError::BadReply("no answer in it".into()))
+        })
+    }
+
+    /// A question, in the helper's words, whose answer is `answer` as `sentence` says.
+    pub fn question_for(
+        &self,
+        sentence: &str,
+        answer: &str,
+    ) -> std::result::Result<String, HelperError> {
+        let question = self.complete(
+            "You write one short study question for a school student. Reply with the \
+             question only, ending with a question mark. Do not include the answer.",
+            &format!("Sentence: {sentence}\nThe answer is: {answer}"),
+        )?;
+        let question = question
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
+        if !question.ends_with('?') {
+            return Err(HelperError::BadReply(format!(
+                "not a question: {question:?}"
+            )));
+        }
+        Ok(question)
+    }
+}
+
+/// The helpers in use, by address: each keeps its breaker between calls.
+fn helpers() -> &'static Mutex<HashMap<HelperSettings, Arc<RemoteHelper>>> {
+    static HELPERS: OnceLock<Mutex<HashMap<HelperSettings, Arc<RemoteHelper>>>> = OnceLock::new();
+    HELPERS.get_or_init(Default::default)
+}
+
+const HELPER_KEY: &str = "helper";
+
+impl Profile {
+    /// The helper on the network the learner set, if any.
+    pub fn helper_settings(&self) -> Result<Option<HelperSettings>> {
+        self.read(|conn| {
+            let value: Option<String> = conn
+                .query_row(
+                    "SELECT value FROM settings WHERE key = ?1",
+                    [HELPER_KEY],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Ok(value.and_then(|v| serde_json::from_str(&v).ok()))
+        })
+    }
+
+    /// Sets (or with `None`, forgets) the helper on the network.
+    pub fn set_helper(&self, settings: Option<&HelperSettings>) -> Result<()> {
+        if let Some(settings) = settings {
+            RemoteHelper::new(settings.clone(), Arc::new(SystemClock))
+                .map_err(|e| Error::InvalidInput(e.to_string()))?;
+        }
+        self.transact(|tx| {
+            match settings {
+                Some(settings) => tx.execute(
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    rusqlite::params![
+                        HELPER_KEY,
+                        serde_json::to_string(settings).unwrap_or_default()
+                    ],
+                )?,
+                None => tx.execute("DELETE FROM settings WHERE key = ?1", [HELPER_KEY])?,
+            };
+            Ok(((), Vec::new()))
+        })
+    }
+
+    /// The learner's helper, ready to call (its breaker kept between calls), if one is
+    /// set.
+    pub fn helper(&self) -> Result<Option<Arc<RemoteHelper>>> {
+        let Some(settings) = self.helper_settings()? else {
+            return Ok(None);
+        };
+        let mut helpers = helpers().lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(helper) = helpers.get(&settings) {
+            return Ok(Some(Arc::clone(helper)));
+        }
+        let helper = Arc::new(
+            RemoteHelper::new(settings.clone(), Arc::new(SystemClock))
+                .map_err(|e| Error::InvalidInput(e.to_string()))?,
+        );
+        helpers.insert(settings, Arc::clone(&helper));
+        Ok(Some(helper))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpListener;
+    use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::jobs::ManualClock;
+
+    /// How the test helper answers.
+    pub(crate) const ANSWER: u8 = 0;
+    pub(crate) const FAIL: u8 = 1;
+    pub(crate) const GARBLE: u8 = 2;
+
+    /// A real HTTP server on a free local port that speaks the chat completions API —
+    /// and fails on command. Returns its address, the switch, and a count of requests.
+    pub(crate) fn local_helper(reply: &'static str) -> (String, Arc<AtomicU8>, Arc<AtomicUsize>) {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        let mode = Arc::new(AtomicU8::new(ANSWER));
+        let served = Arc::new(AtomicUsize::new(0));
+        let (mode_in, served_in) = (Arc::clone(&mode), Arc::clone(&served));
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut length = 0;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                    if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                        length = value.trim().parse().unwrap_or(0);
+                    }
+                }
+                let mut body = vec![0; length];
+                let _ = reader.read_exact(&mut body);
+                served_in.fetch_add(1, Ordering::SeqCst);
+                let (status, text) = match mode_in.load(Ordering::SeqCst) {
+                    FAIL => ("500 Internal Server Error", "{\"error\":\"down\"}".to_owned()),
+                    GARBLE => ("200 OK", "not json".to_owned()),
+                    _ => (
+                        "200 OK",
+                        serde_json::json!({ "choices": [{ "message": { "role": "assistant", "content": reply } }] })
+                            .to_string(),
+                    ),
+                };
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
+                    text.len()
+                );
+            }
+        });
+        (address, mode, served)
+    }
+
+    #[test]
+    fn the_breaker_opens_after_failures_rests_then_tries_once_and_closes_on_success() {
+        let clock = Arc::new(ManualClock::new(0));
+        let breaker = Breaker::new(clock.clone());
+        let fail = || Err::<(), _>(HelperError::Status(500));
+        for _ in 0..FAILURES - 1 {
+            assert!(matches!(breaker.call(fail), Err(HelperError::Status(500))));
+            assert_eq!(breaker.state(), BreakerState::Closed);
+        }
+        assert!(breaker.call(fail).is_err());
+        assert_eq!(breaker.state(), BreakerState::Open);
+        let mut called = false;
+        assert!(matches!(
+            breaker.call(|| {
+                called = true;
+                Ok(())
+            }),
+            Err(HelperError::Open)
+        ));
+        assert!(!called, "an open breaker refuses without calling");
+
+        clock.advance(COOLDOWN.as_millis() as i64 - 1);
+        assert_eq!(breaker.state(), BreakerState::Open);
+        clock.advance(1);
+        assert_eq!(breaker.state(), BreakerState::HalfOpen);
+        // The one try fails: open again for a whole cooldown.
+        assert!(matches!(breaker.call(fail), Err(HelperError::Status(500))));
+        assert_eq!(breaker.state(), BreakerState::Open);
+        clock.advance(COOLDOWN.as_millis() as i64);
+        assert_eq!(breaker.call(|| Ok(7)).unwrap(), 7);
+        assert_eq!(breaker.state(), BreakerState::Closed);
+    }
+
+    #[test]
+    fn a_real_helper_that_fails_on_command_is_rested_then_used_again() {
+        let (address, mode, served) =
+            local_helper("What does the water cycle move between the land, the sea and the sky?");
+        let clock = Arc::new(ManualClock::new(0));
+        let helper = RemoteHelper::new(
+            HelperSettings {
+                url: address.clone(),
+                model: "local".into(),
+            },
+            clock.clone(),
+        )
+        .unwrap();
+        let question = helper
+            .question_for(
+                "Water moves between the land, the sea and the sky.",
+                "water",
+            )
+            .unwrap();
+        assert!(question.ends_with('?'));
+
+        mode.store(FAIL, Ordering::SeqCst);
+        for _ in 0..FAILURES {
+            assert!(matches!(
+                helper.complete("s", "p"),
+                Err(HelperError::Status(500))
+            ));
+        }
+        assert_eq!(helper.breaker().state(), BreakerState::Open);
+        let before = served.load(Ordering::SeqCst);
+        assert!(matches!(helper.complete("s", "p"), Err(HelperError::Open)));
+        assert_eq!(
+            served.load(Ordering::SeqCst),
+            before,
+            "not asked while open"
+        );
+
+        mode.store(ANSWER, Ordering::SeqCst);
+        clock.advance(COOLDOWN.as_millis() as i64);
+        assert_eq!(helper.breaker().state(), BreakerState::HalfOpen);
+        assert!(helper.complete("s", "p").is_ok());
+        assert_eq!(helper.breaker().state(), BreakerState::Closed);
+
+        mode.store(GARBLE, Ordering::SeqCst);
+        assert!(matches!(
+            helper.complete("s", "p"),
+            Err(HelperError::BadReply(_))
+        ));
+
+        // Nobody listening: a clear failure, quickly.
+        let gone = RemoteHelper::new(
+            HelperSettings {
+                url: "http://127.0.0.1:9".into(),
+                model: "x".into(),
+            },
+            clock,
+        )
+        .unwrap();
+        assert!(matches!(
+            gone.complete("s", "p"),
+            Err(HelperError::Unreachable(_))
+        ));
+        assert!(matches!(
+            RemoteHelper::new(
+                HelperSettings {
+                    url: "ftp://x".into(),
+                    model: "x".into()
+                },
+                Arc::new(SystemClock)
+            ),
+            Err(HelperError::BadAddress(_))
+        ));
+    }
+}

@@ -37,6 +37,8 @@ fn main() {
         "jobs",
         "retry_job",
         "cancel_job",
+        "helper",
+        "set_helper",
     ];
     // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a
     // binary from carrying a stale window.

@@ -843,5 +843,14 @@ fn study_pack(window: &Session, notes: &Path) -> Result<(), String> {
         WAIT,
     )?;
     save_screenshot(window, "jobs.png");
+
+    // A helper on the network that does not answer: saved, said so, and not needed.
+    window.click(&window.wait_for("a[href='/settings']", WAIT)?)?;
+    let url = window.wait_for("#helper-url", WAIT)?;
+    window.type_text(&url, "http://127.0.0.1:9")?;
+    window.type_text(&window.wait_for("#helper-model", WAIT)?, "local")?;
+    window.click(&window.wait_for("#save-helper", WAIT)?)?;
+    window.wait_for_text("#helper-status", "did not answer", WAIT)?;
+    save_screenshot(window, "helper.png");
     Ok(())
 }

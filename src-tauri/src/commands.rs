@@ -6,9 +6,9 @@ use std::sync::{Arc, PoisonError};
 use std::path::PathBuf;
 
 use satchel_core::types::{
-    AboutView, Answer, CardState, CardView, ConceptMap, ErrorCode, ErrorView, ImportOutcome,
-    JobView, LibraryView, NoteDraft, NoteView, PackView, RecordingView, RecoveryCodeView,
-    SearchHit, SourceView, UnlockRequest, UnlockedView, WelcomeView,
+    AboutView, Answer, CardState, CardView, ConceptMap, ErrorCode, ErrorView, HelperSettings,
+    ImportOutcome, JobView, LibraryView, NoteDraft, NoteView, PackView, RecordingView,
+    RecoveryCodeView, SearchHit, SourceView, UnlockRequest, UnlockedView, WelcomeView,
 };
 use satchel_core::{Error, Profile};
 use tauri::State;
@@ -511,6 +511,45 @@ pub async fn retry_job(shell: State<'_, Arc<Shell>>, id: String) -> Reply<JobVie
 pub async fn cancel_job(shell: State<'_, Arc<Shell>>, id: String) -> Reply<JobView> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.cancel_job(&id, now()))
+    })
+    .await
+}
+
+/// The helper on the network, if one is set.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn helper(shell: State<'_, Arc<Shell>>) -> Reply<Option<HelperSettings>> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.helper_settings())
+    })
+    .await
+}
+
+/// Sets the helper on the network (or forgets it, with an empty address) and tries it
+/// at once: the reply says whether it answered.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_helper(
+    shell: State<'_, Arc<Shell>>,
+    url: String,
+    model: String,
+) -> Reply<Option<ErrorView>> {
+    off_ui_thread(&shell, move |shell| {
+        let profile = open_profile(shell)?;
+        if url.trim().is_empty() {
+            profile.set_helper(None).map_err(view)?;
+            return Ok(None);
+        }
+        let settings = HelperSettings {
+            url: url.trim().to_owned(),
+            model: model.trim().to_owned(),
+        };
+        profile.set_helper(Some(&settings)).map_err(view)?;
+        let helper = profile.helper().map_err(view)?;
+        Ok(helper.and_then(|h| {
+            h.check().err().map(|e| ErrorView {
+                code: ErrorCode::Busy,
+                message: e.to_string(),
+            })
+        }))
     })
     .await
 }

@@ -186,6 +186,8 @@ fn main() -> ExitCode {
             commands::jobs,
             commands::retry_job,
             commands::cancel_job,
+            commands::helper,
+            commands::set_helper,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     let app = match result {

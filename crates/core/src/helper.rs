@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 use rusqlite::OptionalExtension;
+pub use satchel_types::HelperSettings;
 use serde::{Deserialize, Serialize};
 
 use crate::jobs::{Class, Clock, SystemClock};
@@ -117,15 +118,6 @@ impl Breaker {
     }
 }
 
-/// Where the helper is, as the learner set it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct HelperSettings {
-    /// Its base address, such as `http://192.168.1.20:8080`.
-    pub url: String,
-    /// The model it should use, as it names it.
-    pub model: String,
-}
-
 /// An OpenAI-compatible chat endpoint behind a breaker.
 pub struct RemoteHelper {
     settings: HelperSettings,
@@ -211,6 +203,12 @@ impl RemoteHelper {
                 .filter(|c| !c.is_empty())
                 .ok_or_else(|| HelperError::BadReply("no answer in it".into()))
         })
+    }
+
+    /// Whether the helper answers now (for the settings page's "Test").
+    pub fn check(&self) -> std::result::Result<(), HelperError> {
+        self.complete("Reply with the single word: ready.", "Are you ready?")
+            .map(drop)
     }
 
     /// A question, in the helper's words, whose answer is `answer` as `sentence` says.

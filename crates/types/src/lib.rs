@@ -404,6 +404,15 @@ pub struct PackTask {
     pub done: bool,
 }
 
+/// Where the optional helper on the network is, as the learner set it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct HelperSettings {
+    /// Its base address, such as `http://192.168.1.20:8080`.
+    pub url: String,
+    /// The model it should use, as it names it.
+    pub model: String,
+}
+
 /// A whole source, as its page shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceView {

@@ -110,6 +110,7 @@ pub fn Settings() -> impl IntoView {
                     }.into_any(),
                 }}
             </section>
+            <HelperSettingsCard/>
             <section class="card" aria-labelledby="about-title">
                 <h2 id="about-title">{t("settings.about")}</h2>
                 {move || about.get().map(|about| view! {
@@ -121,5 +122,78 @@ pub fn Settings() -> impl IntoView {
                 })}
             </section>
         </div>
+    }
+}
+
+#[derive(serde::Serialize)]
+struct HelperArgs {
+    url: String,
+    model: String,
+}
+
+/// The optional helper on the network: its address and model, tried when saved.
+#[component]
+fn HelperSettingsCard() -> impl IntoView {
+    let url = RwSignal::new(String::new());
+    let model = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Result<bool, String>>);
+    let saving = RwSignal::new(false);
+    spawn_local(async move {
+        if let Ok(Some(settings)) =
+            ipc::call::<Option<satchel_types::HelperSettings>>("helper", NoArgs {}).await
+        {
+            url.set(settings.url);
+            model.set(settings.model);
+        }
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saving.set(true);
+        let args = HelperArgs {
+            url: url.get_untracked(),
+            model: model.get_untracked(),
+        };
+        let cleared = args.url.trim().is_empty();
+        spawn_local(async move {
+            let result = ipc::call::<Option<satchel_types::ErrorView>>("set_helper", args).await;
+            outcome.set(Some(match result {
+                Ok(None) => Ok(!cleared),
+                Ok(Some(problem)) => Err(problem.message),
+                Err(e) => Err(crate::widgets::error_text(&e)),
+            }));
+            saving.set(false);
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="helper-title">
+            <h2 id="helper-title">{t("settings.helper")}</h2>
+            <p class="prose">{t("settings.helper_explained")}</p>
+            <form on:submit=save>
+                <div class="field">
+                    <label for="helper-url">{t("settings.helper_url")}</label>
+                    <input id="helper-url" type="url" placeholder="http://192.168.1.20:8080"
+                        prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="helper-model">{t("settings.helper_model")}</label>
+                    <input id="helper-model" type="text"
+                        prop:value=move || model.get() on:input=move |ev| model.set(event_target_value(&ev))/>
+                </div>
+                <div class="actions">
+                    <button id="save-helper" type="submit" class="button" disabled=move || saving.get()>
+                        {move || if saving.get() { t("settings.helper_trying") } else { t("settings.helper_save") }}
+                    </button>
+                </div>
+            </form>
+            {move || outcome.get().map(|outcome| match outcome {
+                Ok(true) => view! { <p class="banner ok" role="status" id="helper-status">{t("settings.helper_ok")}</p> }.into_any(),
+                Ok(false) => view! { <p class="banner ok" role="status" id="helper-status">{t("settings.helper_cleared")}</p> }.into_any(),
+                Err(problem) => view! {
+                    <p class="banner error" role="alert" id="helper-status">
+                        {crate::i18n::t_with("settings.helper_failed", &[("problem", &problem)])}
+                    </p>
+                }.into_any(),
+            })}
+        </section>
     }
 }

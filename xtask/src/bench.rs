@@ -1,4 +1,4 @@
-//! `cargo xtask bench [store|startup|voice|ocr|pdf|search|all]`: Satchel's figures
+//! `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|all]`: Satchel's figures
 //! beside their anchors, as medians and ratios, measured in one run on this (shared,
 //! noisy) machine.
 
@@ -21,14 +21,18 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         "ocr" => ocr(),
         "pdf" => pdf(),
         "search" => search(),
+        "pack" => pack(),
         "all" => store()
             .and_then(|()| startup())
             .and_then(|()| voice())
             .and_then(|()| ocr())
             .and_then(|()| pdf())
-            .and_then(|()| search()),
+            .and_then(|()| search())
+            .and_then(|()| pack()),
         other => {
-            bail!("no benchmark area {other:?}; try store, startup, voice, ocr, pdf, search or all")
+            bail!(
+                "no benchmark area {other:?}; try store, startup, voice, ocr, pdf, search, pack or all"
+            )
         }
     }
 }
@@ -112,6 +116,25 @@ fn search() -> anyhow::Result<()> {
         &[EMBEDDING[0], EMBEDDING[1], PYPDF],
         "pypdf_index.py",
         &[],
+    )
+}
+
+/// Study packs for the sample lesson end to end, the app's job runner against one
+/// worker for everything (issue 6), on every model a pack of it needs.
+fn pack() -> anyhow::Result<()> {
+    crate::models::run(&[
+        "onnxruntime".to_owned(),
+        "minilm-l6-v2".to_owned(),
+        "minilm-tokenizer".to_owned(),
+        "ocr-det".to_owned(),
+        "ocr-rec".to_owned(),
+        "ocr-cls".to_owned(),
+        "whisper-tiny.en".to_owned(),
+    ])?;
+    shell::exec(
+        Command::new(env!("CARGO"))
+            .args(["bench", "-p", "satchel-core", "--bench", "pack"])
+            .env("SATCHEL_MODELS_DIR", crate::models::models_dir()),
     )
 }
 

@@ -852,5 +852,6 @@ fn study_pack(window: &Session, notes: &Path) -> Result<(), String> {
     window.click(&window.wait_for("#save-helper", WAIT)?)?;
     window.wait_for_text("#helper-status", "did not answer", WAIT)?;
     save_screenshot(window, "helper.png");
+
     Ok(())
 }

@@ -22,26 +22,47 @@ struct ImportArgs {
     paths: Vec<String>,
 }
 
-/// Stores `paths` and reports, per file, what could not be brought in.
-async fn import(paths: Vec<String>, busy: RwSignal<bool>, problems: RwSignal<Vec<String>>) {
+#[derive(Serialize)]
+struct PackArgs {
+    source_id: String,
+}
+
+/// Stores `paths` and reports, per file, what could not be brought in; with
+/// `make_packs`, a study pack is started from each file brought in.
+async fn import(
+    paths: Vec<String>,
+    busy: RwSignal<bool>,
+    problems: RwSignal<Vec<String>>,
+    make_packs: bool,
+) {
     if paths.is_empty() {
         return;
     }
     busy.set(true);
     match ipc::call::<Vec<ImportOutcome>>("import_audio", ImportArgs { paths }).await {
-        Ok(outcomes) => problems.set(
-            outcomes
-                .iter()
-                .filter_map(|o| {
-                    o.error.as_ref().map(|e| {
-                        t_with(
-                            "library.import_failed",
-                            &[("file", &o.file), ("reason", &error_text(e))],
-                        )
+        Ok(outcomes) => {
+            if make_packs {
+                for source_id in outcomes.iter().filter_map(|o| o.source_id.clone()) {
+                    // The pack waits for the file to be read; a failure shows on the
+                    // background work page.
+                    let _ = ipc::call::<serde_json::Value>("request_pack", PackArgs { source_id })
+                        .await;
+                }
+            }
+            problems.set(
+                outcomes
+                    .iter()
+                    .filter_map(|o| {
+                        o.error.as_ref().map(|e| {
+                            t_with(
+                                "library.import_failed",
+                                &[("file", &o.file), ("reason", &error_text(e))],
+                            )
+                        })
                     })
-                })
-                .collect(),
-        ),
+                    .collect(),
+            )
+        }
         Err(e) => problems.set(vec![error_text(&e)]),
     }
     busy.set(false);
@@ -84,7 +105,8 @@ pub fn Library() -> impl IntoView {
         let on_drop = ipc::listen_raw("tauri://drag-drop", move |payload| {
             dragging.set(false);
             let paths = dropped_paths(&payload);
-            spawn_local(import(paths, busy, problems));
+            // Dropping is the quick way in: each file becomes a study pack too.
+            spawn_local(import(paths, busy, problems, true));
         })
         .await;
         subscriptions
@@ -150,7 +172,7 @@ pub fn Library() -> impl IntoView {
     let choose = move |_| {
         spawn_local(async move {
             match ipc::call::<Vec<String>>("pick_audio_files", NoArgs {}).await {
-                Ok(paths) => import(paths, busy, problems).await,
+                Ok(paths) => import(paths, busy, problems, false).await,
                 Err(e) => problems.set(vec![error_text(&e)]),
             }
         });

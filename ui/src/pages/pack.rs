@@ -95,12 +95,28 @@ pub fn Pack() -> impl IntoView {
     let pack = RwSignal::new(None::<PackView>);
     let error = RwSignal::new(None::<ErrorView>);
     let id = move || params.read().get("id").unwrap_or_default();
-    // Loaded on arrival, and again as its steps are done.
+    // Loaded on arrival, and again as its steps are done — until it is ready, when
+    // the learner's work on its cards and quiz is not to be redrawn under them. Only
+    // the latest answer counts: one asked earlier may arrive later.
+    let asked = StoredValue::new(0u64);
     Effect::new(move |_| {
         let id = id();
         session.packs.with(|packs| packs.get(&id).copied());
+        let shown_ready = pack.with_untracked(|p| {
+            p.as_ref()
+                .is_some_and(|p| p.id == id && p.state == PackState::Ready)
+        });
+        if shown_ready {
+            return;
+        }
+        asked.update_value(|n| *n += 1);
+        let this = asked.get_value();
         spawn_local(async move {
-            match ipc::call::<PackView>("pack", IdArgs { id }).await {
+            let answer = ipc::call::<PackView>("pack", IdArgs { id }).await;
+            if asked.get_value() != this {
+                return;
+            }
+            match answer {
                 Ok(view) => pack.set(Some(view)),
                 Err(e) => error.set(Some(e)),
             }

@@ -3,13 +3,14 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
-use satchel_core::types::{ErrorCode, Event, SourceKind, SourceView, clock};
+use satchel_core::jobs::{Clock, SystemClock};
+use satchel_core::types::{
+    ErrorCode, ErrorView, Event, JobState, SourceKind, SourceStatus, SourceView, clock,
+};
 use satchel_core::vision::{PdfWorker, Vision};
-use satchel_core::voice::{Whisper, model_dirs};
-use satchel_core::{Profile, Satchel, draw_page, read_source, transcribe_source};
+use satchel_core::voice::model_dirs;
+use satchel_core::{Profile, Satchel, draw_page};
 
 use crate::cli::{Cli, SourceCommand};
 use crate::output::{Failure, print};
@@ -30,30 +31,43 @@ pub fn ingest(
     }
     let language = parse_language(language)?;
     let profile = Arc::new(unlock(cli, satchel)?);
-    let whisper = Whisper::new(model_dirs(None));
-    let vision = vision()?;
     // A protected PDF's password comes from the environment, never the command line
     // (which other users of the computer can see).
     let password = std::env::var("SATCHEL_DOCUMENT_PASSWORD").ok();
+    // Each file is stored, then read by the same durable jobs the app runs.
+    let mut queued = Vec::new();
     let mut failed = 0;
     for file in files {
-        let outcome = profile
-            .import_file(file, title)
-            .map_err(Failure::from)
-            .and_then(|source| match source.kind {
-                SourceKind::Audio => transcribe(cli, &profile, &whisper, &source, language),
-                SourceKind::Image | SourceKind::Document | SourceKind::Text => Ok(read_source(
-                    &profile,
-                    &source.id,
-                    &vision,
-                    password.as_deref(),
-                )?),
-            });
+        let outcome = profile.import_file(file, title).and_then(|source| {
+            if let (SourceKind::Document, Some(password)) = (source.kind, &password) {
+                profile.keep_document_password(&source.id, password)?;
+            }
+            let job = profile.queue_read(&source.id, language, SystemClock.now_ms())?;
+            Ok((source.id, job.id))
+        });
         match outcome {
-            Ok(source) => print(cli.json, &source, show)?,
-            Err(failure) => {
+            Ok(ids) => queued.push((file, ids)),
+            Err(error) => {
                 failed += 1;
-                failure
+                Failure::from(error)
+                    .with_context(format!("{}", file.display()))
+                    .report(cli.json);
+            }
+        }
+    }
+    let jobs: Vec<String> = queued.iter().map(|(_, (_, job))| job.clone()).collect();
+    read_all(cli, &profile, &jobs)?;
+    for (file, (source, _)) in queued {
+        let source = profile.source(&source)?;
+        match (source.status, &source.error) {
+            (SourceStatus::Ready, _) => print(cli.json, &source, show)?,
+            (_, error) => {
+                failed += 1;
+                let error = error.clone().unwrap_or(ErrorView {
+                    code: ErrorCode::Internal,
+                    message: format!("it was left {:?}", source.status),
+                });
+                Failure::from(error)
                     .with_context(format!("{}", file.display()))
                     .report(cli.json);
             }
@@ -66,6 +80,48 @@ pub fn ingest(
             format!("{n} of {} files could not be brought in", files.len()),
         )),
     }
+}
+
+/// Runs the library's jobs until `jobs` have ended, showing on a terminal how far the
+/// reading has got.
+pub fn read_all(cli: &Cli, profile: &Arc<Profile>, jobs: &[String]) -> Result<(), Failure> {
+    if jobs.is_empty() {
+        return Ok(());
+    }
+    let terminal = !cli.json && std::io::stderr().is_terminal();
+    let events = profile.events().subscribe();
+    let runner = crate::pack::runner(profile)?;
+    crate::pack::until(|| {
+        for event in events.try_iter() {
+            if !terminal {
+                continue;
+            }
+            match event {
+                Event::SourceProgress {
+                    done_ms, total_ms, ..
+                } => {
+                    let total = total_ms.map_or(String::new(), |t| format!(" of {}", clock(t)));
+                    eprint!("\r\x1b[KTranscribing — {}{total}", clock(done_ms));
+                }
+                Event::SourcePages { done, total, .. } => {
+                    eprint!("\r\x1b[KReading — page {done} of {total}");
+                }
+                _ => {}
+            }
+        }
+        for id in jobs {
+            let state = profile.job(id)?.state;
+            if matches!(state, JobState::Queued | JobState::Running) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    })?;
+    drop(runner);
+    if terminal {
+        eprint!("\r\x1b[K");
+    }
+    Ok(())
 }
 
 /// The OCR, and this program as its own PDF reader.
@@ -90,9 +146,17 @@ pub fn source(cli: &Cli, satchel: &Satchel, command: &SourceCommand) -> Result<(
         SourceCommand::Transcribe { id, language } => {
             let language = parse_language(language)?;
             let source = profile.requeue_source(id)?;
-            let whisper = Whisper::new(model_dirs(None));
-            let done = transcribe(cli, &profile, &whisper, &source, language)?;
-            print(cli.json, &done, show)
+            let job = profile.queue_read(&source.id, language, SystemClock.now_ms())?;
+            read_all(cli, &profile, &[job.id])?;
+            let done = profile.source(&source.id)?;
+            match (done.status, done.error.clone()) {
+                (SourceStatus::Ready, _) => print(cli.json, &done, show),
+                (_, Some(error)) => Err(Failure::from(error)),
+                (status, None) => Err(Failure::new(
+                    ErrorCode::Internal,
+                    format!("it was left {status:?}"),
+                )),
+            }
         }
         SourceCommand::Page {
             id,
@@ -131,42 +195,6 @@ pub fn parse_language(language: &str) -> Result<Option<&str>, Failure> {
             ),
         )),
     }
-}
-
-/// Transcribes `source`, showing progress on a terminal's stderr.
-pub fn transcribe(
-    cli: &Cli,
-    profile: &Arc<Profile>,
-    whisper: &Whisper,
-    source: &SourceView,
-    language: Option<&str>,
-) -> Result<SourceView, Failure> {
-    let done = Arc::new(AtomicBool::new(false));
-    let reporter = (!cli.json && std::io::stderr().is_terminal()).then(|| {
-        let events = profile.events().subscribe();
-        let (done, id, title) = (Arc::clone(&done), source.id.clone(), source.title.clone());
-        std::thread::spawn(move || {
-            while !done.load(Ordering::Relaxed) {
-                if let Ok(Event::SourceProgress {
-                    id: of,
-                    done_ms,
-                    total_ms,
-                }) = events.recv_timeout(Duration::from_millis(200))
-                    && of == id
-                {
-                    let total = total_ms.map_or(String::new(), |t| format!(" of {}", clock(t)));
-                    eprint!("\r\x1b[KTranscribing {title} — {}{total}", clock(done_ms));
-                }
-            }
-            eprint!("\r\x1b[K");
-        })
-    });
-    let outcome = transcribe_source(profile, &source.id, whisper, language, Arc::default());
-    done.store(true, Ordering::Relaxed);
-    if let Some(reporter) = reporter {
-        let _ = reporter.join();
-    }
-    Ok(outcome?)
 }
 
 pub fn show(source: &SourceView) {

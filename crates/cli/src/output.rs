@@ -58,7 +58,14 @@ impl Failure {
 
 impl From<Error> for Failure {
     fn from(error: Error) -> Self {
-        let hint = match error.code() {
+        Failure::from(error.view())
+    }
+}
+
+impl From<ErrorView> for Failure {
+    /// A failure the core recorded (a source's last error), with what to do about it.
+    fn from(view: ErrorView) -> Self {
+        let hint = match view.code {
             ErrorCode::WrongKey => {
                 Some("nothing was changed; check the passphrase or recovery code")
             }
@@ -84,7 +91,7 @@ impl From<Error> for Failure {
             _ => None,
         };
         Self {
-            view: error.view(),
+            view,
             hint: hint.map(str::to_owned),
             context: None,
         }

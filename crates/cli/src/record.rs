@@ -4,12 +4,12 @@ use std::io::IsTerminal;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use satchel_core::jobs::{Clock, SystemClock};
 use satchel_core::types::{ErrorCode, Event, clock};
-use satchel_core::voice::{Whisper, model_dirs};
 use satchel_core::{Recorded, Recording, RecordingControl, Satchel};
 
 use crate::cli::Cli;
-use crate::ingest::{parse_language, show, transcribe};
+use crate::ingest::{parse_language, read_all, show};
 use crate::output::{Failure, print};
 use crate::unlock::unlock;
 
@@ -125,8 +125,13 @@ pub fn record(
             .report(cli.json);
     }
     let source = if then_transcribe {
-        let whisper = Whisper::new(model_dirs(None));
-        transcribe(cli, &profile, &whisper, &source, language)?
+        let job = profile.queue_read(&source.id, language, SystemClock.now_ms())?;
+        read_all(cli, &profile, &[job.id])?;
+        let source = profile.source(&source.id)?;
+        if let Some(error) = source.error.clone() {
+            return Err(Failure::from(error));
+        }
+        source
     } else {
         source
     };

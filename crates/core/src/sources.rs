@@ -341,6 +341,18 @@ impl Profile {
         Ok(waiting)
     }
 
+    /// Keeps the password a protected document is to be read with (the reading keeps
+    /// it too, once it opens the document).
+    pub fn keep_document_password(&self, id: &str, password: &str) -> Result<()> {
+        self.transact(|tx| {
+            tx.execute(
+                "UPDATE sources SET document_password = ?2 WHERE id = ?1",
+                params![id, password],
+            )?;
+            Ok(((), Vec::new()))
+        })
+    }
+
     /// Puts a failed or cancelled source back in the queue.
     pub fn requeue_source(&self, id_or_prefix: &str) -> Result<SourceView> {
         let id = self.read(|conn| resolve(conn, id_or_prefix))?;

@@ -106,6 +106,9 @@ pub fn read_all(cli: &Cli, profile: &Arc<Profile>, jobs: &[String]) -> Result<()
                 Event::SourcePages { done, total, .. } => {
                     eprint!("\r\x1b[KReading — page {done} of {total}");
                 }
+                Event::Indexing { done, total } if total > 0 => {
+                    eprint!("\r\x1b[KUnderstanding what is new — {done} of {total} passages");
+                }
                 _ => {}
             }
         }

@@ -1,14 +1,16 @@
 //! `satchel search`, `satchel ask` and `satchel concepts`: every note and source by
 //! words and by meaning.
 
-use std::io::IsTerminal;
+use std::sync::Arc;
 
-use satchel_core::Satchel;
-use satchel_core::search::{Meaning, refresh};
+use satchel_core::jobs::{Clock, SystemClock};
+use satchel_core::search::Meaning;
 use satchel_core::types::{SearchHit, clock};
 use satchel_core::voice::model_dirs;
+use satchel_core::{Profile, Satchel};
 
 use crate::cli::Cli;
+use crate::ingest::read_all;
 use crate::output::{Failure, print};
 use crate::unlock::unlock;
 
@@ -58,20 +60,13 @@ pub fn concepts(cli: &Cli, satchel: &Satchel, source: Option<&str>) -> Result<()
 
 /// The unlocked profile with what was added or changed since the last search
 /// indexed, and the model that searches it.
-fn indexed(cli: &Cli, satchel: &Satchel) -> Result<(satchel_core::Profile, Meaning), Failure> {
-    let profile = unlock(cli, satchel)?;
-    let meaning = Meaning::new(model_dirs(None));
-    // What was added or changed since the last search is indexed first.
-    let terminal = std::io::stderr().is_terminal();
-    refresh(&profile, &meaning, &mut |done, total| {
-        if terminal && total > 0 {
-            eprint!("\rUnderstanding what is new — {done} of {total} passages");
-        }
-    })?;
-    if terminal {
-        eprint!("\r\x1b[2K");
-    }
-    Ok((profile, meaning))
+fn indexed(cli: &Cli, satchel: &Satchel) -> Result<(Arc<Profile>, Meaning), Failure> {
+    let profile = Arc::new(unlock(cli, satchel)?);
+    // What was added or changed since the last search is indexed first, by the same
+    // job the app runs.
+    let job = profile.queue_index_now(SystemClock.now_ms())?;
+    read_all(cli, &profile, &[job.id])?;
+    Ok((profile, Meaning::new(model_dirs(None))))
 }
 
 /// Where a hit is, for people: "page 3", "at 4:05".

@@ -86,6 +86,12 @@ impl Profile {
         )
     }
 
+    /// Queues bringing search up to date now (for a search that should see it all).
+    pub fn queue_index_now(&self, now_ms: i64) -> Result<JobView> {
+        let job = self.queue_index(now_ms)?;
+        self.hasten_job(&job.id, now_ms)
+    }
+
     /// Queues reading every source left waiting with no job to read it (brought in
     /// before jobs existed, or its job cancelled); returns how many.
     pub fn queue_unfinished_reads(&self, now_ms: i64) -> Result<usize> {

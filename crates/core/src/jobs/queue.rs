@@ -237,6 +237,18 @@ impl Profile {
         })
     }
 
+    /// Lets queued job `id` run from `now_ms`, if it was to wait longer.
+    pub fn hasten_job(&self, id: &str, now_ms: i64) -> Result<JobView> {
+        self.transact(|tx| {
+            tx.execute(
+                "UPDATE jobs SET run_after = ?2, updated_at = ?2
+                 WHERE id = ?1 AND state = 'queued' AND run_after > ?2",
+                params![id, now_ms],
+            )?;
+            Ok((view(tx, id)?, Vec::new()))
+        })
+    }
+
     /// Whether any job is queued or running.
     pub fn jobs_open(&self) -> Result<bool> {
         self.read(|conn| {

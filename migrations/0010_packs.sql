@@ -8,6 +8,8 @@ CREATE TABLE packs (
     state TEXT NOT NULL CHECK (state IN ('building', 'ready', 'failed')),
     -- The summary's sentences with where each is from, JSON.
     summary TEXT,
+    -- The same in a helper's words, when a helper on the network wrote it.
+    plain_summary TEXT,
     error TEXT,
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL

@@ -388,6 +388,10 @@ pub struct PackView {
     /// The summary's sentences joined, in the order the source has them.
     pub summary: String,
     pub summary_sentences: Vec<SummarySentence>,
+    /// The summary in plainer words, when the helper on the network wrote it — from
+    /// the sentences above alone, and checked to use their words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plain_summary: Option<String>,
     pub cards: Vec<CardView>,
     pub quiz: Vec<QuizQuestion>,
     /// The steps of its making and how far each is.

@@ -189,6 +189,10 @@ fn Ready(pack: PackView) -> impl IntoView {
     view! {
         <section class="pack-section" aria-labelledby="summary-title">
             <h2 class="section-title" id="summary-title">{t("pack.summary")}</h2>
+            {pack.plain_summary.clone().map(|plain| view! {
+                <p class="summary plain-summary" id="plain-summary">{plain}</p>
+                <p class="muted">{t("pack.plain_by_helper")}</p>
+            })}
             <p class="summary" id="pack-summary">
                 {pack.summary_sentences.iter().map(|s| view! {
                     <span class="summary-sentence">{s.text.clone()}</span>

@@ -37,7 +37,8 @@ use crate::{Error, Result, now_ms};
 const TASKS: [(&str, Class, &[&str]); 8] = [
     ("extract", Class::Ai, &[]),
     ("index", Class::Ai, &["extract"]),
-    ("summary", Class::Database, &["index"]),
+    // The AI class: the helper on the network, when there is one, words it plainly.
+    ("summary", Class::Ai, &["index"]),
     ("concepts", Class::Database, &["index"]),
     // The AI class: the helper on the network, when there is one, writes some cards.
     ("cards", Class::Ai, &["concepts"]),
@@ -284,7 +285,9 @@ fn run_task(
         }
         "summary" => {
             let material = profile.read(|conn| material::load(conn, &owner))?;
-            json!(summary::summarise(&material))
+            let sentences = summary::summarise(&material);
+            let plain = helper_summary(job, &sentences)?;
+            json!({ "sentences": sentences, "plain": plain })
         }
         "concepts" => json!(profile.read(|conn| related_concepts(conn, &owner))?),
         "cards" => {
@@ -494,6 +497,50 @@ fn helper_cards(
     Ok(written)
 }
 
+/// Share of a plain summary's words (three letters or more) that must be found in
+/// the sentences it was written from: a helper that adds facts of its own is not used.
+const PLAIN_GROUNDED: f32 = 0.7;
+
+/// The summary in the helper's plainer words, if a helper is set and answers with
+/// something made of the summary's own words.
+fn helper_summary(
+    job: &JobContext<'_>,
+    sentences: &[SummarySentence],
+) -> std::result::Result<Option<String>, Failure> {
+    let Some(helper) = job.profile().helper()? else {
+        return Ok(None);
+    };
+    if sentences.is_empty() {
+        return Ok(None);
+    }
+    job.progress(0, Some(1))?;
+    let source: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let Ok(plain) = helper.complete(
+        "You help a school student. Rewrite the sentences you are given as a short, plain \
+         summary of at most three sentences. Use only facts in them. Reply with the \
+         summary only.",
+        &source.join("\n"),
+    ) else {
+        return Ok(None);
+    };
+    Ok(grounded_in(&plain, &source).then_some(plain))
+}
+
+/// Whether `plain` is made of `source`'s words: at least [`PLAIN_GROUNDED`] of its
+/// words of three letters or more are there, and it is short.
+fn grounded_in(plain: &str, source: &[&str]) -> bool {
+    let known: std::collections::HashSet<String> =
+        super::text::words(&source.join(" ")).into_iter().collect();
+    let said: Vec<String> = super::text::words(plain)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    let found = said.iter().filter(|w| known.contains(*w)).count();
+    !said.is_empty()
+        && found as f32 / said.len() as f32 >= PLAIN_GROUNDED
+        && plain.chars().count() <= 800
+}
+
 /// The concepts of `owner` and of every note or source sharing one with it: the
 /// quiz's wrong choices come from these.
 fn related_concepts(conn: &Connection, owner: &str) -> Result<Vec<i64>> {
@@ -571,7 +618,13 @@ fn deliver(tx: &Transaction<'_>, pack_id: &str, results: &HashMap<String, Value>
     let drafts: Vec<Draft> = serde_json::from_value(verdict["cards"].clone()).unwrap_or_default();
     let quiz: Vec<QuizQuestion> =
         serde_json::from_value(verdict["quiz"].clone()).unwrap_or_default();
-    let summary = results.get("summary").cloned().unwrap_or(json!([]));
+    let summary = results.get("summary").cloned().unwrap_or(Value::Null);
+    let plain = summary["plain"].as_str().map(str::to_owned);
+    let summary = if summary.is_array() {
+        summary
+    } else {
+        summary["sentences"].clone()
+    };
     let owner: String = tx.query_row(
         "SELECT owner_id FROM packs WHERE id = ?1",
         [pack_id],
@@ -616,8 +669,9 @@ fn deliver(tx: &Transaction<'_>, pack_id: &str, results: &HashMap<String, Value>
         )?;
     }
     tx.execute(
-        "UPDATE packs SET state = 'ready', summary = ?2, updated_at = ?3 WHERE id = ?1",
-        params![pack_id, summary.to_string(), now],
+        "UPDATE packs SET state = 'ready', summary = ?2, plain_summary = ?4, updated_at = ?3
+         WHERE id = ?1",
+        params![pack_id, summary.to_string(), now, plain],
     )?;
     Ok(())
 }
@@ -677,14 +731,10 @@ fn card_view(conn: &Connection, id: &str) -> Result<CardView> {
 }
 
 fn pack_view(conn: &Connection, id: &str) -> Result<PackView> {
-    let (owner, state, summary, created_at, updated_at): (
-        String,
-        String,
-        Option<String>,
-        i64,
-        i64,
-    ) = conn.query_row(
-        "SELECT owner_id, state, summary, created_at, updated_at FROM packs WHERE id = ?1",
+    type Row = (String, String, Option<String>, Option<String>, i64, i64);
+    let (owner, state, summary, plain_summary, created_at, updated_at): Row = conn.query_row(
+        "SELECT owner_id, state, summary, plain_summary, created_at, updated_at
+         FROM packs WHERE id = ?1",
         [id],
         |row| {
             Ok((
@@ -693,6 +743,7 @@ fn pack_view(conn: &Connection, id: &str) -> Result<PackView> {
                 row.get(2)?,
                 row.get(3)?,
                 row.get(4)?,
+                row.get(5)?,
             ))
         },
     )?;
@@ -776,6 +827,7 @@ fn pack_view(conn: &Connection, id: &str) -> Result<PackView> {
             .collect::<Vec<_>>()
             .join(" "),
         summary_sentences,
+        plain_summary,
         cards,
         quiz,
         tasks,
@@ -988,6 +1040,23 @@ mod tests {
         );
         profile.set_helper(None).unwrap();
         assert!(profile.helper().unwrap().is_none());
+    }
+
+    #[test]
+    fn a_plain_summary_is_used_only_when_made_of_the_sources_words() {
+        let source = [
+            "Plants make food from light in their leaves.",
+            "Oxygen is given off.",
+        ];
+        assert!(grounded_in(
+            "Plants make food from light and give off oxygen.",
+            &source
+        ));
+        assert!(!grounded_in(
+            "Plants were first grown by ancient Egyptian farmers.",
+            &source
+        ));
+        assert!(!grounded_in("", &source));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use satchel_core::jobs::{Clock, SystemClock};
+use satchel_core::search::Meaning;
 use satchel_core::types::{
     ErrorCode, ErrorView, Event, JobState, SourceKind, SourceStatus, SourceView, clock,
 };
@@ -85,12 +86,23 @@ pub fn ingest(
 /// Runs the library's jobs until `jobs` have ended, showing on a terminal how far the
 /// reading has got.
 pub fn read_all(cli: &Cli, profile: &Arc<Profile>, jobs: &[String]) -> Result<(), Failure> {
+    let meaning = Arc::new(Meaning::new(model_dirs(None)));
+    read_all_with(cli, profile, meaning, jobs)
+}
+
+/// [`read_all`], indexing with `meaning`.
+pub fn read_all_with(
+    cli: &Cli,
+    profile: &Arc<Profile>,
+    meaning: Arc<Meaning>,
+    jobs: &[String],
+) -> Result<(), Failure> {
     if jobs.is_empty() {
         return Ok(());
     }
     let terminal = !cli.json && std::io::stderr().is_terminal();
     let events = profile.events().subscribe();
-    let runner = crate::pack::runner(profile)?;
+    let runner = crate::pack::runner_with(profile, meaning)?;
     crate::pack::until(|| {
         for event in events.try_iter() {
             if !terminal {

@@ -19,12 +19,18 @@ use crate::unlock::unlock;
 
 /// The library's jobs, run with the models from the usual folders.
 pub fn runner(profile: &Arc<Profile>) -> Result<JobRunner, Failure> {
+    runner_with(profile, Arc::new(Meaning::new(model_dirs(None))))
+}
+
+/// [`runner`], indexing with `meaning` (which the caller searches with too, so the
+/// model loads once).
+pub fn runner_with(profile: &Arc<Profile>, meaning: Arc<Meaning>) -> Result<JobRunner, Failure> {
     let dirs = model_dirs(None);
     let worker = PdfWorker::this_program().map_err(satchel_core::Error::Media)?;
     let models = Models {
         transcriber: Arc::new(Whisper::new(dirs.clone())),
-        reader: Arc::new(Vision::new(dirs.clone(), worker)),
-        meaning: Arc::new(Meaning::new(dirs)),
+        reader: Arc::new(Vision::new(dirs, worker)),
+        meaning,
     };
     Ok(JobRunner::start(
         Arc::clone(profile),

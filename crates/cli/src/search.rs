@@ -10,13 +10,13 @@ use satchel_core::voice::model_dirs;
 use satchel_core::{Profile, Satchel};
 
 use crate::cli::Cli;
-use crate::ingest::read_all;
+use crate::ingest::read_all_with;
 use crate::output::{Failure, print};
 use crate::unlock::unlock;
 
 pub fn search(cli: &Cli, satchel: &Satchel, query: &str, limit: usize) -> Result<(), Failure> {
     let (profile, meaning) = indexed(cli, satchel)?;
-    let hits = profile.search(query, limit, &meaning)?;
+    let hits = profile.search(query, limit, meaning.as_ref())?;
     print(cli.json, &hits, |hits| {
         if hits.is_empty() {
             println!("Nothing found for {query:?}.");
@@ -30,7 +30,7 @@ pub fn search(cli: &Cli, satchel: &Satchel, query: &str, limit: usize) -> Result
 
 pub fn ask(cli: &Cli, satchel: &Satchel, question: &str, limit: usize) -> Result<(), Failure> {
     let (profile, meaning) = indexed(cli, satchel)?;
-    let answers = profile.ask(question, limit, &meaning)?;
+    let answers = profile.ask(question, limit, meaning.as_ref())?;
     print(cli.json, &answers, |answers| {
         if answers.is_empty() {
             println!("Nothing in your library answers {question:?}.");
@@ -60,13 +60,14 @@ pub fn concepts(cli: &Cli, satchel: &Satchel, source: Option<&str>) -> Result<()
 
 /// The unlocked profile with what was added or changed since the last search
 /// indexed, and the model that searches it.
-fn indexed(cli: &Cli, satchel: &Satchel) -> Result<(Arc<Profile>, Meaning), Failure> {
+fn indexed(cli: &Cli, satchel: &Satchel) -> Result<(Arc<Profile>, Arc<Meaning>), Failure> {
     let profile = Arc::new(unlock(cli, satchel)?);
     // What was added or changed since the last search is indexed first, by the same
-    // job the app runs.
+    // job the app runs, on the model the search then uses.
+    let meaning = Arc::new(Meaning::new(model_dirs(None)));
     let job = profile.queue_index_now(SystemClock.now_ms())?;
-    read_all(cli, &profile, &[job.id])?;
-    Ok((profile, Meaning::new(model_dirs(None))))
+    read_all_with(cli, &profile, Arc::clone(&meaning), &[job.id])?;
+    Ok((profile, meaning))
 }
 
 /// Where a hit is, for people: "page 3", "at 4:05".

@@ -38,3 +38,43 @@ pub(crate) fn tone_wav(path: &std::path::Path) {
         file.write_all(&s.to_le_bytes()).unwrap();
     }
 }
+
+/// Models for tests with nothing to transcribe or read: every call fails as stopped.
+pub(crate) struct NothingToRead;
+
+impl crate::voice::Transcriber for NothingToRead {
+    fn transcribe(
+        &self,
+        _: crate::voice::Audio,
+        _: Option<&str>,
+        _: satchel_media::voice::ProgressFn,
+        _: Arc<std::sync::atomic::AtomicBool>,
+    ) -> Result<satchel_media::voice::Transcription, satchel_media::MediaError> {
+        Err(satchel_media::MediaError::Cancelled)
+    }
+}
+
+impl crate::vision::Reader for NothingToRead {
+    fn read_image(&self, _: &[u8]) -> Result<crate::vision::ReadPage, satchel_media::MediaError> {
+        Err(satchel_media::MediaError::Cancelled)
+    }
+
+    fn read_document(
+        &self,
+        _: &[u8],
+        _: Option<&str>,
+        _: &mut dyn FnMut(usize, usize),
+    ) -> Result<Vec<crate::vision::ReadPage>, satchel_media::MediaError> {
+        Err(satchel_media::MediaError::Cancelled)
+    }
+
+    fn draw_page(
+        &self,
+        _: &[u8],
+        _: Option<&str>,
+        _: u32,
+        _: u32,
+    ) -> Result<satchel_media::image_in::RgbImage, satchel_media::MediaError> {
+        Err(satchel_media::MediaError::Cancelled)
+    }
+}

@@ -266,8 +266,7 @@ mod tests {
     use super::*;
     use crate::jobs::{JobRunner, SystemClock};
     use crate::search::index::tests::Words;
-    use crate::testing::{keychain_profile, tone_wav};
-    use crate::vision::ReadPage;
+    use crate::testing::{NothingToRead, keychain_profile, tone_wav};
     use crate::voice::Audio;
 
     /// Transcribes in `steps` steps of 20 ms each, saying so, and stops when told.
@@ -306,36 +305,10 @@ mod tests {
         }
     }
 
-    /// No pictures or documents in these tests.
-    struct NoReader;
-
-    impl Reader for NoReader {
-        fn read_image(&self, _: &[u8]) -> std::result::Result<ReadPage, MediaError> {
-            Err(MediaError::UnsupportedDocument("no reader here".into()))
-        }
-        fn read_document(
-            &self,
-            _: &[u8],
-            _: Option<&str>,
-            _: &mut dyn FnMut(usize, usize),
-        ) -> std::result::Result<Vec<ReadPage>, MediaError> {
-            Err(MediaError::UnsupportedDocument("no reader here".into()))
-        }
-        fn draw_page(
-            &self,
-            _: &[u8],
-            _: Option<&str>,
-            _: u32,
-            _: u32,
-        ) -> std::result::Result<satchel_media::image_in::RgbImage, MediaError> {
-            Err(MediaError::UnsupportedDocument("no reader here".into()))
-        }
-    }
-
     fn runner(profile: &Arc<Profile>, steps: i64) -> JobRunner {
         let models = Models {
             transcriber: Arc::new(Steps(steps)),
-            reader: Arc::new(NoReader),
+            reader: Arc::new(NothingToRead),
             meaning: Arc::new(Words),
         };
         JobRunner::start(Arc::clone(profile), kinds(models), Arc::new(SystemClock)).unwrap()

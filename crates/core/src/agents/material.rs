@@ -67,13 +67,7 @@ pub(crate) fn load(conn: &Connection, owner_id: &str) -> Result<Material> {
             kind: "note or source",
             id: owner_id.to_owned(),
         })?;
-    let kind = match kind.as_deref() {
-        None => HitKind::Note,
-        Some("audio") => HitKind::Audio,
-        Some("image") => HitKind::Image,
-        Some("document") => HitKind::Document,
-        Some(_) => HitKind::Text,
-    };
+    let kind = crate::search::hit_kind(kind.as_deref());
     let mut statement = conn.prepare_cached(
         "SELECT text, vector, page, start_ms, end_ms, x, y, width, height FROM chunks
          WHERE note_id = ?1 OR source_id = ?1 ORDER BY page, seq",

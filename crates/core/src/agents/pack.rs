@@ -112,13 +112,7 @@ impl Profile {
     pub fn request_pack(&self, owner: &str, now_ms: i64) -> Result<PackView> {
         let id = uuid::Uuid::now_v7().to_string();
         self.transact(|tx| {
-            let owner = crate::ids::resolve(
-                tx,
-                "note or source",
-                "SELECT id FROM (SELECT id FROM notes UNION ALL SELECT id FROM sources)
-                 WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 2",
-                owner,
-            )?;
+            let owner = crate::search::resolve_owner(tx, owner)?;
             tx.execute(
                 "INSERT INTO packs (id, owner_id, state, created_at, updated_at)
                  VALUES (?1, ?2, 'building', ?3, ?3)",
@@ -859,51 +853,10 @@ impl Profile {
 mod tests {
     use std::time::{Duration, Instant};
 
-    use satchel_media::MediaError;
-
     use super::*;
     use crate::jobs::{JobRunner, SystemClock};
     use crate::search::index::tests::Words;
-    use crate::testing::keychain_profile;
-    use crate::vision::ReadPage;
-
-    /// Notes only in these tests: no recordings, pictures or documents to read.
-    struct NothingToRead;
-
-    impl Transcriber for NothingToRead {
-        fn transcribe(
-            &self,
-            _: crate::voice::Audio,
-            _: Option<&str>,
-            _: satchel_media::voice::ProgressFn,
-            _: Arc<std::sync::atomic::AtomicBool>,
-        ) -> std::result::Result<satchel_media::voice::Transcription, MediaError> {
-            Err(MediaError::Cancelled)
-        }
-    }
-
-    impl Reader for NothingToRead {
-        fn read_image(&self, _: &[u8]) -> std::result::Result<ReadPage, MediaError> {
-            Err(MediaError::Cancelled)
-        }
-        fn read_document(
-            &self,
-            _: &[u8],
-            _: Option<&str>,
-            _: &mut dyn FnMut(usize, usize),
-        ) -> std::result::Result<Vec<ReadPage>, MediaError> {
-            Err(MediaError::Cancelled)
-        }
-        fn draw_page(
-            &self,
-            _: &[u8],
-            _: Option<&str>,
-            _: u32,
-            _: u32,
-        ) -> std::result::Result<satchel_media::image_in::RgbImage, MediaError> {
-            Err(MediaError::Cancelled)
-        }
-    }
+    use crate::testing::{NothingToRead, keychain_profile};
 
     const LESSON: &str = "Photosynthesis is how green plants make their own food from light. \
         Chlorophyll in the leaves absorbs sunlight for photosynthesis. \

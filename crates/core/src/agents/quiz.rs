@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 
 use super::cards::Draft;
 use super::text::{likeness, normal};
+use crate::search::vectors::dot;
 
 /// Questions in a quiz at most.
 const MAX_QUESTIONS: usize = 10;
@@ -103,10 +104,6 @@ fn other_answers(card: &Draft, cards: &[Draft]) -> Vec<String> {
         }
     }
     chosen
-}
-
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 #[cfg(test)]

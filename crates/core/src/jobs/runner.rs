@@ -188,6 +188,15 @@ pub enum Concurrency {
     Sequential,
 }
 
+impl Shared {
+    /// Wakes every sleeping worker to look at the queue again.
+    fn notify(&self) {
+        let (count, ready) = &self.wake;
+        *count.lock().unwrap_or_else(PoisonError::into_inner) += 1;
+        ready.notify_all();
+    }
+}
+
 /// The workers of one profile's queue; stopped (and joined) when dropped.
 pub struct JobRunner {
     shared: Arc<Shared>,
@@ -223,18 +232,18 @@ impl JobRunner {
             stopping: AtomicBool::new(false),
             wake: (Mutex::new(0), Condvar::new()),
         });
-        let mut threads = Vec::new();
-        let watching = Arc::clone(&shared);
-        threads.push(
+        let spawn = |name: String, body: Box<dyn FnOnce(&Shared) + Send>| {
+            let shared = Arc::clone(&shared);
             std::thread::Builder::new()
-                .name("satchel-jobs-watch".into())
-                .spawn(move || watch(&watching))
+                .name(name)
+                .spawn(move || body(&shared))
                 .map_err(|e| Error::Io {
-                    action: "starting the job watcher",
+                    action: "starting a job worker",
                     path: std::path::PathBuf::new(),
                     source: e,
-                })?,
-        );
+                })
+        };
+        let mut threads = vec![spawn("satchel-jobs-watch".into(), Box::new(watch))?];
         let used: Vec<Class> = Class::ALL
             .into_iter()
             .filter(|class| shared.kinds.values().any(|k| k.class == *class))
@@ -247,18 +256,8 @@ impl JobRunner {
             Concurrency::Sequential => vec![used],
         };
         for (n, classes) in workers.into_iter().enumerate() {
-            {
-                let shared = Arc::clone(&shared);
-                let thread = std::thread::Builder::new()
-                    .name(format!("satchel-jobs-{n}"))
-                    .spawn(move || work(&shared, &classes))
-                    .map_err(|e| Error::Io {
-                        action: "starting a job worker",
-                        path: std::path::PathBuf::new(),
-                        source: e,
-                    })?;
-                threads.push(thread);
-            }
+            let body = Box::new(move |shared: &Shared| work(shared, &classes));
+            threads.push(spawn(format!("satchel-jobs-{n}"), body)?);
         }
         Ok(Self { shared, threads })
     }
@@ -276,9 +275,7 @@ impl JobRunner {
     /// Wakes the workers to look at the queue again (after a job was queued or
     /// retried elsewhere).
     pub fn wake(&self) {
-        let (count, ready) = &self.shared.wake;
-        *count.lock().unwrap_or_else(PoisonError::into_inner) += 1;
-        ready.notify_all();
+        self.shared.notify();
     }
 
     pub fn profile(&self) -> &Arc<Profile> {
@@ -361,7 +358,7 @@ fn watch(shared: &Shared) {
         for class in Class::ALL {
             match queue::expire(&shared.profile, class, now) {
                 // Their jobs are queued again: a free worker may take them.
-                Ok(given_up) if !given_up.is_empty() => shared.wake.1.notify_all(),
+                Ok(given_up) if !given_up.is_empty() => shared.notify(),
                 Ok(_) => {}
                 Err(error) => eprintln!("looking for silent {} jobs: {error}", class.as_str()),
             }
@@ -417,9 +414,7 @@ fn run(shared: &Shared, job: &Claimed) {
         eprintln!("ending job {}: {error}", job.id);
     }
     // A job's end may have queued others (the next steps of a pack): look at once.
-    let (count, ready) = &shared.wake;
-    *count.lock().unwrap_or_else(PoisonError::into_inner) += 1;
-    ready.notify_all();
+    shared.notify();
 }
 
 #[cfg(test)]

@@ -12,10 +12,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use rusqlite::{Connection, params};
-use satchel_types::{Concept, ConceptLink, ConceptMap, ConceptSource, HitKind};
+use satchel_types::{Concept, ConceptLink, ConceptMap, ConceptSource};
 
 use super::Understand;
-use super::vectors::{decode, encode};
+use super::vectors::{decode, dot, encode};
 use crate::profile::Profile;
 use crate::{Error, Result};
 
@@ -251,10 +251,6 @@ fn nearest(known: &[(i64, Vec<f32>)], vector: &[f32]) -> Option<(i64, f32)> {
         .iter()
         .map(|(id, v)| (*id, dot(v, vector)))
         .max_by(|a, b| a.1.total_cmp(&b.1))
-}
-
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 /// A phrase that may be a key phrase.
@@ -629,7 +625,8 @@ impl Profile {
     }
 }
 
-fn resolve_owner(conn: &Connection, id_or_prefix: &str) -> Result<String> {
+/// A note's or source's id, from its id or an unambiguous start of it.
+pub(crate) fn resolve_owner(conn: &Connection, id_or_prefix: &str) -> Result<String> {
     crate::ids::resolve(
         conn,
         "note or source",
@@ -651,13 +648,7 @@ fn concept_map(conn: &Connection, owner: Option<&str>) -> Result<ConceptMap> {
     )?;
     let mut by_concept: BTreeMap<i64, Vec<ConceptSource>> = BTreeMap::new();
     let rows = statement.query_map([], |row| {
-        let kind = match row.get::<_, Option<String>>(4)?.as_deref() {
-            None => HitKind::Note,
-            Some("audio") => HitKind::Audio,
-            Some("image") => HitKind::Image,
-            Some("document") => HitKind::Document,
-            Some(_) => HitKind::Text,
-        };
+        let kind = super::hit_kind(row.get::<_, Option<String>>(4)?.as_deref());
         Ok((
             row.get::<_, i64>(0)?,
             ConceptSource {

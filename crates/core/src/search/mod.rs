@@ -16,12 +16,26 @@ use std::sync::Arc;
 
 use satchel_media::MediaError;
 use satchel_media::embed::{EMBED_MODEL, Embedder};
+use satchel_types::HitKind;
 
+pub(crate) use concepts::resolve_owner;
 pub use index::{IndexReport, refresh};
 pub(crate) use query::sentences;
 pub(crate) use vectors::VectorCache;
 
 use crate::onnx_model::OnnxModel;
+
+/// What a hit is in, from a chunk's owner: a note (no source kind) or a source of the
+/// kind stored.
+pub(crate) fn hit_kind(source_kind: Option<&str>) -> HitKind {
+    match source_kind {
+        None => HitKind::Note,
+        Some("audio") => HitKind::Audio,
+        Some("image") => HitKind::Image,
+        Some("document") => HitKind::Document,
+        Some(_) => HitKind::Text,
+    }
+}
 
 /// What search needs of a language model.
 pub trait Understand: Send + Sync {

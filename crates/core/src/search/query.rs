@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use satchel_types::{Answer, HitKind, SearchHit};
+use satchel_types::{Answer, SearchHit};
 
 use super::Understand;
+use super::vectors::dot;
 use crate::profile::Profile;
 use crate::{Error, Result};
 
@@ -142,10 +143,6 @@ impl Profile {
             .take(limit)
             .collect())
     }
-}
-
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 /// `text`'s sentences as byte ranges without surrounding whitespace: a sentence ends at
@@ -305,13 +302,7 @@ fn hit(conn: &Connection, id: i64) -> Result<Option<SearchHit>> {
              WHERE c.id = ?1",
         )?
         .query_row([id], |row| {
-            let kind = match row.get::<_, Option<String>>(1)?.as_deref() {
-                None => HitKind::Note,
-                Some("audio") => HitKind::Audio,
-                Some("image") => HitKind::Image,
-                Some("document") => HitKind::Document,
-                Some(_) => HitKind::Text,
-            };
+            let kind = super::hit_kind(row.get::<_, Option<String>>(1)?.as_deref());
             let bbox = match (row.get(7)?, row.get(8)?, row.get(9)?, row.get(10)?) {
                 (Some(x), Some(y), Some(w), Some(h)) => Some([x, y, w, h].map(|v: f64| v as f32)),
                 _ => None,

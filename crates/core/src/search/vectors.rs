@@ -209,7 +209,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Vec<f32> {
         .collect()
 }
 
-fn dot(a: &[f32], b: &[f32]) -> f32 {
+/// Cosine similarity of two unit vectors.
+pub(crate) fn dot(a: &[f32], b: &[f32]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 

@@ -894,6 +894,10 @@ mod tests {
         let note = profile.add_note("Plants", LESSON).unwrap();
         let events = profile.events().subscribe();
         let _jobs = runner(&profile);
+        assert!(matches!(
+            profile.request_pack("ffffffff", now_ms()),
+            Err(Error::NotFound { .. })
+        ));
         let requested = profile.request_pack(&note.id, now_ms()).unwrap();
         assert_eq!(requested.state, PackState::Building);
         let pack = settle(&profile, &requested.id);

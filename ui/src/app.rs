@@ -36,6 +36,8 @@ pub struct Session {
     pub indexed: RwSignal<u32>,
     /// Study packs being made or made, by id: how far each is.
     pub packs: RwSignal<HashMap<String, PackProgress>>,
+    /// Counts answers, undos and card changes, so what shows progress refreshes.
+    pub learned: RwSignal<u32>,
 }
 
 /// A study pack's making, as its events tell it.
@@ -64,6 +66,7 @@ impl Session {
             indexing: RwSignal::new(None),
             indexed: RwSignal::new(0),
             packs: RwSignal::new(HashMap::new()),
+            learned: RwSignal::new(0),
         }
     }
 
@@ -129,6 +132,9 @@ impl Session {
                 packs.insert(id, PackProgress { state, done, total });
             }),
             Event::PackReady { .. } => {}
+            Event::ReviewLogged { .. }
+            | Event::CardsChanged { .. }
+            | Event::LearningOptimised { .. } => self.learned.update(|n| *n += 1),
         }
     }
 }

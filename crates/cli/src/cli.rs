@@ -124,6 +124,108 @@ pub enum Command {
         #[command(subcommand)]
         command: Option<JobCommand>,
     },
+    /// Write cards by hand, list them, and keep them out of reviews for a while. With
+    /// --json, a card has `id`, `kind`, `deck`, `front`, `back`, `choices`, `due` (ms;
+    /// null while new), `stability`, `difficulty`, `reps`, `lapses`, `suspended`.
+    Card {
+        #[command(subcommand)]
+        command: CardCommand,
+    },
+    /// The decks, each with its cards, those due today and those new.
+    Decks,
+    /// Review cards: the card due next, answering it, undoing an answer, and the
+    /// learner's scheduling. Times are now, or SATCHEL_NOW_MS when set (for scripts).
+    Review {
+        #[command(subcommand)]
+        command: ReviewCommand,
+    },
+    /// Progress: reviews a day, true retention, the forecast of cards due, time
+    /// spent, mastery per concept and what to study now. With --json, prints
+    /// `counts`, `cards`, `days`, `retention`, `true_retention`, `forecast`,
+    /// `total_reviews`, `total_time_ms`, `mastery`, `settings` and `study_now`.
+    Stats,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CardCommand {
+    /// Write a card (two for --kind reversed; one per {{cN::…}} number for a cloze).
+    Add {
+        #[arg(long)]
+        front: String,
+        /// The answer (for a choice card, the right choice; unused for a cloze).
+        #[arg(long, default_value = "")]
+        back: String,
+        /// basic, reversed, cloze or choice.
+        #[arg(long, default_value = "basic")]
+        kind: String,
+        /// The deck's name ("Parent::Child" nests); made when new.
+        #[arg(long, default_value = "Default")]
+        deck: String,
+        /// A wrong choice of a choice card; give it once for each.
+        #[arg(long = "choice", value_name = "TEXT")]
+        choices: Vec<String>,
+    },
+    /// List the cards of a deck (by id), or of every deck.
+    List {
+        #[arg(long, value_name = "DECK_ID")]
+        deck: Option<String>,
+    },
+    Show {
+        id: String,
+    },
+    /// Rewrite a card's sides; its schedule stays.
+    Edit {
+        id: String,
+        #[arg(long)]
+        front: String,
+        #[arg(long)]
+        back: String,
+    },
+    /// Keep a card out of reviews until `unsuspend`.
+    Suspend {
+        id: String,
+    },
+    Unsuspend {
+        id: String,
+    },
+    /// Keep a card out of reviews until tomorrow.
+    Bury {
+        id: String,
+    },
+    /// Delete a card from study (its reviews stay in the log).
+    Delete {
+        id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// The card to study next, with `intervals_ms` (what again, hard, good and easy
+    /// would wait) and `left` (learning, due, new); `null` when nothing is due.
+    Next {
+        #[arg(long, value_name = "DECK_ID")]
+        deck: Option<String>,
+    },
+    /// Answer a card: again, hard, good or easy (or 1–4).
+    Answer {
+        card_id: String,
+        rating: String,
+        /// Time spent on the card.
+        #[arg(long, default_value_t = 0, value_name = "MS")]
+        time_ms: i64,
+    },
+    /// Undo an answer (the latest when no id is given).
+    Undo { review_id: Option<String> },
+    /// Fit the scheduling to this learner's own reviews now (the app does it on its
+    /// own once there are 400), printing the log loss before and after.
+    Optimise,
+    /// Show or change the desired retention and the new cards a day.
+    Settings {
+        #[arg(long)]
+        retention: Option<f32>,
+        #[arg(long, value_name = "COUNT")]
+        new_per_day: Option<u32>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

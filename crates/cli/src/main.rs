@@ -6,6 +6,7 @@
 mod cli;
 mod ingest;
 mod jobs;
+mod learn;
 mod notes;
 mod output;
 mod pack;
@@ -47,6 +48,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => ingest::ingest(&cli, &satchel, files, title.as_deref(), language),
         Command::Source { command } => ingest::source(&cli, &satchel, command),
         Command::Jobs { command } => jobs::jobs(&cli, &satchel, command.as_ref()),
+        Command::Card { command } => learn::card(&cli, &satchel, command),
+        Command::Decks => learn::decks(&cli, &satchel),
+        Command::Review { command } => learn::review(&cli, &satchel, command),
+        Command::Stats => learn::stats(&cli, &satchel),
         Command::Pack {
             command,
             source,

@@ -14,6 +14,7 @@ pub mod helper;
 mod ids;
 pub mod jobs;
 pub mod keys;
+pub mod learn;
 mod notes;
 mod onnx_model;
 mod profile;

@@ -45,6 +45,7 @@ pub fn kinds(models: Models) -> Vec<JobKind> {
         Arc::clone(&reader),
         Arc::clone(&meaning),
     );
+    kinds.push(crate::learn::optimise::job_kind());
     kinds.push(JobKind {
         kind: READ,
         class: Class::Ai,

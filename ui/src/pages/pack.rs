@@ -261,6 +261,9 @@ fn Card(card: CardView, cards: RwSignal<Vec<CardView>>) -> impl IntoView {
         CardKind::Cloze => t("card.kind.cloze"),
         CardKind::Definition => t("card.kind.definition"),
         CardKind::Term => t("card.kind.term"),
+        CardKind::Basic => t("card.kind.basic"),
+        CardKind::Reversed => t("card.kind.reversed"),
+        CardKind::Choice => t("card.kind.choice"),
     };
     let state = match card.state {
         CardState::Kept => Some(t("card.kept")),

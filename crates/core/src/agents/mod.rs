@@ -4,7 +4,7 @@
 
 mod cards;
 mod material;
-mod pack;
+pub(crate) mod pack;
 mod quiz;
 mod summary;
 mod text;

@@ -625,14 +625,23 @@ fn deliver(tx: &Transaction<'_>, pack_id: &str, results: &HashMap<String, Value>
         |row| row.get(0),
     )?;
     let now = now_ms();
+    // A pack's cards are studied in a deck named after what they were made from.
+    let title: Option<String> = tx
+        .query_row(
+            "SELECT title FROM notes WHERE id = ?1 UNION ALL SELECT title FROM sources WHERE id = ?1",
+            [&owner],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let deck = crate::learn::deck_named(tx, title.as_deref().unwrap_or(""), now)?;
     // Written whole each time: a delivery retried writes the same pack, not twice.
     tx.execute("DELETE FROM cards WHERE pack_id = ?1", [pack_id])?;
     tx.execute("DELETE FROM quiz_questions WHERE pack_id = ?1", [pack_id])?;
     for (seq, card) in drafts.iter().enumerate() {
         tx.execute(
             "INSERT INTO cards (id, pack_id, owner_id, kind, generator, front, back, source_ref,
-                                seq, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                                seq, created_at, updated_at, deck_id, concept_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
             params![
                 uuid::Uuid::now_v7().to_string(),
                 pack_id,
@@ -643,7 +652,9 @@ fn deliver(tx: &Transaction<'_>, pack_id: &str, results: &HashMap<String, Value>
                 card.back,
                 serde_json::to_string(&card.source_ref).unwrap_or_default(),
                 seq as i64,
-                now
+                now,
+                deck,
+                card.concept
             ],
         )?;
     }
@@ -670,34 +681,45 @@ fn deliver(tx: &Transaction<'_>, pack_id: &str, results: &HashMap<String, Value>
     Ok(())
 }
 
-fn card_kind_name(kind: CardKind) -> &'static str {
+pub(crate) fn card_kind_name(kind: CardKind) -> &'static str {
     match kind {
         CardKind::Cloze => "cloze",
         CardKind::Definition => "definition",
         CardKind::Term => "term",
+        CardKind::Basic => "basic",
+        CardKind::Reversed => "reversed",
+        CardKind::Choice => "choice",
+    }
+}
+
+pub(crate) fn card_kind(name: &str) -> CardKind {
+    match name {
+        "cloze" => CardKind::Cloze,
+        "definition" => CardKind::Definition,
+        "term" => CardKind::Term,
+        "reversed" => CardKind::Reversed,
+        "choice" => CardKind::Choice,
+        _ => CardKind::Basic,
     }
 }
 
 fn card_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CardView> {
-    let kind = match row.get_ref(1)?.as_str()? {
-        "cloze" => CardKind::Cloze,
-        "definition" => CardKind::Definition,
-        _ => CardKind::Term,
-    };
     let state = match row.get_ref(6)?.as_str()? {
         "kept" => CardState::Kept,
         "edited" => CardState::Edited,
         "deleted" => CardState::Deleted,
         _ => CardState::New,
     };
-    let source_ref: String = row.get(5)?;
+    let source_ref: Option<String> = row.get(5)?;
     Ok(CardView {
         id: row.get(0)?,
-        kind,
+        kind: card_kind(row.get_ref(1)?.as_str()?),
         generator: row.get(2)?,
         front: row.get(3)?,
         back: row.get(4)?,
-        source_ref: serde_json::from_str(&source_ref).unwrap_or_else(|_| missing_ref()),
+        source_ref: source_ref
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_else(missing_ref),
         state,
     })
 }

@@ -30,7 +30,7 @@ pub(crate) fn make(cards: &[Draft], concepts: &[Candidate]) -> Vec<QuizQuestion>
         }
         let wrong = match card.kind {
             CardKind::Cloze => near_concepts(card, concepts),
-            CardKind::Definition | CardKind::Term => other_answers(card, cards),
+            _ => other_answers(card, cards),
         };
         if wrong.len() < DISTRACTORS {
             continue;

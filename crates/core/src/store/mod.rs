@@ -32,6 +32,7 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!("../../../../migrations/0008_concepts.sql")),
     M::up(include_str!("../../../../migrations/0009_jobs.sql")),
     M::up(include_str!("../../../../migrations/0010_packs.sql")),
+    M::up(include_str!("../../../../migrations/0011_learning.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
 

@@ -1,0 +1,292 @@
+//! `satchel card`, `decks`, `review` and `stats`: cards, reviews and progress.
+
+use satchel_core::Satchel;
+use satchel_core::jobs::{Clock, SystemClock};
+use satchel_core::types::{
+    CardDraft, CardKind, ErrorCode, LearningStats, Rating, StudyCard, StudyStep, clock,
+};
+use serde::Serialize;
+
+use crate::cli::{CardCommand, Cli, ReviewCommand};
+use crate::output::{Failure, print};
+use crate::unlock::unlock;
+
+const DAY: i64 = 86_400_000;
+
+/// Now, or SATCHEL_NOW_MS when a script sets the clock.
+fn now() -> Result<i64, Failure> {
+    match std::env::var("SATCHEL_NOW_MS") {
+        Ok(text) => text.trim().parse().map_err(|_| {
+            Failure::new(
+                ErrorCode::InvalidInput,
+                format!("SATCHEL_NOW_MS is not a time in ms: {text:?}"),
+            )
+        }),
+        Err(_) => Ok(SystemClock.now_ms()),
+    }
+}
+
+fn kind(text: &str) -> Result<CardKind, Failure> {
+    Ok(match text {
+        "basic" => CardKind::Basic,
+        "reversed" => CardKind::Reversed,
+        "cloze" => CardKind::Cloze,
+        "choice" => CardKind::Choice,
+        _ => {
+            return Err(
+                Failure::new(ErrorCode::InvalidInput, format!("no card kind {text:?}"))
+                    .with_hint("kinds are basic, reversed, cloze and choice"),
+            );
+        }
+    })
+}
+
+/// "in 3 days", "in 10 minutes", "now".
+fn wait(ms: i64) -> String {
+    match ms {
+        ..60_000 => "now".to_owned(),
+        60_000..3_600_000 => format!("in {} min", ms / 60_000),
+        3_600_000..DAY => format!("in {} h", ms / 3_600_000),
+        _ => format!("in {} d", (ms + DAY / 2) / DAY),
+    }
+}
+
+fn card_line(card: &StudyCard, now: i64) -> String {
+    let when = match (card.suspended, card.due) {
+        (true, _) => "suspended".to_owned(),
+        (false, None) => "new".to_owned(),
+        (false, Some(due)) => format!("due {}", wait(due - now)),
+    };
+    format!(
+        "{}  {}  {} → {}  ({when})",
+        card.id,
+        card.deck.as_deref().unwrap_or("-"),
+        card.front.replace('\n', " "),
+        card.back.replace('\n', " ")
+    )
+}
+
+pub fn card(cli: &Cli, satchel: &Satchel, command: &CardCommand) -> Result<(), Failure> {
+    let profile = unlock(cli, satchel)?;
+    let now = now()?;
+    let one = |card: StudyCard| print(cli.json, &card, |card| println!("{}", card_line(card, now)));
+    match command {
+        CardCommand::Add {
+            front,
+            back,
+            kind: card_kind,
+            deck,
+            choices,
+        } => {
+            let cards = profile.add_cards(
+                &CardDraft {
+                    deck: deck.clone(),
+                    kind: kind(card_kind)?,
+                    front: front.clone(),
+                    back: back.clone(),
+                    choices: choices.clone(),
+                },
+                now,
+            )?;
+            print(cli.json, &cards, |cards| {
+                for card in cards {
+                    println!("{}", card_line(card, now));
+                }
+            })
+        }
+        CardCommand::List { deck } => {
+            print(cli.json, &profile.study_cards(deck.as_deref())?, |cards| {
+                if cards.is_empty() {
+                    println!("No cards.");
+                }
+                for card in cards {
+                    println!("{}", card_line(card, now));
+                }
+            })
+        }
+        CardCommand::Show { id } => one(profile.study_card(id)?),
+        CardCommand::Edit { id, front, back } => {
+            one(profile.edit_study_card(id, front, back, now)?)
+        }
+        CardCommand::Suspend { id } => one(profile.set_suspended(id, true, now)?),
+        CardCommand::Unsuspend { id } => one(profile.set_suspended(id, false, now)?),
+        CardCommand::Bury { id } => one(profile.bury(id, now)?),
+        CardCommand::Delete { id } => one(profile.delete_study_card(id, now)?),
+    }
+}
+
+pub fn decks(cli: &Cli, satchel: &Satchel) -> Result<(), Failure> {
+    let profile = unlock(cli, satchel)?;
+    print(cli.json, &profile.decks(now()?)?, |decks| {
+        if decks.is_empty() {
+            println!("No decks yet: `satchel card add` or `satchel pack` makes one.");
+        }
+        for deck in decks {
+            println!(
+                "{}  {}  {} cards, {} due, {} new",
+                deck.id, deck.name, deck.cards, deck.due, deck.new
+            );
+        }
+    })
+}
+
+pub fn review(cli: &Cli, satchel: &Satchel, command: &ReviewCommand) -> Result<(), Failure> {
+    let profile = unlock(cli, satchel)?;
+    let now = now()?;
+    match command {
+        ReviewCommand::Next { deck } => {
+            let next = profile.next_card(deck.as_deref(), now)?;
+            print(cli.json, &next, |next| match next {
+                None => println!("Nothing to review now."),
+                Some(next) => {
+                    println!("{}", card_line(&next.card, now));
+                    for (rating, ms) in Rating::ALL.iter().zip(next.intervals_ms) {
+                        println!("  {:<5}  {}", rating.name(), wait(ms));
+                    }
+                    println!(
+                        "Left today: {} learning, {} due, {} new",
+                        next.left.learning, next.left.due, next.left.new
+                    );
+                }
+            })
+        }
+        ReviewCommand::Answer {
+            card_id,
+            rating,
+            time_ms,
+        } => {
+            let rating = Rating::parse(rating).ok_or_else(|| {
+                Failure::new(ErrorCode::InvalidInput, format!("no answer {rating:?}"))
+                    .with_hint("answer again, hard, good or easy (or 1–4)")
+            })?;
+            let card = profile.study_card(card_id)?;
+            let answered = profile.answer(&card.id, rating, *time_ms, now)?;
+            print(cli.json, &answered, |answered| {
+                println!(
+                    "{}: due {} (review {})",
+                    rating.name(),
+                    wait(answered.due - now),
+                    answered.review_id
+                );
+            })
+        }
+        ReviewCommand::Undo { review_id } => {
+            let card = profile.undo_review(review_id.as_deref(), now)?;
+            print(cli.json, &card, |card| {
+                println!("Undone; the card is as it was: {}", card_line(card, now));
+            })
+        }
+        ReviewCommand::Optimise => {
+            let mut shown = 0;
+            let optimisation = profile.optimise_parameters(now, &mut |done, total| {
+                let percent = done * 100 / total.max(1);
+                if !cli.json && percent >= shown + 10 {
+                    shown = percent;
+                    eprintln!("Optimising… {percent} %");
+                }
+                true
+            })?;
+            print(cli.json, &optimisation, |o| {
+                println!(
+                    "From {} reviews: log loss {:.4} with the parameters before, {:.4} optimised — {}.",
+                    o.reviews,
+                    o.log_loss_before,
+                    o.log_loss_after,
+                    if o.adopted {
+                        "using the optimised ones from now on"
+                    } else {
+                        "keeping the ones before"
+                    }
+                );
+            })
+        }
+        ReviewCommand::Settings {
+            retention,
+            new_per_day,
+        } => {
+            let mut settings = profile.learning_settings()?;
+            if retention.is_some() || new_per_day.is_some() {
+                settings = profile.set_learning_settings(
+                    retention.unwrap_or(settings.desired_retention),
+                    new_per_day.unwrap_or(settings.new_per_day),
+                )?;
+            }
+            print(cli.json, &settings, |s| {
+                println!(
+                    "Desired retention {:.0} %, {} new cards a day, {} parameters.",
+                    s.desired_retention * 100.0,
+                    s.new_per_day,
+                    if s.parameters.is_empty() {
+                        "FSRS's default"
+                    } else {
+                        "this learner's own"
+                    }
+                );
+            })
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Stats {
+    #[serde(flatten)]
+    stats: LearningStats,
+    study_now: Vec<StudyStep>,
+}
+
+pub fn stats(cli: &Cli, satchel: &Satchel) -> Result<(), Failure> {
+    let profile = unlock(cli, satchel)?;
+    let now = now()?;
+    let stats = Stats {
+        stats: profile.learning_stats(now)?,
+        study_now: profile.study_now(now)?,
+    };
+    print(cli.json, &stats, |Stats { stats, study_now }| {
+        let today = stats.days.last().filter(|d| d.day + DAY > now);
+        println!(
+            "Today: {} reviews in {}. Left: {} learning, {} due, {} new.",
+            today.map_or(0, |d| d.reviews),
+            clock(today.map_or(0, |d| d.time_ms)),
+            stats.counts.learning,
+            stats.counts.due,
+            stats.counts.new
+        );
+        println!(
+            "Cards: {} ({} new, {} learning, {} young, {} mature, {} suspended).",
+            stats.cards.total,
+            stats.cards.new,
+            stats.cards.learning,
+            stats.cards.young,
+            stats.cards.mature,
+            stats.cards.suspended
+        );
+        match stats.true_retention {
+            Some(r) => println!("True retention, last 30 days: {:.1} %.", r * 100.0),
+            None => println!("True retention: no reviews at their due time yet."),
+        }
+        println!(
+            "Due in the next 7 days: {:?}",
+            &stats.forecast[..stats.forecast.len().min(7)]
+        );
+        for concept in stats.mastery.iter().take(10) {
+            println!("  {:>3.0} %  {}", concept.mastery * 100.0, concept.label);
+        }
+        for step in study_now {
+            match step {
+                StudyStep::Reviews { due, learning } => {
+                    println!("Study now: {} reviews", due + learning);
+                }
+                StudyStep::Concept { mastery } => println!(
+                    "Study now: {} ({:.0} % known) in “{}”",
+                    mastery.label,
+                    mastery.mastery * 100.0,
+                    mastery.owner_title
+                ),
+                StudyStep::New { deck, new, .. } => {
+                    let cards = if *new == 1 { "card" } else { "cards" };
+                    println!("Study now: {new} new {cards} in {deck}");
+                }
+            }
+        }
+    })
+}

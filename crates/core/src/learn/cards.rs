@@ -1,0 +1,531 @@
+//! Cards written by hand, decks, and keeping cards out of reviews for a while.
+
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use satchel_types::{CardDraft, CardKind, CardMedia, DeckView, Event, StudyCard};
+use sha2::{Digest, Sha256};
+
+use super::deck_named;
+use super::review::{next_day_start, today_start};
+use crate::agents::pack::{card_kind, card_kind_name};
+use crate::profile::Profile;
+use crate::{Error, Result};
+
+/// What a cloze card shows where its words are hidden.
+pub const CLOZE_BLANK: &str = "[…]";
+const SIDE_MAX_CHARS: usize = 10_000;
+const MAX_CHOICES: usize = 8;
+pub(crate) const HAND: &str = "hand";
+
+pub(crate) const STUDY_COLUMNS: &str = "c.id, c.kind, c.deck_id, d.name, c.front, c.back, \
+     c.choices, c.media, c.source_ref, c.pack_id, c.suspended, c.buried_until, c.due, \
+     c.stability, c.difficulty, c.last_review, c.reps, c.lapses";
+pub(crate) const STUDY_FROM: &str = "cards c LEFT JOIN decks d ON d.id = c.deck_id";
+
+pub(crate) fn study_card(row: &Row<'_>) -> rusqlite::Result<StudyCard> {
+    let json = |at: usize| -> rusqlite::Result<Option<String>> { row.get(at) };
+    Ok(StudyCard {
+        id: row.get(0)?,
+        kind: card_kind(row.get_ref(1)?.as_str()?),
+        deck_id: row.get(2)?,
+        deck: row.get(3)?,
+        front: row.get(4)?,
+        back: row.get(5)?,
+        choices: json(6)?
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default(),
+        media: json(7)?
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default(),
+        source_ref: json(8)?.and_then(|text| serde_json::from_str(&text).ok()),
+        pack_id: row.get(9)?,
+        suspended: row.get::<_, i64>(10)? != 0,
+        buried_until: row.get(11)?,
+        due: row.get(12)?,
+        stability: row.get::<_, Option<f64>>(13)?.map(|v| v as f32),
+        difficulty: row.get::<_, Option<f64>>(14)?.map(|v| v as f32),
+        last_review: row.get(15)?,
+        reps: u32::try_from(row.get::<_, i64>(16)?).unwrap_or(0),
+        lapses: u32::try_from(row.get::<_, i64>(17)?).unwrap_or(0),
+    })
+}
+
+pub(crate) fn card(conn: &Connection, id: &str) -> Result<StudyCard> {
+    conn.prepare_cached(&format!(
+        "SELECT {STUDY_COLUMNS} FROM {STUDY_FROM} WHERE c.id = ?1"
+    ))?
+    .query_row([id], study_card)
+    .optional()?
+    .ok_or_else(|| Error::NotFound {
+        kind: "card",
+        id: id.to_owned(),
+    })
+}
+
+/// A card's id from its id or a unique prefix of it (as the CLI prints them).
+fn card_id(conn: &Connection, id_or_prefix: &str) -> Result<String> {
+    let not_found = || Error::NotFound {
+        kind: "card",
+        id: id_or_prefix.to_owned(),
+    };
+    if id_or_prefix.len() < 4
+        || !id_or_prefix
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || c == '-')
+    {
+        return Err(not_found());
+    }
+    let mut statement =
+        conn.prepare_cached("SELECT id FROM cards WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 2")?;
+    let ids: Vec<String> = statement
+        .query_map([id_or_prefix], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    match ids.as_slice() {
+        [id] => Ok(id.clone()),
+        [] => Err(not_found()),
+        _ => Err(Error::InvalidInput(format!(
+            "more than one card starts with {id_or_prefix:?}"
+        ))),
+    }
+}
+
+/// The cards a cloze text makes: one for each number marked `{{cN::words}}` (or
+/// `{{cN::words::hint}}`), that number's words hidden and the others shown. The back
+/// is the hidden words.
+pub fn cloze_cards(text: &str) -> Vec<(String, String)> {
+    let marks = cloze_marks(text);
+    let mut numbers: Vec<u32> = marks.iter().map(|m| m.number).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+        .into_iter()
+        .map(|number| {
+            let mut front = String::new();
+            let mut hidden = Vec::new();
+            let mut at = 0;
+            for mark in &marks {
+                front.push_str(&text[at..mark.start]);
+                if mark.number == number {
+                    match &mark.hint {
+                        Some(hint) => front.push_str(&format!("[{hint}]")),
+                        None => front.push_str(CLOZE_BLANK),
+                    }
+                    hidden.push(mark.words.clone());
+                } else {
+                    front.push_str(&mark.words);
+                }
+                at = mark.end;
+            }
+            front.push_str(&text[at..]);
+            (front, hidden.join(", "))
+        })
+        .collect()
+}
+
+struct ClozeMark {
+    start: usize,
+    end: usize,
+    number: u32,
+    words: String,
+    hint: Option<String>,
+}
+
+fn cloze_marks(text: &str) -> Vec<ClozeMark> {
+    let mut marks = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find("{{c").map(|i| i + from) {
+        let rest = &text[open + 3..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let Ok(number) = rest[..digits].parse::<u32>() else {
+            from = open + 3;
+            continue;
+        };
+        let body_start = open + 3 + digits;
+        if !text[body_start..].starts_with("::") {
+            from = body_start;
+            continue;
+        }
+        let Some(close) = text[body_start + 2..]
+            .find("}}")
+            .map(|i| i + body_start + 2)
+        else {
+            break;
+        };
+        let body = &text[body_start + 2..close];
+        let (words, hint) = match body.split_once("::") {
+            Some((words, hint)) => (words, Some(hint.trim().to_owned())),
+            None => (body, None),
+        };
+        marks.push(ClozeMark {
+            start: open,
+            end: close + 2,
+            number,
+            words: words.to_owned(),
+            hint: hint.filter(|h| !h.is_empty()),
+        });
+        from = close + 2;
+    }
+    marks
+}
+
+fn check_side(text: &str, side: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        return Err(Error::InvalidInput(format!("the card's {side} is empty")));
+    }
+    if text.chars().count() > SIDE_MAX_CHARS {
+        return Err(Error::InvalidInput(format!(
+            "the card's {side} is longer than {SIDE_MAX_CHARS} characters"
+        )));
+    }
+    Ok(())
+}
+
+/// A card a draft makes.
+#[derive(Debug)]
+struct Sides {
+    kind: CardKind,
+    front: String,
+    back: String,
+    choices: Vec<String>,
+}
+
+fn sides(kind: CardKind, front: String, back: String, choices: Vec<String>) -> Sides {
+    Sides {
+        kind,
+        front,
+        back,
+        choices,
+    }
+}
+
+/// The cards a draft makes.
+fn drafted(draft: &CardDraft) -> Result<Vec<Sides>> {
+    let front = draft.front.trim().to_owned();
+    let back = draft.back.trim().to_owned();
+    check_side(&front, "front")?;
+    Ok(match draft.kind {
+        CardKind::Cloze => {
+            let cards = cloze_cards(&front);
+            if cards.is_empty() {
+                return Err(Error::InvalidInput(
+                    "mark the words a cloze card hides as {{c1::words}}".into(),
+                ));
+            }
+            if cards.iter().any(|(_, hidden)| hidden.trim().is_empty()) {
+                return Err(Error::InvalidInput("a cloze mark hides no words".into()));
+            }
+            cards
+                .into_iter()
+                .map(|(front, back)| sides(CardKind::Cloze, front, back, Vec::new()))
+                .collect()
+        }
+        CardKind::Choice => {
+            check_side(&back, "right answer")?;
+            let mut choices: Vec<String> = draft
+                .choices
+                .iter()
+                .map(|c| c.trim().to_owned())
+                .filter(|c| !c.is_empty() && *c != back)
+                .collect();
+            choices.dedup();
+            if choices.is_empty() {
+                return Err(Error::InvalidInput(
+                    "a choice card needs at least one wrong choice".into(),
+                ));
+            }
+            if choices.len() >= MAX_CHOICES {
+                return Err(Error::InvalidInput(format!(
+                    "a choice card has at most {MAX_CHOICES} choices"
+                )));
+            }
+            // Where the right choice stands is fixed by the question, so the same card
+            // always reads the same, but spread over the places.
+            let at = usize::from(Sha256::digest(front.as_bytes())[0]) % (choices.len() + 1);
+            choices.insert(at, back.clone());
+            vec![sides(CardKind::Choice, front, back, choices)]
+        }
+        CardKind::Reversed => {
+            check_side(&back, "back")?;
+            vec![
+                sides(CardKind::Basic, front.clone(), back.clone(), Vec::new()),
+                sides(CardKind::Reversed, back, front, Vec::new()),
+            ]
+        }
+        _ => {
+            check_side(&back, "back")?;
+            vec![sides(CardKind::Basic, front, back, Vec::new())]
+        }
+    })
+}
+
+pub(crate) struct NewCard<'a> {
+    pub kind: CardKind,
+    pub deck_id: &'a str,
+    pub generator: &'a str,
+    pub front: &'a str,
+    pub back: &'a str,
+    pub choices: &'a [String],
+    pub media: &'a [CardMedia],
+    pub seq: i64,
+}
+
+pub(crate) fn insert_card(tx: &Transaction<'_>, card: &NewCard<'_>, now: i64) -> Result<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    let json_or_null = |empty: bool, value: String| (!empty).then_some(value);
+    tx.prepare_cached(
+        "INSERT INTO cards (id, deck_id, kind, generator, front, back, choices, media, state,
+                            seq, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'kept', ?9, ?10, ?10)",
+    )?
+    .execute(params![
+        id,
+        card.deck_id,
+        card_kind_name(card.kind),
+        card.generator,
+        card.front,
+        card.back,
+        json_or_null(
+            card.choices.is_empty(),
+            serde_json::to_string(card.choices).unwrap_or_default()
+        ),
+        json_or_null(
+            card.media.is_empty(),
+            serde_json::to_string(card.media).unwrap_or_default()
+        ),
+        card.seq,
+        now
+    ])?;
+    Ok(id)
+}
+
+fn changed(count: usize) -> Event {
+    Event::CardsChanged {
+        count: u32::try_from(count).unwrap_or(u32::MAX),
+    }
+}
+
+impl Profile {
+    /// Writes the cards a draft makes (two for a reversed card, one per number for a
+    /// cloze) into its deck.
+    pub fn add_cards(&self, draft: &CardDraft, now: i64) -> Result<Vec<StudyCard>> {
+        let cards = drafted(draft)?;
+        self.transact(|tx| {
+            let deck = deck_named(tx, &draft.deck, now)?;
+            let mut made = Vec::new();
+            for (seq, card_sides) in cards.iter().enumerate() {
+                let id = insert_card(
+                    tx,
+                    &NewCard {
+                        kind: card_sides.kind,
+                        deck_id: &deck,
+                        generator: HAND,
+                        front: &card_sides.front,
+                        back: &card_sides.back,
+                        choices: &card_sides.choices,
+                        media: &[],
+                        seq: seq as i64,
+                    },
+                    now,
+                )?;
+                made.push(card(tx, &id)?);
+            }
+            Ok((made.clone(), vec![changed(made.len())]))
+        })
+    }
+
+    pub fn study_card(&self, id_or_prefix: &str) -> Result<StudyCard> {
+        self.read(|conn| card(conn, &card_id(conn, id_or_prefix)?))
+    }
+
+    /// The cards of a deck (or of every deck), in the order they were made; deleted
+    /// cards left out.
+    pub fn study_cards(&self, deck_id: Option<&str>) -> Result<Vec<StudyCard>> {
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(&format!(
+                "SELECT {STUDY_COLUMNS} FROM {STUDY_FROM}
+                 WHERE c.state != 'deleted' AND (?1 IS NULL OR c.deck_id = ?1)
+                 ORDER BY c.created_at, c.seq"
+            ))?;
+            let cards = statement
+                .query_map([deck_id], study_card)?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(cards)
+        })
+    }
+
+    /// Every deck with its cards, those due today and those new.
+    pub fn decks(&self, now: i64) -> Result<Vec<DeckView>> {
+        let end_of_today = next_day_start(now);
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(
+                "SELECT d.id, d.name,
+                        COUNT(c.id),
+                        COALESCE(SUM(c.due IS NOT NULL AND c.due < ?1 AND c.suspended = 0), 0),
+                        COALESCE(SUM(c.due IS NULL AND c.suspended = 0), 0)
+                 FROM decks d LEFT JOIN cards c ON c.deck_id = d.id AND c.state != 'deleted'
+                 GROUP BY d.id ORDER BY d.name",
+            )?;
+            let count = |row: &Row<'_>, at: usize| -> rusqlite::Result<u32> {
+                Ok(u32::try_from(row.get::<_, i64>(at)?).unwrap_or(0))
+            };
+            let decks = statement
+                .query_map([end_of_today], |row| {
+                    Ok(DeckView {
+                        id: row.get(0)?,
+                        name: row.get(1)?,
+                        cards: count(row, 2)?,
+                        due: count(row, 3)?,
+                        new: count(row, 4)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(decks)
+        })
+    }
+
+    /// Keeps a card out of reviews until it is let back, or lets it back.
+    pub fn set_suspended(
+        &self,
+        id_or_prefix: &str,
+        suspended: bool,
+        now: i64,
+    ) -> Result<StudyCard> {
+        self.change_card(id_or_prefix, |tx, id| {
+            tx.execute(
+                "UPDATE cards SET suspended = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, suspended, now],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Keeps a card out of reviews until tomorrow.
+    pub fn bury(&self, id_or_prefix: &str, now: i64) -> Result<StudyCard> {
+        self.change_card(id_or_prefix, |tx, id| {
+            tx.execute(
+                "UPDATE cards SET buried_until = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, next_day_start(now), now],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Lets every card buried today back into reviews.
+    pub fn unbury_all(&self, now: i64) -> Result<usize> {
+        self.transact(|tx| {
+            let count = tx.execute(
+                "UPDATE cards SET buried_until = NULL, updated_at = ?2 WHERE buried_until > ?1",
+                params![today_start(now), now],
+            )?;
+            Ok((count, vec![changed(count)]))
+        })
+    }
+
+    /// Rewrites a card's sides (its schedule stays).
+    pub fn edit_study_card(
+        &self,
+        id_or_prefix: &str,
+        front: &str,
+        back: &str,
+        now: i64,
+    ) -> Result<StudyCard> {
+        check_side(front, "front")?;
+        check_side(back, "back")?;
+        self.change_card(id_or_prefix, |tx, id| {
+            tx.execute(
+                "UPDATE cards SET front = ?2, back = ?3, updated_at = ?4,
+                        state = CASE WHEN generator = 'hand' THEN state ELSE 'edited' END
+                 WHERE id = ?1",
+                params![id, front.trim(), back.trim(), now],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Deletes a card from study; its reviews stay in the log.
+    pub fn delete_study_card(&self, id_or_prefix: &str, now: i64) -> Result<StudyCard> {
+        self.change_card(id_or_prefix, |tx, id| {
+            tx.execute(
+                "UPDATE cards SET state = 'deleted', updated_at = ?2 WHERE id = ?1",
+                params![id, now],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn change_card(
+        &self,
+        id_or_prefix: &str,
+        change: impl FnOnce(&Transaction<'_>, &str) -> Result<()>,
+    ) -> Result<StudyCard> {
+        self.transact(|tx| {
+            let id = card_id(tx, id_or_prefix)?;
+            change(tx, &id)?;
+            Ok((card(tx, &id)?, vec![changed(1)]))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_cloze_number_makes_a_card_hiding_its_words() {
+        let cards = cloze_cards("{{c1::Paris}} is the capital of {{c2::France::country}}.");
+        assert_eq!(
+            cards,
+            vec![
+                (
+                    "[…] is the capital of France.".to_owned(),
+                    "Paris".to_owned()
+                ),
+                (
+                    "Paris is the capital of [country].".to_owned(),
+                    "France".to_owned()
+                ),
+            ]
+        );
+        // Two marks with one number are one card hiding both.
+        let cards = cloze_cards("{{c1::H}} and {{c1::O}} make water, {{c3::H2O}}");
+        assert_eq!(cards.len(), 2);
+        assert_eq!(cards[0].1, "H, O");
+        // Broken marks are text.
+        assert!(cloze_cards("{{c::x}} {{cx::y}} {{c1::unclosed").is_empty());
+    }
+
+    fn draft(kind: CardKind, front: &str, back: &str, choices: &[&str]) -> CardDraft {
+        CardDraft {
+            deck: String::new(),
+            kind,
+            front: front.into(),
+            back: back.into(),
+            choices: choices.iter().map(|c| (*c).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn drafts_make_the_cards_their_kind_says() {
+        let reversed = drafted(&draft(CardKind::Reversed, "chat", "cat", &[])).unwrap();
+        assert_eq!(reversed.len(), 2);
+        assert_eq!(
+            (reversed[1].front.as_str(), reversed[1].back.as_str()),
+            ("cat", "chat")
+        );
+        let choice = drafted(&draft(CardKind::Choice, "2 + 2?", "4", &["3", "5", "4"])).unwrap();
+        assert_eq!(choice[0].choices.len(), 3);
+        assert!(choice[0].choices.contains(&"4".to_owned()));
+        for bad in [
+            draft(CardKind::Basic, " ", "x", &[]),
+            draft(CardKind::Basic, "x", "", &[]),
+            draft(CardKind::Cloze, "no marks", "", &[]),
+            draft(CardKind::Cloze, "{{c1::}}", "", &[]),
+            draft(CardKind::Choice, "q", "a", &["a"]),
+            draft(CardKind::Basic, &"x".repeat(10_001), "y", &[]),
+        ] {
+            assert!(
+                matches!(drafted(&bad), Err(Error::InvalidInput(_))),
+                "{bad:?}"
+            );
+        }
+    }
+}

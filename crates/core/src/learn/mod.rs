@@ -1,0 +1,134 @@
+//! Learning: cards and decks, reviews scheduled by FSRS, the learner's own
+//! parameters optimised from their review log, mastery and what to study next.
+//!
+//! The review log is the truth: append-only, one row per answer with an id unique
+//! across devices. A card's schedule (`cards.due`, `stability`, …) is a projection of
+//! its latest review that was not undone, so undoing an answer, or merging another
+//! device's log, re-projects it and loses nothing.
+
+mod cards;
+pub mod optimise;
+mod review;
+pub(crate) mod schedule;
+mod stats;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use satchel_types::LearningSettings;
+
+pub use cards::{CLOZE_BLANK, cloze_cards};
+pub use review::DAY_STARTS_AT_HOUR;
+
+use crate::profile::Profile;
+use crate::{Error, Result};
+
+const SETTINGS_KEY: &str = "learning";
+pub(crate) const DEFAULT_DECK: &str = "Default";
+const DECK_NAME_MAX_CHARS: usize = 200;
+
+/// The deck named `name` ("Default" when empty), made if there is none.
+pub(crate) fn deck_named(tx: &Transaction<'_>, name: &str, now: i64) -> Result<String> {
+    let name = deck_name(name)?;
+    if let Some(id) = tx
+        .prepare_cached("SELECT id FROM decks WHERE name = ?1")?
+        .query_row([&name], |row| row.get(0))
+        .optional()?
+    {
+        return Ok(id);
+    }
+    let id = uuid::Uuid::now_v7().to_string();
+    tx.execute(
+        "INSERT INTO decks (id, name, created_at) VALUES (?1, ?2, ?3)",
+        params![id, name, now],
+    )?;
+    Ok(id)
+}
+
+/// A deck's name as kept: trimmed, its parts ("A::B") trimmed, never empty.
+fn deck_name(name: &str) -> Result<String> {
+    let parts: Vec<&str> = name
+        .split("::")
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    let name = if parts.is_empty() {
+        DEFAULT_DECK.to_owned()
+    } else {
+        parts.join("::")
+    };
+    if name.chars().count() > DECK_NAME_MAX_CHARS || name.chars().any(char::is_control) {
+        return Err(Error::InvalidInput(format!(
+            "a deck's name is one line of at most {DECK_NAME_MAX_CHARS} characters"
+        )));
+    }
+    Ok(name)
+}
+
+pub(crate) fn settings(conn: &Connection) -> Result<LearningSettings> {
+    let value: Option<String> = conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([SETTINGS_KEY], |row| row.get(0))
+        .optional()?;
+    // Settings that cannot be read back are the defaults, never a locked-out learner.
+    Ok(value
+        .and_then(|value| serde_json::from_str(&value).ok())
+        .unwrap_or_default())
+}
+
+pub(crate) fn write_settings(tx: &Transaction<'_>, settings: &LearningSettings) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![
+            SETTINGS_KEY,
+            serde_json::to_string(settings).unwrap_or_default()
+        ],
+    )?;
+    Ok(())
+}
+
+impl Profile {
+    pub fn learning_settings(&self) -> Result<LearningSettings> {
+        self.read(settings)
+    }
+
+    /// Sets the desired retention and the new cards a day; the parameters and their
+    /// optimisation stay as they are.
+    pub fn set_learning_settings(
+        &self,
+        desired_retention: f32,
+        new_per_day: u32,
+    ) -> Result<LearningSettings> {
+        if !schedule::RETENTION_RANGE.contains(&desired_retention) {
+            return Err(Error::InvalidInput(format!(
+                "desired retention is between {:.2} and {:.2}",
+                schedule::RETENTION_RANGE.start(),
+                schedule::RETENTION_RANGE.end()
+            )));
+        }
+        if new_per_day > 9999 {
+            return Err(Error::InvalidInput(
+                "new cards a day are at most 9999".into(),
+            ));
+        }
+        self.transact(|tx| {
+            let mut settings = settings(tx)?;
+            settings.desired_retention = desired_retention;
+            settings.new_per_day = new_per_day;
+            write_settings(tx, &settings)?;
+            Ok((settings, Vec::new()))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deck_names_are_tidied_and_never_empty() {
+        assert_eq!(deck_name("  ").unwrap(), "Default");
+        assert_eq!(deck_name(" Biology :: Cells ").unwrap(), "Biology::Cells");
+        assert!(deck_name("a\nb").is_err());
+        assert!(deck_name(&"x".repeat(201)).is_err());
+    }
+}

@@ -1,0 +1,500 @@
+//! A review session: the card to study next, answering it, and undoing an answer.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use satchel_types::{Answered, Event, NextCard, Rating, StudyCard, StudyCounts};
+
+use super::cards::{STUDY_COLUMNS, STUDY_FROM, card, study_card};
+use super::optimise::queue_when_due;
+use super::schedule::{DAY, MINUTE, Past, ReviewKind, Scheduler};
+use super::settings;
+use crate::profile::Profile;
+use crate::{Error, Result};
+
+/// A learner's day turns at 04:00 UTC, so a late evening's reviews count with
+/// the evening, not with the morning after.
+pub const DAY_STARTS_AT_HOUR: i64 = 4;
+const DAY_OFFSET: i64 = DAY_STARTS_AT_HOUR * 3_600_000;
+/// A card answered again that is due within this is shown when nothing else is left.
+const LEARN_AHEAD: i64 = 20 * MINUTE;
+/// The most a review's recorded time on a card counts (a learner who walked away).
+const MAX_DURATION_MS: i64 = 10 * MINUTE;
+
+pub(crate) fn today_start(now: i64) -> i64 {
+    (now - DAY_OFFSET).div_euclid(DAY) * DAY + DAY_OFFSET
+}
+
+pub(crate) fn next_day_start(now: i64) -> i64 {
+    today_start(now) + DAY
+}
+
+/// Cards that may be reviewed now: not deleted, suspended or buried.
+const STUDYABLE: &str = "c.state != 'deleted' AND c.suspended = 0 \
+     AND (c.buried_until IS NULL OR c.buried_until <= ?1) AND (?2 IS NULL OR c.deck_id = ?2)";
+
+fn first_card(
+    conn: &Connection,
+    condition: &str,
+    order: &str,
+    now: i64,
+    deck: Option<&str>,
+    until: i64,
+) -> Result<Option<StudyCard>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {STUDY_COLUMNS} FROM {STUDY_FROM}
+         WHERE {condition} AND {STUDYABLE} ORDER BY {order} LIMIT 1"
+    ))?;
+    Ok(statement
+        .query_row(params![now, deck, until], study_card)
+        .optional()?)
+}
+
+/// New cards first seen today (answers undone not counted).
+fn new_seen_today(conn: &Connection, now: i64) -> Result<u32> {
+    let count: i64 = conn
+        .prepare_cached(
+            "SELECT COUNT(*) FROM reviews r
+             WHERE r.reviewed_at >= ?1 AND r.kind = 'new'
+               AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)",
+        )?
+        .query_row([today_start(now)], |row| row.get(0))?;
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
+}
+
+pub(crate) fn counts(
+    conn: &Connection,
+    now: i64,
+    deck: Option<&str>,
+    new_per_day: u32,
+) -> Result<StudyCounts> {
+    let (learning, due): (i64, i64) = conn
+        .prepare_cached(&format!(
+            "SELECT COALESCE(SUM(c.due - c.last_review < {DAY}), 0),
+                    COALESCE(SUM(c.due - c.last_review >= {DAY}), 0)
+             FROM cards c
+             WHERE c.due IS NOT NULL AND c.due < ?3 AND {STUDYABLE}"
+        ))?
+        .query_row(params![now, deck, next_day_start(now)], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+    let left_today = new_per_day.saturating_sub(new_seen_today(conn, now)?);
+    let new: i64 = if left_today == 0 {
+        0
+    } else {
+        conn.prepare_cached(&format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM cards c
+             WHERE c.due IS NULL AND {STUDYABLE} LIMIT ?3)"
+        ))?
+        .query_row(params![now, deck, left_today], |row| row.get(0))?
+    };
+    let count = |n: i64| u32::try_from(n).unwrap_or(0);
+    Ok(StudyCounts {
+        learning: count(learning),
+        due: count(due),
+        new: count(new),
+    })
+}
+
+fn past(card: &StudyCard) -> Past {
+    Past {
+        memory: card
+            .stability
+            .zip(card.difficulty)
+            .map(|(stability, difficulty)| fsrs::MemoryState {
+                stability,
+                difficulty,
+            }),
+        last_review: card.last_review,
+        due: card.due,
+    }
+}
+
+/// The card to study now, if any: reviews and relearning due, then new cards within
+/// the day's limit, then cards answered again that are due in a few minutes.
+pub(crate) fn next_card(
+    conn: &Connection,
+    now: i64,
+    deck: Option<&str>,
+) -> Result<Option<NextCard>> {
+    let settings = settings(conn)?;
+    let left = counts(conn, now, deck, settings.new_per_day)?;
+    let due = "c.due IS NOT NULL AND c.due <= ?3";
+    let mut card = first_card(conn, due, "c.due", now, deck, now)?;
+    if card.is_none() && left.new > 0 {
+        card = first_card(
+            conn,
+            "c.due IS NULL AND ?3 = ?3",
+            "c.created_at, c.seq",
+            now,
+            deck,
+            0,
+        )?;
+    }
+    if card.is_none() {
+        card = first_card(conn, due, "c.due", now, deck, now + LEARN_AHEAD)?;
+    }
+    let Some(card) = card else {
+        return Ok(None);
+    };
+    let scheduler = Scheduler::new(&settings)?;
+    let outcomes = scheduler.outcomes(&past(&card), now)?;
+    Ok(Some(NextCard {
+        intervals_ms: outcomes.map(|o| o.due - now),
+        card,
+        left,
+    }))
+}
+
+/// Sets a card's schedule from its latest review that was not undone.
+fn project(tx: &Transaction<'_>, card_id: &str) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE cards SET
+            (due, stability, difficulty, last_review) = (
+                SELECT r.due, r.stability, r.difficulty, r.reviewed_at FROM reviews r
+                WHERE r.card_id = ?1
+                  AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)
+                ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1),
+            (reps, lapses) = (
+                SELECT COUNT(*), COALESCE(SUM(r.rating = 1 AND r.kind = 'review'), 0)
+                FROM reviews r
+                WHERE r.card_id = ?1
+                  AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id))
+         WHERE id = ?1",
+    )?
+    .execute([card_id])?;
+    Ok(())
+}
+
+/// A review as the log keeps it.
+pub(crate) struct LoggedReview<'a> {
+    pub id: &'a str,
+    pub card_id: &'a str,
+    pub reviewed_at: i64,
+    pub rating: Rating,
+    pub kind: ReviewKind,
+    pub elapsed_days: u32,
+    pub duration_ms: i64,
+    pub memory: fsrs::MemoryState,
+    pub due: i64,
+    pub origin: &'a str,
+}
+
+pub(crate) fn log_review(tx: &Transaction<'_>, review: &LoggedReview<'_>) -> Result<bool> {
+    let added = tx
+        .prepare_cached(
+            "INSERT INTO reviews (id, card_id, reviewed_at, rating, kind, elapsed_days,
+                                  duration_ms, stability, difficulty, due, origin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             ON CONFLICT (id) DO NOTHING",
+        )?
+        .execute(params![
+            review.id,
+            review.card_id,
+            review.reviewed_at,
+            review.rating.number(),
+            review.kind.name(),
+            review.elapsed_days,
+            review.duration_ms.clamp(0, MAX_DURATION_MS),
+            f64::from(review.memory.stability),
+            f64::from(review.memory.difficulty),
+            review.due,
+            review.origin
+        ])?;
+    Ok(added == 1)
+}
+
+impl Profile {
+    /// The card to study next in `deck` (or in every deck), or `None` when nothing
+    /// is left for now.
+    pub fn next_card(&self, deck: Option<&str>, now: i64) -> Result<Option<NextCard>> {
+        self.read(|conn| next_card(conn, now, deck))
+    }
+
+    /// What is left to study today.
+    pub fn study_counts(&self, deck: Option<&str>, now: i64) -> Result<StudyCounts> {
+        self.read(|conn| counts(conn, now, deck, settings(conn)?.new_per_day))
+    }
+
+    /// Answers a card: the review goes into the log and the card's schedule follows
+    /// from it. `duration_ms` is the time spent on the card.
+    pub fn answer(
+        &self,
+        card_id: &str,
+        rating: Rating,
+        duration_ms: i64,
+        now: i64,
+    ) -> Result<Answered> {
+        self.transact(|tx| {
+            let card = card(tx, card_id)?;
+            if card.suspended {
+                return Err(Error::InvalidInput(
+                    "the card is suspended; let it back into reviews first".into(),
+                ));
+            }
+            let settings = settings(tx)?;
+            let scheduler = Scheduler::new(&settings)?;
+            let outcome = scheduler.outcome(&past(&card), rating, now)?;
+            let id = uuid::Uuid::now_v7().to_string();
+            log_review(
+                tx,
+                &LoggedReview {
+                    id: &id,
+                    card_id: &card.id,
+                    reviewed_at: now,
+                    rating,
+                    kind: outcome.kind,
+                    elapsed_days: outcome.elapsed_days,
+                    duration_ms,
+                    memory: outcome.memory,
+                    due: outcome.due,
+                    origin: "satchel",
+                },
+            )?;
+            let lapse = i64::from(rating == Rating::Again && outcome.kind == ReviewKind::Review);
+            tx.prepare_cached(
+                "UPDATE cards SET due = ?2, stability = ?3, difficulty = ?4, last_review = ?5,
+                        reps = reps + 1, lapses = lapses + ?6
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                card.id,
+                outcome.due,
+                f64::from(outcome.memory.stability),
+                f64::from(outcome.memory.difficulty),
+                now,
+                lapse
+            ])?;
+            let answered = Answered {
+                review_id: id.clone(),
+                card_id: card.id.clone(),
+                rating,
+                due: outcome.due,
+                stability: outcome.memory.stability,
+                difficulty: outcome.memory.difficulty,
+            };
+            let mut events = vec![Event::ReviewLogged {
+                card_id: card.id,
+                review_id: id,
+                undone: false,
+            }];
+            events.extend(queue_when_due(tx, &settings, now)?);
+            Ok((answered, events))
+        })
+    }
+
+    /// Undoes an answer (the latest not yet undone when `review_id` is `None`): it
+    /// stays in the log, marked undone, and the card's schedule is what it was.
+    /// Returns the card, to be asked again.
+    pub fn undo_review(&self, review_id: Option<&str>, now: i64) -> Result<StudyCard> {
+        self.transact(|tx| {
+            let found: Option<(String, String)> = match review_id {
+                Some(id) => tx
+                    .query_row(
+                        "SELECT r.id, r.card_id FROM reviews r WHERE r.id = ?1
+                           AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)",
+                        [id],
+                        |row| Ok((row.get(0)?, row.get(1)?)),
+                    )
+                    .optional()?,
+                None => tx
+                    .query_row(
+                        "SELECT r.id, r.card_id FROM reviews r
+                         WHERE r.origin = 'satchel'
+                           AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)
+                         ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1",
+                        [],
+                        |row| Ok((row.get(0)?, row.get(1)?)),
+                    )
+                    .optional()?,
+            };
+            let Some((review, card_id)) = found else {
+                return Err(match review_id {
+                    Some(id) => Error::NotFound {
+                        kind: "review to undo",
+                        id: id.to_owned(),
+                    },
+                    None => Error::InvalidInput("there is no answer to undo".into()),
+                });
+            };
+            tx.execute(
+                "INSERT INTO undone_reviews (review_id, undone_at) VALUES (?1, ?2)",
+                params![review, now],
+            )?;
+            project(tx, &card_id)?;
+            Ok((
+                card(tx, &card_id)?,
+                vec![Event::ReviewLogged {
+                    card_id,
+                    review_id: review,
+                    undone: true,
+                }],
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use satchel_types::{CardDraft, CardKind};
+
+    use super::*;
+    use crate::testing::keychain_profile;
+
+    fn add(profile: &Profile, front: &str, now: i64) -> StudyCard {
+        profile
+            .add_cards(
+                &CardDraft {
+                    deck: "Test".into(),
+                    kind: CardKind::Basic,
+                    front: front.into(),
+                    back: "answer".into(),
+                    choices: Vec::new(),
+                },
+                now,
+            )
+            .unwrap()
+            .remove(0)
+    }
+
+    const NOON: i64 = 20_000 * DAY + 12 * 3_600_000;
+
+    #[test]
+    fn days_turn_at_four_in_the_morning() {
+        let midnight = 20_000 * DAY;
+        assert_eq!(today_start(midnight + 5 * 3_600_000), midnight + DAY_OFFSET);
+        assert_eq!(
+            today_start(midnight + 3 * 3_600_000),
+            midnight - DAY + DAY_OFFSET
+        );
+        assert_eq!(next_day_start(NOON), midnight + DAY + DAY_OFFSET);
+    }
+
+    #[test]
+    fn new_cards_come_in_order_then_back_when_due() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        let profile = Arc::new(profile);
+        let first = add(&profile, "first", NOON);
+        let second = add(&profile, "second", NOON + 1);
+        let next = profile.next_card(None, NOON).unwrap().unwrap();
+        assert_eq!(next.card.id, first.id);
+        assert_eq!(
+            next.left,
+            StudyCounts {
+                learning: 0,
+                due: 0,
+                new: 2
+            }
+        );
+        assert_eq!(next.intervals_ms[0], MINUTE);
+        assert_eq!(next.intervals_ms[2], 2 * DAY);
+
+        let answered = profile
+            .answer(&first.id, Rating::Again, 4_000, NOON)
+            .unwrap();
+        assert_eq!(answered.due, NOON + MINUTE);
+        // The forgotten card waits its minute; the other new card comes first.
+        let next = profile.next_card(None, NOON + 1_000).unwrap().unwrap();
+        assert_eq!(next.card.id, second.id);
+        assert_eq!(
+            next.left,
+            StudyCounts {
+                learning: 1,
+                due: 0,
+                new: 1
+            }
+        );
+        profile
+            .answer(&second.id, Rating::Good, 3_000, NOON + 1_000)
+            .unwrap();
+        // Nothing else: the forgotten card is shown ahead of its minute.
+        let next = profile.next_card(None, NOON + 2_000).unwrap().unwrap();
+        assert_eq!(next.card.id, first.id);
+        profile
+            .answer(&first.id, Rating::Good, 3_000, NOON + 2_000)
+            .unwrap();
+        assert!(profile.next_card(None, NOON + 3_000).unwrap().is_none());
+        // Two days on, both are due, the one due first first.
+        let later = NOON + 2 * DAY + 5_000;
+        let next = profile.next_card(None, later).unwrap().unwrap();
+        // (The card relearnt the same day is remembered for less than a day yet.)
+        assert_eq!(
+            next.left,
+            StudyCounts {
+                learning: 1,
+                due: 1,
+                new: 0
+            }
+        );
+        let first_due = profile.study_card(&first.id).unwrap().due.unwrap();
+        let second_due = profile.study_card(&second.id).unwrap().due.unwrap();
+        let earlier = if first_due <= second_due {
+            &first
+        } else {
+            &second
+        };
+        assert_eq!(next.card.id, earlier.id);
+    }
+
+    #[test]
+    fn the_day_limit_on_new_cards_holds() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        profile.set_learning_settings(0.9, 1).unwrap();
+        let first = add(&profile, "first", NOON);
+        add(&profile, "second", NOON);
+        profile
+            .answer(&first.id, Rating::Easy, 1_000, NOON)
+            .unwrap();
+        assert!(profile.next_card(None, NOON + 1).unwrap().is_none());
+        // Tomorrow brings the next one.
+        let next = profile.next_card(None, NOON + DAY).unwrap().unwrap();
+        assert_eq!(next.card.front, "second");
+    }
+
+    #[test]
+    fn undo_restores_the_schedule_and_keeps_the_log() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        let card = add(&profile, "q", NOON);
+        let good = profile.answer(&card.id, Rating::Good, 1_000, NOON).unwrap();
+        let before = profile.study_card(&card.id).unwrap();
+        let again = profile
+            .answer(&card.id, Rating::Again, 1_000, good.due)
+            .unwrap();
+        assert_eq!(profile.study_card(&card.id).unwrap().lapses, 1);
+        let undone = profile.undo_review(None, good.due + 1).unwrap();
+        assert_eq!(undone, before);
+        let undone = profile.undo_review(None, good.due + 2).unwrap();
+        assert_eq!((undone.due, undone.reps, undone.stability), (None, 0, None));
+        assert!(profile.undo_review(None, good.due + 3).is_err());
+        assert!(
+            profile
+                .undo_review(Some(&again.review_id), good.due + 3)
+                .is_err()
+        );
+        // The log still has both answers, and refuses to lose them.
+        let kept: i64 = profile
+            .read(|conn| Ok(conn.query_row("SELECT COUNT(*) FROM reviews", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(kept, 2);
+        let refused = profile.transact(|tx| {
+            tx.execute("DELETE FROM reviews", [])?;
+            Ok(((), Vec::new()))
+        });
+        assert!(refused.is_err());
+    }
+
+    #[test]
+    fn suspended_and_buried_cards_wait() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        let card = add(&profile, "q", NOON);
+        profile.set_suspended(&card.id, true, NOON).unwrap();
+        assert!(profile.next_card(None, NOON).unwrap().is_none());
+        assert!(profile.answer(&card.id, Rating::Good, 0, NOON).is_err());
+        profile.set_suspended(&card.id, false, NOON).unwrap();
+        profile.bury(&card.id[..8], NOON).unwrap();
+        assert!(profile.next_card(None, NOON).unwrap().is_none());
+        assert!(profile.next_card(None, NOON + DAY).unwrap().is_some());
+        assert_eq!(profile.unbury_all(NOON).unwrap(), 1);
+        assert!(profile.next_card(None, NOON).unwrap().is_some());
+    }
+}

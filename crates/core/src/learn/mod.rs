@@ -7,6 +7,7 @@
 //! device's log, re-projects it and loses nothing.
 
 mod cards;
+mod history;
 pub mod optimise;
 mod review;
 pub(crate) mod schedule;
@@ -16,6 +17,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use satchel_types::LearningSettings;
 
 pub use cards::{CLOZE_BLANK, cloze_cards};
+pub use history::{CardWithHistory, PastReview};
 pub use review::DAY_STARTS_AT_HOUR;
 
 use crate::profile::Profile;

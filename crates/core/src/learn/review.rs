@@ -145,7 +145,7 @@ pub(crate) fn next_card(
 }
 
 /// Sets a card's schedule from its latest review that was not undone.
-fn project(tx: &Transaction<'_>, card_id: &str) -> Result<()> {
+pub(crate) fn project(tx: &Transaction<'_>, card_id: &str) -> Result<()> {
     tx.prepare_cached(
         "UPDATE cards SET
             (due, stability, difficulty, last_review) = (

@@ -104,6 +104,8 @@ impl Store {
         // WAL: readers never block the writer. synchronous=FULL: a note is on disk
         // when its save returns, even if the laptop's battery dies the next second.
         // temp_store=MEMORY: sorts and temporary tables never reach disk unencrypted.
+        // cache_size: 16 MiB of decrypted pages kept, since every page read again from
+        // the file is decrypted again.
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::InvalidInput(format!(
@@ -114,7 +116,8 @@ impl Store {
             "PRAGMA synchronous = FULL;
              PRAGMA foreign_keys = OFF;
              PRAGMA temp_store = MEMORY;
-             PRAGMA busy_timeout = 5000;",
+             PRAGMA busy_timeout = 5000;
+             PRAGMA cache_size = -16384;",
         )?;
         // Foreign keys are enforced from here on, but not during migrations: a table
         // rebuilt to change a constraint is dropped and recreated, and with them on

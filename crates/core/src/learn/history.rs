@@ -1,0 +1,183 @@
+//! Cards brought in with the reviews they already had (from Anki, or many at once):
+//! each history replayed through FSRS into the log, in one transaction.
+
+use rusqlite::Transaction;
+use satchel_types::{CardKind, Event, Rating};
+
+use super::cards::{HAND, NewCard, insert_card};
+use super::review::{LoggedReview, log_review, project};
+use super::schedule::{Past, Scheduler};
+use super::{deck_named, settings};
+use crate::Result;
+use crate::profile::Profile;
+
+/// A review a card had before it came to Satchel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PastReview {
+    /// Its id in the log, the same each time the same review is brought in (so
+    /// bringing it in twice logs it once).
+    pub id: String,
+    pub reviewed_at: i64,
+    pub rating: Rating,
+    pub duration_ms: i64,
+}
+
+/// A card to bring in, with its reviews, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardWithHistory {
+    pub deck: String,
+    pub kind: CardKind,
+    pub front: String,
+    pub back: String,
+    pub reviews: Vec<PastReview>,
+}
+
+/// Logs `reviews` for `card_id` as FSRS schedules them, from the card as new.
+pub(crate) fn replay(
+    tx: &Transaction<'_>,
+    scheduler: &Scheduler,
+    card_id: &str,
+    reviews: &[PastReview],
+    origin: &str,
+) -> Result<usize> {
+    let mut past = Past::default();
+    let mut logged = 0;
+    for review in reviews {
+        let outcome = scheduler.outcome(&past, review.rating, review.reviewed_at)?;
+        logged += usize::from(log_review(
+            tx,
+            &LoggedReview {
+                id: &review.id,
+                card_id,
+                reviewed_at: review.reviewed_at,
+                rating: review.rating,
+                kind: outcome.kind,
+                elapsed_days: outcome.elapsed_days,
+                duration_ms: review.duration_ms,
+                memory: outcome.memory,
+                due: outcome.due,
+                origin,
+            },
+        )?);
+        past = Past {
+            memory: Some(outcome.memory),
+            last_review: Some(review.reviewed_at),
+            due: Some(outcome.due),
+        };
+    }
+    project(tx, card_id)?;
+    Ok(logged)
+}
+
+impl Profile {
+    /// Writes many cards with their past reviews at once; returns their ids.
+    pub fn add_cards_with_history(
+        &self,
+        cards: &[CardWithHistory],
+        origin: &str,
+        now: i64,
+    ) -> Result<Vec<String>> {
+        self.transact(|tx| {
+            let scheduler = Scheduler::new(&settings(tx)?)?;
+            let mut ids = Vec::with_capacity(cards.len());
+            let mut decks = std::collections::HashMap::new();
+            for (seq, card) in cards.iter().enumerate() {
+                let deck = match decks.get(&card.deck) {
+                    Some(id) => String::clone(id),
+                    None => {
+                        let id = deck_named(tx, &card.deck, now)?;
+                        decks.insert(card.deck.clone(), id.clone());
+                        id
+                    }
+                };
+                let id = insert_card(
+                    tx,
+                    &NewCard {
+                        kind: card.kind,
+                        deck_id: &deck,
+                        generator: HAND,
+                        front: &card.front,
+                        back: &card.back,
+                        choices: &[],
+                        media: &[],
+                        seq: seq as i64,
+                    },
+                    now,
+                )?;
+                replay(tx, &scheduler, &id, &card.reviews, origin)?;
+                ids.push(id);
+            }
+            let count = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            Ok((ids, vec![Event::CardsChanged { count }]))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::learn::schedule::DAY;
+
+    #[test]
+    fn a_history_brought_in_schedules_the_card_as_answering_it_would() {
+        let (_dir, _satchel, profile) = crate::testing::keychain_profile("Ada");
+        let start = 20_000 * DAY;
+        let reviews = vec![
+            PastReview {
+                id: "a-1".into(),
+                reviewed_at: start,
+                rating: Rating::Good,
+                duration_ms: 3_000,
+            },
+            PastReview {
+                id: "a-2".into(),
+                reviewed_at: start + 3 * DAY,
+                rating: Rating::Hard,
+                duration_ms: 9_000,
+            },
+        ];
+        let card = CardWithHistory {
+            deck: "Imported".into(),
+            kind: CardKind::Basic,
+            front: "q".into(),
+            back: "a".into(),
+            reviews,
+        };
+        let ids = profile
+            .add_cards_with_history(std::slice::from_ref(&card), "anki", start)
+            .unwrap();
+        let answered = profile
+            .add_cards(
+                &satchel_types::CardDraft {
+                    deck: "Answered".into(),
+                    kind: CardKind::Basic,
+                    front: "q".into(),
+                    back: "a".into(),
+                    choices: Vec::new(),
+                },
+                start,
+            )
+            .unwrap()
+            .remove(0);
+        profile
+            .answer(&answered.id, Rating::Good, 0, start)
+            .unwrap();
+        profile
+            .answer(&answered.id, Rating::Hard, 0, start + 3 * DAY)
+            .unwrap();
+        let imported = profile.study_card(&ids[0]).unwrap();
+        let answered = profile.study_card(&answered.id).unwrap();
+        assert_eq!(
+            (imported.due, imported.stability, imported.reps),
+            (answered.due, answered.stability, answered.reps)
+        );
+        // Brought in again, the same reviews are not logged twice.
+        profile
+            .add_cards_with_history(&[card], "anki", start)
+            .unwrap();
+        let logged: i64 = profile
+            .read(|c| Ok(c.query_row("SELECT COUNT(*) FROM reviews", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(logged, 4);
+    }
+}

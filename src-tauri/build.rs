@@ -39,6 +39,18 @@ fn main() {
         "cancel_job",
         "helper",
         "set_helper",
+        "next_card",
+        "answer_card",
+        "undo_review",
+        "add_cards",
+        "decks",
+        "study_cards",
+        "card_action",
+        "learning_stats",
+        "study_now",
+        "set_learning",
+        "optimise_learning",
+        "answer_quiz",
     ];
     // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a
     // binary from carrying a stale window.

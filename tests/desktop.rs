@@ -855,3 +855,125 @@ fn study_pack(window: &Session, notes: &Path) -> Result<(), String> {
 
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; `cargo xtask test` provides them"]
+fn cards_written_in_the_window_are_reviewed_by_keyboard_and_show_in_progress() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = review_by_keyboard(&window) {
+        save_screenshot(&window, "failure-review.png");
+        panic!("review: {error}");
+    }
+    window.end().unwrap();
+}
+
+fn attribute(window: &Session, css: &str, name: &str) -> Result<String, String> {
+    let value = window.execute(
+        "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null",
+        serde_json::json!([css, name]),
+    )?;
+    Ok(value.as_str().unwrap_or_default().to_owned())
+}
+
+/// Waits for the card on show to be `revealed` (and, when given, to be `card`, or
+/// not `not_card`).
+fn wait_for_card(
+    window: &Session,
+    revealed: bool,
+    card: Option<&str>,
+    not_card: Option<&str>,
+) -> Result<String, String> {
+    let started = Instant::now();
+    loop {
+        let id = attribute(window, "#review-card", "data-card")?;
+        let shown = attribute(window, "#review-card", "data-revealed")? == "true";
+        if !id.is_empty()
+            && shown == revealed
+            && card.is_none_or(|c| c == id)
+            && not_card.is_none_or(|c| c != id)
+        {
+            return Ok(id);
+        }
+        if started.elapsed() > WAIT {
+            return Err(format!(
+                "card {id:?} revealed {shown}; wanted {card:?}/not {not_card:?} revealed {revealed}"
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn review_by_keyboard(window: &Session) -> Result<(), String> {
+    create_learner(window)?;
+    window.click(&window.wait_for("#nav-cards", WAIT)?)?;
+    window.type_text(
+        &window.wait_for("#card-front-input", WAIT)?,
+        "Capital of France?",
+    )?;
+    window.type_text(&window.wait_for("#card-back-input", WAIT)?, "Paris")?;
+    window.click(&window.wait_for("#add-card", WAIT)?)?;
+    window.wait_for_text("#card-saved", "1", WAIT)?;
+    window.execute(
+        "const kind = document.querySelector('#card-kind');
+         kind.value = 'choice'; kind.dispatchEvent(new Event('change')); return true",
+        serde_json::json!([]),
+    )?;
+    window.type_text(&window.wait_for("#card-front-input", WAIT)?, "2 + 2?")?;
+    window.type_text(&window.wait_for("#card-back-input", WAIT)?, "4")?;
+    window.type_text(&window.wait_for("#card-wrong-input", WAIT)?, "3\n5")?;
+    window.click(&window.wait_for("#add-card", WAIT)?)?;
+    window.wait_for("#deck-list .deck-item", WAIT)?;
+    window.wait_for_text("#deck-list", "2 cards", WAIT)?;
+
+    // Study now offers the two new cards; a session takes them one at a time.
+    window.click(&window.wait_for("#nav-study", WAIT)?)?;
+    window.wait_for_text("#study-steps", "2 new cards", WAIT)?;
+    window.click(&window.wait_for("#study-steps a[href^='/review']", WAIT)?)?;
+    let first = wait_for_card(window, false, None, None)?;
+    window.wait_for_text("#card-front", "Capital of France?", WAIT)?;
+    window.press_keys(" ")?;
+    wait_for_card(window, true, Some(&first), None)?;
+    window.wait_for_text("#card-back", "Paris", WAIT)?;
+    save_screenshot(window, "review.png");
+    window.press_keys("3")?;
+    // The choice card: its choices are picked by number, which shows the answer.
+    let second = wait_for_card(window, false, None, Some(&first))?;
+    window.wait_for_text("#card-front", "2 + 2?", WAIT)?;
+    window.wait_for("#card-choices", WAIT)?;
+    window.press_keys("1")?;
+    wait_for_card(window, true, Some(&second), None)?;
+    window.press_keys("1")?;
+    // "Again" brings it back within a minute, and the session shows it ahead; undo
+    // puts the answer back as it was instead.
+    wait_for_card(window, false, Some(&second), None)?;
+    window.press_keys("u")?;
+    wait_for_card(window, false, Some(&second), None)?;
+    window.wait_for_text("#review-progress", "1 of", WAIT)?;
+    let choice = window.execute(
+        "return [...document.querySelectorAll('#card-choices button')].findIndex(b => b.textContent.endsWith('4')) + 1",
+        serde_json::json!([]),
+    )?;
+    let right = choice
+        .as_u64()
+        .filter(|n| *n > 0)
+        .ok_or("no right choice shown")?;
+    window.press_keys(&right.to_string())?;
+    wait_for_card(window, true, Some(&second), None)?;
+    window.wait_for("#card-choices button.right", WAIT)?;
+    window.press_keys("4")?;
+    window.wait_for("#review-done", WAIT)?;
+    window.wait_for_text("#review-done", "2 cards answered", WAIT)?;
+
+    // Progress counts the two answers that stand (the undone one is not one).
+    window.click(&window.wait_for("#nav-progress", WAIT)?)?;
+    window.wait_for_text("#stat-reviews", "2", WAIT)?;
+    window.wait_for_text("#chart-heatmap", "2 reviews on 1 days", WAIT)?;
+    window.wait_for("#chart-forecast svg rect", WAIT)?;
+    window.wait_for("#chart-retention", WAIT)?;
+    window.wait_for_text("#optimisation", "400 reviews", WAIT)?;
+    save_screenshot(window, "progress.png");
+    Ok(())
+}

@@ -6,9 +6,10 @@ use std::sync::{Arc, PoisonError};
 use std::path::PathBuf;
 
 use satchel_core::types::{
-    AboutView, Answer, CardState, CardView, ConceptMap, ErrorCode, ErrorView, HelperSettings,
-    ImportOutcome, JobView, LibraryView, NoteDraft, NoteView, PackView, RecordingView,
-    RecoveryCodeView, SearchHit, SourceView, UnlockRequest, UnlockedView, WelcomeView,
+    AboutView, Answer, Answered, CardDraft, CardState, CardView, ConceptMap, DeckView, ErrorCode,
+    ErrorView, HelperSettings, ImportOutcome, JobView, LearningSettings, LearningStats,
+    LibraryView, NextCard, NoteDraft, NoteView, PackView, Rating, RecordingView, RecoveryCodeView,
+    SearchHit, SourceView, StudyCard, StudyStep, UnlockRequest, UnlockedView, WelcomeView,
 };
 use satchel_core::{Error, Profile};
 use tauri::State;
@@ -550,6 +551,143 @@ pub async fn set_helper(
                 message: e.to_string(),
             })
         }))
+    })
+    .await
+}
+
+/// The card to study next (in one deck, or in all), or none for now.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn next_card(
+    shell: State<'_, Arc<Shell>>,
+    deck: Option<String>,
+) -> Reply<Option<NextCard>> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.next_card(deck.as_deref(), now()))
+    })
+    .await
+}
+
+/// Answers a card; an optimisation it queues starts at once.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn answer_card(
+    shell: State<'_, Arc<Shell>>,
+    card_id: String,
+    rating: Rating,
+    duration_ms: i64,
+) -> Reply<Answered> {
+    off_ui_thread(&shell, move |shell| {
+        let answered = with_open(shell, |p| p.answer(&card_id, rating, duration_ms, now()))?;
+        shell.work.wake();
+        Ok(answered)
+    })
+    .await
+}
+
+/// Undoes the latest answer; the card comes back as it was, to be answered again.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn undo_review(shell: State<'_, Arc<Shell>>) -> Reply<NextCard> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| {
+            let card = p.undo_review(None, now())?;
+            p.card_to_study(&card.id, now())
+        })
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_cards(shell: State<'_, Arc<Shell>>, draft: CardDraft) -> Reply<Vec<StudyCard>> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.add_cards(&draft, now()))
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn decks(shell: State<'_, Arc<Shell>>) -> Reply<Vec<DeckView>> {
+    off_ui_thread(&shell, move |shell| with_open(shell, |p| p.decks(now()))).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn study_cards(
+    shell: State<'_, Arc<Shell>>,
+    deck: Option<String>,
+) -> Reply<Vec<StudyCard>> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.study_cards(deck.as_deref()))
+    })
+    .await
+}
+
+/// Suspends, lets back, buries until tomorrow or deletes a card.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn card_action(
+    shell: State<'_, Arc<Shell>>,
+    id: String,
+    action: String,
+) -> Reply<StudyCard> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| match action.as_str() {
+            "suspend" => p.set_suspended(&id, true, now()),
+            "unsuspend" => p.set_suspended(&id, false, now()),
+            "bury" => p.bury(&id, now()),
+            "delete" => p.delete_study_card(&id, now()),
+            other => Err(Error::InvalidInput(format!("no card action {other:?}"))),
+        })
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn learning_stats(shell: State<'_, Arc<Shell>>) -> Reply<LearningStats> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.learning_stats(now()))
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn study_now(shell: State<'_, Arc<Shell>>) -> Reply<Vec<StudyStep>> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.study_now(now()))
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_learning(
+    shell: State<'_, Arc<Shell>>,
+    desired_retention: f32,
+    new_per_day: u32,
+) -> Reply<LearningSettings> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| {
+            p.set_learning_settings(desired_retention, new_per_day)
+        })
+    })
+    .await
+}
+
+/// Queues fitting the scheduling to the learner's own reviews now.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn optimise_learning(shell: State<'_, Arc<Shell>>) -> Reply<JobView> {
+    off_ui_thread(&shell, move |shell| {
+        let job = with_open(shell, |p| p.queue_optimise(now()))?;
+        shell.work.wake();
+        Ok(job)
+    })
+    .await
+}
+
+/// Records a quiz answer (for mastery); whether it was right.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn answer_quiz(
+    shell: State<'_, Arc<Shell>>,
+    question_id: String,
+    chosen: usize,
+) -> Reply<bool> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.answer_quiz(&question_id, chosen, now()))
     })
     .await
 }

@@ -188,6 +188,18 @@ fn main() -> ExitCode {
             commands::cancel_job,
             commands::helper,
             commands::set_helper,
+            commands::next_card,
+            commands::answer_card,
+            commands::undo_review,
+            commands::add_cards,
+            commands::decks,
+            commands::study_cards,
+            commands::card_action,
+            commands::learning_stats,
+            commands::study_now,
+            commands::set_learning,
+            commands::optimise_learning,
+            commands::answer_quiz,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     let app = match result {

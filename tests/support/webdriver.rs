@@ -95,6 +95,26 @@ impl Session {
         .map(drop)
     }
 
+    /// Presses `keys` one after another on the keyboard, as a learner would, into
+    /// whatever has focus.
+    pub fn press_keys(&self, keys: &str) -> Result<(), String> {
+        let actions: Vec<Value> = keys
+            .chars()
+            .flat_map(|key| {
+                let key = key.to_string();
+                [
+                    json!({ "type": "keyDown", "value": key }),
+                    json!({ "type": "keyUp", "value": key }),
+                ]
+            })
+            .collect();
+        post(
+            &format!("{}/actions", self.base),
+            &json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] }),
+        )
+        .map(drop)
+    }
+
     pub fn text(&self, element: &Element) -> Result<String, String> {
         let reply = get(&format!("{}/element/{}/text", self.base, element.0))?;
         Ok(reply["value"].as_str().unwrap_or_default().to_owned())

@@ -13,7 +13,9 @@ use satchel_types::{Event, NoteSummary, PackState, ProfileView, RecordingView, S
 use crate::i18n::t;
 use crate::ipc::{self, NoArgs};
 use crate::pages::pack::{Jobs, Pack};
+use crate::pages::progress::Progress;
 use crate::pages::search::{Ask, SearchBar, SearchResults, Topics};
+use crate::pages::study::{Cards, Review, StudyNow};
 use crate::pages::{
     editor::Editor, library::Library, settings::Settings, source::Source, welcome::Welcome,
 };
@@ -171,6 +173,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/topics") view=|| view! { <Shell><Topics/></Shell> }/>
                 <Route path=path!("/packs/:id") view=|| view! { <Shell><Pack/></Shell> }/>
                 <Route path=path!("/jobs") view=|| view! { <Shell><Jobs/></Shell> }/>
+                <Route path=path!("/study") view=|| view! { <Shell><StudyNow/></Shell> }/>
+                <Route path=path!("/review") view=|| view! { <Shell><Review/></Shell> }/>
+                <Route path=path!("/cards") view=|| view! { <Shell><Cards/></Shell> }/>
+                <Route path=path!("/progress") view=|| view! { <Shell><Progress/></Shell> }/>
             </Routes>
         </Router>
     }
@@ -219,9 +225,12 @@ fn Shell(children: Children) -> impl IntoView {
             <nav class="sidebar" aria-label=t("nav.main")>
                 <div class="brand">{t("app.name")}</div>
                 <ul class="nav-list">
+                    <li><A href="/study" attr:id="nav-study">{t("nav.study")}</A></li>
                     <li><A href="/library">{t("nav.library")}</A></li>
                     <li><A href="/ask">{t("nav.ask")}</A></li>
                     <li><A href="/topics">{t("nav.topics")}</A></li>
+                    <li><A href="/cards" attr:id="nav-cards">{t("nav.cards")}</A></li>
+                    <li><A href="/progress" attr:id="nav-progress">{t("nav.progress")}</A></li>
                     <li><A href="/jobs">{t("nav.jobs")}</A></li>
                     <li><A href="/settings">{t("nav.settings")}</A></li>
                 </ul>

@@ -45,6 +45,8 @@ mod tests {
             include_str!("pages/source.rs"),
             include_str!("pages/search.rs"),
             include_str!("pages/pack.rs"),
+            include_str!("pages/study.rs"),
+            include_str!("pages/progress.rs"),
         ];
         let mut missing = Vec::new();
         for source in sources {

@@ -627,6 +627,7 @@ pub struct ConceptMastery {
     pub quiz_answers: u32,
     /// The note or source that says most about it.
     pub owner_id: String,
+    pub owner_kind: HitKind,
     pub owner_title: String,
     /// Its newest ready study pack, if one.
     pub pack_id: Option<String>,

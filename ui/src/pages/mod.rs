@@ -1,8 +1,10 @@
 pub mod editor;
 pub mod library;
 pub mod pack;
+pub mod progress;
 pub mod recovery;
 pub mod search;
 pub mod settings;
 pub mod source;
+pub mod study;
 pub mod welcome;

@@ -30,6 +30,12 @@ struct IdArgs {
 }
 
 #[derive(Serialize)]
+struct QuizArgs {
+    question_id: String,
+    chosen: usize,
+}
+
+#[derive(Serialize)]
 struct CardArgs {
     id: String,
     state: CardState,
@@ -333,6 +339,39 @@ fn Quiz(questions: Vec<QuizQuestion>) -> impl IntoView {
     let chosen = RwSignal::new(vec![None::<usize>; questions.len()]);
     let checked = RwSignal::new(false);
     let answers = StoredValue::new(questions.iter().map(|q| q.answer).collect::<Vec<usize>>());
+    let ids = StoredValue::new(
+        questions
+            .iter()
+            .map(|q| q.id.clone())
+            .collect::<Vec<String>>(),
+    );
+    // The answers checked count towards how well their topics are known.
+    let check = move |_| {
+        if checked.get_untracked() {
+            return;
+        }
+        checked.set(true);
+        let given: Vec<(String, usize)> = ids.with_value(|ids| {
+            chosen.with_untracked(|c| {
+                ids.iter()
+                    .zip(c)
+                    .filter_map(|(id, c)| c.map(|c| (id.clone(), c)))
+                    .collect()
+            })
+        });
+        spawn_local(async move {
+            for (question_id, chosen) in given {
+                let _ = ipc::call::<bool>(
+                    "answer_quiz",
+                    QuizArgs {
+                        question_id,
+                        chosen,
+                    },
+                )
+                .await;
+            }
+        });
+    };
     let total = questions.len();
     let score = move || {
         answers.with_value(|answers| {
@@ -374,7 +413,7 @@ fn Quiz(questions: Vec<QuizQuestion>) -> impl IntoView {
                 }).collect_view()}
             </ol>
             <div class="actions">
-                <button type="button" id="check-quiz" class="button primary" on:click=move |_| checked.set(true)>
+                <button type="button" id="check-quiz" class="button primary" on:click=check>
                     {t("pack.check")}
                 </button>
                 <Show when=move || checked.get()>

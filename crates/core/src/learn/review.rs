@@ -209,6 +209,21 @@ impl Profile {
         self.read(|conn| next_card(conn, now, deck))
     }
 
+    /// A card to study now whether due or not (the card an undo brought back), with
+    /// what each answer would do.
+    pub fn card_to_study(&self, id: &str, now: i64) -> Result<NextCard> {
+        self.read(|conn| {
+            let settings = settings(conn)?;
+            let card = card(conn, id)?;
+            let outcomes = Scheduler::new(&settings)?.outcomes(&past(&card), now)?;
+            Ok(NextCard {
+                intervals_ms: outcomes.map(|o| o.due - now),
+                left: counts(conn, now, None, settings.new_per_day)?,
+                card,
+            })
+        })
+    }
+
     /// What is left to study today.
     pub fn study_counts(&self, deck: Option<&str>, now: i64) -> Result<StudyCounts> {
         self.read(|conn| counts(conn, now, deck, settings(conn)?.new_per_day))

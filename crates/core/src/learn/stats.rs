@@ -188,15 +188,23 @@ fn mastery(conn: &Connection, scheduler: &Scheduler, now: i64) -> Result<Vec<Con
             (None, Some(q)) => q,
             (None, None) => continue,
         };
-        let Some((label, owner_id, owner_title)) = conn
+        let Some((label, owner_id, owner_title, source_kind)) = conn
             .prepare_cached(
                 "SELECT c.label, oc.owner_id,
                         COALESCE((SELECT title FROM notes WHERE id = oc.owner_id),
-                                 (SELECT title FROM sources WHERE id = oc.owner_id), '')
+                                 (SELECT title FROM sources WHERE id = oc.owner_id), ''),
+                        (SELECT kind FROM sources WHERE id = oc.owner_id)
                  FROM concepts c JOIN owner_concepts oc ON oc.concept_id = c.id
                  WHERE c.id = ?1 ORDER BY oc.weight DESC LIMIT 1",
             )?
-            .query_row([concept], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .query_row([concept], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                ))
+            })
             .optional()?
         else {
             continue;
@@ -215,6 +223,7 @@ fn mastery(conn: &Connection, scheduler: &Scheduler, now: i64) -> Result<Vec<Con
             cards: cards.map_or(0, |(_, n)| n),
             quiz_answers: answers.map_or(0, |(_, n)| n),
             owner_id,
+            owner_kind: crate::search::hit_kind(source_kind.as_deref()),
             owner_title,
             pack_id,
         });

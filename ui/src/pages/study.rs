@@ -1,0 +1,568 @@
+//! Studying: "Study now" (what to do next, in order), the review session (one card at
+//! a time, Space to show, 1–4 to answer, U to undo), and the cards page (decks, writing
+//! a card, and keeping cards out of reviews).
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use satchel_types::{
+    Answered, CardDraft, CardKind, DeckView, ErrorView, NextCard, Rating, StudyCard, StudyStep,
+};
+use serde::Serialize;
+
+use crate::app::session;
+use crate::i18n::{t, t_with};
+use crate::ipc::{self, NoArgs};
+use crate::pages::search::{owner_href, ref_href};
+use crate::widgets::ErrorBanner;
+
+const DAY_MS: i64 = 86_400_000;
+
+#[derive(Serialize)]
+struct DeckArgs {
+    deck: Option<String>,
+}
+
+#[derive(Serialize)]
+struct AnswerArgs {
+    card_id: String,
+    rating: Rating,
+    duration_ms: i64,
+}
+
+#[derive(Serialize)]
+struct ActionArgs {
+    id: String,
+    action: &'static str,
+}
+
+#[derive(Serialize)]
+struct DraftArgs {
+    draft: CardDraft,
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// "10 min", "3 d", as an answer button says when the card comes back.
+pub fn wait_text(ms: i64) -> String {
+    let minutes = ms / 60_000;
+    if minutes < 60 {
+        t_with("review.in_minutes", &[("n", &minutes.max(1).to_string())])
+    } else if ms < DAY_MS {
+        t_with("review.in_hours", &[("n", &(minutes / 60).to_string())])
+    } else if ms < 60 * DAY_MS {
+        t_with(
+            "review.in_days",
+            &[("n", &((ms + DAY_MS / 2) / DAY_MS).to_string())],
+        )
+    } else {
+        t_with(
+            "review.in_months",
+            &[("n", &(ms / (30 * DAY_MS)).to_string())],
+        )
+    }
+}
+
+fn rating_label(rating: Rating) -> String {
+    t(match rating {
+        Rating::Again => "review.again",
+        Rating::Hard => "review.hard",
+        Rating::Good => "review.good",
+        Rating::Easy => "review.easy",
+    })
+}
+
+/// What to study now: reviews due, the concepts known least, and new cards.
+#[component]
+pub fn StudyNow() -> impl IntoView {
+    let session = session();
+    let steps = RwSignal::new(None::<Vec<StudyStep>>);
+    let error = RwSignal::new(None::<ErrorView>);
+    Effect::new(move |_| {
+        session.learned.track();
+        spawn_local(async move {
+            match ipc::call::<Vec<StudyStep>>("study_now", NoArgs {}).await {
+                Ok(list) => steps.set(Some(list)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    });
+    view! {
+        <div class="page">
+            <header class="page-header">
+                <h1>{t("study.title")}</h1>
+                <A href="/cards" attr:class="button">{t("cards.title")}</A>
+            </header>
+            <ErrorBanner error/>
+            {move || steps.get().map(|steps| {
+                if steps.is_empty() {
+                    return view! {
+                        <p class="empty" id="study-nothing">{t("study.nothing")}</p>
+                    }.into_any();
+                }
+                view! {
+                    <ol class="study-steps" id="study-steps">
+                        {steps.into_iter().map(|step| view! { <li class="study-step">{step_view(step)}</li> }).collect_view()}
+                    </ol>
+                }.into_any()
+            })}
+        </div>
+    }
+}
+
+fn step_view(step: StudyStep) -> AnyView {
+    match step {
+        StudyStep::Reviews { due, learning } => view! {
+            <div class="step-text">
+                <strong>{t_with("study.reviews", &[("n", &(due + learning).to_string())])}</strong>
+            </div>
+            <A href="/review" attr:class="button primary" attr:id="start-reviews">{t("study.start")}</A>
+        }
+        .into_any(),
+        StudyStep::Concept { mastery } => {
+            let percent = format!("{:.0}", mastery.mastery * 100.0);
+            view! {
+                <div class="step-text">
+                    <strong>{mastery.label.clone()}</strong>
+                    <span class="muted">{t_with("study.known", &[("percent", &percent), ("title", &mastery.owner_title)])}</span>
+                </div>
+                <A href=owner_href(mastery.owner_kind, &mastery.owner_id) attr:class="button">{t("study.read")}</A>
+                {mastery.pack_id.map(|id| view! {
+                    <A href=format!("/packs/{id}") attr:class="button">{t("study.pack")}</A>
+                })}
+            }
+            .into_any()
+        }
+        StudyStep::New { deck_id, deck, new } => view! {
+            <div class="step-text">
+                <strong>{t_with("study.new", &[("n", &new.to_string()), ("deck", &deck)])}</strong>
+            </div>
+            <A href=format!("/review?deck={deck_id}") attr:class="button">{t("study.learn")}</A>
+        }
+        .into_any(),
+    }
+}
+
+/// A review session: one card at a time, in big type.
+#[component]
+pub fn Review() -> impl IntoView {
+    let query = use_query_map();
+    let deck = move || query.read().get("deck");
+    let current = RwSignal::new(None::<NextCard>);
+    let finished = RwSignal::new(false);
+    let revealed = RwSignal::new(false);
+    let chosen = RwSignal::new(None::<usize>);
+    let answered = RwSignal::new(0u32);
+    let spent_ms = RwSignal::new(0f64);
+    let shown_at = StoredValue::new(now_ms());
+    let seconds = RwSignal::new(0i64);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<ErrorView>);
+
+    let show = move |next: Option<NextCard>| {
+        finished.set(next.is_none());
+        current.set(next);
+        revealed.set(false);
+        chosen.set(None);
+        shown_at.set_value(now_ms());
+        seconds.set(0);
+    };
+    let load = move || {
+        let deck = deck();
+        spawn_local(async move {
+            match ipc::call::<Option<NextCard>>("next_card", DeckArgs { deck }).await {
+                Ok(next) => show(next),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    Effect::new(move |_| {
+        deck();
+        load();
+    });
+    if let Ok(handle) = set_interval_with_handle(
+        move || seconds.set(((now_ms() - shown_at.get_value()) / 1000.0) as i64),
+        std::time::Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+
+    let reveal = move || {
+        if current.with_untracked(Option::is_some) {
+            revealed.set(true);
+        }
+    };
+    let answer = move |rating: Rating| {
+        let Some(card_id) = current.with_untracked(|c| c.as_ref().map(|c| c.card.id.clone()))
+        else {
+            return;
+        };
+        if !revealed.get_untracked() || busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let duration = now_ms() - shown_at.get_value();
+        spawn_local(async move {
+            let args = AnswerArgs {
+                card_id,
+                rating,
+                duration_ms: duration as i64,
+            };
+            match ipc::call::<Answered>("answer_card", args).await {
+                Ok(_) => {
+                    answered.update(|n| *n += 1);
+                    spent_ms.update(|s| *s += duration);
+                    error.set(None);
+                    load();
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let undo = move || {
+        if answered.get_untracked() == 0 || busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            match ipc::call::<NextCard>("undo_review", NoArgs {}).await {
+                Ok(card) => {
+                    answered.update(|n| *n = n.saturating_sub(1));
+                    show(Some(card));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let act = move |action: &'static str| {
+        let Some(id) = current.with_untracked(|c| c.as_ref().map(|c| c.card.id.clone())) else {
+            return;
+        };
+        spawn_local(async move {
+            match ipc::call::<StudyCard>("card_action", ActionArgs { id, action }).await {
+                Ok(_) => load(),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let choose = move |i: usize| {
+        if revealed.get_untracked() {
+            return;
+        }
+        chosen.set(Some(i));
+        revealed.set(true);
+    };
+
+    // Keyboard first: Space or Enter shows the answer, 1–4 answer (or pick a choice
+    // before it is shown), U undoes. Keys typed into a field are the field's.
+    let keys = window_event_listener(ev::keydown, move |event| {
+        let typing = event
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let choices = current.with_untracked(|c| c.as_ref().map_or(0, |c| c.card.choices.len()));
+        match event.key().as_str() {
+            " " | "Enter" if !revealed.get_untracked() => {
+                event.prevent_default();
+                reveal();
+            }
+            key @ ("1" | "2" | "3" | "4" | "5" | "6" | "7" | "8") => {
+                let n = key.parse::<usize>().unwrap_or(1);
+                if !revealed.get_untracked() && choices > 0 {
+                    if n <= choices {
+                        choose(n - 1);
+                    }
+                } else if n <= 4 {
+                    answer(Rating::ALL[n - 1]);
+                }
+            }
+            "u" | "U" => undo(),
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let progress = move || {
+        let left = current.with(|c| {
+            c.as_ref()
+                .map_or(0, |c| c.left.learning + c.left.due + c.left.new)
+        });
+        (answered.get(), answered.get() + left)
+    };
+    view! {
+        <div class="page review-page">
+            <header class="page-header">
+                <h1>{t("review.title")}</h1>
+                <div class="review-progress" id="review-progress" role="status">
+                    {move || {
+                        let (done, total) = progress();
+                        view! {
+                            <progress class="progress" max=total.max(1).to_string() value=done.to_string()></progress>
+                            <span>{t_with("review.progress", &[("done", &done.to_string()), ("total", &total.to_string())])}</span>
+                        }
+                    }}
+                </div>
+            </header>
+            <ErrorBanner error/>
+            <Show when=move || finished.get()>
+                <div class="review-done" id="review-done">
+                    <h2>{t("review.done")}</h2>
+                    <p>{move || {
+                        let n = answered.get();
+                        let average = if n == 0 { 0.0 } else { spent_ms.get() / 1000.0 / f64::from(n) };
+                        t_with("review.done_summary", &[("n", &n.to_string()), ("seconds", &format!("{average:.0}"))])
+                    }}</p>
+                    <div class="actions">
+                        <A href="/study" attr:class="button primary">{t("study.title")}</A>
+                        <A href="/progress" attr:class="button">{t("progress.title")}</A>
+                        <Show when=move || { answered.get() > 0 }>
+                            <button type="button" class="button quiet" on:click=move |_| undo()>{t("review.undo")}</button>
+                        </Show>
+                    </div>
+                </div>
+            </Show>
+            {move || current.get().map(|next| card_view(next, revealed, chosen, seconds, reveal, answer, choose, undo, act, answered))}
+        </div>
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn card_view(
+    next: NextCard,
+    revealed: RwSignal<bool>,
+    chosen: RwSignal<Option<usize>>,
+    seconds: RwSignal<i64>,
+    reveal: impl Fn() + Copy + Send + Sync + 'static,
+    answer: impl Fn(Rating) + Copy + Send + Sync + 'static,
+    choose: impl Fn(usize) + Copy + Send + Sync + 'static,
+    undo: impl Fn() + Copy + Send + Sync + 'static,
+    act: impl Fn(&'static str) + Copy + Send + Sync + 'static,
+    answered: RwSignal<u32>,
+) -> impl IntoView {
+    let card = next.card;
+    let right = card.choices.iter().position(|c| *c == card.back);
+    let from = card.source_ref.clone();
+    let is_new = card.due.is_none();
+    let choices = card.choices.clone();
+    view! {
+        <article class="review-card" id="review-card" data-card=card.id.clone() data-revealed=move || revealed.get().to_string() aria-live="polite">
+            <div class="study-meta">
+                <span>{card.deck.clone().unwrap_or_default()}</span>
+                {is_new.then(|| view! { <span class="tag">{t("review.new")}</span> })}
+                <span class="spacer"></span>
+                <span class="timer" id="card-timer">{move || t_with("review.seconds", &[("n", &seconds.get().to_string())])}</span>
+            </div>
+            <p class="study-front" id="card-front">{card.front.clone()}</p>
+            {(!choices.is_empty()).then(|| view! {
+                <ol class="study-choices" id="card-choices">
+                    {choices.into_iter().enumerate().map(|(i, choice)| view! {
+                        <li>
+                            <button type="button" class="button choice-button"
+                                class:right=move || revealed.get() && Some(i) == right
+                                class:wrong=move || revealed.get() && chosen.get() == Some(i) && Some(i) != right
+                                on:click=move |_| choose(i)>
+                                <span class="key" aria-hidden="true">{(i + 1).to_string()}</span>
+                                {choice}
+                            </button>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            })}
+            <Show when=move || revealed.get() fallback=move || view! {
+                <div class="actions">
+                    <button type="button" class="button primary big" id="show-answer" on:click=move |_| reveal()>
+                        {t("review.show")} <span class="key" aria-hidden="true">{t("review.space")}</span>
+                    </button>
+                </div>
+            }>
+                <hr class="study-rule"/>
+                <p class="study-back" id="card-back">{card.back.clone()}</p>
+                {from.clone().map(|from| view! {
+                    <p class="hint"><A href=ref_href(&from) attr:class="link">{t_with("review.from", &[("title", &from.title)])}</A></p>
+                })}
+                <div class="answer-buttons" id="answer-buttons" role="group" aria-label=t("review.how_well")>
+                    {Rating::ALL.into_iter().zip(next.intervals_ms).enumerate().map(|(i, (rating, wait))| view! {
+                        <button type="button" class="button answer" id=format!("answer-{}", rating.name())
+                            class:suggested=move || chosen.get().is_some() && (chosen.get() == right) == (rating == Rating::Good) && (rating == Rating::Good || rating == Rating::Again)
+                            on:click=move |_| answer(rating)>
+                            <span class="answer-name"><span class="key" aria-hidden="true">{(i + 1).to_string()}</span>{rating_label(rating)}</span>
+                            <span class="answer-wait">{wait_text(wait)}</span>
+                        </button>
+                    }).collect_view()}
+                </div>
+            </Show>
+            <div class="actions quiet-actions">
+                <button type="button" class="button quiet" id="undo-answer" on:click=move |_| undo()
+                    disabled=move || answered.get() == 0>{t("review.undo")} <span class="key" aria-hidden="true">"U"</span></button>
+                <button type="button" class="button quiet" id="bury-card" on:click=move |_| act("bury")>{t("review.bury")}</button>
+                <button type="button" class="button quiet" id="suspend-card" on:click=move |_| act("suspend")>{t("review.suspend")}</button>
+            </div>
+        </article>
+    }
+}
+
+/// Decks, writing a card by hand, and the cards of a deck.
+#[component]
+pub fn Cards() -> impl IntoView {
+    let session = session();
+    let decks = RwSignal::new(Vec::<DeckView>::new());
+    let open_deck = RwSignal::new(None::<String>);
+    let cards = RwSignal::new(Vec::<StudyCard>::new());
+    let error = RwSignal::new(None::<ErrorView>);
+    let saved = RwSignal::new(None::<usize>);
+    Effect::new(move |_| {
+        session.learned.track();
+        let deck = open_deck.get();
+        spawn_local(async move {
+            match ipc::call::<Vec<DeckView>>("decks", NoArgs {}).await {
+                Ok(list) => decks.set(list),
+                Err(e) => error.set(Some(e)),
+            }
+            if deck.is_some()
+                && let Ok(list) =
+                    ipc::call::<Vec<StudyCard>>("study_cards", DeckArgs { deck }).await
+            {
+                cards.set(list);
+            }
+        });
+    });
+
+    let kind = RwSignal::new("basic".to_owned());
+    let deck_name = RwSignal::new(String::new());
+    let front = RwSignal::new(String::new());
+    let back = RwSignal::new(String::new());
+    let wrong = RwSignal::new(String::new());
+    let add = move |event: ev::SubmitEvent| {
+        event.prevent_default();
+        let card_kind = match kind.get_untracked().as_str() {
+            "reversed" => CardKind::Reversed,
+            "cloze" => CardKind::Cloze,
+            "choice" => CardKind::Choice,
+            _ => CardKind::Basic,
+        };
+        let draft = CardDraft {
+            deck: deck_name.get_untracked(),
+            kind: card_kind,
+            front: front.get_untracked(),
+            back: back.get_untracked(),
+            choices: wrong.get_untracked().lines().map(str::to_owned).collect(),
+        };
+        spawn_local(async move {
+            match ipc::call::<Vec<StudyCard>>("add_cards", DraftArgs { draft }).await {
+                Ok(made) => {
+                    saved.set(Some(made.len()));
+                    error.set(None);
+                    front.set(String::new());
+                    back.set(String::new());
+                    wrong.set(String::new());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let act = move |id: String, action: &'static str| {
+        spawn_local(async move {
+            if let Err(e) = ipc::call::<StudyCard>("card_action", ActionArgs { id, action }).await {
+                error.set(Some(e));
+            }
+        });
+    };
+    view! {
+        <div class="page">
+            <header class="page-header">
+                <h1>{t("cards.title")}</h1>
+                <A href="/review" attr:class="button primary">{t("study.start")}</A>
+            </header>
+            <ErrorBanner error/>
+            <h2 class="section-title">{t("cards.decks")}</h2>
+            <ul class="deck-list" id="deck-list">
+                {move || decks.get().into_iter().map(|deck| {
+                    let id = deck.id.clone();
+                    let shown = id.clone();
+                    view! {
+                        <li class="deck-item">
+                            <button type="button" class="link deck-name" on:click=move |_| open_deck.set(Some(id.clone()))>{deck.name.clone()}</button>
+                            <span class="muted">{t_with("cards.deck_counts", &[("cards", &deck.cards.to_string()), ("due", &deck.due.to_string()), ("new", &deck.new.to_string())])}</span>
+                            <A href=format!("/review?deck={shown}") attr:class="button">{t("study.learn")}</A>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <Show when=move || decks.with(Vec::is_empty)>
+                <p class="empty">{t("cards.no_decks")}</p>
+            </Show>
+
+            <h2 class="section-title">{t("cards.write")}</h2>
+            <form class="card-form" id="card-form" on:submit=add>
+                <div class="field">
+                    <label for="card-kind">{t("cards.kind")}</label>
+                    <select id="card-kind" on:change=move |e| kind.set(event_target_value(&e))>
+                        <option value="basic">{t("card.kind.basic")}</option>
+                        <option value="reversed">{t("card.kind.reversed")}</option>
+                        <option value="cloze">{t("card.kind.cloze")}</option>
+                        <option value="choice">{t("card.kind.choice")}</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="card-deck">{t("cards.deck")}</label>
+                    <input id="card-deck" placeholder=t("cards.deck_default") prop:value=deck_name on:input=move |e| deck_name.set(event_target_value(&e))/>
+                </div>
+                <div class="field">
+                    <label for="card-front-input">{move || t(if kind.get() == "cloze" { "cards.cloze_text" } else { "cards.front" })}</label>
+                    <textarea id="card-front-input" rows="3" required prop:value=front on:input=move |e| front.set(event_target_value(&e))></textarea>
+                    <Show when=move || kind.get() == "cloze">
+                        <p class="hint">{t("cards.cloze_hint")}</p>
+                    </Show>
+                </div>
+                <Show when=move || kind.get() != "cloze">
+                    <div class="field">
+                        <label for="card-back-input">{move || t(if kind.get() == "choice" { "cards.right" } else { "cards.back" })}</label>
+                        <textarea id="card-back-input" rows="2" prop:value=back on:input=move |e| back.set(event_target_value(&e))></textarea>
+                    </div>
+                </Show>
+                <Show when=move || kind.get() == "choice">
+                    <div class="field">
+                        <label for="card-wrong-input">{t("cards.wrong")}</label>
+                        <textarea id="card-wrong-input" rows="3" prop:value=wrong on:input=move |e| wrong.set(event_target_value(&e))></textarea>
+                    </div>
+                </Show>
+                <div class="actions">
+                    <button type="submit" class="button primary" id="add-card">{t("cards.add")}</button>
+                    {move || saved.get().map(|n| view! { <span role="status" id="card-saved">{t_with("cards.saved", &[("n", &n.to_string())])}</span> })}
+                </div>
+            </form>
+
+            <Show when=move || open_deck.get().is_some()>
+                <h2 class="section-title">{t("cards.in_deck")}</h2>
+                <ul class="note-list" id="deck-cards">
+                    {move || cards.get().into_iter().map(|card| {
+                        let (bury, suspend, delete) = (card.id.clone(), card.id.clone(), card.id.clone());
+                        let suspended = card.suspended;
+                        view! {
+                            <li class="card deck-card">
+                                <div><strong>{card.front.clone()}</strong></div>
+                                <div class="muted">{card.back.clone()}</div>
+                                <div class="actions">
+                                    <button type="button" class="button quiet" on:click=move |_| act(bury.clone(), "bury")>{t("review.bury")}</button>
+                                    <button type="button" class="button quiet" on:click=move |_| act(suspend.clone(), if suspended { "unsuspend" } else { "suspend" })>
+                                        {t(if suspended { "cards.unsuspend" } else { "review.suspend" })}
+                                    </button>
+                                    <button type="button" class="button quiet" on:click=move |_| act(delete.clone(), "delete")>{t("cards.delete")}</button>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </Show>
+        </div>
+    }
+}

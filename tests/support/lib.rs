@@ -1,6 +1,7 @@
 //! Shared pieces of Satchel's end-to-end tests: where the built binaries are, a
 //! builder for CLI runs, and a small W3C WebDriver client for the real window.
 
+pub mod anki;
 pub mod webdriver;
 
 use std::path::{Path, PathBuf};

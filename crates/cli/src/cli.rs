@@ -144,6 +144,11 @@ pub enum Command {
     /// `counts`, `cards`, `days`, `retention`, `true_retention`, `forecast`,
     /// `total_reviews`, `total_time_ms`, `mastery`, `settings` and `study_now`.
     Stats,
+    /// Bring in an Anki deck (.apkg, older or newer format) with its pictures, sounds
+    /// and review history; cards brought in before are left as they are. With --json,
+    /// prints `decks`, `cards`, `reviews`, `media`, `already_here`, `without_history`
+    /// and `skipped`.
+    ImportAnki { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -195,6 +200,13 @@ pub enum CardCommand {
     /// Delete a card from study (its reviews stay in the log).
     Delete {
         id: String,
+    },
+    /// Write a picture or sound of a card (by the `blob_id` its `media` lists) to a
+    /// file.
+    Media {
+        blob_id: String,
+        #[arg(long, short)]
+        output: PathBuf,
     },
 }
 

@@ -112,6 +112,27 @@ pub fn card(cli: &Cli, satchel: &Satchel, command: &CardCommand) -> Result<(), F
         CardCommand::Unsuspend { id } => one(profile.set_suspended(id, false, now)?),
         CardCommand::Bury { id } => one(profile.bury(id, now)?),
         CardCommand::Delete { id } => one(profile.delete_study_card(id, now)?),
+        CardCommand::Media { blob_id, output } => {
+            let profile = std::sync::Arc::new(profile);
+            let (mut reader, mime) = profile.card_media(blob_id)?;
+            let mut file = std::fs::File::create(output).map_err(|e| {
+                Failure::new(
+                    ErrorCode::Storage,
+                    format!("writing {}: {e}", output.display()),
+                )
+            })?;
+            let size = std::io::copy(&mut reader, &mut file).map_err(|e| {
+                Failure::new(
+                    ErrorCode::Storage,
+                    format!("writing {}: {e}", output.display()),
+                )
+            })?;
+            print(
+                cli.json,
+                &serde_json::json!({ "path": output, "mime": mime, "size": size }),
+                |_| println!("Wrote {} ({mime}, {size} bytes).", output.display()),
+            )
+        }
     }
 }
 
@@ -287,6 +308,38 @@ pub fn stats(cli: &Cli, satchel: &Satchel) -> Result<(), Failure> {
                     println!("Study now: {new} new {cards} in {deck}");
                 }
             }
+        }
+    })
+}
+
+pub fn import_anki(cli: &Cli, satchel: &Satchel, file: &std::path::Path) -> Result<(), Failure> {
+    let profile = unlock(cli, satchel)?;
+    let mut shown = 0;
+    let imported = profile.import_anki(file, now()?, &mut |done, total| {
+        if !cli.json && total > 1000 && done >= shown + total / 10 {
+            shown = done;
+            eprintln!("Bringing in cards… {done} of {total}");
+        }
+    })?;
+    print(cli.json, &imported, |i| {
+        println!(
+            "Brought in {} cards in {} decks, with {} past reviews and {} pictures and sounds.",
+            i.cards, i.decks, i.reviews, i.media
+        );
+        if i.already_here > 0 {
+            println!(
+                "{} cards were here already and are left as they are.",
+                i.already_here
+            );
+        }
+        if i.without_history > 0 {
+            println!(
+                "{} cards came without their reviews and start as new.",
+                i.without_history
+            );
+        }
+        if i.skipped > 0 {
+            println!("{} cards could not be shown and were left out.", i.skipped);
         }
     })
 }

@@ -52,6 +52,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Decks => learn::decks(&cli, &satchel),
         Command::Review { command } => learn::review(&cli, &satchel, command),
         Command::Stats => learn::stats(&cli, &satchel),
+        Command::ImportAnki { file } => learn::import_anki(&cli, &satchel, file),
         Command::Pack {
             command,
             source,

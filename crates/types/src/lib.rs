@@ -582,6 +582,25 @@ impl Default for LearningSettings {
     }
 }
 
+/// What bringing in an Anki deck did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnkiImported {
+    pub decks: u32,
+    /// Cards brought in.
+    pub cards: u32,
+    /// Their past reviews, now in the review log.
+    pub reviews: u32,
+    /// Pictures and sounds brought in with them.
+    pub media: u32,
+    /// Cards brought in before (the same deck again): left as they are.
+    pub already_here: u32,
+    /// Cards Anki had studied but whose reviews the file does not carry: they start
+    /// as new.
+    pub without_history: u32,
+    /// Cards that could not be shown (a note type without the card's template).
+    pub skipped: u32,
+}
+
 /// A day's reviews, for the calendar heatmap and time spent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayReviews {

@@ -98,27 +98,38 @@ pub fn cloze_cards(text: &str) -> Vec<(String, String)> {
     numbers.dedup();
     numbers
         .into_iter()
-        .map(|number| {
-            let mut front = String::new();
-            let mut hidden = Vec::new();
-            let mut at = 0;
-            for mark in &marks {
-                front.push_str(&text[at..mark.start]);
-                if mark.number == number {
-                    match &mark.hint {
-                        Some(hint) => front.push_str(&format!("[{hint}]")),
-                        None => front.push_str(CLOZE_BLANK),
-                    }
-                    hidden.push(mark.words.clone());
-                } else {
-                    front.push_str(&mark.words);
-                }
-                at = mark.end;
-            }
-            front.push_str(&text[at..]);
-            (front, hidden.join(", "))
-        })
+        .map(|number| cloze_of(text, &marks, number))
         .collect()
+}
+
+/// The card of cloze number `number` in `text`, if it marks any words with it.
+pub fn cloze_card(text: &str, number: u32) -> Option<(String, String)> {
+    let marks = cloze_marks(text);
+    marks
+        .iter()
+        .any(|m| m.number == number)
+        .then(|| cloze_of(text, &marks, number))
+}
+
+fn cloze_of(text: &str, marks: &[ClozeMark], number: u32) -> (String, String) {
+    let mut front = String::new();
+    let mut hidden = Vec::new();
+    let mut at = 0;
+    for mark in marks {
+        front.push_str(&text[at..mark.start]);
+        if mark.number == number {
+            match &mark.hint {
+                Some(hint) => front.push_str(&format!("[{hint}]")),
+                None => front.push_str(CLOZE_BLANK),
+            }
+            hidden.push(mark.words.clone());
+        } else {
+            front.push_str(&mark.words);
+        }
+        at = mark.end;
+    }
+    front.push_str(&text[at..]);
+    (front, hidden.join(", "))
 }
 
 struct ClozeMark {
@@ -266,6 +277,8 @@ pub(crate) struct NewCard<'a> {
     pub choices: &'a [String],
     pub media: &'a [CardMedia],
     pub seq: i64,
+    /// Where a card brought in came from, so bringing it in again finds it.
+    pub external_id: Option<&'a str>,
 }
 
 pub(crate) fn insert_card(tx: &Transaction<'_>, card: &NewCard<'_>, now: i64) -> Result<String> {
@@ -273,8 +286,8 @@ pub(crate) fn insert_card(tx: &Transaction<'_>, card: &NewCard<'_>, now: i64) ->
     let json_or_null = |empty: bool, value: String| (!empty).then_some(value);
     tx.prepare_cached(
         "INSERT INTO cards (id, deck_id, kind, generator, front, back, choices, media, state,
-                            seq, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'kept', ?9, ?10, ?10)",
+                            seq, created_at, updated_at, external_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'kept', ?9, ?10, ?10, ?11)",
     )?
     .execute(params![
         id,
@@ -292,7 +305,8 @@ pub(crate) fn insert_card(tx: &Transaction<'_>, card: &NewCard<'_>, now: i64) ->
             serde_json::to_string(card.media).unwrap_or_default()
         ),
         card.seq,
-        now
+        now,
+        card.external_id
     ])?;
     Ok(id)
 }
@@ -323,6 +337,7 @@ impl Profile {
                         choices: &card_sides.choices,
                         media: &[],
                         seq: seq as i64,
+                        external_id: None,
                     },
                     now,
                 )?;

@@ -101,6 +101,7 @@ impl Profile {
                         choices: &[],
                         media: &[],
                         seq: seq as i64,
+                        external_id: None,
                     },
                     now,
                 )?;

@@ -6,6 +6,7 @@
 //! its latest review that was not undone, so undoing an answer, or merging another
 //! device's log, re-projects it and loses nothing.
 
+mod anki;
 mod cards;
 mod history;
 pub mod optimise;
@@ -16,7 +17,7 @@ mod stats;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use satchel_types::LearningSettings;
 
-pub use cards::{CLOZE_BLANK, cloze_cards};
+pub use cards::{CLOZE_BLANK, cloze_card, cloze_cards};
 pub use history::{CardWithHistory, PastReview};
 pub use review::DAY_STARTS_AT_HOUR;
 

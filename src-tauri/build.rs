@@ -51,6 +51,8 @@ fn main() {
         "set_learning",
         "optimise_learning",
         "answer_quiz",
+        "pick_anki_deck",
+        "import_anki",
     ];
     // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a
     // binary from carrying a stale window.

@@ -977,3 +977,84 @@ fn review_by_keyboard(window: &Session) -> Result<(), String> {
     save_screenshot(window, "progress.png");
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; `cargo xtask test` provides them"]
+fn an_anki_deck_brought_in_shows_its_picture_and_sound_in_review() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let deck = data.path().join("french.apkg");
+    satchel_e2e::anki::write_apkg(&deck, true);
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = anki_review(&window, &deck) {
+        save_screenshot(&window, "failure-anki.png");
+        panic!("anki: {error}");
+    }
+    window.end().unwrap();
+}
+
+fn anki_review(window: &Session, deck: &Path) -> Result<(), String> {
+    create_learner(window)?;
+    let report = window.execute(
+        "return window.__TAURI__.core.invoke('import_anki', { path: arguments[0] })",
+        serde_json::json!([deck.display().to_string()]),
+    )?;
+    if report["cards"] != 5 || report["media"] != 2 {
+        return Err(format!("imported {report}"));
+    }
+    window.click(&window.wait_for("#nav-cards", WAIT)?)?;
+    window.wait_for_text("#deck-list", "French::Animals", WAIT)?;
+    window.click(&window.wait_for("a[href='/review']", WAIT)?)?;
+    // Answer what comes before the card with the picture.
+    let mut shown = String::new();
+    for _ in 0..6 {
+        shown = wait_for_card(window, false, None, None)?;
+        let front = window.text(&window.wait_for("#card-front", WAIT)?)?;
+        if front == "chat" {
+            break;
+        }
+        window.press_keys(" ")?;
+        wait_for_card(window, true, Some(&shown), None)?;
+        window.press_keys("3")?;
+        wait_for_card(window, false, None, Some(&shown))?;
+    }
+    window.wait_for_text("#card-front", "chat", WAIT)?;
+    // The picture is served out of the encrypted store and drawn.
+    let started = Instant::now();
+    loop {
+        let width = window.execute(
+            "const img = document.querySelector('#review-card .card-picture');
+             return img && img.complete ? img.naturalWidth : 0",
+            serde_json::json!([]),
+        )?;
+        if width.as_u64() == Some(1) {
+            break;
+        }
+        if started.elapsed() > WAIT {
+            return Err(format!("the card's picture did not load ({width})"));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    window.press_keys(" ")?;
+    wait_for_card(window, true, Some(&shown), None)?;
+    window.wait_for("#review-card audio.card-audio", WAIT)?;
+    // The sound too: the player reads its length from what the store serves.
+    let started = Instant::now();
+    loop {
+        let seconds = window.execute(
+            "const audio = document.querySelector('#review-card audio.card-audio');
+             return audio && audio.readyState >= 1 ? audio.duration : 0",
+            serde_json::json!([]),
+        )?;
+        if seconds.as_f64().is_some_and(|s| (s - 0.2).abs() < 0.02) {
+            break;
+        }
+        if started.elapsed() > WAIT {
+            return Err(format!("the card's sound did not load ({seconds})"));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    save_screenshot(window, "anki-review.png");
+    Ok(())
+}

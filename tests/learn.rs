@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use satchel_e2e::Cli;
-use satchel_e2e::anki::{CAT_PNG, CAT_REVIEWS, DAY, EXPECTED, FIRST_REVIEW, MIAOU_OGG, write_apkg};
+use satchel_e2e::anki::{CAT_PNG, CAT_REVIEWS, DAY, EXPECTED, FIRST_REVIEW, miaou_wav, write_apkg};
 use serde_json::Value;
 
 const PASSPHRASE: &str = "a long enough passphrase";
@@ -139,9 +139,10 @@ fn anki_decks_in_both_formats_come_in_with_their_media_and_review_history() {
         // Its picture on the front and its sound on the back, byte for byte.
         let media = cat["media"].as_array().unwrap();
         assert_eq!(media.len(), 2, "{format}: {media:?}");
+        let miaou = miaou_wav();
         for (name, side, bytes) in [
             ("cat.png", "front", CAT_PNG),
-            ("miaou.ogg", "back", MIAOU_OGG),
+            ("miaou.wav", "back", &miaou[..]),
         ] {
             let item = media.iter().find(|m| m["name"] == name).unwrap();
             assert_eq!(item["side"], side);

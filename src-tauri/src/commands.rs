@@ -6,10 +6,11 @@ use std::sync::{Arc, PoisonError};
 use std::path::PathBuf;
 
 use satchel_core::types::{
-    AboutView, Answer, Answered, CardDraft, CardState, CardView, ConceptMap, DeckView, ErrorCode,
-    ErrorView, HelperSettings, ImportOutcome, JobView, LearningSettings, LearningStats,
-    LibraryView, NextCard, NoteDraft, NoteView, PackView, Rating, RecordingView, RecoveryCodeView,
-    SearchHit, SourceView, StudyCard, StudyStep, UnlockRequest, UnlockedView, WelcomeView,
+    AboutView, AnkiImported, Answer, Answered, CardDraft, CardState, CardView, ConceptMap,
+    DeckView, ErrorCode, ErrorView, HelperSettings, ImportOutcome, JobView, LearningSettings,
+    LearningStats, LibraryView, NextCard, NoteDraft, NoteView, PackView, Rating, RecordingView,
+    RecoveryCodeView, SearchHit, SourceView, StudyCard, StudyStep, UnlockRequest, UnlockedView,
+    WelcomeView,
 };
 use satchel_core::{Error, Profile};
 use tauri::State;
@@ -688,6 +689,37 @@ pub async fn answer_quiz(
 ) -> Reply<bool> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.answer_quiz(&question_id, chosen, now()))
+    })
+    .await
+}
+
+/// Asks for an Anki deck (.apkg) with the system's file dialog.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn pick_anki_deck(app: tauri::AppHandle) -> Reply<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .add_filter("Anki decks", &["apkg"])
+            .blocking_pick_file()
+    })
+    .await
+    .map_err(|e| ErrorView {
+        code: ErrorCode::Internal,
+        message: e.to_string(),
+    })?;
+    Ok(picked
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+/// Brings in an Anki deck with its media and review history.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn import_anki(shell: State<'_, Arc<Shell>>, path: String) -> Reply<AnkiImported> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| {
+            p.import_anki(std::path::Path::new(&path), now(), &mut |_, _| {})
+        })
     })
     .await
 }

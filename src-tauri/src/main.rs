@@ -200,6 +200,8 @@ fn main() -> ExitCode {
             commands::set_learning,
             commands::optimise_learning,
             commands::answer_quiz,
+            commands::pick_anki_deck,
+            commands::import_anki,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     let app = match result {

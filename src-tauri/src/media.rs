@@ -123,6 +123,8 @@ fn answer(shell: &Arc<Shell>, prefix: &str, stream: TcpStream) -> std::io::Resul
             .unwrap_or_else(|(status, message)| plain(status, &message)),
         ("GET" | "HEAD", Some([id, "page", page])) => serve_page(shell, id, page, query)
             .unwrap_or_else(|(status, message)| plain(status, &message)),
+        ("GET" | "HEAD", Some(["card", blob])) => serve_card(shell, blob, range.as_deref())
+            .unwrap_or_else(|(status, message)| plain(status, &message)),
         ("GET" | "HEAD", _) => plain(StatusCode::NOT_FOUND, "not found"),
         _ => plain(StatusCode::METHOD_NOT_ALLOWED, "only GET"),
     };
@@ -228,9 +230,29 @@ fn serve_page(
 /// The bytes of source `id` that the `Range` header asks for (at most [`MAX_RANGE`]).
 fn serve(shell: &Arc<Shell>, id: &str, range: Option<&str>) -> Result<Response<Vec<u8>>, Failure> {
     let profile = open_profile(shell)?;
-    let (mut reader, media_type) = profile
+    let found = profile
         .source_original(id)
         .map_err(|e| (StatusCode::NOT_FOUND, e.to_string()))?;
+    serve_range(found, range)
+}
+
+/// A picture or sound on a card (brought in from Anki), as [`serve`] serves sources.
+fn serve_card(
+    shell: &Arc<Shell>,
+    blob: &str,
+    range: Option<&str>,
+) -> Result<Response<Vec<u8>>, Failure> {
+    let profile = open_profile(shell)?;
+    let found = profile
+        .card_media(blob)
+        .map_err(|e| (StatusCode::NOT_FOUND, e.to_string()))?;
+    serve_range(found, range)
+}
+
+fn serve_range(
+    (mut reader, media_type): (satchel_core::BlobReader, String),
+    range: Option<&str>,
+) -> Result<Response<Vec<u8>>, Failure> {
     let size = reader.len();
     let (start, end, partial) = match range.map(|r| parse_range(r, size)) {
         Some(Some((start, end))) => (start, end, true),

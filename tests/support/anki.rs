@@ -17,7 +17,35 @@ pub const CAT_PNG: &[u8] = &[
     0x00, 0x03, 0x01, 0x01, 0x00, 0x18, 0xdd, 0x8d, 0xb0, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e,
     0x44, 0xae, 0x42, 0x60, 0x82,
 ];
-pub const MIAOU_OGG: &[u8] = b"OggS\x00\x02 a cat says miaou, in bytes that stand for a sound";
+/// A fifth of a second of a 440 Hz tone, as a 8 kHz mono 16-bit WAV: a sound any
+/// player can play.
+pub fn miaou_wav() -> Vec<u8> {
+    const RATE: u32 = 8_000;
+    let samples: Vec<i16> = (0..RATE / 5)
+        .map(|n| {
+            let t = f64::from(n) / f64::from(RATE);
+            ((t * 440.0 * std::f64::consts::TAU).sin() * 8_000.0) as i16
+        })
+        .collect();
+    let data = samples.len() as u32 * 2;
+    let mut wav = Vec::with_capacity(44 + data as usize);
+    wav.extend_from_slice(b"RIFF");
+    wav.extend_from_slice(&(36 + data).to_le_bytes());
+    wav.extend_from_slice(b"WAVEfmt ");
+    wav.extend_from_slice(&16u32.to_le_bytes());
+    wav.extend_from_slice(&1u16.to_le_bytes());
+    wav.extend_from_slice(&1u16.to_le_bytes());
+    wav.extend_from_slice(&RATE.to_le_bytes());
+    wav.extend_from_slice(&(RATE * 2).to_le_bytes());
+    wav.extend_from_slice(&2u16.to_le_bytes());
+    wav.extend_from_slice(&16u16.to_le_bytes());
+    wav.extend_from_slice(b"data");
+    wav.extend_from_slice(&data.to_le_bytes());
+    for sample in samples {
+        wav.extend_from_slice(&sample.to_le_bytes());
+    }
+    wav
+}
 
 pub const DAY: i64 = 86_400_000;
 /// When the first review was made (ms).
@@ -165,7 +193,7 @@ fn fill_notes(conn: &Connection) {
             1,
             "guid-cat",
             BASIC,
-            "chat <img src=\"cat.png\">\x1fcat&nbsp;[sound:miaou.ogg]",
+            "chat <img src=\"cat.png\">\x1fcat&nbsp;[sound:miaou.wav]",
             ANIMALS_DECK,
         ),
         (2, "guid-dog", REVERSED, "chien\x1fdog", ANIMALS_DECK),
@@ -306,7 +334,8 @@ pub fn write_apkg(path: &Path, latest: bool) {
     let mut zip = zip::ZipWriter::new(file);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    let media = [("cat.png", CAT_PNG), ("miaou.ogg", MIAOU_OGG)];
+    let miaou = miaou_wav();
+    let media: [(&str, &[u8]); 2] = [("cat.png", CAT_PNG), ("miaou.wav", &miaou)];
     if latest {
         let collection = latest_collection(work.path());
         zip.start_file("collection.anki21b", options).unwrap();

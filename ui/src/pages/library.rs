@@ -6,7 +6,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use satchel_types::{ImportOutcome, LibraryView, SourceKind, SourceStatus, SourceSummary};
+use satchel_types::{
+    AnkiImported, ImportOutcome, LibraryView, SourceKind, SourceStatus, SourceSummary,
+};
 use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
@@ -20,6 +22,11 @@ use crate::widgets::{ErrorBanner, clock, error_text, relative_time};
 #[derive(Serialize)]
 struct ImportArgs {
     paths: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct DeckArgs {
+    path: String,
 }
 
 #[derive(Serialize)]
@@ -39,6 +46,27 @@ async fn import(
         return;
     }
     busy.set(true);
+    // Anki decks become cards (with their history), not sources.
+    let (decks, paths): (Vec<String>, Vec<String>) = paths
+        .into_iter()
+        .partition(|p| p.to_ascii_lowercase().ends_with(".apkg"));
+    let mut deck_problems = Vec::new();
+    for path in decks {
+        let file = path.rsplit(['/', '\\']).next().unwrap_or(&path).to_owned();
+        if let Err(e) =
+            ipc::call::<AnkiImported>("import_anki", DeckArgs { path: path.clone() }).await
+        {
+            deck_problems.push(t_with(
+                "library.import_failed",
+                &[("file", &file), ("reason", &error_text(&e))],
+            ));
+        }
+    }
+    problems.set(deck_problems.clone());
+    if paths.is_empty() {
+        busy.set(false);
+        return;
+    }
     match ipc::call::<Vec<ImportOutcome>>("import_audio", ImportArgs { paths }).await {
         Ok(outcomes) => {
             if make_packs {
@@ -50,16 +78,16 @@ async fn import(
                 }
             }
             problems.set(
-                outcomes
-                    .iter()
-                    .filter_map(|o| {
+                deck_problems
+                    .into_iter()
+                    .chain(outcomes.iter().filter_map(|o| {
                         o.error.as_ref().map(|e| {
                             t_with(
                                 "library.import_failed",
                                 &[("file", &o.file), ("reason", &error_text(e))],
                             )
                         })
-                    })
+                    }))
                     .collect(),
             )
         }

@@ -8,7 +8,8 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use satchel_types::{
-    Answered, CardDraft, CardKind, DeckView, ErrorView, NextCard, Rating, StudyCard, StudyStep,
+    AnkiImported, Answered, CardDraft, CardKind, CardMedia, CardSide, DeckView, ErrorView,
+    NextCard, Rating, StudyCard, StudyStep,
 };
 use serde::Serialize;
 
@@ -41,6 +42,48 @@ struct ActionArgs {
 #[derive(Serialize)]
 struct DraftArgs {
     draft: CardDraft,
+}
+
+#[derive(Serialize)]
+struct IdArgs {
+    id: String,
+}
+
+#[derive(Serialize)]
+struct PathArgs {
+    path: String,
+}
+
+/// A picture or a sound on a card, served from the encrypted store.
+#[component]
+fn MediaView(media: CardMedia) -> impl IntoView {
+    let url = RwSignal::new(None::<String>);
+    let id = format!("card/{}", media.blob_id);
+    spawn_local(async move {
+        if let Ok(found) = ipc::call::<String>("media_url", IdArgs { id }).await {
+            url.set(Some(found));
+        }
+    });
+    let audio = media.mime.starts_with("audio/");
+    let name = media.name.clone();
+    move || {
+        url.get().map(|url| {
+            if audio {
+                view! { <audio class="card-audio" controls src=url aria-label=name.clone()></audio> }.into_any()
+            } else {
+                view! { <img class="card-picture" src=url alt=name.clone()/> }.into_any()
+            }
+        })
+    }
+}
+
+fn side_media(media: &[CardMedia], side: CardSide) -> impl IntoView + use<> {
+    media
+        .iter()
+        .filter(|m| m.side == side)
+        .cloned()
+        .map(|media| view! { <MediaView media/> })
+        .collect_view()
 }
 
 fn now_ms() -> f64 {
@@ -362,6 +405,7 @@ fn card_view(
                 <span class="timer" id="card-timer">{move || t_with("review.seconds", &[("n", &seconds.get().to_string())])}</span>
             </div>
             <p class="study-front" id="card-front">{card.front.clone()}</p>
+            <div class="card-media">{side_media(&card.media, CardSide::Front)}</div>
             {(!choices.is_empty()).then(|| view! {
                 <ol class="study-choices" id="card-choices">
                     {choices.into_iter().enumerate().map(|(i, choice)| view! {
@@ -386,6 +430,7 @@ fn card_view(
             }>
                 <hr class="study-rule"/>
                 <p class="study-back" id="card-back">{card.back.clone()}</p>
+                <div class="card-media">{side_media(&card.media, CardSide::Back)}</div>
                 {from.clone().map(|from| view! {
                     <p class="hint"><A href=ref_href(&from) attr:class="link">{t_with("review.from", &[("title", &from.title)])}</A></p>
                 })}
@@ -476,6 +521,25 @@ pub fn Cards() -> impl IntoView {
             }
         });
     };
+    let importing = RwSignal::new(false);
+    let imported = RwSignal::new(None::<AnkiImported>);
+    let import_anki = move |_| {
+        spawn_local(async move {
+            let Ok(Some(path)) = ipc::call::<Option<String>>("pick_anki_deck", NoArgs {}).await
+            else {
+                return;
+            };
+            importing.set(true);
+            match ipc::call::<AnkiImported>("import_anki", PathArgs { path }).await {
+                Ok(report) => {
+                    imported.set(Some(report));
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            importing.set(false);
+        });
+    };
     view! {
         <div class="page">
             <header class="page-header">
@@ -500,6 +564,24 @@ pub fn Cards() -> impl IntoView {
             <Show when=move || decks.with(Vec::is_empty)>
                 <p class="empty">{t("cards.no_decks")}</p>
             </Show>
+
+            <div class="actions">
+                <button type="button" class="button" id="import-anki" on:click=import_anki disabled=move || importing.get()>
+                    {t("cards.import_anki")}
+                </button>
+                <Show when=move || importing.get()>
+                    <span role="status" class="muted"><progress class="progress inline"></progress>{t("cards.importing")}</span>
+                </Show>
+                {move || imported.get().map(|r| view! {
+                    <span role="status" id="anki-imported">{t_with("cards.imported", &[
+                        ("cards", &r.cards.to_string()),
+                        ("decks", &r.decks.to_string()),
+                        ("reviews", &r.reviews.to_string()),
+                        ("media", &r.media.to_string()),
+                        ("here", &r.already_here.to_string()),
+                    ])}</span>
+                })}
+            </div>
 
             <h2 class="section-title">{t("cards.write")}</h2>
             <form class="card-form" id="card-form" on:submit=add>

@@ -53,6 +53,7 @@ fn main() {
         "answer_quiz",
         "pick_anki_deck",
         "import_anki",
+        "pick_card_media",
     ];
     // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a
     // binary from carrying a stale window.

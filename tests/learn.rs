@@ -52,6 +52,51 @@ fn cards_are_written_reviewed_undone_and_counted() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("{{c1::"));
 
+    // A picture with the question, kept in the store and given back byte for byte; a
+    // file that is no picture or sound is refused.
+    let picture = dir.path().join("heart.png");
+    std::fs::write(&picture, CAT_PNG).unwrap();
+    let pictured = cli.json(&[
+        "card",
+        "add",
+        "--front",
+        "What is this?",
+        "--back",
+        "a heart",
+        "--deck",
+        "Biology",
+        "--front-media",
+        picture.to_str().unwrap(),
+    ]);
+    let media = &pictured[0]["media"][0];
+    assert_eq!(
+        (media["name"].as_str(), media["side"].as_str()),
+        (Some("heart.png"), Some("front"))
+    );
+    let copy = dir.path().join("copy.png");
+    cli.json(&[
+        "card",
+        "media",
+        media["blob_id"].as_str().unwrap(),
+        "--output",
+        copy.to_str().unwrap(),
+    ]);
+    assert_eq!(std::fs::read(&copy).unwrap(), CAT_PNG);
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "words").unwrap();
+    let refused = cli.run(&[
+        "card",
+        "add",
+        "--front",
+        "q",
+        "--back",
+        "a",
+        "--back-media",
+        text.to_str().unwrap(),
+    ]);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not a picture or a sound"));
+    cli.json(&["card", "delete", pictured[0]["id"].as_str().unwrap()]);
+
     let decks = cli.json(&["decks"]);
     let names: Vec<&str> = decks
         .as_array()
@@ -59,7 +104,7 @@ fn cards_are_written_reviewed_undone_and_counted() {
         .iter()
         .map(|d| d["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["Default", "French"]);
+    assert_eq!(names, ["Biology", "Default", "French"]);
 
     // The first card written comes first, with what each answer would do.
     let next = cli.json(&["review", "next"]);

@@ -723,3 +723,32 @@ pub async fn import_anki(shell: State<'_, Arc<Shell>>, path: String) -> Reply<An
     })
     .await
 }
+
+/// Asks for pictures and sounds to put on a card.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn pick_card_media(app: tauri::AppHandle) -> Reply<Vec<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .add_filter(
+                "Pictures and sounds",
+                &[
+                    "png", "jpg", "jpeg", "gif", "webp", "svg", "mp3", "ogg", "oga", "opus", "wav",
+                    "m4a", "aac", "flac",
+                ],
+            )
+            .blocking_pick_files()
+    })
+    .await
+    .map_err(|e| ErrorView {
+        code: ErrorCode::Internal,
+        message: e.to_string(),
+    })?;
+    Ok(picked
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .map(|p| p.display().to_string())
+        .collect())
+}

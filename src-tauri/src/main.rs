@@ -202,6 +202,7 @@ fn main() -> ExitCode {
             commands::answer_quiz,
             commands::pick_anki_deck,
             commands::import_anki,
+            commands::pick_card_media,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     let app = match result {

@@ -169,6 +169,12 @@ pub enum CardCommand {
         /// A wrong choice of a choice card; give it once for each.
         #[arg(long = "choice", value_name = "TEXT")]
         choices: Vec<String>,
+        /// A picture or sound to show with the question; give it once for each.
+        #[arg(long = "front-media", value_name = "FILE")]
+        front_media: Vec<PathBuf>,
+        /// A picture or sound to show with the answer.
+        #[arg(long = "back-media", value_name = "FILE")]
+        back_media: Vec<PathBuf>,
     },
     /// List the cards of a deck (by id), or of every deck.
     List {

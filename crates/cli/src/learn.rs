@@ -3,7 +3,8 @@
 use satchel_core::Satchel;
 use satchel_core::jobs::{Clock, SystemClock};
 use satchel_core::types::{
-    CardDraft, CardKind, ErrorCode, LearningStats, Rating, StudyCard, StudyStep, clock,
+    CardDraft, CardKind, CardSide, ErrorCode, LearningStats, MediaFile, Rating, StudyCard,
+    StudyStep, clock,
 };
 use serde::Serialize;
 
@@ -77,7 +78,18 @@ pub fn card(cli: &Cli, satchel: &Satchel, command: &CardCommand) -> Result<(), F
             kind: card_kind,
             deck,
             choices,
+            front_media,
+            back_media,
         } => {
+            let media = front_media
+                .iter()
+                .map(|p| (p, CardSide::Front))
+                .chain(back_media.iter().map(|p| (p, CardSide::Back)))
+                .map(|(path, side)| MediaFile {
+                    path: path.display().to_string(),
+                    side,
+                })
+                .collect();
             let cards = profile.add_cards(
                 &CardDraft {
                     deck: deck.clone(),
@@ -85,6 +97,7 @@ pub fn card(cli: &Cli, satchel: &Satchel, command: &CardCommand) -> Result<(), F
                     front: front.clone(),
                     back: back.clone(),
                     choices: choices.clone(),
+                    media,
                 },
                 now,
             )?;

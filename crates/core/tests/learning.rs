@@ -54,6 +54,7 @@ fn add_cards(profile: &Profile, count: usize, now: i64) -> Vec<String> {
                         front: format!("question {i}"),
                         back: format!("answer {i}"),
                         choices: Vec::new(),
+                        media: Vec::new(),
                     },
                     now,
                 )

@@ -501,6 +501,16 @@ pub struct CardDraft {
     /// For a choice card: the wrong choices (the right one is `back`).
     #[serde(default)]
     pub choices: Vec<String>,
+    /// Pictures and sounds to show with it, from files.
+    #[serde(default)]
+    pub media: Vec<MediaFile>,
+}
+
+/// A picture or a sound file to put on a card, and the side to show it on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MediaFile {
+    pub path: String,
+    pub side: CardSide,
 }
 
 /// What is left to study today.

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use satchel_types::{
     AnkiImported, Answered, CardDraft, CardKind, CardMedia, CardSide, DeckView, ErrorView,
-    NextCard, Rating, StudyCard, StudyStep,
+    MediaFile, NextCard, Rating, StudyCard, StudyStep,
 };
 use serde::Serialize;
 
@@ -486,6 +486,16 @@ pub fn Cards() -> impl IntoView {
     let front = RwSignal::new(String::new());
     let back = RwSignal::new(String::new());
     let wrong = RwSignal::new(String::new());
+    let attached = RwSignal::new(Vec::<MediaFile>::new());
+    let attach = move |side: CardSide| {
+        spawn_local(async move {
+            if let Ok(paths) = ipc::call::<Vec<String>>("pick_card_media", NoArgs {}).await {
+                attached.update(|list| {
+                    list.extend(paths.into_iter().map(|path| MediaFile { path, side }));
+                });
+            }
+        });
+    };
     let add = move |event: ev::SubmitEvent| {
         event.prevent_default();
         let card_kind = match kind.get_untracked().as_str() {
@@ -500,6 +510,7 @@ pub fn Cards() -> impl IntoView {
             front: front.get_untracked(),
             back: back.get_untracked(),
             choices: wrong.get_untracked().lines().map(str::to_owned).collect(),
+            media: attached.get_untracked(),
         };
         spawn_local(async move {
             match ipc::call::<Vec<StudyCard>>("add_cards", DraftArgs { draft }).await {
@@ -509,6 +520,7 @@ pub fn Cards() -> impl IntoView {
                     front.set(String::new());
                     back.set(String::new());
                     wrong.set(String::new());
+                    attached.set(Vec::new());
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -617,6 +629,26 @@ pub fn Cards() -> impl IntoView {
                         <textarea id="card-wrong-input" rows="3" prop:value=wrong on:input=move |e| wrong.set(event_target_value(&e))></textarea>
                     </div>
                 </Show>
+                <div class="field">
+                    <span class="label">{t("cards.media")}</span>
+                    <div class="actions tight">
+                        <button type="button" class="button quiet" id="attach-front" on:click=move |_| attach(CardSide::Front)>{t("cards.media_front")}</button>
+                        <button type="button" class="button quiet" id="attach-back" on:click=move |_| attach(CardSide::Back)>{t("cards.media_back")}</button>
+                    </div>
+                    <ul class="attached" id="attached">
+                        {move || attached.get().into_iter().enumerate().map(|(i, file)| {
+                            let name = file.path.rsplit(['/', '\\']).next().unwrap_or_default().to_owned();
+                            let side = t(if file.side == CardSide::Front { "cards.on_front" } else { "cards.on_back" });
+                            view! {
+                                <li class="chip">
+                                    {format!("{name} · {side}")}
+                                    <button type="button" class="button quiet" aria-label=t("cards.remove_media")
+                                        on:click=move |_| attached.update(|list| { list.remove(i); })>"×"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
                 <div class="actions">
                     <button type="submit" class="button primary" id="add-card">{t("cards.add")}</button>
                     {move || saved.get().map(|n| view! { <span role="status" id="card-saved">{t_with("cards.saved", &[("n", &n.to_string())])}</span> })}

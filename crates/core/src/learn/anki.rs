@@ -19,7 +19,7 @@ use rusqlite::{Connection, MAIN_DB, OptionalExtension, params};
 use satchel_types::{AnkiImported, CardKind, CardMedia, CardSide, Event, Rating};
 use zip::ZipArchive;
 
-use super::cards::{HAND, NewCard, cloze_card, insert_card};
+use super::cards::{HAND, NewCard, cloze_card, insert_card, media_type};
 use super::history::{PastReview, replay};
 use super::schedule::Scheduler;
 use super::{deck_named, settings};
@@ -702,24 +702,6 @@ fn render(notetype: &Notetype, note: &Note, ord: i64) -> Option<Rendered> {
     })
 }
 
-fn mime(name: &str) -> Option<&'static str> {
-    let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
-    Some(match extension.as_str() {
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "svg" => "image/svg+xml",
-        "mp3" => "audio/mpeg",
-        "ogg" | "oga" => "audio/ogg",
-        "opus" => "audio/opus",
-        "wav" => "audio/wav",
-        "m4a" | "aac" => "audio/mp4",
-        "flac" => "audio/flac",
-        _ => return None,
-    })
-}
-
 impl Profile {
     /// Brings in an Anki deck (`.apkg`) with its media and review history. Cards
     /// brought in before are left as they are; `progress` hears (done, total) cards.
@@ -772,7 +754,8 @@ impl Profile {
                 if blobs.contains_key(name) {
                     continue;
                 }
-                let (Some(entry), Some(mime)) = (package.media.get(name).cloned(), mime(name))
+                let (Some(entry), Some(mime)) =
+                    (package.media.get(name).cloned(), media_type(name))
                 else {
                     continue;
                 };

@@ -1,7 +1,11 @@
 //! Cards written by hand, decks, and keeping cards out of reviews for a while.
 
+use std::path::Path;
+
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
-use satchel_types::{CardDraft, CardKind, CardMedia, DeckView, Event, StudyCard};
+use satchel_types::{
+    CardDraft, CardKind, CardMedia, CardSide, DeckView, Event, MediaFile, StudyCard,
+};
 use sha2::{Digest, Sha256};
 
 use super::deck_named;
@@ -14,6 +18,34 @@ use crate::{Error, Result};
 pub const CLOZE_BLANK: &str = "[…]";
 const SIDE_MAX_CHARS: usize = 10_000;
 const MAX_CHOICES: usize = 8;
+/// A picture or sound on a card is this large at most.
+const MEDIA_MAX_BYTES: u64 = 32 << 20;
+
+fn other_side(side: CardSide) -> CardSide {
+    match side {
+        CardSide::Front => CardSide::Back,
+        CardSide::Back => CardSide::Front,
+    }
+}
+
+/// The media type of a picture or sound a card can show, by its file's name.
+pub(crate) fn media_type(name: &str) -> Option<&'static str> {
+    let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "svg" => "image/svg+xml",
+        "mp3" => "audio/mpeg",
+        "ogg" | "oga" => "audio/ogg",
+        "opus" => "audio/opus",
+        "wav" => "audio/wav",
+        "m4a" | "aac" => "audio/mp4",
+        "flac" => "audio/flac",
+        _ => return None,
+    })
+}
 pub(crate) const HAND: &str = "hand";
 
 pub(crate) const STUDY_COLUMNS: &str = "c.id, c.kind, c.deck_id, d.name, c.front, c.back, \
@@ -322,10 +354,23 @@ impl Profile {
     /// cloze) into its deck.
     pub fn add_cards(&self, draft: &CardDraft, now: i64) -> Result<Vec<StudyCard>> {
         let cards = drafted(draft)?;
+        let media = self.store_card_media(&draft.media)?;
         self.transact(|tx| {
             let deck = deck_named(tx, &draft.deck, now)?;
             let mut made = Vec::new();
             for (seq, card_sides) in cards.iter().enumerate() {
+                // A card asked the other way round shows each side's media on the other.
+                let media: Vec<CardMedia> = if card_sides.kind == CardKind::Reversed {
+                    media
+                        .iter()
+                        .map(|m| CardMedia {
+                            side: other_side(m.side),
+                            ..m.clone()
+                        })
+                        .collect()
+                } else {
+                    media.clone()
+                };
                 let id = insert_card(
                     tx,
                     &NewCard {
@@ -335,7 +380,7 @@ impl Profile {
                         front: &card_sides.front,
                         back: &card_sides.back,
                         choices: &card_sides.choices,
-                        media: &[],
+                        media: &media,
                         seq: seq as i64,
                         external_id: None,
                     },
@@ -345,6 +390,38 @@ impl Profile {
             }
             Ok((made.clone(), vec![changed(made.len())]))
         })
+    }
+
+    /// Keeps each picture or sound file in the encrypted store, for a card.
+    fn store_card_media(&self, files: &[MediaFile]) -> Result<Vec<CardMedia>> {
+        files
+            .iter()
+            .map(|file| {
+                let path = Path::new(&file.path);
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let mime = media_type(&name).ok_or_else(|| {
+                    Error::InvalidInput(format!(
+                        "{name} is not a picture or a sound a card can show \
+                         (PNG, JPEG, GIF, WebP, SVG, MP3, Ogg, Opus, WAV, M4A or FLAC)"
+                    ))
+                })?;
+                let opened = std::fs::File::open(path).map_err(|e| Error::Io {
+                    action: "opening",
+                    path: path.to_owned(),
+                    source: e,
+                })?;
+                let blob = self.write_blob(opened, mime, MEDIA_MAX_BYTES)?;
+                Ok(CardMedia {
+                    blob_id: blob.id,
+                    name,
+                    mime: mime.to_owned(),
+                    side: file.side,
+                })
+            })
+            .collect()
     }
 
     pub fn study_card(&self, id_or_prefix: &str) -> Result<StudyCard> {
@@ -515,6 +592,7 @@ mod tests {
             front: front.into(),
             back: back.into(),
             choices: choices.iter().map(|c| (*c).to_owned()).collect(),
+            media: Vec::new(),
         }
     }
 

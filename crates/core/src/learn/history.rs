@@ -155,6 +155,7 @@ mod tests {
                     front: "q".into(),
                     back: "a".into(),
                     choices: Vec::new(),
+                    media: Vec::new(),
                 },
                 start,
             )

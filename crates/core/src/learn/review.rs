@@ -365,6 +365,7 @@ mod tests {
                     front: front.into(),
                     back: "answer".into(),
                     choices: Vec::new(),
+                    media: Vec::new(),
                 },
                 now,
             )

@@ -354,6 +354,7 @@ mod tests {
                     front: "chat".into(),
                     back: "cat".into(),
                     choices: Vec::new(),
+                    media: Vec::new(),
                 },
                 NOON,
             )

@@ -32,6 +32,9 @@ CREATE TABLE cards_new (
     -- Where a card brought in came from ("anki:GUID:ORD"): brought in again, it is
     -- the same card.
     external_id TEXT,
+    -- Cards made from one note (a card and its reverse, a cloze's numbers): answering
+    -- one keeps the others for another day.
+    family TEXT,
     state TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'kept', 'edited', 'deleted')),
     seq INTEGER NOT NULL,
     created_at INTEGER NOT NULL,
@@ -61,6 +64,7 @@ ALTER TABLE cards_new RENAME TO cards;
 CREATE INDEX cards_by_pack ON cards (pack_id, seq);
 CREATE INDEX cards_by_deck ON cards (deck_id);
 CREATE INDEX cards_by_owner ON cards (owner_id);
+CREATE INDEX cards_by_family ON cards (family) WHERE family IS NOT NULL;
 CREATE UNIQUE INDEX cards_by_external_id ON cards (external_id) WHERE external_id IS NOT NULL;
 -- "What is due next" and "what is new next" are each one step down an index, and
 -- what is left today is counted from the indexes alone (a card's row is read only

@@ -816,6 +816,7 @@ impl Profile {
                     })
                     .collect();
                 let external = format!("anki:{}:{}", note.guid, card.ord);
+                let family = format!("anki:{}", note.guid);
                 let id = insert_card(
                     tx,
                     &NewCard {
@@ -828,6 +829,7 @@ impl Profile {
                         media: &media,
                         seq: card.ord,
                         external_id: Some(&external),
+                        family: Some(&family),
                     },
                     now,
                 )?;

@@ -311,6 +311,8 @@ pub(crate) struct NewCard<'a> {
     pub seq: i64,
     /// Where a card brought in came from, so bringing it in again finds it.
     pub external_id: Option<&'a str>,
+    /// The note it was made from, shared with its sibling cards.
+    pub family: Option<&'a str>,
 }
 
 pub(crate) fn insert_card(tx: &Transaction<'_>, card: &NewCard<'_>, now: i64) -> Result<String> {
@@ -318,8 +320,8 @@ pub(crate) fn insert_card(tx: &Transaction<'_>, card: &NewCard<'_>, now: i64) ->
     let json_or_null = |empty: bool, value: String| (!empty).then_some(value);
     tx.prepare_cached(
         "INSERT INTO cards (id, deck_id, kind, generator, front, back, choices, media, state,
-                            seq, created_at, updated_at, external_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'kept', ?9, ?10, ?10, ?11)",
+                            seq, created_at, updated_at, external_id, family)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'kept', ?9, ?10, ?10, ?11, ?12)",
     )?
     .execute(params![
         id,
@@ -338,7 +340,8 @@ pub(crate) fn insert_card(tx: &Transaction<'_>, card: &NewCard<'_>, now: i64) ->
         ),
         card.seq,
         now,
-        card.external_id
+        card.external_id,
+        card.family
     ])?;
     Ok(id)
 }
@@ -358,6 +361,8 @@ impl Profile {
         self.transact(|tx| {
             let deck = deck_named(tx, &draft.deck, now)?;
             let mut made = Vec::new();
+            // A draft making several cards makes siblings.
+            let family = (cards.len() > 1).then(|| uuid::Uuid::now_v7().to_string());
             for (seq, card_sides) in cards.iter().enumerate() {
                 // A card asked the other way round shows each side's media on the other.
                 let media: Vec<CardMedia> = if card_sides.kind == CardKind::Reversed {
@@ -383,6 +388,7 @@ impl Profile {
                         media: &media,
                         seq: seq as i64,
                         external_id: None,
+                        family: family.as_deref(),
                     },
                     now,
                 )?;

@@ -102,6 +102,7 @@ impl Profile {
                         media: &[],
                         seq: seq as i64,
                         external_id: None,
+                        family: None,
                     },
                     now,
                 )?;

@@ -278,6 +278,15 @@ impl Profile {
                 now,
                 lapse
             ])?;
+            // Its siblings wait for another day, as Anki has them: the reverse of a
+            // card just answered would be answered from memory of this one.
+            tx.prepare_cached(&format!(
+                "UPDATE cards SET buried_until = ?2
+                 WHERE family = (SELECT family FROM cards WHERE id = ?1) AND id != ?1
+                   AND (due IS NULL OR (due < ?2 AND due - last_review >= {DAY}))
+                   AND (buried_until IS NULL OR buried_until < ?2)"
+            ))?
+            .execute(params![card.id, next_day_start(now)])?;
             let answered = Answered {
                 review_id: id.clone(),
                 card_id: card.id.clone(),
@@ -497,6 +506,37 @@ mod tests {
             Ok(((), Vec::new()))
         });
         assert!(refused.is_err());
+    }
+
+    #[test]
+    fn a_cards_siblings_wait_for_another_day() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        let pair = profile
+            .add_cards(
+                &CardDraft {
+                    deck: "French".into(),
+                    kind: CardKind::Reversed,
+                    front: "chat".into(),
+                    back: "cat".into(),
+                    choices: Vec::new(),
+                    media: Vec::new(),
+                },
+                NOON,
+            )
+            .unwrap();
+        let lone = add(&profile, "lone", NOON);
+        profile
+            .answer(&pair[0].id, Rating::Good, 1_000, NOON)
+            .unwrap();
+        // The reverse is kept for tomorrow; a card of another note is not.
+        let next = profile.next_card(None, NOON + 1).unwrap().unwrap();
+        assert_eq!(next.card.id, lone.id);
+        profile
+            .answer(&lone.id, Rating::Good, 1_000, NOON + 1)
+            .unwrap();
+        assert!(profile.next_card(None, NOON + 2).unwrap().is_none());
+        let tomorrow = profile.next_card(None, NOON + DAY).unwrap().unwrap();
+        assert_eq!(tomorrow.card.id, pair[1].id);
     }
 
     #[test]

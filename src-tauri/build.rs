@@ -54,6 +54,7 @@ fn main() {
         "pick_anki_deck",
         "import_anki",
         "pick_card_media",
+        "set_time_zone",
     ];
     // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a
     // binary from carrying a stale window.

@@ -752,3 +752,12 @@ pub async fn pick_card_media(app: tauri::AppHandle) -> Reply<Vec<String>> {
         .map(|p| p.display().to_string())
         .collect())
 }
+
+/// The learner's time zone (minutes east of UTC), which decides when their day turns.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_time_zone(shell: State<'_, Arc<Shell>>, minutes: i32) -> Reply<()> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.set_utc_offset(minutes))
+    })
+    .await
+}

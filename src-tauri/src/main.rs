@@ -203,6 +203,7 @@ fn main() -> ExitCode {
             commands::pick_anki_deck,
             commands::import_anki,
             commands::pick_card_media,
+            commands::set_time_zone,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     let app = match result {

@@ -182,6 +182,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
+#[derive(serde::Serialize)]
+struct ZoneArgs {
+    minutes: i32,
+}
+
 /// The sidebar layout around every page of an open library; with no library open it
 /// sends the learner to the profile picker.
 #[component]
@@ -193,6 +198,17 @@ fn Shell(children: Children) -> impl IntoView {
         if session.profile.with(Option::is_none) {
             to_welcome("/", Default::default());
         }
+    });
+    // The learner's days turn at 04:00 where they are: the core hears the time zone
+    // each time a library is opened (a laptop travels).
+    Effect::new(move |_| {
+        if session.profile.with(Option::is_none) {
+            return;
+        }
+        let minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+        spawn_local(async move {
+            let _ = ipc::call::<()>("set_time_zone", ZoneArgs { minutes }).await;
+        });
     });
     let switch_learner = move |_| {
         let navigate = navigate.clone();

@@ -579,6 +579,9 @@ pub struct LearningSettings {
     pub parameters: Vec<f32>,
     #[serde(default)]
     pub optimisation: Option<Optimisation>,
+    /// The learner's time zone, minutes east of UTC: their day turns at 04:00 there.
+    #[serde(default)]
+    pub utc_offset_minutes: i32,
 }
 
 impl Default for LearningSettings {
@@ -588,6 +591,7 @@ impl Default for LearningSettings {
             new_per_day: 20,
             parameters: Vec::new(),
             optimisation: None,
+            utc_offset_minutes: 0,
         }
     }
 }
@@ -664,6 +668,8 @@ pub struct ConceptMastery {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LearningStats {
+    /// When the learner's today began (ms): days below are counted from it.
+    pub today: i64,
     pub counts: StudyCounts,
     pub cards: CardCounts,
     /// Every day with reviews, up to a year back, oldest first.

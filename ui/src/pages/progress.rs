@@ -14,14 +14,6 @@ use crate::pages::search::owner_href;
 use crate::widgets::ErrorBanner;
 
 const DAY_MS: i64 = 86_400_000;
-/// A learner's day turns at 04:00 UTC, as the core counts days.
-const DAY_TURNS_MS: i64 = 4 * 3_600_000;
-
-/// When today began, as the core counts days.
-fn today_start() -> i64 {
-    let now = js_sys::Date::now() as i64;
-    (now - DAY_TURNS_MS).div_euclid(DAY_MS) * DAY_MS + DAY_TURNS_MS
-}
 /// The colour-blind-safe steps of the heatmap, from none to most.
 const HEAT: [&str; 5] = ["heat-0", "heat-1", "heat-2", "heat-3", "heat-4"];
 
@@ -31,13 +23,14 @@ struct LearningArgs {
     new_per_day: u32,
 }
 
+/// The learner's date of a moment (a day's start is 04:00 their time).
 fn date(ms: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     format!(
         "{}-{:02}-{:02}",
-        date.get_utc_full_year(),
-        date.get_utc_month() + 1,
-        date.get_utc_date()
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
     )
 }
 
@@ -65,10 +58,10 @@ pub fn Progress() -> impl IntoView {
             <ErrorBanner error/>
             {move || stats.get().map(|s| view! {
                 <Summary stats=s.clone()/>
-                <Heatmap days=s.days.clone()/>
+                <Heatmap days=s.days.clone() today=s.today/>
                 <Retention stats=s.clone()/>
-                <Forecast forecast=s.forecast.clone()/>
-                <TimeSpent days=s.days.clone()/>
+                <Forecast forecast=s.forecast.clone() today=s.today/>
+                <TimeSpent days=s.days.clone() today=s.today/>
                 <Mastery stats=s.clone()/>
                 <Scheduling settings=s.settings.clone() reviews=s.total_reviews/>
             })}
@@ -128,9 +121,8 @@ fn Chart(
 
 /// A year of reviews, a column a week, darker for more.
 #[component]
-fn Heatmap(days: Vec<DayReviews>) -> impl IntoView {
+fn Heatmap(days: Vec<DayReviews>, today: i64) -> impl IntoView {
     const CELL: i64 = 12;
-    let today = today_start();
     let most = days.iter().map(|d| d.reviews).max().unwrap_or(0).max(1);
     let level = |n: u32| -> usize {
         if n == 0 {
@@ -145,8 +137,7 @@ fn Heatmap(days: Vec<DayReviews>) -> impl IntoView {
         .map(|d| ((d.day - first).div_euclid(DAY_MS), d.reviews))
         .collect();
     // Day 0 sits in the row of its weekday, so weeks line up as columns.
-    let offset =
-        js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(first as f64)).get_utc_day() as i64;
+    let offset = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(first as f64)).get_day() as i64;
     let cells = (0..365i64)
         .map(|n| {
             let slot = n + offset;
@@ -251,8 +242,7 @@ fn Retention(stats: LearningStats) -> impl IntoView {
 }
 
 #[component]
-fn Forecast(forecast: Vec<u32>) -> impl IntoView {
-    let today = today_start();
+fn Forecast(forecast: Vec<u32>, today: i64) -> impl IntoView {
     let values: Vec<f32> = forecast.iter().map(|n| *n as f32).collect();
     let labels: Vec<String> = forecast
         .iter()
@@ -280,16 +270,12 @@ fn Forecast(forecast: Vec<u32>) -> impl IntoView {
 }
 
 #[component]
-fn TimeSpent(days: Vec<DayReviews>) -> impl IntoView {
-    let today = js_sys::Date::now() as i64;
+fn TimeSpent(days: Vec<DayReviews>, today: i64) -> impl IntoView {
     let first = today - 29 * DAY_MS;
     let mut spent = vec![0i64; 30];
     for day in &days {
-        let n = (day.day - first).div_euclid(DAY_MS) + 1;
-        if let Some(slot) = usize::try_from(n)
-            .ok()
-            .and_then(|n| spent.get_mut(n.min(29)))
-        {
+        let n = (day.day - first).div_euclid(DAY_MS);
+        if let Some(slot) = usize::try_from(n).ok().and_then(|n| spent.get_mut(n)) {
             *slot += day.time_ms;
         }
     }

@@ -9,7 +9,7 @@ use satchel_types::{
 use sha2::{Digest, Sha256};
 
 use super::deck_named;
-use super::review::{next_day_start, today_start};
+use super::review::days;
 use crate::agents::pack::{card_kind, card_kind_name};
 use crate::profile::Profile;
 use crate::{Error, Result};
@@ -452,8 +452,8 @@ impl Profile {
 
     /// Every deck with its cards, those due today and those new.
     pub fn decks(&self, now: i64) -> Result<Vec<DeckView>> {
-        let end_of_today = next_day_start(now);
         self.read(|conn| {
+            let end_of_today = days(conn)?.next_day_start(now);
             let mut statement = conn.prepare_cached(
                 "SELECT d.id, d.name,
                         COUNT(c.id),
@@ -501,7 +501,7 @@ impl Profile {
         self.change_card(id_or_prefix, |tx, id| {
             tx.execute(
                 "UPDATE cards SET buried_until = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, next_day_start(now), now],
+                params![id, days(tx)?.next_day_start(now), now],
             )?;
             Ok(())
         })
@@ -512,7 +512,7 @@ impl Profile {
         self.transact(|tx| {
             let count = tx.execute(
                 "UPDATE cards SET buried_until = NULL, updated_at = ?2 WHERE buried_until > ?1",
-                params![today_start(now), now],
+                params![days(tx)?.today_start(now), now],
             )?;
             Ok((count, vec![changed(count)]))
         })

@@ -123,6 +123,26 @@ impl Profile {
     }
 }
 
+impl Profile {
+    /// Sets the learner's time zone (minutes east of UTC), which decides when their
+    /// days turn; the window tells it each time a library is opened.
+    pub fn set_utc_offset(&self, minutes: i32) -> Result<()> {
+        if !(-14 * 60..=14 * 60).contains(&minutes) {
+            return Err(Error::InvalidInput(format!(
+                "{minutes} minutes is no time zone's offset from UTC"
+            )));
+        }
+        self.transact(|tx| {
+            let mut settings = settings(tx)?;
+            if settings.utc_offset_minutes != minutes {
+                settings.utc_offset_minutes = minutes;
+                write_settings(tx, &settings)?;
+            }
+            Ok(((), Vec::new()))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

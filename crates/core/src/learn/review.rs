@@ -1,7 +1,7 @@
 //! A review session: the card to study next, answering it, and undoing an answer.
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use satchel_types::{Answered, Event, NextCard, Rating, StudyCard, StudyCounts};
+use satchel_types::{Answered, Event, LearningSettings, NextCard, Rating, StudyCard, StudyCounts};
 
 use super::cards::{STUDY_COLUMNS, STUDY_FROM, card, study_card};
 use super::optimise::queue_when_due;
@@ -10,21 +10,46 @@ use super::settings;
 use crate::profile::Profile;
 use crate::{Error, Result};
 
-/// A learner's day turns at 04:00 UTC, so a late evening's reviews count with
-/// the evening, not with the morning after.
+/// A learner's day turns at 04:00 their time, so a late evening's reviews count
+/// with the evening, not with the morning after.
 pub const DAY_STARTS_AT_HOUR: i64 = 4;
-const DAY_OFFSET: i64 = DAY_STARTS_AT_HOUR * 3_600_000;
+const HOUR: i64 = 3_600_000;
 /// A card answered again that is due within this is shown when nothing else is left.
 const LEARN_AHEAD: i64 = 20 * MINUTE;
 /// The most a review's recorded time on a card counts (a learner who walked away).
 const MAX_DURATION_MS: i64 = 10 * MINUTE;
 
-pub(crate) fn today_start(now: i64) -> i64 {
-    (now - DAY_OFFSET).div_euclid(DAY) * DAY + DAY_OFFSET
+/// Where a learner's days begin and end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Days {
+    /// How far past a UTC midnight (ms) the day turns.
+    offset: i64,
 }
 
-pub(crate) fn next_day_start(now: i64) -> i64 {
-    today_start(now) + DAY
+impl Days {
+    pub fn of(settings: &LearningSettings) -> Days {
+        let zone = i64::from(settings.utc_offset_minutes.clamp(-14 * 60, 14 * 60)) * 60_000;
+        Days {
+            offset: (DAY_STARTS_AT_HOUR * HOUR - zone).rem_euclid(DAY),
+        }
+    }
+
+    pub fn today_start(self, now: i64) -> i64 {
+        (now - self.offset).div_euclid(DAY) * DAY + self.offset
+    }
+
+    pub fn next_day_start(self, now: i64) -> i64 {
+        self.today_start(now) + DAY
+    }
+
+    /// How far past a UTC midnight the day turns (ms).
+    pub fn offset(self) -> i64 {
+        self.offset
+    }
+}
+
+pub(crate) fn days(conn: &Connection) -> Result<Days> {
+    Ok(Days::of(&settings(conn)?))
 }
 
 /// Cards that may be reviewed now: not deleted, suspended or buried.
@@ -49,14 +74,14 @@ fn first_card(
 }
 
 /// New cards first seen today (answers undone not counted).
-fn new_seen_today(conn: &Connection, now: i64) -> Result<u32> {
+fn new_seen_today(conn: &Connection, now: i64, days: Days) -> Result<u32> {
     let count: i64 = conn
         .prepare_cached(
             "SELECT COUNT(*) FROM reviews r
              WHERE r.reviewed_at >= ?1 AND r.kind = 'new'
                AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)",
         )?
-        .query_row([today_start(now)], |row| row.get(0))?;
+        .query_row([days.today_start(now)], |row| row.get(0))?;
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
 
@@ -64,8 +89,9 @@ pub(crate) fn counts(
     conn: &Connection,
     now: i64,
     deck: Option<&str>,
-    new_per_day: u32,
+    settings: &LearningSettings,
 ) -> Result<StudyCounts> {
+    let days = Days::of(settings);
     let (learning, due): (i64, i64) = conn
         .prepare_cached(&format!(
             "SELECT COALESCE(SUM(c.due - c.last_review < {DAY}), 0),
@@ -73,10 +99,12 @@ pub(crate) fn counts(
              FROM cards c
              WHERE c.due IS NOT NULL AND c.due < ?3 AND {STUDYABLE}"
         ))?
-        .query_row(params![now, deck, next_day_start(now)], |row| {
+        .query_row(params![now, deck, days.next_day_start(now)], |row| {
             Ok((row.get(0)?, row.get(1)?))
         })?;
-    let left_today = new_per_day.saturating_sub(new_seen_today(conn, now)?);
+    let left_today = settings
+        .new_per_day
+        .saturating_sub(new_seen_today(conn, now, days)?);
     let new: i64 = if left_today == 0 {
         0
     } else {
@@ -116,7 +144,7 @@ pub(crate) fn next_card(
     deck: Option<&str>,
 ) -> Result<Option<NextCard>> {
     let settings = settings(conn)?;
-    let left = counts(conn, now, deck, settings.new_per_day)?;
+    let left = counts(conn, now, deck, &settings)?;
     let due = "c.due IS NOT NULL AND c.due <= ?3";
     let mut card = first_card(conn, due, "c.due", now, deck, now)?;
     if card.is_none() && left.new > 0 {
@@ -218,7 +246,7 @@ impl Profile {
             let outcomes = Scheduler::new(&settings)?.outcomes(&past(&card), now)?;
             Ok(NextCard {
                 intervals_ms: outcomes.map(|o| o.due - now),
-                left: counts(conn, now, None, settings.new_per_day)?,
+                left: counts(conn, now, None, &settings)?,
                 card,
             })
         })
@@ -226,7 +254,7 @@ impl Profile {
 
     /// What is left to study today.
     pub fn study_counts(&self, deck: Option<&str>, now: i64) -> Result<StudyCounts> {
-        self.read(|conn| counts(conn, now, deck, settings(conn)?.new_per_day))
+        self.read(|conn| counts(conn, now, deck, &settings(conn)?))
     }
 
     /// Answers a card: the review goes into the log and the card's schedule follows
@@ -286,7 +314,7 @@ impl Profile {
                    AND (due IS NULL OR (due < ?2 AND due - last_review >= {DAY}))
                    AND (buried_until IS NULL OR buried_until < ?2)"
             ))?
-            .execute(params![card.id, next_day_start(now)])?;
+            .execute(params![card.id, Days::of(&settings).next_day_start(now)])?;
             let answered = Answered {
                 review_id: id.clone(),
                 card_id: card.id.clone(),
@@ -385,14 +413,28 @@ mod tests {
     const NOON: i64 = 20_000 * DAY + 12 * 3_600_000;
 
     #[test]
-    fn days_turn_at_four_in_the_morning() {
+    fn days_turn_at_four_in_the_morning_where_the_learner_is() {
         let midnight = 20_000 * DAY;
-        assert_eq!(today_start(midnight + 5 * 3_600_000), midnight + DAY_OFFSET);
+        let utc = Days::of(&LearningSettings::default());
+        assert_eq!(utc.today_start(midnight + 5 * HOUR), midnight + 4 * HOUR);
         assert_eq!(
-            today_start(midnight + 3 * 3_600_000),
-            midnight - DAY + DAY_OFFSET
+            utc.today_start(midnight + 3 * HOUR),
+            midnight - DAY + 4 * HOUR
         );
-        assert_eq!(next_day_start(NOON), midnight + DAY + DAY_OFFSET);
+        assert_eq!(utc.next_day_start(NOON), midnight + DAY + 4 * HOUR);
+        // Eight hours east, 04:00 there is 20:00 UTC the day before.
+        let east = Days::of(&LearningSettings {
+            utc_offset_minutes: 8 * 60,
+            ..LearningSettings::default()
+        });
+        assert_eq!(east.today_start(NOON), midnight - 4 * HOUR);
+        assert_eq!(east.today_start(midnight + 19 * HOUR), midnight - 4 * HOUR);
+        // Five hours west, 04:00 there is 09:00 UTC.
+        let west = Days::of(&LearningSettings {
+            utc_offset_minutes: -5 * 60,
+            ..LearningSettings::default()
+        });
+        assert_eq!(west.today_start(NOON), midnight + 9 * HOUR);
     }
 
     #[test]

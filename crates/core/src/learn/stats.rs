@@ -8,7 +8,7 @@ use satchel_types::{
     CardCounts, ConceptMastery, DayReviews, Event, LearningStats, RetentionWeek, StudyStep,
 };
 
-use super::review::{counts, next_day_start, today_start};
+use super::review::{Days, counts};
 use super::schedule::{DAY, Scheduler};
 use super::settings;
 use crate::profile::Profile;
@@ -30,9 +30,9 @@ fn count(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(0)
 }
 
-fn days(conn: &Connection, now: i64) -> Result<Vec<DayReviews>> {
-    let first = today_start(now) - (YEAR_DAYS - 1) * DAY;
-    let offset = today_start(0).rem_euclid(DAY);
+fn days(conn: &Connection, now: i64, learner: Days) -> Result<Vec<DayReviews>> {
+    let first = learner.today_start(now) - (YEAR_DAYS - 1) * DAY;
+    let offset = learner.offset();
     let mut statement = conn.prepare_cached(&format!(
         "SELECT (r.reviewed_at - ?2) / {DAY} AS day, COUNT(*), SUM(r.rating > 1),
                 SUM(r.duration_ms)
@@ -52,9 +52,13 @@ fn days(conn: &Connection, now: i64) -> Result<Vec<DayReviews>> {
     Ok(days)
 }
 
-fn retention(conn: &Connection, now: i64) -> Result<(Vec<RetentionWeek>, Option<f32>)> {
-    let first = today_start(now) - (YEAR_DAYS - 1) * DAY;
-    let offset = today_start(0).rem_euclid(DAY);
+fn retention(
+    conn: &Connection,
+    now: i64,
+    learner: Days,
+) -> Result<(Vec<RetentionWeek>, Option<f32>)> {
+    let first = learner.today_start(now) - (YEAR_DAYS - 1) * DAY;
+    let offset = learner.offset();
     let week = 7 * DAY;
     let mut statement = conn.prepare_cached(&format!(
         "SELECT (r.reviewed_at - ?2) / {week} AS week, COUNT(*), SUM(r.rating > 1)
@@ -80,8 +84,8 @@ fn retention(conn: &Connection, now: i64) -> Result<(Vec<RetentionWeek>, Option<
     Ok((weeks, true_retention))
 }
 
-fn forecast(conn: &Connection, now: i64) -> Result<Vec<u32>> {
-    let tomorrow = next_day_start(now);
+fn forecast(conn: &Connection, now: i64, learner: Days) -> Result<Vec<u32>> {
+    let tomorrow = learner.next_day_start(now);
     let mut due = vec![0u32; FORECAST_DAYS as usize];
     let mut statement = conn.prepare_cached(&format!(
         "SELECT CASE WHEN c.due < ?1 THEN 0 ELSE (c.due - ?1) / {DAY} + 1 END AS day, COUNT(*)
@@ -237,7 +241,8 @@ impl Profile {
         self.read(|conn| {
             let settings = settings(conn)?;
             let scheduler = Scheduler::new(&settings)?;
-            let (retention, true_retention) = retention(conn, now)?;
+            let learner = Days::of(&settings);
+            let (retention, true_retention) = retention(conn, now, learner)?;
             let (total_reviews, total_time_ms): (i64, i64) = conn
                 .prepare_cached(&format!(
                     "SELECT COUNT(*), COALESCE(SUM(r.duration_ms), 0) FROM reviews r
@@ -245,12 +250,13 @@ impl Profile {
                 ))?
                 .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))?;
             Ok(LearningStats {
-                counts: counts(conn, now, None, settings.new_per_day)?,
+                today: learner.today_start(now),
+                counts: counts(conn, now, None, &settings)?,
                 cards: card_counts(conn, now)?,
-                days: days(conn, now)?,
+                days: days(conn, now, learner)?,
                 retention,
                 true_retention,
-                forecast: forecast(conn, now)?,
+                forecast: forecast(conn, now, learner)?,
                 total_reviews: count(total_reviews),
                 total_time_ms,
                 mastery: mastery(conn, &scheduler, now)?,
@@ -265,7 +271,7 @@ impl Profile {
         self.read(|conn| {
             let settings = settings(conn)?;
             let scheduler = Scheduler::new(&settings)?;
-            let left = counts(conn, now, None, settings.new_per_day)?;
+            let left = counts(conn, now, None, &settings)?;
             let mut steps = Vec::new();
             if left.due + left.learning > 0 {
                 steps.push(StudyStep::Reviews {
@@ -374,7 +380,7 @@ mod tests {
         assert_eq!(stats.total_time_ms, 15_000);
         assert_eq!(stats.days.len(), 2);
         assert_eq!(stats.days[0].reviews, 2);
-        assert_eq!(stats.days[0].day, today_start(NOON));
+        assert_eq!(stats.days[0].day, stats.today - 2 * DAY);
         assert_eq!(stats.days[1].passed, 0);
         // Only the review at its due time counts for retention: it was forgotten.
         assert_eq!(stats.true_retention, Some(0.0));

@@ -1,0 +1,332 @@
+//! The schema: which documents there are and what each holds.
+//!
+//! - `reviews/YYYY-MM`: the reviews made in a month (UTC), each under `r:<review id>`
+//!   as one JSON string, never changed; an undone review is marked `u:<review id>`.
+//!   Keys are never objects made on two devices at once, so nothing is shadowed by a
+//!   concurrent twin: the log is a set, and its union is every review.
+//! - `cards/<deck id>`: a deck's cards, each a map under its card id, field by field,
+//!   so a suspension on one device and an edit on another both stand.
+//! - `notes/<note id>`: a note's title and body as text, merged character by
+//!   character.
+
+use std::fmt;
+
+use automerge::transaction::Transactable;
+use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value};
+use serde::{Deserialize, Serialize};
+
+use crate::SyncError;
+
+const MAX_DOC_ID: usize = 160;
+
+/// A document's name: its kind and what it is of.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocId(String);
+
+impl DocId {
+    pub fn reviews_of_month(reviewed_at_ms: i64) -> DocId {
+        let (year, month) = year_month(reviewed_at_ms);
+        DocId(format!("reviews/{year:04}-{month:02}"))
+    }
+
+    pub fn cards_of_deck(deck_id: &str) -> DocId {
+        DocId(format!("cards/{deck_id}"))
+    }
+
+    pub fn note(note_id: &str) -> DocId {
+        DocId(format!("notes/{note_id}"))
+    }
+
+    /// A name as a peer sent it, checked: one of the kinds, and plain characters.
+    pub fn parse(text: &str) -> Result<DocId, SyncError> {
+        let bad = || SyncError::BadDocId(text.chars().take(MAX_DOC_ID).collect());
+        let (kind, rest) = text.split_once('/').ok_or_else(bad)?;
+        let plain = !rest.is_empty()
+            && text.len() <= MAX_DOC_ID
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'));
+        if !plain || !matches!(kind, "reviews" | "cards" | "notes") {
+            return Err(bad());
+        }
+        Ok(DocId(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn kind(&self) -> &str {
+        self.0.split('/').next().unwrap_or_default()
+    }
+
+    /// What the document is of: the month, the deck's id or the note's id.
+    pub fn subject(&self) -> &str {
+        self.0.split_once('/').map_or("", |(_, s)| s)
+    }
+}
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The UTC year and month of a moment, from days since 1970 (Howard Hinnant's civil
+/// date algorithm): no calendar crate for one conversion.
+fn year_month(ms: i64) -> (i64, u32) {
+    let days = ms.div_euclid(86_400_000);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, u32::try_from(month).unwrap_or(1))
+}
+
+/// A review as the log keeps it on every device.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub id: String,
+    pub card_id: String,
+    pub reviewed_at: i64,
+    /// 1 again … 4 easy.
+    pub rating: u8,
+    /// new, learning or review.
+    pub kind: String,
+    pub elapsed_days: u32,
+    pub duration_ms: i64,
+    pub stability: f32,
+    pub difficulty: f32,
+    pub due: i64,
+    pub origin: String,
+}
+
+/// Every review, and those undone (with when).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReviewLog {
+    pub reviews: std::collections::BTreeMap<String, Review>,
+    pub undone: std::collections::BTreeMap<String, i64>,
+}
+
+/// A card as devices share it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Card {
+    pub id: String,
+    pub deck_id: String,
+    pub kind: String,
+    pub front: String,
+    pub back: String,
+    pub suspended: bool,
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+}
+
+pub(crate) fn add_review(doc: &mut AutoCommit, review: &Review) -> Result<(), SyncError> {
+    let key = format!("r:{}", review.id);
+    if doc.get(ROOT, key.as_str())?.is_none() {
+        let json = serde_json::to_string(review).map_err(|e| SyncError::BadContent {
+            doc: "reviews".into(),
+            what: e.to_string(),
+        })?;
+        doc.put(ROOT, key, json)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn mark_undone(doc: &mut AutoCommit, review_id: &str, at: i64) -> Result<(), SyncError> {
+    let key = format!("u:{review_id}");
+    if doc.get(ROOT, key.as_str())?.is_none() {
+        doc.put(ROOT, key, at)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn read_reviews(
+    id: &DocId,
+    doc: &AutoCommit,
+    log: &mut ReviewLog,
+) -> Result<(), SyncError> {
+    for key in doc.keys(ROOT) {
+        let value = doc.get(ROOT, key.as_str())?;
+        let bad = |what: &str| SyncError::BadContent {
+            doc: id.to_string(),
+            what: format!("{what} {key}"),
+        };
+        if let Some(review_id) = key.strip_prefix("r:") {
+            let Some((Value::Scalar(scalar), _)) = value else {
+                return Err(bad("review"));
+            };
+            let ScalarValue::Str(json) = scalar.as_ref() else {
+                return Err(bad("review"));
+            };
+            let review: Review = serde_json::from_str(json).map_err(|_| bad("review"))?;
+            if review.id != review_id {
+                return Err(bad("review"));
+            }
+            log.reviews.insert(review.id.clone(), review);
+        } else if let Some(review_id) = key.strip_prefix("u:") {
+            let Some((Value::Scalar(scalar), _)) = value else {
+                return Err(bad("undo"));
+            };
+            let ScalarValue::Int(at) = scalar.as_ref() else {
+                return Err(bad("undo"));
+            };
+            log.undone.insert(review_id.to_owned(), *at);
+        }
+    }
+    Ok(())
+}
+
+fn card_object(doc: &mut AutoCommit, card_id: &str) -> Result<ObjId, SyncError> {
+    match doc.get(ROOT, card_id)? {
+        Some((Value::Object(ObjType::Map), id)) => Ok(id),
+        _ => Ok(doc.put_object(ROOT, card_id, ObjType::Map)?),
+    }
+}
+
+fn text_field(doc: &AutoCommit, obj: &ObjId, field: &str) -> Result<Option<String>, SyncError> {
+    Ok(match doc.get(obj, field)? {
+        Some((Value::Scalar(s), _)) => match s.as_ref() {
+            ScalarValue::Str(text) => Some(text.to_string()),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+fn bool_field(doc: &AutoCommit, obj: &ObjId, field: &str) -> Result<bool, SyncError> {
+    Ok(matches!(
+        doc.get(obj, field)?,
+        Some((Value::Scalar(s), _)) if matches!(s.as_ref(), ScalarValue::Boolean(true))
+    ))
+}
+
+/// Writes the fields of `card` that differ from the document's, so that edits of
+/// other fields made elsewhere stand.
+pub(crate) fn put_card(doc: &mut AutoCommit, card: &Card) -> Result<(), SyncError> {
+    let obj = card_object(doc, &card.id)?;
+    for (field, value) in [
+        ("kind", &card.kind),
+        ("front", &card.front),
+        ("back", &card.back),
+    ] {
+        if text_field(doc, &obj, field)?.as_deref() != Some(value.as_str()) {
+            doc.put(&obj, field, value.as_str())?;
+        }
+    }
+    for (field, value) in [("suspended", card.suspended), ("deleted", card.deleted)] {
+        if bool_field(doc, &obj, field)? != value {
+            doc.put(&obj, field, value)?;
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn read_cards(
+    id: &DocId,
+    doc: &AutoCommit,
+    cards: &mut Vec<Card>,
+) -> Result<(), SyncError> {
+    for card_id in doc.keys(ROOT) {
+        let Some((Value::Object(ObjType::Map), obj)) = doc.get(ROOT, card_id.as_str())? else {
+            return Err(SyncError::BadContent {
+                doc: id.to_string(),
+                what: format!("card {card_id}"),
+            });
+        };
+        cards.push(Card {
+            id: card_id.clone(),
+            deck_id: id.subject().to_owned(),
+            kind: text_field(doc, &obj, "kind")?.unwrap_or_default(),
+            front: text_field(doc, &obj, "front")?.unwrap_or_default(),
+            back: text_field(doc, &obj, "back")?.unwrap_or_default(),
+            suspended: bool_field(doc, &obj, "suspended")?,
+            deleted: bool_field(doc, &obj, "deleted")?,
+        });
+    }
+    Ok(())
+}
+
+fn text_object(doc: &mut AutoCommit, field: &str) -> Result<ObjId, SyncError> {
+    match doc.get(ROOT, field)? {
+        Some((Value::Object(ObjType::Text), id)) => Ok(id),
+        _ => Ok(doc.put_object(ROOT, field, ObjType::Text)?),
+    }
+}
+
+/// Sets a note's title and body, as the smallest edits from what the document has.
+pub(crate) fn put_note(doc: &mut AutoCommit, note: &Note) -> Result<(), SyncError> {
+    for (field, text) in [("title", &note.title), ("body", &note.body)] {
+        let obj = text_object(doc, field)?;
+        if doc.text(&obj)? != *text {
+            doc.update_text(&obj, text.as_str())?;
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn read_note(id: &DocId, doc: &AutoCommit) -> Result<Note, SyncError> {
+    let text = |field: &str| -> Result<String, SyncError> {
+        match doc.get(ROOT, field)? {
+            Some((Value::Object(ObjType::Text), obj)) => Ok(doc.text(&obj)?),
+            None => Ok(String::new()),
+            _ => Err(SyncError::BadContent {
+                doc: id.to_string(),
+                what: field.to_owned(),
+            }),
+        }
+    };
+    Ok(Note {
+        id: id.subject().to_owned(),
+        title: text("title")?,
+        body: text("body")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_the_calendars() {
+        assert_eq!(year_month(0), (1970, 1));
+        // 2026-11-29 and the last millisecond of 2024-02-29.
+        assert_eq!(year_month(1_795_996_800_000), (2026, 11));
+        assert_eq!(year_month(1_709_251_199_999), (2024, 2));
+        assert_eq!(year_month(1_709_251_200_000), (2024, 3));
+        assert_eq!(year_month(-1), (1969, 12));
+        assert_eq!(
+            DocId::reviews_of_month(1_795_996_800_000).as_str(),
+            "reviews/2026-11"
+        );
+    }
+
+    #[test]
+    fn only_the_schemas_names_are_documents() {
+        for good in ["reviews/2026-11", "cards/01a2-b", "notes/x:y.z"] {
+            assert_eq!(DocId::parse(good).unwrap().as_str(), good);
+        }
+        for bad in [
+            "",
+            "reviews",
+            "reviews/",
+            "secrets/x",
+            "notes/../x",
+            "notes/a b",
+            "cards/é",
+        ] {
+            assert!(DocId::parse(bad).is_err(), "{bad}");
+        }
+        assert!(DocId::parse(&format!("notes/{}", "a".repeat(200))).is_err());
+    }
+}

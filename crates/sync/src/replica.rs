@@ -1,0 +1,162 @@
+//! A device's documents and its sync with each peer.
+//!
+//! Automerge's sync protocol assumes a reliable, in-order stream between two peers.
+//! HTTP is neither: a response can be lost, a request repeated. So a peer's sync state
+//! is kept only as what both sides are known to share (`State::encode` keeps just
+//! that), and [`Replica::reconnect`] forgets anything in flight after a failed round:
+//! the next round starts over from what is shared, and what was lost is sent again.
+
+use std::collections::{BTreeMap, HashMap};
+
+use automerge::sync::{Message, State, SyncDoc};
+use automerge::{ActorId, AutoCommit};
+
+use crate::docs::{self, Card, DocId, Note, Review, ReviewLog};
+use crate::{Batch, SyncError};
+
+pub struct Replica {
+    actor: ActorId,
+    docs: BTreeMap<DocId, AutoCommit>,
+    peers: HashMap<String, HashMap<DocId, State>>,
+}
+
+impl Replica {
+    /// An empty replica for a device (`device` is its stable id, in bytes).
+    pub fn new(device: &[u8]) -> Replica {
+        Replica {
+            actor: ActorId::from(device),
+            docs: BTreeMap::new(),
+            peers: HashMap::new(),
+        }
+    }
+
+    fn doc(&mut self, id: DocId) -> &mut AutoCommit {
+        let actor = self.actor.clone();
+        self.docs
+            .entry(id)
+            .or_insert_with(|| AutoCommit::new().with_actor(actor))
+    }
+
+    pub fn doc_ids(&self) -> impl Iterator<Item = &DocId> {
+        self.docs.keys()
+    }
+
+    /// Adds a review to the log (once: adding it again changes nothing).
+    pub fn add_review(&mut self, review: &Review) -> Result<(), SyncError> {
+        docs::add_review(
+            self.doc(DocId::reviews_of_month(review.reviewed_at)),
+            review,
+        )
+    }
+
+    /// Marks a review undone; it stays in the log.
+    pub fn mark_undone(&mut self, review: &Review, at: i64) -> Result<(), SyncError> {
+        docs::mark_undone(
+            self.doc(DocId::reviews_of_month(review.reviewed_at)),
+            &review.id,
+            at,
+        )
+    }
+
+    pub fn put_card(&mut self, card: &Card) -> Result<(), SyncError> {
+        docs::put_card(self.doc(DocId::cards_of_deck(&card.deck_id)), card)
+    }
+
+    pub fn put_note(&mut self, note: &Note) -> Result<(), SyncError> {
+        docs::put_note(self.doc(DocId::note(&note.id)), note)
+    }
+
+    pub fn review_log(&self) -> Result<ReviewLog, SyncError> {
+        let mut log = ReviewLog::default();
+        for (id, doc) in self.docs.iter().filter(|(id, _)| id.kind() == "reviews") {
+            docs::read_reviews(id, doc, &mut log)?;
+        }
+        Ok(log)
+    }
+
+    pub fn cards(&self) -> Result<Vec<Card>, SyncError> {
+        let mut cards = Vec::new();
+        for (id, doc) in self.docs.iter().filter(|(id, _)| id.kind() == "cards") {
+            docs::read_cards(id, doc, &mut cards)?;
+        }
+        cards.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(cards)
+    }
+
+    pub fn notes(&self) -> Result<Vec<Note>, SyncError> {
+        self.docs
+            .iter()
+            .filter(|(id, _)| id.kind() == "notes")
+            .map(|(id, doc)| docs::read_note(id, doc))
+            .collect()
+    }
+
+    /// A document as bytes, to keep.
+    pub fn save(&mut self, id: &DocId) -> Option<Vec<u8>> {
+        self.docs.get_mut(id).map(AutoCommit::save)
+    }
+
+    /// Takes a kept document back.
+    pub fn load(&mut self, id: DocId, bytes: &[u8]) -> Result<(), SyncError> {
+        let doc = AutoCommit::load(bytes)?.with_actor(self.actor.clone());
+        self.docs.insert(id, doc);
+        Ok(())
+    }
+
+    /// The heads of a document, for telling whether two replicas hold the same.
+    pub fn heads(&mut self, id: &DocId) -> Vec<automerge::ChangeHash> {
+        self.docs
+            .get_mut(id)
+            .map(AutoCommit::get_heads)
+            .unwrap_or_default()
+    }
+
+    /// The sync messages for `peer`, one for each document with something to say.
+    pub fn sync_out(&mut self, peer: &str) -> Batch {
+        let states = self.peers.entry(peer.to_owned()).or_default();
+        let mut batch = Batch::default();
+        for (id, doc) in &mut self.docs {
+            let state = states.entry(id.clone()).or_default();
+            if let Some(message) = doc.sync().generate_sync_message(state) {
+                batch.messages.push((id.clone(), message.encode()));
+            }
+        }
+        batch
+    }
+
+    /// Takes `peer`'s messages in; returns the documents that changed.
+    pub fn sync_in(&mut self, peer: &str, batch: Batch) -> Result<Vec<DocId>, SyncError> {
+        let mut changed = Vec::new();
+        for (id, bytes) in batch.messages {
+            let message =
+                Message::decode(&bytes).map_err(|e| SyncError::BadMessage(format!("{id}: {e}")))?;
+            let actor = self.actor.clone();
+            let doc = self
+                .docs
+                .entry(id.clone())
+                .or_insert_with(|| AutoCommit::new().with_actor(actor));
+            let before = doc.get_heads();
+            let state = self
+                .peers
+                .entry(peer.to_owned())
+                .or_default()
+                .entry(id.clone())
+                .or_default();
+            doc.sync().receive_sync_message(state, message)?;
+            if doc.get_heads() != before {
+                changed.push(id);
+            }
+        }
+        Ok(changed)
+    }
+
+    /// Forgets what was in flight with `peer` (after a lost request or response),
+    /// keeping what both are known to share.
+    pub fn reconnect(&mut self, peer: &str) {
+        if let Some(states) = self.peers.get_mut(peer) {
+            for state in states.values_mut() {
+                *state = State::decode(&state.encode()).unwrap_or_default();
+            }
+        }
+    }
+}

@@ -340,6 +340,20 @@ proptest! {
         prop_assert_eq!(&again_log, log);
         prop_assert_eq!(&again_cards, cards);
         prop_assert_eq!(&again_notes, notes);
+
+        // Kept as a full save followed by incremental ones, as the app keeps them.
+        let replica = &mut world.replicas[1];
+        let ids: Vec<DocId> = replica.doc_ids().cloned().collect();
+        let mut chunked = Replica::new(b"device-1");
+        for id in ids {
+            let mut chunks = replica.save(&id).unwrap();
+            chunks.extend(replica.save_incremental(&id));
+            chunked.load_chunks(id, &chunks).unwrap();
+        }
+        let (chunk_log, chunk_cards, chunk_notes, _) = state(&mut chunked);
+        prop_assert_eq!(&chunk_log, log);
+        prop_assert_eq!(&chunk_cards, cards);
+        prop_assert_eq!(&chunk_notes, notes);
     }
 }
 

@@ -49,6 +49,8 @@ pub enum Error {
     Media(#[from] satchel_media::MediaError),
     #[error("{0}")]
     Busy(String),
+    #[error("shared document: {0}")]
+    Shared(#[from] satchel_sync::SyncError),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -71,6 +73,7 @@ impl Error {
             | Error::Io { .. } => ErrorCode::Storage,
             Error::Keychain(_) | Error::Random(_) | Error::Sealing(_) => ErrorCode::Internal,
             Error::Busy(_) => ErrorCode::Busy,
+            Error::Shared(_) => ErrorCode::Storage,
             Error::Media(media) => {
                 use satchel_media::MediaError as M;
                 match media {

@@ -21,6 +21,7 @@ mod profile;
 mod profiles;
 mod recording;
 pub mod search;
+mod shared;
 mod sources;
 mod store;
 #[cfg(test)]

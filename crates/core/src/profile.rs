@@ -11,6 +11,7 @@ use crate::events::EventBus;
 use crate::keys::Keychain;
 use crate::profiles::manifest::Manifest;
 use crate::search::VectorCache;
+use crate::shared::Shared;
 use crate::store::Store;
 use crate::{Result, now_ms};
 
@@ -22,6 +23,8 @@ pub struct Profile {
     bus: EventBus,
     /// Vector search's in-memory codes (see `search::vectors`).
     pub(crate) vectors: VectorCache,
+    /// The shared documents in use (see `shared`).
+    pub(crate) shared: Shared,
 }
 
 impl Profile {
@@ -39,6 +42,7 @@ impl Profile {
             keychain,
             bus,
             vectors: VectorCache::default(),
+            shared: Shared::default(),
         }
     }
 
@@ -73,8 +77,10 @@ impl Profile {
         let transaction = store
             .conn_mut()
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (value, events) = change(&transaction)?;
-        transaction.commit()?;
+        // A failed change may have changed a shared document in memory that was not
+        // kept: forget them, to be read back from the store.
+        let (value, events) = change(&transaction).inspect_err(|_| self.shared.forget())?;
+        transaction.commit().inspect_err(|_| self.shared.forget())?;
         drop(store);
         for event in events {
             self.bus.publish(event);

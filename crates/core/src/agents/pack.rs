@@ -218,6 +218,7 @@ impl Profile {
                     )?;
                 }
             }
+            self.share_card(tx, id)?;
             let card = card_view(tx, id)?;
             Ok((card, Vec::new()))
         })
@@ -319,6 +320,13 @@ fn run_task(
     job.finish(|tx| {
         if task == "deliver" {
             deliver(tx, &pack_id, &results)?;
+            let cards: Vec<String> = tx
+                .prepare("SELECT id FROM cards WHERE pack_id = ?1")?
+                .query_map([&pack_id], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for card in cards {
+                job.profile().share_card(tx, &card)?;
+            }
         }
         tx.execute(
             "UPDATE pack_tasks SET done = 1, result = ?3 WHERE pack_id = ?1 AND task = ?2",

@@ -850,10 +850,12 @@ impl Profile {
                 if history.is_empty() && card.studied {
                     report.without_history += 1;
                 }
-                report.reviews += replay(tx, &scheduler, &id, &history, ORIGIN)? as u32;
+                let logged = replay(tx, &scheduler, &id, &history, ORIGIN)?;
+                report.reviews += logged.len() as u32;
                 if card.suspended {
                     tx.execute("UPDATE cards SET suspended = 1 WHERE id = ?1", params![id])?;
                 }
+                self.share_card(tx, &id)?;
                 report.cards += 1;
                 report.media += media.len() as u32;
                 if n % 500 == 0 {

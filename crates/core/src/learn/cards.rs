@@ -392,6 +392,7 @@ impl Profile {
                     },
                     now,
                 )?;
+                self.share_card(tx, &id)?;
                 made.push(card(tx, &id)?);
             }
             Ok((made.clone(), vec![changed(made.len())]))
@@ -558,6 +559,7 @@ impl Profile {
         self.transact(|tx| {
             let id = card_id(tx, id_or_prefix)?;
             change(tx, &id)?;
+            self.share_card(tx, &id)?;
             Ok((card(tx, &id)?, vec![changed(1)]))
         })
     }

@@ -39,12 +39,12 @@ pub(crate) fn replay(
     card_id: &str,
     reviews: &[PastReview],
     origin: &str,
-) -> Result<usize> {
+) -> Result<Vec<String>> {
     let mut past = Past::default();
-    let mut logged = 0;
+    let mut logged = Vec::new();
     for review in reviews {
         let outcome = scheduler.outcome(&past, review.rating, review.reviewed_at)?;
-        logged += usize::from(log_review(
+        let added = log_review(
             tx,
             &LoggedReview {
                 id: &review.id,
@@ -58,7 +58,10 @@ pub(crate) fn replay(
                 due: outcome.due,
                 origin,
             },
-        )?);
+        )?;
+        if added {
+            logged.push(review.id.clone());
+        }
         past = Past {
             memory: Some(outcome.memory),
             last_review: Some(review.reviewed_at),
@@ -107,6 +110,7 @@ impl Profile {
                     now,
                 )?;
                 replay(tx, &scheduler, &id, &card.reviews, origin)?;
+                self.share_card(tx, &id)?;
                 ids.push(id);
             }
             let count = u32::try_from(ids.len()).unwrap_or(u32::MAX);

@@ -60,6 +60,7 @@ impl Profile {
                 }
             };
             let note = get(tx, &id)?.or_not_found("note", &id)?;
+            self.share_note(tx, &note.id, &note.title, &note.body)?;
             let event = Event::NoteSaved {
                 note: summary(&note.id, &note.title, &note.body, note.updated_at),
             };

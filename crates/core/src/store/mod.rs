@@ -33,6 +33,7 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!("../../../../migrations/0009_jobs.sql")),
     M::up(include_str!("../../../../migrations/0010_packs.sql")),
     M::up(include_str!("../../../../migrations/0011_learning.sql")),
+    M::up(include_str!("../../../../migrations/0012_shared.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
 

@@ -1,0 +1,332 @@
+//! What this profile shares with the learner's other devices: the Automerge documents
+//! of `satchel-sync`, kept in the encrypted store as the changes made to each
+//! (`shared_changes`), appended in the same transaction as the change to the tables.
+//!
+//! The documents in use are kept in memory. A transaction that fails may have changed
+//! one there without its change being kept, so a failed transaction forgets them all;
+//! they are read back from the store when next needed.
+
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use satchel_sync::{Card, DocId, Note, Replica, Review};
+
+use crate::Result;
+use crate::profile::Profile;
+
+const DEVICE_KEY: &str = "device";
+/// The last `reviews` rowid folded into the shared review log.
+const FOLDED_KEY: &str = "shared_reviews_folded";
+
+#[derive(Default)]
+pub(crate) struct Shared {
+    replica: Mutex<Option<Replica>>,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Option<Replica>> {
+        self.replica.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Forgets the documents in memory (after a transaction failed).
+    pub(crate) fn forget(&self) {
+        if let Some(replica) = self.lock().as_mut() {
+            replica.forget();
+        }
+    }
+}
+
+/// This device's id among the learner's devices: random, made once per profile.
+fn device(tx: &Transaction<'_>) -> Result<Vec<u8>> {
+    let found: Option<String> = tx
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [DEVICE_KEY],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(hex) = found.and_then(|v| serde_json::from_str::<String>(&v).ok()) {
+        return Ok(hex.into_bytes());
+    }
+    let id = uuid::Uuid::now_v7().simple().to_string();
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![DEVICE_KEY, serde_json::to_string(&id).unwrap_or_default()],
+    )?;
+    Ok(id.into_bytes())
+}
+
+fn load(tx: &Transaction<'_>, replica: &mut Replica, id: &DocId) -> Result<()> {
+    if replica.has(id) {
+        return Ok(());
+    }
+    let mut statement =
+        tx.prepare_cached("SELECT bytes FROM shared_changes WHERE doc_id = ?1 ORDER BY seq")?;
+    let mut chunks = Vec::new();
+    let mut rows = statement.query([id.as_str()])?;
+    while let Some(row) = rows.next()? {
+        let chunk: Vec<u8> = row.get(0)?;
+        chunks.extend_from_slice(&chunk);
+    }
+    replica.load_chunks(id.clone(), &chunks)?;
+    Ok(())
+}
+
+impl Profile {
+    /// Changes the shared document `id` by `change` and keeps what changed, within
+    /// the caller's transaction.
+    pub(crate) fn share(
+        &self,
+        tx: &Transaction<'_>,
+        id: DocId,
+        change: impl FnOnce(&mut Replica) -> std::result::Result<(), satchel_sync::SyncError>,
+    ) -> Result<()> {
+        let mut guard = self.shared.lock();
+        if guard.is_none() {
+            *guard = Some(Replica::new(&device(tx)?));
+        }
+        let Some(replica) = guard.as_mut() else {
+            return Ok(());
+        };
+        load(tx, replica, &id)?;
+        change(replica)?;
+        let bytes = replica.save_incremental(&id);
+        if !bytes.is_empty() {
+            tx.prepare_cached(
+                "INSERT INTO shared_changes (doc_id, seq, bytes)
+                 VALUES (?1, COALESCE((SELECT MAX(seq) + 1 FROM shared_changes WHERE doc_id = ?1), 0), ?2)",
+            )?
+            .execute(params![id.as_str(), bytes])?;
+        }
+        Ok(())
+    }
+
+    /// Folds the reviews (and undos) logged since the last fold into the shared review
+    /// log; returns how many reviews it added. Answering a card stays a write to the
+    /// append-only `reviews` table alone (an Automerge change per answer would cost it
+    /// milliseconds at the 99th percentile); the table keeps every review with its
+    /// unique id until it is folded, so nothing is lost to a crash in between.
+    pub fn fold_reviews(&self) -> Result<usize> {
+        self.transact(|tx| {
+            let upto: i64 = tx
+                .query_row(
+                    "SELECT value FROM settings WHERE key = ?1",
+                    [FOLDED_KEY],
+                    |r| r.get::<_, String>(0),
+                )
+                .optional()?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            let pending: Vec<(i64, String)> = tx
+                .prepare("SELECT rowid, id FROM reviews WHERE rowid > ?1 ORDER BY rowid")?
+                .query_map([upto], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut by_doc: std::collections::BTreeMap<DocId, Vec<Review>> = Default::default();
+            for (_, id) in &pending {
+                let review = shared_review(tx, id)?;
+                by_doc
+                    .entry(DocId::reviews_of_month(review.reviewed_at))
+                    .or_default()
+                    .push(review);
+            }
+            let undone: Vec<(String, i64)> = tx
+                .prepare("SELECT review_id, undone_at FROM undone_reviews")?
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut undos: std::collections::BTreeMap<DocId, Vec<(Review, i64)>> =
+                Default::default();
+            for (id, at) in undone {
+                let review = shared_review(tx, &id)?;
+                undos
+                    .entry(DocId::reviews_of_month(review.reviewed_at))
+                    .or_default()
+                    .push((review, at));
+            }
+            let docs: std::collections::BTreeSet<DocId> =
+                by_doc.keys().chain(undos.keys()).cloned().collect();
+            for doc in docs {
+                let added = by_doc.remove(&doc).unwrap_or_default();
+                let undone = undos.remove(&doc).unwrap_or_default();
+                self.share(tx, doc, |replica| {
+                    for review in &added {
+                        replica.add_review(review)?;
+                    }
+                    for (review, at) in &undone {
+                        replica.mark_undone(review, *at)?;
+                    }
+                    Ok(())
+                })?;
+            }
+            if let Some((last, _)) = pending.last() {
+                tx.execute(
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    params![FOLDED_KEY, last.to_string()],
+                )?;
+            }
+            Ok((pending.len(), Vec::new()))
+        })
+    }
+
+    /// Shares a card as the tables have it now.
+    pub(crate) fn share_card(&self, tx: &Transaction<'_>, card_id: &str) -> Result<()> {
+        let Some(card) = tx
+            .prepare_cached(
+                "SELECT id, COALESCE(deck_id, ''), kind, front, back, suspended, state = 'deleted'
+                 FROM cards WHERE id = ?1",
+            )?
+            .query_row([card_id], |row| {
+                Ok(Card {
+                    id: row.get(0)?,
+                    deck_id: row.get(1)?,
+                    kind: row.get(2)?,
+                    front: row.get(3)?,
+                    back: row.get(4)?,
+                    suspended: row.get::<_, i64>(5)? != 0,
+                    deleted: row.get(6)?,
+                })
+            })
+            .optional()?
+        else {
+            return Ok(());
+        };
+        // A card in no deck yet is shared with the pack's cards.
+        let deck = if card.deck_id.is_empty() {
+            "none".to_owned()
+        } else {
+            card.deck_id.clone()
+        };
+        self.share(tx, DocId::cards_of_deck(&deck), |r| r.put_card(&card))
+    }
+
+    pub(crate) fn share_note(
+        &self,
+        tx: &Transaction<'_>,
+        id: &str,
+        title: &str,
+        body: &str,
+    ) -> Result<()> {
+        let note = Note {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            body: body.to_owned(),
+        };
+        self.share(tx, DocId::note(id), |r| r.put_note(&note))
+    }
+
+    /// The documents this profile shares, as another device would receive them: the
+    /// review log, the cards and the notes. (For tests and the sync status.)
+    pub fn shared_state(&self) -> Result<(satchel_sync::ReviewLog, Vec<Card>, Vec<Note>)> {
+        self.fold_reviews()?;
+        let ids: Vec<String> = self.read(|conn| {
+            let mut statement = conn.prepare("SELECT DISTINCT doc_id FROM shared_changes")?;
+            let ids = statement
+                .query_map([], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(ids)
+        })?;
+        let mut replica = Replica::new(b"reader");
+        for id in ids {
+            let id = DocId::parse(&id)?;
+            let chunks = self.read(|conn| {
+                let mut statement = conn
+                    .prepare("SELECT bytes FROM shared_changes WHERE doc_id = ?1 ORDER BY seq")?;
+                let mut chunks = Vec::new();
+                let mut rows = statement.query([id.as_str()])?;
+                while let Some(row) = rows.next()? {
+                    let chunk: Vec<u8> = row.get(0)?;
+                    chunks.extend_from_slice(&chunk);
+                }
+                Ok(chunks)
+            })?;
+            replica.load_chunks(id, &chunks)?;
+        }
+        Ok((replica.review_log()?, replica.cards()?, replica.notes()?))
+    }
+}
+
+/// A logged review as the shared log has it.
+pub(crate) fn shared_review(tx: &Transaction<'_>, review_id: &str) -> Result<Review> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT id, card_id, reviewed_at, rating, kind, elapsed_days, duration_ms,
+                    stability, difficulty, due, origin
+             FROM reviews WHERE id = ?1",
+        )?
+        .query_row([review_id], |row| {
+            Ok(Review {
+                id: row.get(0)?,
+                card_id: row.get(1)?,
+                reviewed_at: row.get(2)?,
+                rating: row.get(3)?,
+                kind: row.get(4)?,
+                elapsed_days: row.get(5)?,
+                duration_ms: row.get(6)?,
+                stability: row.get::<_, f64>(7)? as f32,
+                difficulty: row.get::<_, f64>(8)? as f32,
+                due: row.get(9)?,
+                origin: row.get(10)?,
+            })
+        })?)
+}
+
+#[cfg(test)]
+mod tests {
+    use satchel_types::{CardDraft, CardKind, Rating};
+
+    use crate::testing::keychain_profile;
+
+    #[test]
+    fn notes_cards_and_reviews_are_shared_as_they_are_written() {
+        let (_dir, satchel, profile) = keychain_profile("Ada");
+        let note = profile
+            .add_note("Cells", "The cell is the unit of life.")
+            .unwrap();
+        let cards = profile
+            .add_cards(
+                &CardDraft {
+                    deck: "French".into(),
+                    kind: CardKind::Reversed,
+                    front: "chat".into(),
+                    back: "cat".into(),
+                    choices: Vec::new(),
+                    media: Vec::new(),
+                },
+                1_000,
+            )
+            .unwrap();
+        let first = profile
+            .answer(&cards[0].id, Rating::Good, 3_000, 2_000)
+            .unwrap();
+        profile
+            .answer(&cards[1].id, Rating::Again, 3_000, 3_000)
+            .unwrap();
+        profile.undo_review(None, 4_000).unwrap();
+        profile.set_suspended(&cards[1].id, true, 5_000).unwrap();
+
+        assert_eq!(profile.fold_reviews().unwrap(), 2);
+        assert_eq!(profile.fold_reviews().unwrap(), 0);
+        let (log, shared_cards, notes) = profile.shared_state().unwrap();
+        assert_eq!(log.reviews.len(), 2);
+        assert_eq!(log.reviews[&first.review_id].rating, 3);
+        assert_eq!(log.undone.len(), 1);
+        assert_eq!(shared_cards.len(), 2);
+        let reverse = shared_cards.iter().find(|c| c.id == cards[1].id).unwrap();
+        assert_eq!((reverse.front.as_str(), reverse.suspended), ("cat", true));
+        assert_eq!(notes[0].title, "Cells");
+        assert_eq!(notes[0].id, note.id);
+
+        // Opened again, the profile goes on from the documents it kept.
+        let id = profile.id().to_owned();
+        drop(profile);
+        let profile = satchel
+            .unlock(&id, &satchel_types::UnlockRequest::Keychain)
+            .unwrap();
+        profile
+            .answer(&cards[0].id, Rating::Good, 3_000, 300_000_000)
+            .unwrap();
+        let (log, _, _) = profile.shared_state().unwrap();
+        assert_eq!(log.reviews.len(), 3);
+    }
+}

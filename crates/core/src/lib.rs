@@ -42,6 +42,7 @@ pub use profiles::{PASSPHRASE_MIN_CHARS, RotationStep, Satchel};
 pub use recording::{Recorded, Recording, RecordingControl};
 pub use satchel_media::image_in::IMAGE_TYPES;
 pub use satchel_types as types;
+pub use shared::SyncReport;
 pub use sources::{AUDIO_TYPES, TEXT_EXTENSIONS, draw_page, read_source, transcribe_source};
 
 /// When this process was started as Satchel's PDF reader (a worker that a hostile file

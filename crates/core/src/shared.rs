@@ -11,8 +11,8 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use rusqlite::{OptionalExtension, Transaction, params};
 use satchel_sync::{Card, DocId, Note, Replica, Review};
 
-use crate::Result;
 use crate::profile::Profile;
+use crate::{Result, learn};
 
 const DEVICE_KEY: &str = "device";
 /// The last `reviews` rowid folded into the shared review log.
@@ -197,6 +197,13 @@ impl Profile {
         } else {
             card.deck_id.clone()
         };
+        let name: Option<String> = tx
+            .prepare_cached("SELECT name FROM decks WHERE id = ?1")?
+            .query_row([&card.deck_id], |row| row.get(0))
+            .optional()?;
+        if let Some(name) = name {
+            self.share(tx, DocId::decks(), |r| r.put_deck(&card.deck_id, &name))?;
+        }
         self.share(tx, DocId::cards_of_deck(&deck), |r| r.put_card(&card))
     }
 
@@ -273,9 +280,104 @@ pub(crate) fn shared_review(tx: &Transaction<'_>, review_id: &str) -> Result<Rev
 
 #[cfg(test)]
 mod tests {
-    use satchel_types::{CardDraft, CardKind, Rating};
+    use satchel_types::{CardDraft, CardKind, NoteDraft, Rating};
 
+    use crate::Profile;
     use crate::testing::keychain_profile;
+
+    const DAY: i64 = 86_400_000;
+    const T: i64 = 20_000 * DAY + 12 * 3_600_000;
+
+    /// Two devices sync until neither has anything to say.
+    fn meet(a: &Profile, b: &Profile) {
+        for _ in 0..10 {
+            let ab = a.sync_out("b").unwrap();
+            let quiet = ab.is_empty();
+            b.sync_in("a", ab, T).unwrap();
+            let ba = b.sync_out("a").unwrap();
+            let quiet = quiet && ba.is_empty();
+            a.sync_in("b", ba, T).unwrap();
+            if quiet {
+                return;
+            }
+        }
+        panic!("the devices did not settle");
+    }
+
+    fn schedule(profile: &Profile, card: &str) -> (Option<i64>, Option<f32>, u32, bool) {
+        let card = profile.study_card(card).unwrap();
+        (card.due, card.stability, card.reps, card.suspended)
+    }
+
+    #[test]
+    fn two_devices_offline_meet_and_keep_everything_from_both() {
+        let (_da, _sa, laptop) = keychain_profile("Ada");
+        let (_db, _sb, family) = keychain_profile("Ada");
+        let note = laptop
+            .add_note("Cells", "The cell is the unit of life.")
+            .unwrap();
+        let pair = laptop
+            .add_cards(
+                &CardDraft {
+                    deck: "French".into(),
+                    kind: CardKind::Reversed,
+                    front: "chat".into(),
+                    back: "cat".into(),
+                    choices: Vec::new(),
+                    media: Vec::new(),
+                },
+                T,
+            )
+            .unwrap();
+        laptop.answer(&pair[0].id, Rating::Good, 3_000, T).unwrap();
+        meet(&laptop, &family);
+        assert_eq!(family.note(&note.id).unwrap().body, note.body);
+        assert_eq!(family.decks(T).unwrap()[0].name, "French");
+        assert_eq!(
+            schedule(&family, &pair[0].id),
+            schedule(&laptop, &pair[0].id)
+        );
+
+        // Apart: each reviews and edits.
+        laptop
+            .answer(&pair[1].id, Rating::Easy, 2_000, T + DAY)
+            .unwrap();
+        laptop.set_suspended(&pair[1].id, true, T + DAY).unwrap();
+        family
+            .answer(&pair[0].id, Rating::Again, 4_000, T + 2 * DAY)
+            .unwrap();
+        family.undo_review(None, T + 2 * DAY + 1).unwrap();
+        family
+            .answer(&pair[0].id, Rating::Hard, 4_000, T + 2 * DAY + 2)
+            .unwrap();
+        family
+            .save_note(&NoteDraft {
+                id: Some(note.id.clone()),
+                title: "Cells".into(),
+                body: "The cell is the unit of life. Cells divide.".into(),
+            })
+            .unwrap();
+        meet(&laptop, &family);
+
+        for device in [&laptop, &family] {
+            let (log, _, _) = device.shared_state().unwrap();
+            assert_eq!(log.reviews.len(), 4, "every review from both");
+            assert_eq!(log.undone.len(), 1);
+            assert_eq!(device.learning_stats(T + 3 * DAY).unwrap().total_reviews, 3);
+            assert_eq!(
+                device.note(&note.id).unwrap().body,
+                "The cell is the unit of life. Cells divide."
+            );
+        }
+        for card in &pair {
+            assert_eq!(schedule(&laptop, &card.id), schedule(&family, &card.id));
+        }
+        assert!(
+            schedule(&family, &pair[1].id).3,
+            "the suspension came across"
+        );
+        assert_eq!(schedule(&laptop, &pair[0].id).2, 2);
+    }
 
     #[test]
     fn notes_cards_and_reviews_are_shared_as_they_are_written() {
@@ -329,4 +431,228 @@ mod tests {
         let (log, _, _) = profile.shared_state().unwrap();
         assert_eq!(log.reviews.len(), 3);
     }
+}
+
+/// What a sync round brought in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct SyncReport {
+    /// Documents that changed here.
+    pub docs: u32,
+    /// Reviews new to this device.
+    pub reviews: u32,
+    pub cards: u32,
+    pub notes: u32,
+}
+
+fn load_all(tx: &Transaction<'_>, replica: &mut Replica) -> Result<()> {
+    let ids: Vec<String> = tx
+        .prepare_cached("SELECT DISTINCT doc_id FROM shared_changes")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        load(tx, replica, &DocId::parse(&id)?)?;
+    }
+    Ok(())
+}
+
+impl Profile {
+    fn with_replica<T>(
+        &self,
+        tx: &Transaction<'_>,
+        work: impl FnOnce(&mut Replica) -> Result<T>,
+    ) -> Result<T> {
+        let mut guard = self.shared.lock();
+        if guard.is_none() {
+            *guard = Some(Replica::new(&device(tx)?));
+        }
+        match guard.as_mut() {
+            Some(replica) => {
+                load_all(tx, replica)?;
+                work(replica)
+            }
+            None => Err(crate::Error::Busy(
+                "the shared documents are not open".into(),
+            )),
+        }
+    }
+
+    /// The sync messages for `peer` (another device, or the server).
+    pub fn sync_out(&self, peer: &str) -> Result<satchel_sync::Batch> {
+        self.fold_reviews()?;
+        self.transact(|tx| Ok((self.with_replica(tx, |r| Ok(r.sync_out(peer)))?, Vec::new())))
+    }
+
+    /// After a failed round with `peer`: what was in flight is sent again.
+    pub fn sync_reconnect(&self, peer: &str) {
+        if let Some(replica) = self.shared.lock().as_mut() {
+            replica.reconnect(peer);
+        }
+    }
+
+    /// Takes `peer`'s messages in: the documents change, what changed is kept, and the
+    /// tables follow — new reviews logged and their cards rescheduled from their whole
+    /// merged history, cards, decks and notes written.
+    pub fn sync_in(&self, peer: &str, batch: satchel_sync::Batch, now: i64) -> Result<SyncReport> {
+        self.transact(|tx| {
+            let contents = self.with_replica(tx, |replica| {
+                let changed = replica.sync_in(peer, batch)?;
+                let mut contents = Vec::new();
+                for id in changed {
+                    let bytes = replica.save_incremental(&id);
+                    if !bytes.is_empty() {
+                        tx.prepare_cached(
+                            "INSERT INTO shared_changes (doc_id, seq, bytes)
+                             VALUES (?1, COALESCE((SELECT MAX(seq) + 1 FROM shared_changes
+                                                   WHERE doc_id = ?1), 0), ?2)",
+                        )?
+                        .execute(params![id.as_str(), bytes])?;
+                    }
+                    contents.push(replica.content(&id)?);
+                }
+                Ok(contents)
+            })?;
+            let mut report = SyncReport {
+                docs: contents.len() as u32,
+                ..SyncReport::default()
+            };
+            // Decks before the cards in them, reviews after their cards.
+            let rank = |c: &satchel_sync::Content| match c {
+                satchel_sync::Content::Decks(_) => 0,
+                satchel_sync::Content::Cards(_) => 1,
+                satchel_sync::Content::Note(_) => 2,
+                _ => 3,
+            };
+            let mut contents = contents;
+            contents.sort_by_key(rank);
+            let mut touched = std::collections::BTreeSet::new();
+            for content in contents {
+                match content {
+                    satchel_sync::Content::Decks(decks) => {
+                        for (id, name) in decks {
+                            tx.execute(
+                                "INSERT INTO decks (id, name, created_at) VALUES (?1, ?2, ?3)
+                                 ON CONFLICT DO NOTHING",
+                                params![id, name, now],
+                            )?;
+                        }
+                    }
+                    satchel_sync::Content::Cards(cards) => {
+                        for card in cards {
+                            report.cards += u32::from(project_card(tx, &card, now)?);
+                            touched.insert(card.id);
+                        }
+                    }
+                    satchel_sync::Content::Note(note) => {
+                        report.notes += u32::from(project_note(tx, &note, now)?);
+                    }
+                    satchel_sync::Content::Reviews(log) => {
+                        for review in log.reviews.values() {
+                            let added = tx
+                                .prepare_cached(
+                                    "INSERT INTO reviews (id, card_id, reviewed_at, rating, kind,
+                                         elapsed_days, duration_ms, stability, difficulty, due, origin)
+                                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                                     ON CONFLICT (id) DO NOTHING",
+                                )?
+                                .execute(params![
+                                    review.id,
+                                    review.card_id,
+                                    review.reviewed_at,
+                                    review.rating,
+                                    review.kind,
+                                    review.elapsed_days,
+                                    review.duration_ms,
+                                    f64::from(review.stability),
+                                    f64::from(review.difficulty),
+                                    review.due,
+                                    review.origin
+                                ])?;
+                            if added == 1 {
+                                report.reviews += 1;
+                                touched.insert(review.card_id.clone());
+                            }
+                        }
+                        for (id, at) in &log.undone {
+                            let added = tx.execute(
+                                "INSERT INTO undone_reviews (review_id, undone_at) VALUES (?1, ?2)
+                                 ON CONFLICT DO NOTHING",
+                                params![id, at],
+                            )?;
+                            if added == 1 {
+                                let card: Option<String> = tx
+                                    .query_row(
+                                        "SELECT card_id FROM reviews WHERE id = ?1",
+                                        [id],
+                                        |row| row.get(0),
+                                    )
+                                    .optional()?;
+                                touched.extend(card);
+                            }
+                        }
+                    }
+                    satchel_sync::Content::Nothing => {}
+                }
+            }
+            for card in &touched {
+                learn::reschedule_from_history(tx, card)?;
+            }
+            let events = if report.cards + report.reviews > 0 {
+                vec![crate::Event::CardsChanged {
+                    count: report.cards.max(touched.len() as u32),
+                }]
+            } else {
+                Vec::new()
+            };
+            Ok((report, events))
+        })
+    }
+}
+
+/// Writes a card as a peer shares it; whether it was new or changed here.
+fn project_card(tx: &Transaction<'_>, card: &Card, now: i64) -> Result<bool> {
+    let kind = match card.kind.as_str() {
+        k @ ("cloze" | "definition" | "term" | "basic" | "reversed" | "choice") => k,
+        _ => "basic",
+    };
+    let deck: Option<String> = tx
+        .query_row("SELECT id FROM decks WHERE id = ?1", [&card.deck_id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let changed = tx.execute(
+        "UPDATE cards SET kind = ?2, front = ?3, back = ?4, suspended = ?5, deck_id = COALESCE(?6, deck_id),
+                state = CASE WHEN ?7 THEN 'deleted' WHEN state = 'deleted' THEN 'kept' ELSE state END,
+                updated_at = ?8
+         WHERE id = ?1 AND (kind != ?2 OR front != ?3 OR back != ?4 OR suspended != ?5
+                            OR (state = 'deleted') != ?7 OR deck_id IS NOT ?6)",
+        params![card.id, kind, card.front, card.back, card.suspended, deck, card.deleted, now],
+    )?;
+    if changed > 0 {
+        return Ok(true);
+    }
+    let inserted = tx.execute(
+        "INSERT INTO cards (id, deck_id, kind, generator, front, back, state, seq, created_at,
+                            updated_at, suspended)
+         VALUES (?1, ?2, ?3, 'sync', ?4, ?5, CASE WHEN ?6 THEN 'deleted' ELSE 'kept' END, 0, ?7, ?7, ?8)
+         ON CONFLICT (id) DO NOTHING",
+        params![card.id, deck, kind, card.front, card.back, card.deleted, now, card.suspended],
+    )?;
+    Ok(inserted > 0)
+}
+
+fn project_note(tx: &Transaction<'_>, note: &Note, now: i64) -> Result<bool> {
+    let changed = tx.execute(
+        "UPDATE notes SET title = ?2, body = ?3, updated_at = ?4
+         WHERE id = ?1 AND (title != ?2 OR body != ?3)",
+        params![note.id, note.title, note.body, now],
+    )?;
+    if changed > 0 {
+        return Ok(true);
+    }
+    let inserted = tx.execute(
+        "INSERT INTO notes (id, title, body, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+         ON CONFLICT (id) DO NOTHING",
+        params![note.id, note.title, note.body, now],
+    )?;
+    Ok(inserted > 0)
 }

@@ -37,6 +37,11 @@ impl DocId {
         DocId(format!("notes/{note_id}"))
     }
 
+    /// Every deck's name, by id.
+    pub fn decks() -> DocId {
+        DocId("decks/all".to_owned())
+    }
+
     /// A name as a peer sent it, checked: one of the kinds, and plain characters.
     pub fn parse(text: &str) -> Result<DocId, SyncError> {
         let bad = || SyncError::BadDocId(text.chars().take(MAX_DOC_ID).collect());
@@ -46,7 +51,7 @@ impl DocId {
             && rest
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'));
-        if !plain || !matches!(kind, "reviews" | "cards" | "notes") {
+        if !plain || !matches!(kind, "reviews" | "cards" | "notes" | "decks") {
             return Err(bad());
         }
         Ok(DocId(text.to_owned()))
@@ -291,6 +296,29 @@ pub(crate) fn read_note(id: &DocId, doc: &AutoCommit) -> Result<Note, SyncError>
         title: text("title")?,
         body: text("body")?,
     })
+}
+
+pub(crate) fn put_deck(doc: &mut AutoCommit, id: &str, name: &str) -> Result<(), SyncError> {
+    let same = matches!(
+        doc.get(ROOT, id)?,
+        Some((Value::Scalar(s), _)) if matches!(s.as_ref(), ScalarValue::Str(n) if n.as_str() == name)
+    );
+    if !same {
+        doc.put(ROOT, id, name)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn read_decks(doc: &AutoCommit) -> Result<Vec<(String, String)>, SyncError> {
+    let mut decks = Vec::new();
+    for id in doc.keys(ROOT) {
+        if let Some((Value::Scalar(s), _)) = doc.get(ROOT, id.as_str())?
+            && let ScalarValue::Str(name) = s.as_ref()
+        {
+            decks.push((id.clone(), name.to_string()));
+        }
+    }
+    Ok(decks)
 }
 
 #[cfg(test)]

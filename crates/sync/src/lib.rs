@@ -19,4 +19,4 @@ mod replica;
 pub use docs::{Card, DocId, Note, Review, ReviewLog};
 pub use error::SyncError;
 pub use protocol::Batch;
-pub use replica::Replica;
+pub use replica::{Content, Replica};

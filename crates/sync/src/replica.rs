@@ -14,6 +14,16 @@ use automerge::{ActorId, AutoCommit};
 use crate::docs::{self, Card, DocId, Note, Review, ReviewLog};
 use crate::{Batch, SyncError};
 
+/// What one document holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    Reviews(ReviewLog),
+    Cards(Vec<Card>),
+    Note(Note),
+    Decks(Vec<(String, String)>),
+    Nothing,
+}
+
 pub struct Replica {
     actor: ActorId,
     docs: BTreeMap<DocId, AutoCommit>,
@@ -60,6 +70,41 @@ impl Replica {
 
     pub fn put_card(&mut self, card: &Card) -> Result<(), SyncError> {
         docs::put_card(self.doc(DocId::cards_of_deck(&card.deck_id)), card)
+    }
+
+    pub fn put_deck(&mut self, id: &str, name: &str) -> Result<(), SyncError> {
+        docs::put_deck(self.doc(DocId::decks()), id, name)
+    }
+
+    /// Every deck, as (id, name).
+    pub fn decks(&self) -> Result<Vec<(String, String)>, SyncError> {
+        match self.docs.get(&DocId::decks()) {
+            Some(doc) => docs::read_decks(doc),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// A review document's reviews and undos, a deck document's cards or a note, as
+    /// the document has them now (for projecting what a sync brought).
+    pub fn content(&self, id: &DocId) -> Result<Content, SyncError> {
+        let Some(doc) = self.docs.get(id) else {
+            return Ok(Content::Nothing);
+        };
+        Ok(match id.kind() {
+            "reviews" => {
+                let mut log = ReviewLog::default();
+                docs::read_reviews(id, doc, &mut log)?;
+                Content::Reviews(log)
+            }
+            "cards" => {
+                let mut cards = Vec::new();
+                docs::read_cards(id, doc, &mut cards)?;
+                Content::Cards(cards)
+            }
+            "notes" => Content::Note(docs::read_note(id, doc)?),
+            "decks" => Content::Decks(docs::read_decks(doc)?),
+            _ => Content::Nothing,
+        })
     }
 
     pub fn put_note(&mut self, note: &Note) -> Result<(), SyncError> {

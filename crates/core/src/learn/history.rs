@@ -72,6 +72,59 @@ pub(crate) fn replay(
     Ok(logged)
 }
 
+/// Sets a card's schedule from its whole history (after another device's reviews of
+/// it arrived): its reviews that were not undone, in time order, through FSRS. A card
+/// not here (yet) waits for its own document.
+pub(crate) fn reschedule_from_history(tx: &Transaction<'_>, card_id: &str) -> Result<()> {
+    let exists: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM cards WHERE id = ?1)")?
+        .query_row([card_id], |row| row.get(0))?;
+    if !exists {
+        return Ok(());
+    }
+    let scheduler = Scheduler::new(&settings(tx)?)?;
+    let history: Vec<(i64, i64)> = tx
+        .prepare_cached(
+            "SELECT r.reviewed_at, r.rating FROM reviews r
+             WHERE r.card_id = ?1
+               AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)
+             ORDER BY r.reviewed_at, r.id",
+        )?
+        .query_map([card_id], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut past = Past::default();
+    let mut lapses = 0i64;
+    for (at, rating) in &history {
+        let Some(rating) = Rating::from_number(*rating) else {
+            continue;
+        };
+        let outcome = scheduler.outcome(&past, rating, *at)?;
+        lapses += i64::from(
+            rating == Rating::Again && outcome.kind == super::schedule::ReviewKind::Review,
+        );
+        past = Past {
+            memory: Some(outcome.memory),
+            last_review: Some(*at),
+            due: Some(outcome.due),
+        };
+    }
+    tx.prepare_cached(
+        "UPDATE cards SET due = ?2, stability = ?3, difficulty = ?4, last_review = ?5,
+                reps = ?6, lapses = ?7
+         WHERE id = ?1",
+    )?
+    .execute(rusqlite::params![
+        card_id,
+        past.due,
+        past.memory.map(|m| f64::from(m.stability)),
+        past.memory.map(|m| f64::from(m.difficulty)),
+        past.last_review,
+        history.len() as i64,
+        lapses
+    ])?;
+    Ok(())
+}
+
 impl Profile {
     /// Writes many cards with their past reviews at once; returns their ids.
     pub fn add_cards_with_history(

@@ -18,6 +18,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use satchel_types::LearningSettings;
 
 pub use cards::{CLOZE_BLANK, cloze_card, cloze_cards};
+pub(crate) use history::reschedule_from_history;
 pub use history::{CardWithHistory, PastReview};
 pub use review::DAY_STARTS_AT_HOUR;
 
@@ -38,12 +39,22 @@ pub(crate) fn deck_named(tx: &Transaction<'_>, name: &str, now: i64) -> Result<S
     {
         return Ok(id);
     }
-    let id = uuid::Uuid::now_v7().to_string();
+    // The same name makes the same id on every device, so two devices that each made
+    // "French" share one deck when they meet.
+    let id = deck_id_of(&name);
     tx.execute(
         "INSERT INTO decks (id, name, created_at) VALUES (?1, ?2, ?3)",
         params![id, name, now],
     )?;
     Ok(id)
+}
+
+/// A deck's id: made from its name.
+pub(crate) fn deck_id_of(name: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(name.as_bytes());
+    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    format!("deck-{hex}")
 }
 
 /// A deck's name as kept: trimmed, its parts ("A::B") trimmed, never empty.

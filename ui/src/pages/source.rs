@@ -112,27 +112,45 @@ pub fn Source() -> impl IntoView {
         if let Some(ms) = ms {
             playing_ms.set(ms);
         }
-        request_animation_frame(move || {
-            let selector = match (page, ms) {
-                (Some(page), _) => format!("[data-page=\"{page}\"]"),
-                (None, Some(_)) => ".segment.current".to_owned(),
-                _ => return,
-            };
-            let document = document();
-            let Some(element) = document.query_selector(&selector).ok().flatten() else {
-                return;
-            };
-            match document.get_element_by_id("content") {
-                // On a wide window only the content column scrolls: `scrollIntoView`
-                // would move the whole window, sidebar and all.
-                Some(content) if content.scroll_height() > content.client_height() => {
-                    let offset = element.get_bounding_client_rect().top()
-                        - content.get_bounding_client_rect().top();
-                    content.set_scroll_top(content.scroll_top() + offset as i32 - 16);
-                }
-                _ => element.scroll_into_view(),
-            }
-        });
+        let selector = match (page, ms) {
+            (Some(page), _) => format!("[data-page=\"{page}\"]"),
+            (None, Some(_)) => ".segment.current".to_owned(),
+            _ => return,
+        };
+        // Pages above may still grow as their drawings arrive and push the place
+        // down: it is brought into view again a few times while the learner has not
+        // scrolled away themselves.
+        let placed = StoredValue::new(None::<i32>);
+        for delay in [0u64, 250, 600, 1200, 2000] {
+            let selector = selector.clone();
+            set_timeout(
+                move || {
+                    let document = document();
+                    let Some(element) = document.query_selector(&selector).ok().flatten() else {
+                        return;
+                    };
+                    match document.get_element_by_id("content") {
+                        // On a wide window only the content column scrolls:
+                        // `scrollIntoView` would move the whole window, sidebar and all.
+                        Some(content) if content.scroll_height() > content.client_height() => {
+                            let moved_away = placed
+                                .get_value()
+                                .is_some_and(|top| top != content.scroll_top());
+                            if moved_away {
+                                return;
+                            }
+                            let offset = element.get_bounding_client_rect().top()
+                                - content.get_bounding_client_rect().top();
+                            content.set_scroll_top(content.scroll_top() + offset as i32 - 16);
+                            placed.set_value(Some(content.scroll_top()));
+                        }
+                        _ if delay == 0 => element.scroll_into_view(),
+                        _ => {}
+                    }
+                },
+                std::time::Duration::from_millis(delay),
+            );
+        }
     });
     let on_metadata = move |_| {
         if let (Some(audio), Some(ms)) = (audio.get(), at_ms()) {

@@ -71,7 +71,9 @@ CREATE UNIQUE INDEX cards_by_external_id ON cards (external_id) WHERE external_i
 -- when it is shown: in SQLCipher each page read is a page decrypted).
 CREATE INDEX cards_due ON cards (due, last_review, buried_until, deck_id)
     WHERE due IS NOT NULL AND suspended = 0 AND state != 'deleted';
-CREATE INDEX cards_new_first ON cards (created_at, seq, buried_until, deck_id)
+-- New cards come in the order they were made: ids are time-ordered (UUIDv7), so a
+-- pack's or a deck's cards made in one moment keep their order.
+CREATE INDEX cards_new_first ON cards (created_at, id, buried_until, deck_id)
     WHERE due IS NULL AND suspended = 0 AND state != 'deleted';
 
 -- The review log: append-only, each review with an id unique across devices, so logs

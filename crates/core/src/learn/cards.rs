@@ -442,7 +442,7 @@ impl Profile {
             let mut statement = conn.prepare_cached(&format!(
                 "SELECT {STUDY_COLUMNS} FROM {STUDY_FROM}
                  WHERE c.state != 'deleted' AND (?1 IS NULL OR c.deck_id = ?1)
-                 ORDER BY c.created_at, c.seq"
+                 ORDER BY c.created_at, c.id"
             ))?;
             let cards = statement
                 .query_map([deck_id], study_card)?

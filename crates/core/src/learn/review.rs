@@ -151,7 +151,7 @@ pub(crate) fn next_card(
         card = first_card(
             conn,
             "c.due IS NULL AND ?3 = ?3",
-            "c.created_at, c.seq",
+            "c.created_at, c.id",
             now,
             deck,
             0,

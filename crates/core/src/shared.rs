@@ -8,7 +8,7 @@
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use satchel_sync::{Card, DocId, Note, Replica, Review};
 
 use crate::profile::Profile;
@@ -57,12 +57,12 @@ fn device(tx: &Transaction<'_>) -> Result<Vec<u8>> {
     Ok(id.into_bytes())
 }
 
-fn load(tx: &Transaction<'_>, replica: &mut Replica, id: &DocId) -> Result<()> {
+fn load(conn: &Connection, replica: &mut Replica, id: &DocId) -> Result<()> {
     if replica.has(id) {
         return Ok(());
     }
     let mut statement =
-        tx.prepare_cached("SELECT bytes FROM shared_changes WHERE doc_id = ?1 ORDER BY seq")?;
+        conn.prepare_cached("SELECT bytes FROM shared_changes WHERE doc_id = ?1 ORDER BY seq")?;
     let mut chunks = Vec::new();
     let mut rows = statement.query([id.as_str()])?;
     while let Some(row) = rows.next()? {
@@ -71,6 +71,39 @@ fn load(tx: &Transaction<'_>, replica: &mut Replica, id: &DocId) -> Result<()> {
     }
     replica.load_chunks(id.clone(), &chunks)?;
     Ok(())
+}
+
+fn load_all(conn: &Connection, replica: &mut Replica) -> Result<()> {
+    let ids: Vec<String> = conn
+        .prepare_cached("SELECT DISTINCT doc_id FROM shared_changes")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        load(conn, replica, &DocId::parse(&id)?)?;
+    }
+    Ok(())
+}
+
+/// Keeps what changed in document `id` since it was last kept.
+fn keep_changes(tx: &Transaction<'_>, replica: &mut Replica, id: &DocId) -> Result<()> {
+    let bytes = replica.save_incremental(id);
+    if !bytes.is_empty() {
+        tx.prepare_cached(
+            "INSERT INTO shared_changes (doc_id, seq, bytes)
+             VALUES (?1, COALESCE((SELECT MAX(seq) + 1 FROM shared_changes WHERE doc_id = ?1), 0), ?2)",
+        )?
+        .execute(params![id.as_str(), bytes])?;
+    }
+    Ok(())
+}
+
+/// The replica in `slot`, made for this device when first needed.
+fn replica<'a>(slot: &'a mut Option<Replica>, tx: &Transaction<'_>) -> Result<&'a mut Replica> {
+    if slot.is_none() {
+        *slot = Some(Replica::new(&device(tx)?));
+    }
+    slot.as_mut()
+        .ok_or_else(|| crate::Error::Busy("the shared documents are not open".into()))
 }
 
 impl Profile {
@@ -83,23 +116,10 @@ impl Profile {
         change: impl FnOnce(&mut Replica) -> std::result::Result<(), satchel_sync::SyncError>,
     ) -> Result<()> {
         let mut guard = self.shared.lock();
-        if guard.is_none() {
-            *guard = Some(Replica::new(&device(tx)?));
-        }
-        let Some(replica) = guard.as_mut() else {
-            return Ok(());
-        };
+        let replica = replica(&mut guard, tx)?;
         load(tx, replica, &id)?;
         change(replica)?;
-        let bytes = replica.save_incremental(&id);
-        if !bytes.is_empty() {
-            tx.prepare_cached(
-                "INSERT INTO shared_changes (doc_id, seq, bytes)
-                 VALUES (?1, COALESCE((SELECT MAX(seq) + 1 FROM shared_changes WHERE doc_id = ?1), 0), ?2)",
-            )?
-            .execute(params![id.as_str(), bytes])?;
-        }
-        Ok(())
+        keep_changes(tx, replica, &id)
     }
 
     /// Folds the reviews (and undos) logged since the last fold into the shared review
@@ -226,29 +246,8 @@ impl Profile {
     /// review log, the cards and the notes. (For tests and the sync status.)
     pub fn shared_state(&self) -> Result<(satchel_sync::ReviewLog, Vec<Card>, Vec<Note>)> {
         self.fold_reviews()?;
-        let ids: Vec<String> = self.read(|conn| {
-            let mut statement = conn.prepare("SELECT DISTINCT doc_id FROM shared_changes")?;
-            let ids = statement
-                .query_map([], |row| row.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            Ok(ids)
-        })?;
         let mut replica = Replica::new(b"reader");
-        for id in ids {
-            let id = DocId::parse(&id)?;
-            let chunks = self.read(|conn| {
-                let mut statement = conn
-                    .prepare("SELECT bytes FROM shared_changes WHERE doc_id = ?1 ORDER BY seq")?;
-                let mut chunks = Vec::new();
-                let mut rows = statement.query([id.as_str()])?;
-                while let Some(row) = rows.next()? {
-                    let chunk: Vec<u8> = row.get(0)?;
-                    chunks.extend_from_slice(&chunk);
-                }
-                Ok(chunks)
-            })?;
-            replica.load_chunks(id, &chunks)?;
-        }
+        self.read(|conn| load_all(conn, &mut replica))?;
         Ok((replica.review_log()?, replica.cards()?, replica.notes()?))
     }
 }
@@ -280,7 +279,7 @@ pub(crate) fn shared_review(tx: &Transaction<'_>, review_id: &str) -> Result<Rev
 
 #[cfg(test)]
 mod tests {
-    use satchel_types::{CardDraft, CardKind, NoteDraft, Rating};
+    use satchel_types::{NoteDraft, Rating};
 
     use crate::Profile;
     use crate::testing::keychain_profile;
@@ -316,19 +315,7 @@ mod tests {
         let note = laptop
             .add_note("Cells", "The cell is the unit of life.")
             .unwrap();
-        let pair = laptop
-            .add_cards(
-                &CardDraft {
-                    deck: "French".into(),
-                    kind: CardKind::Reversed,
-                    front: "chat".into(),
-                    back: "cat".into(),
-                    choices: Vec::new(),
-                    media: Vec::new(),
-                },
-                T,
-            )
-            .unwrap();
+        let pair = laptop.add_cards(&crate::testing::french_pair(), T).unwrap();
         laptop.answer(&pair[0].id, Rating::Good, 3_000, T).unwrap();
         meet(&laptop, &family);
         assert_eq!(family.note(&note.id).unwrap().body, note.body);
@@ -386,17 +373,7 @@ mod tests {
             .add_note("Cells", "The cell is the unit of life.")
             .unwrap();
         let cards = profile
-            .add_cards(
-                &CardDraft {
-                    deck: "French".into(),
-                    kind: CardKind::Reversed,
-                    front: "chat".into(),
-                    back: "cat".into(),
-                    choices: Vec::new(),
-                    media: Vec::new(),
-                },
-                1_000,
-            )
+            .add_cards(&crate::testing::french_pair(), 1_000)
             .unwrap();
         let first = profile
             .answer(&cards[0].id, Rating::Good, 3_000, 2_000)
@@ -444,17 +421,6 @@ pub struct SyncReport {
     pub notes: u32,
 }
 
-fn load_all(tx: &Transaction<'_>, replica: &mut Replica) -> Result<()> {
-    let ids: Vec<String> = tx
-        .prepare_cached("SELECT DISTINCT doc_id FROM shared_changes")?
-        .query_map([], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    for id in ids {
-        load(tx, replica, &DocId::parse(&id)?)?;
-    }
-    Ok(())
-}
-
 impl Profile {
     fn with_replica<T>(
         &self,
@@ -462,18 +428,9 @@ impl Profile {
         work: impl FnOnce(&mut Replica) -> Result<T>,
     ) -> Result<T> {
         let mut guard = self.shared.lock();
-        if guard.is_none() {
-            *guard = Some(Replica::new(&device(tx)?));
-        }
-        match guard.as_mut() {
-            Some(replica) => {
-                load_all(tx, replica)?;
-                work(replica)
-            }
-            None => Err(crate::Error::Busy(
-                "the shared documents are not open".into(),
-            )),
-        }
+        let replica = replica(&mut guard, tx)?;
+        load_all(tx, replica)?;
+        work(replica)
     }
 
     /// The sync messages for `peer` (another device, or the server).
@@ -498,15 +455,7 @@ impl Profile {
                 let changed = replica.sync_in(peer, batch)?;
                 let mut contents = Vec::new();
                 for id in changed {
-                    let bytes = replica.save_incremental(&id);
-                    if !bytes.is_empty() {
-                        tx.prepare_cached(
-                            "INSERT INTO shared_changes (doc_id, seq, bytes)
-                             VALUES (?1, COALESCE((SELECT MAX(seq) + 1 FROM shared_changes
-                                                   WHERE doc_id = ?1), 0), ?2)",
-                        )?
-                        .execute(params![id.as_str(), bytes])?;
-                    }
+                    keep_changes(tx, replica, &id)?;
                     contents.push(replica.content(&id)?);
                 }
                 Ok(contents)

@@ -78,3 +78,15 @@ impl crate::vision::Reader for NothingToRead {
         Err(satchel_media::MediaError::Cancelled)
     }
 }
+
+/// "chat" / "cat" written as a card and its reverse, in deck French.
+pub(crate) fn french_pair() -> satchel_types::CardDraft {
+    satchel_types::CardDraft {
+        deck: "French".into(),
+        kind: satchel_types::CardKind::Reversed,
+        front: "chat".into(),
+        back: "cat".into(),
+        choices: Vec::new(),
+        media: Vec::new(),
+    }
+}

@@ -554,17 +554,7 @@ mod tests {
     fn a_cards_siblings_wait_for_another_day() {
         let (_dir, _satchel, profile) = keychain_profile("Ada");
         let pair = profile
-            .add_cards(
-                &CardDraft {
-                    deck: "French".into(),
-                    kind: CardKind::Reversed,
-                    front: "chat".into(),
-                    back: "cat".into(),
-                    choices: Vec::new(),
-                    media: Vec::new(),
-                },
-                NOON,
-            )
+            .add_cards(&crate::testing::french_pair(), NOON)
             .unwrap();
         let lone = add(&profile, "lone", NOON);
         profile

@@ -342,7 +342,7 @@ impl Profile {
 
 #[cfg(test)]
 mod tests {
-    use satchel_types::{CardDraft, CardKind, Rating};
+    use satchel_types::Rating;
 
     use super::*;
     use crate::testing::keychain_profile;
@@ -353,17 +353,7 @@ mod tests {
     fn reviews_make_the_heatmap_retention_and_forecast() {
         let (_dir, _satchel, profile) = keychain_profile("Ada");
         let cards = profile
-            .add_cards(
-                &CardDraft {
-                    deck: "French".into(),
-                    kind: CardKind::Reversed,
-                    front: "chat".into(),
-                    back: "cat".into(),
-                    choices: Vec::new(),
-                    media: Vec::new(),
-                },
-                NOON,
-            )
+            .add_cards(&crate::testing::french_pair(), NOON)
             .unwrap();
         profile
             .answer(&cards[0].id, Rating::Good, 4_000, NOON)

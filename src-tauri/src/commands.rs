@@ -202,29 +202,25 @@ pub async fn about(shell: State<'_, Arc<Shell>>) -> Reply<AboutView> {
     off_ui_thread(&shell, |shell| with_open(shell, |p| p.about())).await
 }
 
-/// Asks for audio files with the system's file dialog; empty when the learner closes
-/// it without choosing.
-#[tauri::command(rename_all = "snake_case")]
-pub async fn pick_audio_files(app: tauri::AppHandle) -> Reply<Vec<String>> {
+/// Asks for files with the system's file dialog, one or `many`, offering `filters`
+/// (a name and its extensions each); empty when the learner closes it without choosing.
+async fn pick(
+    app: tauri::AppHandle,
+    filters: Vec<(&'static str, Vec<&'static str>)>,
+    many: bool,
+) -> Reply<Vec<String>> {
     use tauri_plugin_dialog::DialogExt;
-    let audio: Vec<&str> = satchel_core::AUDIO_TYPES.iter().map(|(e, _)| *e).collect();
-    let pictures: Vec<&str> = satchel_core::IMAGE_TYPES.iter().map(|(e, _)| *e).collect();
-    let everything: Vec<&str> = audio
-        .iter()
-        .chain(&pictures)
-        .copied()
-        .chain(["pdf"])
-        .chain(satchel_core::TEXT_EXTENSIONS.iter().copied())
-        .collect();
     let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .add_filter("Recordings, pictures, PDFs and text", &everything)
-            .add_filter("Recordings", &audio)
-            .add_filter("Pictures", &pictures)
-            .add_filter("PDF documents", &["pdf"])
-            .add_filter("Text and Markdown", satchel_core::TEXT_EXTENSIONS)
-            .blocking_pick_files()
+        let dialog = filters
+            .iter()
+            .fold(app.dialog().file(), |dialog, (name, extensions)| {
+                dialog.add_filter(*name, extensions)
+            });
+        if many {
+            dialog.blocking_pick_files()
+        } else {
+            dialog.blocking_pick_file().map(|file| vec![file])
+        }
     })
     .await
     .map_err(|e| ErrorView {
@@ -237,6 +233,29 @@ pub async fn pick_audio_files(app: tauri::AppHandle) -> Reply<Vec<String>> {
         .filter_map(|p| p.into_path().ok())
         .map(|p| p.display().to_string())
         .collect())
+}
+
+/// Asks for recordings, pictures, PDFs and text to bring in.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn pick_audio_files(app: tauri::AppHandle) -> Reply<Vec<String>> {
+    let audio: Vec<&str> = satchel_core::AUDIO_TYPES.iter().map(|(e, _)| *e).collect();
+    let pictures: Vec<&str> = satchel_core::IMAGE_TYPES.iter().map(|(e, _)| *e).collect();
+    let text = satchel_core::TEXT_EXTENSIONS.to_vec();
+    let everything: Vec<&str> = audio
+        .iter()
+        .chain(&pictures)
+        .copied()
+        .chain(["pdf"])
+        .chain(text.iter().copied())
+        .collect();
+    let filters = vec![
+        ("Recordings, pictures, PDFs and text", everything),
+        ("Recordings", audio),
+        ("Pictures", pictures),
+        ("PDF documents", vec!["pdf"]),
+        ("Text and Markdown", text),
+    ];
+    pick(app, filters, true).await
 }
 
 /// Brings in files — recordings, pictures, PDFs — chosen in the dialog or dropped on
@@ -696,21 +715,8 @@ pub async fn answer_quiz(
 /// Asks for an Anki deck (.apkg) with the system's file dialog.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn pick_anki_deck(app: tauri::AppHandle) -> Reply<Option<String>> {
-    use tauri_plugin_dialog::DialogExt;
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .add_filter("Anki decks", &["apkg"])
-            .blocking_pick_file()
-    })
-    .await
-    .map_err(|e| ErrorView {
-        code: ErrorCode::Internal,
-        message: e.to_string(),
-    })?;
-    Ok(picked
-        .and_then(|p| p.into_path().ok())
-        .map(|p| p.display().to_string()))
+    let picked = pick(app, vec![("Anki decks", vec!["apkg"])], false).await?;
+    Ok(picked.into_iter().next())
 }
 
 /// Brings in an Anki deck with its media and review history.
@@ -727,30 +733,11 @@ pub async fn import_anki(shell: State<'_, Arc<Shell>>, path: String) -> Reply<An
 /// Asks for pictures and sounds to put on a card.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn pick_card_media(app: tauri::AppHandle) -> Reply<Vec<String>> {
-    use tauri_plugin_dialog::DialogExt;
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .add_filter(
-                "Pictures and sounds",
-                &[
-                    "png", "jpg", "jpeg", "gif", "webp", "svg", "mp3", "ogg", "oga", "opus", "wav",
-                    "m4a", "aac", "flac",
-                ],
-            )
-            .blocking_pick_files()
-    })
-    .await
-    .map_err(|e| ErrorView {
-        code: ErrorCode::Internal,
-        message: e.to_string(),
-    })?;
-    Ok(picked
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|p| p.into_path().ok())
-        .map(|p| p.display().to_string())
-        .collect())
+    let extensions = satchel_core::learn::CARD_MEDIA_TYPES
+        .iter()
+        .map(|(e, _)| *e)
+        .collect();
+    pick(app, vec![("Pictures and sounds", extensions)], true).await
 }
 
 /// The learner's time zone (minutes east of UTC), which decides when their day turns.

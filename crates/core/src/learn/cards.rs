@@ -31,21 +31,30 @@ fn other_side(side: CardSide) -> CardSide {
 /// The media type of a picture or sound a card can show, by its file's name.
 pub(crate) fn media_type(name: &str) -> Option<&'static str> {
     let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
-    Some(match extension.as_str() {
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "svg" => "image/svg+xml",
-        "mp3" => "audio/mpeg",
-        "ogg" | "oga" => "audio/ogg",
-        "opus" => "audio/opus",
-        "wav" => "audio/wav",
-        "m4a" | "aac" => "audio/mp4",
-        "flac" => "audio/flac",
-        _ => return None,
-    })
+    CARD_MEDIA_TYPES
+        .iter()
+        .find(|(e, _)| *e == extension)
+        .map(|(_, mime)| *mime)
 }
+
+/// The pictures and sounds a card can show: file extension and media type.
+pub const CARD_MEDIA_TYPES: &[(&str, &str)] = &[
+    ("png", "image/png"),
+    ("jpg", "image/jpeg"),
+    ("jpeg", "image/jpeg"),
+    ("gif", "image/gif"),
+    ("webp", "image/webp"),
+    ("svg", "image/svg+xml"),
+    ("mp3", "audio/mpeg"),
+    ("ogg", "audio/ogg"),
+    ("oga", "audio/ogg"),
+    ("opus", "audio/opus"),
+    ("wav", "audio/wav"),
+    ("m4a", "audio/mp4"),
+    ("aac", "audio/mp4"),
+    ("flac", "audio/flac"),
+];
+
 pub(crate) const HAND: &str = "hand";
 
 pub(crate) const STUDY_COLUMNS: &str = "c.id, c.kind, c.deck_id, d.name, c.front, c.back, \

@@ -973,10 +973,17 @@ mod tests {
                 .iter()
                 .all(|j| j.state == satchel_types::JobState::Done && j.attempts == 1)
         );
-        let ready = events
-            .try_iter()
-            .filter(|e| matches!(e, Event::PackReady { id, .. } if *id == pack.id))
-            .count();
+        // The event follows the commit that made the pack ready: it may come a moment
+        // after the pack reads as ready.
+        let is_ready = |e: &Event| matches!(e, Event::PackReady { id, .. } if *id == pack.id);
+        let mut ready = 0;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while ready == 0 && std::time::Instant::now() < deadline {
+            if let Ok(event) = events.recv_timeout(std::time::Duration::from_millis(100)) {
+                ready += usize::from(is_ready(&event));
+            }
+        }
+        ready += events.try_iter().filter(is_ready).count();
         assert_eq!(ready, 1);
     }
 

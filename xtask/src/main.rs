@@ -6,6 +6,8 @@
 //! - `run`     setup, build and start the desktop app (extra args go to the app)
 //! - `test`    setup, then every check CI runs: fmt, clippy, deny, all tests,
 //!   including the keychain and desktop end-to-end tests
+//! - `test-sync` the sync server's and sync's tests alone, on SQLite and on a
+//!   PostgreSQL it starts (quicker than `test` while working on sync)
 //! - `bench`   `cargo xtask bench [store|startup|voice|ocr|pdf|search|all]`
 //! - `models`  fetch, check, convert and cache the model weights (`models/manifest.json`)
 
@@ -30,11 +32,12 @@ fn main() -> ExitCode {
         "run" => run_app(rest),
         "test" => test::run(),
         "test-in-session" => test::in_session(),
+        "test-sync" => test::sync(rest),
         "bench" => bench::run(rest),
         "models" => models::run(rest),
         _ => {
             eprintln!(
-                "usage: cargo xtask setup | ui | run [APP ARGS] | test | bench [store|startup|voice|ocr|pdf|search|all] | models [ID...]"
+                "usage: cargo xtask setup | ui | run [APP ARGS] | test | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|all] | models [ID...]"
             );
             return ExitCode::from(2);
         }

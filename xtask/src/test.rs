@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::session::{SPEAKER, SoundServer, VirtualDisplay, unlock_keyring};
+use crate::session::{Postgres, SPEAKER, SoundServer, VirtualDisplay, unlock_keyring};
 use crate::setup::{self, cargo_deny};
 use crate::shell::{self, exec, target_dir};
 
@@ -35,22 +35,37 @@ pub fn run() -> anyhow::Result<()> {
 }
 
 /// Inside `dbus-run-session`: unlock a keychain, start a display and a sound server,
-/// run every test, the ignored ones (keychain, desktop window, microphone) included.
+/// and a PostgreSQL; run every test, the ignored ones (keychain, desktop window,
+/// microphone, PostgreSQL) included.
 pub fn in_session() -> anyhow::Result<()> {
     unlock_keyring()?;
     let display = VirtualDisplay::start()?;
     let sound = SoundServer::start()?;
+    let postgres = Postgres::start()?;
     exec(
         Command::new(env!("CARGO"))
             .args(["test", "--workspace", "--", "--include-ignored"])
             .env("DISPLAY", &display.display)
             .env("PULSE_SERVER", &sound.server)
             .env("SATCHEL_TEST_SPEAKER", SPEAKER)
+            .env("SATCHEL_TEST_DATABASE_URL", &postgres.url)
             .env(
                 "SATCHEL_DESKTOP_BIN",
                 target_dir().join("debug/satchel-desktop"),
             )
             .env("SATCHEL_CLI_BIN", target_dir().join("debug/satchel"))
             .env("SATCHEL_MODELS_DIR", crate::models::models_dir()),
+    )
+}
+
+/// The sync crates' tests, the server's on SQLite and on a PostgreSQL started here.
+pub fn sync(filter: &[String]) -> anyhow::Result<()> {
+    let postgres = Postgres::start()?;
+    exec(
+        Command::new(env!("CARGO"))
+            .args(["test", "-p", "satchel-sync", "-p", "satchel-server"])
+            .args(filter)
+            .args(["--", "--include-ignored"])
+            .env("SATCHEL_TEST_DATABASE_URL", &postgres.url),
     )
 }

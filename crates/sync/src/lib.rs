@@ -13,10 +13,12 @@
 
 pub mod docs;
 mod error;
+mod hub;
 pub mod protocol;
 mod replica;
 
 pub use docs::{Card, DocId, Note, Review, ReviewLog};
 pub use error::SyncError;
+pub use hub::{Hosted, PeerState};
 pub use protocol::Batch;
 pub use replica::{Content, Replica};

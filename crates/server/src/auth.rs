@@ -1,0 +1,180 @@
+//! Who is asking: Argon2id passwords, short-lived signed access tokens (JWT, HS256),
+//! and refresh tokens that rotate on every use and are revocable. A refresh token used
+//! twice means a copy is in someone else's hands: its whole family is revoked.
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use jsonwebtoken::{Algorithm as JwtAlgorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::store::{Refresh, Role, User};
+
+/// What an access token says.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Claims {
+    /// The user's id.
+    pub sub: String,
+    pub name: String,
+    pub role: Role,
+    /// The device that signed in: its sync state with the server is its own.
+    pub device: String,
+    pub iat: i64,
+    pub exp: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Tokens {
+    pub access_token: String,
+    pub refresh_token: String,
+    /// Seconds the access token is good for.
+    pub expires_in: i64,
+    pub user: UserView,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UserView {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+}
+
+impl From<&User> for UserView {
+    fn from(user: &User) -> Self {
+        UserView {
+            id: user.id.clone(),
+            name: user.name.clone(),
+            role: user.role,
+        }
+    }
+}
+
+pub struct Keys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+}
+
+impl Keys {
+    pub fn new(secret: &[u8]) -> Keys {
+        let mut validation = Validation::new(JwtAlgorithm::HS256);
+        // Access tokens live 15 minutes; a minute of leeway would make that 16.
+        validation.leeway = 0;
+        validation.set_required_spec_claims(&["exp", "sub"]);
+        Keys {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            validation,
+        }
+    }
+
+    pub fn sign(&self, claims: &Claims) -> Result<String, jsonwebtoken::errors::Error> {
+        jsonwebtoken::encode(&Header::new(JwtAlgorithm::HS256), claims, &self.encoding)
+    }
+
+    /// The claims of a token this server signed and that has not expired.
+    pub fn verify(&self, token: &str) -> Result<Claims, jsonwebtoken::errors::Error> {
+        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).map(|d| d.claims)
+    }
+}
+
+/// Argon2id with the OWASP minimum (19 MiB, 2 passes): a guess costs the attacker as
+/// much memory as the server spends, and a login stays near 50 ms on a laptop.
+fn argon2() -> Argon2<'static> {
+    let params = Params::new(19 * 1024, 2, 1, None).unwrap_or_default();
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|_| argon2::password_hash::Error::Crypto)?;
+    let salt = SaltString::encode_b64(&salt)?;
+    Ok(argon2()
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
+}
+
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| {
+            argon2()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// A hash to check a password against when the name is unknown, so that an unknown
+/// name takes as long to refuse as a wrong password.
+pub fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| hash_password("not anyone's password").unwrap_or_default())
+}
+
+/// A new refresh token: what the client keeps, and what the server keeps of it.
+pub fn new_refresh(
+    user: &str,
+    device: &str,
+    family: Option<String>,
+    ttl_ms: i64,
+    now: i64,
+) -> Option<(String, Refresh)> {
+    let mut raw = [0u8; 32];
+    getrandom::fill(&mut raw).ok()?;
+    let token = hex(&raw);
+    let kept = Refresh {
+        hash: refresh_hash(&token),
+        user_id: user.to_owned(),
+        device: device.to_owned(),
+        family: family.unwrap_or_else(|| uuid::Uuid::now_v7().to_string()),
+        expires_at: now + ttl_ms,
+    };
+    Some((token, kept))
+}
+
+pub fn refresh_hash(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_checks_against_its_hash_only() {
+        let hash = hash_password("correct horse").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse", &hash));
+        assert!(!verify_password("correct horse ", &hash));
+        assert!(!verify_password("correct horse", "not a hash"));
+    }
+
+    #[test]
+    fn a_token_signed_with_another_key_or_expired_is_refused() {
+        let keys = Keys::new(b"0123456789abcdef0123456789abcdef");
+        let now = crate::store::now_ms() / 1000;
+        let claims = Claims {
+            sub: "u1".into(),
+            name: "ada".into(),
+            role: Role::Learner,
+            device: "d1".into(),
+            iat: now,
+            exp: now + 60,
+        };
+        let token = keys.sign(&claims).unwrap();
+        assert_eq!(keys.verify(&token).unwrap().sub, "u1");
+        let other = Keys::new(b"another key entirely, 32 bytes!!");
+        assert!(other.verify(&token).is_err());
+        let expired = keys
+            .sign(&Claims {
+                exp: now - 1,
+                ..claims
+            })
+            .unwrap();
+        assert!(keys.verify(&expired).is_err());
+    }
+}

@@ -1,0 +1,407 @@
+//! `satchel-server`: the optional sync server for a classroom (a teacher's laptop, on
+//! SQLite) or a school (instances in front of PostgreSQL).
+//!
+//! It holds each learner's shared documents and media and relays Automerge sync
+//! messages between their devices. It keeps nothing in memory between requests: a
+//! device's sync state and the documents are read from the store on each request.
+
+pub mod auth;
+mod error;
+mod limits;
+mod media;
+pub mod store;
+mod sync;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{DefaultBodyLimit, FromRequestParts, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use metrics_exporter_prometheus::PrometheusHandle;
+use serde::Deserialize;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use error::ApiError;
+use store::{RefreshUse, Role, Store, User};
+
+/// How the server behaves; the defaults suit a classroom.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub access_ttl: Duration,
+    pub refresh_ttl: Duration,
+    /// Requests a signed-in user may make a minute (sync rounds and media parts).
+    pub requests_per_minute: u32,
+    /// Sign-in attempts a minute from one address for one name.
+    pub logins_per_minute: u32,
+    pub request_timeout: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            access_ttl: Duration::from_secs(15 * 60),
+            refresh_ttl: Duration::from_secs(30 * 24 * 3600),
+            requests_per_minute: 600,
+            logins_per_minute: 10,
+            request_timeout: Duration::from_secs(60),
+        }
+    }
+}
+
+pub struct AppState {
+    pub store: Store,
+    keys: auth::Keys,
+    config: Config,
+    limits: limits::Limits,
+    metrics: Option<PrometheusHandle>,
+}
+
+/// A request's signed-in user, from a valid access token.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub device: String,
+}
+
+impl Caller {
+    /// Whether the caller may read and write `owner`'s documents: their own, or any
+    /// as an admin. (Teachers will read their classes' progress through the classroom
+    /// endpoints, not learners' documents.)
+    pub fn may_use(&self, owner: &str) -> Result<(), ApiError> {
+        if self.id == owner || self.role == Role::Admin {
+            Ok(())
+        } else {
+            Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "these documents are another learner's",
+            ))
+        }
+    }
+}
+
+impl FromRequestParts<Arc<AppState>> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, Self::Rejection> {
+        let token = parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or_else(|| ApiError::unauthorized("sign in first"))?;
+        let claims = state.keys.verify(token).map_err(|e| match e.kind() {
+            jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
+                ApiError::unauthorized("the access token has expired")
+            }
+            _ => ApiError::unauthorized("the access token is not valid"),
+        })?;
+        state.limits.check_user(&claims.sub)?;
+        Ok(Caller {
+            id: claims.sub,
+            name: claims.name,
+            role: claims.role,
+            device: claims.device,
+        })
+    }
+}
+
+impl AppState {
+    pub async fn new(store: Store, config: Config) -> Result<Arc<AppState>, store::StoreError> {
+        let keys = auth::Keys::new(&store.signing_key().await?);
+        Ok(Arc::new(AppState {
+            store,
+            keys,
+            limits: limits::Limits::new(&config),
+            config,
+            metrics: limits::metrics_handle(),
+        }))
+    }
+
+    async fn issue(
+        &self,
+        user: &User,
+        device: &str,
+        family: Option<String>,
+    ) -> Result<auth::Tokens, ApiError> {
+        let now = store::now_ms();
+        let access_ttl = self.config.access_ttl.as_secs() as i64;
+        let access_token = self
+            .keys
+            .sign(&auth::Claims {
+                sub: user.id.clone(),
+                name: user.name.clone(),
+                role: user.role,
+                device: device.to_owned(),
+                iat: now / 1000,
+                exp: now / 1000 + access_ttl,
+            })
+            .map_err(ApiError::internal)?;
+        let (refresh_token, kept) = auth::new_refresh(
+            &user.id,
+            device,
+            family,
+            self.config.refresh_ttl.as_millis() as i64,
+            now,
+        )
+        .ok_or_else(|| ApiError::internal("no randomness"))?;
+        self.store.put_refresh(&kept).await?;
+        Ok(auth::Tokens {
+            access_token,
+            refresh_token,
+            expires_in: access_ttl,
+            user: auth::UserView::from(user),
+        })
+    }
+}
+
+/// The server's routes over `state`.
+pub fn router(state: Arc<AppState>) -> Router {
+    let timeout = state.config.request_timeout;
+    let api = Router::new()
+        .route("/v1/auth/login", post(login))
+        .route("/v1/auth/refresh", post(refresh))
+        .route("/v1/auth/logout", post(logout))
+        .route("/v1/me", get(me))
+        .route("/v1/users", post(add_user))
+        .route(
+            "/v1/sync/{owner}",
+            post(sync::sync).layer(RequestBodyLimitLayer::new(sync::MAX_BODY)),
+        )
+        .route("/v1/media/{owner}/{sha256}", get(media::download))
+        .route(
+            "/v1/media/{owner}/{sha256}",
+            put(media::upload).layer(RequestBodyLimitLayer::new(media::MAX_PART)),
+        )
+        .route("/v1/media/{owner}/{sha256}/state", get(media::state))
+        // Each route's own limit applies; the default would cap every body at 2 MiB.
+        .layer(DefaultBodyLimit::disable())
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            timeout,
+        ));
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .merge(api)
+        .layer(axum::middleware::from_fn(limits::record))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Serves until `shutdown` completes, then finishes the requests in flight.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: Arc<AppState>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let limits = state.limits.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            limits.forget_idle();
+        }
+    });
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}
+
+async fn healthz(State(state): State<Arc<AppState>>) -> Result<Json<serde_json::Value>, ApiError> {
+    // A server that cannot reach its store is not healthy.
+    state.store.signing_key().await?;
+    Ok(Json(
+        serde_json::json!({ "ok": true, "store": state.store.kind() }),
+    ))
+}
+
+async fn metrics(State(state): State<Arc<AppState>>) -> String {
+    state
+        .metrics
+        .as_ref()
+        .map(PrometheusHandle::render)
+        .unwrap_or_default()
+}
+
+#[derive(Deserialize)]
+struct Login {
+    name: String,
+    password: String,
+    device: String,
+}
+
+async fn login(
+    State(state): State<Arc<AppState>>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<SocketAddr>,
+    Json(form): Json<Login>,
+) -> Result<Json<auth::Tokens>, ApiError> {
+    state
+        .limits
+        .check_login(&format!("{}/{}", peer.ip(), form.name))?;
+    if form.device.is_empty() || form.device.len() > 128 {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "a device id is needed",
+        ));
+    }
+    let user = state.store.user_by_name(&form.name).await?;
+    let hash = user.as_ref().map_or_else(
+        || auth::decoy_hash().to_owned(),
+        |u| u.password_hash.clone(),
+    );
+    let password = form.password;
+    let matches = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
+        .await
+        .map_err(ApiError::internal)?;
+    match user {
+        Some(user) if matches => {
+            metrics::counter!("satchel_logins_total", "outcome" => "ok").increment(1);
+            Ok(Json(state.issue(&user, &form.device, None).await?))
+        }
+        _ => {
+            metrics::counter!("satchel_logins_total", "outcome" => "refused").increment(1);
+            Err(ApiError::unauthorized(
+                "that name and password do not match",
+            ))
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RefreshForm {
+    refresh_token: String,
+}
+
+async fn refresh(
+    State(state): State<Arc<AppState>>,
+    Json(form): Json<RefreshForm>,
+) -> Result<Json<auth::Tokens>, ApiError> {
+    let hash = auth::refresh_hash(&form.refresh_token);
+    match state.store.use_refresh(&hash, store::now_ms()).await? {
+        RefreshUse::Fresh(kept) => {
+            let user = state
+                .store
+                .user(&kept.user_id)
+                .await?
+                .ok_or_else(|| ApiError::unauthorized("this account is gone"))?;
+            Ok(Json(
+                state.issue(&user, &kept.device, Some(kept.family)).await?,
+            ))
+        }
+        RefreshUse::Reused => {
+            tracing::warn!("a refresh token was used twice; its family is revoked");
+            Err(ApiError::unauthorized(
+                "this sign-in was used elsewhere and has been ended: sign in again",
+            ))
+        }
+        RefreshUse::Unknown => Err(ApiError::unauthorized(
+            "this sign-in has expired: sign in again",
+        )),
+    }
+}
+
+async fn logout(
+    State(state): State<Arc<AppState>>,
+    Json(form): Json<RefreshForm>,
+) -> Result<StatusCode, ApiError> {
+    state
+        .store
+        .revoke_family_of(&auth::refresh_hash(&form.refresh_token))
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn me(caller: Caller) -> Json<auth::UserView> {
+    Json(auth::UserView {
+        id: caller.id,
+        name: caller.name,
+        role: caller.role,
+    })
+}
+
+#[derive(Deserialize)]
+struct NewUser {
+    name: String,
+    password: String,
+    role: Role,
+}
+
+async fn add_user(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Json(form): Json<NewUser>,
+) -> Result<(StatusCode, Json<auth::UserView>), ApiError> {
+    if caller.role != Role::Admin {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "only an admin adds accounts",
+        ));
+    }
+    let user = add_account(&state.store, &form.name, &form.password, form.role).await?;
+    Ok((StatusCode::CREATED, Json(auth::UserView::from(&user))))
+}
+
+/// Adds an account (the CLI's `user add` and the admin endpoint).
+pub async fn add_account(
+    store: &Store,
+    name: &str,
+    password: &str,
+    role: Role,
+) -> Result<User, ApiError> {
+    let name = name.trim();
+    if name.is_empty() || name.len() > 64 || name.chars().any(char::is_control) {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "a name is 1 to 64 characters",
+        ));
+    }
+    if password.chars().count() < 8 {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "a password is at least 8 characters",
+        ));
+    }
+    let password = password.to_owned();
+    let password_hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)?;
+    let user = User {
+        id: uuid::Uuid::now_v7().to_string(),
+        name: name.to_owned(),
+        password_hash,
+        role,
+    };
+    store.add_user(&user).await?;
+    Ok(user)
+}
+
+/// Sets an account's password (the CLI's `user password`).
+pub async fn set_password(store: &Store, name: &str, password: &str) -> Result<bool, ApiError> {
+    if password.chars().count() < 8 {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "a password is at least 8 characters",
+        ));
+    }
+    let password = password.to_owned();
+    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)?;
+    Ok(store.set_password(name, &hash).await?)
+}

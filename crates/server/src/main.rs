@@ -1,0 +1,186 @@
+//! `satchel-server`: serve, and manage accounts.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand};
+use satchel_server::store::{Role, Store};
+use satchel_server::{AppState, Config};
+
+/// The optional Satchel sync server: a learner's devices stay in step through it.
+#[derive(Parser)]
+#[command(
+    name = "satchel-server",
+    version,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    serve: Serve,
+}
+
+#[derive(Args, Clone)]
+struct Where {
+    /// Folder of the embedded database (used unless --database-url is given).
+    #[arg(long, env = "SATCHEL_SERVER_DATA")]
+    data_dir: Option<PathBuf>,
+    /// A PostgreSQL URL (postgres://user@host/db): for instances sharing one database.
+    #[arg(long, env = "SATCHEL_DATABASE_URL")]
+    database_url: Option<String>,
+}
+
+#[derive(Args)]
+struct Serve {
+    #[command(flatten)]
+    at: Where,
+    /// Address to listen on; 0.0.0.0:7480 lets a classroom's devices reach it.
+    #[arg(long, default_value = "127.0.0.1:7480")]
+    listen: String,
+    /// Requests a signed-in user may make a minute.
+    #[arg(long, default_value_t = 600)]
+    requests_per_minute: u32,
+    /// Seconds an access token is good for.
+    #[arg(long, default_value_t = 900)]
+    access_ttl: u64,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Adds an account; the password comes from SATCHEL_PASSWORD or a prompt.
+    Add {
+        name: String,
+        #[arg(long, value_parser = ["learner", "teacher", "admin"], default_value = "learner")]
+        role: String,
+        #[command(flatten)]
+        at: Where,
+    },
+    /// Sets an account's password (from SATCHEL_PASSWORD or a prompt).
+    Password {
+        name: String,
+        #[command(flatten)]
+        at: Where,
+    },
+    /// Lists the accounts.
+    List {
+        #[command(flatten)]
+        at: Where,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the runtime")?;
+    runtime.block_on(async move {
+        match cli.command {
+            None => serve(cli.serve).await,
+            Some(Command::User { command }) => user(command).await,
+        }
+    })
+}
+
+async fn open(at: &Where) -> anyhow::Result<Store> {
+    if let Some(url) = &at.database_url {
+        return Store::open_postgres(url)
+            .await
+            .context("opening the PostgreSQL database");
+    }
+    let dir = match &at.data_dir {
+        Some(dir) => dir.clone(),
+        None => directories::ProjectDirs::from("org", "satchel", "satchel-server")
+            .context("no home folder: give --data-dir")?
+            .data_dir()
+            .to_owned(),
+    };
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    Store::open_sqlite(&dir.join("server.sqlite3"))
+        .await
+        .with_context(|| format!("opening the database in {}", dir.display()))
+}
+
+async fn serve(args: Serve) -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .json()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tower_http=info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let store = open(&args.at).await?;
+    let config = Config {
+        requests_per_minute: args.requests_per_minute,
+        access_ttl: Duration::from_secs(args.access_ttl),
+        ..Config::default()
+    };
+    let state = AppState::new(store, config).await.context("starting")?;
+    let listener = tokio::net::TcpListener::bind(&args.listen)
+        .await
+        .with_context(|| format!("listening on {}", args.listen))?;
+    let address = listener.local_addr()?;
+    // Scripts and tests read the address (the port may have been 0).
+    println!("listening on http://{address}");
+    std::io::stdout().flush()?;
+    tracing::info!(%address, store = state.store.kind(), "serving");
+    satchel_server::serve(listener, state, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .context("serving")
+}
+
+fn password() -> anyhow::Result<String> {
+    if let Ok(password) = std::env::var("SATCHEL_PASSWORD") {
+        return Ok(password);
+    }
+    let first = rpassword::prompt_password("Password: ").context("reading the password")?;
+    let again = rpassword::prompt_password("Again: ").context("reading the password")?;
+    if first != again {
+        bail!("the two passwords differ");
+    }
+    Ok(first)
+}
+
+async fn user(command: UserCommand) -> anyhow::Result<()> {
+    match command {
+        UserCommand::Add { name, role, at } => {
+            let store = open(&at).await?;
+            let role = Role::parse(&role).context("a role is learner, teacher or admin")?;
+            let user = satchel_server::add_account(&store, &name, &password()?, role)
+                .await
+                .map_err(|e| anyhow::anyhow!(e.message))?;
+            println!("{}\t{}\t{}", user.id, user.name, user.role.as_str());
+        }
+        UserCommand::Password { name, at } => {
+            let store = open(&at).await?;
+            if !satchel_server::set_password(&store, &name, &password()?)
+                .await
+                .map_err(|e| anyhow::anyhow!(e.message))?
+            {
+                bail!("no account is named {name:?}");
+            }
+            println!("the password of {name} is set");
+        }
+        UserCommand::List { at } => {
+            for user in open(&at).await?.users().await? {
+                println!("{}\t{}\t{}", user.id, user.name, user.role.as_str());
+            }
+        }
+    }
+    Ok(())
+}

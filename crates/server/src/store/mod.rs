@@ -1,0 +1,350 @@
+//! Where the server keeps accounts, tokens, documents and media: an embedded SQLite
+//! file by default (a teacher's laptop), PostgreSQL for a school that outgrows one
+//! machine. Both hold the same tables; nothing is kept in a server's memory between
+//! requests, so instances in front of one PostgreSQL are interchangeable.
+
+mod postgres;
+mod sqlite;
+
+use std::path::Path;
+
+pub use postgres::Postgres;
+pub use sqlite::Sqlite;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the name {0:?} is taken")]
+    NameTaken(String),
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database: {0}")]
+    Postgres(#[from] tokio_postgres::Error),
+    #[error("database pool: {0}")]
+    Pool(String),
+    #[error("database migration: {0}")]
+    Migration(String),
+    #[error("media {0}")]
+    Media(String),
+    #[error("a worker stopped: {0}")]
+    Worker(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Learner,
+    Teacher,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Learner => "learner",
+            Role::Teacher => "teacher",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        match text {
+            "learner" => Some(Role::Learner),
+            "teacher" => Some(Role::Teacher),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: String,
+    pub name: String,
+    pub password_hash: String,
+    pub role: Role,
+}
+
+/// A refresh token as kept: only its hash, so a copy of the database signs no one in.
+#[derive(Debug, Clone)]
+pub struct Refresh {
+    pub hash: Vec<u8>,
+    pub user_id: String,
+    pub device: String,
+    /// Every token rotated from one sign-in shares a family; a reused token revokes it.
+    pub family: String,
+    pub expires_at: i64,
+}
+
+/// What presenting a refresh token found.
+#[derive(Debug)]
+pub enum RefreshUse {
+    /// Unused, unrevoked and now used: the caller issues the next in its family.
+    Fresh(Refresh),
+    /// Used before (a copy is in someone else's hands) or revoked: its family is now
+    /// revoked whole.
+    Reused,
+    Unknown,
+}
+
+/// A document's kept chunks, in order, and the position of the last.
+#[derive(Debug, Default, Clone)]
+pub struct StoredDoc {
+    pub chunks: Vec<Vec<u8>>,
+    pub last_seq: i64,
+}
+
+/// What one sync request writes for one document.
+#[derive(Debug)]
+pub struct DocWrite {
+    pub doc_id: String,
+    pub chunk: Vec<u8>,
+    /// The chunk is the whole document: the chunks up to this position go.
+    pub replaces_upto: Option<i64>,
+}
+
+/// A media file as far as it has arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MediaState {
+    pub size: i64,
+    pub received: i64,
+    pub complete: bool,
+}
+
+#[derive(Clone)]
+pub enum Store {
+    Sqlite(Sqlite),
+    Postgres(Postgres),
+}
+
+macro_rules! each {
+    ($self:ident, $store:ident => $body:expr) => {
+        match $self {
+            Store::Sqlite($store) => $body,
+            Store::Postgres($store) => $body,
+        }
+    };
+}
+
+impl Store {
+    pub async fn open_sqlite(path: &Path) -> Result<Store> {
+        Ok(Store::Sqlite(Sqlite::open(path).await?))
+    }
+
+    pub async fn open_postgres(url: &str) -> Result<Store> {
+        Ok(Store::Postgres(Postgres::open(url).await?))
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Store::Sqlite(_) => "sqlite",
+            Store::Postgres(_) => "postgresql",
+        }
+    }
+
+    /// The key tokens are signed with, made on first use and shared by every instance.
+    pub async fn signing_key(&self) -> Result<Vec<u8>> {
+        let mut fresh = vec![0; 32];
+        getrandom::fill(&mut fresh).map_err(|e| StoreError::Worker(e.to_string()))?;
+        each!(self, s => s.signing_key(fresh).await)
+    }
+
+    pub async fn add_user(&self, user: &User) -> Result<()> {
+        each!(self, s => s.add_user(user.clone()).await)
+    }
+
+    pub async fn user_by_name(&self, name: &str) -> Result<Option<User>> {
+        each!(self, s => s.user_by_name(name.to_owned()).await)
+    }
+
+    pub async fn user(&self, id: &str) -> Result<Option<User>> {
+        each!(self, s => s.user(id.to_owned()).await)
+    }
+
+    pub async fn set_password(&self, name: &str, hash: &str) -> Result<bool> {
+        each!(self, s => s.set_password(name.to_owned(), hash.to_owned()).await)
+    }
+
+    pub async fn users(&self) -> Result<Vec<User>> {
+        each!(self, s => s.users().await)
+    }
+
+    pub async fn put_refresh(&self, token: &Refresh) -> Result<()> {
+        each!(self, s => s.put_refresh(token.clone()).await)
+    }
+
+    pub async fn use_refresh(&self, hash: &[u8], now: i64) -> Result<RefreshUse> {
+        each!(self, s => s.use_refresh(hash.to_vec(), now).await)
+    }
+
+    pub async fn revoke_family_of(&self, hash: &[u8]) -> Result<()> {
+        each!(self, s => s.revoke_family_of(hash.to_vec()).await)
+    }
+
+    pub async fn load_docs(
+        &self,
+        owner: &str,
+        ids: Vec<String>,
+    ) -> Result<std::collections::HashMap<String, StoredDoc>> {
+        each!(self, s => s.load_docs(owner.to_owned(), ids).await)
+    }
+
+    pub async fn load_states(
+        &self,
+        device: &str,
+        owner: &str,
+        ids: Vec<String>,
+    ) -> Result<std::collections::HashMap<String, Vec<u8>>> {
+        each!(self, s => s.load_states(device.to_owned(), owner.to_owned(), ids).await)
+    }
+
+    /// The documents with chunks after `cursor`, each with its last position, in the
+    /// order of that position, at most `limit`.
+    pub async fn changed_since(
+        &self,
+        owner: &str,
+        cursor: i64,
+        limit: usize,
+    ) -> Result<Vec<(String, i64)>> {
+        each!(self, s => s.changed_since(owner.to_owned(), cursor, limit as i64).await)
+    }
+
+    /// Writes a request's chunks and sync states in one transaction. Writes for one
+    /// owner are serialised, so positions grow in the order they become visible and a
+    /// device reading up to a position has seen everything before it.
+    pub async fn commit(
+        &self,
+        owner: &str,
+        device: &str,
+        writes: Vec<DocWrite>,
+        states: Vec<(String, Vec<u8>)>,
+    ) -> Result<()> {
+        if writes.is_empty() && states.is_empty() {
+            return Ok(());
+        }
+        each!(self, s => s.commit(owner.to_owned(), device.to_owned(), writes, states).await)
+    }
+
+    pub async fn media_state(&self, owner: &str, sha256: &str) -> Result<Option<MediaState>> {
+        each!(self, s => s.media_state(owner.to_owned(), sha256.to_owned()).await)
+    }
+
+    /// Appends a part at `offset` (which must be what has arrived so far) and returns
+    /// how much has arrived.
+    pub async fn media_append(
+        &self,
+        owner: &str,
+        sha256: &str,
+        size: i64,
+        offset: i64,
+        bytes: Vec<u8>,
+    ) -> Result<MediaState> {
+        each!(self, s => s.media_append(owner.to_owned(), sha256.to_owned(), size, offset, bytes).await)
+    }
+
+    pub async fn media_parts(&self, owner: &str, sha256: &str) -> Result<Vec<(i64, Vec<u8>)>> {
+        each!(self, s => s.media_parts(owner.to_owned(), sha256.to_owned()).await)
+    }
+
+    pub async fn media_finish(&self, owner: &str, sha256: &str, ok: bool) -> Result<()> {
+        each!(self, s => s.media_finish(owner.to_owned(), sha256.to_owned(), ok).await)
+    }
+}
+
+/// Chunks a document may gather before the next write replaces them with one save.
+pub const COMPACT_AFTER_CHUNKS: usize = 32;
+
+pub(crate) const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE settings (key TEXT PRIMARY KEY, value @BLOB@ NOT NULL);
+CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('learner', 'teacher', 'admin')),
+    created_at BIGINT NOT NULL
+);
+CREATE TABLE refresh_tokens (
+    hash @BLOB@ PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id),
+    device TEXT NOT NULL,
+    family TEXT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used BOOLEAN NOT NULL DEFAULT FALSE,
+    revoked BOOLEAN NOT NULL DEFAULT FALSE
+);
+CREATE INDEX refresh_tokens_family ON refresh_tokens (family);
+CREATE TABLE doc_chunks (
+    seq @SERIAL@,
+    owner TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    bytes @BLOB@ NOT NULL
+);
+CREATE INDEX doc_chunks_doc ON doc_chunks (owner, doc_id, seq);
+CREATE INDEX doc_chunks_owner ON doc_chunks (owner, seq);
+CREATE TABLE sync_states (
+    device TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    state @BLOB@ NOT NULL,
+    PRIMARY KEY (device, owner, doc_id)
+);
+CREATE TABLE media (
+    owner TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size BIGINT NOT NULL,
+    received BIGINT NOT NULL,
+    complete BOOLEAN NOT NULL DEFAULT FALSE,
+    PRIMARY KEY (owner, sha256)
+);
+CREATE TABLE media_parts (
+    owner TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    start_at BIGINT NOT NULL,
+    bytes @BLOB@ NOT NULL,
+    PRIMARY KEY (owner, sha256, start_at)
+);
+"#];
+
+/// Whether a part may be appended to a media file, and what has arrived after it. A
+/// part sent again (its response was lost) changes nothing.
+pub(crate) fn check_append(
+    known_size: i64,
+    received: i64,
+    complete: bool,
+    size: i64,
+    offset: i64,
+    bytes: &[u8],
+) -> Result<MediaState> {
+    let unchanged = MediaState {
+        size: known_size,
+        received,
+        complete,
+    };
+    if known_size != size {
+        return Err(StoreError::Media(format!(
+            "was begun with {known_size} bytes, not {size}"
+        )));
+    }
+    let end = offset.saturating_add(bytes.len() as i64);
+    if complete || (offset < received && end <= received) {
+        return Ok(unchanged);
+    }
+    if offset != received {
+        return Err(StoreError::Media(format!(
+            "part at byte {offset}, but {received} bytes have arrived"
+        )));
+    }
+    if end > size {
+        return Err(StoreError::Media(format!(
+            "part ends at byte {end}, past its size {size}"
+        )));
+    }
+    Ok(MediaState {
+        size,
+        received: end,
+        complete: false,
+    })
+}
+
+pub(crate) use sqlite::now_ms;

@@ -1,0 +1,431 @@
+//! The store for a school that outgrows one machine: PostgreSQL, shared by any number
+//! of server instances.
+
+use std::collections::HashMap;
+
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use tokio_postgres::NoTls;
+
+use super::{
+    DocWrite, MIGRATIONS, MediaState, Refresh, RefreshUse, Result, Role, StoreError, StoredDoc,
+    User,
+};
+
+#[derive(Clone)]
+pub struct Postgres {
+    pool: Pool,
+}
+
+fn pool_error(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Pool(e.to_string())
+}
+
+impl Postgres {
+    pub async fn open(url: &str) -> Result<Postgres> {
+        let config: tokio_postgres::Config = url
+            .parse()
+            .map_err(|e| StoreError::Pool(format!("the database URL does not read: {e}")))?;
+        let manager = Manager::from_config(
+            config,
+            NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(16)
+            .build()
+            .map_err(pool_error)?;
+        let store = Postgres { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        let mut client = self.pool.get().await.map_err(pool_error)?;
+        let tx = client.transaction().await?;
+        // Instances starting together take turns.
+        tx.execute("SELECT pg_advisory_xact_lock(7431)", &[])
+            .await?;
+        tx.batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            .await?;
+        let done: i64 = tx
+            .query_one("SELECT COUNT(*) FROM schema_version", &[])
+            .await?
+            .get(0);
+        for migration in MIGRATIONS.iter().skip(done as usize) {
+            let sql = migration
+                .replace("@SERIAL@", "BIGSERIAL PRIMARY KEY")
+                .replace("@BLOB@", "BYTEA");
+            tx.batch_execute(&sql).await?;
+            tx.execute("INSERT INTO schema_version (version) VALUES (1)", &[])
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn client(&self) -> Result<deadpool_postgres::Object> {
+        self.pool.get().await.map_err(pool_error)
+    }
+
+    pub async fn signing_key(&self, fresh: Vec<u8>) -> Result<Vec<u8>> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "INSERT INTO settings (key, value) VALUES ('signing_key', $1)
+                 ON CONFLICT (key) DO NOTHING",
+                &[&fresh],
+            )
+            .await?;
+        Ok(client
+            .query_one("SELECT value FROM settings WHERE key = 'signing_key'", &[])
+            .await?
+            .get(0))
+    }
+
+    pub async fn add_user(&self, user: User) -> Result<()> {
+        let client = self.client().await?;
+        let added = client
+            .execute(
+                "INSERT INTO users (id, name, password_hash, role, created_at)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (name) DO NOTHING",
+                &[
+                    &user.id,
+                    &user.name,
+                    &user.password_hash,
+                    &user.role.as_str(),
+                    &super::sqlite::now_ms(),
+                ],
+            )
+            .await?;
+        if added == 0 {
+            return Err(StoreError::NameTaken(user.name));
+        }
+        Ok(())
+    }
+
+    pub async fn user_by_name(&self, name: String) -> Result<Option<User>> {
+        let client = self.client().await?;
+        let row = client
+            .query_opt(
+                "SELECT id, name, password_hash, role FROM users WHERE name = $1",
+                &[&name],
+            )
+            .await?;
+        row.map(|r| read_user(&r)).transpose()
+    }
+
+    pub async fn user(&self, id: String) -> Result<Option<User>> {
+        let client = self.client().await?;
+        let row = client
+            .query_opt(
+                "SELECT id, name, password_hash, role FROM users WHERE id = $1",
+                &[&id],
+            )
+            .await?;
+        row.map(|r| read_user(&r)).transpose()
+    }
+
+    pub async fn set_password(&self, name: String, hash: String) -> Result<bool> {
+        let client = self.client().await?;
+        Ok(client
+            .execute(
+                "UPDATE users SET password_hash = $2 WHERE name = $1",
+                &[&name, &hash],
+            )
+            .await?
+            == 1)
+    }
+
+    pub async fn users(&self) -> Result<Vec<User>> {
+        let client = self.client().await?;
+        client
+            .query(
+                "SELECT id, name, password_hash, role FROM users ORDER BY name",
+                &[],
+            )
+            .await?
+            .iter()
+            .map(read_user)
+            .collect()
+    }
+
+    pub async fn put_refresh(&self, token: Refresh) -> Result<()> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "INSERT INTO refresh_tokens (hash, user_id, device, family, expires_at)
+                 VALUES ($1, $2, $3, $4, $5)",
+                &[
+                    &token.hash,
+                    &token.user_id,
+                    &token.device,
+                    &token.family,
+                    &token.expires_at,
+                ],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub async fn use_refresh(&self, hash: Vec<u8>, now: i64) -> Result<RefreshUse> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        let found = tx
+            .query_opt(
+                "SELECT user_id, device, family, expires_at, used, revoked
+                 FROM refresh_tokens WHERE hash = $1 FOR UPDATE",
+                &[&hash],
+            )
+            .await?;
+        let outcome = match found {
+            None => RefreshUse::Unknown,
+            Some(row) => {
+                let token = Refresh {
+                    hash: hash.clone(),
+                    user_id: row.get(0),
+                    device: row.get(1),
+                    family: row.get(2),
+                    expires_at: row.get(3),
+                };
+                let (used, revoked): (bool, bool) = (row.get(4), row.get(5));
+                if used || revoked {
+                    tx.execute(
+                        "UPDATE refresh_tokens SET revoked = TRUE WHERE family = $1",
+                        &[&token.family],
+                    )
+                    .await?;
+                    RefreshUse::Reused
+                } else if token.expires_at <= now {
+                    RefreshUse::Unknown
+                } else {
+                    tx.execute(
+                        "UPDATE refresh_tokens SET used = TRUE WHERE hash = $1",
+                        &[&hash],
+                    )
+                    .await?;
+                    RefreshUse::Fresh(token)
+                }
+            }
+        };
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    pub async fn revoke_family_of(&self, hash: Vec<u8>) -> Result<()> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "UPDATE refresh_tokens SET revoked = TRUE WHERE family =
+                 (SELECT family FROM refresh_tokens WHERE hash = $1)",
+                &[&hash],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub async fn load_docs(
+        &self,
+        owner: String,
+        ids: Vec<String>,
+    ) -> Result<HashMap<String, StoredDoc>> {
+        let client = self.client().await?;
+        let rows = client
+            .query(
+                "SELECT doc_id, seq, bytes FROM doc_chunks
+                 WHERE owner = $1 AND doc_id = ANY($2) ORDER BY doc_id, seq",
+                &[&owner, &ids],
+            )
+            .await?;
+        let mut docs: HashMap<String, StoredDoc> = ids
+            .into_iter()
+            .map(|id| (id, StoredDoc::default()))
+            .collect();
+        for row in rows {
+            let doc = docs.entry(row.get(0)).or_default();
+            doc.last_seq = row.get(1);
+            doc.chunks.push(row.get(2));
+        }
+        Ok(docs)
+    }
+
+    pub async fn load_states(
+        &self,
+        device: String,
+        owner: String,
+        ids: Vec<String>,
+    ) -> Result<HashMap<String, Vec<u8>>> {
+        let client = self.client().await?;
+        let rows = client
+            .query(
+                "SELECT doc_id, state FROM sync_states
+                 WHERE device = $1 AND owner = $2 AND doc_id = ANY($3)",
+                &[&device, &owner, &ids],
+            )
+            .await?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
+    pub async fn changed_since(
+        &self,
+        owner: String,
+        cursor: i64,
+        limit: i64,
+    ) -> Result<Vec<(String, i64)>> {
+        let client = self.client().await?;
+        let rows = client
+            .query(
+                "SELECT doc_id, MAX(seq) AS last FROM doc_chunks WHERE owner = $1 AND seq > $2
+                 GROUP BY doc_id ORDER BY last LIMIT $3",
+                &[&owner, &cursor, &limit],
+            )
+            .await?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
+    pub async fn commit(
+        &self,
+        owner: String,
+        device: String,
+        writes: Vec<DocWrite>,
+        states: Vec<(String, Vec<u8>)>,
+    ) -> Result<()> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        // One writer per owner at a time, across every instance: positions are then
+        // handed out in the order they become visible.
+        tx.execute("SELECT pg_advisory_xact_lock(hashtext($1))", &[&owner])
+            .await?;
+        for write in writes {
+            if let Some(upto) = write.replaces_upto {
+                tx.execute(
+                    "DELETE FROM doc_chunks WHERE owner = $1 AND doc_id = $2 AND seq <= $3",
+                    &[&owner, &write.doc_id, &upto],
+                )
+                .await?;
+            }
+            tx.execute(
+                "INSERT INTO doc_chunks (owner, doc_id, bytes) VALUES ($1, $2, $3)",
+                &[&owner, &write.doc_id, &write.chunk],
+            )
+            .await?;
+        }
+        for (doc_id, state) in states {
+            tx.execute(
+                "INSERT INTO sync_states (device, owner, doc_id, state) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (device, owner, doc_id) DO UPDATE SET state = excluded.state",
+                &[&device, &owner, &doc_id, &state],
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn media_state(&self, owner: String, sha256: String) -> Result<Option<MediaState>> {
+        let client = self.client().await?;
+        Ok(client
+            .query_opt(
+                "SELECT size, received, complete FROM media WHERE owner = $1 AND sha256 = $2",
+                &[&owner, &sha256],
+            )
+            .await?
+            .map(|r| MediaState {
+                size: r.get(0),
+                received: r.get(1),
+                complete: r.get(2),
+            }))
+    }
+
+    pub async fn media_append(
+        &self,
+        owner: String,
+        sha256: String,
+        size: i64,
+        offset: i64,
+        bytes: Vec<u8>,
+    ) -> Result<MediaState> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        tx.execute(
+            "INSERT INTO media (owner, sha256, size, received) VALUES ($1, $2, $3, 0)
+             ON CONFLICT (owner, sha256) DO NOTHING",
+            &[&owner, &sha256, &size],
+        )
+        .await?;
+        let row = tx
+            .query_one(
+                "SELECT size, received, complete FROM media
+                 WHERE owner = $1 AND sha256 = $2 FOR UPDATE",
+                &[&owner, &sha256],
+            )
+            .await?;
+        let received: i64 = row.get(1);
+        let state = super::check_append(row.get(0), received, row.get(2), size, offset, &bytes)?;
+        if state.received > received {
+            tx.execute(
+                "INSERT INTO media_parts (owner, sha256, start_at, bytes) VALUES ($1, $2, $3, $4)",
+                &[&owner, &sha256, &offset, &bytes],
+            )
+            .await?;
+            tx.execute(
+                "UPDATE media SET received = $3 WHERE owner = $1 AND sha256 = $2",
+                &[&owner, &sha256, &state.received],
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(state)
+    }
+
+    pub async fn media_parts(&self, owner: String, sha256: String) -> Result<Vec<(i64, Vec<u8>)>> {
+        let client = self.client().await?;
+        Ok(client
+            .query(
+                "SELECT start_at, bytes FROM media_parts WHERE owner = $1 AND sha256 = $2
+                 ORDER BY start_at",
+                &[&owner, &sha256],
+            )
+            .await?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect())
+    }
+
+    pub async fn media_finish(&self, owner: String, sha256: String, ok: bool) -> Result<()> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        if ok {
+            tx.execute(
+                "UPDATE media SET complete = TRUE WHERE owner = $1 AND sha256 = $2",
+                &[&owner, &sha256],
+            )
+            .await?;
+        } else {
+            tx.execute(
+                "DELETE FROM media_parts WHERE owner = $1 AND sha256 = $2",
+                &[&owner, &sha256],
+            )
+            .await?;
+            tx.execute(
+                "DELETE FROM media WHERE owner = $1 AND sha256 = $2",
+                &[&owner, &sha256],
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+fn read_user(r: &tokio_postgres::Row) -> Result<User> {
+    let role: String = r.get(3);
+    Ok(User {
+        id: r.get(0),
+        name: r.get(1),
+        password_hash: r.get(2),
+        role: Role::parse(&role)
+            .ok_or_else(|| StoreError::Migration(format!("a user with role {role:?}")))?,
+    })
+}

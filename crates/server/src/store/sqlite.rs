@@ -1,0 +1,443 @@
+//! The embedded store: one SQLite file in the data folder, written by one connection
+//! (SQLite has one writer at a time anyway), used from a blocking thread.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{
+    DocWrite, MIGRATIONS, MediaState, Refresh, RefreshUse, Result, Role, StoreError, StoredDoc,
+    User,
+};
+
+#[derive(Clone)]
+pub struct Sqlite {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl Sqlite {
+    pub async fn open(path: &Path) -> Result<Sqlite> {
+        let path = path.to_owned();
+        let conn = tokio::task::spawn_blocking(move || -> Result<Connection> {
+            let mut conn = Connection::open(path)?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+            conn.pragma_update(None, "foreign_keys", true)?;
+            conn.busy_timeout(std::time::Duration::from_secs(10))?;
+            let sql: Vec<String> = MIGRATIONS
+                .iter()
+                .map(|m| {
+                    m.replace("@SERIAL@", "INTEGER PRIMARY KEY AUTOINCREMENT")
+                        .replace("@BLOB@", "BLOB")
+                })
+                .collect();
+            rusqlite_migration::Migrations::new(
+                sql.iter().map(|s| rusqlite_migration::M::up(s)).collect(),
+            )
+            .to_latest(&mut conn)
+            .map_err(|e| StoreError::Migration(e.to_string()))?;
+            Ok(conn)
+        })
+        .await
+        .map_err(|e| StoreError::Worker(e.to_string()))??;
+        Ok(Sqlite {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    async fn with<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || {
+            // A panic while the lock was held leaves the connection as SQLite left it:
+            // an open transaction rolls back when it is dropped, so it is usable.
+            let mut conn = conn.lock().unwrap_or_else(|p| p.into_inner());
+            work(&mut conn)
+        })
+        .await
+        .map_err(|e| StoreError::Worker(e.to_string()))?
+    }
+
+    pub async fn signing_key(&self, fresh: Vec<u8>) -> Result<Vec<u8>> {
+        self.with(move |c| {
+            c.execute(
+                "INSERT INTO settings (key, value) VALUES ('signing_key', ?1)
+                 ON CONFLICT (key) DO NOTHING",
+                params![fresh],
+            )?;
+            Ok(c.query_row(
+                "SELECT value FROM settings WHERE key = 'signing_key'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .await
+    }
+
+    pub async fn add_user(&self, user: User) -> Result<()> {
+        self.with(move |c| {
+            let added = c.execute(
+                "INSERT INTO users (id, name, password_hash, role, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO NOTHING",
+                params![
+                    user.id,
+                    user.name,
+                    user.password_hash,
+                    user.role.as_str(),
+                    now_ms()
+                ],
+            )?;
+            if added == 0 {
+                return Err(StoreError::NameTaken(user.name));
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn user_by_name(&self, name: String) -> Result<Option<User>> {
+        self.with(move |c| {
+            Ok(c.query_row(
+                "SELECT id, name, password_hash, role FROM users WHERE name = ?1",
+                [name],
+                read_user,
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    pub async fn user(&self, id: String) -> Result<Option<User>> {
+        self.with(move |c| {
+            Ok(c.query_row(
+                "SELECT id, name, password_hash, role FROM users WHERE id = ?1",
+                [id],
+                read_user,
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    pub async fn set_password(&self, name: String, hash: String) -> Result<bool> {
+        self.with(move |c| {
+            Ok(c.execute(
+                "UPDATE users SET password_hash = ?2 WHERE name = ?1",
+                params![name, hash],
+            )? == 1)
+        })
+        .await
+    }
+
+    pub async fn users(&self) -> Result<Vec<User>> {
+        self.with(|c| {
+            let mut stmt =
+                c.prepare("SELECT id, name, password_hash, role FROM users ORDER BY name")?;
+            let users = stmt
+                .query_map([], read_user)?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(users)
+        })
+        .await
+    }
+
+    pub async fn put_refresh(&self, token: Refresh) -> Result<()> {
+        self.with(move |c| {
+            c.execute(
+                "INSERT INTO refresh_tokens (hash, user_id, device, family, expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    token.hash,
+                    token.user_id,
+                    token.device,
+                    token.family,
+                    token.expires_at
+                ],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn use_refresh(&self, hash: Vec<u8>, now: i64) -> Result<RefreshUse> {
+        self.with(move |c| {
+            let tx = c.transaction()?;
+            let found = tx
+                .query_row(
+                    "SELECT user_id, device, family, expires_at, used, revoked
+                     FROM refresh_tokens WHERE hash = ?1",
+                    [&hash],
+                    |r| {
+                        Ok((
+                            Refresh {
+                                hash: hash.clone(),
+                                user_id: r.get(0)?,
+                                device: r.get(1)?,
+                                family: r.get(2)?,
+                                expires_at: r.get(3)?,
+                            },
+                            r.get::<_, bool>(4)?,
+                            r.get::<_, bool>(5)?,
+                        ))
+                    },
+                )
+                .optional()?;
+            let outcome = match found {
+                None => RefreshUse::Unknown,
+                Some((token, used, revoked)) if used || revoked => {
+                    tx.execute(
+                        "UPDATE refresh_tokens SET revoked = TRUE WHERE family = ?1",
+                        [&token.family],
+                    )?;
+                    RefreshUse::Reused
+                }
+                Some((token, _, _)) if token.expires_at <= now => RefreshUse::Unknown,
+                Some((token, _, _)) => {
+                    tx.execute(
+                        "UPDATE refresh_tokens SET used = TRUE WHERE hash = ?1",
+                        [&hash],
+                    )?;
+                    RefreshUse::Fresh(token)
+                }
+            };
+            tx.commit()?;
+            Ok(outcome)
+        })
+        .await
+    }
+
+    pub async fn revoke_family_of(&self, hash: Vec<u8>) -> Result<()> {
+        self.with(move |c| {
+            c.execute(
+                "UPDATE refresh_tokens SET revoked = TRUE WHERE family =
+                 (SELECT family FROM refresh_tokens WHERE hash = ?1)",
+                [hash],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn load_docs(
+        &self,
+        owner: String,
+        ids: Vec<String>,
+    ) -> Result<HashMap<String, StoredDoc>> {
+        self.with(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT seq, bytes FROM doc_chunks WHERE owner = ?1 AND doc_id = ?2 ORDER BY seq",
+            )?;
+            let mut docs = HashMap::new();
+            for id in ids {
+                let mut doc = StoredDoc::default();
+                let mut rows = stmt.query(params![owner, id])?;
+                while let Some(row) = rows.next()? {
+                    doc.last_seq = row.get(0)?;
+                    doc.chunks.push(row.get(1)?);
+                }
+                docs.insert(id, doc);
+            }
+            Ok(docs)
+        })
+        .await
+    }
+
+    pub async fn load_states(
+        &self,
+        device: String,
+        owner: String,
+        ids: Vec<String>,
+    ) -> Result<HashMap<String, Vec<u8>>> {
+        self.with(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT state FROM sync_states WHERE device = ?1 AND owner = ?2 AND doc_id = ?3",
+            )?;
+            let mut states = HashMap::new();
+            for id in ids {
+                if let Some(state) = stmt
+                    .query_row(params![device, owner, id], |r| r.get(0))
+                    .optional()?
+                {
+                    states.insert(id, state);
+                }
+            }
+            Ok(states)
+        })
+        .await
+    }
+
+    pub async fn changed_since(
+        &self,
+        owner: String,
+        cursor: i64,
+        limit: i64,
+    ) -> Result<Vec<(String, i64)>> {
+        self.with(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT doc_id, MAX(seq) AS last FROM doc_chunks WHERE owner = ?1 AND seq > ?2
+                 GROUP BY doc_id ORDER BY last LIMIT ?3",
+            )?;
+            let changed = stmt
+                .query_map(params![owner, cursor, limit], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(changed)
+        })
+        .await
+    }
+
+    pub async fn commit(
+        &self,
+        owner: String,
+        device: String,
+        writes: Vec<DocWrite>,
+        states: Vec<(String, Vec<u8>)>,
+    ) -> Result<()> {
+        self.with(move |c| {
+            let tx = c.transaction()?;
+            for write in writes {
+                if let Some(upto) = write.replaces_upto {
+                    tx.execute(
+                        "DELETE FROM doc_chunks WHERE owner = ?1 AND doc_id = ?2 AND seq <= ?3",
+                        params![owner, write.doc_id, upto],
+                    )?;
+                }
+                tx.execute(
+                    "INSERT INTO doc_chunks (owner, doc_id, bytes) VALUES (?1, ?2, ?3)",
+                    params![owner, write.doc_id, write.chunk],
+                )?;
+            }
+            for (doc_id, state) in states {
+                tx.execute(
+                    "INSERT INTO sync_states (device, owner, doc_id, state) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (device, owner, doc_id) DO UPDATE SET state = excluded.state",
+                    params![device, owner, doc_id, state],
+                )?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn media_state(&self, owner: String, sha256: String) -> Result<Option<MediaState>> {
+        self.with(move |c| {
+            Ok(c.query_row(
+                "SELECT size, received, complete FROM media WHERE owner = ?1 AND sha256 = ?2",
+                params![owner, sha256],
+                |r| {
+                    Ok(MediaState {
+                        size: r.get(0)?,
+                        received: r.get(1)?,
+                        complete: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    pub async fn media_append(
+        &self,
+        owner: String,
+        sha256: String,
+        size: i64,
+        offset: i64,
+        bytes: Vec<u8>,
+    ) -> Result<MediaState> {
+        self.with(move |c| {
+            let tx = c.transaction()?;
+            tx.execute(
+                "INSERT INTO media (owner, sha256, size, received) VALUES (?1, ?2, ?3, 0)
+                 ON CONFLICT (owner, sha256) DO NOTHING",
+                params![owner, sha256, size],
+            )?;
+            let (known_size, received, complete): (i64, i64, bool) = tx.query_row(
+                "SELECT size, received, complete FROM media WHERE owner = ?1 AND sha256 = ?2",
+                params![owner, sha256],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
+            let state = super::check_append(known_size, received, complete, size, offset, &bytes)?;
+            if state.received > received {
+                tx.execute(
+                    "INSERT INTO media_parts (owner, sha256, start_at, bytes) VALUES (?1, ?2, ?3, ?4)",
+                    params![owner, sha256, offset, bytes],
+                )?;
+                tx.execute(
+                    "UPDATE media SET received = ?3 WHERE owner = ?1 AND sha256 = ?2",
+                    params![owner, sha256, state.received],
+                )?;
+            }
+            tx.commit()?;
+            Ok(state)
+        })
+        .await
+    }
+
+    pub async fn media_parts(&self, owner: String, sha256: String) -> Result<Vec<(i64, Vec<u8>)>> {
+        self.with(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT start_at, bytes FROM media_parts WHERE owner = ?1 AND sha256 = ?2
+                 ORDER BY start_at",
+            )?;
+            let parts = stmt
+                .query_map(params![owner, sha256], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(parts)
+        })
+        .await
+    }
+
+    pub async fn media_finish(&self, owner: String, sha256: String, ok: bool) -> Result<()> {
+        self.with(move |c| {
+            let tx = c.transaction()?;
+            if ok {
+                tx.execute(
+                    "UPDATE media SET complete = TRUE WHERE owner = ?1 AND sha256 = ?2",
+                    params![owner, sha256],
+                )?;
+            } else {
+                // What arrived does not hash to its name: start the file over.
+                tx.execute(
+                    "DELETE FROM media_parts WHERE owner = ?1 AND sha256 = ?2",
+                    params![owner, sha256],
+                )?;
+                tx.execute(
+                    "DELETE FROM media WHERE owner = ?1 AND sha256 = ?2",
+                    params![owner, sha256],
+                )?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
+        .await
+    }
+}
+
+fn read_user(r: &rusqlite::Row) -> rusqlite::Result<User> {
+    let role: String = r.get(3)?;
+    Ok(User {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        password_hash: r.get(2)?,
+        role: Role::parse(&role).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                3,
+                rusqlite::types::Type::Text,
+                format!("role {role:?}").into(),
+            )
+        })?,
+    })
+}
+
+pub(crate) fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}

@@ -1,0 +1,711 @@
+//! The server over HTTP on loopback, on its embedded SQLite and on a real PostgreSQL
+//! (`SATCHEL_TEST_DATABASE_URL`, which `cargo xtask test` starts and sets).
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use satchel_server::store::{Role, Store};
+use satchel_server::{AppState, Config};
+use satchel_sync::{Batch, DocId, Note, Replica};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+#[derive(Clone, Copy)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+struct Server {
+    url: String,
+    store: Store,
+    http: reqwest::Client,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// A fresh database on the test PostgreSQL server, so tests do not see each other.
+async fn fresh_postgres() -> String {
+    let admin = std::env::var("SATCHEL_TEST_DATABASE_URL")
+        .expect("SATCHEL_TEST_DATABASE_URL names a PostgreSQL server to test against");
+    let (client, connection) = tokio_postgres::connect(&admin, tokio_postgres::NoTls)
+        .await
+        .expect("the test PostgreSQL answers");
+    tokio::spawn(connection);
+    let name = format!("satchel_test_{}", uuid::Uuid::now_v7().simple());
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .await
+        .unwrap();
+    let (base, _) = admin.rsplit_once('/').unwrap();
+    format!("{base}/{name}")
+}
+
+async fn start(backend: Backend, config: Config) -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let store = match backend {
+        Backend::Sqlite => Store::open_sqlite(&dir.path().join("server.sqlite3"))
+            .await
+            .unwrap(),
+        Backend::Postgres => Store::open_postgres(&fresh_postgres().await).await.unwrap(),
+    };
+    let state = AppState::new(store.clone(), config).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(satchel_server::serve(listener, state, async move {
+        let _ = stopped.await;
+    }));
+    Server {
+        url,
+        store,
+        http: reqwest::Client::new(),
+        stop: Some(stop),
+        _dir: dir,
+    }
+}
+
+const PASSWORD: &str = "a long enough password";
+
+impl Server {
+    async fn add(&self, name: &str, role: Role) -> String {
+        satchel_server::add_account(&self.store, name, PASSWORD, role)
+            .await
+            .unwrap()
+            .id
+    }
+
+    async fn login(&self, name: &str, device: &str) -> Value {
+        let response = self
+            .http
+            .post(format!("{}/v1/auth/login", self.url))
+            .json(&json!({ "name": name, "password": PASSWORD, "device": device }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
+    }
+
+    async fn me(&self, access: &str) -> (StatusCode, Value) {
+        let response = self
+            .http
+            .get(format!("{}/v1/me", self.url))
+            .bearer_auth(access)
+            .send()
+            .await
+            .unwrap();
+        (
+            response.status(),
+            response.json().await.unwrap_or(Value::Null),
+        )
+    }
+
+    async fn refresh(&self, refresh: &str) -> (StatusCode, Value) {
+        let response = self
+            .http
+            .post(format!("{}/v1/auth/refresh", self.url))
+            .json(&json!({ "refresh_token": refresh }))
+            .send()
+            .await
+            .unwrap();
+        (
+            response.status(),
+            response.json().await.unwrap_or(Value::Null),
+        )
+    }
+
+    /// One sync round: the device's batch out, the server's answer and cursor back.
+    async fn round(
+        &self,
+        access: &str,
+        owner: &str,
+        batch: &Batch,
+        cursor: i64,
+    ) -> (StatusCode, Batch, i64, bool) {
+        let response = self
+            .http
+            .post(format!("{}/v1/sync/{owner}", self.url))
+            .bearer_auth(access)
+            .header("satchel-cursor", cursor.to_string())
+            .body(batch.encode())
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.parse::<i64>().ok())
+        };
+        let next = header("satchel-cursor").unwrap_or(cursor);
+        let more = header("satchel-more") == Some(1);
+        let body = response.bytes().await.unwrap();
+        let batch = if status == StatusCode::OK {
+            Batch::decode(&body).unwrap()
+        } else {
+            Batch::default()
+        };
+        (status, batch, next, more)
+    }
+
+    /// Rounds until neither side has anything to say; returns the cursor and rounds.
+    async fn sync(
+        &self,
+        access: &str,
+        owner: &str,
+        replica: &mut Replica,
+        mut cursor: i64,
+    ) -> (i64, usize) {
+        for rounds in 1..=20 {
+            let out = replica.sync_out("server");
+            let (status, reply, next, more) = self.round(access, owner, &out, cursor).await;
+            assert_eq!(status, StatusCode::OK);
+            cursor = next;
+            let quiet = out.is_empty() && reply.is_empty() && !more;
+            replica.sync_in("server", reply).unwrap();
+            if quiet {
+                return (cursor, rounds);
+            }
+        }
+        panic!("sync did not settle in 20 rounds");
+    }
+}
+
+fn note(id: &str, body: &str) -> Note {
+    Note {
+        id: id.into(),
+        title: format!("Note {id}"),
+        body: body.into(),
+    }
+}
+
+async fn a_learner_signs_in_and_refresh_tokens_rotate(backend: Backend) {
+    let server = start(backend, Config::default()).await;
+    let id = server.add("ada", Role::Learner).await;
+    let first = server.login("ada", "laptop").await;
+    assert_eq!(first["user"]["id"], id);
+    assert_eq!(first["user"]["role"], "learner");
+    assert_eq!(first["expires_in"], 900);
+    let access = first["access_token"].as_str().unwrap();
+    let (status, me) = server.me(access).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(me["name"], "ada");
+
+    // A wrong password and an unknown name are refused alike.
+    for (name, password) in [("ada", "not the password"), ("nobody", PASSWORD)] {
+        let response = server
+            .http
+            .post(format!("{}/v1/auth/login", server.url))
+            .json(&json!({ "name": name, "password": password, "device": "d" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+
+    let old = first["refresh_token"].as_str().unwrap();
+    let (status, second) = server.refresh(old).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_ne!(second["refresh_token"], first["refresh_token"]);
+    assert_eq!(
+        server.me(second["access_token"].as_str().unwrap()).await.0,
+        StatusCode::OK
+    );
+
+    // The old token again: someone else has a copy. Refused, and the whole sign-in
+    // ends, so the newer token is refused too.
+    let (status, error) = server.refresh(old).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{error}");
+    assert!(error["error"].as_str().unwrap().contains("used elsewhere"));
+    let (status, _) = server
+        .refresh(second["refresh_token"].as_str().unwrap())
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    // Signing out ends a sign-in.
+    let third = server.login("ada", "laptop").await;
+    let response = server
+        .http
+        .post(format!("{}/v1/auth/logout", server.url))
+        .json(&json!({ "refresh_token": third["refresh_token"] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    let (status, _) = server
+        .refresh(third["refresh_token"].as_str().unwrap())
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+async fn a_forged_or_tampered_token_is_refused(backend: Backend) {
+    let server = start(backend, Config::default()).await;
+    server.add("ada", Role::Learner).await;
+    let tokens = server.login("ada", "laptop").await;
+    let access = tokens["access_token"].as_str().unwrap();
+    let parts: Vec<&str> = access.split('.').collect();
+    assert_eq!(parts.len(), 3);
+
+    // Signed with a key that is not the server's.
+    let forged = satchel_server::auth::Keys::new(b"a key the attacker made up......")
+        .sign(&serde_json::from_value(claims_of(access)).unwrap())
+        .unwrap();
+    // The claims changed to an admin's, the signature kept.
+    let mut admin = claims_of(access);
+    admin["role"] = json!("admin");
+    let tampered = format!("{}.{}.{}", parts[0], b64(&admin.to_string()), parts[2]);
+    // No signature at all.
+    let unsigned = format!("{}.{}.", b64(r#"{"alg":"none","typ":"JWT"}"#), parts[1]);
+    for (what, token) in [
+        ("forged", forged),
+        ("tampered", tampered),
+        ("unsigned", unsigned),
+    ] {
+        let (status, error) = server.me(&token).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{what}: {error}");
+        assert_eq!(error["error"], "the access token is not valid", "{what}");
+    }
+    let response = server
+        .http
+        .get(format!("{}/v1/me", server.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+}
+
+async fn an_expired_token_is_refused(backend: Backend) {
+    let server = start(
+        backend,
+        Config {
+            access_ttl: Duration::from_secs(1),
+            ..Config::default()
+        },
+    )
+    .await;
+    server.add("ada", Role::Learner).await;
+    let tokens = server.login("ada", "laptop").await;
+    let access = tokens["access_token"].as_str().unwrap();
+    assert_eq!(server.me(access).await.0, StatusCode::OK);
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    let (status, error) = server.me(access).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(error["error"], "the access token has expired");
+    // The refresh token still gets a new one.
+    let (status, fresh) = server
+        .refresh(tokens["refresh_token"].as_str().unwrap())
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        server.me(fresh["access_token"].as_str().unwrap()).await.0,
+        StatusCode::OK
+    );
+}
+
+async fn a_learner_cannot_read_another_learners_documents(backend: Backend) {
+    let server = start(backend, Config::default()).await;
+    let ada = server.add("ada", Role::Learner).await;
+    server.add("ben", Role::Learner).await;
+    server.add("cleo", Role::Teacher).await;
+    server.add("root", Role::Admin).await;
+    let ada_access = server.login("ada", "laptop").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut laptop = Replica::new(b"ada-laptop");
+    laptop.put_note(&note("n1", "Ada's secret diary")).unwrap();
+    server.sync(&ada_access, &ada, &mut laptop, 0).await;
+    let media = b"a picture of ada's";
+    let sha = hex(&Sha256::digest(media));
+    let response = server
+        .http
+        .put(format!(
+            "{}/v1/media/{ada}/{sha}?size={}&offset=0",
+            server.url,
+            media.len()
+        ))
+        .bearer_auth(&ada_access)
+        .body(media.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+
+    for other in ["ben", "cleo"] {
+        let access = server.login(other, "phone").await["access_token"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let mut snoop = Replica::new(b"snoop");
+        let hello = Batch {
+            messages: vec![(DocId::note("n1"), Vec::new())],
+        };
+        let (status, reply, _, _) = server
+            .round(&access, &ada, &snoop.sync_out("server"), 0)
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::FORBIDDEN,
+            "{other} asked for everything"
+        );
+        assert!(reply.is_empty());
+        let (status, _, _, _) = server.round(&access, &ada, &hello, 0).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{other} asked for the note");
+        for url in [
+            format!("{}/v1/media/{ada}/{sha}", server.url),
+            format!("{}/v1/media/{ada}/{sha}/state", server.url),
+        ] {
+            let response = server
+                .http
+                .get(url)
+                .bearer_auth(&access)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(
+                response.status(),
+                StatusCode::FORBIDDEN,
+                "{other} read the media"
+            );
+        }
+        assert!(snoop.notes().unwrap().is_empty());
+    }
+    // An admin may (to move an account's documents, say).
+    let root = server.login("root", "desk").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut desk = Replica::new(b"root-desk");
+    let (status, reply, _, _) = server.round(&root, &ada, &desk.sync_out("server"), 0).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(reply.len(), 1);
+}
+
+async fn two_devices_meet_through_the_server(backend: Backend) {
+    let server = start(backend, Config::default()).await;
+    let ada = server.add("ada", Role::Learner).await;
+    let laptop_access = server.login("ada", "laptop").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let family_access = server.login("ada", "family").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut laptop = Replica::new(b"laptop");
+    let mut family = Replica::new(b"family");
+    for i in 0..40 {
+        laptop
+            .put_note(&note(&format!("l{i}"), "Rivers carry sand."))
+            .unwrap();
+    }
+    family
+        .put_note(&note("f1", "Deltas form at the mouth."))
+        .unwrap();
+    let (laptop_cursor, _) = server.sync(&laptop_access, &ada, &mut laptop, 0).await;
+    let (family_cursor, rounds) = server.sync(&family_access, &ada, &mut family, 0).await;
+    assert!(rounds <= 4, "a new device took {rounds} rounds");
+    assert_eq!(family.notes().unwrap().len(), 41);
+    server
+        .sync(&laptop_access, &ada, &mut laptop, laptop_cursor)
+        .await;
+    assert_eq!(laptop.notes().unwrap(), family.notes().unwrap());
+
+    // Both edit the same note apart, one its text and one its title: both edits stay.
+    laptop
+        .put_note(&note("f1", "Deltas form at the mouth of a river."))
+        .unwrap();
+    family
+        .put_note(&Note {
+            title: "Deltas".into(),
+            ..note("f1", "Deltas form at the mouth.")
+        })
+        .unwrap();
+    server
+        .sync(&laptop_access, &ada, &mut laptop, laptop_cursor)
+        .await;
+    server
+        .sync(&family_access, &ada, &mut family, family_cursor)
+        .await;
+    server
+        .sync(&laptop_access, &ada, &mut laptop, laptop_cursor)
+        .await;
+    assert_eq!(laptop.notes().unwrap(), family.notes().unwrap());
+    let merged = laptop
+        .notes()
+        .unwrap()
+        .into_iter()
+        .find(|n| n.id == "f1")
+        .unwrap();
+    assert_eq!(merged.title, "Deltas");
+    assert_eq!(merged.body, "Deltas form at the mouth of a river.");
+
+    // Nothing to say: one quiet round.
+    let (_, rounds) = server
+        .sync(&family_access, &ada, &mut family, family_cursor)
+        .await;
+    assert!(rounds <= 2, "{rounds} rounds with nothing new");
+
+    // A batch that does not read is refused, and changes nothing.
+    let response = server
+        .http
+        .post(format!("{}/v1/sync/{ada}", server.url))
+        .bearer_auth(&laptop_access)
+        .body(b"SSB1 and then nonsense".to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+}
+
+async fn media_arrive_in_parts_and_resume(backend: Backend) {
+    let server = start(backend, Config::default()).await;
+    let ada = server.add("ada", Role::Learner).await;
+    let access = server.login("ada", "laptop").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let file: Vec<u8> = (0..300_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    let sha = hex(&Sha256::digest(&file));
+    let put = |offset: usize, part: &[u8]| {
+        server
+            .http
+            .put(format!(
+                "{}/v1/media/{ada}/{sha}?size={}&offset={offset}",
+                server.url,
+                file.len()
+            ))
+            .bearer_auth(&access)
+            .body(part.to_vec())
+            .send()
+    };
+    let state_url = format!("{}/v1/media/{ada}/{sha}/state", server.url);
+    let response = server
+        .http
+        .get(&state_url)
+        .bearer_auth(&access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+
+    let response = put(0, &file[..100_000]).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    // The same part again (its answer was lost): nothing changes.
+    let state: Value = put(0, &file[..100_000])
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(state["received"], 100_000);
+    // A part that skips ahead is refused.
+    let response = put(200_000, &file[200_000..]).await.unwrap();
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    // The device asks where to go on from, and does.
+    let state: Value = server
+        .http
+        .get(&state_url)
+        .bearer_auth(&access)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        state,
+        json!({ "size": 300_000, "received": 100_000, "complete": false })
+    );
+    put(100_000, &file[100_000..200_000]).await.unwrap();
+    let state: Value = put(200_000, &file[200_000..])
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(state["complete"], true);
+
+    let whole = server
+        .http
+        .get(format!("{}/v1/media/{ada}/{sha}", server.url))
+        .bearer_auth(&access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(whole.status(), StatusCode::OK);
+    assert_eq!(whole.bytes().await.unwrap().as_ref(), &file[..]);
+    let rest = server
+        .http
+        .get(format!("{}/v1/media/{ada}/{sha}", server.url))
+        .bearer_auth(&access)
+        .header("range", "bytes=250000-")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(rest.status(), StatusCode::PARTIAL_CONTENT);
+    assert_eq!(rest.bytes().await.unwrap().as_ref(), &file[250_000..]);
+
+    // Bytes that do not hash to their name are dropped whole.
+    let lie = hex(&Sha256::digest(b"something else"));
+    let response = server
+        .http
+        .put(format!(
+            "{}/v1/media/{ada}/{lie}?size=5&offset=0",
+            server.url
+        ))
+        .bearer_auth(&access)
+        .body(b"hello".to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let response = server
+        .http
+        .get(format!("{}/v1/media/{ada}/{lie}/state", server.url))
+        .bearer_auth(&access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+async fn requests_past_the_rate_limit_wait(backend: Backend) {
+    let server = start(
+        backend,
+        Config {
+            requests_per_minute: 5,
+            ..Config::default()
+        },
+    )
+    .await;
+    server.add("ada", Role::Learner).await;
+    let access = server.login("ada", "laptop").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for _ in 0..5 {
+        assert_eq!(server.me(&access).await.0, StatusCode::OK);
+    }
+    let response = server
+        .http
+        .get(format!("{}/v1/me", server.url))
+        .bearer_auth(&access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = response.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=13).contains(&wait), "retry after {wait} s");
+
+    let health: Value = server
+        .http
+        .get(format!("{}/healthz", server.url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["ok"], true);
+    let metrics = server
+        .http
+        .get(format!("{}/metrics", server.url))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(metrics.contains("satchel_requests_total"), "{metrics}");
+    assert!(
+        metrics.contains(r#"route="/v1/me",status="429""#),
+        "{metrics}"
+    );
+}
+
+fn claims_of(token: &str) -> Value {
+    let payload = token.split('.').nth(1).unwrap();
+    serde_json::from_slice(&unb64(payload)).unwrap()
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn b64(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().fold(0u32, |n, b| (n << 8) | u32::from(*b)) << (8 * (3 - chunk.len()));
+        for i in 0..=chunk.len() {
+            out.push(B64[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn unb64(text: &str) -> Vec<u8> {
+    let mut bits = 0u32;
+    let mut count = 0;
+    let mut out = Vec::new();
+    for c in text.bytes() {
+        let v = B64.iter().position(|&b| b == c).unwrap() as u32;
+        bits = (bits << 6) | v;
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+        }
+    }
+    out
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+macro_rules! on_both_stores {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(super::Backend::Sqlite).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                #[ignore = "needs PostgreSQL: SATCHEL_TEST_DATABASE_URL (cargo xtask test starts one)"]
+                async fn $name() {
+                    super::$name(super::Backend::Postgres).await
+                }
+            )*
+        }
+    };
+}
+
+on_both_stores!(
+    a_learner_signs_in_and_refresh_tokens_rotate,
+    a_forged_or_tampered_token_is_refused,
+    an_expired_token_is_refused,
+    a_learner_cannot_read_another_learners_documents,
+    two_devices_meet_through_the_server,
+    media_arrive_in_parts_and_resume,
+    requests_past_the_rate_limit_wait,
+);

@@ -24,7 +24,15 @@ pub fn run() -> anyhow::Result<()> {
     // Advisories need the RustSec database from GitHub, which these machines cannot
     // reach; licences, bans and sources are checked from Cargo.lock alone.
     exec(Command::new(cargo_deny()).args(["check", "licenses", "bans", "sources"]))?;
-    shell::cargo(&["build", "-p", "satchel-desktop", "-p", "satchel-cli"])?;
+    shell::cargo(&[
+        "build",
+        "-p",
+        "satchel-desktop",
+        "-p",
+        "satchel-cli",
+        "-p",
+        "satchel-server",
+    ])?;
     // The rest runs on its own session bus, where a real Secret Service answers.
     exec(
         Command::new("dbus-run-session")
@@ -54,6 +62,10 @@ pub fn in_session() -> anyhow::Result<()> {
                 target_dir().join("debug/satchel-desktop"),
             )
             .env("SATCHEL_CLI_BIN", target_dir().join("debug/satchel"))
+            .env(
+                "SATCHEL_SERVER_BIN",
+                target_dir().join("debug/satchel-server"),
+            )
             .env("SATCHEL_MODELS_DIR", crate::models::models_dir()),
     )
 }

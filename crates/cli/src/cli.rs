@@ -149,6 +149,32 @@ pub enum Command {
     /// prints `decks`, `cards`, `reviews`, `media`, `already_here`, `without_history`
     /// and `skipped`.
     ImportAnki { file: PathBuf },
+    /// Sign in to a sync server (the password from SATCHEL_PASSWORD or a prompt).
+    /// This profile's notes, cards and reviews then sync with the learner's other
+    /// devices through it.
+    Login {
+        /// Its address, such as http://192.168.1.20:7480.
+        #[arg(long)]
+        server: String,
+        #[arg(long)]
+        user: String,
+    },
+    /// Sign out of the sync server (what was synced stays).
+    Logout,
+    /// Sync with the server now; `sync status` says where sync stands. With --json,
+    /// prints `rounds`, `bytes_sent`, `bytes_received`, `docs`, `reviews`, `cards`
+    /// and `notes` (or, for status, `account`, `last_sync_at`, `last_error`,
+    /// `pending` and `resting`).
+    Sync {
+        #[command(subcommand)]
+        command: Option<SyncCommand>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Where sync stands: the server, the last sync, changes not yet sent.
+    Status,
 }
 
 #[derive(Debug, Subcommand)]

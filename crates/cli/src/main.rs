@@ -13,6 +13,7 @@ mod pack;
 mod profiles;
 mod record;
 mod search;
+mod sync;
 mod unlock;
 
 use std::process::ExitCode;
@@ -53,6 +54,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Review { command } => learn::review(&cli, &satchel, command),
         Command::Stats => learn::stats(&cli, &satchel),
         Command::ImportAnki { file } => learn::import_anki(&cli, &satchel, file),
+        Command::Login { server, user } => sync::login(&cli, &satchel, server, user),
+        Command::Logout => sync::logout(&cli, &satchel),
+        Command::Sync { command } => sync::sync(&cli, &satchel, command.as_ref()),
         Command::Pack {
             command,
             source,

@@ -85,6 +85,12 @@ impl From<ErrorView> for Failure {
             ErrorCode::BadMedia => Some(
                 "Satchel reads WAV, MP3, FLAC, Ogg Vorbis and M4A/AAC audio, PNG, JPEG and WebP pictures, and PDFs",
             ),
+            ErrorCode::Offline => Some(
+                "nothing is lost: changes stay here and go with the next sync; check the network and the server's address",
+            ),
+            ErrorCode::SignInNeeded => {
+                Some("sign in with `satchel login --server URL --user NAME`")
+            }
             ErrorCode::PasswordRequired => {
                 Some("set SATCHEL_DOCUMENT_PASSWORD to the document's password")
             }

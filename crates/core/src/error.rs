@@ -51,6 +51,14 @@ pub enum Error {
     Busy(String),
     #[error("shared document: {0}")]
     Shared(#[from] satchel_sync::SyncError),
+    /// The sync server did not answer (after retries), or is resting after failures.
+    #[error("{0}")]
+    Offline(String),
+    #[error("{0}")]
+    SignInNeeded(String),
+    /// The sync server answered, but not with what was asked.
+    #[error("the sync server: {0}")]
+    Server(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -74,6 +82,9 @@ impl Error {
             Error::Keychain(_) | Error::Random(_) | Error::Sealing(_) => ErrorCode::Internal,
             Error::Busy(_) => ErrorCode::Busy,
             Error::Shared(_) => ErrorCode::Storage,
+            Error::Offline(_) => ErrorCode::Offline,
+            Error::SignInNeeded(_) => ErrorCode::SignInNeeded,
+            Error::Server(_) => ErrorCode::Internal,
             Error::Media(media) => {
                 use satchel_media::MediaError as M;
                 match media {

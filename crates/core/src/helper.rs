@@ -92,12 +92,21 @@ impl Breaker {
         &self,
         call: impl FnOnce() -> std::result::Result<T, HelperError>,
     ) -> std::result::Result<T, HelperError> {
+        self.run(|| HelperError::Open, call)
+    }
+
+    /// [`call`](Self::call) for any error: `open` makes the error of a refusal.
+    pub fn run<T, E>(
+        &self,
+        open: impl FnOnce() -> E,
+        call: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         {
             let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
             self.cool(&mut state);
             match &mut *state {
                 State::Open { .. } | State::HalfOpen { trying: true } => {
-                    return Err(HelperError::Open);
+                    return Err(open());
                 }
                 State::HalfOpen { trying } => *trying = true,
                 State::Closed { .. } => {}
@@ -151,7 +160,7 @@ impl RemoteHelper {
                 settings.url
             )));
         }
-        let client = reqwest::blocking::Client::builder()
+        let client = crate::remote::client_builder()
             // The AI class's bound: a helper slower than that is no help.
             .timeout(Class::Ai.timeout())
             .connect_timeout(Duration::from_secs(3))

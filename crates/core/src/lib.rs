@@ -20,6 +20,7 @@ mod onnx_model;
 mod profile;
 mod profiles;
 mod recording;
+pub mod remote;
 pub mod search;
 mod shared;
 mod sources;

@@ -25,6 +25,8 @@ pub struct Profile {
     pub(crate) vectors: VectorCache,
     /// The shared documents in use (see `shared`).
     pub(crate) shared: Shared,
+    /// The sync server's connection (see `remote`).
+    pub(crate) remote: crate::remote::Remote,
 }
 
 impl Profile {
@@ -43,6 +45,7 @@ impl Profile {
             bus,
             vectors: VectorCache::default(),
             shared: Shared::default(),
+            remote: crate::remote::Remote::default(),
         }
     }
 

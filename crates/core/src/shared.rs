@@ -16,7 +16,7 @@ use crate::{Result, learn};
 
 const DEVICE_KEY: &str = "device";
 /// The last `reviews` rowid folded into the shared review log.
-const FOLDED_KEY: &str = "shared_reviews_folded";
+pub(crate) const FOLDED_KEY: &str = "shared_reviews_folded";
 
 #[derive(Default)]
 pub(crate) struct Shared {
@@ -119,7 +119,23 @@ impl Profile {
         let replica = replica(&mut guard, tx)?;
         load(tx, replica, &id)?;
         change(replica)?;
-        keep_changes(tx, replica, &id)
+        keep_changes(tx, replica, &id)?;
+        crate::remote::count_local_change(tx)
+    }
+
+    /// This device's id among the learner's devices.
+    pub(crate) fn device_id(&self) -> Result<String> {
+        self.transact(|tx| {
+            let id = String::from_utf8_lossy(&device(tx)?).into_owned();
+            Ok((id, Vec::new()))
+        })
+    }
+
+    /// Forgets all sync state with `peer` (signed in somewhere new).
+    pub(crate) fn sync_forget_peer(&self, peer: &str) {
+        if let Some(replica) = self.shared.lock().as_mut() {
+            replica.forget_peer(peer);
+        }
     }
 
     /// Folds the reviews (and undos) logged since the last fold into the shared review

@@ -128,6 +128,7 @@ pub fn new_refresh(
         device: device.to_owned(),
         family: family.unwrap_or_else(|| uuid::Uuid::now_v7().to_string()),
         expires_at: now + ttl_ms,
+        replaces: None,
     };
     Some((token, kept))
 }

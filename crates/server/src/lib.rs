@@ -133,6 +133,7 @@ impl AppState {
         user: &User,
         device: &str,
         family: Option<String>,
+        replaces: Option<Vec<u8>>,
     ) -> Result<auth::Tokens, ApiError> {
         let now = store::now_ms();
         let access_ttl = self.config.access_ttl.as_secs() as i64;
@@ -155,6 +156,7 @@ impl AppState {
             now,
         )
         .ok_or_else(|| ApiError::internal("no randomness"))?;
+        let kept = store::Refresh { replaces, ..kept };
         self.store.put_refresh(&kept).await?;
         Ok(auth::Tokens {
             access_token,
@@ -270,7 +272,7 @@ async fn login(
     match user {
         Some(user) if matches => {
             metrics::counter!("satchel_logins_total", "outcome" => "ok").increment(1);
-            Ok(Json(state.issue(&user, &form.device, None).await?))
+            Ok(Json(state.issue(&user, &form.device, None, None).await?))
         }
         _ => {
             metrics::counter!("satchel_logins_total", "outcome" => "refused").increment(1);
@@ -299,7 +301,9 @@ async fn refresh(
                 .await?
                 .ok_or_else(|| ApiError::unauthorized("this account is gone"))?;
             Ok(Json(
-                state.issue(&user, &kept.device, Some(kept.family)).await?,
+                state
+                    .issue(&user, &kept.device, Some(kept.family), Some(hash))
+                    .await?,
             ))
         }
         RefreshUse::Reused => {

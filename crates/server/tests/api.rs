@@ -50,6 +50,7 @@ async fn fresh_postgres() -> String {
 }
 
 async fn start(backend: Backend, config: Config) -> Server {
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let dir = tempfile::tempdir().unwrap();
     let store = match backend {
         Backend::Sqlite => Store::open_sqlite(&dir.path().join("server.sqlite3"))
@@ -223,13 +224,33 @@ async fn a_learner_signs_in_and_refresh_tokens_rotate(backend: Backend) {
         StatusCode::OK
     );
 
-    // The old token again: someone else has a copy. Refused, and the whole sign-in
-    // ends, so the newer token is refused too.
-    let (status, error) = server.refresh(old).await;
+    // The answer that carried `second` was lost: the device presents `old` again
+    // within the grace and gets another successor; `second` is dead.
+    let (status, again) = server.refresh(old).await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    let (status, _) = server
+        .refresh(again["refresh_token"].as_str().unwrap())
+        .await;
+    assert_eq!(status, StatusCode::OK, "the new successor works");
+    // Whoever shows the dead `second` ends that sign-in.
+    let (status, _) = server
+        .refresh(second["refresh_token"].as_str().unwrap())
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    // A fresh sign-in rotates twice; its first token, reused after its successor was
+    // used, means someone else has a copy. Refused, and the whole sign-in ends, so
+    // the newest token is refused too.
+    let signed = server.login("ada", "phone").await;
+    let one = signed["refresh_token"].as_str().unwrap();
+    let (_, two) = server.refresh(one).await;
+    let (status, three) = server.refresh(two["refresh_token"].as_str().unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, error) = server.refresh(one).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{error}");
     assert!(error["error"].as_str().unwrap().contains("used elsewhere"));
     let (status, _) = server
-        .refresh(second["refresh_token"].as_str().unwrap())
+        .refresh(three["refresh_token"].as_str().unwrap())
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 

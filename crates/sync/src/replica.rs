@@ -227,6 +227,11 @@ impl Replica {
         Ok(changed)
     }
 
+    /// Forgets everything about `peer`: the next sync with it starts from nothing.
+    pub fn forget_peer(&mut self, peer: &str) {
+        self.peers.remove(peer);
+    }
+
     /// Forgets what was in flight with `peer` (after a lost request or response),
     /// keeping what both are known to share.
     pub fn reconnect(&mut self, peer: &str) {

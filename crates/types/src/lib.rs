@@ -742,6 +742,46 @@ pub struct HelperSettings {
     pub model: String,
 }
 
+/// The sync server a profile is signed in to, and as whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncAccount {
+    /// Its base address, such as `http://192.168.1.20:7480`.
+    pub server: String,
+    pub user_id: String,
+    pub name: String,
+    /// "learner", "teacher" or "admin".
+    pub role: String,
+}
+
+/// Where this profile's sync stands, for the status indicator.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncStatus {
+    /// `None` when not signed in to a server.
+    pub account: Option<SyncAccount>,
+    /// When the last sync finished (ms since the epoch).
+    pub last_sync_at: Option<i64>,
+    /// Why the last try failed, when it did.
+    pub last_error: Option<String>,
+    /// Changes made here that the server has not had yet.
+    pub pending: u32,
+    /// The server failed several times in a row and is left alone for a while.
+    pub resting: bool,
+}
+
+/// What one sync did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncOutcome {
+    pub rounds: u32,
+    pub bytes_sent: u64,
+    pub bytes_received: u64,
+    /// Documents that changed here.
+    pub docs: u32,
+    /// Reviews, cards and notes new or changed here.
+    pub reviews: u32,
+    pub cards: u32,
+    pub notes: u32,
+}
+
 /// A whole source, as its page shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceView {
@@ -861,6 +901,16 @@ pub enum Event {
     /// new parameters predict them better and are used from now on).
     #[serde(rename = "learning.optimised")]
     LearningOptimised { adopted: bool },
+    /// A sync goes on: after each round with the server.
+    #[serde(rename = "sync.progress")]
+    SyncProgress {
+        rounds: u32,
+        bytes_sent: u64,
+        bytes_received: u64,
+    },
+    /// A sync ended, well or not (`status.last_error` says).
+    #[serde(rename = "sync.done")]
+    SyncDone { status: SyncStatus },
     /// A recording from the microphone goes on: about ten times a second, for the
     /// level meter and the timer. Never stored.
     #[serde(rename = "recording.level")]
@@ -930,6 +980,10 @@ pub enum ErrorCode {
     NoMicrophone,
     /// The document is protected by a password (or the one given is wrong).
     PasswordRequired,
+    /// The sync server did not answer: the network or the server is down.
+    Offline,
+    /// The sync server wants the learner to sign in (again).
+    SignInNeeded,
     Storage,
     Internal,
 }

@@ -75,6 +75,47 @@ pub struct Refresh {
     /// Every token rotated from one sign-in shares a family; a reused token revokes it.
     pub family: String,
     pub expires_at: i64,
+    /// The token this one succeeds (on rotation).
+    pub replaces: Option<Vec<u8>>,
+}
+
+/// A refresh token's row, as far as deciding on its use goes.
+pub(crate) struct KeptRefresh {
+    pub token: Refresh,
+    pub used_at: Option<i64>,
+    pub revoked: bool,
+    /// The successor's (used, revoked), when there is one.
+    pub successor: Option<(Vec<u8>, bool, bool)>,
+}
+
+/// How long after a rotation the old token may be presented again, when the answer
+/// that carried its successor was lost and the successor was never used.
+pub const ROTATION_GRACE_MS: i64 = 60_000;
+
+pub(crate) enum Decision {
+    Use,
+    /// The answer with the successor was lost: the successor goes, a new one comes.
+    Regrant {
+        revoke: Vec<u8>,
+    },
+    Reuse,
+    Unknown,
+}
+
+pub(crate) fn decide(kept: &KeptRefresh, now: i64) -> Decision {
+    if kept.revoked {
+        return Decision::Reuse;
+    }
+    match (kept.used_at, &kept.successor) {
+        (None, _) if kept.token.expires_at <= now => Decision::Unknown,
+        (None, _) => Decision::Use,
+        (Some(at), Some((successor, false, false))) if now - at < ROTATION_GRACE_MS => {
+            Decision::Regrant {
+                revoke: successor.clone(),
+            }
+        }
+        (Some(_), _) => Decision::Reuse,
+    }
 }
 
 /// What presenting a refresh token found.
@@ -270,7 +311,9 @@ CREATE TABLE refresh_tokens (
     device TEXT NOT NULL,
     family TEXT NOT NULL,
     expires_at BIGINT NOT NULL,
-    used BOOLEAN NOT NULL DEFAULT FALSE,
+    -- When it was exchanged for its successor, and which that is.
+    used_at BIGINT,
+    replaced_by @BLOB@,
     revoked BOOLEAN NOT NULL DEFAULT FALSE
 );
 CREATE INDEX refresh_tokens_family ON refresh_tokens (family);

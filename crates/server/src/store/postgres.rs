@@ -7,8 +7,8 @@ use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use tokio_postgres::NoTls;
 
 use super::{
-    DocWrite, MIGRATIONS, MediaState, Refresh, RefreshUse, Result, Role, StoreError, StoredDoc,
-    User,
+    Decision, DocWrite, KeptRefresh, MIGRATIONS, MediaState, Refresh, RefreshUse, Result, Role,
+    StoreError, StoredDoc, User, decide,
 };
 
 #[derive(Clone)]
@@ -152,20 +152,28 @@ impl Postgres {
     }
 
     pub async fn put_refresh(&self, token: Refresh) -> Result<()> {
-        let client = self.client().await?;
-        client
-            .execute(
-                "INSERT INTO refresh_tokens (hash, user_id, device, family, expires_at)
-                 VALUES ($1, $2, $3, $4, $5)",
-                &[
-                    &token.hash,
-                    &token.user_id,
-                    &token.device,
-                    &token.family,
-                    &token.expires_at,
-                ],
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        tx.execute(
+            "INSERT INTO refresh_tokens (hash, user_id, device, family, expires_at)
+             VALUES ($1, $2, $3, $4, $5)",
+            &[
+                &token.hash,
+                &token.user_id,
+                &token.device,
+                &token.family,
+                &token.expires_at,
+            ],
+        )
+        .await?;
+        if let Some(old) = &token.replaces {
+            tx.execute(
+                "UPDATE refresh_tokens SET replaced_by = $2 WHERE hash = $1",
+                &[old, &token.hash],
             )
             .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -174,38 +182,56 @@ impl Postgres {
         let tx = client.transaction().await?;
         let found = tx
             .query_opt(
-                "SELECT user_id, device, family, expires_at, used, revoked
-                 FROM refresh_tokens WHERE hash = $1 FOR UPDATE",
+                "SELECT t.user_id, t.device, t.family, t.expires_at, t.used_at, t.revoked,
+                        s.hash, s.used_at IS NOT NULL, s.revoked
+                 FROM refresh_tokens t LEFT JOIN refresh_tokens s ON s.hash = t.replaced_by
+                 WHERE t.hash = $1 FOR UPDATE OF t",
                 &[&hash],
             )
             .await?;
         let outcome = match found {
             None => RefreshUse::Unknown,
             Some(row) => {
-                let token = Refresh {
-                    hash: hash.clone(),
-                    user_id: row.get(0),
-                    device: row.get(1),
-                    family: row.get(2),
-                    expires_at: row.get(3),
+                let successor: Option<Vec<u8>> = row.get(6);
+                let kept = KeptRefresh {
+                    token: Refresh {
+                        hash: hash.clone(),
+                        user_id: row.get(0),
+                        device: row.get(1),
+                        family: row.get(2),
+                        expires_at: row.get(3),
+                        replaces: None,
+                    },
+                    used_at: row.get(4),
+                    revoked: row.get(5),
+                    successor: successor.map(|s| (s, row.get(7), row.get(8))),
                 };
-                let (used, revoked): (bool, bool) = (row.get(4), row.get(5));
-                if used || revoked {
-                    tx.execute(
-                        "UPDATE refresh_tokens SET revoked = TRUE WHERE family = $1",
-                        &[&token.family],
-                    )
-                    .await?;
-                    RefreshUse::Reused
-                } else if token.expires_at <= now {
-                    RefreshUse::Unknown
-                } else {
-                    tx.execute(
-                        "UPDATE refresh_tokens SET used = TRUE WHERE hash = $1",
-                        &[&hash],
-                    )
-                    .await?;
-                    RefreshUse::Fresh(token)
+                match decide(&kept, now) {
+                    Decision::Use => {
+                        tx.execute(
+                            "UPDATE refresh_tokens SET used_at = $2 WHERE hash = $1",
+                            &[&hash, &now],
+                        )
+                        .await?;
+                        RefreshUse::Fresh(kept.token)
+                    }
+                    Decision::Regrant { revoke } => {
+                        tx.execute(
+                            "UPDATE refresh_tokens SET revoked = TRUE WHERE hash = $1",
+                            &[&revoke],
+                        )
+                        .await?;
+                        RefreshUse::Fresh(kept.token)
+                    }
+                    Decision::Reuse => {
+                        tx.execute(
+                            "UPDATE refresh_tokens SET revoked = TRUE WHERE family = $1",
+                            &[&kept.token.family],
+                        )
+                        .await?;
+                        RefreshUse::Reused
+                    }
+                    Decision::Unknown => RefreshUse::Unknown,
                 }
             }
         };

@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{
-    DocWrite, MIGRATIONS, MediaState, Refresh, RefreshUse, Result, Role, StoreError, StoredDoc,
-    User,
+    Decision, DocWrite, KeptRefresh, MIGRATIONS, MediaState, Refresh, RefreshUse, Result, Role,
+    StoreError, StoredDoc, User, decide,
 };
 
 #[derive(Clone)]
@@ -147,7 +147,8 @@ impl Sqlite {
 
     pub async fn put_refresh(&self, token: Refresh) -> Result<()> {
         self.with(move |c| {
-            c.execute(
+            let tx = c.transaction()?;
+            tx.execute(
                 "INSERT INTO refresh_tokens (hash, user_id, device, family, expires_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![
@@ -158,6 +159,13 @@ impl Sqlite {
                     token.expires_at
                 ],
             )?;
+            if let Some(old) = &token.replaces {
+                tx.execute(
+                    "UPDATE refresh_tokens SET replaced_by = ?2 WHERE hash = ?1",
+                    params![old, token.hash],
+                )?;
+            }
+            tx.commit()?;
             Ok(())
         })
         .await
@@ -165,44 +173,61 @@ impl Sqlite {
 
     pub async fn use_refresh(&self, hash: Vec<u8>, now: i64) -> Result<RefreshUse> {
         self.with(move |c| {
-            let tx = c.transaction()?;
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let found = tx
                 .query_row(
-                    "SELECT user_id, device, family, expires_at, used, revoked
-                     FROM refresh_tokens WHERE hash = ?1",
+                    "SELECT t.user_id, t.device, t.family, t.expires_at, t.used_at, t.revoked,
+                            s.hash, s.used_at IS NOT NULL, s.revoked
+                     FROM refresh_tokens t LEFT JOIN refresh_tokens s ON s.hash = t.replaced_by
+                     WHERE t.hash = ?1",
                     [&hash],
                     |r| {
-                        Ok((
-                            Refresh {
+                        let successor: Option<Vec<u8>> = r.get(6)?;
+                        Ok(KeptRefresh {
+                            token: Refresh {
                                 hash: hash.clone(),
                                 user_id: r.get(0)?,
                                 device: r.get(1)?,
                                 family: r.get(2)?,
                                 expires_at: r.get(3)?,
+                                replaces: None,
                             },
-                            r.get::<_, bool>(4)?,
-                            r.get::<_, bool>(5)?,
-                        ))
+                            used_at: r.get(4)?,
+                            revoked: r.get(5)?,
+                            successor: match successor {
+                                Some(s) => Some((s, r.get(7)?, r.get(8)?)),
+                                None => None,
+                            },
+                        })
                     },
                 )
                 .optional()?;
             let outcome = match found {
                 None => RefreshUse::Unknown,
-                Some((token, used, revoked)) if used || revoked => {
-                    tx.execute(
-                        "UPDATE refresh_tokens SET revoked = TRUE WHERE family = ?1",
-                        [&token.family],
-                    )?;
-                    RefreshUse::Reused
-                }
-                Some((token, _, _)) if token.expires_at <= now => RefreshUse::Unknown,
-                Some((token, _, _)) => {
-                    tx.execute(
-                        "UPDATE refresh_tokens SET used = TRUE WHERE hash = ?1",
-                        [&hash],
-                    )?;
-                    RefreshUse::Fresh(token)
-                }
+                Some(kept) => match decide(&kept, now) {
+                    Decision::Use => {
+                        tx.execute(
+                            "UPDATE refresh_tokens SET used_at = ?2 WHERE hash = ?1",
+                            params![hash, now],
+                        )?;
+                        RefreshUse::Fresh(kept.token)
+                    }
+                    Decision::Regrant { revoke } => {
+                        tx.execute(
+                            "UPDATE refresh_tokens SET revoked = TRUE WHERE hash = ?1",
+                            [revoke],
+                        )?;
+                        RefreshUse::Fresh(kept.token)
+                    }
+                    Decision::Reuse => {
+                        tx.execute(
+                            "UPDATE refresh_tokens SET revoked = TRUE WHERE family = ?1",
+                            [&kept.token.family],
+                        )?;
+                        RefreshUse::Reused
+                    }
+                    Decision::Unknown => RefreshUse::Unknown,
+                },
             };
             tx.commit()?;
             Ok(outcome)

@@ -1,0 +1,526 @@
+//! The sync server, from the app's side: signing in, and syncing the shared documents
+//! with it in rounds of batched Automerge sync messages over HTTP(S).
+//!
+//! A round that fails for a passing reason (no answer, a timeout, the server busy or
+//! restarting) is tried again with growing waits (backon); a server that keeps failing
+//! is left alone for a while by a circuit breaker, so background syncs on a dead
+//! network cost nothing. A round whose answer was lost is sent again as it was; when
+//! the tries run out, what was in flight is forgotten and sent again next time. The
+//! refresh token is kept in the OS keychain (or, without one, in the encrypted store);
+//! the short-lived access token only in memory.
+
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use backon::{BlockingRetryable, ExponentialBuilder};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use satchel_types::{Event, SyncAccount, SyncOutcome, SyncStatus};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::helper::Breaker;
+use crate::jobs::SystemClock;
+use crate::profile::Profile;
+use crate::{Error, Result};
+
+/// The sync peer name of the server, among the replica's peers.
+const PEER: &str = "server";
+const ACCOUNT_KEY: &str = "sync_account";
+/// The refresh token, when no keychain answers (the store itself is encrypted).
+const REFRESH_KEY: &str = "sync_refresh";
+const CURSOR_KEY: &str = "sync_cursor";
+const LAST_SYNC_KEY: &str = "sync_last_at";
+const LAST_ERROR_KEY: &str = "sync_last_error";
+/// Local changes to the shared documents so far, and how many of them the server had
+/// at the end of the last sync.
+pub(crate) const LOCAL_CHANGES_KEY: &str = "sync_local_changes";
+const SENT_UPTO_KEY: &str = "sync_sent_upto";
+/// Rounds in one sync at most: a learner's first sync with many documents takes a few,
+/// a quiet one one.
+const MAX_ROUNDS: u32 = 64;
+
+/// HTTP clients are built through here: the TLS crypto provider is chosen once first.
+pub fn client_builder() -> reqwest::blocking::ClientBuilder {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::blocking::Client::builder()
+}
+
+/// A profile's connection to its sync server (in memory; the account is in the store).
+pub(crate) struct Remote {
+    access: Mutex<Option<(String, Instant)>>,
+    breaker: Breaker,
+    /// One sync at a time (a background one and "Sync now" would otherwise race).
+    running: Mutex<()>,
+}
+
+impl Default for Remote {
+    fn default() -> Self {
+        Remote {
+            access: Mutex::new(None),
+            breaker: Breaker::new(Arc::new(SystemClock)),
+            running: Mutex::new(()),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Tokens {
+    access_token: String,
+    refresh_token: String,
+    expires_in: u64,
+    user: UserView,
+}
+
+#[derive(Deserialize)]
+struct UserView {
+    id: String,
+    name: String,
+    role: String,
+}
+
+#[derive(Deserialize)]
+struct ServerError {
+    error: String,
+}
+
+/// Why one HTTP exchange failed.
+enum Failure {
+    /// Worth trying again soon: no answer, a timeout, the server busy or failing.
+    Passing(String),
+    Unauthorized(String),
+    Refused(String),
+}
+
+impl Failure {
+    fn into_error(self) -> Error {
+        match self {
+            Failure::Passing(why) => {
+                Error::Offline(format!("the sync server did not answer: {why}"))
+            }
+            Failure::Unauthorized(why) => Error::SignInNeeded(why),
+            Failure::Refused(why) => Error::Server(why),
+        }
+    }
+}
+
+fn setting<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
+    let value: Option<String> = conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(value.and_then(|v| serde_json::from_str(&v).ok()))
+}
+
+fn put_setting<T: Serialize>(tx: &Transaction<'_>, key: &str, value: &T) -> Result<()> {
+    let json = serde_json::to_string(value).map_err(|e| Error::InvalidInput(e.to_string()))?;
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, json],
+    )?;
+    Ok(())
+}
+
+fn drop_setting(tx: &Transaction<'_>, key: &str) -> Result<()> {
+    tx.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+    Ok(())
+}
+
+/// Counts a change to the shared documents made here (for "pending changes").
+pub(crate) fn count_local_change(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, '1')
+         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        [LOCAL_CHANGES_KEY],
+    )?;
+    Ok(())
+}
+
+fn server_message(response: reqwest::blocking::Response) -> String {
+    let status = response.status();
+    response
+        .json::<ServerError>()
+        .map(|e| e.error)
+        .unwrap_or_else(|_| format!("HTTP {status}"))
+}
+
+/// Sorts an answer: success, or which kind of failure.
+fn check(
+    response: reqwest::blocking::Response,
+) -> std::result::Result<reqwest::blocking::Response, Failure> {
+    let status = response.status();
+    if status.is_success() {
+        Ok(response)
+    } else if status == reqwest::StatusCode::UNAUTHORIZED {
+        Err(Failure::Unauthorized(server_message(response)))
+    } else if status.is_server_error()
+        || status == reqwest::StatusCode::TOO_MANY_REQUESTS
+        || status == reqwest::StatusCode::REQUEST_TIMEOUT
+    {
+        Err(Failure::Passing(server_message(response)))
+    } else {
+        Err(Failure::Refused(server_message(response)))
+    }
+}
+
+fn retries() -> ExponentialBuilder {
+    // About 6 s in all: a server restarting comes back within it, a dead network
+    // does not keep the learner waiting.
+    ExponentialBuilder::default()
+        .with_min_delay(Duration::from_millis(200))
+        .with_max_delay(Duration::from_secs(3))
+        .with_max_times(5)
+        .with_jitter()
+}
+
+fn normalise_server(server: &str) -> Result<String> {
+    let server = server.trim().trim_end_matches('/');
+    if !(server.starts_with("http://") || server.starts_with("https://")) {
+        return Err(Error::InvalidInput(format!(
+            "{server:?}: a sync server's address starts with http:// or https://"
+        )));
+    }
+    reqwest::Url::parse(server)
+        .map_err(|e| Error::InvalidInput(format!("{server:?} is not an address: {e}")))?;
+    Ok(server.to_owned())
+}
+
+impl Profile {
+    fn http(&self) -> Result<reqwest::blocking::Client> {
+        client_builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(120))
+            .build()
+            .map_err(|e| Error::Offline(e.to_string()))
+    }
+
+    fn refresh_account(&self) -> String {
+        format!("sync-refresh:{}", self.id())
+    }
+
+    fn keep_refresh(&self, token: &str) -> Result<()> {
+        if self
+            .keychain
+            .store(&self.refresh_account(), token.as_bytes())
+            .is_ok()
+        {
+            return self.transact(|tx| Ok((drop_setting(tx, REFRESH_KEY)?, Vec::new())));
+        }
+        self.transact(|tx| Ok((put_setting(tx, REFRESH_KEY, &token)?, Vec::new())))
+    }
+
+    fn refresh_token(&self) -> Result<Option<String>> {
+        if let Ok(Some(token)) = self.keychain.load(&self.refresh_account()) {
+            return Ok(String::from_utf8(token.to_vec()).ok());
+        }
+        self.read(|c| setting(c, REFRESH_KEY))
+    }
+
+    fn forget_refresh(&self) -> Result<()> {
+        let _ = self.keychain.remove(&self.refresh_account());
+        self.transact(|tx| Ok((drop_setting(tx, REFRESH_KEY)?, Vec::new())))
+    }
+
+    fn account(&self) -> Result<Option<SyncAccount>> {
+        self.read(|c| setting(c, ACCOUNT_KEY))
+    }
+
+    fn remember_access(&self, tokens: &Tokens) {
+        // A little early, so a token never expires between check and use.
+        let good_for = Duration::from_secs(tokens.expires_in.saturating_sub(30).max(1));
+        *self
+            .remote
+            .access
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) =
+            Some((tokens.access_token.clone(), Instant::now() + good_for));
+    }
+
+    /// Signs in to the sync server at `server` as `name`. Signing in to another
+    /// server or as someone else starts that server's sync from the beginning.
+    pub fn sync_sign_in(&self, server: &str, name: &str, password: &str) -> Result<SyncAccount> {
+        let server = normalise_server(server)?;
+        let device = self.device_id()?;
+        let http = self.http()?;
+        let response = http
+            .post(format!("{server}/v1/auth/login"))
+            .json(&serde_json::json!({ "name": name, "password": password, "device": device }))
+            .send()
+            .map_err(|e| Error::Offline(format!("{server} did not answer: {e}")))
+            .and_then(|r| check(r).map_err(Failure::into_error))?;
+        let tokens: Tokens = response
+            .json()
+            .map_err(|e| Error::Server(format!("a sign-in answer that does not read: {e}")))?;
+        let account = SyncAccount {
+            server,
+            user_id: tokens.user.id.clone(),
+            name: tokens.user.name.clone(),
+            role: tokens.user.role.clone(),
+        };
+        let before = self.account()?;
+        self.keep_refresh(&tokens.refresh_token)?;
+        self.remember_access(&tokens);
+        let same = before
+            .as_ref()
+            .is_some_and(|b| b.server == account.server && b.user_id == account.user_id);
+        self.transact(|tx| {
+            put_setting(tx, ACCOUNT_KEY, &account)?;
+            if !same {
+                drop_setting(tx, CURSOR_KEY)?;
+                drop_setting(tx, LAST_SYNC_KEY)?;
+                drop_setting(tx, SENT_UPTO_KEY)?;
+            }
+            drop_setting(tx, LAST_ERROR_KEY)?;
+            Ok(((), Vec::new()))
+        })?;
+        if !same {
+            self.sync_forget_peer(PEER);
+        }
+        Ok(account)
+    }
+
+    /// Signs out: the server ends this sign-in, and nothing of it stays here. What
+    /// was synced stays.
+    pub fn sync_sign_out(&self) -> Result<()> {
+        if let (Some(account), Some(refresh)) = (self.account()?, self.refresh_token()?) {
+            // The server may be out of reach; signing out here does not wait for it.
+            if let Ok(http) = self.http() {
+                let _ = http
+                    .post(format!("{}/v1/auth/logout", account.server))
+                    .json(&serde_json::json!({ "refresh_token": refresh }))
+                    .timeout(Duration::from_secs(5))
+                    .send();
+            }
+        }
+        self.forget_refresh()?;
+        *self
+            .remote
+            .access
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = None;
+        self.transact(|tx| {
+            for key in [
+                ACCOUNT_KEY,
+                CURSOR_KEY,
+                LAST_SYNC_KEY,
+                LAST_ERROR_KEY,
+                SENT_UPTO_KEY,
+            ] {
+                drop_setting(tx, key)?;
+            }
+            Ok((
+                (),
+                vec![Event::SyncDone {
+                    status: SyncStatus::default(),
+                }],
+            ))
+        })
+    }
+
+    pub fn sync_status(&self) -> Result<SyncStatus> {
+        let folded: i64 = self
+            .read(|c| setting(c, crate::shared::FOLDED_KEY))?
+            .unwrap_or(0);
+        let unfolded: i64 = self.read(|c| {
+            Ok(c.query_row(
+                "SELECT COUNT(*) FROM reviews WHERE rowid > ?1",
+                [folded],
+                |r| r.get(0),
+            )?)
+        })?;
+        let local: i64 = self.read(|c| setting(c, LOCAL_CHANGES_KEY))?.unwrap_or(0);
+        let sent: i64 = self.read(|c| setting(c, SENT_UPTO_KEY))?.unwrap_or(0);
+        Ok(SyncStatus {
+            account: self.account()?,
+            last_sync_at: self.read(|c| setting(c, LAST_SYNC_KEY))?,
+            last_error: self.read(|c| setting(c, LAST_ERROR_KEY))?,
+            pending: (local - sent).max(0).saturating_add(unfolded) as u32,
+            resting: self.remote.breaker.state() == crate::helper::BreakerState::Open,
+        })
+    }
+
+    /// A valid access token: the one in memory, or a new one from the refresh token.
+    fn access_token(
+        &self,
+        account: &SyncAccount,
+        http: &reqwest::blocking::Client,
+    ) -> Result<String> {
+        if let Some((token, until)) = &*self
+            .remote
+            .access
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            && Instant::now() < *until
+        {
+            return Ok(token.clone());
+        }
+        let refresh = self
+            .refresh_token()?
+            .ok_or_else(|| Error::SignInNeeded(format!("sign in to {} again", account.server)))?;
+        let tokens: Tokens = (|| {
+            http.post(format!("{}/v1/auth/refresh", account.server))
+                .json(&serde_json::json!({ "refresh_token": refresh }))
+                .send()
+                .map_err(|e| Failure::Passing(e.to_string()))
+                .and_then(check)
+                .and_then(|r| {
+                    r.json::<Tokens>()
+                        .map_err(|e| Failure::Refused(e.to_string()))
+                })
+        })
+        .retry(retries())
+        .when(|f| matches!(f, Failure::Passing(_)))
+        .call()
+        .map_err(|failure| {
+            if let Failure::Unauthorized(_) = failure {
+                // The sign-in ended (expired, signed out, or used elsewhere).
+                let _ = self.forget_refresh();
+            }
+            failure.into_error()
+        })?;
+        self.keep_refresh(&tokens.refresh_token)?;
+        self.remember_access(&tokens);
+        Ok(tokens.access_token)
+    }
+
+    /// Syncs with the server now, in rounds until neither side has anything to say.
+    /// `force` tries even while the breaker rests the server (the learner asked).
+    pub fn sync_now(&self, force: bool) -> Result<SyncOutcome> {
+        let _running = self
+            .remote
+            .running
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let result = self.sync_rounds(force);
+        let now = crate::now_ms();
+        self.transact(|tx| {
+            match &result {
+                Ok(_) => {
+                    put_setting(tx, LAST_SYNC_KEY, &now)?;
+                    drop_setting(tx, LAST_ERROR_KEY)?;
+                }
+                Err(e) => put_setting(tx, LAST_ERROR_KEY, &e.to_string())?,
+            }
+            Ok(((), Vec::new()))
+        })?;
+        let status = self.sync_status()?;
+        self.events().publish(Event::SyncDone { status });
+        result
+    }
+
+    fn sync_rounds(&self, force: bool) -> Result<SyncOutcome> {
+        let account = self
+            .account()?
+            .ok_or_else(|| Error::SignInNeeded("sign in to a sync server first".into()))?;
+        let http = self.http()?;
+        let mut local_sent: i64;
+        let mut cursor: i64 = self.read(|c| setting(c, CURSOR_KEY))?.unwrap_or(0);
+        let mut outcome = SyncOutcome::default();
+        let mut access = self.access_token(&account, &http)?;
+        let url = format!("{}/v1/sync/{}", account.server, account.user_id);
+        loop {
+            if outcome.rounds >= MAX_ROUNDS {
+                return Err(Error::Server(format!(
+                    "sync did not settle in {MAX_ROUNDS} rounds; it goes on next time"
+                )));
+            }
+            let out = self.sync_out(PEER)?;
+            // Every local change so far is in this round's messages or known to the
+            // server already.
+            local_sent = self.read(|c| setting(c, LOCAL_CHANGES_KEY))?.unwrap_or(0);
+            let body = out.encode();
+            let send = |access: &str| {
+                let attempt = || {
+                    http.post(&url)
+                        .bearer_auth(access)
+                        .header("satchel-cursor", cursor.to_string())
+                        .body(body.clone())
+                        .send()
+                        .map_err(|e| Failure::Passing(e.to_string()))
+                        .and_then(check)
+                        .and_then(|r| {
+                            let header = |name: &str| {
+                                r.headers()
+                                    .get(name)
+                                    .and_then(|v| v.to_str().ok())
+                                    .and_then(|v| v.parse::<i64>().ok())
+                            };
+                            let next = header("satchel-cursor");
+                            let more = header("satchel-more") == Some(1);
+                            let bytes = r.bytes().map_err(|e| Failure::Passing(e.to_string()))?;
+                            Ok((next, more, bytes))
+                        })
+                };
+                let tried = || {
+                    attempt
+                        .retry(retries())
+                        .when(|f| matches!(f, Failure::Passing(_)))
+                        .call()
+                };
+                if force {
+                    tried()
+                } else {
+                    self.remote.breaker.run(
+                        || {
+                            Failure::Passing(
+                                "the server failed several times; it is tried again in a minute"
+                                    .into(),
+                            )
+                        },
+                        tried,
+                    )
+                }
+            };
+            let answer = match send(&access) {
+                Err(Failure::Unauthorized(_)) => {
+                    // The access token ran out mid-sync: a new one, once.
+                    *self
+                        .remote
+                        .access
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner) = None;
+                    access = self.access_token(&account, &http)?;
+                    send(&access)
+                }
+                other => other,
+            };
+            let (next, more, bytes) = match answer {
+                Ok(answer) => answer,
+                Err(failure) => {
+                    // What was in flight may or may not have arrived: next time starts
+                    // from what both sides are known to share.
+                    self.sync_reconnect(PEER);
+                    return Err(failure.into_error());
+                }
+            };
+            let reply = satchel_sync::Batch::decode(&bytes).map_err(|e| {
+                self.sync_reconnect(PEER);
+                Error::Server(format!("an answer that does not read: {e}"))
+            })?;
+            outcome.rounds += 1;
+            outcome.bytes_sent += body.len() as u64;
+            outcome.bytes_received += bytes.len() as u64;
+            let quiet = out.is_empty() && reply.is_empty() && !more;
+            let report = self.sync_in(PEER, reply, crate::now_ms())?;
+            outcome.docs += report.docs;
+            outcome.reviews += report.reviews;
+            outcome.cards += report.cards;
+            outcome.notes += report.notes;
+            if let Some(next) = next {
+                cursor = next;
+                self.transact(|tx| Ok((put_setting(tx, CURSOR_KEY, &cursor)?, Vec::new())))?;
+            }
+            self.events().publish(Event::SyncProgress {
+                rounds: outcome.rounds,
+                bytes_sent: outcome.bytes_sent,
+                bytes_received: outcome.bytes_received,
+            });
+            if quiet {
+                break;
+            }
+        }
+        self.transact(|tx| Ok((put_setting(tx, SENT_UPTO_KEY, &local_sent)?, Vec::new())))?;
+        Ok(outcome)
+    }
+}

@@ -55,6 +55,10 @@ fn main() {
         "import_anki",
         "pick_card_media",
         "set_time_zone",
+        "sync_status",
+        "sync_sign_in",
+        "sync_sign_out",
+        "sync_now",
     ];
     // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a
     // binary from carrying a stale window.

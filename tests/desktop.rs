@@ -1058,3 +1058,73 @@ fn anki_review(window: &Session, deck: &Path) -> Result<(), String> {
     save_screenshot(window, "anki-review.png");
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; `cargo xtask test` provides them"]
+fn signing_in_to_a_sync_server_in_settings_brings_another_devices_cards_and_sends_back() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let server_data = data.path().join("server");
+    satchel_e2e::SyncServer::add_learner(&server_data, "ada");
+    let port = free_port();
+    let _server = satchel_e2e::SyncServer::start(&server_data, port);
+    let url = format!("http://127.0.0.1:{port}");
+    // Another device of the learner's, with a card written there.
+    let phone = satchel_e2e::Cli::new(&data.path().join("phone"))
+        .env("SATCHEL_PASSPHRASE", PASSPHRASE)
+        .env("SATCHEL_PASSWORD", satchel_e2e::SYNC_PASSWORD);
+    phone.json(&["profile", "create", "Ada"]);
+    phone.json(&["login", "--server", &url, "--user", "ada"]);
+    phone.json(&[
+        "card", "add", "--front", "bonjour", "--back", "hello", "--deck", "French",
+    ]);
+    phone.json(&["sync"]);
+
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = sync_in_window(&window, &url) {
+        save_screenshot(&window, "failure-sync.png");
+        panic!("sync: {error}");
+    }
+    window.end().unwrap();
+    // What the window wrote reaches the other device.
+    phone.json(&["sync"]);
+    let fronts: Vec<String> = phone
+        .json(&["card", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["front"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert!(fronts.contains(&"merci".to_owned()), "{fronts:?}");
+}
+
+fn sync_in_window(window: &Session, url: &str) -> Result<(), String> {
+    create_learner(window)?;
+    window.click(&window.wait_for("a[href='/settings']", WAIT)?)?;
+    window.type_text(&window.wait_for("#sync-server", WAIT)?, url)?;
+    window.type_text(&window.wait_for("#sync-name", WAIT)?, "ada")?;
+    window.type_text(
+        &window.wait_for("#sync-password", WAIT)?,
+        satchel_e2e::SYNC_PASSWORD,
+    )?;
+    window.click(&window.wait_for("#sync-sign-in-button", WAIT)?)?;
+    window.wait_for("#sync-account", WAIT)?;
+    // The first sync starts by itself; the indicator in the top bar says so.
+    window.wait_for_text("#sync-state", "Synced", WAIT)?;
+    window.wait_for_text("#sync-indicator", "Synced", WAIT)?;
+    window.click(&window.wait_for("#nav-cards", WAIT)?)?;
+    window.wait_for_text("#deck-list", "French", WAIT)?;
+    // A card written here waits to be sent, and goes when the indicator is pressed.
+    window.execute(
+        "return window.__TAURI__.core.invoke('add_cards', { draft: arguments[0] })",
+        serde_json::json!([{ "deck": "French", "kind": "basic", "front": "merci", "back": "thank you" }]),
+    )?;
+    window.wait_for_text("#sync-indicator", "1 changes waiting", WAIT)?;
+    window.click(&window.wait_for("#sync-indicator", WAIT)?)?;
+    window.wait_for_text("#sync-indicator", "Synced", WAIT)?;
+    window.click(&window.wait_for("a[href='/settings']", WAIT)?)?;
+    window.wait_for_text("#sync-state", "Synced", WAIT)?;
+    save_screenshot(window, "sync-settings.png");
+    Ok(())
+}

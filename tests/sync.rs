@@ -4,54 +4,18 @@
 //! they sync in a random order. At the end every device holds the same cards, notes
 //! and schedules, and every review made anywhere.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use satchel_e2e::{Cli, binary};
+use satchel_e2e::{Cli, SyncServer as Server};
 use serde_json::Value;
 
 const PASSPHRASE: &str = "correct horse battery staple";
-const PASSWORD: &str = "a long enough password";
-
-struct Server {
-    child: Child,
-}
-
-impl Server {
-    fn start(data: &Path, port: u16) -> Server {
-        let mut child = Command::new(binary("SATCHEL_SERVER_BIN", "satchel-server"))
-            .args(["--data-dir"])
-            .arg(data)
-            .args(["--listen", &format!("127.0.0.1:{port}")])
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("satchel-server runs (cargo build -p satchel-server)");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        assert!(line.starts_with("listening on"), "the server said {line:?}");
-        Server { child }
-    }
-
-    fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
+use satchel_e2e::SYNC_PASSWORD as PASSWORD;
 
 /// What the proxy does to the next answer that comes back from the server.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -242,17 +206,7 @@ fn three_devices_and_a_server_with_faults_converge_and_lose_no_review() {
     let mut rng = Rng(seed);
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("server");
-    let add = Command::new(binary("SATCHEL_SERVER_BIN", "satchel-server"))
-        .args(["user", "add", "ada", "--role", "learner", "--data-dir"])
-        .arg(&data)
-        .env("SATCHEL_PASSWORD", PASSWORD)
-        .output()
-        .unwrap();
-    assert!(
-        add.status.success(),
-        "{}",
-        String::from_utf8_lossy(&add.stderr)
-    );
+    Server::add_learner(&data, "ada");
     let server_port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

@@ -9,8 +9,8 @@ use satchel_core::types::{
     AboutView, AnkiImported, Answer, Answered, CardDraft, CardState, CardView, ConceptMap,
     DeckView, ErrorCode, ErrorView, HelperSettings, ImportOutcome, JobView, LearningSettings,
     LearningStats, LibraryView, NextCard, NoteDraft, NoteView, PackView, Rating, RecordingView,
-    RecoveryCodeView, SearchHit, SourceView, StudyCard, StudyStep, UnlockRequest, UnlockedView,
-    WelcomeView,
+    RecoveryCodeView, SearchHit, SourceView, StudyCard, StudyStep, SyncAccount, SyncOutcome,
+    SyncStatus, UnlockRequest, UnlockedView, WelcomeView,
 };
 use satchel_core::{Error, Profile};
 use tauri::State;
@@ -747,4 +747,36 @@ pub async fn set_time_zone(shell: State<'_, Arc<Shell>>, minutes: i32) -> Reply<
         with_open(shell, |p| p.set_utc_offset(minutes))
     })
     .await
+}
+
+/// Where sync stands, for the indicator and Settings.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn sync_status(shell: State<'_, Arc<Shell>>) -> Reply<SyncStatus> {
+    off_ui_thread(&shell, move |shell| with_open(shell, |p| p.sync_status())).await
+}
+
+/// Signs in to a sync server.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn sync_sign_in(
+    shell: State<'_, Arc<Shell>>,
+    server: String,
+    name: String,
+    password: String,
+) -> Reply<SyncAccount> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.sync_sign_in(&server, &name, &password))
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn sync_sign_out(shell: State<'_, Arc<Shell>>) -> Reply<()> {
+    off_ui_thread(&shell, move |shell| with_open(shell, |p| p.sync_sign_out())).await
+}
+
+/// Syncs now (the learner asked: tried even while the server is resting); its
+/// progress and end arrive as events.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn sync_now(shell: State<'_, Arc<Shell>>) -> Reply<SyncOutcome> {
+    off_ui_thread(&shell, move |shell| with_open(shell, |p| p.sync_now(true))).await
 }

@@ -78,6 +78,40 @@ fn data_dir() -> Result<PathBuf, String> {
     Satchel::default_data_dir().map_err(|e| e.to_string())
 }
 
+/// How often the open library syncs by itself while signed in to a server.
+const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+
+/// Syncs the open library in the background: soon after it opens, then every few
+/// minutes. A server out of reach is noted in the status (and rested by the core's
+/// breaker), never shown as a blocker.
+fn background_sync(shell: &Shell) {
+    let mut last: Option<(String, Instant)> = None;
+    loop {
+        std::thread::sleep(std::time::Duration::from_secs(15));
+        let Some(profile) = shell
+            .open
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+        else {
+            last = None;
+            continue;
+        };
+        let due = match &last {
+            Some((id, at)) => id != profile.id() || at.elapsed() >= SYNC_EVERY,
+            None => true,
+        };
+        let signed_in = profile
+            .sync_status()
+            .is_ok_and(|status| status.account.is_some());
+        if due && signed_in {
+            // The outcome (or the failure) reaches the window as `sync.done`.
+            let _ = profile.sync_now(false);
+            last = Some((profile.id().to_owned(), Instant::now()));
+        }
+    }
+}
+
 fn main() -> ExitCode {
     STARTED.get_or_init(Instant::now);
     // Started as Satchel's PDF reader (a worker process of its own): serve and exit.
@@ -131,6 +165,7 @@ fn main() -> ExitCode {
 
     let exiting = Arc::clone(&shell);
     let indexing = Arc::clone(&shell);
+    let syncing = Arc::clone(&shell);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(shell)
@@ -149,6 +184,9 @@ fn main() -> ExitCode {
                         }
                     }
                 })?;
+            std::thread::Builder::new()
+                .name("satchel-sync".into())
+                .spawn(move || background_sync(&syncing))?;
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -204,6 +242,10 @@ fn main() -> ExitCode {
             commands::import_anki,
             commands::pick_card_media,
             commands::set_time_zone,
+            commands::sync_status,
+            commands::sync_sign_in,
+            commands::sync_sign_out,
+            commands::sync_now,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     let app = match result {

@@ -4,8 +4,9 @@
 pub mod anki;
 pub mod webdriver;
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 
 /// A binary of the workspace: `$ENV` when set (xtask sets it), otherwise where
 /// `cargo test --workspace` has just built it.
@@ -224,4 +225,59 @@ fn postscript_pdf(out: &Path, source: &str, gs_args: &[&str]) {
         .status()
         .expect("Ghostscript runs");
     assert!(status.success(), "gs failed");
+}
+
+/// The password the sync tests give their server accounts.
+pub const SYNC_PASSWORD: &str = "a long enough password";
+
+/// A `satchel-server` on loopback with its data in `data`; killed when dropped.
+pub struct SyncServer {
+    child: Child,
+}
+
+impl SyncServer {
+    /// Adds a learner account `name` (password [`SYNC_PASSWORD`]) to the server's data.
+    pub fn add_learner(data: &Path, name: &str) {
+        let add = Command::new(binary("SATCHEL_SERVER_BIN", "satchel-server"))
+            .args(["user", "add", name, "--role", "learner", "--data-dir"])
+            .arg(data)
+            .env("SATCHEL_PASSWORD", SYNC_PASSWORD)
+            .output()
+            .expect("satchel-server runs (cargo build -p satchel-server)");
+        assert!(
+            add.status.success(),
+            "{}",
+            String::from_utf8_lossy(&add.stderr)
+        );
+    }
+
+    /// Starts it on `port` and waits until it listens.
+    pub fn start(data: &Path, port: u16) -> SyncServer {
+        let mut child = Command::new(binary("SATCHEL_SERVER_BIN", "satchel-server"))
+            .arg("--data-dir")
+            .arg(data)
+            .args(["--listen", &format!("127.0.0.1:{port}")])
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("satchel-server runs (cargo build -p satchel-server)");
+        let mut line = String::new();
+        if let Some(out) = child.stdout.take() {
+            let _ = BufReader::new(out).read_line(&mut line);
+        }
+        assert!(line.starts_with("listening on"), "the server said {line:?}");
+        SyncServer { child }
+    }
+
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for SyncServer {
+    fn drop(&mut self) {
+        self.kill();
+    }
 }

@@ -8,7 +8,9 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 use std::collections::HashMap;
 
-use satchel_types::{Event, NoteSummary, PackState, ProfileView, RecordingView, SourceSummary};
+use satchel_types::{
+    Event, NoteSummary, PackState, ProfileView, RecordingView, SourceSummary, SyncStatus,
+};
 
 use crate::i18n::t;
 use crate::ipc::{self, NoArgs};
@@ -40,6 +42,10 @@ pub struct Session {
     pub packs: RwSignal<HashMap<String, PackProgress>>,
     /// Counts answers, undos and card changes, so what shows progress refreshes.
     pub learned: RwSignal<u32>,
+    /// Where sync stands (loaded when a library opens, then from events).
+    pub sync: RwSignal<Option<SyncStatus>>,
+    /// A sync under way: rounds so far and bytes moved.
+    pub syncing: RwSignal<Option<(u32, u64)>>,
 }
 
 /// A study pack's making, as its events tell it.
@@ -69,6 +75,8 @@ impl Session {
             indexed: RwSignal::new(0),
             packs: RwSignal::new(HashMap::new()),
             learned: RwSignal::new(0),
+            sync: RwSignal::new(None),
+            syncing: RwSignal::new(None),
         }
     }
 
@@ -137,6 +145,19 @@ impl Session {
             Event::ReviewLogged { .. }
             | Event::CardsChanged { .. }
             | Event::LearningOptimised { .. } => self.learned.update(|n| *n += 1),
+            Event::SyncProgress {
+                rounds,
+                bytes_sent,
+                bytes_received,
+            } => self
+                .syncing
+                .set(Some((rounds, bytes_sent + bytes_received))),
+            Event::SyncDone { status } => {
+                self.syncing.set(None);
+                self.sync.set(Some(status));
+                // What arrived may be new cards, reviews and notes.
+                self.learned.update(|n| *n += 1);
+            }
         }
     }
 }
@@ -219,6 +240,8 @@ fn Shell(children: Children) -> impl IntoView {
             session.progress.set(HashMap::new());
             session.recording.set(None);
             session.indexing.set(None);
+            session.sync.set(None);
+            session.syncing.set(None);
             session.profile.set(None);
             navigate("/", Default::default());
         });

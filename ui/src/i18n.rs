@@ -47,6 +47,7 @@ mod tests {
             include_str!("pages/pack.rs"),
             include_str!("pages/study.rs"),
             include_str!("pages/progress.rs"),
+            include_str!("pages/sync.rs"),
         ];
         let mut missing = Vec::new();
         for source in sources {

@@ -30,11 +30,16 @@ pub fn error_text(error: &ErrorView) -> String {
         ErrorCode::Busy => "error.busy",
         ErrorCode::NoMicrophone => "error.no_microphone",
         ErrorCode::PasswordRequired => "error.document_password",
+        ErrorCode::Offline => "error.offline",
+        ErrorCode::SignInNeeded => "error.sign_in_needed",
     };
     match error.code {
         // The core's detail names the field and the rule, the missing model's path or
         // what is wrong with the file (in English for now).
-        ErrorCode::InvalidInput | ErrorCode::ModelMissing | ErrorCode::BadMedia => {
+        ErrorCode::InvalidInput
+        | ErrorCode::ModelMissing
+        | ErrorCode::BadMedia
+        | ErrorCode::SignInNeeded => {
             format!("{} ({})", t(key), error.message)
         }
         _ => t(key),

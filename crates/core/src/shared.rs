@@ -85,16 +85,18 @@ fn load_all(conn: &Connection, replica: &mut Replica) -> Result<()> {
 }
 
 /// Keeps what changed in document `id` since it was last kept.
-fn keep_changes(tx: &Transaction<'_>, replica: &mut Replica, id: &DocId) -> Result<()> {
+/// Whether there was anything to keep.
+fn keep_changes(tx: &Transaction<'_>, replica: &mut Replica, id: &DocId) -> Result<bool> {
     let bytes = replica.save_incremental(id);
-    if !bytes.is_empty() {
-        tx.prepare_cached(
-            "INSERT INTO shared_changes (doc_id, seq, bytes)
-             VALUES (?1, COALESCE((SELECT MAX(seq) + 1 FROM shared_changes WHERE doc_id = ?1), 0), ?2)",
-        )?
-        .execute(params![id.as_str(), bytes])?;
+    if bytes.is_empty() {
+        return Ok(false);
     }
-    Ok(())
+    tx.prepare_cached(
+        "INSERT INTO shared_changes (doc_id, seq, bytes)
+         VALUES (?1, COALESCE((SELECT MAX(seq) + 1 FROM shared_changes WHERE doc_id = ?1), 0), ?2)",
+    )?
+    .execute(params![id.as_str(), bytes])?;
+    Ok(true)
 }
 
 /// The replica in `slot`, made for this device when first needed.
@@ -119,8 +121,10 @@ impl Profile {
         let replica = replica(&mut guard, tx)?;
         load(tx, replica, &id)?;
         change(replica)?;
-        keep_changes(tx, replica, &id)?;
-        crate::remote::count_local_change(tx)
+        if keep_changes(tx, replica, &id)? {
+            crate::remote::count_local_change(tx)?;
+        }
+        Ok(())
     }
 
     /// This device's id among the learner's devices.
@@ -490,6 +494,7 @@ impl Profile {
             let mut contents = contents;
             contents.sort_by_key(rank);
             let mut touched = std::collections::BTreeSet::new();
+            let mut events = Vec::new();
             for content in contents {
                 match content {
                     satchel_sync::Content::Decks(decks) => {
@@ -508,7 +513,12 @@ impl Profile {
                         }
                     }
                     satchel_sync::Content::Note(note) => {
-                        report.notes += u32::from(project_note(tx, &note, now)?);
+                        if project_note(tx, &note, now)? {
+                            report.notes += 1;
+                            events.push(crate::Event::NoteSaved {
+                                note: crate::notes::summary(&note.id, &note.title, &note.body, now),
+                            });
+                        }
                     }
                     satchel_sync::Content::Reviews(log) => {
                         for review in log.reviews.values() {
@@ -561,13 +571,11 @@ impl Profile {
             for card in &touched {
                 learn::reschedule_from_history(tx, card)?;
             }
-            let events = if report.cards + report.reviews > 0 {
-                vec![crate::Event::CardsChanged {
+            if report.cards + report.reviews > 0 {
+                events.push(crate::Event::CardsChanged {
                     count: report.cards.max(touched.len() as u32),
-                }]
-            } else {
-                Vec::new()
-            };
+                });
+            }
             Ok((report, events))
         })
     }

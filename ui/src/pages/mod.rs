@@ -7,4 +7,5 @@ pub mod search;
 pub mod settings;
 pub mod source;
 pub mod study;
+pub mod sync;
 pub mod welcome;

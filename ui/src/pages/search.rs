@@ -67,6 +67,7 @@ pub fn SearchBar() -> impl IntoView {
                     on:input=move |ev| typed.set(event_target_value(&ev))
                 />
                 <button type="submit" class="button" id="search-submit">{t("search.submit")}</button>
+                <super::sync::SyncIndicator/>
             </form>
             {move || session.indexing.get().map(|(done, total)| view! {
                 <div class="indexing" id="indexing" role="status">

@@ -86,6 +86,7 @@ pub fn Settings() -> impl IntoView {
                     {theme_choice(Theme::Dark, "settings.theme_dark")}
                 </fieldset>
             </section>
+            <super::sync::SyncSettingsCard/>
             <section class="card" aria-labelledby="security-title">
                 <h2 id="security-title">{t("settings.security")}</h2>
                 {move || match new_code.get() {

@@ -136,7 +136,7 @@ fn note_from_row(row: &Row<'_>) -> rusqlite::Result<NoteView> {
     })
 }
 
-fn summary(id: &str, title: &str, body: &str, updated_at: i64) -> NoteSummary {
+pub(crate) fn summary(id: &str, title: &str, body: &str, updated_at: i64) -> NoteSummary {
     NoteSummary {
         id: id.to_owned(),
         title: title.to_owned(),

@@ -1,4 +1,4 @@
-//! `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|all]`: Satchel's figures
+//! `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|all]`: Satchel's figures
 //! beside their anchors, as medians and ratios, measured in one run on this (shared,
 //! noisy) machine.
 
@@ -23,6 +23,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         "search" => search(),
         "pack" => pack(),
         "learn" => learn(),
+        "sync" => sync(),
         "all" => store()
             .and_then(|()| startup())
             .and_then(|()| voice())
@@ -30,13 +31,26 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             .and_then(|()| pdf())
             .and_then(|()| search())
             .and_then(|()| pack())
-            .and_then(|()| learn()),
+            .and_then(|()| learn())
+            .and_then(|()| sync()),
         other => {
             bail!(
-                "no benchmark area {other:?}; try store, startup, voice, ocr, pdf, search, pack, learn or all"
+                "no benchmark area {other:?}; try store, startup, voice, ocr, pdf, search, pack, learn, sync or all"
             )
         }
     }
+}
+
+/// The sync server under N devices at once, on SQLite and on a PostgreSQL started
+/// here; catch-up and bytes per review against Automerge in memory.
+fn sync() -> anyhow::Result<()> {
+    setup::apt_install(&["postgresql"])?;
+    let postgres = crate::session::Postgres::start()?;
+    shell::exec(
+        Command::new(env!("CARGO"))
+            .args(["bench", "-p", "satchel-server", "--bench", "sync"])
+            .env("SATCHEL_BENCH_DATABASE_URL", &postgres.url),
+    )
 }
 
 /// Note writes per second on SQLCipher against the same code on plain SQLite.

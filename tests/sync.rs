@@ -171,6 +171,42 @@ fn review(cli: &Cli, n: usize, rng: &mut Rng) -> usize {
     answered
 }
 
+/// A card's media are the same files everywhere, kept under each device's own ids.
+fn without_blob_ids(mut cards: Vec<Value>) -> Vec<Value> {
+    for card in &mut cards {
+        if let Some(media) = card["media"].as_array_mut() {
+            for item in media {
+                item["blob_id"] = Value::Null;
+            }
+        }
+    }
+    cards
+}
+
+/// 2.6 MB of 16-bit mono sound, noisy enough not to compress away.
+fn long_wav(rng: &mut Rng) -> Vec<u8> {
+    const RATE: u32 = 16_000;
+    let samples = RATE * 82;
+    let data = samples * 2;
+    let mut wav = Vec::with_capacity(44 + data as usize);
+    wav.extend_from_slice(b"RIFF");
+    wav.extend_from_slice(&(36 + data).to_le_bytes());
+    wav.extend_from_slice(b"WAVEfmt ");
+    wav.extend_from_slice(&16u32.to_le_bytes());
+    wav.extend_from_slice(&1u16.to_le_bytes());
+    wav.extend_from_slice(&1u16.to_le_bytes());
+    wav.extend_from_slice(&RATE.to_le_bytes());
+    wav.extend_from_slice(&(RATE * 2).to_le_bytes());
+    wav.extend_from_slice(&2u16.to_le_bytes());
+    wav.extend_from_slice(&16u16.to_le_bytes());
+    wav.extend_from_slice(b"data");
+    wav.extend_from_slice(&data.to_le_bytes());
+    for _ in 0..samples {
+        wav.extend_from_slice(&((rng.next() % 4_000) as i16 - 2_000).to_le_bytes());
+    }
+    wav
+}
+
 fn cards(cli: &Cli) -> Vec<Value> {
     let mut cards: Vec<Value> = cli.json(&["card", "list"]).as_array().unwrap().clone();
     cards.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
@@ -252,6 +288,26 @@ fn three_devices_and_a_server_with_faults_converge_and_lose_no_review() {
             &format!("What the {} device learnt.", decks[i]),
         ]);
     }
+    // A card with a picture and a long sound (2.6 MB: sent in parts), made offline on
+    // the laptop.
+    let picture = root.path().join("cat.png");
+    std::fs::write(&picture, satchel_e2e::anki::CAT_PNG).unwrap();
+    let sound = root.path().join("lesson.wav");
+    std::fs::write(&sound, long_wav(&mut rng)).unwrap();
+    devices[0].json(&[
+        "card",
+        "add",
+        "--front",
+        "What does the cat say?",
+        "--back",
+        "miaou",
+        "--deck",
+        "French",
+        "--front-media",
+        picture.to_str().unwrap(),
+        "--back-media",
+        sound.to_str().unwrap(),
+    ]);
     let mut reviews_made = 0;
     for cli in &devices {
         reviews_made += review(cli, 3, &mut rng);
@@ -305,10 +361,40 @@ fn three_devices_and_a_server_with_faults_converge_and_lose_no_review() {
     }
     let first_cards = cards(&devices[0]);
     let first_notes = notes(&devices[0]);
-    assert_eq!(first_cards.len(), 12, "every card everywhere");
+    assert_eq!(first_cards.len(), 13, "every card everywhere");
     assert_eq!(first_notes.len(), 3, "every note everywhere");
     for (i, cli) in devices.iter().enumerate() {
-        assert_eq!(cards(cli), first_cards, "device {i}'s cards and schedules");
+        assert_eq!(
+            without_blob_ids(cards(cli)),
+            without_blob_ids(first_cards.clone()),
+            "device {i}'s cards and schedules"
+        );
+        // The card's picture and sound arrived whole.
+        let card = cards(cli)
+            .into_iter()
+            .find(|c| c["front"] == "What does the cat say?")
+            .unwrap();
+        for (media, original) in card["media"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip([&picture, &sound])
+        {
+            let copy = root.path().join(format!("copy-{i}"));
+            cli.json(&[
+                "card",
+                "media",
+                media["blob_id"].as_str().unwrap(),
+                "--output",
+                copy.to_str().unwrap(),
+            ]);
+            assert_eq!(
+                std::fs::read(&copy).unwrap(),
+                std::fs::read(original).unwrap(),
+                "device {i}: {}",
+                media["name"]
+            );
+        }
         assert_eq!(notes(cli), first_notes, "device {i}'s notes");
         let stats = cli.json(&["stats"]);
         assert_eq!(
@@ -319,5 +405,7 @@ fn three_devices_and_a_server_with_faults_converge_and_lose_no_review() {
         assert_eq!(status["pending"], 0, "device {i}: {status}");
         assert_eq!(status["last_error"], Value::Null);
     }
-    println!("converged: 12 cards, 3 notes, {reviews_made} reviews on each device, 0 lost");
+    println!(
+        "converged: 13 cards (one with a picture and a 2.6 MB sound), 3 notes, {reviews_made} reviews on each device, 0 lost"
+    );
 }

@@ -162,9 +162,9 @@ pub enum Command {
     /// Sign out of the sync server (what was synced stays).
     Logout,
     /// Sync with the server now; `sync status` says where sync stands. With --json,
-    /// prints `rounds`, `bytes_sent`, `bytes_received`, `docs`, `reviews`, `cards`
-    /// and `notes` (or, for status, `account`, `last_sync_at`, `last_error`,
-    /// `pending` and `resting`).
+    /// prints `rounds`, `bytes_sent`, `bytes_received`, `docs`, `reviews`, `cards`,
+    /// `notes`, `media_sent` and `media_received` (or, for status, `account`,
+    /// `last_sync_at`, `last_error`, `pending` and `resting`).
     Sync {
         #[command(subcommand)]
         command: Option<SyncCommand>,

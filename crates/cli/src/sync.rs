@@ -39,14 +39,16 @@ pub fn sync(cli: &Cli, satchel: &Satchel, command: Option<&SyncCommand>) -> Resu
             let outcome = profile.sync_now(true)?;
             print(cli.json, &outcome, |o| {
                 println!(
-                    "Synced in {} round{}: {} sent, {} received; {} reviews, {} cards, {} notes new or changed here.",
+                    "Synced in {} round{}: {} sent, {} received; {} reviews, {} cards, {} notes new or changed here; {} pictures and sounds sent, {} brought.",
                     o.rounds,
                     if o.rounds == 1 { "" } else { "s" },
                     bytes(o.bytes_sent),
                     bytes(o.bytes_received),
                     o.reviews,
                     o.cards,
-                    o.notes
+                    o.notes,
+                    o.media_sent,
+                    o.media_received
                 );
             })
         }

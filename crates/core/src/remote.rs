@@ -9,6 +9,7 @@
 //! refresh token is kept in the OS keychain (or, without one, in the encrypted store);
 //! the short-lived access token only in memory.
 
+use std::io::Read;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -521,6 +522,229 @@ impl Profile {
             }
         }
         self.transact(|tx| Ok((put_setting(tx, SENT_UPTO_KEY, &local_sent)?, Vec::new())))?;
+        self.sync_media(&account, &http, &access, &mut outcome)?;
         Ok(outcome)
     }
+
+    /// One request to the server, tried again on passing failures.
+    fn exchange(
+        &self,
+        request: impl Fn() -> reqwest::blocking::RequestBuilder,
+    ) -> std::result::Result<reqwest::blocking::Response, Failure> {
+        (|| {
+            request()
+                .send()
+                .map_err(|e| Failure::Passing(e.to_string()))
+                .and_then(check)
+        })
+        .retry(retries())
+        .when(|f| matches!(f, Failure::Passing(_)))
+        .call()
+    }
+
+    /// Cards' pictures and sounds: those named here but not yet here are fetched (and
+    /// checked against their sha256); those here that the server lacks are sent, in
+    /// parts, going on from what it already has.
+    fn sync_media(
+        &self,
+        account: &SyncAccount,
+        http: &reqwest::blocking::Client,
+        access: &str,
+        outcome: &mut SyncOutcome,
+    ) -> Result<()> {
+        let base = format!("{}/v1/media/{}", account.server, account.user_id);
+        let progress = |outcome: &SyncOutcome| {
+            self.events().publish(Event::SyncProgress {
+                rounds: outcome.rounds,
+                bytes_sent: outcome.bytes_sent,
+                bytes_received: outcome.bytes_received,
+            });
+        };
+        for (sha256, mime) in self.read(waiting_media)? {
+            let url = format!("{base}/{sha256}");
+            let mut bytes: Vec<u8> = Vec::new();
+            // A transfer cut off goes on from the byte it reached: what arrived before
+            // the failure stays in `bytes`.
+            let fetched = (|| {
+                let from = bytes.len() as u64;
+                let mut response = http
+                    .get(&url)
+                    .bearer_auth(access)
+                    .header("range", format!("bytes={from}-"))
+                    .send()
+                    .map_err(|e| Failure::Passing(e.to_string()))
+                    .and_then(check)?;
+                (&mut response)
+                    .take(MEDIA_MAX_BYTES.saturating_sub(from))
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| Failure::Passing(e.to_string()))?;
+                Ok(())
+            })
+            .retry(retries())
+            .when(|f| matches!(f, Failure::Passing(_)))
+            .call();
+            match fetched {
+                Ok(()) => {}
+                // The server does not have it (yet): another device has still to send it.
+                Err(Failure::Refused(_)) => continue,
+                Err(failure) => return Err(failure.into_error()),
+            }
+            if sha256_hex(&bytes) != sha256 {
+                return Err(Error::Server(format!(
+                    "a picture or sound arrived damaged ({sha256}); it is fetched again next time"
+                )));
+            }
+            let blob = self.write_blob(&bytes[..], &mime, MEDIA_MAX_BYTES)?;
+            let server = account.server.clone();
+            self.transact(|tx| {
+                let cards = tx.execute(
+                    "UPDATE cards SET media = replace(media, ?1, ?2) WHERE instr(media, ?1) > 0",
+                    params![
+                        format!("{}{sha256}", crate::shared::WAITING_MEDIA),
+                        blob.id
+                    ],
+                )?;
+                tx.execute(
+                    "INSERT INTO synced_media (server, sha256) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                    params![server, sha256],
+                )?;
+                Ok(((), vec![Event::CardsChanged { count: cards as u32 }]))
+            })?;
+            outcome.media_received += 1;
+            outcome.bytes_received += bytes.len() as u64;
+            progress(outcome);
+        }
+
+        let server = account.server.clone();
+        for (blob_id, sha256) in self.read(|c| unsent_media(c, &server))? {
+            let state_url = format!("{base}/{sha256}/state");
+            let received = match self.exchange(|| http.get(&state_url).bearer_auth(access)) {
+                Ok(response) => response
+                    .json::<MediaState>()
+                    .map_err(|e| Error::Server(e.to_string()))?,
+                Err(Failure::Refused(_)) => MediaState::default(),
+                Err(failure) => return Err(failure.into_error()),
+            };
+            if !received.complete {
+                let bytes = self.read(|c| blob_bytes(c, &blob_id))?;
+                let size = bytes.len();
+                let mut offset = usize::try_from(received.received).unwrap_or(0).min(size);
+                loop {
+                    let end = (offset + MEDIA_PART).min(size);
+                    let url = format!("{base}/{sha256}?size={size}&offset={offset}");
+                    let part = &bytes[offset..end];
+                    let state = self
+                        .exchange(|| http.put(&url).bearer_auth(access).body(part.to_vec()))
+                        .map_err(Failure::into_error)?
+                        .json::<MediaState>()
+                        .map_err(|e| Error::Server(e.to_string()))?;
+                    outcome.bytes_sent += part.len() as u64;
+                    progress(outcome);
+                    if state.complete {
+                        break;
+                    }
+                    let next = usize::try_from(state.received).unwrap_or(0);
+                    if next <= offset || next >= size {
+                        return Err(Error::Server(format!(
+                            "the server took a part of {sha256} but is at byte {next}"
+                        )));
+                    }
+                    offset = next;
+                }
+                outcome.media_sent += 1;
+            }
+            self.transact(|tx| {
+                tx.execute(
+                    "INSERT INTO synced_media (server, sha256) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                    params![server, sha256],
+                )?;
+                Ok(((), Vec::new()))
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Upload parts: small enough to resend cheaply on a bad network.
+const MEDIA_PART: usize = 1 << 20;
+/// A card's picture or sound is at most this large (the server's own limit).
+const MEDIA_MAX_BYTES: u64 = 64 << 20;
+
+#[derive(Debug, Default, Deserialize)]
+struct MediaState {
+    received: i64,
+    complete: bool,
+}
+
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn card_media(conn: &Connection) -> Result<Vec<satchel_types::CardMedia>> {
+    let lists: Vec<String> = conn
+        .prepare_cached("SELECT media FROM cards WHERE media IS NOT NULL")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(lists
+        .iter()
+        .filter_map(|list| serde_json::from_str::<Vec<satchel_types::CardMedia>>(list).ok())
+        .flatten()
+        .collect())
+}
+
+/// Media cards name that have not arrived here: (sha256, media type).
+fn waiting_media(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut waiting: Vec<(String, String)> = card_media(conn)?
+        .into_iter()
+        .filter_map(|m| {
+            m.blob_id
+                .strip_prefix(crate::shared::WAITING_MEDIA)
+                .map(|sha| (sha.to_owned(), m.mime))
+        })
+        .collect();
+    waiting.sort();
+    waiting.dedup_by(|a, b| a.0 == b.0);
+    Ok(waiting)
+}
+
+/// Media here that `server` is not known to hold: (blob id, sha256).
+fn unsent_media(conn: &Connection, server: &str) -> Result<Vec<(String, String)>> {
+    let mut unsent = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for media in card_media(conn)? {
+        if media.blob_id.starts_with(crate::shared::WAITING_MEDIA)
+            || !seen.insert(media.blob_id.clone())
+        {
+            continue;
+        }
+        let sha256: Option<String> = conn
+            .prepare_cached(
+                "SELECT b.sha256 FROM blobs b WHERE b.id = ?1 AND b.complete = 1
+                 AND NOT EXISTS (SELECT 1 FROM synced_media s WHERE s.server = ?2 AND s.sha256 = b.sha256)",
+            )?
+            .query_row(params![media.blob_id, server], |row| row.get(0))
+            .optional()?
+            .flatten();
+        if let Some(sha256) = sha256 {
+            unsent.push((media.blob_id, sha256));
+        }
+    }
+    Ok(unsent)
+}
+
+/// A blob's bytes, whole (a card's media are small).
+fn blob_bytes(conn: &Connection, blob_id: &str) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let mut stmt =
+        conn.prepare_cached("SELECT bytes FROM blob_chunks WHERE blob_id = ?1 ORDER BY seq")?;
+    let mut rows = stmt.query([blob_id])?;
+    while let Some(row) = rows.next()? {
+        let chunk: Vec<u8> = row.get(0)?;
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
 }

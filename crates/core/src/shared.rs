@@ -9,7 +9,8 @@
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use satchel_sync::{Card, DocId, Note, Replica, Review};
+use satchel_sync::{Card, DocId, MediaRef, Note, Replica, Review};
+use satchel_types::{CardMedia, CardSide};
 
 use crate::profile::Profile;
 use crate::{Result, learn};
@@ -211,26 +212,59 @@ impl Profile {
 
     /// Shares a card as the tables have it now.
     pub(crate) fn share_card(&self, tx: &Transaction<'_>, card_id: &str) -> Result<()> {
-        let Some(card) = tx
+        let Some((mut card, media)) = tx
             .prepare_cached(
-                "SELECT id, COALESCE(deck_id, ''), kind, front, back, suspended, state = 'deleted'
+                "SELECT id, COALESCE(deck_id, ''), kind, front, back, suspended, state = 'deleted',
+                        choices, media
                  FROM cards WHERE id = ?1",
             )?
             .query_row([card_id], |row| {
-                Ok(Card {
-                    id: row.get(0)?,
-                    deck_id: row.get(1)?,
-                    kind: row.get(2)?,
-                    front: row.get(3)?,
-                    back: row.get(4)?,
-                    suspended: row.get::<_, i64>(5)? != 0,
-                    deleted: row.get(6)?,
-                })
+                let choices: Option<String> = row.get(7)?;
+                let media: Option<String> = row.get(8)?;
+                Ok((
+                    Card {
+                        id: row.get(0)?,
+                        deck_id: row.get(1)?,
+                        kind: row.get(2)?,
+                        front: row.get(3)?,
+                        back: row.get(4)?,
+                        suspended: row.get::<_, i64>(5)? != 0,
+                        deleted: row.get(6)?,
+                        choices: choices
+                            .and_then(|c| serde_json::from_str(&c).ok())
+                            .unwrap_or_default(),
+                        media: Vec::new(),
+                    },
+                    media
+                        .and_then(|m| serde_json::from_str::<Vec<CardMedia>>(&m).ok())
+                        .unwrap_or_default(),
+                ))
             })
             .optional()?
         else {
             return Ok(());
         };
+        for item in media {
+            let sha256 = match item.blob_id.strip_prefix(WAITING_MEDIA) {
+                Some(sha256) => Some(sha256.to_owned()),
+                None => tx
+                    .prepare_cached("SELECT sha256 FROM blobs WHERE id = ?1 AND complete = 1")?
+                    .query_row([&item.blob_id], |row| row.get(0))
+                    .optional()?
+                    .flatten(),
+            };
+            if let Some(sha256) = sha256 {
+                card.media.push(MediaRef {
+                    sha256,
+                    name: item.name,
+                    mime: item.mime,
+                    side: match item.side {
+                        CardSide::Front => "front".into(),
+                        CardSide::Back => "back".into(),
+                    },
+                });
+            }
+        }
         // A card in no deck yet is shared with the pack's cards.
         let deck = if card.deck_id.is_empty() {
             "none".to_owned()
@@ -582,11 +616,47 @@ impl Profile {
 }
 
 /// Writes a card as a peer shares it; whether it was new or changed here.
+/// A card's picture or sound that a peer shared and that has not arrived here yet is
+/// named `sha256:<hex>` in place of a blob id, until the sync's media step fetches it.
+pub(crate) const WAITING_MEDIA: &str = "sha256:";
+
+/// A peer's media list as this device names them: by its own blob when it has the
+/// bytes, as waiting otherwise.
+fn local_media(tx: &Transaction<'_>, media: &[MediaRef]) -> Result<Option<String>> {
+    if media.is_empty() {
+        return Ok(None);
+    }
+    let mut local = Vec::with_capacity(media.len());
+    for item in media {
+        let blob: Option<String> = tx
+            .prepare_cached(
+                "SELECT id FROM blobs WHERE sha256 = ?1 AND complete = 1 ORDER BY id LIMIT 1",
+            )?
+            .query_row([&item.sha256], |row| row.get(0))
+            .optional()?;
+        local.push(CardMedia {
+            blob_id: blob.unwrap_or_else(|| format!("{WAITING_MEDIA}{}", item.sha256)),
+            name: item.name.clone(),
+            mime: item.mime.clone(),
+            side: if item.side == "back" {
+                CardSide::Back
+            } else {
+                CardSide::Front
+            },
+        });
+    }
+    Ok(serde_json::to_string(&local).ok())
+}
+
 fn project_card(tx: &Transaction<'_>, card: &Card, now: i64) -> Result<bool> {
     let kind = match card.kind.as_str() {
         k @ ("cloze" | "definition" | "term" | "basic" | "reversed" | "choice") => k,
         _ => "basic",
     };
+    let choices = (!card.choices.is_empty())
+        .then(|| serde_json::to_string(&card.choices).ok())
+        .flatten();
+    let media = local_media(tx, &card.media)?;
     let deck: Option<String> = tx
         .query_row("SELECT id FROM decks WHERE id = ?1", [&card.deck_id], |r| {
             r.get(0)
@@ -595,20 +665,44 @@ fn project_card(tx: &Transaction<'_>, card: &Card, now: i64) -> Result<bool> {
     let changed = tx.execute(
         "UPDATE cards SET kind = ?2, front = ?3, back = ?4, suspended = ?5, deck_id = COALESCE(?6, deck_id),
                 state = CASE WHEN ?7 THEN 'deleted' WHEN state = 'deleted' THEN 'kept' ELSE state END,
-                updated_at = ?8
+                updated_at = ?8, choices = ?9, media = ?10
          WHERE id = ?1 AND (kind != ?2 OR front != ?3 OR back != ?4 OR suspended != ?5
-                            OR (state = 'deleted') != ?7 OR deck_id IS NOT ?6)",
-        params![card.id, kind, card.front, card.back, card.suspended, deck, card.deleted, now],
+                            OR (state = 'deleted') != ?7 OR deck_id IS NOT ?6
+                            OR choices IS NOT ?9 OR media IS NOT ?10)",
+        params![
+            card.id,
+            kind,
+            card.front,
+            card.back,
+            card.suspended,
+            deck,
+            card.deleted,
+            now,
+            choices,
+            media
+        ],
     )?;
     if changed > 0 {
         return Ok(true);
     }
     let inserted = tx.execute(
         "INSERT INTO cards (id, deck_id, kind, generator, front, back, state, seq, created_at,
-                            updated_at, suspended)
-         VALUES (?1, ?2, ?3, 'sync', ?4, ?5, CASE WHEN ?6 THEN 'deleted' ELSE 'kept' END, 0, ?7, ?7, ?8)
+                            updated_at, suspended, choices, media)
+         VALUES (?1, ?2, ?3, 'sync', ?4, ?5, CASE WHEN ?6 THEN 'deleted' ELSE 'kept' END, 0, ?7, ?7, ?8,
+                 ?9, ?10)
          ON CONFLICT (id) DO NOTHING",
-        params![card.id, deck, kind, card.front, card.back, card.deleted, now, card.suspended],
+        params![
+            card.id,
+            deck,
+            kind,
+            card.front,
+            card.back,
+            card.deleted,
+            now,
+            card.suspended,
+            choices,
+            media
+        ],
     )?;
     Ok(inserted > 0)
 }

@@ -198,6 +198,8 @@ async fn load(label: &str, store: Store, clients: usize) {
                     back: format!("word {c}"),
                     suspended: false,
                     deleted: false,
+                    choices: Vec::new(),
+                    media: Vec::new(),
                 })
                 .expect("a card");
         }

@@ -127,6 +127,23 @@ pub struct Card {
     pub back: String,
     pub suspended: bool,
     pub deleted: bool,
+    /// A choice card's wrong choices.
+    #[serde(default)]
+    pub choices: Vec<String>,
+    /// Its pictures and sounds, by content: the files themselves move separately.
+    #[serde(default)]
+    pub media: Vec<MediaRef>,
+}
+
+/// A picture or sound on a card, named by the sha256 of its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MediaRef {
+    pub sha256: String,
+    /// Its file name where it came from ("heart.png").
+    pub name: String,
+    pub mime: String,
+    /// "front" or "back".
+    pub side: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,7 +251,33 @@ pub(crate) fn put_card(doc: &mut AutoCommit, card: &Card) -> Result<(), SyncErro
             doc.put(&obj, field, value)?;
         }
     }
+    // Lists are whole values: two devices changing a card's choices or pictures at
+    // once keep one side's list, never a mix of both.
+    for (field, value) in [
+        ("choices", serde_json::to_string(&card.choices)),
+        ("media", serde_json::to_string(&card.media)),
+    ] {
+        let value = value.map_err(|e| SyncError::BadContent {
+            doc: card.id.clone(),
+            what: e.to_string(),
+        })?;
+        let now = text_field(doc, &obj, field)?;
+        let empty = value == "[]" && now.is_none();
+        if !empty && now.as_deref() != Some(value.as_str()) {
+            doc.put(&obj, field, value)?;
+        }
+    }
     Ok(())
+}
+
+fn list_field<T: serde::de::DeserializeOwned>(
+    doc: &AutoCommit,
+    obj: &ObjId,
+    field: &str,
+) -> Result<Vec<T>, SyncError> {
+    Ok(text_field(doc, obj, field)?
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default())
 }
 
 pub(crate) fn read_cards(
@@ -257,6 +300,8 @@ pub(crate) fn read_cards(
             back: text_field(doc, &obj, "back")?.unwrap_or_default(),
             suspended: bool_field(doc, &obj, "suspended")?,
             deleted: bool_field(doc, &obj, "deleted")?,
+            choices: list_field(doc, &obj, "choices")?,
+            media: list_field(doc, &obj, "media")?,
         });
     }
     Ok(())

@@ -66,7 +66,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (replica.clone(), 0u8..6, 1u8..=4, 0u8..3)
             .prop_map(|(at, card, rating, month)| Op::Review { at, card, rating, month }),
         1 => (replica.clone(), 0usize..20).prop_map(|(at, pick)| Op::Undo { at, pick }),
-        2 => (replica.clone(), 0u8..6, 0u8..4, 0u8..4)
+        2 => (replica.clone(), 0u8..6, 0u8..5, 0u8..4)
             .prop_map(|(at, card, field, value)| Op::Card { at, card, field, value }),
         2 => (replica.clone(), 0u8..3, 0usize..30, "[a-z ]{0,6}")
             .prop_map(|(at, note, cut, text)| Op::Note { at, note, cut, text }),
@@ -165,6 +165,8 @@ impl World {
                         back: String::new(),
                         suspended: false,
                         deleted: false,
+                        choices: Vec::new(),
+                        media: Vec::new(),
                     })
                 }) else {
                     return;
@@ -173,7 +175,15 @@ impl World {
                     0 => edited.front = format!("front {value} by {at}"),
                     1 => edited.back = format!("back {value} by {at}"),
                     2 => edited.suspended = value % 2 == 0,
-                    _ => edited.deleted = value == 3,
+                    3 => edited.deleted = value == 3,
+                    _ => {
+                        edited.media = vec![satchel_sync::MediaRef {
+                            sha256: format!("{value:064x}"),
+                            name: format!("picture {value} by {at}.png"),
+                            mime: "image/png".into(),
+                            side: "front".into(),
+                        }]
+                    }
                 }
                 self.replicas[at].put_card(&edited).unwrap();
             }

@@ -780,6 +780,11 @@ pub struct SyncOutcome {
     pub reviews: u32,
     pub cards: u32,
     pub notes: u32,
+    /// Cards' pictures and sounds sent to the server and brought from it.
+    #[serde(default)]
+    pub media_sent: u32,
+    #[serde(default)]
+    pub media_received: u32,
 }
 
 /// A whole source, as its page shows it.

@@ -34,6 +34,7 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!("../../../../migrations/0010_packs.sql")),
     M::up(include_str!("../../../../migrations/0011_learning.sql")),
     M::up(include_str!("../../../../migrations/0012_shared.sql")),
+    M::up(include_str!("../../../../migrations/0013_synced_media.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
 

@@ -405,6 +405,26 @@ fn three_devices_and_a_server_with_faults_converge_and_lose_no_review() {
         assert_eq!(status["pending"], 0, "device {i}: {status}");
         assert_eq!(status["last_error"], Value::Null);
     }
+    // A note deleted on one device goes from the others.
+    let maths = devices[2]
+        .json(&["note", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["title"] == "Maths notes")
+        .map(|n| n["id"].as_str().unwrap().to_owned())
+        .unwrap();
+    devices[2].ok(&["note", "rm", &maths]);
+    for _ in 0..2 {
+        for cli in &devices {
+            cli.json(&["sync"]);
+        }
+    }
+    for (i, cli) in devices.iter().enumerate() {
+        let left: Vec<(String, String)> = notes(cli);
+        assert_eq!(left.len(), 2, "device {i}: {left:?}");
+        assert!(left.iter().all(|(id, _)| *id != maths), "device {i}");
+    }
     println!(
         "converged: 13 cards (one with a picture and a 2.6 MB sound), 3 notes, {reviews_made} reviews on each device, 0 lost"
     );

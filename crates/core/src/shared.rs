@@ -292,6 +292,26 @@ impl Profile {
             id: id.to_owned(),
             title: title.to_owned(),
             body: body.to_owned(),
+            deleted: false,
+        };
+        self.share(tx, DocId::note(id), |r| r.put_note(&note))
+    }
+
+    /// Shares that a note was deleted here (its last text stays in its document).
+    pub(crate) fn share_note_deleted(&self, tx: &Transaction<'_>, id: &str) -> Result<()> {
+        let found: Option<(String, String)> = tx
+            .query_row("SELECT title, body FROM notes WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        let Some((title, body)) = found else {
+            return Ok(());
+        };
+        let note = Note {
+            id: id.to_owned(),
+            title,
+            body,
+            deleted: true,
         };
         self.share(tx, DocId::note(id), |r| r.put_note(&note))
     }
@@ -544,6 +564,12 @@ impl Profile {
                         for card in cards {
                             report.cards += u32::from(project_card(tx, &card, now)?);
                             touched.insert(card.id);
+                        }
+                    }
+                    satchel_sync::Content::Note(note) if note.deleted => {
+                        if tx.execute("DELETE FROM notes WHERE id = ?1", [&note.id])? > 0 {
+                            report.notes += 1;
+                            events.push(crate::Event::NoteDeleted { id: note.id });
                         }
                     }
                     satchel_sync::Content::Note(note) => {

@@ -188,6 +188,7 @@ fn note(id: &str, body: &str) -> Note {
         id: id.into(),
         title: format!("Note {id}"),
         body: body.into(),
+        deleted: false,
     }
 }
 

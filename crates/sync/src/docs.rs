@@ -151,6 +151,8 @@ pub struct Note {
     pub id: String,
     pub title: String,
     pub body: String,
+    /// Deleted on some device: its text stays in the document, the note goes.
+    pub deleted: bool,
 }
 
 pub(crate) fn add_review(doc: &mut AutoCommit, review: &Review) -> Result<(), SyncError> {
@@ -322,6 +324,9 @@ pub(crate) fn put_note(doc: &mut AutoCommit, note: &Note) -> Result<(), SyncErro
             doc.update_text(&obj, text.as_str())?;
         }
     }
+    if note.deleted && !bool_field(doc, &ROOT, "deleted")? {
+        doc.put(ROOT, "deleted", true)?;
+    }
     Ok(())
 }
 
@@ -340,6 +345,7 @@ pub(crate) fn read_note(id: &DocId, doc: &AutoCommit) -> Result<Note, SyncError>
         id: id.subject().to_owned(),
         title: text("title")?,
         body: text("body")?,
+        deleted: bool_field(doc, &ROOT, "deleted")?,
     })
 }
 

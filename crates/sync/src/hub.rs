@@ -125,6 +125,7 @@ mod tests {
                 id: "n1".into(),
                 title: "Rivers".into(),
                 body: "Rivers carry sand.".into(),
+                deleted: false,
             })
             .unwrap();
         round(&mut laptop, "laptop", &mut chunks, &mut states, &id);

@@ -205,6 +205,7 @@ impl World {
                         id: id.clone(),
                         title: format!("Note {note}"),
                         body: String::new(),
+                        deleted: false,
                     })
                 }) else {
                     return;

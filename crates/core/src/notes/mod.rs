@@ -95,6 +95,7 @@ impl Profile {
     pub fn delete_note(&self, id_or_prefix: &str) -> Result<()> {
         self.transact(|tx| {
             let id = resolve(tx, id_or_prefix)?;
+            self.share_note_deleted(tx, &id)?;
             tx.execute("DELETE FROM notes WHERE id = ?1", [&id])?;
             Ok(((), vec![Event::NoteDeleted { id }]))
         })

@@ -429,3 +429,40 @@ fn three_devices_and_a_server_with_faults_converge_and_lose_no_review() {
         "converged: 13 cards (one with a picture and a 2.6 MB sound), 3 notes, {reviews_made} reviews on each device, 0 lost"
     );
 }
+
+/// The same Anki deck brought in on two devices is one deck when they meet: its cards
+/// have the same ids everywhere, and so do the reviews it carried.
+#[test]
+fn the_same_anki_deck_brought_in_on_two_devices_is_one_after_sync() {
+    use satchel_e2e::anki::{EXPECTED, write_apkg};
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("server");
+    Server::add_learner(&data, "ada");
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let _server = Server::start(&data, port);
+    let url = format!("http://127.0.0.1:{port}");
+    let deck = root.path().join("french.apkg");
+    write_apkg(&deck, true);
+    let devices: Vec<Cli> = ["laptop", "family"]
+        .iter()
+        .map(|name| device(root.path(), name, &url))
+        .collect();
+    for cli in &devices {
+        cli.json(&["import-anki", deck.to_str().unwrap()]);
+    }
+    for _ in 0..2 {
+        for cli in &devices {
+            cli.json(&["sync"]);
+        }
+    }
+    let first = without_blob_ids(cards(&devices[0]));
+    assert_eq!(first.len(), EXPECTED.cards as usize, "{first:?}");
+    for cli in &devices {
+        assert_eq!(without_blob_ids(cards(cli)), first);
+        assert_eq!(cli.json(&["stats"])["total_reviews"], EXPECTED.reviews);
+    }
+}

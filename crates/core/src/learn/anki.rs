@@ -830,6 +830,7 @@ impl Profile {
                         seq: card.ord,
                         external_id: Some(&external),
                         family: Some(&family),
+                        id: Some(super::cards::stable_card_id(card.id, &external)),
                     },
                     now,
                 )?;

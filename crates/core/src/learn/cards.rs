@@ -322,10 +322,30 @@ pub(crate) struct NewCard<'a> {
     pub external_id: Option<&'a str>,
     /// The note it was made from, shared with its sibling cards.
     pub family: Option<&'a str>,
+    /// Its id, when it must be the same on every device that makes it (a card
+    /// brought in from the same Anki deck on two devices is one card when they meet).
+    pub id: Option<String>,
+}
+
+/// The id of a card brought in from elsewhere: time-ordered by when it was made
+/// there (`made_at`, ms), the rest from where it came from, so that every device
+/// bringing in the same card gives it the same id.
+pub(crate) fn stable_card_id(made_at: i64, external_id: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(format!("satchel-card:{external_id}").as_bytes());
+    let mut rest = [0u8; 10];
+    rest.copy_from_slice(&digest[..10]);
+    let millis = u64::try_from(made_at).unwrap_or(0) & ((1 << 48) - 1);
+    uuid::Builder::from_unix_timestamp_millis(millis, &rest)
+        .into_uuid()
+        .to_string()
 }
 
 pub(crate) fn insert_card(tx: &Transaction<'_>, card: &NewCard<'_>, now: i64) -> Result<String> {
-    let id = uuid::Uuid::now_v7().to_string();
+    let id = card
+        .id
+        .clone()
+        .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
     let json_or_null = |empty: bool, value: String| (!empty).then_some(value);
     tx.prepare_cached(
         "INSERT INTO cards (id, deck_id, kind, generator, front, back, choices, media, state,
@@ -398,6 +418,7 @@ impl Profile {
                         seq: seq as i64,
                         external_id: None,
                         family: family.as_deref(),
+                        id: None,
                     },
                     now,
                 )?;

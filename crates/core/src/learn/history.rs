@@ -159,6 +159,7 @@ impl Profile {
                         seq: seq as i64,
                         external_id: None,
                         family: None,
+                        id: None,
                     },
                     now,
                 )?;

@@ -466,3 +466,88 @@ fn the_same_anki_deck_brought_in_on_two_devices_is_one_after_sync() {
         assert_eq!(cli.json(&["stats"])["total_reviews"], EXPECTED.reviews);
     }
 }
+
+/// Signing in and syncing fail in plain words, and a failed sync loses nothing: the
+/// changes wait and go with the next one.
+#[test]
+fn sign_in_and_sync_failures_are_clear_and_lose_nothing() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("server");
+    Server::add_learner(&data, "ada");
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = Server::start(&data, port);
+    let url = format!("http://127.0.0.1:{port}");
+    let cli = Cli::new(&root.path().join("laptop")).env("SATCHEL_PASSPHRASE", PASSPHRASE);
+    cli.json(&["profile", "create", "Ada"]);
+    let stderr = |args: &[&str], password: &str| {
+        let out = cli.clone().env("SATCHEL_PASSWORD", password).run(args);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+
+    let error = stderr(&["sync"], PASSWORD);
+    assert!(error.contains("sign in to a sync server first"), "{error}");
+    let error = stderr(
+        &["login", "--server", &url, "--user", "ada"],
+        "wrong password!",
+    );
+    assert!(
+        error.contains("that name and password do not match"),
+        "{error}"
+    );
+    let error = stderr(
+        &["login", "--server", "ftp://school", "--user", "ada"],
+        PASSWORD,
+    );
+    assert!(error.contains("starts with http:// or https://"), "{error}");
+    let dead = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let error = stderr(
+        &[
+            "login",
+            "--server",
+            &format!("http://127.0.0.1:{dead}"),
+            "--user",
+            "ada",
+        ],
+        PASSWORD,
+    );
+    assert!(error.contains("did not answer"), "{error}");
+    assert_eq!(cli.json(&["sync", "status"])["account"], Value::Null);
+
+    let cli = cli.clone().env("SATCHEL_PASSWORD", PASSWORD);
+    cli.json(&["login", "--server", &url, "--user", "ada"]);
+    cli.json(&["sync"]);
+    server.kill();
+    cli.json(&[
+        "card", "add", "--front", "chien", "--back", "dog", "--deck", "French",
+    ]);
+    let error = stderr(&["sync"], PASSWORD);
+    assert!(error.contains("did not answer"), "{error}");
+    assert!(error.contains("nothing is lost"), "{error}");
+    let status = cli.json(&["sync", "status"]);
+    assert!(status["pending"].as_u64().unwrap() >= 1, "{status}");
+    assert!(
+        status["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("did not answer"),
+        "{status}"
+    );
+
+    let _server = Server::start(&data, port);
+    let synced = cli.json(&["sync"]);
+    assert!(synced["rounds"].as_u64().unwrap() >= 1, "{synced}");
+    let status = cli.json(&["sync", "status"]);
+    assert_eq!(status["pending"], 0, "{status}");
+    assert_eq!(status["last_error"], Value::Null);
+    cli.json(&["logout"]);
+    assert_eq!(cli.json(&["sync", "status"])["account"], Value::Null);
+}

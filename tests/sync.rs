@@ -545,6 +545,24 @@ fn sign_in_and_sync_failures_are_clear_and_lose_nothing() {
     let _server = Server::start(&data, port);
     let synced = cli.json(&["sync"]);
     assert!(synced["rounds"].as_u64().unwrap() >= 1, "{synced}");
+    // With nothing new on either side, a sync (in a new process, with no sync state
+    // in memory) is one quiet round: documents unchanged since the last sync are not
+    // spoken of.
+    for i in 0..30 {
+        cli.json(&[
+            "note",
+            "add",
+            "--title",
+            &format!("Note {i}"),
+            "--text",
+            "words",
+        ]);
+    }
+    cli.json(&["sync"]);
+    let quiet = cli.json(&["sync"]);
+    println!("a quiet sync over 33 documents: {quiet}");
+    assert_eq!(quiet["rounds"], 1, "{quiet}");
+    assert!(quiet["bytes_sent"].as_u64().unwrap() < 100, "{quiet}");
     let status = cli.json(&["sync", "status"]);
     assert_eq!(status["pending"], 0, "{status}");
     assert_eq!(status["last_error"], Value::Null);

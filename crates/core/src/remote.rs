@@ -277,6 +277,7 @@ impl Profile {
         })?;
         if !same {
             self.sync_forget_peer(PEER);
+            self.sync_forget_heads(PEER)?;
         }
         Ok(account)
     }
@@ -426,7 +427,7 @@ impl Profile {
                     "sync did not settle in {MAX_ROUNDS} rounds; it goes on next time"
                 )));
             }
-            let out = self.sync_out(PEER)?;
+            let out = self.sync_out_changed(PEER)?;
             // Every local change so far is in this round's messages or known to the
             // server already.
             local_sent = self.read(|c| setting(c, LOCAL_CHANGES_KEY))?.unwrap_or(0);
@@ -522,6 +523,7 @@ impl Profile {
             }
         }
         self.transact(|tx| Ok((put_setting(tx, SENT_UPTO_KEY, &local_sent)?, Vec::new())))?;
+        self.sync_ended(PEER)?;
         self.sync_media(&account, &http, &access, &mut outcome)?;
         Ok(outcome)
     }

@@ -513,6 +513,57 @@ impl Profile {
         self.transact(|tx| Ok((self.with_replica(tx, |r| Ok(r.sync_out(peer)))?, Vec::new())))
     }
 
+    /// [`sync_out`](Self::sync_out) for a peer that tells of its own changes (the
+    /// server): a document is spoken of first only if it changed here since the last
+    /// sync with `peer` ended ([`sync_ended`](Self::sync_ended)).
+    pub fn sync_out_changed(&self, peer: &str) -> Result<satchel_sync::Batch> {
+        self.fold_reviews()?;
+        self.transact(|tx| {
+            let known: std::collections::HashMap<String, String> = tx
+                .prepare_cached("SELECT doc_id, heads FROM synced_heads WHERE peer = ?1")?
+                .query_map([peer], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let batch = self.with_replica(tx, |r| {
+                let changed: std::collections::HashSet<DocId> = r
+                    .doc_ids()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .filter(|id| known.get(id.as_str()) != Some(&r.heads_text(id)))
+                    .collect();
+                Ok(r.sync_out_where(peer, |id| changed.contains(id)))
+            })?;
+            Ok((batch, Vec::new()))
+        })
+    }
+
+    /// A sync with `peer` ended with nothing left to say: what each document holds
+    /// now is what the peer holds.
+    pub fn sync_ended(&self, peer: &str) -> Result<()> {
+        self.transact(|tx| {
+            self.with_replica(tx, |r| {
+                let ids: Vec<DocId> = r.doc_ids().cloned().collect();
+                let mut keep = tx.prepare_cached(
+                    "INSERT INTO synced_heads (peer, doc_id, heads) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (peer, doc_id) DO UPDATE SET heads = excluded.heads",
+                )?;
+                for id in ids {
+                    keep.execute(params![peer, id.as_str(), r.heads_text(&id)])?;
+                }
+                Ok(())
+            })?;
+            Ok(((), Vec::new()))
+        })
+    }
+
+    /// Forgets what `peer` was known to hold (signed in somewhere new).
+    pub(crate) fn sync_forget_heads(&self, peer: &str) -> Result<()> {
+        self.transact(|tx| {
+            tx.execute("DELETE FROM synced_heads WHERE peer = ?1", [peer])?;
+            Ok(((), Vec::new()))
+        })
+    }
+
     /// After a failed round with `peer`: what was in flight is sent again.
     pub fn sync_reconnect(&self, peer: &str) {
         if let Some(replica) = self.shared.lock().as_mut() {

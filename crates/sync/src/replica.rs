@@ -190,15 +190,34 @@ impl Replica {
 
     /// The sync messages for `peer`, one for each document with something to say.
     pub fn sync_out(&mut self, peer: &str) -> Batch {
+        self.sync_out_where(peer, |_| true)
+    }
+
+    /// [`sync_out`](Self::sync_out), but a document not yet spoken of with `peer` is
+    /// spoken of only when `first` says so (it changed since the peer last heard of
+    /// it). Documents already in conversation go on.
+    pub fn sync_out_where(&mut self, peer: &str, first: impl Fn(&DocId) -> bool) -> Batch {
         let states = self.peers.entry(peer.to_owned()).or_default();
         let mut batch = Batch::default();
         for (id, doc) in &mut self.docs {
+            if !states.contains_key(id) && !first(id) {
+                continue;
+            }
             let state = states.entry(id.clone()).or_default();
             if let Some(message) = doc.sync().generate_sync_message(state) {
                 batch.messages.push((id.clone(), message.encode()));
             }
         }
         batch
+    }
+
+    /// A document's heads as text, to keep and compare.
+    pub fn heads_text(&mut self, id: &DocId) -> String {
+        self.heads(id)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
     }
 
     /// Takes `peer`'s messages in; returns the documents that changed.

@@ -137,11 +137,33 @@ async fn serve(args: Serve) -> anyhow::Result<()> {
     println!("listening on http://{address}");
     std::io::stdout().flush()?;
     tracing::info!(%address, store = state.store.kind(), "serving");
-    satchel_server::serve(listener, state, async {
+    satchel_server::serve(listener, state, stopped())
+        .await
+        .context("serving")
+}
+
+/// Ctrl+C, or SIGTERM from a service manager: requests in flight finish first.
+async fn stopped() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(term) => term,
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
         let _ = tokio::signal::ctrl_c().await;
-    })
-    .await
-    .context("serving")
+    }
+    tracing::info!("stopping: finishing the requests in flight");
 }
 
 fn password() -> anyhow::Result<String> {

@@ -58,6 +58,11 @@ async fn start(backend: Backend, config: Config) -> Server {
             .unwrap(),
         Backend::Postgres => Store::open_postgres(&fresh_postgres().await).await.unwrap(),
     };
+    start_on(store, config, dir).await
+}
+
+/// A server instance over `store` (several may share one PostgreSQL).
+async fn start_on(store: Store, config: Config, dir: tempfile::TempDir) -> Server {
     let state = AppState::new(store.clone(), config).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
@@ -720,6 +725,60 @@ macro_rules! on_both_stores {
             )*
         }
     };
+}
+
+/// Two server instances in front of one PostgreSQL are interchangeable: a token one
+/// signed is good at the other, and devices syncing through either, at once, meet.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: SATCHEL_TEST_DATABASE_URL (cargo xtask test starts one)"]
+async fn two_instances_on_one_postgresql_are_interchangeable() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let url = fresh_postgres().await;
+    let one = start_on(
+        Store::open_postgres(&url).await.unwrap(),
+        Config::default(),
+        tempfile::tempdir().unwrap(),
+    )
+    .await;
+    let two = start_on(
+        Store::open_postgres(&url).await.unwrap(),
+        Config::default(),
+        tempfile::tempdir().unwrap(),
+    )
+    .await;
+    let ada = one.add("ada", Role::Learner).await;
+    let laptop_access = one.login("ada", "laptop").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // Signed in at one, used at the other.
+    let family_access = one.login("ada", "family").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(two.me(&family_access).await.0, StatusCode::OK);
+
+    let mut laptop = Replica::new(b"laptop");
+    let mut family = Replica::new(b"family");
+    for i in 0..30 {
+        laptop
+            .put_note(&note(&format!("l{i}"), "From the laptop."))
+            .unwrap();
+        family
+            .put_note(&note(&format!("f{i}"), "From the family computer."))
+            .unwrap();
+    }
+    // Both at once, each through its own instance.
+    let ((laptop_cursor, _), (family_cursor, _)) = tokio::join!(
+        one.sync(&laptop_access, &ada, &mut laptop, 0),
+        two.sync(&family_access, &ada, &mut family, 0),
+    );
+    one.sync(&laptop_access, &ada, &mut laptop, laptop_cursor)
+        .await;
+    two.sync(&family_access, &ada, &mut family, family_cursor)
+        .await;
+    assert_eq!(laptop.notes().unwrap().len(), 60);
+    assert_eq!(laptop.notes().unwrap(), family.notes().unwrap());
 }
 
 on_both_stores!(

@@ -308,6 +308,15 @@ fn three_devices_and_a_server_with_faults_converge_and_lose_no_review() {
         "--back-media",
         sound.to_str().unwrap(),
     ]);
+    // A text brought into the family computer's library.
+    let reading = root.path().join("rivers.md");
+    std::fs::write(
+        &reading,
+        "# Rivers\n\nRivers carry sand to the sea, where it settles into deltas.\n",
+    )
+    .unwrap();
+    let brought = devices[1].json(&["ingest", reading.to_str().unwrap()]);
+    let source_id = brought["id"].as_str().unwrap().to_owned();
     let mut reviews_made = 0;
     for cli in &devices {
         reviews_made += review(cli, 3, &mut rng);
@@ -401,6 +410,27 @@ fn three_devices_and_a_server_with_faults_converge_and_lose_no_review() {
             stats["total_reviews"], reviews_made,
             "device {i} holds every review made anywhere"
         );
+        // The text brought in on the family computer, its words and its original.
+        let source = cli.json(&["source", "show", &source_id]);
+        assert_eq!(source["title"], "rivers", "device {i}");
+        assert_eq!(source["status"], "ready", "device {i}");
+        assert!(
+            source["text"].as_str().unwrap().contains("deltas"),
+            "device {i}: {source}"
+        );
+        let copy = root.path().join(format!("original-{i}"));
+        cli.json(&[
+            "source",
+            "original",
+            &source_id,
+            "--output",
+            copy.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            std::fs::read(&copy).unwrap(),
+            std::fs::read(&reading).unwrap(),
+            "device {i}'s original"
+        );
         let status = cli.json(&["sync", "status"]);
         assert_eq!(status["pending"], 0, "device {i}: {status}");
         assert_eq!(status["last_error"], Value::Null);
@@ -415,6 +445,8 @@ fn three_devices_and_a_server_with_faults_converge_and_lose_no_review() {
         .map(|n| n["id"].as_str().unwrap().to_owned())
         .unwrap();
     devices[2].ok(&["note", "rm", &maths]);
+    // So does a source.
+    devices[0].ok(&["source", "rm", &source_id]);
     for _ in 0..2 {
         for cli in &devices {
             cli.json(&["sync"]);
@@ -424,9 +456,13 @@ fn three_devices_and_a_server_with_faults_converge_and_lose_no_review() {
         let left: Vec<(String, String)> = notes(cli);
         assert_eq!(left.len(), 2, "device {i}: {left:?}");
         assert!(left.iter().all(|(id, _)| *id != maths), "device {i}");
+        assert!(
+            !cli.run(&["source", "show", &source_id]).status.success(),
+            "device {i} still has the deleted source"
+        );
     }
     println!(
-        "converged: 13 cards (one with a picture and a 2.6 MB sound), 3 notes, {reviews_made} reviews on each device, 0 lost"
+        "converged: 13 cards (one with a picture and a 2.6 MB sound), 3 notes, a text and its original, {reviews_made} reviews on each device, 0 lost"
     );
 }
 

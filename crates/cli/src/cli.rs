@@ -315,6 +315,13 @@ pub enum SourceCommand {
         #[arg(long, short)]
         out: PathBuf,
     },
+    /// Write a source's original (the recording, photo, PDF or text brought in) to a
+    /// file. One shared by another device is here once a sync has brought it.
+    Original {
+        id: String,
+        #[arg(long, short)]
+        output: PathBuf,
+    },
     /// Delete a source and its recording.
     #[command(visible_alias = "delete")]
     Rm { id: String },

@@ -187,6 +187,22 @@ pub fn source(cli: &Cli, satchel: &Satchel, command: &SourceCommand) -> Result<(
                 |_| println!("Page {page} drawn to {}", out.display()),
             )
         }
+        SourceCommand::Original { id, output } => {
+            let (mut reader, mime) = profile.source_original(id)?;
+            let written = std::fs::File::create(output)
+                .and_then(|mut file| std::io::copy(&mut reader, &mut file));
+            let size = written.map_err(|e| {
+                Failure::new(
+                    ErrorCode::Storage,
+                    format!("writing {}: {e}", output.display()),
+                )
+            })?;
+            print(
+                cli.json,
+                &serde_json::json!({ "path": output, "mime": mime, "size": size }),
+                |_| println!("Wrote {} ({mime}, {size} bytes).", output.display()),
+            )
+        }
         SourceCommand::Rm { id } => {
             let source = profile.source(id)?;
             profile.delete_source(&source.id)?;

@@ -112,6 +112,28 @@ impl Profile {
         }
     }
 
+    /// Fills a blob that was waiting for its bytes (a source's original, shared by
+    /// another device) and marks it complete; the bytes must hash to `sha256`.
+    pub(crate) fn fill_waiting_blob(&self, id: &str, bytes: &[u8], sha256: &str) -> Result<()> {
+        self.transact(|tx| {
+            tx.execute("DELETE FROM blob_chunks WHERE blob_id = ?1", [id])?;
+            Ok(((), Vec::new()))
+        })?;
+        let (size, digest) = self.fill_blob(id, &mut &bytes[..], bytes.len() as u64)?;
+        if digest != sha256 {
+            return Err(Error::InvalidInput(format!(
+                "an original arrived damaged ({sha256})"
+            )));
+        }
+        self.transact(|tx| {
+            tx.execute(
+                "UPDATE blobs SET size_bytes = ?2, complete = 1 WHERE id = ?1",
+                params![id, i64::try_from(size).unwrap_or(i64::MAX)],
+            )?;
+            Ok(((), Vec::new()))
+        })
+    }
+
     pub(crate) fn delete_blob(&self, id: &str) -> Result<()> {
         self.transact(|tx| {
             tx.execute("DELETE FROM blobs WHERE id = ?1", [id])?;
@@ -149,7 +171,8 @@ pub(crate) fn blob_info(conn: &Connection, id: &str) -> Result<Option<BlobInfo>>
 /// is kept (see `recording`).
 pub(crate) fn sweep_incomplete(conn: &Connection) -> Result<usize> {
     Ok(conn.execute(
-        "DELETE FROM blobs WHERE complete = 0 AND id NOT IN (SELECT blob_id FROM recordings)",
+        "DELETE FROM blobs WHERE complete = 0 AND id NOT IN (SELECT blob_id FROM recordings)
+         AND id NOT IN (SELECT blob_id FROM sources)",
         [],
     )?)
 }

@@ -544,9 +544,9 @@ impl Profile {
         .call()
     }
 
-    /// Cards' pictures and sounds: those named here but not yet here are fetched (and
-    /// checked against their sha256); those here that the server lacks are sent, in
-    /// parts, going on from what it already has.
+    /// Cards' pictures and sounds, and sources' originals: those named here but not yet
+    /// here are fetched (and checked against their sha256); those here that the server
+    /// lacks are sent, in parts, going on from what it already has.
     fn sync_media(
         &self,
         account: &SyncAccount,
@@ -554,117 +554,190 @@ impl Profile {
         access: &str,
         outcome: &mut SyncOutcome,
     ) -> Result<()> {
-        let base = format!("{}/v1/media/{}", account.server, account.user_id);
-        let progress = |outcome: &SyncOutcome| {
-            self.events().publish(Event::SyncProgress {
-                rounds: outcome.rounds,
-                bytes_sent: outcome.bytes_sent,
-                bytes_received: outcome.bytes_received,
-            });
+        let link = MediaLink {
+            base: format!("{}/v1/media/{}", account.server, account.user_id),
+            http,
+            access,
         };
         for (sha256, mime) in self.read(waiting_media)? {
-            let url = format!("{base}/{sha256}");
-            let mut bytes: Vec<u8> = Vec::new();
-            // A transfer cut off goes on from the byte it reached: what arrived before
-            // the failure stays in `bytes`.
-            let fetched = (|| {
-                let from = bytes.len() as u64;
-                let mut response = http
-                    .get(&url)
-                    .bearer_auth(access)
-                    .header("range", format!("bytes={from}-"))
-                    .send()
-                    .map_err(|e| Failure::Passing(e.to_string()))
-                    .and_then(check)?;
-                (&mut response)
-                    .take(MEDIA_MAX_BYTES.saturating_sub(from))
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| Failure::Passing(e.to_string()))?;
-                Ok(())
-            })
-            .retry(retries())
-            .when(|f| matches!(f, Failure::Passing(_)))
-            .call();
-            match fetched {
-                Ok(()) => {}
-                // The server does not have it (yet): another device has still to send it.
-                Err(Failure::Refused(_)) => continue,
-                Err(failure) => return Err(failure.into_error()),
-            }
-            if sha256_hex(&bytes) != sha256 {
-                return Err(Error::Server(format!(
-                    "a picture or sound arrived damaged ({sha256}); it is fetched again next time"
-                )));
-            }
+            let Some(bytes) = self.fetch_media(&link, &sha256, outcome)? else {
+                continue;
+            };
             let blob = self.write_blob(&bytes[..], &mime, MEDIA_MAX_BYTES)?;
             let server = account.server.clone();
             self.transact(|tx| {
                 let cards = tx.execute(
                     "UPDATE cards SET media = replace(media, ?1, ?2) WHERE instr(media, ?1) > 0",
-                    params![
-                        format!("{}{sha256}", crate::shared::WAITING_MEDIA),
-                        blob.id
-                    ],
+                    params![format!("{}{sha256}", crate::shared::WAITING_MEDIA), blob.id],
                 )?;
-                tx.execute(
-                    "INSERT INTO synced_media (server, sha256) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-                    params![server, sha256],
-                )?;
-                Ok(((), vec![Event::CardsChanged { count: cards as u32 }]))
+                mark_synced(tx, &server, &sha256)?;
+                Ok((
+                    (),
+                    vec![Event::CardsChanged {
+                        count: cards as u32,
+                    }],
+                ))
             })?;
             outcome.media_received += 1;
-            outcome.bytes_received += bytes.len() as u64;
-            progress(outcome);
         }
-
+        for (blob_id, sha256, source_id) in self.read(waiting_originals)? {
+            let Some(bytes) = self.fetch_media(&link, &sha256, outcome)? else {
+                continue;
+            };
+            self.fill_waiting_blob(&blob_id, &bytes, &sha256)?;
+            let server = account.server.clone();
+            self.transact(|tx| {
+                mark_synced(tx, &server, &sha256)?;
+                let events = crate::sources::get(tx, &source_id)?
+                    .map(|view| crate::sources::saved(&view))
+                    .into_iter()
+                    .collect();
+                Ok(((), events))
+            })?;
+            outcome.media_received += 1;
+        }
         let server = account.server.clone();
         for (blob_id, sha256) in self.read(|c| unsent_media(c, &server))? {
-            let state_url = format!("{base}/{sha256}/state");
-            let received = match self.exchange(|| http.get(&state_url).bearer_auth(access)) {
-                Ok(response) => response
-                    .json::<MediaState>()
-                    .map_err(|e| Error::Server(e.to_string()))?,
-                Err(Failure::Refused(_)) => MediaState::default(),
-                Err(failure) => return Err(failure.into_error()),
-            };
-            if !received.complete {
-                let bytes = self.read(|c| blob_bytes(c, &blob_id))?;
-                let size = bytes.len();
-                let mut offset = usize::try_from(received.received).unwrap_or(0).min(size);
-                loop {
-                    let end = (offset + MEDIA_PART).min(size);
-                    let url = format!("{base}/{sha256}?size={size}&offset={offset}");
-                    let part = &bytes[offset..end];
-                    let state = self
-                        .exchange(|| http.put(&url).bearer_auth(access).body(part.to_vec()))
-                        .map_err(Failure::into_error)?
-                        .json::<MediaState>()
-                        .map_err(|e| Error::Server(e.to_string()))?;
-                    outcome.bytes_sent += part.len() as u64;
-                    progress(outcome);
-                    if state.complete {
-                        break;
-                    }
-                    let next = usize::try_from(state.received).unwrap_or(0);
-                    if next <= offset || next >= size {
-                        return Err(Error::Server(format!(
-                            "the server took a part of {sha256} but is at byte {next}"
-                        )));
-                    }
-                    offset = next;
-                }
-                outcome.media_sent += 1;
-            }
-            self.transact(|tx| {
-                tx.execute(
-                    "INSERT INTO synced_media (server, sha256) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-                    params![server, sha256],
-                )?;
-                Ok(((), Vec::new()))
-            })?;
+            self.send_media(&link, &blob_id, &sha256, outcome)?;
+            self.transact(|tx| Ok((mark_synced(tx, &server, &sha256)?, Vec::new())))?;
         }
         Ok(())
     }
+
+    fn progress(&self, outcome: &SyncOutcome) {
+        self.events().publish(Event::SyncProgress {
+            rounds: outcome.rounds,
+            bytes_sent: outcome.bytes_sent,
+            bytes_received: outcome.bytes_received,
+        });
+    }
+
+    /// A file from the server, whole and checked; `None` when the server does not have
+    /// it (yet: the device that has it has still to send it).
+    fn fetch_media(
+        &self,
+        link: &MediaLink<'_>,
+        sha256: &str,
+        outcome: &mut SyncOutcome,
+    ) -> Result<Option<Vec<u8>>> {
+        let url = format!("{}/{sha256}", link.base);
+        let mut bytes: Vec<u8> = Vec::new();
+        // A transfer cut off goes on from the byte it reached: what arrived before the
+        // failure stays in `bytes`.
+        let fetched = (|| {
+            let from = bytes.len() as u64;
+            let mut response = link
+                .http
+                .get(&url)
+                .bearer_auth(link.access)
+                .header("range", format!("bytes={from}-"))
+                .send()
+                .map_err(|e| Failure::Passing(e.to_string()))
+                .and_then(check)?;
+            (&mut response)
+                .take(MEDIA_MAX_BYTES.saturating_sub(from))
+                .read_to_end(&mut bytes)
+                .map_err(|e| Failure::Passing(e.to_string()))?;
+            Ok(())
+        })
+        .retry(retries())
+        .when(|f| matches!(f, Failure::Passing(_)))
+        .call();
+        match fetched {
+            Ok(()) => {}
+            Err(Failure::Refused(_)) => return Ok(None),
+            Err(failure) => return Err(failure.into_error()),
+        }
+        if sha256_hex(&bytes) != sha256 {
+            return Err(Error::Server(format!(
+                "a picture, sound or original arrived damaged ({sha256}); it is fetched again next time"
+            )));
+        }
+        outcome.bytes_received += bytes.len() as u64;
+        self.progress(outcome);
+        Ok(Some(bytes))
+    }
+
+    /// Sends a blob to the server, going on from what it already has.
+    fn send_media(
+        &self,
+        link: &MediaLink<'_>,
+        blob_id: &str,
+        sha256: &str,
+        outcome: &mut SyncOutcome,
+    ) -> Result<()> {
+        let state_url = format!("{}/{sha256}/state", link.base);
+        let received = match self.exchange(|| link.http.get(&state_url).bearer_auth(link.access)) {
+            Ok(response) => response
+                .json::<MediaState>()
+                .map_err(|e| Error::Server(e.to_string()))?,
+            Err(Failure::Refused(_)) => MediaState::default(),
+            Err(failure) => return Err(failure.into_error()),
+        };
+        if received.complete {
+            return Ok(());
+        }
+        let bytes = self.read(|c| blob_bytes(c, blob_id))?;
+        let size = bytes.len();
+        let mut offset = usize::try_from(received.received).unwrap_or(0).min(size);
+        loop {
+            let end = (offset + MEDIA_PART).min(size);
+            let url = format!("{}/{sha256}?size={size}&offset={offset}", link.base);
+            let part = &bytes[offset..end];
+            let state = self
+                .exchange(|| {
+                    link.http
+                        .put(&url)
+                        .bearer_auth(link.access)
+                        .body(part.to_vec())
+                })
+                .map_err(Failure::into_error)?
+                .json::<MediaState>()
+                .map_err(|e| Error::Server(e.to_string()))?;
+            outcome.bytes_sent += part.len() as u64;
+            self.progress(outcome);
+            if state.complete {
+                break;
+            }
+            let next = usize::try_from(state.received).unwrap_or(0);
+            if next <= offset || next >= size {
+                return Err(Error::Server(format!(
+                    "the server took a part of {sha256} but is at byte {next}"
+                )));
+            }
+            offset = next;
+        }
+        outcome.media_sent += 1;
+        Ok(())
+    }
+}
+
+/// Where media go and as whom.
+struct MediaLink<'a> {
+    base: String,
+    http: &'a reqwest::blocking::Client,
+    access: &'a str,
+}
+
+fn mark_synced(tx: &Transaction<'_>, server: &str, sha256: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO synced_media (server, sha256) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+        params![server, sha256],
+    )?;
+    Ok(())
+}
+
+/// Sources' originals another device shared that have not arrived here:
+/// (blob id, sha256, source id).
+fn waiting_originals(conn: &Connection) -> Result<Vec<(String, String, String)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT b.id, b.sha256, s.id FROM blobs b JOIN sources s ON s.blob_id = b.id
+             WHERE b.complete = 0 AND b.sha256 IS NOT NULL
+             AND b.id NOT IN (SELECT blob_id FROM recordings)",
+        )?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// Upload parts: small enough to resend cheaply on a bad network.
@@ -733,6 +806,23 @@ fn unsent_media(conn: &Connection, server: &str) -> Result<Vec<(String, String)>
             .flatten();
         if let Some(sha256) = sha256 {
             unsent.push((media.blob_id, sha256));
+        }
+    }
+    // Sources' originals, those the server takes (larger ones stay on this device).
+    let originals: Vec<(String, String)> = conn
+        .prepare_cached(
+            "SELECT b.id, b.sha256 FROM blobs b JOIN sources s ON s.blob_id = b.id
+             WHERE s.status = 'ready' AND b.complete = 1 AND b.sha256 IS NOT NULL
+             AND b.size_bytes <= ?2
+             AND NOT EXISTS (SELECT 1 FROM synced_media m WHERE m.server = ?1 AND m.sha256 = b.sha256)",
+        )?
+        .query_map(params![server, MEDIA_MAX_BYTES as i64], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (blob_id, sha256) in originals {
+        if seen.insert(blob_id.clone()) {
+            unsent.push((blob_id, sha256));
         }
     }
     Ok(unsent)

@@ -297,6 +297,23 @@ impl Profile {
         self.share(tx, DocId::note(id), |r| r.put_note(&note))
     }
 
+    /// Shares a source that is ready: what it is, where its original is (by sha256),
+    /// and its text with where each piece is.
+    pub(crate) fn share_source(&self, tx: &Transaction<'_>, id: &str) -> Result<()> {
+        let Some(source) = shared_source(tx, id, false)? else {
+            return Ok(());
+        };
+        self.share(tx, DocId::source(id), |r| r.put_source(&source))
+    }
+
+    /// Shares that a source was deleted here.
+    pub(crate) fn share_source_deleted(&self, tx: &Transaction<'_>, id: &str) -> Result<()> {
+        let Some(source) = shared_source(tx, id, true)? else {
+            return Ok(());
+        };
+        self.share(tx, DocId::source(id), |r| r.put_source(&source))
+    }
+
     /// Shares that a note was deleted here (its last text stays in its document).
     pub(crate) fn share_note_deleted(&self, tx: &Transaction<'_>, id: &str) -> Result<()> {
         let found: Option<(String, String)> = tx
@@ -324,6 +341,211 @@ impl Profile {
         self.read(|conn| load_all(conn, &mut replica))?;
         Ok((replica.review_log()?, replica.cards()?, replica.notes()?))
     }
+}
+
+/// What a source's document says of it besides its title.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SourceMeta {
+    kind: satchel_types::SourceKind,
+    file_name: Option<String>,
+    media_type: String,
+    size_bytes: i64,
+    sha256: String,
+    language: Option<String>,
+    duration_ms: Option<i64>,
+    pages: Option<i64>,
+    created_at: i64,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SourceContent {
+    text: String,
+    segments: Vec<satchel_types::SegmentView>,
+    page_sizes: Vec<Option<[f32; 2]>>,
+}
+
+/// A ready source as its document has it (or, `deleted`, as it was); `None` for one
+/// that is not ready, whose text is still being made.
+fn shared_source(
+    tx: &Transaction<'_>,
+    id: &str,
+    deleted: bool,
+) -> Result<Option<satchel_sync::Source>> {
+    let Some(view) = crate::sources::get(tx, id)? else {
+        return Ok(None);
+    };
+    if view.status != satchel_types::SourceStatus::Ready {
+        return Ok(None);
+    }
+    let sha256: Option<String> = tx
+        .query_row(
+            "SELECT b.sha256 FROM blobs b JOIN sources s ON s.blob_id = b.id WHERE s.id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    let Some(sha256) = sha256 else {
+        return Ok(None);
+    };
+    let meta = SourceMeta {
+        kind: view.kind,
+        file_name: view.file_name.clone(),
+        media_type: view.media_type.clone(),
+        size_bytes: view.size_bytes,
+        sha256,
+        language: view.language.clone(),
+        duration_ms: view.duration_ms,
+        pages: view.pages,
+        created_at: view.created_at,
+    };
+    let content = SourceContent {
+        text: view.text.clone(),
+        segments: view.segments.clone(),
+        page_sizes: view.page_sizes.clone(),
+    };
+    Ok(Some(satchel_sync::Source {
+        id: id.to_owned(),
+        title: view.title,
+        meta: to_json(&meta),
+        content: to_json(&content),
+        deleted,
+    }))
+}
+
+/// JSON of a value, for the fields of a shared document the app alone reads.
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Writes a source as a peer shares it; the event that announces it, if it changed.
+fn project_source(
+    tx: &Transaction<'_>,
+    source: &satchel_sync::Source,
+    now: i64,
+) -> Result<Option<crate::Event>> {
+    let exists: Option<String> = tx
+        .query_row(
+            "SELECT blob_id FROM sources WHERE id = ?1",
+            [&source.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if source.deleted {
+        let Some(blob) = exists else {
+            return Ok(None);
+        };
+        tx.execute("DELETE FROM sources WHERE id = ?1", [&source.id])?;
+        tx.execute("DELETE FROM blobs WHERE id = ?1", [&blob])?;
+        return Ok(Some(crate::Event::SourceDeleted {
+            id: source.id.clone(),
+        }));
+    }
+    let (Ok(meta), Ok(content)) = (
+        serde_json::from_str::<SourceMeta>(&source.meta),
+        serde_json::from_str::<SourceContent>(&source.content),
+    ) else {
+        // Not yet whole (its fields arrive together) or from a newer Satchel.
+        return Ok(None);
+    };
+    if exists.is_some() {
+        let changed = tx.execute(
+            "UPDATE sources SET title = ?2, updated_at = ?3 WHERE id = ?1 AND title != ?2",
+            params![source.id, source.title, now],
+        )?;
+        if changed == 0 {
+            return Ok(None);
+        }
+    } else {
+        // The original comes as media: until it has, its blob waits, empty.
+        let blob: Option<String> = tx
+            .query_row(
+                "SELECT id FROM blobs WHERE sha256 = ?1 AND complete = 1 ORDER BY id LIMIT 1",
+                [&meta.sha256],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let blob = match blob {
+            Some(blob) => blob,
+            None => {
+                let blob = uuid::Uuid::now_v7().to_string();
+                tx.execute(
+                    "INSERT INTO blobs (id, media_type, size_bytes, sha256, complete, created_at)
+                     VALUES (?1, ?2, ?3, ?4, 0, ?5)",
+                    params![blob, meta.media_type, meta.size_bytes, meta.sha256, now],
+                )?;
+                blob
+            }
+        };
+        let kind = serde_json::to_value(meta.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_else(|| "text".into());
+        tx.execute(
+            "INSERT INTO sources (id, kind, title, status, file_name, blob_id, language,
+                                  duration_ms, pages, text, created_at, updated_at)
+             VALUES (?1, ?2, ?3, 'ready', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                source.id,
+                kind,
+                source.title,
+                meta.file_name,
+                blob,
+                meta.language,
+                meta.duration_ms,
+                meta.pages,
+                content.text,
+                meta.created_at,
+                now
+            ],
+        )?;
+        let mut segment = tx.prepare_cached(
+            "INSERT INTO segments (source_id, seq, start_ms, end_ms, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut region = tx.prepare_cached(
+            "INSERT INTO regions (source_id, seq, page, x, y, width, height, confidence, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for (seq, piece) in content.segments.iter().enumerate() {
+            let seq = seq as i64;
+            match (piece.start_ms, piece.end_ms, piece.page) {
+                (Some(start), Some(end), _) => {
+                    segment.execute(params![source.id, seq, start, end, piece.text])?;
+                }
+                (_, _, Some(page)) => {
+                    let [x, y, w, h] = piece
+                        .bbox
+                        .map_or([None; 4], |b| b.map(|v| Some(f64::from(v))));
+                    region.execute(params![
+                        source.id,
+                        seq,
+                        page,
+                        x,
+                        y,
+                        w,
+                        h,
+                        piece.confidence.map(f64::from),
+                        piece.text
+                    ])?;
+                }
+                _ => {}
+            }
+        }
+        let mut size = tx.prepare_cached(
+            "INSERT INTO page_sizes (source_id, page, width, height) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (page, dims) in content.page_sizes.iter().enumerate() {
+            if let Some([w, h]) = dims {
+                size.execute(params![
+                    source.id,
+                    page as i64 + 1,
+                    f64::from(*w),
+                    f64::from(*h)
+                ])?;
+            }
+        }
+    }
+    Ok(crate::sources::get(tx, &source.id)?.map(|view| crate::sources::saved(&view)))
 }
 
 /// A logged review as the shared log has it.
@@ -616,6 +838,9 @@ impl Profile {
                             report.cards += u32::from(project_card(tx, &card, now)?);
                             touched.insert(card.id);
                         }
+                    }
+                    satchel_sync::Content::Source(source) => {
+                        events.extend(project_source(tx, &source, now)?);
                     }
                     satchel_sync::Content::Note(note) if note.deleted => {
                         if tx.execute("DELETE FROM notes WHERE id = ?1", [&note.id])? > 0 {

@@ -310,6 +310,7 @@ impl Profile {
                 tx.query_row("SELECT blob_id FROM sources WHERE id = ?1", [&id], |r| {
                     r.get(0)
                 })?;
+            self.share_source_deleted(tx, &id)?;
             tx.execute("DELETE FROM sources WHERE id = ?1", [&id])?;
             tx.execute("DELETE FROM blobs WHERE id = ?1", [&blob])?;
             Ok(((), vec![Event::SourceDeleted { id }]))
@@ -367,7 +368,12 @@ impl Profile {
                 conn.query_row("SELECT blob_id FROM sources WHERE id = ?1", [&id], |r| {
                     r.get(0)
                 })?;
-            let info = blob_info(conn, &blob)?.or_not_found("recording", &blob)?;
+            let Some(info) = blob_info(conn, &blob)? else {
+                return Err(Error::NotFound {
+                    kind: "original here (it was brought in on another device and comes with a sync) for source",
+                    id,
+                });
+            };
             Ok((info.id, info.media_type))
         })?;
         Ok((BlobReader::open(Arc::clone(self), &blob)?, media_type))
@@ -466,6 +472,7 @@ pub fn transcribe_source(
                     now_ms()
                 ],
             )?;
+            profile.share_source(tx, &id)?;
             let source = get(tx, &id)?.or_not_found("source", &id)?;
             let event = saved(&source);
             Ok((source, vec![event]))
@@ -544,6 +551,7 @@ pub fn read_source(
                     params![id, password],
                 )?;
             }
+            profile.share_source(tx, &id)?;
             let source = get(tx, &id)?.or_not_found("source", &id)?;
             let event = saved(&source);
             Ok((source, vec![event]))
@@ -669,12 +677,12 @@ fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<String> {
     )
 }
 
-fn get(conn: &Connection, id: &str) -> Result<Option<SourceView>> {
+pub(crate) fn get(conn: &Connection, id: &str) -> Result<Option<SourceView>> {
     let source = conn
         .prepare_cached(
             "SELECT s.id, s.title, s.status, s.file_name, b.media_type, b.size_bytes, s.language,
                     s.duration_ms, s.text, s.error_code, s.error_message, s.created_at, s.updated_at,
-                    s.kind, s.pages
+                    s.kind, s.pages, b.complete
              FROM sources s JOIN blobs b ON b.id = s.blob_id
              WHERE s.id = ?1",
         )?
@@ -763,6 +771,7 @@ fn source_from_row(row: &Row<'_>) -> rusqlite::Result<SourceView> {
         }),
         created_at: row.get(11)?,
         updated_at: row.get(12)?,
+        original_here: row.get::<_, i64>(15)? != 0,
     })
 }
 

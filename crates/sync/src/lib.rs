@@ -17,7 +17,7 @@ mod hub;
 pub mod protocol;
 mod replica;
 
-pub use docs::{Card, DocId, MediaRef, Note, Review, ReviewLog};
+pub use docs::{Card, DocId, MediaRef, Note, Review, ReviewLog, Source};
 pub use error::SyncError;
 pub use hub::{Hosted, PeerState};
 pub use protocol::Batch;

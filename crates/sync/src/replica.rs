@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use automerge::sync::{Message, State, SyncDoc};
 use automerge::{ActorId, AutoCommit};
 
-use crate::docs::{self, Card, DocId, Note, Review, ReviewLog};
+use crate::docs::{self, Card, DocId, Note, Review, ReviewLog, Source};
 use crate::{Batch, SyncError};
 
 /// What one document holds.
@@ -21,6 +21,7 @@ pub enum Content {
     Cards(Vec<Card>),
     Note(Note),
     Decks(Vec<(String, String)>),
+    Source(Source),
     Nothing,
 }
 
@@ -103,8 +104,21 @@ impl Replica {
             }
             "notes" => Content::Note(docs::read_note(id, doc)?),
             "decks" => Content::Decks(docs::read_decks(doc)?),
+            "sources" => Content::Source(docs::read_source(id, doc)?),
             _ => Content::Nothing,
         })
+    }
+
+    pub fn put_source(&mut self, source: &Source) -> Result<(), SyncError> {
+        docs::put_source(self.doc(DocId::source(&source.id)), source)
+    }
+
+    pub fn sources(&self) -> Result<Vec<Source>, SyncError> {
+        self.docs
+            .iter()
+            .filter(|(id, _)| id.kind() == "sources")
+            .map(|(id, doc)| docs::read_source(id, doc))
+            .collect()
     }
 
     pub fn put_note(&mut self, note: &Note) -> Result<(), SyncError> {

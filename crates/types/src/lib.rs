@@ -816,6 +816,14 @@ pub struct SourceView {
     pub error: Option<ErrorView>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Whether the original is on this device: one brought in on another device
+    /// arrives with a sync, its text first.
+    #[serde(default = "yes")]
+    pub original_here: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// What opening a profile returns: its library, and a recovery code still to be

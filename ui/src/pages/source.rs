@@ -199,7 +199,10 @@ pub fn Source() -> impl IntoView {
                             </p>
                         </div>
                     </header>
-                    {(view.kind == SourceKind::Audio).then(|| view! {
+                    {(!view.original_here && view.kind != SourceKind::Text).then(|| view! {
+                        <p class="banner" role="status" id="original-elsewhere">{t("source.original_elsewhere")}</p>
+                    })}
+                    {(view.kind == SourceKind::Audio && view.original_here).then(|| view! {
                         <audio
                             node_ref=audio
                             id="player"
@@ -244,11 +247,11 @@ pub fn Source() -> impl IntoView {
                     })}
                     {(no_speech && view.kind == SourceKind::Audio).then(|| view! { <p class="empty">{t("source.no_speech")}</p> })}
                     {(no_speech && view.kind != SourceKind::Audio).then(|| view! { <p class="empty">{t("source.no_text")}</p> })}
-                    {(view.kind == SourceKind::Image).then(|| {
+                    {(view.kind == SourceKind::Image && view.original_here).then(|| {
                         let lines = segments.clone();
                         view! { <Picture src=media_src lines region/> }
                     })}
-                    {(view.kind == SourceKind::Document && status == SourceStatus::Ready).then(|| {
+                    {(view.kind == SourceKind::Document && status == SourceStatus::Ready && view.original_here).then(|| {
                         let count = view.pages.and_then(|n| u32::try_from(n).ok()).unwrap_or(0);
                         view! { <Pages base=media_src count sizes=view.page_sizes.clone() segments=segments.clone() region/> }
                     })}

@@ -420,6 +420,7 @@ impl Profile {
         let mut cursor: i64 = self.read(|c| setting(c, CURSOR_KEY))?.unwrap_or(0);
         let mut outcome = SyncOutcome::default();
         let mut access = self.access_token(&account, &http)?;
+        self.share_progress()?;
         let url = format!("{}/v1/sync/{}", account.server, account.user_id);
         loop {
             if outcome.rounds >= MAX_ROUNDS {

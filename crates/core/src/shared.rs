@@ -314,6 +314,46 @@ impl Profile {
         self.share(tx, DocId::source(id), |r| r.put_source(&source))
     }
 
+    /// Shares what a teacher may see of this learner's progress: reviews done, time
+    /// spent, cards, retention and mastery per concept (by its label, the same on
+    /// every device). Taken as of the learner's last review, so it changes only when
+    /// they study, and a sync with nothing new stays quiet.
+    pub fn share_progress(&self) -> Result<()> {
+        let as_of: Option<i64> = self
+            .read(|c| Ok(c.query_row("SELECT MAX(reviewed_at) FROM reviews", [], |r| r.get(0))?))?;
+        let Some(as_of) = as_of else {
+            return Ok(());
+        };
+        let stats = self.learning_stats(as_of)?;
+        let summary = serde_json::json!({
+            "as_of": as_of,
+            "reviews": stats.total_reviews,
+            "time_ms": stats.total_time_ms,
+            "cards": stats.cards,
+            "true_retention": stats.true_retention,
+            "mastery": stats.mastery.iter().map(|m| serde_json::json!({
+                "concept": m.label,
+                "mastery": m.mastery,
+                "cards": m.cards,
+                "quiz_answers": m.quiz_answers,
+            })).collect::<Vec<_>>(),
+        })
+        .to_string();
+        self.transact(|tx| {
+            self.share(tx, DocId::progress(), |r| r.put_progress(&summary))?;
+            Ok(((), Vec::new()))
+        })
+    }
+
+    /// The progress summary this profile shares, if any (for tests and the classroom).
+    pub fn shared_progress(&self) -> Result<Option<serde_json::Value>> {
+        let mut replica = Replica::new(b"reader");
+        self.read(|conn| load(conn, &mut replica, &DocId::progress()))?;
+        Ok(replica
+            .progress()?
+            .and_then(|text| serde_json::from_str(&text).ok()))
+    }
+
     /// Shares that a note was deleted here (its last text stays in its document).
     pub(crate) fn share_note_deleted(&self, tx: &Transaction<'_>, id: &str) -> Result<()> {
         let found: Option<(String, String)> = tx
@@ -660,6 +700,47 @@ mod tests {
             "the suspension came across"
         );
         assert_eq!(schedule(&laptop, &pair[0].id).2, 2);
+    }
+
+    #[test]
+    fn the_progress_summary_follows_reviews_only() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        profile.share_progress().unwrap();
+        assert_eq!(
+            profile.shared_progress().unwrap(),
+            None,
+            "nothing studied yet"
+        );
+        let cards = profile
+            .add_cards(&crate::testing::french_pair(), 1_000)
+            .unwrap();
+        profile
+            .answer(&cards[0].id, Rating::Good, 3_000, 2_000)
+            .unwrap();
+        profile.share_progress().unwrap();
+        let summary = profile.shared_progress().unwrap().unwrap();
+        assert_eq!(summary["reviews"], 1, "{summary}");
+        assert_eq!(summary["as_of"], 2_000);
+        assert_eq!(summary["cards"]["total"], 2, "{summary}");
+        // Nothing new studied: the summary is the same, and nothing waits to be sent.
+        let changes = |p: &Profile| -> i64 {
+            p.read(|c| {
+                Ok(c.query_row(
+                    "SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?1",
+                    [crate::remote::LOCAL_CHANGES_KEY],
+                    |r| r.get(0),
+                )?)
+            })
+            .unwrap()
+        };
+        let before = changes(&profile);
+        profile.share_progress().unwrap();
+        assert_eq!(changes(&profile), before);
+        profile
+            .answer(&cards[1].id, Rating::Again, 3_000, 3_000)
+            .unwrap();
+        profile.share_progress().unwrap();
+        assert_eq!(profile.shared_progress().unwrap().unwrap()["reviews"], 2);
     }
 
     #[test]

@@ -37,6 +37,11 @@ impl DocId {
         DocId(format!("notes/{note_id}"))
     }
 
+    /// What a teacher may see of the learner's progress (the classroom reads it).
+    pub fn progress() -> DocId {
+        DocId("progress/summary".to_owned())
+    }
+
     pub fn source(source_id: &str) -> DocId {
         DocId(format!("sources/{source_id}"))
     }
@@ -368,6 +373,19 @@ pub(crate) fn read_note(id: &DocId, doc: &AutoCommit) -> Result<Note, SyncError>
         body: text("body")?,
         deleted: bool_field(doc, &ROOT, "deleted")?,
     })
+}
+
+/// Sets the learner's progress summary (JSON the app and the classroom read), when it
+/// differs: one device's word on it is as good as another's.
+pub(crate) fn put_progress(doc: &mut AutoCommit, summary: &str) -> Result<(), SyncError> {
+    if text_field(doc, &ROOT, "summary")?.as_deref() != Some(summary) {
+        doc.put(ROOT, "summary", summary)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn read_progress(doc: &AutoCommit) -> Result<Option<String>, SyncError> {
+    text_field(doc, &ROOT, "summary")
 }
 
 /// Writes what differs: the title, the metadata and content (each whole), deletion.

@@ -109,6 +109,18 @@ impl Replica {
         })
     }
 
+    pub fn put_progress(&mut self, summary: &str) -> Result<(), SyncError> {
+        docs::put_progress(self.doc(DocId::progress()), summary)
+    }
+
+    /// The learner's progress summary, if one was shared.
+    pub fn progress(&self) -> Result<Option<String>, SyncError> {
+        match self.docs.get(&DocId::progress()) {
+            Some(doc) => docs::read_progress(doc),
+            None => Ok(None),
+        }
+    }
+
     pub fn put_source(&mut self, source: &Source) -> Result<(), SyncError> {
         docs::put_source(self.doc(DocId::source(&source.id)), source)
     }

@@ -186,25 +186,23 @@ fn without_blob_ids(mut cards: Vec<Value>) -> Vec<Value> {
 /// 2.6 MB of 16-bit mono sound, noisy enough not to compress away.
 fn long_wav(rng: &mut Rng) -> Vec<u8> {
     const RATE: u32 = 16_000;
-    let samples = RATE * 82;
-    let data = samples * 2;
-    let mut wav = Vec::with_capacity(44 + data as usize);
-    wav.extend_from_slice(b"RIFF");
-    wav.extend_from_slice(&(36 + data).to_le_bytes());
-    wav.extend_from_slice(b"WAVEfmt ");
-    wav.extend_from_slice(&16u32.to_le_bytes());
-    wav.extend_from_slice(&1u16.to_le_bytes());
-    wav.extend_from_slice(&1u16.to_le_bytes());
-    wav.extend_from_slice(&RATE.to_le_bytes());
-    wav.extend_from_slice(&(RATE * 2).to_le_bytes());
-    wav.extend_from_slice(&2u16.to_le_bytes());
-    wav.extend_from_slice(&16u16.to_le_bytes());
-    wav.extend_from_slice(b"data");
-    wav.extend_from_slice(&data.to_le_bytes());
-    for _ in 0..samples {
-        wav.extend_from_slice(&((rng.next() % 4_000) as i16 - 2_000).to_le_bytes());
-    }
-    wav
+    let samples: Vec<i16> = (0..RATE * 82)
+        .map(|_| (rng.next() % 4_000) as i16 - 2_000)
+        .collect();
+    satchel_e2e::wav(RATE, &samples)
+}
+
+/// A sync server on loopback with one learner, "ada": the server, and its address.
+fn server_with_ada(root: &Path) -> (Server, PathBuf, u16, String) {
+    let data = root.join("server");
+    Server::add_learner(&data, "ada");
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let server = Server::start(&data, port);
+    (server, data, port, format!("http://127.0.0.1:{port}"))
 }
 
 fn cards(cli: &Cli) -> Vec<Value> {
@@ -472,15 +470,7 @@ fn three_devices_and_a_server_with_faults_converge_and_lose_no_review() {
 fn the_same_anki_deck_brought_in_on_two_devices_is_one_after_sync() {
     use satchel_e2e::anki::{EXPECTED, write_apkg};
     let root = tempfile::tempdir().unwrap();
-    let data = root.path().join("server");
-    Server::add_learner(&data, "ada");
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let _server = Server::start(&data, port);
-    let url = format!("http://127.0.0.1:{port}");
+    let (_server, _, _, url) = server_with_ada(root.path());
     let deck = root.path().join("french.apkg");
     write_apkg(&deck, true);
     let devices: Vec<Cli> = ["laptop", "family"]
@@ -508,15 +498,7 @@ fn the_same_anki_deck_brought_in_on_two_devices_is_one_after_sync() {
 #[test]
 fn sign_in_and_sync_failures_are_clear_and_lose_nothing() {
     let root = tempfile::tempdir().unwrap();
-    let data = root.path().join("server");
-    Server::add_learner(&data, "ada");
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut server = Server::start(&data, port);
-    let url = format!("http://127.0.0.1:{port}");
+    let (mut server, data, port, url) = server_with_ada(root.path());
     let cli = Cli::new(&root.path().join("laptop")).env("SATCHEL_PASSPHRASE", PASSPHRASE);
     cli.json(&["profile", "create", "Ada"]);
     let stderr = |args: &[&str], password: &str| {

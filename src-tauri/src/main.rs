@@ -101,9 +101,7 @@ fn background_sync(shell: &Shell) {
             Some((id, at)) => id != profile.id() || at.elapsed() >= SYNC_EVERY,
             None => true,
         };
-        let signed_in = profile
-            .sync_status()
-            .is_ok_and(|status| status.account.is_some());
+        let signed_in = profile.sync_signed_in().unwrap_or(false);
         if due && signed_in {
             // The outcome (or the failure) reaches the window as `sync.done`.
             let _ = profile.sync_now(false);

@@ -27,24 +27,7 @@ pub fn miaou_wav() -> Vec<u8> {
             ((t * 440.0 * std::f64::consts::TAU).sin() * 8_000.0) as i16
         })
         .collect();
-    let data = samples.len() as u32 * 2;
-    let mut wav = Vec::with_capacity(44 + data as usize);
-    wav.extend_from_slice(b"RIFF");
-    wav.extend_from_slice(&(36 + data).to_le_bytes());
-    wav.extend_from_slice(b"WAVEfmt ");
-    wav.extend_from_slice(&16u32.to_le_bytes());
-    wav.extend_from_slice(&1u16.to_le_bytes());
-    wav.extend_from_slice(&1u16.to_le_bytes());
-    wav.extend_from_slice(&RATE.to_le_bytes());
-    wav.extend_from_slice(&(RATE * 2).to_le_bytes());
-    wav.extend_from_slice(&2u16.to_le_bytes());
-    wav.extend_from_slice(&16u16.to_le_bytes());
-    wav.extend_from_slice(b"data");
-    wav.extend_from_slice(&data.to_le_bytes());
-    for sample in samples {
-        wav.extend_from_slice(&sample.to_le_bytes());
-    }
-    wav
+    crate::wav(RATE, &samples)
 }
 
 pub const DAY: i64 = 86_400_000;

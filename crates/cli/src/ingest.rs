@@ -14,7 +14,7 @@ use satchel_core::voice::model_dirs;
 use satchel_core::{Profile, Satchel, draw_page};
 
 use crate::cli::{Cli, SourceCommand};
-use crate::output::{Failure, print};
+use crate::output::{Failure, print, write_out};
 use crate::unlock::unlock;
 
 pub fn ingest(
@@ -188,20 +188,8 @@ pub fn source(cli: &Cli, satchel: &Satchel, command: &SourceCommand) -> Result<(
             )
         }
         SourceCommand::Original { id, output } => {
-            let (mut reader, mime) = profile.source_original(id)?;
-            let written = std::fs::File::create(output)
-                .and_then(|mut file| std::io::copy(&mut reader, &mut file));
-            let size = written.map_err(|e| {
-                Failure::new(
-                    ErrorCode::Storage,
-                    format!("writing {}: {e}", output.display()),
-                )
-            })?;
-            print(
-                cli.json,
-                &serde_json::json!({ "path": output, "mime": mime, "size": size }),
-                |_| println!("Wrote {} ({mime}, {size} bytes).", output.display()),
-            )
+            let (reader, mime) = profile.source_original(id)?;
+            write_out(cli.json, reader, &mime, output)
         }
         SourceCommand::Rm { id } => {
             let source = profile.source(id)?;

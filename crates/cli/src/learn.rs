@@ -9,7 +9,7 @@ use satchel_core::types::{
 use serde::Serialize;
 
 use crate::cli::{CardCommand, Cli, ReviewCommand};
-use crate::output::{Failure, print};
+use crate::output::{Failure, print, write_out};
 use crate::unlock::unlock;
 
 const DAY: i64 = 86_400_000;
@@ -127,24 +127,8 @@ pub fn card(cli: &Cli, satchel: &Satchel, command: &CardCommand) -> Result<(), F
         CardCommand::Delete { id } => one(profile.delete_study_card(id, now)?),
         CardCommand::Media { blob_id, output } => {
             let profile = std::sync::Arc::new(profile);
-            let (mut reader, mime) = profile.card_media(blob_id)?;
-            let mut file = std::fs::File::create(output).map_err(|e| {
-                Failure::new(
-                    ErrorCode::Storage,
-                    format!("writing {}: {e}", output.display()),
-                )
-            })?;
-            let size = std::io::copy(&mut reader, &mut file).map_err(|e| {
-                Failure::new(
-                    ErrorCode::Storage,
-                    format!("writing {}: {e}", output.display()),
-                )
-            })?;
-            print(
-                cli.json,
-                &serde_json::json!({ "path": output, "mime": mime, "size": size }),
-                |_| println!("Wrote {} ({mime}, {size} bytes).", output.display()),
-            )
+            let (reader, mime) = profile.card_media(blob_id)?;
+            write_out(cli.json, reader, &mime, output)
         }
     }
 }

@@ -115,3 +115,26 @@ pub fn print<T: Serialize>(json: bool, value: &T, human: impl FnOnce(&T)) -> Res
     }
     Ok(())
 }
+
+/// Copies a stored file (a card's media, a source's original) to `output` and says
+/// where it went: `path`, `mime` and `size` with --json.
+pub fn write_out(
+    json: bool,
+    mut reader: impl std::io::Read,
+    mime: &str,
+    output: &std::path::Path,
+) -> Result<(), Failure> {
+    let size = std::fs::File::create(output)
+        .and_then(|mut file| std::io::copy(&mut reader, &mut file))
+        .map_err(|e| {
+            Failure::new(
+                ErrorCode::Storage,
+                format!("writing {}: {e}", output.display()),
+            )
+        })?;
+    print(
+        json,
+        &serde_json::json!({ "path": output, "mime": mime, "size": size }),
+        |_| println!("Wrote {} ({mime}, {size} bytes).", output.display()),
+    )
+}

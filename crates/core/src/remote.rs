@@ -223,6 +223,11 @@ impl Profile {
         self.transact(|tx| Ok((drop_setting(tx, REFRESH_KEY)?, Vec::new())))
     }
 
+    /// Whether this profile is signed in to a sync server (cheaper than the status).
+    pub fn sync_signed_in(&self) -> Result<bool> {
+        Ok(self.account()?.is_some())
+    }
+
     fn account(&self) -> Result<Option<SyncAccount>> {
         self.read(|c| setting(c, ACCOUNT_KEY))
     }
@@ -360,27 +365,25 @@ impl Profile {
         let refresh = self
             .refresh_token()?
             .ok_or_else(|| Error::SignInNeeded(format!("sign in to {} again", account.server)))?;
-        let tokens: Tokens = (|| {
-            http.post(format!("{}/v1/auth/refresh", account.server))
-                .json(&serde_json::json!({ "refresh_token": refresh }))
-                .send()
-                .map_err(|e| Failure::Passing(e.to_string()))
-                .and_then(check)
-                .and_then(|r| {
+        let url = format!("{}/v1/auth/refresh", account.server);
+        let tokens: Tokens = self
+            .exchange(
+                || {
+                    http.post(&url)
+                        .json(&serde_json::json!({ "refresh_token": refresh }))
+                },
+                |r| {
                     r.json::<Tokens>()
                         .map_err(|e| Failure::Refused(e.to_string()))
-                })
-        })
-        .retry(retries())
-        .when(|f| matches!(f, Failure::Passing(_)))
-        .call()
-        .map_err(|failure| {
-            if let Failure::Unauthorized(_) = failure {
-                // The sign-in ended (expired, signed out, or used elsewhere).
-                let _ = self.forget_refresh();
-            }
-            failure.into_error()
-        })?;
+                },
+            )
+            .map_err(|failure| {
+                if let Failure::Unauthorized(_) = failure {
+                    // The sign-in ended (expired, signed out, or used elsewhere).
+                    let _ = self.forget_refresh();
+                }
+                failure.into_error()
+            })?;
         self.keep_refresh(&tokens.refresh_token)?;
         self.remember_access(&tokens);
         Ok(tokens.access_token)
@@ -434,15 +437,15 @@ impl Profile {
             local_sent = self.read(|c| setting(c, LOCAL_CHANGES_KEY))?.unwrap_or(0);
             let body = out.encode();
             let send = |access: &str| {
-                let attempt = || {
-                    http.post(&url)
-                        .bearer_auth(access)
-                        .header("satchel-cursor", cursor.to_string())
-                        .body(body.clone())
-                        .send()
-                        .map_err(|e| Failure::Passing(e.to_string()))
-                        .and_then(check)
-                        .and_then(|r| {
+                let tried = || {
+                    self.exchange(
+                        || {
+                            http.post(&url)
+                                .bearer_auth(access)
+                                .header("satchel-cursor", cursor.to_string())
+                                .body(body.clone())
+                        },
+                        |r| {
                             let header = |name: &str| {
                                 r.headers()
                                     .get(name)
@@ -453,13 +456,8 @@ impl Profile {
                             let more = header("satchel-more") == Some(1);
                             let bytes = r.bytes().map_err(|e| Failure::Passing(e.to_string()))?;
                             Ok((next, more, bytes))
-                        })
-                };
-                let tried = || {
-                    attempt
-                        .retry(retries())
-                        .when(|f| matches!(f, Failure::Passing(_)))
-                        .call()
+                        },
+                    )
                 };
                 if force {
                     tried()
@@ -530,15 +528,19 @@ impl Profile {
     }
 
     /// One request to the server, tried again on passing failures.
-    fn exchange(
+    /// One request to the server and the reading of its answer, tried again on
+    /// passing failures (an answer cut off while read is one).
+    fn exchange<T>(
         &self,
         request: impl Fn() -> reqwest::blocking::RequestBuilder,
-    ) -> std::result::Result<reqwest::blocking::Response, Failure> {
+        read: impl Fn(reqwest::blocking::Response) -> std::result::Result<T, Failure>,
+    ) -> std::result::Result<T, Failure> {
         (|| {
             request()
                 .send()
                 .map_err(|e| Failure::Passing(e.to_string()))
                 .and_then(check)
+                .and_then(&read)
         })
         .retry(retries())
         .when(|f| matches!(f, Failure::Passing(_)))
@@ -668,10 +670,11 @@ impl Profile {
         outcome: &mut SyncOutcome,
     ) -> Result<()> {
         let state_url = format!("{}/{sha256}/state", link.base);
-        let received = match self.exchange(|| link.http.get(&state_url).bearer_auth(link.access)) {
-            Ok(response) => response
-                .json::<MediaState>()
-                .map_err(|e| Error::Server(e.to_string()))?,
+        let received = match self.exchange(
+            || link.http.get(&state_url).bearer_auth(link.access),
+            read_media_state,
+        ) {
+            Ok(state) => state,
             Err(Failure::Refused(_)) => MediaState::default(),
             Err(failure) => return Err(failure.into_error()),
         };
@@ -686,15 +689,16 @@ impl Profile {
             let url = format!("{}/{sha256}?size={size}&offset={offset}", link.base);
             let part = &bytes[offset..end];
             let state = self
-                .exchange(|| {
-                    link.http
-                        .put(&url)
-                        .bearer_auth(link.access)
-                        .body(part.to_vec())
-                })
-                .map_err(Failure::into_error)?
-                .json::<MediaState>()
-                .map_err(|e| Error::Server(e.to_string()))?;
+                .exchange(
+                    || {
+                        link.http
+                            .put(&url)
+                            .bearer_auth(link.access)
+                            .body(part.to_vec())
+                    },
+                    read_media_state,
+                )
+                .map_err(Failure::into_error)?;
             outcome.bytes_sent += part.len() as u64;
             self.progress(outcome);
             if state.complete {
@@ -750,6 +754,14 @@ const MEDIA_MAX_BYTES: u64 = 64 << 20;
 struct MediaState {
     received: i64,
     complete: bool,
+}
+
+fn read_media_state(
+    response: reqwest::blocking::Response,
+) -> std::result::Result<MediaState, Failure> {
+    response
+        .json::<MediaState>()
+        .map_err(|e| Failure::Refused(format!("a media answer that does not read: {e}")))
 }
 
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {

@@ -298,17 +298,9 @@ impl Profile {
     }
 
     /// Shares a source that is ready: what it is, where its original is (by sha256),
-    /// and its text with where each piece is.
-    pub(crate) fn share_source(&self, tx: &Transaction<'_>, id: &str) -> Result<()> {
-        let Some(source) = shared_source(tx, id, false)? else {
-            return Ok(());
-        };
-        self.share(tx, DocId::source(id), |r| r.put_source(&source))
-    }
-
-    /// Shares that a source was deleted here.
-    pub(crate) fn share_source_deleted(&self, tx: &Transaction<'_>, id: &str) -> Result<()> {
-        let Some(source) = shared_source(tx, id, true)? else {
+    /// and its text with where each piece is; or, `deleted`, that it was deleted here.
+    pub(crate) fn share_source(&self, tx: &Transaction<'_>, id: &str, deleted: bool) -> Result<()> {
+        let Some(source) = shared_source(tx, id, deleted)? else {
             return Ok(());
         };
         self.share(tx, DocId::source(id), |r| r.put_source(&source))

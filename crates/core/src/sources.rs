@@ -310,7 +310,7 @@ impl Profile {
                 tx.query_row("SELECT blob_id FROM sources WHERE id = ?1", [&id], |r| {
                     r.get(0)
                 })?;
-            self.share_source_deleted(tx, &id)?;
+            self.share_source(tx, &id, true)?;
             tx.execute("DELETE FROM sources WHERE id = ?1", [&id])?;
             tx.execute("DELETE FROM blobs WHERE id = ?1", [&blob])?;
             Ok(((), vec![Event::SourceDeleted { id }]))
@@ -472,7 +472,7 @@ pub fn transcribe_source(
                     now_ms()
                 ],
             )?;
-            profile.share_source(tx, &id)?;
+            profile.share_source(tx, &id, false)?;
             let source = get(tx, &id)?.or_not_found("source", &id)?;
             let event = saved(&source);
             Ok((source, vec![event]))
@@ -551,7 +551,7 @@ pub fn read_source(
                     params![id, password],
                 )?;
             }
-            profile.share_source(tx, &id)?;
+            profile.share_source(tx, &id, false)?;
             let source = get(tx, &id)?.or_not_found("source", &id)?;
             let event = saved(&source);
             Ok((source, vec![event]))

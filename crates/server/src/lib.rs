@@ -373,17 +373,7 @@ pub async fn add_account(
             "a name is 1 to 64 characters",
         ));
     }
-    if password.chars().count() < 8 {
-        return Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "a password is at least 8 characters",
-        ));
-    }
-    let password = password.to_owned();
-    let password_hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
-        .await
-        .map_err(ApiError::internal)?
-        .map_err(ApiError::internal)?;
+    let password_hash = hash_new_password(password).await?;
     let user = User {
         id: uuid::Uuid::now_v7().to_string(),
         name: name.to_owned(),
@@ -396,6 +386,12 @@ pub async fn add_account(
 
 /// Sets an account's password (the CLI's `user password`).
 pub async fn set_password(store: &Store, name: &str, password: &str) -> Result<bool, ApiError> {
+    let hash = hash_new_password(password).await?;
+    Ok(store.set_password(name, &hash).await?)
+}
+
+/// A new password checked against the rule and hashed, off the async threads.
+async fn hash_new_password(password: &str) -> Result<String, ApiError> {
     if password.chars().count() < 8 {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -403,9 +399,8 @@ pub async fn set_password(store: &Store, name: &str, password: &str) -> Result<b
         ));
     }
     let password = password.to_owned();
-    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
+    tokio::task::spawn_blocking(move || auth::hash_password(&password))
         .await
         .map_err(ApiError::internal)?
-        .map_err(ApiError::internal)?;
-    Ok(store.set_password(name, &hash).await?)
+        .map_err(ApiError::internal)
 }

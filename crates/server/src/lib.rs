@@ -6,8 +6,10 @@
 //! device's sync state and the documents are read from the store on each request.
 
 pub mod auth;
+pub mod classes;
 mod error;
 mod limits;
+pub mod mdns;
 mod media;
 pub mod store;
 mod sync;
@@ -176,6 +178,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/auth/logout", post(logout))
         .route("/v1/me", get(me))
         .route("/v1/users", post(add_user))
+        .route("/v1/classes", post(classes::create).get(classes::list))
+        .route("/v1/classes/join", post(classes::join))
+        .route("/v1/classes/{id}/students", get(classes::roster))
+        .route("/v1/classes/{id}/assignments", post(classes::assign))
+        .route("/v1/classes/{id}/report", get(classes::report))
         .route(
             "/v1/sync/{owner}",
             post(sync::sync).layer(RequestBodyLimitLayer::new(sync::MAX_BODY)),

@@ -46,6 +46,10 @@ struct Serve {
     /// Seconds an access token is good for.
     #[arg(long, default_value_t = 900)]
     access_ttl: u64,
+    /// Advertise this server on the local network (mDNS) under this name, so students'
+    /// apps find it ("Ms Rivera's class").
+    #[arg(long)]
+    advertise: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -137,6 +141,18 @@ async fn serve(args: Serve) -> anyhow::Result<()> {
     println!("listening on http://{address}");
     std::io::stdout().flush()?;
     tracing::info!(%address, store = state.store.kind(), "serving");
+    // Kept until the server stops; dropping it withdraws the advertisement.
+    let _advertised = match &args.advertise {
+        Some(name) => match satchel_server::mdns::advertise(name, address.port()) {
+            Ok(ad) => Some(ad),
+            Err(e) => {
+                // Students can still type the address.
+                tracing::warn!(error = %e, "not advertised on the local network");
+                None
+            }
+        },
+        None => None,
+    };
     satchel_server::serve(listener, state, stopped())
         .await
         .context("serving")

@@ -40,6 +40,27 @@ fn check_name(sha256: &str) -> Result<(), ApiError> {
     }
 }
 
+/// Whose copy of a medium `owner` reads: their own, or (when their own is not whole)
+/// their teacher's, which a lesson of theirs names — so a class's lesson media are kept
+/// once, not once per student.
+async fn holder(
+    app: &AppState,
+    owner: &str,
+    sha256: &str,
+) -> Result<(String, Option<crate::store::MediaState>), ApiError> {
+    let own = app.store.media_state(owner, sha256).await?;
+    if own.is_some_and(|s| s.complete) {
+        return Ok((owner.to_owned(), own));
+    }
+    if let Some(teacher) = app.store.lesson_media_owner(owner, sha256).await? {
+        let theirs = app.store.media_state(&teacher, sha256).await?;
+        if theirs.is_some_and(|s| s.complete) {
+            return Ok((teacher, theirs));
+        }
+    }
+    Ok((owner.to_owned(), own))
+}
+
 pub async fn state(
     State(app): State<Arc<AppState>>,
     Path((owner, sha256)): Path<(String, String)>,
@@ -47,10 +68,9 @@ pub async fn state(
 ) -> Result<Json<MediaView>, ApiError> {
     caller.may_use(&owner)?;
     check_name(&sha256)?;
-    let state = app
-        .store
-        .media_state(&owner, &sha256)
+    let state = holder(&app, &owner, &sha256)
         .await?
+        .1
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such media"))?;
     Ok(Json(MediaView {
         size: state.size,
@@ -124,7 +144,7 @@ pub async fn download(
 ) -> Result<Response, ApiError> {
     caller.may_use(&owner)?;
     check_name(&sha256)?;
-    let state = app.store.media_state(&owner, &sha256).await?;
+    let (owner, state) = holder(&app, &owner, &sha256).await?;
     if !state.is_some_and(|s| s.complete) {
         return Err(ApiError::new(StatusCode::NOT_FOUND, "no such media"));
     }

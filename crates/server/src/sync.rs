@@ -116,9 +116,14 @@ pub async fn sync(
     .await
     .map_err(ApiError::internal)??;
     let written = writes.len();
+    let changed_here: std::collections::BTreeSet<String> =
+        writes.iter().map(|w| w.doc_id.clone()).collect();
     app.store
         .commit(&owner, &caller.device, writes, new_states)
         .await?;
+    if caller.role != crate::store::Role::Learner && !changed_here.is_empty() {
+        crate::classes::redeliver(&app.store, &owner, &changed_here).await?;
+    }
 
     // Read after writing: a position seen means every earlier one is committed.
     let changed = app

@@ -705,6 +705,320 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+impl Server {
+    async fn join(&self, code: &str, name: &str) -> (StatusCode, Value) {
+        let body = json!({ "code": code, "name": name, "password": "device secret 123", "device": format!("{name}-pc") });
+        self.call(reqwest::Method::POST, "/v1/classes/join", None, Some(body))
+            .await
+    }
+
+    async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        access: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut request = self.http.request(method, format!("{}{path}", self.url));
+        if let Some(access) = access {
+            request = request.bearer_auth(access);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        (
+            response.status(),
+            response.json().await.unwrap_or(Value::Null),
+        )
+    }
+}
+
+/// A teacher makes a class, students join with its code, a lesson reaches each of
+/// them as their own documents (and its media through the teacher's copy), their
+/// progress comes back into the report; a student of another class gets nothing, and
+/// neither students nor other teachers read the report.
+async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
+    use reqwest::Method;
+    let server = start(backend, Config::default()).await;
+    let rivera = server.add("Ms Rivera", Role::Teacher).await;
+    server.add("Mr Okafor", Role::Teacher).await;
+    let teacher = server.login("Ms Rivera", "laptop").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let other_teacher = server.login("Mr Okafor", "laptop").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, class) = server
+        .call(
+            Method::POST,
+            "/v1/classes",
+            Some(&teacher),
+            Some(json!({ "name": "Biology 7" })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{class}");
+    let class_id = class["id"].as_str().unwrap().to_owned();
+    let code = class["code"].as_str().unwrap().to_owned();
+    let (_, other_class) = server
+        .call(
+            Method::POST,
+            "/v1/classes",
+            Some(&other_teacher),
+            Some(json!({ "name": "History" })),
+        )
+        .await;
+
+    // Learners cannot make classes.
+    server.add("lee", Role::Learner).await;
+    let lee = server.login("lee", "pc").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, _) = server
+        .call(
+            Method::POST,
+            "/v1/classes",
+            Some(&lee),
+            Some(json!({ "name": "Mine" })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // The teacher's lesson: a deck's cards, a picture, and the lesson itself.
+    let picture = b"a picture of a cell".to_vec();
+    let sha = hex(&Sha256::digest(&picture));
+    let (status, _) = server
+        .call(
+            Method::GET,
+            &format!("/v1/media/{rivera}/{sha}/state"),
+            Some(&teacher),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let response = server
+        .http
+        .put(format!(
+            "{}/v1/media/{rivera}/{sha}?size={}&offset=0",
+            server.url,
+            picture.len()
+        ))
+        .bearer_auth(&teacher)
+        .body(picture.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let mut laptop = Replica::new(b"rivera-laptop");
+    laptop
+        .put_card(&satchel_sync::Card {
+            id: "card1".into(),
+            deck_id: "deck1".into(),
+            kind: "basic".into(),
+            front: "What does a cell wall do?".into(),
+            back: "It holds the cell's shape.".into(),
+            suspended: false,
+            deleted: false,
+            choices: Vec::new(),
+            media: Vec::new(),
+        })
+        .unwrap();
+    laptop
+        .put_lesson("lesson1", r#"{"title":"Cells"}"#)
+        .unwrap();
+    laptop
+        .put_note(&note("private", "The teacher's own note."))
+        .unwrap();
+    let (teacher_cursor, _) = server.sync(&teacher, &rivera, &mut laptop, 0).await;
+
+    // A lesson of documents not yet synced is refused.
+    let (status, _) = server
+        .call(
+            Method::POST,
+            &format!("/v1/classes/{class_id}/assignments"),
+            Some(&teacher),
+            Some(json!({ "id": "early", "title": "Early", "docs": ["cards/unsynced"] })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    // Three students join (one before the lesson, two after); one joins the other class.
+    let (status, ana) = server.join(&code.to_lowercase(), "ana").await;
+    assert_eq!(status, StatusCode::OK, "{ana}");
+    assert_eq!(ana["class"]["name"], "Biology 7");
+    assert!(
+        ana["class"]["code"].is_null(),
+        "students do not see the code"
+    );
+    let (status, _) = server.join("ZZZZZZ", "nobody").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let (status, assigned) = server
+        .call(
+            Method::POST,
+            &format!("/v1/classes/{class_id}/assignments"),
+            Some(&teacher),
+            Some(json!({
+                "id": "lesson1", "title": "Cells",
+                "docs": ["lessons/lesson1", "cards/deck1"], "media": [sha],
+            })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{assigned}");
+    assert_eq!(assigned["delivered"], 1);
+    let (_, ben) = server.join(&code, "ben").await;
+    let (_, cai) = server.join(&code, "cai").await;
+    // Joining again with the same name and secret is the same student; another secret
+    // is someone else, refused.
+    let (status, again) = server.join(&code, "ben").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(again["user"]["id"], ben["user"]["id"]);
+    let body = json!({ "code": code, "name": "ben", "password": "someone else's", "device": "x" });
+    let (status, _) = server
+        .call(Method::POST, "/v1/classes/join", None, Some(body))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (_, dev) = server
+        .join(other_class["code"].as_str().unwrap(), "dev")
+        .await;
+
+    // Each student of the class syncs and finds the lesson and its cards, not the
+    // teacher's note; the student of the other class finds nothing.
+    let mut ana_device = Replica::new(b"ana");
+    let mut ana_cursor = 0;
+    for (student, device) in [
+        (&ana, &mut ana_device),
+        (&ben, &mut Replica::new(b"ben")),
+        (&cai, &mut Replica::new(b"cai")),
+    ] {
+        let access = student["access_token"].as_str().unwrap();
+        let id = student["user"]["id"].as_str().unwrap();
+        let (cursor, _) = server.sync(access, id, device, 0).await;
+        if student["user"]["name"] == "ana" {
+            ana_cursor = cursor;
+        }
+        let ids: Vec<String> = device.doc_ids().map(|d| d.as_str().to_owned()).collect();
+        assert_eq!(
+            ids,
+            vec!["cards/deck1", "lessons/lesson1"],
+            "{}",
+            student["user"]["name"]
+        );
+        assert_eq!(
+            device.cards().unwrap()[0].front,
+            "What does a cell wall do?"
+        );
+        // The picture comes from the teacher's copy.
+        let response = server
+            .http
+            .get(format!("{}/v1/media/{id}/{sha}", server.url))
+            .bearer_auth(access)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.bytes().await.unwrap().to_vec(), picture);
+    }
+    let mut dev_device = Replica::new(b"dev");
+    let dev_id = dev["user"]["id"].as_str().unwrap();
+    server
+        .sync(
+            dev["access_token"].as_str().unwrap(),
+            dev_id,
+            &mut dev_device,
+            0,
+        )
+        .await;
+    assert_eq!(
+        dev_device.doc_ids().count(),
+        0,
+        "another class's student got nothing"
+    );
+    let response = server
+        .http
+        .get(format!("{}/v1/media/{dev_id}/{sha}", server.url))
+        .bearer_auth(dev["access_token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+
+    // The teacher edits the card: it reaches the students on their next sync.
+    laptop
+        .put_card(&satchel_sync::Card {
+            id: "card1".into(),
+            deck_id: "deck1".into(),
+            kind: "basic".into(),
+            front: "What does a cell wall do for a plant cell?".into(),
+            back: "It holds the cell's shape.".into(),
+            suspended: false,
+            deleted: false,
+            choices: Vec::new(),
+            media: Vec::new(),
+        })
+        .unwrap();
+    server
+        .sync(&teacher, &rivera, &mut laptop, teacher_cursor)
+        .await;
+    let ana_access = ana["access_token"].as_str().unwrap();
+    let ana_id = ana["user"]["id"].as_str().unwrap();
+    ana_device
+        .put_progress(
+            &json!({
+                "as_of": 1000, "reviews": 7, "time_ms": 60000,
+                "lessons": [{ "id": "lesson1", "cards": 1, "studied": 1, "done": true,
+                    "concepts": [{ "concept": "cell wall", "mastery": 0.3, "cards": 1, "studied": 1 }] }],
+            })
+            .to_string(),
+        )
+        .unwrap();
+    server
+        .sync(ana_access, ana_id, &mut ana_device, ana_cursor)
+        .await;
+    assert_eq!(
+        ana_device.cards().unwrap()[0].front,
+        "What does a cell wall do for a plant cell?"
+    );
+
+    // The report: only for this class's teacher.
+    let path = format!("/v1/classes/{class_id}/report");
+    let (status, report) = server.call(Method::GET, &path, Some(&teacher), None).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(report["students"].as_array().unwrap().len(), 3);
+    assert_eq!(report["lessons"][0]["assigned"], 3);
+    assert_eq!(report["lessons"][0]["done"], 1);
+    assert_eq!(report["concepts"], json!(["cell wall"]));
+    assert_eq!(report["struggling"][0]["student"], "ana");
+    assert_eq!(report["students"][0]["reviews"], 7);
+    for access in [ana_access, &other_teacher] {
+        let (status, _) = server.call(Method::GET, &path, Some(access), None).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (status, _) = server
+            .call(
+                Method::GET,
+                &format!("/v1/classes/{class_id}/students"),
+                Some(access),
+                None,
+            )
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    // A student reads their own classes, not who else is in them.
+    let (_, mine) = server
+        .call(Method::GET, "/v1/classes", Some(ana_access), None)
+        .await;
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+    assert_eq!(mine[0]["teaching"], false);
+    let (_, taught) = server
+        .call(Method::GET, "/v1/classes", Some(&teacher), None)
+        .await;
+    assert_eq!(taught[0]["students"], 3);
+    assert_eq!(taught[0]["code"], code);
+}
+
 macro_rules! on_both_stores {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -789,4 +1103,5 @@ on_both_stores!(
     two_devices_meet_through_the_server,
     media_arrive_in_parts_and_resume,
     requests_past_the_rate_limit_wait,
+    a_lesson_reaches_the_class_and_progress_comes_back,
 );

@@ -46,6 +46,12 @@ impl DocId {
         DocId(format!("sources/{source_id}"))
     }
 
+    /// A lesson a teacher assigned: what to study (JSON the app reads), written by the
+    /// teacher's device and carried to each student's documents by the class server.
+    pub fn lesson(lesson_id: &str) -> DocId {
+        DocId(format!("lessons/{lesson_id}"))
+    }
+
     /// Every deck's name, by id.
     pub fn decks() -> DocId {
         DocId("decks/all".to_owned())
@@ -386,6 +392,18 @@ pub(crate) fn put_progress(doc: &mut AutoCommit, summary: &str) -> Result<(), Sy
 
 pub(crate) fn read_progress(doc: &AutoCommit) -> Result<Option<String>, SyncError> {
     text_field(doc, &ROOT, "summary")
+}
+
+/// Sets a lesson (JSON, whole: only its teacher writes it), when it differs.
+pub(crate) fn put_lesson(doc: &mut AutoCommit, lesson: &str) -> Result<(), SyncError> {
+    if text_field(doc, &ROOT, "lesson")?.as_deref() != Some(lesson) {
+        doc.put(ROOT, "lesson", lesson)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn read_lesson(doc: &AutoCommit) -> Result<Option<String>, SyncError> {
+    text_field(doc, &ROOT, "lesson")
 }
 
 /// Writes what differs: the title, the metadata and content (each whole), deletion.

@@ -70,6 +70,24 @@ impl Hosted {
         Some(self.doc.save_after(&self.loaded_heads))
     }
 
+    /// Takes in every change of `other` (the same document as another owner holds it:
+    /// a teacher's lesson carried into a student's documents); true when this changed.
+    pub fn merge(&mut self, other: &mut Hosted) -> Result<bool, SyncError> {
+        let before = self.doc.get_heads();
+        self.doc.merge(&mut other.doc)?;
+        Ok(self.doc.get_heads() != before)
+    }
+
+    /// Whether the document held nothing when it was loaded.
+    pub fn is_empty(&self) -> bool {
+        self.loaded_heads.is_empty()
+    }
+
+    /// The progress summary a `progress/summary` document holds (for the class report).
+    pub fn progress(&self) -> Result<Option<String>, SyncError> {
+        crate::docs::read_progress(&self.doc)
+    }
+
     /// The whole document as one chunk, to replace many small ones.
     pub fn save(&mut self) -> Vec<u8> {
         self.doc.save()

@@ -22,6 +22,8 @@ pub enum Content {
     Note(Note),
     Decks(Vec<(String, String)>),
     Source(Source),
+    /// A lesson from a teacher: its id and its JSON.
+    Lesson(String, String),
     Nothing,
 }
 
@@ -105,6 +107,10 @@ impl Replica {
             "notes" => Content::Note(docs::read_note(id, doc)?),
             "decks" => Content::Decks(docs::read_decks(doc)?),
             "sources" => Content::Source(docs::read_source(id, doc)?),
+            "lessons" => match docs::read_lesson(doc)? {
+                Some(lesson) => Content::Lesson(id.subject().to_owned(), lesson),
+                None => Content::Nothing,
+            },
             _ => Content::Nothing,
         })
     }
@@ -119,6 +125,20 @@ impl Replica {
             Some(doc) => docs::read_progress(doc),
             None => Ok(None),
         }
+    }
+
+    pub fn put_lesson(&mut self, lesson_id: &str, lesson: &str) -> Result<(), SyncError> {
+        docs::put_lesson(self.doc(DocId::lesson(lesson_id)), lesson)
+    }
+
+    /// Merges a whole document saved elsewhere (a bundle carried on a USB stick) into
+    /// this one, exactly as a sync would have brought its changes; whether it changed.
+    pub fn merge_saved(&mut self, id: DocId, saved: &[u8]) -> Result<bool, SyncError> {
+        let mut other = AutoCommit::load(saved)?;
+        let doc = self.doc(id);
+        let before = doc.get_heads();
+        doc.merge(&mut other)?;
+        Ok(doc.get_heads() != before)
     }
 
     pub fn put_source(&mut self, source: &Source) -> Result<(), SyncError> {

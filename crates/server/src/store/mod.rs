@@ -153,6 +153,54 @@ pub struct MediaState {
     pub complete: bool,
 }
 
+/// A class: its teacher, and the code students join it with.
+#[derive(Debug, Clone)]
+pub struct Class {
+    pub id: String,
+    pub name: String,
+    pub teacher: String,
+    pub teacher_name: String,
+    pub code: String,
+    pub created_at: i64,
+}
+
+/// A student in a class.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub id: String,
+    pub name: String,
+    pub joined_at: i64,
+}
+
+/// A lesson assigned to a class: the teacher's documents it carries and the media they
+/// name, and the students it is for (`None`: the whole class, later joiners too).
+#[derive(Debug, Clone)]
+pub struct Assignment {
+    pub id: String,
+    pub class_id: String,
+    pub title: String,
+    pub docs: Vec<String>,
+    pub media: Vec<String>,
+    pub students: Option<Vec<String>>,
+    pub assigned_at: i64,
+}
+
+impl Assignment {
+    pub fn is_for(&self, student: &str) -> bool {
+        self.students
+            .as_ref()
+            .is_none_or(|s| s.iter().any(|id| id == student))
+    }
+}
+
+pub(crate) fn json_list(list: &[String]) -> String {
+    serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
+}
+
+pub(crate) fn read_list(text: &str) -> Vec<String> {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
 #[derive(Clone)]
 pub enum Store {
     Sqlite(Sqlite),
@@ -291,12 +339,74 @@ impl Store {
     pub async fn media_finish(&self, owner: &str, sha256: &str, ok: bool) -> Result<()> {
         each!(self, s => s.media_finish(owner.to_owned(), sha256.to_owned(), ok).await)
     }
+
+    /// Adds a class; `NameTaken` when its code is in use (the caller draws another).
+    pub async fn add_class(&self, class: &Class) -> Result<()> {
+        each!(self, s => s.add_class(class.clone()).await)
+    }
+
+    pub async fn class(&self, id: &str) -> Result<Option<Class>> {
+        each!(self, s => s.classes("c.id = @1", id.to_owned()).await).map(|mut c| c.pop())
+    }
+
+    pub async fn class_by_code(&self, code: &str) -> Result<Option<Class>> {
+        each!(self, s => s.classes("c.code = @1", code.to_owned()).await).map(|mut c| c.pop())
+    }
+
+    pub async fn classes_taught(&self, teacher: &str) -> Result<Vec<Class>> {
+        each!(self, s => s.classes("c.teacher = @1", teacher.to_owned()).await)
+    }
+
+    pub async fn classes_joined(&self, student: &str) -> Result<Vec<Class>> {
+        each!(self, s => s.classes(
+            "c.id IN (SELECT class_id FROM class_members WHERE user_id = @1)",
+            student.to_owned()
+        ).await)
+    }
+
+    /// Adds a student to a class; whether they were new to it.
+    pub async fn add_member(&self, class_id: &str, user_id: &str) -> Result<bool> {
+        each!(self, s => s.add_member(class_id.to_owned(), user_id.to_owned()).await)
+    }
+
+    pub async fn members(&self, class_id: &str) -> Result<Vec<Member>> {
+        each!(self, s => s.members(class_id.to_owned()).await)
+    }
+
+    /// Keeps an assignment (assigning a lesson again replaces who it is for).
+    pub async fn put_assignment(&self, assignment: &Assignment) -> Result<()> {
+        each!(self, s => s.put_assignment(assignment.clone()).await)
+    }
+
+    pub async fn assignments(&self, class_id: &str) -> Result<Vec<Assignment>> {
+        each!(self, s => s.assignments(class_id.to_owned()).await)
+    }
+
+    /// Notes that `student` may read these media of `owner` (their teacher), which
+    /// their lessons name.
+    pub async fn add_lesson_media(
+        &self,
+        student: &str,
+        owner: &str,
+        media: Vec<String>,
+    ) -> Result<()> {
+        if media.is_empty() {
+            return Ok(());
+        }
+        each!(self, s => s.add_lesson_media(student.to_owned(), owner.to_owned(), media).await)
+    }
+
+    /// Whose copy of a medium a student's lessons name, if any.
+    pub async fn lesson_media_owner(&self, student: &str, sha256: &str) -> Result<Option<String>> {
+        each!(self, s => s.lesson_media_owner(student.to_owned(), sha256.to_owned()).await)
+    }
 }
 
 /// Chunks a document may gather before the next write replaces them with one save.
 pub const COMPACT_AFTER_CHUNKS: usize = 32;
 
-pub(crate) const MIGRATIONS: &[&str] = &[r#"
+pub(crate) const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE settings (key TEXT PRIMARY KEY, value @BLOB@ NOT NULL);
 CREATE TABLE users (
     id TEXT PRIMARY KEY,
@@ -347,7 +457,44 @@ CREATE TABLE media_parts (
     bytes @BLOB@ NOT NULL,
     PRIMARY KEY (owner, sha256, start_at)
 );
-"#];
+"#,
+    r#"
+CREATE TABLE classes (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    teacher TEXT NOT NULL REFERENCES users (id),
+    code TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX classes_teacher ON classes (teacher);
+CREATE TABLE class_members (
+    class_id TEXT NOT NULL REFERENCES classes (id),
+    user_id TEXT NOT NULL REFERENCES users (id),
+    joined_at BIGINT NOT NULL,
+    PRIMARY KEY (class_id, user_id)
+);
+CREATE INDEX class_members_user ON class_members (user_id);
+CREATE TABLE assignments (
+    id TEXT PRIMARY KEY,
+    class_id TEXT NOT NULL REFERENCES classes (id),
+    title TEXT NOT NULL,
+    -- The teacher's documents it carries and the media they name: JSON lists.
+    docs TEXT NOT NULL,
+    media TEXT NOT NULL,
+    -- The students it is for, a JSON list; NULL for the whole class, joiners too.
+    students TEXT,
+    assigned_at BIGINT NOT NULL
+);
+CREATE INDEX assignments_class ON assignments (class_id);
+-- Media a student may read from their teacher's copy, because a lesson names it.
+CREATE TABLE lesson_media (
+    student TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    PRIMARY KEY (student, sha256)
+);
+"#,
+];
 
 /// Whether a part may be appended to a media file, and what has arrived after it. A
 /// part sent again (its response was lost) changes nothing.

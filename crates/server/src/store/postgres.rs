@@ -7,8 +7,8 @@ use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use tokio_postgres::NoTls;
 
 use super::{
-    Decision, DocWrite, KeptRefresh, MIGRATIONS, MediaState, Refresh, RefreshUse, Result, Role,
-    StoreError, StoredDoc, User, decide,
+    Assignment, Class, Decision, DocWrite, KeptRefresh, MIGRATIONS, MediaState, Member, Refresh,
+    RefreshUse, Result, Role, StoreError, StoredDoc, User, decide, json_list, read_list,
 };
 
 #[derive(Clone)]
@@ -442,6 +442,161 @@ impl Postgres {
         }
         tx.commit().await?;
         Ok(())
+    }
+}
+
+const CLASS_COLUMNS: &str = "SELECT c.id, c.name, c.teacher, u.name, c.code, c.created_at
+     FROM classes c JOIN users u ON u.id = c.teacher";
+
+impl Postgres {
+    pub async fn add_class(&self, class: Class) -> Result<()> {
+        let client = self.client().await?;
+        let added = client
+            .execute(
+                "INSERT INTO classes (id, name, teacher, code, created_at)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING",
+                &[
+                    &class.id,
+                    &class.name,
+                    &class.teacher,
+                    &class.code,
+                    &class.created_at,
+                ],
+            )
+            .await?;
+        if added == 0 {
+            return Err(StoreError::NameTaken(class.code));
+        }
+        Ok(())
+    }
+
+    /// The classes `filter` (SQL on `c`, with `@1` for `arg`) picks, by name.
+    pub async fn classes(&self, filter: &'static str, arg: String) -> Result<Vec<Class>> {
+        let client = self.client().await?;
+        let sql = format!(
+            "{CLASS_COLUMNS} WHERE {} ORDER BY c.name, c.id",
+            filter.replace("@1", "$1")
+        );
+        let rows = client.query(&sql, &[&arg]).await?;
+        Ok(rows
+            .iter()
+            .map(|r| Class {
+                id: r.get(0),
+                name: r.get(1),
+                teacher: r.get(2),
+                teacher_name: r.get(3),
+                code: r.get(4),
+                created_at: r.get(5),
+            })
+            .collect())
+    }
+
+    pub async fn add_member(&self, class_id: String, user_id: String) -> Result<bool> {
+        let client = self.client().await?;
+        Ok(client
+            .execute(
+                "INSERT INTO class_members (class_id, user_id, joined_at) VALUES ($1, $2, $3)
+                 ON CONFLICT DO NOTHING",
+                &[&class_id, &user_id, &super::sqlite::now_ms()],
+            )
+            .await?
+            == 1)
+    }
+
+    pub async fn members(&self, class_id: String) -> Result<Vec<Member>> {
+        let client = self.client().await?;
+        let rows = client
+            .query(
+                "SELECT u.id, u.name, m.joined_at FROM class_members m
+                 JOIN users u ON u.id = m.user_id WHERE m.class_id = $1 ORDER BY u.name",
+                &[&class_id],
+            )
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| Member {
+                id: r.get(0),
+                name: r.get(1),
+                joined_at: r.get(2),
+            })
+            .collect())
+    }
+
+    pub async fn put_assignment(&self, a: Assignment) -> Result<()> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "INSERT INTO assignments (id, class_id, title, docs, media, students, assigned_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)
+                 ON CONFLICT (id) DO UPDATE SET title = excluded.title, docs = excluded.docs,
+                     media = excluded.media, students = excluded.students",
+                &[
+                    &a.id,
+                    &a.class_id,
+                    &a.title,
+                    &json_list(&a.docs),
+                    &json_list(&a.media),
+                    &a.students.as_deref().map(json_list),
+                    &a.assigned_at,
+                ],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub async fn assignments(&self, class_id: String) -> Result<Vec<Assignment>> {
+        let client = self.client().await?;
+        let rows = client
+            .query(
+                "SELECT id, class_id, title, docs, media, students, assigned_at FROM assignments
+                 WHERE class_id = $1 ORDER BY assigned_at, id",
+                &[&class_id],
+            )
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| Assignment {
+                id: r.get(0),
+                class_id: r.get(1),
+                title: r.get(2),
+                docs: read_list(r.get(3)),
+                media: read_list(r.get(4)),
+                students: r.get::<_, Option<&str>>(5).map(read_list),
+                assigned_at: r.get(6),
+            })
+            .collect())
+    }
+
+    pub async fn add_lesson_media(
+        &self,
+        student: String,
+        owner: String,
+        media: Vec<String>,
+    ) -> Result<()> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "INSERT INTO lesson_media (student, sha256, owner)
+                 SELECT $1, m, $2 FROM UNNEST($3::TEXT[]) AS m ON CONFLICT DO NOTHING",
+                &[&student, &owner, &media],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub async fn lesson_media_owner(
+        &self,
+        student: String,
+        sha256: String,
+    ) -> Result<Option<String>> {
+        let client = self.client().await?;
+        Ok(client
+            .query_opt(
+                "SELECT owner FROM lesson_media WHERE student = $1 AND sha256 = $2",
+                &[&student, &sha256],
+            )
+            .await?
+            .map(|r| r.get(0)))
     }
 }
 

@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{
-    Decision, DocWrite, KeptRefresh, MIGRATIONS, MediaState, Refresh, RefreshUse, Result, Role,
-    StoreError, StoredDoc, User, decide,
+    Assignment, Class, Decision, DocWrite, KeptRefresh, MIGRATIONS, MediaState, Member, Refresh,
+    RefreshUse, Result, Role, StoreError, StoredDoc, User, decide, json_list, read_list,
 };
 
 #[derive(Clone)]
@@ -440,6 +440,171 @@ impl Sqlite {
             }
             tx.commit()?;
             Ok(())
+        })
+        .await
+    }
+}
+
+const CLASS_COLUMNS: &str = "SELECT c.id, c.name, c.teacher, u.name, c.code, c.created_at
+     FROM classes c JOIN users u ON u.id = c.teacher";
+
+impl Sqlite {
+    pub async fn add_class(&self, class: Class) -> Result<()> {
+        self.with(move |c| {
+            let added = c.execute(
+                "INSERT INTO classes (id, name, teacher, code, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (code) DO NOTHING",
+                params![
+                    class.id,
+                    class.name,
+                    class.teacher,
+                    class.code,
+                    class.created_at
+                ],
+            )?;
+            if added == 0 {
+                return Err(StoreError::NameTaken(class.code));
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    /// The classes `filter` (SQL on `c`, with `@1` for `arg`) picks, by name.
+    pub async fn classes(&self, filter: &'static str, arg: String) -> Result<Vec<Class>> {
+        self.with(move |c| {
+            let sql = format!(
+                "{CLASS_COLUMNS} WHERE {} ORDER BY c.name, c.id",
+                filter.replace("@1", "?1")
+            );
+            let mut stmt = c.prepare_cached(&sql)?;
+            let classes = stmt
+                .query_map([arg], |r| {
+                    Ok(Class {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        teacher: r.get(2)?,
+                        teacher_name: r.get(3)?,
+                        code: r.get(4)?,
+                        created_at: r.get(5)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(classes)
+        })
+        .await
+    }
+
+    pub async fn add_member(&self, class_id: String, user_id: String) -> Result<bool> {
+        self.with(move |c| {
+            Ok(c.execute(
+                "INSERT INTO class_members (class_id, user_id, joined_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT DO NOTHING",
+                params![class_id, user_id, now_ms()],
+            )? == 1)
+        })
+        .await
+    }
+
+    pub async fn members(&self, class_id: String) -> Result<Vec<Member>> {
+        self.with(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT u.id, u.name, m.joined_at FROM class_members m
+                 JOIN users u ON u.id = m.user_id WHERE m.class_id = ?1 ORDER BY u.name",
+            )?;
+            let members = stmt
+                .query_map([class_id], |r| {
+                    Ok(Member {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        joined_at: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(members)
+        })
+        .await
+    }
+
+    pub async fn put_assignment(&self, a: Assignment) -> Result<()> {
+        self.with(move |c| {
+            c.execute(
+                "INSERT INTO assignments (id, class_id, title, docs, media, students, assigned_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (id) DO UPDATE SET title = excluded.title, docs = excluded.docs,
+                     media = excluded.media, students = excluded.students",
+                params![
+                    a.id,
+                    a.class_id,
+                    a.title,
+                    json_list(&a.docs),
+                    json_list(&a.media),
+                    a.students.as_deref().map(json_list),
+                    a.assigned_at
+                ],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn assignments(&self, class_id: String) -> Result<Vec<Assignment>> {
+        self.with(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT id, class_id, title, docs, media, students, assigned_at FROM assignments
+                 WHERE class_id = ?1 ORDER BY assigned_at, id",
+            )?;
+            let found = stmt
+                .query_map([class_id], |r| {
+                    Ok(Assignment {
+                        id: r.get(0)?,
+                        class_id: r.get(1)?,
+                        title: r.get(2)?,
+                        docs: read_list(&r.get::<_, String>(3)?),
+                        media: read_list(&r.get::<_, String>(4)?),
+                        students: r.get::<_, Option<String>>(5)?.as_deref().map(read_list),
+                        assigned_at: r.get(6)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(found)
+        })
+        .await
+    }
+
+    pub async fn add_lesson_media(
+        &self,
+        student: String,
+        owner: String,
+        media: Vec<String>,
+    ) -> Result<()> {
+        self.with(move |c| {
+            let tx = c.transaction()?;
+            for sha256 in media {
+                tx.execute(
+                    "INSERT INTO lesson_media (student, sha256, owner) VALUES (?1, ?2, ?3)
+                     ON CONFLICT DO NOTHING",
+                    params![student, sha256, owner],
+                )?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn lesson_media_owner(
+        &self,
+        student: String,
+        sha256: String,
+    ) -> Result<Option<String>> {
+        self.with(move |c| {
+            Ok(c.query_row(
+                "SELECT owner FROM lesson_media WHERE student = ?1 AND sha256 = ?2",
+                params![student, sha256],
+                |r| r.get(0),
+            )
+            .optional()?)
         })
         .await
     }

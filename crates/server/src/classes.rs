@@ -1,0 +1,722 @@
+//! Classes: a teacher makes one and gets a join code; students join with the code (an
+//! account is made for them on first join); lessons the teacher assigns are carried
+//! into each student's own documents; the teacher reads the class's progress from each
+//! student's shared progress summary.
+//!
+//! Students only ever sync their own documents, so no student can read another's. A
+//! teacher reads their students' summaries through the report alone, and only for
+//! their own classes.
+
+use std::collections::{BTreeSet, HashMap};
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::StatusCode;
+use satchel_sync::{DocId, Hosted};
+use satchel_types::{ClassInfo, ClassReport, Classmate, LessonProgress, Struggle, StudentProgress};
+use serde::{Deserialize, Serialize};
+
+use crate::store::{Assignment, Class, DocWrite, Member, Role, Store, now_ms};
+use crate::{ApiError, AppState, Caller, auth};
+
+/// Letters and digits no one mistakes for one another when reading a code off a board.
+const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const CODE_LEN: usize = 6;
+/// Document kinds a lesson may carry from its teacher to students.
+const LESSON_KINDS: &[&str] = &["lessons", "sources", "cards", "notes"];
+/// A concept a student has studied and knows less well than this is a struggle.
+const STRUGGLING_BELOW: f32 = 0.5;
+const STRUGGLES_SHOWN: usize = 100;
+
+/// A join code as a person may type it: any case, with or without spaces or a dash.
+pub fn normalize_code(code: &str) -> String {
+    code.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+fn new_code() -> Result<String, ApiError> {
+    let mut bytes = [0u8; CODE_LEN];
+    getrandom::fill(&mut bytes).map_err(ApiError::internal)?;
+    Ok(bytes
+        .iter()
+        .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
+        .collect())
+}
+
+fn info(class: &Class, caller: &Caller, students: usize) -> ClassInfo {
+    let teaching = class.teacher == caller.id;
+    ClassInfo {
+        id: class.id.clone(),
+        name: class.name.clone(),
+        teacher: class.teacher_name.clone(),
+        code: teaching.then(|| class.code.clone()),
+        teaching,
+        students: students as u32,
+    }
+}
+
+fn forbidden(message: &str) -> ApiError {
+    ApiError::new(StatusCode::FORBIDDEN, message)
+}
+
+/// The class `id`, when the caller teaches it (or is an admin).
+async fn taught(store: &Store, caller: &Caller, id: &str) -> Result<Class, ApiError> {
+    let class = store
+        .class(id)
+        .await?
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "there is no such class"))?;
+    if class.teacher != caller.id && caller.role != Role::Admin {
+        return Err(forbidden("this class is another teacher's"));
+    }
+    Ok(class)
+}
+
+#[derive(Deserialize)]
+pub struct NewClass {
+    name: String,
+}
+
+pub async fn create(
+    State(app): State<Arc<AppState>>,
+    caller: Caller,
+    Json(form): Json<NewClass>,
+) -> Result<(StatusCode, Json<ClassInfo>), ApiError> {
+    if caller.role == Role::Learner {
+        return Err(forbidden("only a teacher makes classes"));
+    }
+    let name = form.name.trim();
+    if name.is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control) {
+        return Err(ApiError::bad_request(
+            "a class's name is 1 to 80 characters",
+        ));
+    }
+    // A clash of codes is rare (31^6); draw again when one happens.
+    for _ in 0..8 {
+        let class = Class {
+            id: uuid::Uuid::now_v7().to_string(),
+            name: name.to_owned(),
+            teacher: caller.id.clone(),
+            teacher_name: caller.name.clone(),
+            code: new_code()?,
+            created_at: now_ms(),
+        };
+        match app.store.add_class(&class).await {
+            Ok(()) => return Ok((StatusCode::CREATED, Json(info(&class, &caller, 0)))),
+            Err(crate::store::StoreError::NameTaken(_)) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(ApiError::internal("no free class code"))
+}
+
+/// The classes the caller teaches, then those they are in.
+pub async fn list(
+    State(app): State<Arc<AppState>>,
+    caller: Caller,
+) -> Result<Json<Vec<ClassInfo>>, ApiError> {
+    let mut out = Vec::new();
+    for class in app.store.classes_taught(&caller.id).await? {
+        let students = app.store.members(&class.id).await?.len();
+        out.push(info(&class, &caller, students));
+    }
+    for class in app.store.classes_joined(&caller.id).await? {
+        // A student sees how big their class is, never who is in it.
+        let students = app.store.members(&class.id).await?.len();
+        out.push(info(&class, &caller, students));
+    }
+    Ok(Json(out))
+}
+
+#[derive(Deserialize)]
+pub struct JoinForm {
+    code: String,
+    name: String,
+    /// The secret the student's device made for this account, to sign in again with.
+    password: String,
+    device: String,
+}
+
+#[derive(Serialize)]
+pub struct Joined {
+    #[serde(flatten)]
+    tokens: auth::Tokens,
+    class: ClassInfo,
+}
+
+/// A student joins with the class's code: an account is made on first join (the device
+/// keeps its secret), and the same name and secret join again from a new start.
+pub async fn join(
+    State(app): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Json(form): Json<JoinForm>,
+) -> Result<Json<Joined>, ApiError> {
+    let code = normalize_code(&form.code);
+    // Codes are short: guessing them is held to the sign-in rate.
+    app.limits.check_login(&format!("{}/join", peer.ip()))?;
+    if form.device.is_empty() || form.device.len() > 128 {
+        return Err(ApiError::bad_request("a device id is needed"));
+    }
+    let class = app
+        .store
+        .class_by_code(&code)
+        .await?
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no class has that code"))?;
+    let user = match app.store.user_by_name(form.name.trim()).await? {
+        Some(user) => {
+            let hash = user.password_hash.clone();
+            let password = form.password.clone();
+            let matches =
+                tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
+                    .await
+                    .map_err(ApiError::internal)?;
+            if !matches || user.role != Role::Learner {
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    "someone here already has that name: choose another",
+                ));
+            }
+            user
+        }
+        None => crate::add_account(&app.store, &form.name, &form.password, Role::Learner).await?,
+    };
+    if app.store.add_member(&class.id, &user.id).await? {
+        tracing::info!(class = %class.id, student = %user.id, "a student joined");
+    }
+    // Lessons for the whole class reach a student who joins late too.
+    for assignment in app.store.assignments(&class.id).await? {
+        if assignment.is_for(&user.id) {
+            deliver(&app.store, &class, &assignment, &[user.id.clone()]).await?;
+        }
+    }
+    let students = app.store.members(&class.id).await?.len();
+    let caller = Caller {
+        id: user.id.clone(),
+        name: user.name.clone(),
+        role: user.role,
+        device: form.device.clone(),
+    };
+    Ok(Json(Joined {
+        tokens: app.issue(&user, &form.device, None, None).await?,
+        class: info(&class, &caller, students),
+    }))
+}
+
+pub async fn roster(
+    State(app): State<Arc<AppState>>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<Classmate>>, ApiError> {
+    let class = taught(&app.store, &caller, &id).await?;
+    Ok(Json(
+        app.store
+            .members(&class.id)
+            .await?
+            .into_iter()
+            .map(|m| Classmate {
+                id: m.id,
+                name: m.name,
+                joined_at: m.joined_at,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct AssignForm {
+    id: String,
+    title: String,
+    /// The teacher's documents the lesson is made of.
+    docs: Vec<String>,
+    /// The media (sha256) those documents name.
+    #[serde(default)]
+    media: Vec<String>,
+    /// Chosen students; none for the whole class.
+    #[serde(default)]
+    students: Option<Vec<String>>,
+}
+
+#[derive(Serialize)]
+pub struct Assigned {
+    delivered: u32,
+}
+
+pub async fn assign(
+    State(app): State<Arc<AppState>>,
+    caller: Caller,
+    Path(class_id): Path<String>,
+    Json(form): Json<AssignForm>,
+) -> Result<(StatusCode, Json<Assigned>), ApiError> {
+    let class = taught(&app.store, &caller, &class_id).await?;
+    if DocId::parse(&format!("lessons/{}", form.id)).is_err() {
+        return Err(ApiError::bad_request(
+            "a lesson's id is plain letters and digits",
+        ));
+    }
+    let title = form.title.trim();
+    if title.is_empty() || title.chars().count() > 200 {
+        return Err(ApiError::bad_request(
+            "a lesson's title is 1 to 200 characters",
+        ));
+    }
+    if form.docs.is_empty() || form.docs.len() > 64 || form.media.len() > 4096 {
+        return Err(ApiError::bad_request("a lesson is 1 to 64 documents"));
+    }
+    for doc in &form.docs {
+        let id = DocId::parse(doc).map_err(|e| ApiError::bad_request(e.to_string()))?;
+        if !LESSON_KINDS.contains(&id.kind()) {
+            return Err(ApiError::bad_request(format!(
+                "a lesson carries material and cards, not {}",
+                id.kind()
+            )));
+        }
+    }
+    if form.media.iter().any(|m| {
+        m.len() != 64
+            || !m
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    }) {
+        return Err(ApiError::bad_request("media are named by their sha256"));
+    }
+    // Every document must be the teacher's, and already sent: a lesson of nothing
+    // would arrive empty.
+    let found = app
+        .store
+        .load_docs(&class.teacher, form.docs.clone())
+        .await?;
+    if let Some(missing) = form
+        .docs
+        .iter()
+        .find(|d| found.get(*d).is_none_or(|s| s.chunks.is_empty()))
+    {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            format!("{missing} has not been synced yet: sync, then assign again"),
+        ));
+    }
+    let members: BTreeSet<String> = app
+        .store
+        .members(&class.id)
+        .await?
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    if let Some(students) = &form.students
+        && let Some(stranger) = students.iter().find(|s| !members.contains(*s))
+    {
+        return Err(ApiError::bad_request(format!(
+            "{stranger} is not in this class"
+        )));
+    }
+    let assignment = Assignment {
+        id: form.id,
+        class_id: class.id.clone(),
+        title: title.to_owned(),
+        docs: form.docs,
+        media: form.media,
+        students: form.students,
+        assigned_at: now_ms(),
+    };
+    app.store.put_assignment(&assignment).await?;
+    let targets: Vec<String> = members
+        .into_iter()
+        .filter(|m| assignment.is_for(m))
+        .collect();
+    deliver(&app.store, &class, &assignment, &targets).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Assigned {
+            delivered: targets.len() as u32,
+        }),
+    ))
+}
+
+/// Carries a lesson's documents from its teacher into each student's own: merged, so a
+/// student's copy keeps what they did with it and takes the teacher's later changes.
+pub(crate) async fn deliver(
+    store: &Store,
+    class: &Class,
+    assignment: &Assignment,
+    students: &[String],
+) -> Result<(), ApiError> {
+    let teacher_docs = store
+        .load_docs(&class.teacher, assignment.docs.clone())
+        .await?;
+    for student in students {
+        let theirs = store.load_docs(student, assignment.docs.clone()).await?;
+        let teacher_docs = teacher_docs.clone();
+        let writes = tokio::task::spawn_blocking(move || {
+            let mut writes = Vec::new();
+            for (id, stored) in &teacher_docs {
+                let mut from = Hosted::load(&stored.chunks).map_err(ApiError::internal)?;
+                if from.is_empty() {
+                    continue;
+                }
+                let chunks = theirs.get(id).map(|s| s.chunks.as_slice()).unwrap_or(&[]);
+                let mut to = Hosted::load(chunks).map_err(ApiError::internal)?;
+                to.merge(&mut from).map_err(ApiError::internal)?;
+                if let Some(chunk) = to.new_changes() {
+                    writes.push(DocWrite {
+                        doc_id: id.clone(),
+                        chunk,
+                        replaces_upto: None,
+                    });
+                }
+            }
+            Ok::<_, ApiError>(writes)
+        })
+        .await
+        .map_err(ApiError::internal)??;
+        if !writes.is_empty() {
+            store.commit(student, "", writes, Vec::new()).await?;
+        }
+        store
+            .add_lesson_media(student, &class.teacher, assignment.media.clone())
+            .await?;
+    }
+    Ok(())
+}
+
+/// After a teacher's sync changed some of their documents: lessons made of them are
+/// carried to their students again, so an edited card reaches the class.
+pub(crate) async fn redeliver(
+    store: &Store,
+    teacher: &str,
+    changed: &BTreeSet<String>,
+) -> Result<(), ApiError> {
+    for class in store.classes_taught(teacher).await? {
+        let assignments = store.assignments(&class.id).await?;
+        if !assignments
+            .iter()
+            .any(|a| a.docs.iter().any(|d| changed.contains(d)))
+        {
+            continue;
+        }
+        let members = store.members(&class.id).await?;
+        for assignment in assignments
+            .iter()
+            .filter(|a| a.docs.iter().any(|d| changed.contains(d)))
+        {
+            let targets: Vec<String> = members
+                .iter()
+                .filter(|m| assignment.is_for(&m.id))
+                .map(|m| m.id.clone())
+                .collect();
+            deliver(store, &class, assignment, &targets).await?;
+        }
+    }
+    Ok(())
+}
+
+/// A student's progress summary as their devices share it (see the app's
+/// `share_progress`); what the report reads of it.
+#[derive(Debug, Default, Deserialize)]
+pub struct Summary {
+    #[serde(default)]
+    pub as_of: Option<i64>,
+    #[serde(default)]
+    pub reviews: u32,
+    #[serde(default)]
+    pub time_ms: i64,
+    #[serde(default)]
+    pub lessons: Vec<LessonSummary>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct LessonSummary {
+    pub id: String,
+    #[serde(default)]
+    pub cards: u32,
+    #[serde(default)]
+    pub studied: u32,
+    #[serde(default)]
+    pub done: bool,
+    #[serde(default)]
+    pub concepts: Vec<ConceptSummary>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ConceptSummary {
+    pub concept: String,
+    #[serde(default)]
+    pub mastery: f32,
+    #[serde(default)]
+    pub cards: u32,
+    #[serde(default)]
+    pub studied: u32,
+}
+
+pub async fn report(
+    State(app): State<Arc<AppState>>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<ClassReport>, ApiError> {
+    let class = taught(&app.store, &caller, &id).await?;
+    let members = app.store.members(&class.id).await?;
+    let assignments = app.store.assignments(&class.id).await?;
+    let progress = DocId::progress().as_str().to_owned();
+    let mut summaries = Vec::with_capacity(members.len());
+    for member in &members {
+        let stored = app
+            .store
+            .load_docs(&member.id, vec![progress.clone()])
+            .await?
+            .remove(&progress)
+            .unwrap_or_default();
+        summaries.push(stored.chunks);
+    }
+    let caller_info = info(&class, &caller, members.len());
+    let report = tokio::task::spawn_blocking(move || {
+        let summaries: Vec<Summary> = summaries
+            .iter()
+            .map(|chunks| read_summary(chunks))
+            .collect();
+        build_report(caller_info, &members, &assignments, &summaries)
+    })
+    .await
+    .map_err(ApiError::internal)?;
+    Ok(Json(report))
+}
+
+/// A student's summary from its document; one that does not read (or none yet) is an
+/// empty one: the student has not studied.
+pub fn read_summary(chunks: &[Vec<u8>]) -> Summary {
+    Hosted::load(chunks)
+        .ok()
+        .and_then(|doc| doc.progress().ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// The dashboard from the roster, the lessons and each student's summary (in roster
+/// order).
+pub fn build_report(
+    class: ClassInfo,
+    members: &[Member],
+    assignments: &[Assignment],
+    summaries: &[Summary],
+) -> ClassReport {
+    let lesson_ids: BTreeSet<&str> = assignments.iter().map(|a| a.id.as_str()).collect();
+    let mut lessons: Vec<LessonProgress> = assignments
+        .iter()
+        .map(|a| LessonProgress {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            assigned_at: a.assigned_at,
+            assigned: 0,
+            started: 0,
+            done: 0,
+        })
+        .collect();
+    let mut students = Vec::with_capacity(members.len());
+    // Per student, per concept: (mastery × cards summed, cards, studied).
+    let mut per_student: Vec<HashMap<&str, (f32, u32, u32)>> = Vec::new();
+    let mut concepts: BTreeSet<&str> = BTreeSet::new();
+    for (member, summary) in members.iter().zip(summaries) {
+        let by_lesson: HashMap<&str, &LessonSummary> =
+            summary.lessons.iter().map(|l| (l.id.as_str(), l)).collect();
+        let mut assigned = 0;
+        let mut done = 0;
+        for (lesson, assignment) in lessons.iter_mut().zip(assignments) {
+            if !assignment.is_for(&member.id) {
+                continue;
+            }
+            assigned += 1;
+            lesson.assigned += 1;
+            match by_lesson.get(assignment.id.as_str()) {
+                Some(l) if l.done => {
+                    done += 1;
+                    lesson.done += 1;
+                }
+                Some(l) if l.studied > 0 => lesson.started += 1,
+                _ => {}
+            }
+        }
+        let mut mine: HashMap<&str, (f32, u32, u32)> = HashMap::new();
+        for lesson in summary
+            .lessons
+            .iter()
+            .filter(|l| lesson_ids.contains(l.id.as_str()))
+        {
+            for c in &lesson.concepts {
+                concepts.insert(c.concept.as_str());
+                let entry = mine.entry(c.concept.as_str()).or_default();
+                entry.0 += c.mastery.clamp(0.0, 1.0) * c.cards as f32;
+                entry.1 += c.cards;
+                entry.2 += c.studied;
+            }
+        }
+        per_student.push(mine);
+        students.push(StudentProgress {
+            id: member.id.clone(),
+            name: member.name.clone(),
+            joined_at: member.joined_at,
+            last_studied_at: summary.as_of,
+            reviews: summary.reviews,
+            time_ms: summary.time_ms,
+            lessons_assigned: assigned,
+            lessons_done: done,
+        });
+    }
+    let concepts: Vec<String> = concepts.into_iter().map(str::to_owned).collect();
+    let mut struggling = Vec::new();
+    let mastery: Vec<Vec<Option<f32>>> = per_student
+        .iter()
+        .zip(&students)
+        .map(|(mine, student)| {
+            concepts
+                .iter()
+                .map(|concept| {
+                    let (sum, cards, studied) = mine.get(concept.as_str()).copied()?;
+                    if studied == 0 || cards == 0 {
+                        return None;
+                    }
+                    let mastery = sum / cards as f32;
+                    if mastery < STRUGGLING_BELOW {
+                        struggling.push(Struggle {
+                            student_id: student.id.clone(),
+                            student: student.name.clone(),
+                            concept: concept.clone(),
+                            mastery,
+                        });
+                    }
+                    Some(mastery)
+                })
+                .collect()
+        })
+        .collect();
+    struggling.sort_by(|a, b| a.mastery.total_cmp(&b.mastery));
+    struggling.truncate(STRUGGLES_SHOWN);
+    ClassReport {
+        class,
+        students,
+        lessons,
+        concepts,
+        mastery,
+        struggling,
+    }
+}
+
+/// Which concepts appear where, for tests.
+#[cfg(test)]
+fn columns(report: &ClassReport) -> std::collections::BTreeMap<String, usize> {
+    report
+        .concepts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.clone(), i))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(id: &str) -> Member {
+        Member {
+            id: id.into(),
+            name: format!("Student {id}"),
+            joined_at: 1,
+        }
+    }
+
+    fn lesson(id: &str, students: Option<Vec<String>>) -> Assignment {
+        Assignment {
+            id: id.into(),
+            class_id: "c".into(),
+            title: format!("Lesson {id}"),
+            docs: vec![format!("lessons/{id}")],
+            media: Vec::new(),
+            students,
+            assigned_at: 1,
+        }
+    }
+
+    fn concept(name: &str, mastery: f32, studied: u32) -> ConceptSummary {
+        ConceptSummary {
+            concept: name.into(),
+            mastery,
+            cards: 2,
+            studied,
+        }
+    }
+
+    #[test]
+    fn the_report_counts_completion_fills_the_matrix_and_names_who_struggles() {
+        let class = ClassInfo {
+            id: "c".into(),
+            name: "Biology".into(),
+            teacher: "Ms Rivera".into(),
+            code: Some("ABCDEF".into()),
+            teaching: true,
+            students: 3,
+        };
+        let members = [member("a"), member("b"), member("c")];
+        let assignments = [lesson("l1", None), lesson("l2", Some(vec!["a".into()]))];
+        let summaries = [
+            Summary {
+                as_of: Some(5),
+                reviews: 10,
+                time_ms: 1000,
+                lessons: vec![
+                    LessonSummary {
+                        id: "l1".into(),
+                        cards: 4,
+                        studied: 4,
+                        done: true,
+                        concepts: vec![concept("osmosis", 0.9, 2), concept("cells", 0.3, 2)],
+                    },
+                    // A lesson of another class: not read.
+                    LessonSummary {
+                        id: "other".into(),
+                        cards: 1,
+                        studied: 1,
+                        done: true,
+                        concepts: vec![concept("algebra", 0.1, 1)],
+                    },
+                ],
+            },
+            Summary {
+                lessons: vec![LessonSummary {
+                    id: "l1".into(),
+                    cards: 4,
+                    studied: 1,
+                    done: false,
+                    concepts: vec![concept("osmosis", 0.2, 1), concept("cells", 0.0, 0)],
+                }],
+                ..Summary::default()
+            },
+            Summary::default(),
+        ];
+        let report = build_report(class, &members, &assignments, &summaries);
+        assert_eq!(report.lessons[0].assigned, 3);
+        assert_eq!((report.lessons[0].done, report.lessons[0].started), (1, 1));
+        assert_eq!(report.lessons[1].assigned, 1);
+        assert_eq!(report.students[0].lessons_assigned, 2);
+        assert_eq!(report.students[0].lessons_done, 1);
+        let cols = columns(&report);
+        assert_eq!(report.concepts, vec!["cells", "osmosis"]);
+        assert!(!cols.contains_key("algebra"));
+        assert_eq!(report.mastery[0][cols["osmosis"]], Some(0.9));
+        assert_eq!(report.mastery[1][cols["cells"]], None, "not studied yet");
+        assert_eq!(report.mastery[2], vec![None, None]);
+        let who: Vec<(&str, &str)> = report
+            .struggling
+            .iter()
+            .map(|s| (s.student_id.as_str(), s.concept.as_str()))
+            .collect();
+        assert_eq!(who, vec![("b", "osmosis"), ("a", "cells")]);
+    }
+
+    #[test]
+    fn codes_read_however_they_are_typed() {
+        assert_eq!(normalize_code(" abc-23x "), "ABC23X");
+        let code = new_code().unwrap();
+        assert_eq!(code.len(), CODE_LEN);
+        assert!(code.bytes().all(|b| CODE_ALPHABET.contains(&b)));
+    }
+}

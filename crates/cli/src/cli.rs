@@ -169,6 +169,69 @@ pub enum Command {
         #[command(subcommand)]
         command: Option<SyncCommand>,
     },
+    /// Classes: a teacher's (create, assign, roster, report) and a student's (find,
+    /// join, lessons).
+    Class {
+        #[command(subcommand)]
+        command: ClassCommand,
+    },
+    /// Write this profile's shared documents and media to FILE, to carry on a USB stick.
+    /// With --json, prints `docs`, `media` and `bytes`.
+    ExportBundle { file: PathBuf },
+    /// Merge a bundle another device wrote (as a sync would). An altered bundle is
+    /// refused and nothing changes. With --json, prints `docs`, `media`, `bytes`,
+    /// `reviews`, `cards` and `notes`.
+    ImportBundle { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClassCommand {
+    /// Make a class (as a teacher signed in to the class server); prints its join code.
+    Create { name: String },
+    /// The classes this profile teaches or is in.
+    List,
+    /// Class servers advertised on the local network.
+    Find {
+        /// Seconds to listen.
+        #[arg(long, default_value_t = 3)]
+        wait: u64,
+    },
+    /// Join a class with its code. Without --server, the class server is looked for
+    /// on the local network.
+    Join {
+        code: String,
+        /// The class server's address, such as http://192.168.1.20:7480 (where the
+        /// network blocks discovery).
+        #[arg(long)]
+        server: Option<String>,
+        /// The name to join as (the profile's name by default).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Assign a lesson: a source or note with a study pack, to the class or to
+    /// chosen students (by id or name).
+    Assign {
+        /// The source's or note's id.
+        lesson: String,
+        /// The class's id or name (needed when teaching several).
+        #[arg(long)]
+        class: Option<String>,
+        #[arg(long = "student")]
+        students: Vec<String>,
+    },
+    /// The class's students.
+    Roster {
+        #[arg(long)]
+        class: Option<String>,
+    },
+    /// The class's progress: lessons' completion, mastery by student and concept,
+    /// and who is struggling with what.
+    Report {
+        #[arg(long)]
+        class: Option<String>,
+    },
+    /// The lessons this profile was given.
+    Lessons,
 }
 
 #[derive(Debug, Subcommand)]

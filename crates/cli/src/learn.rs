@@ -300,6 +300,10 @@ pub fn stats(cli: &Cli, satchel: &Satchel) -> Result<(), Failure> {
                     mastery.mastery * 100.0,
                     mastery.owner_title
                 ),
+                StudyStep::Lesson { lesson } => println!(
+                    "Study now: the lesson “{}” from {} ({} of {} cards studied)",
+                    lesson.title, lesson.teacher, lesson.studied, lesson.cards
+                ),
                 StudyStep::New { deck, new, .. } => {
                     let cards = if *new == 1 { "card" } else { "cards" };
                     println!("Study now: {new} new {cards} in {deck}");

@@ -3,6 +3,7 @@
 //! Every command takes `--json` for machine-readable output on stdout. Failures go to
 //! stderr (as `{"error": {...}}` with `--json`) with a non-zero exit, never a panic.
 
+mod class;
 mod cli;
 mod ingest;
 mod jobs;
@@ -57,6 +58,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Login { server, user } => sync::login(&cli, &satchel, server, user),
         Command::Logout => sync::logout(&cli, &satchel),
         Command::Sync { command } => sync::sync(&cli, &satchel, command.as_ref()),
+        Command::Class { command } => class::class(&cli, &satchel, command),
+        Command::ExportBundle { file } => class::export_bundle(&cli, &satchel, file),
+        Command::ImportBundle { file } => class::import_bundle(&cli, &satchel, file),
         Command::Pack {
             command,
             source,

@@ -8,6 +8,8 @@
 
 pub mod agents;
 mod blobs;
+mod bundle;
+mod class;
 mod error;
 pub mod events;
 pub mod helper;
@@ -32,6 +34,7 @@ pub mod voice;
 pub mod work;
 
 pub use blobs::BlobReader;
+pub use class::{Audience, discover};
 pub use error::{Error, Result};
 pub use events::{Event, EventBus};
 pub use keys::{

@@ -65,7 +65,7 @@ impl Default for Remote {
 }
 
 #[derive(Deserialize)]
-struct Tokens {
+pub(crate) struct Tokens {
     access_token: String,
     refresh_token: String,
     expires_in: u64,
@@ -258,6 +258,11 @@ impl Profile {
         let tokens: Tokens = response
             .json()
             .map_err(|e| Error::Server(format!("a sign-in answer that does not read: {e}")))?;
+        self.signed_in(server, tokens)
+    }
+
+    /// Keeps a sign-in the server granted (by password, or by joining a class).
+    pub(crate) fn signed_in(&self, server: String, tokens: Tokens) -> Result<SyncAccount> {
         let account = SyncAccount {
             server,
             user_id: tokens.user.id.clone(),
@@ -387,6 +392,66 @@ impl Profile {
         self.keep_refresh(&tokens.refresh_token)?;
         self.remember_access(&tokens);
         Ok(tokens.access_token)
+    }
+
+    /// An authenticated request to the signed-in server's `path`, its JSON answer read
+    /// as `T`; tried again on passing failures.
+    pub(crate) fn server_call<T: DeserializeOwned>(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> Result<T> {
+        let account = self
+            .account()?
+            .ok_or_else(|| Error::SignInNeeded("sign in to a class or sync server first".into()))?;
+        let http = self.http()?;
+        let access = self.access_token(&account, &http)?;
+        let url = format!("{}{path}", account.server);
+        self.exchange(
+            || {
+                let request = http.request(method.clone(), &url).bearer_auth(&access);
+                match body {
+                    Some(body) => request.json(body),
+                    None => request,
+                }
+            },
+            |r| {
+                r.json::<T>()
+                    .map_err(|e| Failure::Passing(format!("an answer that does not read: {e}")))
+            },
+        )
+        .map_err(Failure::into_error)
+    }
+
+    /// An unauthenticated request to `server` (joining a class), read as `T`.
+    pub(crate) fn server_post<T: DeserializeOwned>(
+        &self,
+        server: &str,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> Result<(String, T)> {
+        let server = normalise_server(server)?;
+        let http = self.http()?;
+        let url = format!("{server}{path}");
+        let answer = self
+            .exchange(
+                || http.post(&url).json(body),
+                |r| {
+                    r.json::<T>()
+                        .map_err(|e| Failure::Passing(format!("an answer that does not read: {e}")))
+                },
+            )
+            .map_err(|f| match f {
+                Failure::Passing(why) => Error::Offline(format!("{server} did not answer: {why}")),
+                other => other.into_error(),
+            })?;
+        Ok((server, answer))
+    }
+
+    /// The account signed in to, if any.
+    pub fn sync_account(&self) -> Result<Option<SyncAccount>> {
+        self.account()
     }
 
     /// Syncs with the server now, in rounds until neither side has anything to say.
@@ -562,18 +627,40 @@ impl Profile {
             http,
             access,
         };
+        outcome.media_received += self.receive_media(Some(&account.server), |sha256| {
+            self.fetch_media(&link, sha256, outcome)
+        })?;
+        let server = account.server.clone();
+        for (blob_id, sha256) in self.read(|c| unsent_media(c, &server))? {
+            self.send_media(&link, &blob_id, &sha256, outcome)?;
+            self.transact(|tx| Ok((mark_synced(tx, &server, &sha256)?, Vec::new())))?;
+        }
+        Ok(())
+    }
+
+    /// Media named here and not here yet (cards' pictures and sounds, sources'
+    /// originals), each taken from `fetch` when it has it (checked by the fetcher
+    /// against its sha256); `server`, when they came from one, then holds them.
+    /// Returns how many arrived.
+    pub(crate) fn receive_media(
+        &self,
+        server: Option<&str>,
+        mut fetch: impl FnMut(&str) -> Result<Option<Vec<u8>>>,
+    ) -> Result<u32> {
+        let mut received = 0;
         for (sha256, mime) in self.read(waiting_media)? {
-            let Some(bytes) = self.fetch_media(&link, &sha256, outcome)? else {
+            let Some(bytes) = fetch(&sha256)? else {
                 continue;
             };
             let blob = self.write_blob(&bytes[..], &mime, MEDIA_MAX_BYTES)?;
-            let server = account.server.clone();
             self.transact(|tx| {
                 let cards = tx.execute(
                     "UPDATE cards SET media = replace(media, ?1, ?2) WHERE instr(media, ?1) > 0",
                     params![format!("{}{sha256}", crate::shared::WAITING_MEDIA), blob.id],
                 )?;
-                mark_synced(tx, &server, &sha256)?;
+                if let Some(server) = server {
+                    mark_synced(tx, server, &sha256)?;
+                }
                 Ok((
                     (),
                     vec![Event::CardsChanged {
@@ -581,30 +668,26 @@ impl Profile {
                     }],
                 ))
             })?;
-            outcome.media_received += 1;
+            received += 1;
         }
         for (blob_id, sha256, source_id) in self.read(waiting_originals)? {
-            let Some(bytes) = self.fetch_media(&link, &sha256, outcome)? else {
+            let Some(bytes) = fetch(&sha256)? else {
                 continue;
             };
             self.fill_waiting_blob(&blob_id, &bytes, &sha256)?;
-            let server = account.server.clone();
             self.transact(|tx| {
-                mark_synced(tx, &server, &sha256)?;
+                if let Some(server) = server {
+                    mark_synced(tx, server, &sha256)?;
+                }
                 let events = crate::sources::get(tx, &source_id)?
                     .map(|view| crate::sources::saved(&view))
                     .into_iter()
                     .collect();
                 Ok(((), events))
             })?;
-            outcome.media_received += 1;
+            received += 1;
         }
-        let server = account.server.clone();
-        for (blob_id, sha256) in self.read(|c| unsent_media(c, &server))? {
-            self.send_media(&link, &blob_id, &sha256, outcome)?;
-            self.transact(|tx| Ok((mark_synced(tx, &server, &sha256)?, Vec::new())))?;
-        }
-        Ok(())
+        Ok(received)
     }
 
     fn progress(&self, outcome: &SyncOutcome) {
@@ -748,7 +831,7 @@ fn waiting_originals(conn: &Connection) -> Result<Vec<(String, String, String)>>
 /// Upload parts: small enough to resend cheaply on a bad network.
 const MEDIA_PART: usize = 1 << 20;
 /// A card's picture or sound is at most this large (the server's own limit).
-const MEDIA_MAX_BYTES: u64 = 64 << 20;
+pub(crate) const MEDIA_MAX_BYTES: u64 = 64 << 20;
 
 #[derive(Debug, Default, Deserialize)]
 struct MediaState {
@@ -841,8 +924,36 @@ fn unsent_media(conn: &Connection, server: &str) -> Result<Vec<(String, String)>
     Ok(unsent)
 }
 
+/// Media here that shared documents name (cards' pictures and sounds, sources'
+/// originals): (sha256, blob id).
+pub(crate) fn media_here(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut found = std::collections::BTreeMap::new();
+    for media in card_media(conn)? {
+        if media.blob_id.starts_with(crate::shared::WAITING_MEDIA) {
+            continue;
+        }
+        let sha256: Option<String> = conn
+            .prepare_cached("SELECT sha256 FROM blobs WHERE id = ?1 AND complete = 1")?
+            .query_row([&media.blob_id], |row| row.get(0))
+            .optional()?
+            .flatten();
+        if let Some(sha256) = sha256 {
+            found.insert(sha256, media.blob_id);
+        }
+    }
+    let originals: Vec<(String, String)> = conn
+        .prepare_cached(
+            "SELECT b.sha256, b.id FROM blobs b JOIN sources s ON s.blob_id = b.id
+             WHERE s.status = 'ready' AND b.complete = 1 AND b.sha256 IS NOT NULL",
+        )?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    found.extend(originals);
+    Ok(found.into_iter().collect())
+}
+
 /// A blob's bytes, whole (a card's media are small).
-fn blob_bytes(conn: &Connection, blob_id: &str) -> Result<Vec<u8>> {
+pub(crate) fn blob_bytes(conn: &Connection, blob_id: &str) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     let mut stmt =
         conn.prepare_cached("SELECT bytes FROM blob_chunks WHERE blob_id = ?1 ORDER BY seq")?;

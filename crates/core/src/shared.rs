@@ -317,12 +317,17 @@ impl Profile {
             return Ok(());
         };
         let stats = self.learning_stats(as_of)?;
+        let lessons = self.read(|c| {
+            let scheduler = learn::schedule::Scheduler::new(&learn::settings(c)?)?;
+            crate::class::lesson_summaries(c, &scheduler, as_of)
+        })?;
         let summary = serde_json::json!({
             "as_of": as_of,
             "reviews": stats.total_reviews,
             "time_ms": stats.total_time_ms,
             "cards": stats.cards,
             "true_retention": stats.true_retention,
+            "lessons": lessons,
             "mastery": stats.mastery.iter().map(|m| serde_json::json!({
                 "concept": m.label,
                 "mastery": m.mastery,
@@ -367,6 +372,18 @@ impl Profile {
 
     /// The documents this profile shares, as another device would receive them: the
     /// review log, the cards and the notes. (For tests and the sync status.)
+    /// Every shared document, saved whole (for a bundle).
+    pub(crate) fn saved_docs(&self) -> Result<Vec<(DocId, Vec<u8>)>> {
+        self.fold_reviews()?;
+        let mut replica = Replica::new(b"reader");
+        self.read(|conn| load_all(conn, &mut replica))?;
+        let ids: Vec<DocId> = replica.doc_ids().cloned().collect();
+        Ok(ids
+            .into_iter()
+            .filter_map(|id| replica.save(&id).map(|bytes| (id, bytes)))
+            .collect())
+    }
+
     pub fn shared_state(&self) -> Result<(satchel_sync::ReviewLog, Vec<Card>, Vec<Note>)> {
         self.fold_reviews()?;
         let mut replica = Replica::new(b"reader");
@@ -870,9 +887,31 @@ impl Profile {
     /// tables follow — new reviews logged and their cards rescheduled from their whole
     /// merged history, cards, decks and notes written.
     pub fn sync_in(&self, peer: &str, batch: satchel_sync::Batch, now: i64) -> Result<SyncReport> {
+        self.take_in(now, |replica| Ok(replica.sync_in(peer, batch)?))
+    }
+
+    /// Merges whole documents saved elsewhere (a bundle), exactly as a sync would.
+    pub(crate) fn merge_saved(&self, docs: Vec<(DocId, Vec<u8>)>, now: i64) -> Result<SyncReport> {
+        self.take_in(now, |replica| {
+            let mut changed = Vec::new();
+            for (id, bytes) in docs {
+                if replica.merge_saved(id.clone(), &bytes)? {
+                    changed.push(id);
+                }
+            }
+            Ok(changed)
+        })
+    }
+
+    /// The documents `receive` changed are kept, and the tables follow them.
+    fn take_in(
+        &self,
+        now: i64,
+        receive: impl FnOnce(&mut Replica) -> Result<Vec<DocId>>,
+    ) -> Result<SyncReport> {
         self.transact(|tx| {
             let contents = self.with_replica(tx, |replica| {
-                let changed = replica.sync_in(peer, batch)?;
+                let changed = receive(replica)?;
                 let mut contents = Vec::new();
                 for id in changed {
                     keep_changes(tx, replica, &id)?;
@@ -886,7 +925,7 @@ impl Profile {
             };
             // Decks before the cards in them, reviews after their cards.
             let rank = |c: &satchel_sync::Content| match c {
-                satchel_sync::Content::Decks(_) => 0,
+                satchel_sync::Content::Decks(_) | satchel_sync::Content::Lesson(..) => 0,
                 satchel_sync::Content::Cards(_) => 1,
                 satchel_sync::Content::Note(_) => 2,
                 _ => 3,
@@ -973,6 +1012,18 @@ impl Profile {
                                 touched.extend(card);
                             }
                         }
+                    }
+                    satchel_sync::Content::Lesson(_, text) => {
+                        let account: Option<satchel_types::SyncAccount> = tx
+                            .query_row(
+                                "SELECT value FROM settings WHERE key = 'sync_account'",
+                                [],
+                                |r| r.get::<_, String>(0),
+                            )
+                            .optional()?
+                            .and_then(|v| serde_json::from_str(&v).ok());
+                        let own = account.as_ref().map(|a| a.user_id.as_str());
+                        events.extend(crate::class::project_lesson(tx, own, &text, now)?);
                     }
                     satchel_sync::Content::Nothing => {}
                 }

@@ -694,6 +694,8 @@ pub enum StudyStep {
     Reviews { due: u32, learning: u32 },
     /// A concept known least well, and where to read about it.
     Concept { mastery: ConceptMastery },
+    /// A lesson a teacher assigned, not yet studied through.
+    Lesson { lesson: LessonView },
     /// New cards waiting in a deck (within today's limit).
     New {
         deck_id: String,
@@ -981,6 +983,13 @@ pub enum Event {
     NoteSaved { note: NoteSummary },
     #[serde(rename = "note.deleted")]
     NoteDeleted { id: String },
+    /// A lesson from a teacher arrived (or changed) with a sync.
+    #[serde(rename = "lesson.arrived")]
+    LessonArrived {
+        id: String,
+        title: String,
+        teacher: String,
+    },
     #[serde(rename = "profile.key_rotated")]
     ProfileKeyRotated { profile_id: String },
     #[serde(rename = "source.saved")]

@@ -279,6 +279,13 @@ impl Profile {
                     learning: left.learning,
                 });
             }
+            // A teacher's lessons come before the learner's own new cards and concepts.
+            steps.extend(
+                crate::class::lessons(conn, now)?
+                    .into_iter()
+                    .filter(|l| l.studied < l.cards)
+                    .map(|lesson| StudyStep::Lesson { lesson }),
+            );
             steps.extend(
                 mastery(conn, &scheduler, now)?
                     .into_iter()

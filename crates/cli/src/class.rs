@@ -1,0 +1,180 @@
+//! `satchel class …` and the bundle commands: the classroom and the USB stick.
+
+use std::path::Path;
+use std::time::Duration;
+
+use satchel_core::jobs::{Clock, SystemClock};
+use satchel_core::types::{ClassReport, ErrorCode};
+use satchel_core::{Audience, Satchel};
+
+use crate::cli::{ClassCommand, Cli};
+use crate::output::{Failure, print};
+use crate::unlock::unlock;
+
+pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(), Failure> {
+    if let ClassCommand::Find { wait } = command {
+        let found = satchel_core::discover(Duration::from_secs(*wait))?;
+        return print(cli.json, &found, |found| {
+            if found.is_empty() {
+                println!("No class server answered on the local network. Ask for its address and use --server.");
+            }
+            for server in found {
+                println!("{}\t{}", server.name, server.address);
+            }
+        });
+    }
+    let profile = unlock(cli, satchel)?;
+    match command {
+        ClassCommand::Find { .. } => Ok(()),
+        ClassCommand::Create { name } => {
+            let class = profile.class_create(name)?;
+            print(cli.json, &class, |c| {
+                let code = c.code.as_deref().unwrap_or("");
+                println!("Made {}. Students join with the code {code}.", c.name);
+            })
+        }
+        ClassCommand::List => {
+            let classes = profile.classes()?;
+            print(cli.json, &classes, |classes| {
+                for c in classes {
+                    let role = if c.teaching { "teaching" } else { "student" };
+                    println!("{}\t{}\t{} students\t{role}\t{}", c.id, c.name, c.students, c.teacher);
+                }
+            })
+        }
+        ClassCommand::Join { code, server, name } => {
+            let server = match server {
+                Some(server) => server.clone(),
+                None => {
+                    let found = satchel_core::discover(Duration::from_secs(3))?;
+                    match found.as_slice() {
+                        [one] => one.address.clone(),
+                        [] => {
+                            return Err(Failure::new(
+                                ErrorCode::Offline,
+                                "no class server answered on the local network",
+                            )
+                            .with_hint("ask your teacher for its address and use --server"));
+                        }
+                        _ => {
+                            return Err(Failure::new(
+                                ErrorCode::InvalidInput,
+                                "several class servers answered",
+                            )
+                            .with_hint("choose one with --server (see `satchel class find`)"));
+                        }
+                    }
+                }
+            };
+            let name = name.clone().unwrap_or_else(|| profile.name().to_owned());
+            let class = profile.class_join(&server, code, &name)?;
+            print(cli.json, &class, |c| {
+                println!("Joined {} ({}). Lessons arrive when you sync.", c.name, c.teacher);
+            })
+        }
+        ClassCommand::Assign {
+            lesson,
+            class,
+            students,
+        } => {
+            let taught = profile.class_taught(class.as_deref())?;
+            let audience = if students.is_empty() {
+                Audience::WholeClass
+            } else {
+                let roster = profile.class_roster(&taught.id)?;
+                let mut ids = Vec::new();
+                for wanted in students {
+                    let found = roster
+                        .iter()
+                        .find(|s| &s.id == wanted || &s.name == wanted)
+                        .ok_or_else(|| {
+                            Failure::new(
+                                ErrorCode::NotFound,
+                                format!("{wanted} is not in {}", taught.name),
+                            )
+                        })?;
+                    ids.push(found.id.clone());
+                }
+                Audience::Students(ids)
+            };
+            let delivered = profile.class_assign(&taught.id, lesson, audience)?;
+            print(
+                cli.json,
+                &serde_json::json!({ "class": taught.id, "delivered": delivered }),
+                |_| println!("Assigned to {delivered} students of {}.", taught.name),
+            )
+        }
+        ClassCommand::Roster { class } => {
+            let taught = profile.class_taught(class.as_deref())?;
+            let roster = profile.class_roster(&taught.id)?;
+            print(cli.json, &roster, |roster| {
+                for s in roster {
+                    println!("{}\t{}", s.id, s.name);
+                }
+            })
+        }
+        ClassCommand::Report { class } => {
+            let taught = profile.class_taught(class.as_deref())?;
+            let report = profile.class_report(&taught.id)?;
+            print(cli.json, &report, print_report)
+        }
+        ClassCommand::Lessons => {
+            let lessons = profile.lessons(SystemClock.now_ms())?;
+            print(cli.json, &lessons, |lessons| {
+                for l in lessons {
+                    println!(
+                        "{}\t{} (from {})\t{} of {} cards studied, {} due",
+                        l.id, l.title, l.teacher, l.studied, l.cards, l.due
+                    );
+                }
+            })
+        }
+    }
+}
+
+fn print_report(report: &ClassReport) {
+    println!("{} — {} students", report.class.name, report.students.len());
+    for lesson in &report.lessons {
+        println!(
+            "  {}: {} of {} done, {} begun",
+            lesson.title, lesson.done, lesson.assigned, lesson.started
+        );
+    }
+    for (student, row) in report.students.iter().zip(&report.mastery) {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|m| m.map_or("  –".to_owned(), |m| format!("{:3.0}", m * 100.0)))
+            .collect();
+        println!("  {:<20} {}", student.name, cells.join(" "));
+    }
+    if !report.struggling.is_empty() {
+        println!("Struggling:");
+        for s in &report.struggling {
+            println!("  {} with {} ({:.0} %)", s.student, s.concept, s.mastery * 100.0);
+        }
+    }
+}
+
+pub fn export_bundle(cli: &Cli, satchel: &Satchel, file: &Path) -> Result<(), Failure> {
+    let profile = unlock(cli, satchel)?;
+    let outcome = profile.export_bundle(file)?;
+    print(cli.json, &outcome, |o| {
+        println!(
+            "Wrote {} documents and {} pictures, sounds and originals to {}.",
+            o.docs,
+            o.media,
+            file.display()
+        );
+    })
+}
+
+pub fn import_bundle(cli: &Cli, satchel: &Satchel, file: &Path) -> Result<(), Failure> {
+    let profile = unlock(cli, satchel)?;
+    let outcome = profile.import_bundle(file)?;
+    print(cli.json, &outcome, |o| {
+        println!(
+            "Merged {} documents: {} reviews, {} cards, {} notes new or changed here; {} media brought.",
+            o.docs, o.reviews, o.cards, o.notes, o.media
+        );
+    })
+}

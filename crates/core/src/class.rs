@@ -1,0 +1,561 @@
+//! The classroom, from the app's side: a teacher makes classes, assigns lessons made
+//! from their library (the material and its study pack) and reads the class report; a
+//! student joins with a code and finds the lessons in "study now". The class server is
+//! the ordinary sync server (`satchel-server`); a lesson travels as documents the server
+//! carries into each student's own, and progress comes back in the summary every
+//! learner's device shares.
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
+
+use reqwest::Method;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use satchel_sync::DocId;
+use satchel_types::{
+    CLASS_SERVICE, ClassInfo, ClassReport, Classmate, Event, FoundServer, LessonView,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::learn::schedule::Scheduler;
+use crate::profile::Profile;
+use crate::{Error, Result};
+
+/// The secret this profile joins classes with (the server keeps only its hash).
+const SECRET_KEY: &str = "class_secret";
+
+/// A lesson as its document carries it (written by the teacher's device).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct LessonDoc {
+    pub id: String,
+    pub title: String,
+    pub class_id: String,
+    pub class_name: String,
+    pub teacher: String,
+    /// The teacher's account: their own devices do not take it as a lesson to study.
+    pub teacher_id: String,
+    /// The material: a source's or a note's id.
+    pub source_id: Option<String>,
+    pub deck_id: String,
+    pub deck_name: String,
+    pub assigned_at: i64,
+    /// Card id → the concept it tests.
+    pub concepts: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct Joined {
+    #[serde(flatten)]
+    tokens: crate::remote::Tokens,
+    class: ClassInfo,
+}
+
+#[derive(Deserialize)]
+struct Assigned {
+    delivered: u32,
+}
+
+/// Whom a lesson is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Audience {
+    WholeClass,
+    /// Students by id.
+    Students(Vec<String>),
+}
+
+fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    let value: Option<String> = conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(value.and_then(|v| serde_json::from_str(&v).ok()))
+}
+
+fn lesson_id(class_id: &str, material: &str) -> String {
+    let digest = crate::remote::sha256_hex(format!("{class_id}/{material}").as_bytes());
+    digest[..32].to_owned()
+}
+
+impl Profile {
+    /// Makes a class on the server this profile is signed in to (as a teacher).
+    pub fn class_create(&self, name: &str) -> Result<ClassInfo> {
+        self.server_call(Method::POST, "/v1/classes", Some(&json!({ "name": name })))
+    }
+
+    /// The classes this profile teaches or is in, as the server has them.
+    pub fn classes(&self) -> Result<Vec<ClassInfo>> {
+        self.server_call(Method::GET, "/v1/classes", None)
+    }
+
+    /// The class `id`, or the only class taught when `id` is `None`.
+    pub fn class_taught(&self, id: Option<&str>) -> Result<ClassInfo> {
+        let taught: Vec<ClassInfo> = self.classes()?.into_iter().filter(|c| c.teaching).collect();
+        match id {
+            Some(id) => taught
+                .into_iter()
+                .find(|c| c.id == id || c.name == id)
+                .ok_or_else(|| Error::NotFound {
+                    kind: "class",
+                    id: id.to_owned(),
+                }),
+            None if taught.len() == 1 => taught.into_iter().next().ok_or_else(|| {
+                Error::InvalidInput("make a class first".into())
+            }),
+            None if taught.is_empty() => Err(Error::InvalidInput("make a class first".into())),
+            None => Err(Error::InvalidInput(
+                "this profile teaches several classes: say which".into(),
+            )),
+        }
+    }
+
+    /// Joins the class with `code` on the class server at `server`, as `name`: the
+    /// profile is then signed in to that server and syncs with it from now on, and the
+    /// class's lessons arrive with the first sync.
+    pub fn class_join(&self, server: &str, code: &str, name: &str) -> Result<ClassInfo> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::InvalidInput("a name to join with is needed".into()));
+        }
+        let secret = self.class_secret()?;
+        let device = self.device_id()?;
+        let (server, joined): (String, Joined) = self.server_post(
+            server,
+            "/v1/classes/join",
+            &json!({ "code": code, "name": name, "password": secret, "device": device }),
+        )?;
+        self.signed_in(server, joined.tokens)?;
+        // Joined even if this first sync fails (the sync status tells why): the next
+        // one brings the lessons.
+        let _ = self.sync_now(true);
+        Ok(joined.class)
+    }
+
+    /// The secret this profile joins classes with, made once.
+    fn class_secret(&self) -> Result<String> {
+        if let Some(secret) = self.read(|c| setting(c, SECRET_KEY))? {
+            return Ok(secret);
+        }
+        let mut bytes = [0u8; 24];
+        getrandom::fill(&mut bytes).map_err(|e| Error::Busy(format!("no randomness: {e}")))?;
+        let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        self.transact(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+                params![SECRET_KEY, serde_json::to_string(&secret).unwrap_or_default()],
+            )?;
+            Ok(((), Vec::new()))
+        })?;
+        self.read(|c| setting(c, SECRET_KEY))?
+            .ok_or_else(|| Error::Busy("the class secret was not kept".into()))
+    }
+
+    pub fn class_roster(&self, class_id: &str) -> Result<Vec<Classmate>> {
+        self.server_call(
+            Method::GET,
+            &format!("/v1/classes/{class_id}/students"),
+            None,
+        )
+    }
+
+    pub fn class_report(&self, class_id: &str) -> Result<ClassReport> {
+        self.server_call(Method::GET, &format!("/v1/classes/{class_id}/report"), None)
+    }
+
+    /// Assigns a lesson: `material` (a source or note of this library with a ready
+    /// study pack) and its cards, to the class or chosen students. The material and
+    /// cards are synced first; the server then carries them to each student. Returns
+    /// how many students it reached.
+    pub fn class_assign(&self, class_id: &str, material: &str, audience: Audience) -> Result<u32> {
+        let account = self
+            .sync_account()?
+            .ok_or_else(|| Error::SignInNeeded("sign in to a class server first".into()))?;
+        let class = self.class_taught(Some(class_id))?;
+        let now = crate::now_ms();
+        let lesson = self.transact(|tx| {
+            let lesson = self.lesson_from(tx, &class, &account, material, now)?;
+            let card_ids: Vec<String> = lesson.concepts.keys().cloned().collect();
+            for card in &card_ids {
+                self.share_card(tx, card)?;
+            }
+            let is_source: bool = tx
+                .query_row("SELECT 1 FROM sources WHERE id = ?1", [material], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if is_source {
+                self.share_source(tx, material, false)?;
+            } else {
+                let (title, body): (String, String) = tx.query_row(
+                    "SELECT title, body FROM notes WHERE id = ?1",
+                    [material],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
+                self.share_note(tx, material, &title, &body)?;
+            }
+            let text = serde_json::to_string(&lesson)
+                .map_err(|e| Error::InvalidInput(e.to_string()))?;
+            let id = lesson.id.clone();
+            self.share(tx, DocId::lesson(&id), |r| r.put_lesson(&id, &text))?;
+            Ok((lesson, Vec::new()))
+        })?;
+        // The server carries only what it has: the lesson's documents go first.
+        self.sync_now(true)?;
+        let material_doc = if self.read(|c| {
+            Ok(c.query_row("SELECT 1 FROM sources WHERE id = ?1", [material], |_| Ok(()))
+                .optional()?
+                .is_some())
+        })? {
+            DocId::source(material)
+        } else {
+            DocId::note(material)
+        };
+        let docs = vec![
+            DocId::lesson(&lesson.id).as_str().to_owned(),
+            DocId::cards_of_deck(&lesson.deck_id).as_str().to_owned(),
+            material_doc.as_str().to_owned(),
+        ];
+        let media = self.lesson_media(&lesson, material)?;
+        let students = match audience {
+            Audience::WholeClass => None,
+            Audience::Students(ids) => Some(ids),
+        };
+        let assigned: Assigned = self.server_call(
+            Method::POST,
+            &format!("/v1/classes/{}/assignments", class.id),
+            Some(&json!({
+                "id": lesson.id,
+                "title": lesson.title,
+                "docs": docs,
+                "media": media,
+                "students": students,
+            })),
+        )?;
+        Ok(assigned.delivered)
+    }
+
+    /// The lesson `material` makes for `class`: its pack's deck and which concept each
+    /// card tests (the card's own, or else the material's main one, or its title).
+    fn lesson_from(
+        &self,
+        tx: &Transaction<'_>,
+        class: &ClassInfo,
+        account: &satchel_types::SyncAccount,
+        material: &str,
+        now: i64,
+    ) -> Result<LessonDoc> {
+        let title: Option<String> = tx
+            .query_row(
+                "SELECT title FROM sources WHERE id = ?1 UNION ALL SELECT title FROM notes WHERE id = ?1",
+                [material],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let title = title.ok_or_else(|| Error::NotFound {
+            kind: "source or note",
+            id: material.to_owned(),
+        })?;
+        let main_concept: Option<String> = tx
+            .query_row(
+                "SELECT c.label FROM owner_concepts oc JOIN concepts c ON c.id = oc.concept_id
+                 WHERE oc.owner_id = ?1 ORDER BY oc.weight DESC LIMIT 1",
+                [material],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let mut statement = tx.prepare_cached(
+            "SELECT c.id, c.deck_id, d.name, co.label FROM cards c
+             JOIN packs p ON p.id = c.pack_id AND p.state = 'ready'
+             JOIN decks d ON d.id = c.deck_id
+             LEFT JOIN concepts co ON co.id = c.concept_id
+             WHERE p.owner_id = ?1 AND c.state != 'deleted'
+             ORDER BY c.seq",
+        )?;
+        let rows: Vec<(String, String, String, Option<String>)> = statement
+            .query_map([material], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some((_, deck_id, deck_name, _)) = rows.first().cloned() else {
+            return Err(Error::InvalidInput(format!(
+                "{title:?} has no study pack with cards yet: make its pack first"
+            )));
+        };
+        let concepts = rows
+            .into_iter()
+            .filter(|(_, deck, _, _)| *deck == deck_id)
+            .map(|(card, _, _, concept)| {
+                let concept = concept
+                    .or_else(|| main_concept.clone())
+                    .unwrap_or_else(|| title.clone());
+                (card, concept)
+            })
+            .collect();
+        Ok(LessonDoc {
+            id: lesson_id(&class.id, material),
+            title,
+            class_id: class.id.clone(),
+            class_name: class.name.clone(),
+            teacher: account.name.clone(),
+            teacher_id: account.user_id.clone(),
+            source_id: Some(material.to_owned()),
+            deck_id,
+            deck_name,
+            assigned_at: now,
+            concepts,
+        })
+    }
+
+    /// The media a lesson's documents name: its cards' pictures and sounds, and the
+    /// material's original (when the server takes files that big).
+    fn lesson_media(&self, lesson: &LessonDoc, material: &str) -> Result<Vec<String>> {
+        let (_, cards, _) = self.shared_state()?;
+        let mut media: Vec<String> = cards
+            .iter()
+            .filter(|c| c.deck_id == lesson.deck_id)
+            .flat_map(|c| c.media.iter().map(|m| m.sha256.clone()))
+            .collect();
+        let original: Option<(String, i64)> = self.read(|c| {
+            Ok(c.query_row(
+                "SELECT b.sha256, b.size_bytes FROM sources s JOIN blobs b ON b.id = s.blob_id
+                 WHERE s.id = ?1 AND b.complete = 1",
+                [material],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+        })?;
+        if let Some((sha, size)) = original
+            && u64::try_from(size).is_ok_and(|s| s <= crate::remote::MEDIA_MAX_BYTES)
+        {
+            media.push(sha);
+        }
+        media.sort();
+        media.dedup();
+        Ok(media)
+    }
+
+    /// The lessons this learner was given, newest first, with how far they are.
+    pub fn lessons(&self, now: i64) -> Result<Vec<LessonView>> {
+        self.read(|conn| lessons(conn, now))
+    }
+}
+
+pub(crate) fn lessons(conn: &Connection, now: i64) -> Result<Vec<LessonView>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT l.id, l.title, l.teacher, l.class_name, l.source_id, l.deck_id, l.assigned_at,
+                COUNT(c.id), COUNT(c.due), COUNT(CASE WHEN c.due <= ?1 THEN 1 END),
+                EXISTS (SELECT 1 FROM sources s WHERE s.id = l.source_id
+                        UNION ALL SELECT 1 FROM notes n WHERE n.id = l.source_id)
+         FROM lessons l
+         LEFT JOIN cards c ON c.deck_id = l.deck_id AND c.state != 'deleted' AND c.suspended = 0
+         GROUP BY l.id ORDER BY l.assigned_at DESC, l.id",
+    )?;
+    let found = statement
+        .query_map([now], |r| {
+            let here: bool = r.get(10)?;
+            Ok(LessonView {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                teacher: r.get(2)?,
+                class_name: r.get(3)?,
+                source_id: r.get::<_, Option<String>>(4)?.filter(|_| here),
+                deck_id: r.get(5)?,
+                assigned_at: r.get(6)?,
+                cards: r.get(7)?,
+                studied: r.get(8)?,
+                due: r.get(9)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(found)
+}
+
+/// Each lesson's part of the progress summary the teacher reads: cards, how many were
+/// studied, whether all were, and per concept the mean chance of recall now of its
+/// cards (a card not yet studied counts 0).
+pub(crate) fn lesson_summaries(
+    conn: &Connection,
+    scheduler: &Scheduler,
+    now: i64,
+) -> Result<Vec<serde_json::Value>> {
+    let mut statement =
+        conn.prepare_cached("SELECT id, deck_id, concepts FROM lessons ORDER BY assigned_at")?;
+    let lessons: Vec<(String, String, String)> = statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut card = conn.prepare_cached(
+        "SELECT stability, last_review FROM cards
+         WHERE id = ?1 AND state != 'deleted' AND suspended = 0",
+    )?;
+    let mut out = Vec::new();
+    for (id, _deck, concepts) in lessons {
+        let concepts: BTreeMap<String, String> =
+            serde_json::from_str(&concepts).unwrap_or_default();
+        // concept → (recall summed, cards, studied)
+        let mut by_concept: BTreeMap<&str, (f32, u32, u32)> = BTreeMap::new();
+        let (mut cards, mut studied) = (0u32, 0u32);
+        for (card_id, concept) in &concepts {
+            let Some((stability, last)) = card
+                .query_row([card_id], |r| {
+                    Ok((r.get::<_, Option<f64>>(0)?, r.get::<_, Option<i64>>(1)?))
+                })
+                .optional()?
+            else {
+                continue;
+            };
+            let recall = match (stability, last) {
+                (Some(s), Some(last)) => scheduler.retrievability(s as f32, last, now),
+                _ => 0.0,
+            };
+            let entry = by_concept.entry(concept.as_str()).or_default();
+            entry.0 += recall;
+            entry.1 += 1;
+            cards += 1;
+            if last.is_some() {
+                entry.2 += 1;
+                studied += 1;
+            }
+        }
+        out.push(json!({
+            "id": id,
+            "cards": cards,
+            "studied": studied,
+            "done": cards > 0 && studied == cards,
+            "concepts": by_concept.iter().map(|(concept, (sum, n, studied))| json!({
+                "concept": concept,
+                "mastery": if *n > 0 { sum / *n as f32 } else { 0.0 },
+                "cards": n,
+                "studied": studied,
+            })).collect::<Vec<_>>(),
+        }));
+    }
+    Ok(out)
+}
+
+/// Writes a lesson as a sync brought it: kept (replacing an earlier version), with its
+/// deck made when this device has none by that id. A lesson this profile's own account
+/// assigned is not one to study.
+pub(crate) fn project_lesson(
+    tx: &Transaction<'_>,
+    own_account: Option<&str>,
+    text: &str,
+    now: i64,
+) -> Result<Option<Event>> {
+    let Ok(lesson) = serde_json::from_str::<LessonDoc>(text) else {
+        // From a newer Satchel, or not yet whole.
+        return Ok(None);
+    };
+    if own_account == Some(lesson.teacher_id.as_str()) {
+        return Ok(None);
+    }
+    let has_deck = tx
+        .query_row("SELECT 1 FROM decks WHERE id = ?1", [&lesson.deck_id], |_| Ok(()))
+        .optional()?
+        .is_some();
+    if !has_deck {
+        // Deck names are unique here: a learner's own deck may have the lesson's name.
+        let mut name = lesson.deck_name.clone();
+        for n in 2.. {
+            let taken = tx
+                .query_row("SELECT 1 FROM decks WHERE name = ?1", [&name], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if !taken {
+                break;
+            }
+            name = format!("{} ({} {n})", lesson.deck_name, lesson.teacher);
+        }
+        tx.execute(
+            "INSERT INTO decks (id, name, created_at) VALUES (?1, ?2, ?3)",
+            params![lesson.deck_id, name, now],
+        )?;
+        // Cards that arrived before their lesson join its deck.
+        tx.execute(
+            "UPDATE cards SET deck_id = ?1 WHERE deck_id IS NULL AND id IN
+             (SELECT value FROM json_each(?2))",
+            params![
+                lesson.deck_id,
+                serde_json::to_string(&lesson.concepts.keys().collect::<Vec<_>>())
+                    .unwrap_or_default()
+            ],
+        )?;
+    }
+    let concepts = serde_json::to_string(&lesson.concepts).unwrap_or_default();
+    let changed = tx.execute(
+        "INSERT INTO lessons (id, title, teacher, class_name, source_id, deck_id, concepts,
+                              assigned_at, received_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, teacher = excluded.teacher,
+             class_name = excluded.class_name, source_id = excluded.source_id,
+             deck_id = excluded.deck_id, concepts = excluded.concepts,
+             assigned_at = excluded.assigned_at
+         WHERE lessons.title != excluded.title OR lessons.concepts != excluded.concepts
+            OR lessons.deck_id != excluded.deck_id OR lessons.assigned_at != excluded.assigned_at",
+        params![
+            lesson.id,
+            lesson.title,
+            lesson.teacher,
+            lesson.class_name,
+            lesson.source_id,
+            lesson.deck_id,
+            concepts,
+            lesson.assigned_at,
+            now
+        ],
+    )?;
+    Ok((changed > 0).then(|| Event::LessonArrived {
+        id: lesson.id,
+        title: lesson.title,
+        teacher: lesson.teacher,
+    }))
+}
+
+/// Class servers advertised on the local network, listened for for `wait`. None found
+/// where multicast is blocked: then the address is typed.
+pub fn discover(wait: Duration) -> Result<Vec<FoundServer>> {
+    let daemon = mdns_sd::ServiceDaemon::new()
+        .map_err(|e| Error::Offline(format!("cannot listen on the local network: {e}")))?;
+    let events = daemon
+        .browse(CLASS_SERVICE)
+        .map_err(|e| Error::Offline(format!("cannot listen on the local network: {e}")))?;
+    let until = std::time::Instant::now() + wait;
+    let mut found: HashMap<String, FoundServer> = HashMap::new();
+    while let Some(left) = until.checked_duration_since(std::time::Instant::now()) {
+        let Ok(event) = events.recv_timeout(left) else {
+            break;
+        };
+        if let mdns_sd::ServiceEvent::ServiceResolved(service) = event {
+            let name = service
+                .fullname
+                .strip_suffix(&format!(".{CLASS_SERVICE}"))
+                .unwrap_or(&service.fullname)
+                .replace("\\", "");
+            // IPv4 first, and a LAN address before loopback: what another device can
+            // reach.
+            let mut addresses: Vec<std::net::IpAddr> =
+                service.addresses.iter().map(|a| a.to_ip_addr()).collect();
+            addresses.sort_by_key(|a| (a.is_ipv6(), a.is_loopback()));
+            let Some(ip) = addresses.first() else {
+                continue;
+            };
+            let address = match ip {
+                std::net::IpAddr::V4(v4) => format!("http://{v4}:{}", service.port),
+                std::net::IpAddr::V6(v6) => format!("http://[{v6}]:{}", service.port),
+            };
+            found.insert(service.fullname.clone(), FoundServer { name, address });
+        }
+    }
+    let _ = daemon.shutdown();
+    let mut found: Vec<FoundServer> = found.into_values().collect();
+    found.sort_by(|a, b| a.name.cmp(&b.name).then(a.address.cmp(&b.address)));
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lesson_id_is_the_same_for_the_same_class_and_material() {
+        assert_eq!(lesson_id("c1", "s1"), lesson_id("c1", "s1"));
+        assert_ne!(lesson_id("c1", "s1"), lesson_id("c2", "s1"));
+        assert!(DocId::parse(DocId::lesson(&lesson_id("c", "s")).as_str()).is_ok());
+    }
+}

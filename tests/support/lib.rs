@@ -233,13 +233,20 @@ pub const SYNC_PASSWORD: &str = "a long enough password";
 /// A `satchel-server` on loopback with its data in `data`; killed when dropped.
 pub struct SyncServer {
     child: Child,
+    /// The port it listens on.
+    pub port: u16,
 }
 
 impl SyncServer {
     /// Adds a learner account `name` (password [`SYNC_PASSWORD`]) to the server's data.
     pub fn add_learner(data: &Path, name: &str) {
+        Self::add_user(data, name, "learner");
+    }
+
+    /// Adds an account `name` with `role` (password [`SYNC_PASSWORD`]).
+    pub fn add_user(data: &Path, name: &str, role: &str) {
         let add = Command::new(binary("SATCHEL_SERVER_BIN", "satchel-server"))
-            .args(["user", "add", name, "--role", "learner", "--data-dir"])
+            .args(["user", "add", name, "--role", role, "--data-dir"])
             .arg(data)
             .env("SATCHEL_PASSWORD", SYNC_PASSWORD)
             .output()
@@ -253,10 +260,16 @@ impl SyncServer {
 
     /// Starts it on `port` and waits until it listens.
     pub fn start(data: &Path, port: u16) -> SyncServer {
+        Self::start_with(data, &format!("127.0.0.1:{port}"), &[])
+    }
+
+    /// Starts it listening on `listen` with `args` more, and waits until it listens.
+    pub fn start_with(data: &Path, listen: &str, args: &[&str]) -> SyncServer {
         let mut child = Command::new(binary("SATCHEL_SERVER_BIN", "satchel-server"))
             .arg("--data-dir")
             .arg(data)
-            .args(["--listen", &format!("127.0.0.1:{port}")])
+            .args(["--listen", listen])
+            .args(args)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -267,7 +280,13 @@ impl SyncServer {
             let _ = BufReader::new(out).read_line(&mut line);
         }
         assert!(line.starts_with("listening on"), "the server said {line:?}");
-        SyncServer { child }
+        let port = line
+            .trim()
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0);
+        SyncServer { child, port }
     }
 
     pub fn kill(&mut self) {

@@ -16,7 +16,9 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
         let found = satchel_core::discover(Duration::from_secs(*wait))?;
         return print(cli.json, &found, |found| {
             if found.is_empty() {
-                println!("No class server answered on the local network. Ask for its address and use --server.");
+                println!(
+                    "No class server answered on the local network. Ask for its address and use --server."
+                );
             }
             for server in found {
                 println!("{}\t{}", server.name, server.address);
@@ -38,7 +40,10 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
             print(cli.json, &classes, |classes| {
                 for c in classes {
                     let role = if c.teaching { "teaching" } else { "student" };
-                    println!("{}\t{}\t{} students\t{role}\t{}", c.id, c.name, c.students, c.teacher);
+                    println!(
+                        "{}\t{}\t{} students\t{role}\t{}",
+                        c.id, c.name, c.students, c.teacher
+                    );
                 }
             })
         }
@@ -69,7 +74,10 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
             let name = name.clone().unwrap_or_else(|| profile.name().to_owned());
             let class = profile.class_join(&server, code, &name)?;
             print(cli.json, &class, |c| {
-                println!("Joined {} ({}). Lessons arrive when you sync.", c.name, c.teacher);
+                println!(
+                    "Joined {} ({}). Lessons arrive when you sync.",
+                    c.name, c.teacher
+                );
             })
         }
         ClassCommand::Assign {
@@ -150,7 +158,12 @@ fn print_report(report: &ClassReport) {
     if !report.struggling.is_empty() {
         println!("Struggling:");
         for s in &report.struggling {
-            println!("  {} with {} ({:.0} %)", s.student, s.concept, s.mastery * 100.0);
+            println!(
+                "  {} with {} ({:.0} %)",
+                s.student,
+                s.concept,
+                s.mastery * 100.0
+            );
         }
     }
 }

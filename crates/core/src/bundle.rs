@@ -160,21 +160,13 @@ fn read_checked(path: &Path) -> Result<Vec<Entry>> {
             }
             return Ok(entries);
         }
-        let name_len = u16::from_le_bytes(
-            r.take(2, true)?
-                .try_into()
-                .map_err(|_| altered())?,
-        ) as usize;
+        let name_len =
+            u16::from_le_bytes(r.take(2, true)?.try_into().map_err(|_| altered())?) as usize;
         if name_len > MAX_NAME {
             return Err(altered());
         }
-        let name = String::from_utf8(r.take(name_len as u64, true)?)
-            .map_err(|_| altered())?;
-        let len = u64::from_le_bytes(
-            r.take(8, true)?
-                .try_into()
-                .map_err(|_| altered())?,
-        );
+        let name = String::from_utf8(r.take(name_len as u64, true)?).map_err(|_| altered())?;
+        let len = u64::from_le_bytes(r.take(8, true)?.try_into().map_err(|_| altered())?);
         let offset = r.at;
         let body = match tag {
             TAG_HEADER | TAG_DOC => {
@@ -238,16 +230,14 @@ impl Profile {
                 outcome.media += 1;
                 outcome.bytes += bytes.len() as u64;
             }
-            let sum = out.sum.clone().finalize();
+            // The end record's own header is summed too; the sum is its body.
             out.put(&[TAG_END]).map_err(|e| io(&partial, e))?;
             out.put(&0u16.to_le_bytes()).map_err(|e| io(&partial, e))?;
             out.put(&32u64.to_le_bytes()).map_err(|e| io(&partial, e))?;
+            let sum = out.sum.clone().finalize();
             out.out.write_all(&sum).map_err(|e| io(&partial, e))?;
             out.out.flush().map_err(|e| io(&partial, e))?;
-            out.out
-                .get_ref()
-                .sync_all()
-                .map_err(|e| io(&partial, e))?;
+            out.out.get_ref().sync_all().map_err(|e| io(&partial, e))?;
             Ok(())
         })();
         if let Err(e) = written {
@@ -294,7 +284,8 @@ impl Profile {
             if len > MAX_MEDIA_READ {
                 return Ok(None);
             }
-            file.seek(SeekFrom::Start(offset)).map_err(|e| io(path, e))?;
+            file.seek(SeekFrom::Start(offset))
+                .map_err(|e| io(path, e))?;
             let mut bytes = vec![0u8; len as usize];
             file.read_exact(&mut bytes).map_err(|e| io(path, e))?;
             // Checked again: the stick may have changed since it was summed.
@@ -328,10 +319,10 @@ mod tests {
         for (tag, name, body) in records {
             w.record(*tag, name, body).unwrap();
         }
-        let sum = w.sum.clone().finalize();
         w.put(&[TAG_END]).unwrap();
         w.put(&0u16.to_le_bytes()).unwrap();
         w.put(&32u64.to_le_bytes()).unwrap();
+        let sum = w.sum.clone().finalize();
         w.out.extend_from_slice(&sum);
         w.out
     }

@@ -99,9 +99,10 @@ impl Profile {
                     kind: "class",
                     id: id.to_owned(),
                 }),
-            None if taught.len() == 1 => taught.into_iter().next().ok_or_else(|| {
-                Error::InvalidInput("make a class first".into())
-            }),
+            None if taught.len() == 1 => taught
+                .into_iter()
+                .next()
+                .ok_or_else(|| Error::InvalidInput("make a class first".into())),
             None if taught.is_empty() => Err(Error::InvalidInput("make a class first".into())),
             None => Err(Error::InvalidInput(
                 "this profile teaches several classes: say which".into(),
@@ -142,7 +143,10 @@ impl Profile {
         self.transact(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
-                params![SECRET_KEY, serde_json::to_string(&secret).unwrap_or_default()],
+                params![
+                    SECRET_KEY,
+                    serde_json::to_string(&secret).unwrap_or_default()
+                ],
             )?;
             Ok(((), Vec::new()))
         })?;
@@ -179,7 +183,11 @@ impl Profile {
                 self.share_card(tx, card)?;
             }
             let is_source: bool = tx
-                .query_row("SELECT 1 FROM sources WHERE id = ?1", [material], |_| Ok(()))
+                .query_row(
+                    "SELECT 1 FROM sources WHERE id = ?1",
+                    [material],
+                    |_| Ok(()),
+                )
                 .optional()?
                 .is_some();
             if is_source {
@@ -192,8 +200,8 @@ impl Profile {
                 )?;
                 self.share_note(tx, material, &title, &body)?;
             }
-            let text = serde_json::to_string(&lesson)
-                .map_err(|e| Error::InvalidInput(e.to_string()))?;
+            let text =
+                serde_json::to_string(&lesson).map_err(|e| Error::InvalidInput(e.to_string()))?;
             let id = lesson.id.clone();
             self.share(tx, DocId::lesson(&id), |r| r.put_lesson(&id, &text))?;
             Ok((lesson, Vec::new()))
@@ -201,9 +209,13 @@ impl Profile {
         // The server carries only what it has: the lesson's documents go first.
         self.sync_now(true)?;
         let material_doc = if self.read(|c| {
-            Ok(c.query_row("SELECT 1 FROM sources WHERE id = ?1", [material], |_| Ok(()))
-                .optional()?
-                .is_some())
+            Ok(c.query_row(
+                "SELECT 1 FROM sources WHERE id = ?1",
+                [material],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
         })? {
             DocId::source(material)
         } else {
@@ -271,7 +283,9 @@ impl Profile {
              ORDER BY c.seq",
         )?;
         let rows: Vec<(String, String, String, Option<String>)> = statement
-            .query_map([material], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .query_map([material], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let Some((_, deck_id, deck_name, _)) = rows.first().cloned() else {
             return Err(Error::InvalidInput(format!(
@@ -368,13 +382,16 @@ pub(crate) fn lessons(conn: &Connection, now: i64) -> Result<Vec<LessonView>> {
 }
 
 /// Each lesson's part of the progress summary the teacher reads: cards, how many were
-/// studied, whether all were, and per concept the mean chance of recall now of its
-/// cards (a card not yet studied counts 0).
+/// studied, whether all were, and per concept the mean chance of recall of its cards a
+/// day after the learner's last study, `as_of` (a card not yet studied counts 0).
+/// Right after a review every card is recalled; a day on, a card just failed is mostly
+/// not, and one known well still is — what a teacher planning tomorrow wants to know.
 pub(crate) fn lesson_summaries(
     conn: &Connection,
     scheduler: &Scheduler,
-    now: i64,
+    as_of: i64,
 ) -> Result<Vec<serde_json::Value>> {
+    let at = as_of + 86_400_000;
     let mut statement =
         conn.prepare_cached("SELECT id, deck_id, concepts FROM lessons ORDER BY assigned_at")?;
     let lessons: Vec<(String, String, String)> = statement
@@ -401,7 +418,7 @@ pub(crate) fn lesson_summaries(
                 continue;
             };
             let recall = match (stability, last) {
-                (Some(s), Some(last)) => scheduler.retrievability(s as f32, last, now),
+                (Some(s), Some(last)) => scheduler.retrievability(s as f32, last, at),
                 _ => 0.0,
             };
             let entry = by_concept.entry(concept.as_str()).or_default();
@@ -446,7 +463,11 @@ pub(crate) fn project_lesson(
         return Ok(None);
     }
     let has_deck = tx
-        .query_row("SELECT 1 FROM decks WHERE id = ?1", [&lesson.deck_id], |_| Ok(()))
+        .query_row(
+            "SELECT 1 FROM decks WHERE id = ?1",
+            [&lesson.deck_id],
+            |_| Ok(()),
+        )
         .optional()?
         .is_some();
     if !has_deck {

@@ -59,6 +59,17 @@ fn main() {
         "sync_sign_in",
         "sync_sign_out",
         "sync_now",
+        "classroom",
+        "class_host_start",
+        "class_host_stop",
+        "class_find",
+        "class_join",
+        "class_create",
+        "class_roster",
+        "class_report",
+        "class_assign",
+        "export_bundle",
+        "import_bundle",
     ];
     // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a
     // binary from carrying a stale window.

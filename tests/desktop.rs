@@ -1128,3 +1128,105 @@ fn sync_in_window(window: &Session, url: &str) -> Result<(), String> {
     save_screenshot(window, "sync-settings.png");
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver and the models; `cargo xtask test` provides them"]
+fn a_teacher_runs_a_class_from_the_window_and_sees_a_students_progress() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let notes =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/sample-lesson/water-cycle.md");
+    let student =
+        satchel_e2e::Cli::new(&data.path().join("student")).env("SATCHEL_PASSPHRASE", PASSPHRASE);
+    student.json(&["profile", "create", "Ben"]);
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = teach_in_window(&window, &notes, &student) {
+        let _ = window.execute(
+            "document.querySelector('.taught-class form')?.scrollIntoView(); return true",
+            serde_json::json!([]),
+        );
+        save_screenshot(&window, "failure-class.png");
+        panic!("class: {error}");
+    }
+    window.end().unwrap();
+}
+
+fn teach_in_window(
+    window: &Session,
+    notes: &Path,
+    student: &satchel_e2e::Cli,
+) -> Result<(), String> {
+    create_learner(window)?;
+    window.execute(
+        "return window.__TAURI__.core.invoke('import_audio', { paths: [arguments[0]] })",
+        serde_json::json!([notes.display().to_string()]),
+    )?;
+    let ready = window.wait_for(".source-item[data-status='ready']", Duration::from_secs(60))?;
+    window.click(&ready)?;
+    window.click(&window.wait_for("#make-pack", WAIT)?)?;
+    window.wait_for("#pack-cards .study-card", Duration::from_secs(60))?;
+
+    // Teacher mode: the class server starts in the app, and a class gets a code.
+    window.click(&window.wait_for("#nav-class", WAIT)?)?;
+    window.click(&window.wait_for("#start-class-server", WAIT)?)?;
+    window.wait_for("#hosting .address", Duration::from_secs(30))?;
+    let address = text_of(window, "#hosting .address")?;
+    window.type_text(&window.wait_for("#class-name", WAIT)?, "Year 7 Science")?;
+    window.click(&window.wait_for("#create-class", WAIT)?)?;
+    window.wait_for("#join-code", WAIT)?;
+    let code = text_of(window, "#join-code")?;
+    save_screenshot(window, "class-teacher.png");
+
+    // A student joins at the address the window shows, with the code it shows.
+    let joined = student.json(&["class", "join", &code, "--server", &address]);
+    if joined["name"] != "Year 7 Science" {
+        return Err(format!("joined {joined}"));
+    }
+    window.click(&window.wait_for("a[href='/library']", WAIT)?)?;
+    window.click(&window.wait_for("#nav-class", WAIT)?)?;
+    window.wait_for_text(".taught-class", "1 students", WAIT)?;
+    window.execute(
+        "const s = document.querySelector('#lesson-material');
+         s.value = s.options[1].value; s.dispatchEvent(new Event('change')); return true",
+        serde_json::json!([]),
+    )?;
+    window.click(&window.wait_for("#assign-lesson", WAIT)?)?;
+    window.wait_for_text("#assigned", "Assigned to 1", Duration::from_secs(30))?;
+
+    // The student studies (and finds it hard); their progress comes back.
+    student.json(&["sync"]);
+    let cards = student.json(&["card", "list"]);
+    let cards = cards.as_array().cloned().unwrap_or_default();
+    if cards.is_empty() {
+        return Err("the lesson's cards did not reach the student".into());
+    }
+    for card in &cards {
+        student.json(&[
+            "review",
+            "answer",
+            card["id"].as_str().unwrap_or_default(),
+            "again",
+        ]);
+    }
+    student.json(&["sync"]);
+    window.execute(
+        "[...document.querySelectorAll('.taught-class button.quiet')].pop().click(); return true",
+        serde_json::json!([]),
+    )?;
+    window.wait_for_text("#struggling", "Ben", WAIT)?;
+    window.wait_for_text("#completion", "1 done", WAIT)?;
+    window.wait_for("#mastery-matrix rect.matrix-cell", WAIT)?;
+    save_screenshot(window, "class-dashboard.png");
+    window.click(&window.wait_for("#stop-class-server", WAIT)?)?;
+    window.wait_for("#start-class-server", WAIT)?;
+    Ok(())
+}
+
+fn text_of(window: &Session, css: &str) -> Result<String, String> {
+    let text = window.execute(
+        "return document.querySelector(arguments[0]).textContent",
+        serde_json::json!([css]),
+    )?;
+    Ok(text.as_str().unwrap_or_default().trim().to_owned())
+}

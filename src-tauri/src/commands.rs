@@ -17,11 +17,11 @@ use tauri::State;
 
 use crate::{STARTED, Shell};
 
-type Reply<T> = Result<T, ErrorView>;
+pub(crate) type Reply<T> = Result<T, ErrorView>;
 
 /// Runs `work` on the blocking pool: key derivation and disk writes never stall the
 /// window's event loop.
-async fn off_ui_thread<T: Send + 'static>(
+pub(crate) async fn off_ui_thread<T: Send + 'static>(
     shell: &State<'_, Arc<Shell>>,
     work: impl FnOnce(&Shell) -> Reply<T> + Send + 'static,
 ) -> Reply<T> {
@@ -47,7 +47,7 @@ fn locked() -> ErrorView {
 
 /// The open profile, or `Locked` when none is open. The lock is held only to clone
 /// the handle, so a long command never blocks the others.
-fn open_profile(shell: &Shell) -> Reply<Arc<Profile>> {
+pub(crate) fn open_profile(shell: &Shell) -> Reply<Arc<Profile>> {
     shell
         .open
         .lock()
@@ -57,7 +57,7 @@ fn open_profile(shell: &Shell) -> Reply<Arc<Profile>> {
 }
 
 /// `work` on the open profile, or `Locked` when none is open.
-fn with_open<T>(
+pub(crate) fn with_open<T>(
     shell: &Shell,
     work: impl FnOnce(&Arc<Profile>) -> satchel_core::Result<T>,
 ) -> Reply<T> {
@@ -77,6 +77,8 @@ fn set_open(shell: &Shell, profile: Option<Profile>) {
         eprintln!("saving the recording: {error}");
     }
     shell.pages.clear();
+    // A class server belongs to its teacher's open library.
+    shell.class_host.stop();
     let profile = profile.map(Arc::new);
     *shell.open.lock().unwrap_or_else(PoisonError::into_inner) = profile.clone();
     // The closed library's work waits for its next unlock; the opened one's resumes.
@@ -204,7 +206,7 @@ pub async fn about(shell: State<'_, Arc<Shell>>) -> Reply<AboutView> {
 
 /// Asks for files with the system's file dialog, one or `many`, offering `filters`
 /// (a name and its extensions each); empty when the learner closes it without choosing.
-async fn pick(
+pub(crate) async fn pick(
     app: tauri::AppHandle,
     filters: Vec<(&'static str, Vec<&'static str>)>,
     many: bool,
@@ -467,7 +469,7 @@ pub async fn concepts(shell: State<'_, Arc<Shell>>, id: Option<String>) -> Reply
     .await
 }
 
-fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     satchel_core::jobs::Clock::now_ms(&satchel_core::jobs::SystemClock)
 }
 

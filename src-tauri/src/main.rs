@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod classroom;
 mod commands;
 mod media;
 mod recorder;
@@ -43,6 +44,8 @@ pub struct Shell {
     /// The language model search runs on, shared by the indexing jobs and the
     /// commands.
     meaning: Arc<Meaning>,
+    /// The class server this app runs in teacher mode, if any.
+    class_host: classroom::ClassHost,
 }
 
 impl Shell {
@@ -152,6 +155,7 @@ fn main() -> ExitCode {
         media_base: OnceLock::new(),
         pages: media::PageCache::default(),
         meaning,
+        class_host: classroom::ClassHost::default(),
     });
     match media::start(Arc::clone(&shell)) {
         Ok(base) => {
@@ -244,6 +248,17 @@ fn main() -> ExitCode {
             commands::sync_sign_in,
             commands::sync_sign_out,
             commands::sync_now,
+            classroom::classroom,
+            classroom::class_host_start,
+            classroom::class_host_stop,
+            classroom::class_find,
+            classroom::class_join,
+            classroom::class_create,
+            classroom::class_roster,
+            classroom::class_report,
+            classroom::class_assign,
+            classroom::export_bundle,
+            classroom::import_bundle,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     let app = match result {

@@ -14,6 +14,7 @@ use satchel_types::{
 
 use crate::i18n::t;
 use crate::ipc::{self, NoArgs};
+use crate::pages::class::ClassPage;
 use crate::pages::pack::{Jobs, Pack};
 use crate::pages::progress::Progress;
 use crate::pages::search::{Ask, SearchBar, SearchResults, Topics};
@@ -152,6 +153,8 @@ impl Session {
             } => self
                 .syncing
                 .set(Some((rounds, bytes_sent + bytes_received))),
+            // Study now and the class page read lessons again.
+            Event::LessonArrived { .. } => self.learned.update(|n| *n += 1),
             Event::SyncDone { status } => {
                 self.syncing.set(None);
                 self.sync.set(Some(status));
@@ -198,6 +201,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/review") view=|| view! { <Shell><Review/></Shell> }/>
                 <Route path=path!("/cards") view=|| view! { <Shell><Cards/></Shell> }/>
                 <Route path=path!("/progress") view=|| view! { <Shell><Progress/></Shell> }/>
+                <Route path=path!("/class") view=|| view! { <Shell><ClassPage/></Shell> }/>
             </Routes>
         </Router>
     }
@@ -270,6 +274,7 @@ fn Shell(children: Children) -> impl IntoView {
                     <li><A href="/topics">{t("nav.topics")}</A></li>
                     <li><A href="/cards" attr:id="nav-cards">{t("nav.cards")}</A></li>
                     <li><A href="/progress" attr:id="nav-progress">{t("nav.progress")}</A></li>
+                    <li><A href="/class" attr:id="nav-class">{t("nav.class")}</A></li>
                     <li><A href="/jobs">{t("nav.jobs")}</A></li>
                     <li><A href="/settings">{t("nav.settings")}</A></li>
                 </ul>

@@ -48,6 +48,7 @@ mod tests {
             include_str!("pages/study.rs"),
             include_str!("pages/progress.rs"),
             include_str!("pages/sync.rs"),
+            include_str!("pages/class.rs"),
         ];
         let mut missing = Vec::new();
         for source in sources {

@@ -23,6 +23,8 @@ use crate::{Error, Result};
 
 /// The secret this profile joins classes with (the server keeps only its hash).
 const SECRET_KEY: &str = "class_secret";
+/// The rating of a failed answer in the review log.
+const AGAIN: i64 = 1;
 
 /// A lesson as its document carries it (written by the teacher's device).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -132,8 +134,9 @@ impl Profile {
         Ok(joined.class)
     }
 
-    /// The secret this profile joins classes with, made once.
-    fn class_secret(&self) -> Result<String> {
+    /// The secret this profile joins classes with (and, teaching, signs in to its own
+    /// class server with), made once and kept in the encrypted library.
+    pub fn class_secret(&self) -> Result<String> {
         if let Some(secret) = self.read(|c| setting(c, SECRET_KEY))? {
             return Ok(secret);
         }
@@ -383,9 +386,10 @@ pub(crate) fn lessons(conn: &Connection, now: i64) -> Result<Vec<LessonView>> {
 
 /// Each lesson's part of the progress summary the teacher reads: cards, how many were
 /// studied, whether all were, and per concept the mean chance of recall of its cards a
-/// day after the learner's last study, `as_of` (a card not yet studied counts 0).
-/// Right after a review every card is recalled; a day on, a card just failed is mostly
-/// not, and one known well still is — what a teacher planning tomorrow wants to know.
+/// day after the learner's last study, `as_of` — what a teacher planning tomorrow
+/// wants to know (right after a review every card is recalled). A card not studied yet
+/// counts 0, and so does one whose last answer was "again": it is not known yet, however
+/// gently the forgetting curve falls after a relearning step.
 pub(crate) fn lesson_summaries(
     conn: &Connection,
     scheduler: &Scheduler,
@@ -398,8 +402,11 @@ pub(crate) fn lesson_summaries(
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut card = conn.prepare_cached(
-        "SELECT stability, last_review FROM cards
-         WHERE id = ?1 AND state != 'deleted' AND suspended = 0",
+        "SELECT c.stability, c.last_review,
+                (SELECT r.rating FROM reviews r WHERE r.card_id = c.id
+                   AND r.id NOT IN (SELECT review_id FROM undone_reviews)
+                 ORDER BY r.reviewed_at DESC LIMIT 1)
+         FROM cards c WHERE c.id = ?1 AND c.state != 'deleted' AND c.suspended = 0",
     )?;
     let mut out = Vec::new();
     for (id, _deck, concepts) in lessons {
@@ -409,16 +416,21 @@ pub(crate) fn lesson_summaries(
         let mut by_concept: BTreeMap<&str, (f32, u32, u32)> = BTreeMap::new();
         let (mut cards, mut studied) = (0u32, 0u32);
         for (card_id, concept) in &concepts {
-            let Some((stability, last)) = card
+            let Some((stability, last, rating)) = card
                 .query_row([card_id], |r| {
-                    Ok((r.get::<_, Option<f64>>(0)?, r.get::<_, Option<i64>>(1)?))
+                    Ok((
+                        r.get::<_, Option<f64>>(0)?,
+                        r.get::<_, Option<i64>>(1)?,
+                        r.get::<_, Option<i64>>(2)?,
+                    ))
                 })
                 .optional()?
             else {
                 continue;
             };
-            let recall = match (stability, last) {
-                (Some(s), Some(last)) => scheduler.retrievability(s as f32, last, at),
+            let recall = match (stability, last, rating) {
+                (_, _, Some(AGAIN)) => 0.0,
+                (Some(s), Some(last), _) => scheduler.retrievability(s as f32, last, at),
                 _ => 0.0,
             };
             let entry = by_concept.entry(concept.as_str()).or_default();

@@ -180,6 +180,14 @@ fn step_view(step: StudyStep) -> AnyView {
             }
             .into_any()
         }
+        StudyStep::Lesson { lesson } => view! {
+            <div class="step-text">
+                <strong>{t_with("study.lesson", &[("title", &lesson.title), ("teacher", &lesson.teacher)])}</strong>
+                <span class="muted">{t_with("study.lesson_left", &[("left", &lesson.cards.saturating_sub(lesson.studied).to_string()), ("cards", &lesson.cards.to_string())])}</span>
+            </div>
+            <A href=format!("/review?deck={}", lesson.deck_id) attr:class="button primary" attr:id="study-lesson">{t("class.study")}</A>
+        }
+        .into_any(),
         StudyStep::New { deck_id, deck, new } => view! {
             <div class="step-text">
                 <strong>{t_with("study.new", &[("n", &new.to_string()), ("deck", &deck)])}</strong>

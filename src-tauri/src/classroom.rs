@@ -1,0 +1,305 @@
+//! Teacher mode: the class server (the same `satchel-server`, run inside the app on the
+//! teacher's laptop, its data beside the teacher's library), advertised on the LAN by
+//! mDNS while it runs; and the classroom's commands for teachers and students.
+
+use std::net::{SocketAddr, UdpSocket};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use satchel_core::types::{
+    BundleOutcome, ClassInfo, ClassReport, Classmate, ClassroomView, ErrorCode, ErrorView,
+    FoundServer,
+};
+use satchel_core::{Audience, Profile};
+use satchel_server::store::{Role, Store};
+use tauri::State;
+
+use crate::Shell;
+use crate::commands::{Reply, off_ui_thread, open_profile, with_open};
+
+/// The port a class server listens on when it can (students' apps remember it).
+const CLASS_PORT: u16 = 7480;
+
+/// A class server running in this app.
+pub struct Hosting {
+    profile_id: String,
+    address: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    _advertised: Option<satchel_server::mdns::Advertisement>,
+}
+
+impl Drop for Hosting {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct ClassHost(Mutex<Option<Hosting>>);
+
+impl ClassHost {
+    fn address_for(&self, profile: &Profile) -> Option<String> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .filter(|h| h.profile_id == profile.id())
+            .map(|h| h.address.clone())
+    }
+
+    /// Stops the server (when its teacher's library closes, or they ask).
+    pub fn stop(&self) {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).take();
+    }
+}
+
+fn failed(message: impl std::fmt::Display) -> ErrorView {
+    ErrorView {
+        code: ErrorCode::Internal,
+        message: message.to_string(),
+    }
+}
+
+/// This machine's address on the LAN (the one a route out would use), for students to
+/// type where discovery is blocked; loopback when there is no network at all.
+fn lan_address() -> String {
+    UdpSocket::bind("0.0.0.0:0")
+        .and_then(|s| s.connect("10.255.255.255:9").map(|()| s))
+        .and_then(|s| s.local_addr())
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|_| "127.0.0.1".into())
+}
+
+/// Starts the class server for the open library (or says where it already runs),
+/// signs the teacher in to it, and advertises it on the LAN.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_host_start(shell: State<'_, Arc<Shell>>) -> Reply<ClassroomView> {
+    let profile = open_profile(&shell)?;
+    if shell.class_host.address_for(&profile).is_none() {
+        start(&shell, &profile).await?;
+    }
+    classroom_of(&shell, profile).await
+}
+
+async fn start(shell: &Shell, profile: &Arc<Profile>) -> Reply<()> {
+    shell.class_host.stop();
+    let dir = profile.dir().join("class-server");
+    std::fs::create_dir_all(&dir).map_err(failed)?;
+    let store = Store::open_sqlite(&dir.join("server.sqlite3"))
+        .await
+        .map_err(failed)?;
+    let teacher = profile.name().to_owned();
+    let secret = {
+        let profile = Arc::clone(profile);
+        tauri::async_runtime::spawn_blocking(move || profile.class_secret())
+            .await
+            .map_err(failed)?
+            .map_err(|e| e.view())?
+    };
+    match store.user_by_name(&teacher).await.map_err(failed)? {
+        Some(_) => {
+            satchel_server::set_password(&store, &teacher, &secret)
+                .await
+                .map_err(failed)?;
+        }
+        None => {
+            satchel_server::add_account(&store, &teacher, &secret, Role::Teacher)
+                .await
+                .map_err(failed)?;
+        }
+    }
+    let state = satchel_server::AppState::new(store, satchel_server::Config::default())
+        .await
+        .map_err(failed)?;
+    // The usual port, or any free one when something else has it.
+    let listener = match tokio::net::TcpListener::bind(("0.0.0.0", CLASS_PORT)).await {
+        Ok(listener) => listener,
+        Err(_) => tokio::net::TcpListener::bind(("0.0.0.0", 0))
+            .await
+            .map_err(failed)?,
+    };
+    let port = listener.local_addr().map_err(failed)?.port();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tauri::async_runtime::spawn(async move {
+        let served = satchel_server::serve(listener, state, async move {
+            let _ = stopped.await;
+        })
+        .await;
+        if let Err(error) = served {
+            eprintln!("the class server stopped: {error}");
+        }
+    });
+    let advertised = satchel_server::mdns::advertise(&format!("{teacher} — Satchel"), port).ok();
+    *shell
+        .class_host
+        .0
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner) = Some(Hosting {
+        profile_id: profile.id().to_owned(),
+        address: format!("http://{}:{port}", lan_address()),
+        stop: Some(stop),
+        _advertised: advertised,
+    });
+    // The teacher's own library syncs with the server on this machine.
+    let local: SocketAddr = ([127, 0, 0, 1], port).into();
+    let profile = Arc::clone(profile);
+    tauri::async_runtime::spawn_blocking(move || {
+        profile.sync_sign_in(&format!("http://{local}"), &teacher, &secret)
+    })
+    .await
+    .map_err(failed)?
+    .map_err(|e| e.view())?;
+    Ok(())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_host_stop(shell: State<'_, Arc<Shell>>) -> Reply<ClassroomView> {
+    shell.class_host.stop();
+    let profile = open_profile(&shell)?;
+    classroom_of(&shell, profile).await
+}
+
+async fn classroom_of(shell: &Shell, profile: Arc<Profile>) -> Reply<ClassroomView> {
+    let hosting = shell.class_host.address_for(&profile);
+    tauri::async_runtime::spawn_blocking(move || {
+        let account = profile.sync_account().map_err(|e| e.view())?;
+        let can_teach = account
+            .as_ref()
+            .is_some_and(|a| a.role == "teacher" || a.role == "admin");
+        // Out of reach is normal: the classes show again when the server is.
+        let classes = match account {
+            Some(_) => profile.classes().unwrap_or_default(),
+            None => Vec::new(),
+        };
+        Ok(ClassroomView {
+            hosting,
+            can_teach,
+            classes,
+            lessons: profile
+                .lessons(crate::commands::now())
+                .map_err(|e| e.view())?,
+        })
+    })
+    .await
+    .map_err(failed)?
+}
+
+/// The class page's view: the server this app runs, the classes, the lessons given.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn classroom(shell: State<'_, Arc<Shell>>) -> Reply<ClassroomView> {
+    let profile = open_profile(&shell)?;
+    classroom_of(&shell, profile).await
+}
+
+/// Class servers advertised on the LAN (listened for three seconds).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_find() -> Reply<Vec<FoundServer>> {
+    tauri::async_runtime::spawn_blocking(|| {
+        satchel_core::discover(std::time::Duration::from_secs(3)).map_err(|e| e.view())
+    })
+    .await
+    .map_err(failed)?
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_join(
+    shell: State<'_, Arc<Shell>>,
+    server: String,
+    code: String,
+) -> Reply<ClassInfo> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| {
+            let name = p.name().to_owned();
+            p.class_join(&server, &code, &name)
+        })
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_create(shell: State<'_, Arc<Shell>>, name: String) -> Reply<ClassInfo> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.class_create(&name))
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_roster(shell: State<'_, Arc<Shell>>, class_id: String) -> Reply<Vec<Classmate>> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.class_roster(&class_id))
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_report(shell: State<'_, Arc<Shell>>, class_id: String) -> Reply<ClassReport> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.class_report(&class_id))
+    })
+    .await
+}
+
+/// Assigns `material`'s lesson to the class, or to `students` when some are chosen.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_assign(
+    shell: State<'_, Arc<Shell>>,
+    class_id: String,
+    material: String,
+    students: Vec<String>,
+) -> Reply<u32> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| {
+            let audience = if students.is_empty() {
+                Audience::WholeClass
+            } else {
+                Audience::Students(students)
+            };
+            p.class_assign(&class_id, &material, audience)
+        })
+    })
+    .await
+}
+
+/// Writes a bundle where the learner chooses (a USB stick); `None` when they cancel.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_bundle(
+    app: tauri::AppHandle,
+    shell: State<'_, Arc<Shell>>,
+) -> Reply<Option<BundleOutcome>> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .add_filter("Satchel bundles", &["satchel"])
+            .set_file_name("satchel.satchel")
+            .blocking_save_file()
+    })
+    .await
+    .map_err(failed)?;
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.export_bundle(&path)).map(Some)
+    })
+    .await
+}
+
+/// Merges a bundle the learner chooses; `None` when they cancel.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn import_bundle(
+    app: tauri::AppHandle,
+    shell: State<'_, Arc<Shell>>,
+) -> Reply<Option<BundleOutcome>> {
+    let picked =
+        crate::commands::pick(app, vec![("Satchel bundles", vec!["satchel"])], false).await?;
+    let Some(path) = picked.into_iter().next() else {
+        return Ok(None);
+    };
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.import_bundle(std::path::Path::new(&path))).map(Some)
+    })
+    .await
+}

@@ -1,0 +1,604 @@
+//! Class: for a student, joining a class (a classroom found nearby, or an address
+//! typed) and the lessons given; for a teacher, running the class server, making
+//! classes, assigning lessons and the class dashboard. And, for everyone, carrying a
+//! bundle on a USB stick where there is no network at all.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use satchel_types::{
+    BundleOutcome, ClassInfo, ClassReport, Classmate, ClassroomView, ErrorView, FoundServer,
+    LessonView, SourceStatus,
+};
+use serde::Serialize;
+
+use crate::app::session;
+use crate::i18n::{t, t_with};
+use crate::ipc::{self, NoArgs};
+use crate::widgets::ErrorBanner;
+
+fn load(view: RwSignal<Option<ClassroomView>>, error: RwSignal<Option<ErrorView>>) {
+    spawn_local(async move {
+        match ipc::call::<ClassroomView>("classroom", NoArgs {}).await {
+            Ok(v) => view.set(Some(v)),
+            Err(e) => error.set(Some(e)),
+        }
+    });
+}
+
+#[component]
+pub fn ClassPage() -> impl IntoView {
+    let session = session();
+    let view_ = RwSignal::new(None::<ClassroomView>);
+    let error = RwSignal::new(None::<ErrorView>);
+    // Again whenever a sync brought something (a lesson may have arrived).
+    Effect::new(move |_| {
+        session.learned.track();
+        load(view_, error);
+    });
+    view! {
+        <div class="page class-page">
+            <header class="page-header"><h1>{t("class.title")}</h1></header>
+            <ErrorBanner error/>
+            {move || view_.get().map(|v| {
+                let joined: Vec<ClassInfo> = v.classes.iter().filter(|c| !c.teaching).cloned().collect();
+                view! { <Lessons lessons=v.lessons.clone() joined=joined/> }
+            })}
+            <JoinClass view_ error/>
+            <TeachCard view_ error/>
+            // Keyed, so a class's form and dashboard keep their state when the page
+            // reads the classroom again (after every sync).
+            <For
+                each=move || view_.with(|v| v.as_ref().map(|v| v.classes.iter().filter(|c| c.teaching).cloned().collect::<Vec<_>>()).unwrap_or_default())
+                key=|c: &ClassInfo| (c.id.clone(), c.students)
+                children=|class: ClassInfo| view! { <TaughtClass class/> }
+            />
+            <BundleCard/>
+        </div>
+    }
+}
+
+#[component]
+fn Lessons(lessons: Vec<LessonView>, joined: Vec<ClassInfo>) -> impl IntoView {
+    let classes = joined
+        .iter()
+        .map(|c| format!("{} ({})", c.name, c.teacher))
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <section class="card" aria-labelledby="lessons-title" id="lessons">
+            <h2 id="lessons-title" class="section-title">{t("class.lessons")}</h2>
+            {(!classes.is_empty()).then(|| view! {
+                <p class="muted" id="joined-classes">{t_with("class.in_classes", &[("classes", &classes)])}</p>
+            })}
+            {if lessons.is_empty() {
+                view! { <p class="muted">{t("class.no_lessons")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="lesson-list" id="lesson-list">
+                        {lessons.into_iter().map(|l| {
+                            let percent = if l.cards == 0 { 0 } else { l.studied * 100 / l.cards };
+                            view! {
+                                <li class="lesson">
+                                    <div class="step-text">
+                                        <strong>{l.title.clone()}</strong>
+                                        <span class="muted">{t_with("class.lesson_from", &[("teacher", &l.teacher), ("class", &l.class_name)])}</span>
+                                        <span class="muted">{t_with("class.lesson_progress", &[("studied", &l.studied.to_string()), ("cards", &l.cards.to_string())])}</span>
+                                        <progress max="100" value=percent.to_string() aria-label=t("class.lesson_progress_label")></progress>
+                                    </div>
+                                    {l.source_id.clone().map(|id| view! {
+                                        <A href=format!("/sources/{id}") attr:class="button">{t("class.read")}</A>
+                                    })}
+                                    <A href=format!("/review?deck={}", l.deck_id) attr:class="button primary">{t("class.study")}</A>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[derive(Serialize)]
+struct JoinArgs {
+    server: String,
+    code: String,
+}
+
+/// Joining: the classrooms found nearby to pick from, or an address typed.
+#[component]
+fn JoinClass(
+    view_: RwSignal<Option<ClassroomView>>,
+    error: RwSignal<Option<ErrorView>>,
+) -> impl IntoView {
+    let found = RwSignal::new(None::<Vec<FoundServer>>);
+    let server = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let joined = RwSignal::new(None::<ClassInfo>);
+    let look = move || {
+        found.set(None);
+        spawn_local(async move {
+            let servers = ipc::call::<Vec<FoundServer>>("class_find", NoArgs {})
+                .await
+                .unwrap_or_default();
+            if let [one] = servers.as_slice()
+                && server.get_untracked().is_empty()
+            {
+                server.set(one.address.clone());
+            }
+            found.set(Some(servers));
+        });
+    };
+    look();
+    let join = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        error.set(None);
+        let args = JoinArgs {
+            server: server.get_untracked(),
+            code: code.get_untracked(),
+        };
+        spawn_local(async move {
+            let result = ipc::call::<ClassInfo>("class_join", args).await;
+            busy.set(false);
+            match result {
+                Ok(class) => {
+                    joined.set(Some(class));
+                    code.set(String::new());
+                    session().learned.update(|n| *n += 1);
+                    load(view_, error);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="join-title">
+            <h2 id="join-title" class="section-title">{t("class.join")}</h2>
+            {move || match found.get() {
+                None => view! { <p class="muted" role="status" id="looking">{t("class.looking")}</p> }.into_any(),
+                Some(servers) if servers.is_empty() => view! {
+                    <p class="muted" id="none-found">{t("class.none_found")}
+                        " " <button class="button quiet" type="button" on:click=move |_| look()>{t("class.look_again")}</button>
+                    </p>
+                }.into_any(),
+                Some(servers) => view! {
+                    <fieldset class="found-servers" id="found-servers">
+                        <legend>{t("class.nearby")}</legend>
+                        {servers.into_iter().map(|s| {
+                            let address = s.address.clone();
+                            let chosen = address.clone();
+                            view! {
+                                <label class="check">
+                                    <input type="radio" name="class-server"
+                                        prop:checked=move || server.get() == chosen
+                                        on:change=move |_| server.set(address.clone())/>
+                                    {format!("{} — {}", s.name, s.address)}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                }.into_any(),
+            }}
+            <form on:submit=join id="join-form">
+                <div class="field">
+                    <label for="class-server">{t("class.address")}</label>
+                    <input id="class-server" type="url" placeholder="http://192.168.1.20:7480"
+                        prop:value=move || server.get() on:input=move |ev| server.set(event_target_value(&ev)) required/>
+                </div>
+                <div class="field">
+                    <label for="class-code">{t("class.code")}</label>
+                    <input id="class-code" autocomplete="off" maxlength="12" class="code-input"
+                        prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) required/>
+                </div>
+                <button id="join-class" class="button primary" type="submit" disabled=move || busy.get()>
+                    {move || if busy.get() { t("class.joining") } else { t("class.join_button") }}
+                </button>
+            </form>
+            {move || joined.get().map(|c| view! {
+                <p class="saved" role="status" id="joined">{t_with("class.joined", &[("class", &c.name), ("teacher", &c.teacher)])}</p>
+            })}
+        </section>
+    }
+}
+
+#[derive(Serialize)]
+struct NameArgs {
+    name: String,
+}
+
+/// Teacher mode: the class server on this laptop, and making classes.
+#[component]
+fn TeachCard(
+    view_: RwSignal<Option<ClassroomView>>,
+    error: RwSignal<Option<ErrorView>>,
+) -> impl IntoView {
+    let hosting = move || view_.with(|v| v.as_ref().and_then(|v| v.hosting.clone()));
+    let can_teach = move || view_.with(|v| v.as_ref().is_some_and(|v| v.can_teach));
+    let busy = RwSignal::new(false);
+    let name = RwSignal::new(String::new());
+    let host = move |command: &'static str| {
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let result = ipc::call::<ClassroomView>(command, NoArgs {}).await;
+            busy.set(false);
+            match result {
+                Ok(v) => view_.set(Some(v)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let args = NameArgs {
+            name: name.get_untracked(),
+        };
+        spawn_local(async move {
+            match ipc::call::<ClassInfo>("class_create", args).await {
+                Ok(_) => {
+                    name.set(String::new());
+                    load(view_, error);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="teach-title">
+            <h2 id="teach-title" class="section-title">{t("class.teach")}</h2>
+            {move || match hosting() {
+                Some(address) => view! {
+                    <p id="hosting" role="status">{t("class.hosting")} " " <strong class="address">{address}</strong></p>
+                    <p class="muted">{t("class.hosting_hint")}</p>
+                    <button id="stop-class-server" class="button" on:click=move |_| host("class_host_stop") disabled=move || busy.get()>
+                        {t("class.stop")}
+                    </button>
+                }.into_any(),
+                None => view! {
+                    <p class="muted">{t("class.teach_hint")}</p>
+                    <button id="start-class-server" class="button primary" on:click=move |_| host("class_host_start") disabled=move || busy.get()>
+                        {move || if busy.get() { t("class.starting") } else { t("class.start") }}
+                    </button>
+                }.into_any(),
+            }}
+            <Show when=move || can_teach() || hosting().is_some()>
+                <form on:submit=create id="create-class-form">
+                    <div class="field">
+                        <label for="class-name">{t("class.new_class")}</label>
+                        <input id="class-name" maxlength="80" placeholder=t("class.new_class_placeholder")
+                            prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) required/>
+                    </div>
+                    <button id="create-class" class="button" type="submit">{t("class.create")}</button>
+                </form>
+            </Show>
+        </section>
+    }
+}
+
+#[derive(Serialize)]
+struct ClassArgs {
+    class_id: String,
+}
+
+#[derive(Serialize)]
+struct AssignArgs {
+    class_id: String,
+    material: String,
+    students: Vec<String>,
+}
+
+/// A class taught: its code, assigning a lesson, and its dashboard.
+#[component]
+fn TaughtClass(class: ClassInfo) -> impl IntoView {
+    let session = session();
+    let report = RwSignal::new(None::<ClassReport>);
+    let roster = RwSignal::new(Vec::<Classmate>::new());
+    let error = RwSignal::new(None::<ErrorView>);
+    let material = RwSignal::new(String::new());
+    let chosen = RwSignal::new(Vec::<String>::new());
+    let assigning = RwSignal::new(false);
+    let assigned = RwSignal::new(None::<u32>);
+    let id = class.id.clone();
+    let refresh = {
+        let id = id.clone();
+        move || {
+            let id = id.clone();
+            spawn_local(async move {
+                match ipc::call::<ClassReport>(
+                    "class_report",
+                    ClassArgs {
+                        class_id: id.clone(),
+                    },
+                )
+                .await
+                {
+                    Ok(r) => report.set(Some(r)),
+                    Err(e) => error.set(Some(e)),
+                }
+                if let Ok(r) =
+                    ipc::call::<Vec<Classmate>>("class_roster", ClassArgs { class_id: id }).await
+                {
+                    roster.set(r);
+                }
+            });
+        }
+    };
+    refresh();
+    let assign = {
+        let id = id.clone();
+        let refresh = refresh.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            assigning.set(true);
+            error.set(None);
+            let args = AssignArgs {
+                class_id: id.clone(),
+                material: material.get_untracked(),
+                students: chosen.get_untracked(),
+            };
+            let refresh = refresh.clone();
+            spawn_local(async move {
+                let result = ipc::call::<u32>("class_assign", args).await;
+                assigning.set(false);
+                match result {
+                    Ok(n) => {
+                        assigned.set(Some(n));
+                        refresh();
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        }
+    };
+    let materials = move || {
+        session.sources.with(|sources| {
+            sources
+                .iter()
+                .filter(|s| s.status == SourceStatus::Ready)
+                .map(|s| (s.id.clone(), s.title.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let code = class.code.clone().unwrap_or_default();
+    let shown_code = if code.len() == 6 {
+        format!("{}-{}", &code[..3], &code[3..])
+    } else {
+        code
+    };
+    view! {
+        <section class="card taught-class" aria-label=class.name.clone()>
+            <h2 class="section-title">{class.name.clone()}</h2>
+            <p>{t("class.code_is")} " " <strong class="join-code" id="join-code">{shown_code}</strong></p>
+            <p class="muted">{t_with("class.students", &[("n", &class.students.to_string())])}</p>
+            <ErrorBanner error/>
+            <form on:submit=assign>
+                <div class="field">
+                    <label for="lesson-material">{t("class.assign_what")}</label>
+                    <select id="lesson-material" prop:value=move || material.get()
+                        on:change=move |ev| material.set(event_target_value(&ev)) required>
+                        <option value="">{t("class.choose_material")}</option>
+                        {move || materials().into_iter().map(|(id, title)| view! {
+                            <option value=id>{title}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <fieldset class="audience">
+                    <legend>{t("class.assign_to")}</legend>
+                    <p class="muted">{t("class.whole_class_hint")}</p>
+                    {move || roster.get().into_iter().map(|s| {
+                        let sid = s.id.clone();
+                        let toggle = s.id.clone();
+                        view! {
+                            <label class="check">
+                                <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&sid))
+                                    on:change=move |_| chosen.update(|c| {
+                                        if let Some(i) = c.iter().position(|x| *x == toggle) { c.remove(i); } else { c.push(toggle.clone()); }
+                                    })/>
+                                {s.name.clone()}
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <button id="assign-lesson" class="button primary" type="submit" disabled=move || assigning.get()>
+                    {move || if assigning.get() { t("class.assigning") } else { t("class.assign") }}
+                </button>
+                {move || assigned.get().map(|n| view! {
+                    <p class="saved" role="status" id="assigned">{t_with("class.assigned", &[("n", &n.to_string())])}</p>
+                })}
+            </form>
+            <button class="button quiet" on:click=move |_| refresh()>{t("class.refresh")}</button>
+            {move || report.get().map(|r| view! { <Dashboard report=r/> })}
+        </section>
+    }
+}
+
+/// The colour class of a mastery: five steps, and one for "not studied yet".
+fn level(mastery: Option<f32>) -> &'static str {
+    match mastery {
+        None => "cell-none",
+        Some(m) if m < 0.2 => "cell-0",
+        Some(m) if m < 0.4 => "cell-1",
+        Some(m) if m < 0.6 => "cell-2",
+        Some(m) if m < 0.8 => "cell-3",
+        Some(_) => "cell-4",
+    }
+}
+
+fn percent(m: f32) -> String {
+    format!("{:.0} %", m * 100.0)
+}
+
+/// The class dashboard: lessons' completion, the student × concept matrix, and who
+/// is struggling with what.
+#[component]
+fn Dashboard(report: ClassReport) -> impl IntoView {
+    const CELL: usize = 28;
+    const LABELS: usize = 150;
+    const HEAD: usize = 110;
+    let concepts = report.concepts.clone();
+    let width = LABELS + concepts.len() * CELL;
+    let height = HEAD + report.students.len() * CELL;
+    let table_rows: Vec<(String, Vec<String>)> = report
+        .students
+        .iter()
+        .zip(&report.mastery)
+        .map(|(s, row)| {
+            (
+                s.name.clone(),
+                row.iter()
+                    .map(|m| m.map_or_else(|| t("class.not_yet"), percent))
+                    .collect(),
+            )
+        })
+        .collect();
+    let summary = t_with(
+        "class.matrix_summary",
+        &[
+            ("students", &report.students.len().to_string()),
+            ("concepts", &concepts.len().to_string()),
+            ("struggles", &report.struggling.len().to_string()),
+        ],
+    );
+    view! {
+        <div class="dashboard" id="class-dashboard">
+            <h3 class="section-title">{t("class.completion")}</h3>
+            {if report.lessons.is_empty() {
+                view! { <p class="muted">{t("class.no_assignments")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="completion-list" id="completion">
+                        {report.lessons.iter().map(|l| {
+                            let done = if l.assigned == 0 { 0 } else { l.done * 100 / l.assigned };
+                            let started = if l.assigned == 0 { 0 } else { l.started * 100 / l.assigned };
+                            view! {
+                                <li class="mastery-item">
+                                    <span>{l.title.clone()}</span>
+                                    <svg class="mastery-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+                                        <rect x="0" y="0" width="100" height="8" class="bar-track"/>
+                                        <rect x=done.to_string() y="0" width=started.to_string() height="8" class="bar started"/>
+                                        <rect x="0" y="0" width=done.to_string() height="8" class="bar"/>
+                                    </svg>
+                                    <span class="muted">{t_with("class.done_of", &[("done", &l.done.to_string()), ("started", &l.started.to_string()), ("n", &l.assigned.to_string())])}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <figure class="chart" id="mastery-matrix">
+                <h3 class="section-title">{t("class.matrix")}</h3>
+                <figcaption class="chart-summary">{summary}</figcaption>
+                <div class="matrix-scroll">
+                    <svg class="matrix" width=width.to_string() height=height.to_string()
+                        viewBox=format!("0 0 {width} {height}") role="img" aria-label=t("class.matrix")>
+                        {concepts.iter().enumerate().map(|(c, label)| {
+                            let x = LABELS + c * CELL + CELL / 2;
+                            view! {
+                                <text class="matrix-head" transform=format!("translate({x},{}) rotate(-50)", HEAD - 6)>{label.clone()}</text>
+                            }
+                        }).collect_view()}
+                        {report.students.iter().zip(&report.mastery).enumerate().map(|(r, (student, row))| {
+                            let y = HEAD + r * CELL;
+                            view! {
+                                <text class="matrix-name" x=(LABELS - 8).to_string() y=(y + CELL * 2 / 3).to_string() text-anchor="end">{student.name.clone()}</text>
+                                {row.iter().enumerate().map(|(c, m)| {
+                                    let title = format!("{} · {}: {}", student.name, concepts[c], m.map_or_else(|| t("class.not_yet"), percent));
+                                    view! {
+                                        <rect class=format!("matrix-cell {}", level(*m)) x=(LABELS + c * CELL + 1).to_string() y=(y + 1).to_string()
+                                            width=(CELL - 2).to_string() height=(CELL - 2).to_string()>
+                                            <title>{title}</title>
+                                        </rect>
+                                    }
+                                }).collect_view()}
+                            }
+                        }).collect_view()}
+                    </svg>
+                </div>
+                <details class="chart-table">
+                    <summary>{t("progress.as_table")}</summary>
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{t("class.student")}</th>
+                            {concepts.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
+                        </tr></thead>
+                        <tbody>
+                            {table_rows.into_iter().map(|(name, cells)| view! {
+                                <tr><th scope="row">{name}</th>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </details>
+            </figure>
+            <h3 class="section-title">{t("class.struggling")}</h3>
+            {if report.struggling.is_empty() {
+                view! { <p class="muted" id="struggling">{t("class.nobody_struggling")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="struggling" id="struggling">
+                        {report.struggling.iter().map(|s| view! {
+                            <li>{t_with("class.struggles_with", &[("student", &s.student), ("concept", &s.concept), ("percent", &percent(s.mastery))])}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </div>
+    }
+}
+
+/// Bundles: this library's shared part to a file and back, for devices that never
+/// meet on a network.
+#[component]
+fn BundleCard() -> impl IntoView {
+    let error = RwSignal::new(None::<ErrorView>);
+    let done = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let run = move |command: &'static str| {
+        busy.set(true);
+        error.set(None);
+        done.set(None);
+        spawn_local(async move {
+            let result = ipc::call::<Option<BundleOutcome>>(command, NoArgs {}).await;
+            busy.set(false);
+            match result {
+                Ok(Some(o)) => {
+                    let key = if command == "export_bundle" {
+                        "class.exported"
+                    } else {
+                        "class.imported"
+                    };
+                    done.set(Some(t_with(
+                        key,
+                        &[
+                            ("docs", &o.docs.to_string()),
+                            ("media", &o.media.to_string()),
+                            ("reviews", &o.reviews.to_string()),
+                            ("cards", &o.cards.to_string()),
+                            ("notes", &o.notes.to_string()),
+                        ],
+                    )));
+                    if command == "import_bundle" {
+                        session().learned.update(|n| *n += 1);
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="bundle-title">
+            <h2 id="bundle-title" class="section-title">{t("class.bundle")}</h2>
+            <p class="muted">{t("class.bundle_hint")}</p>
+            <ErrorBanner error/>
+            <div class="actions">
+                <button id="export-bundle" class="button" on:click=move |_| run("export_bundle") disabled=move || busy.get()>{t("class.export")}</button>
+                <button id="import-bundle" class="button" on:click=move |_| run("import_bundle") disabled=move || busy.get()>{t("class.import")}</button>
+            </div>
+            {move || busy.get().then(|| view! { <p class="muted" role="status">{t("class.bundle_working")}</p> })}
+            {move || done.get().map(|d| view! { <p class="saved" role="status" id="bundle-done">{d}</p> })}
+        </section>
+    }
+}

@@ -128,7 +128,7 @@ fn a_lesson_reaches_thirty_students_and_their_reviews_come_back() {
         );
         let cards: Vec<Value> = student.json(&["card", "list"]).as_array().unwrap().clone();
         assert_eq!(cards.len(), lesson_cards, "student {i}");
-        let (take, rating) = if i % 2 == 0 {
+        let (take, rating) = if i.is_multiple_of(2) {
             (cards.len(), "good")
         } else {
             (1, "again")
@@ -164,7 +164,7 @@ fn a_lesson_reaches_thirty_students_and_their_reviews_come_back() {
             .parse::<usize>()
             .unwrap()
             - 1;
-        if i % 2 == 0 { lesson_cards } else { 1 }
+        if i.is_multiple_of(2) { lesson_cards } else { 1 }
     };
     for (row, mastery) in rows.iter().zip(report["mastery"].as_array().unwrap()) {
         let name = row["name"].as_str().unwrap();

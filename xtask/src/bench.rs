@@ -1,4 +1,4 @@
-//! `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|all]`: Satchel's figures
+//! `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|all]`: Satchel's figures
 //! beside their anchors, as medians and ratios, measured in one run on this (shared,
 //! noisy) machine.
 
@@ -24,6 +24,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         "pack" => pack(),
         "learn" => learn(),
         "sync" => sync(),
+        "class" => class(),
         "all" => store()
             .and_then(|()| startup())
             .and_then(|()| voice())
@@ -32,10 +33,11 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             .and_then(|()| search())
             .and_then(|()| pack())
             .and_then(|()| learn())
-            .and_then(|()| sync()),
+            .and_then(|()| sync())
+            .and_then(|()| class()),
         other => {
             bail!(
-                "no benchmark area {other:?}; try store, startup, voice, ocr, pdf, search, pack, learn, sync or all"
+                "no benchmark area {other:?}; try store, startup, voice, ocr, pdf, search, pack, learn, sync, class or all"
             )
         }
     }
@@ -51,6 +53,11 @@ fn sync() -> anyhow::Result<()> {
             .args(["bench", "-p", "satchel-server", "--bench", "sync"])
             .env("SATCHEL_BENCH_DATABASE_URL", &postgres.url),
     )
+}
+
+/// The class report for 30 students and 20 concepts against its one-second budget.
+fn class() -> anyhow::Result<()> {
+    shell::cargo(&["bench", "-p", "satchel-server", "--bench", "class"])
 }
 
 /// Note writes per second on SQLCipher against the same code on plain SQLite.

@@ -199,7 +199,9 @@ impl Profile {
     /// temporary file beside it, so a stick pulled out mid-write leaves no half bundle
     /// under the name).
     pub fn export_bundle(&self, path: &Path) -> Result<BundleOutcome> {
-        let (docs, media) = self.bundle_contents()?;
+        // Every shared document saved whole, and the media they name that are here.
+        let docs = self.saved_docs()?;
+        let media = self.read(crate::remote::media_here)?;
         let partial = path.with_extension("partial");
         let file = File::create(&partial).map_err(|e| io(&partial, e))?;
         let mut out = Writer {
@@ -246,14 +248,6 @@ impl Profile {
         }
         std::fs::rename(&partial, path).map_err(|e| io(path, e))?;
         Ok(outcome)
-    }
-
-    /// Every shared document (saved whole) and the media they name that are here:
-    /// (sha256, blob id).
-    fn bundle_contents(&self) -> Result<(Vec<(DocId, Vec<u8>)>, Vec<(String, String)>)> {
-        let docs = self.saved_docs()?;
-        let media = self.read(crate::remote::media_here)?;
-        Ok((docs, media))
     }
 
     /// Merges the bundle at `path` into this profile, as a sync would. A bundle that

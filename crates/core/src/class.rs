@@ -533,7 +533,7 @@ pub(crate) fn project_lesson(
             now
         ],
     )?;
-    Ok((changed > 0).then(|| Event::LessonArrived {
+    Ok((changed > 0).then_some(Event::LessonArrived {
         id: lesson.id,
         title: lesson.title,
         teacher: lesson.teacher,

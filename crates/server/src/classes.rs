@@ -191,7 +191,13 @@ pub async fn join(
     // Lessons for the whole class reach a student who joins late too.
     for assignment in app.store.assignments(&class.id).await? {
         if assignment.is_for(&user.id) {
-            deliver(&app.store, &class, &assignment, &[user.id.clone()]).await?;
+            deliver(
+                &app.store,
+                &class,
+                &assignment,
+                std::slice::from_ref(&user.id),
+            )
+            .await?;
         }
     }
     let students = app.store.members(&class.id).await?.len();

@@ -77,7 +77,7 @@ fn Lessons(lessons: Vec<LessonView>, joined: Vec<ClassInfo>) -> impl IntoView {
                 view! {
                     <ul class="lesson-list" id="lesson-list">
                         {lessons.into_iter().map(|l| {
-                            let percent = if l.cards == 0 { 0 } else { l.studied * 100 / l.cards };
+                            let percent = (l.studied * 100).checked_div(l.cards).unwrap_or(0);
                             view! {
                                 <li class="lesson">
                                     <div class="step-text">
@@ -471,8 +471,8 @@ fn Dashboard(report: ClassReport) -> impl IntoView {
                 view! {
                     <ul class="completion-list" id="completion">
                         {report.lessons.iter().map(|l| {
-                            let done = if l.assigned == 0 { 0 } else { l.done * 100 / l.assigned };
-                            let started = if l.assigned == 0 { 0 } else { l.started * 100 / l.assigned };
+                            let done = (l.done * 100).checked_div(l.assigned).unwrap_or(0);
+                            let started = (l.started * 100).checked_div(l.assigned).unwrap_or(0);
                             view! {
                                 <li class="mastery-item">
                                     <span>{l.title.clone()}</span>

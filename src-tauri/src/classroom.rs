@@ -11,6 +11,7 @@ use satchel_core::types::{
 };
 use satchel_core::{Audience, Profile};
 use satchel_server::store::{Role, Store};
+use sha2::{Digest, Sha256};
 use tauri::State;
 
 use crate::Shell;
@@ -86,9 +87,6 @@ async fn start(shell: &Shell, profile: &Arc<Profile>) -> Reply<()> {
     shell.class_host.stop();
     let dir = profile.dir().join("class-server");
     std::fs::create_dir_all(&dir).map_err(failed)?;
-    let store = Store::open_sqlite(&dir.join("server.sqlite3"))
-        .await
-        .map_err(failed)?;
     let teacher = profile.name().to_owned();
     let secret = {
         let profile = Arc::clone(profile);
@@ -97,6 +95,12 @@ async fn start(shell: &Shell, profile: &Arc<Profile>) -> Reply<()> {
             .map_err(failed)?
             .map_err(|e| e.view())?
     };
+    // Students' progress on this laptop is encrypted like the rest of the library:
+    // under a key from the secret kept in it.
+    let key: [u8; 32] = Sha256::digest(format!("satchel class server\n{secret}")).into();
+    let store = Store::open_sqlite_encrypted(&dir.join("server.sqlite3"), key)
+        .await
+        .map_err(failed)?;
     match store.user_by_name(&teacher).await.map_err(failed)? {
         Some(_) => {
             satchel_server::set_password(&store, &teacher, &secret)

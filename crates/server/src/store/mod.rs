@@ -218,7 +218,12 @@ macro_rules! each {
 
 impl Store {
     pub async fn open_sqlite(path: &Path) -> Result<Store> {
-        Ok(Store::Sqlite(Sqlite::open(path).await?))
+        Ok(Store::Sqlite(Sqlite::open(path, None).await?))
+    }
+
+    /// The embedded store encrypted under `key` (SQLCipher).
+    pub async fn open_sqlite_encrypted(path: &Path, key: [u8; 32]) -> Result<Store> {
+        Ok(Store::Sqlite(Sqlite::open(path, Some(key)).await?))
     }
 
     pub async fn open_postgres(url: &str) -> Result<Store> {
@@ -538,3 +543,32 @@ pub(crate) fn check_append(
 }
 
 pub(crate) use sqlite::now_ms;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn an_encrypted_store_opens_only_with_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("class.sqlite3");
+        let store = Store::open_sqlite_encrypted(&path, [7; 32]).await.unwrap();
+        let user = User {
+            id: "u1".into(),
+            name: "Ms Rivera".into(),
+            password_hash: "hash".into(),
+            role: Role::Teacher,
+        };
+        store.add_user(&user).await.unwrap();
+        drop(store);
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            !bytes.windows(9).any(|w| w == b"Ms Rivera"),
+            "a name in plain text"
+        );
+        assert!(Store::open_sqlite(&path).await.is_err());
+        assert!(Store::open_sqlite_encrypted(&path, [8; 32]).await.is_err());
+        let again = Store::open_sqlite_encrypted(&path, [7; 32]).await.unwrap();
+        assert!(again.user_by_name("Ms Rivera").await.unwrap().is_some());
+    }
+}

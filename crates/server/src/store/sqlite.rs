@@ -18,10 +18,18 @@ pub struct Sqlite {
 }
 
 impl Sqlite {
-    pub async fn open(path: &Path) -> Result<Sqlite> {
+    /// Opens (or makes) the file; with `key`, encrypted by SQLCipher under it (a
+    /// teacher's laptop keeps the class server's data under a key from their library).
+    pub async fn open(path: &Path, key: Option<[u8; 32]>) -> Result<Sqlite> {
         let path = path.to_owned();
         let conn = tokio::task::spawn_blocking(move || -> Result<Connection> {
             let mut conn = Connection::open(path)?;
+            if let Some(key) = key {
+                let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+                conn.pragma_update(None, "key", format!("x'{hex}'"))?;
+                // A wrong key shows here, not at the first request.
+                conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |_| Ok(()))?;
+            }
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
             conn.pragma_update(None, "foreign_keys", true)?;

@@ -126,6 +126,53 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
             let report = profile.class_report(&taught.id)?;
             print(cli.json, &report, print_report)
         }
+        ClassCommand::AddStudent { name, class } => {
+            let taught = profile.class_taught(class.as_deref())?;
+            let student = profile.class_add_student(&taught.id, name)?;
+            print(cli.json, &student, |s| {
+                println!("Added {} to {}.", s.name, taught.name);
+            })
+        }
+        ClassCommand::ExportBundle {
+            file,
+            student,
+            class,
+        } => {
+            let taught = profile.class_taught(class.as_deref())?;
+            let outcome = profile.class_export_bundle(&taught.id, student, file)?;
+            print(cli.json, &outcome, |o| {
+                println!(
+                    "Wrote {student}'s lessons ({} documents, {} files) to {}.",
+                    o.docs,
+                    o.media,
+                    file.display()
+                );
+            })
+        }
+        ClassCommand::ImportBundle {
+            file,
+            student,
+            class,
+        } => {
+            let taught = profile.class_taught(class.as_deref())?;
+            let (student, outcome) =
+                profile.class_import_bundle(&taught.id, student.as_deref(), file)?;
+            print(
+                cli.json,
+                &serde_json::json!({
+                    "student": student,
+                    "docs": outcome.docs,
+                    "media": outcome.media,
+                    "bytes": outcome.bytes,
+                }),
+                |_| {
+                    println!(
+                        "Took in {}'s bundle: {} documents changed, {} files kept.",
+                        student.name, outcome.docs, outcome.media
+                    );
+                },
+            )
+        }
         ClassCommand::Lessons => {
             let lessons = profile.lessons(SystemClock.now_ms())?;
             print(cli.json, &lessons, |lessons| {

@@ -232,6 +232,33 @@ pub enum ClassCommand {
     },
     /// The lessons this profile was given.
     Lessons,
+    /// Add a student by name, for a classroom with no network (their lessons go by USB
+    /// stick; they claim the account when they first join on a network).
+    AddStudent {
+        name: String,
+        #[arg(long)]
+        class: Option<String>,
+    },
+    /// Write a bundle for one student (their lessons) to FILE, to carry on a USB stick
+    /// to a laptop with no network; they bring it in with `satchel import-bundle`.
+    ExportBundle {
+        file: PathBuf,
+        /// The student's name or id.
+        #[arg(long)]
+        student: String,
+        #[arg(long)]
+        class: Option<String>,
+    },
+    /// Take in a bundle a student's laptop wrote (`satchel export-bundle`): their
+    /// progress reaches the report. The student is the one the bundle names unless
+    /// --student says.
+    ImportBundle {
+        file: PathBuf,
+        #[arg(long)]
+        student: Option<String>,
+        #[arg(long)]
+        class: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,13 +6,14 @@
 //! learner's device shares.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 use std::time::Duration;
 
 use reqwest::Method;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use satchel_sync::DocId;
 use satchel_types::{
-    CLASS_SERVICE, ClassInfo, ClassReport, Classmate, Event, FoundServer, LessonView,
+    BundleOutcome, CLASS_SERVICE, ClassInfo, ClassReport, Classmate, Event, FoundServer, LessonView,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -23,6 +24,8 @@ use crate::{Error, Result};
 
 /// The secret this profile joins classes with (the server keeps only its hash).
 const SECRET_KEY: &str = "class_secret";
+/// A student's bundle sent to the class server, at most (the server's own limit).
+const CLASS_BUNDLE_MAX: usize = 256 << 20;
 /// The rating of a failed answer in the review log.
 const AGAIN: i64 = 1;
 
@@ -346,6 +349,114 @@ impl Profile {
         media.sort();
         media.dedup();
         Ok(media)
+    }
+
+    /// Adds a student by name (for a classroom with no network: their lessons go by USB
+    /// stick, and they claim the account when they first join on a network).
+    pub fn class_add_student(&self, class_id: &str, name: &str) -> Result<Classmate> {
+        self.server_call(
+            Method::POST,
+            &format!("/v1/classes/{class_id}/students"),
+            Some(&json!({ "name": name })),
+        )
+    }
+
+    /// The student `wanted` (an id or a name) of a class this profile teaches.
+    pub fn class_student(&self, class_id: &str, wanted: &str) -> Result<Classmate> {
+        let wanted_name = wanted.trim().to_lowercase();
+        self.class_roster(class_id)?
+            .into_iter()
+            .find(|s| s.id == wanted || s.name.trim().to_lowercase() == wanted_name)
+            .ok_or_else(|| Error::NotFound {
+                kind: "student",
+                id: wanted.to_owned(),
+            })
+    }
+
+    /// Writes a bundle for one student to `path` (a USB stick): their lessons and
+    /// everything else the class server holds for them, for a laptop with no network.
+    pub fn class_export_bundle(
+        &self,
+        class_id: &str,
+        student: &str,
+        path: &Path,
+    ) -> Result<BundleOutcome> {
+        let student = self.class_student(class_id, student)?;
+        let bytes = self.server_bytes(
+            Method::GET,
+            &format!("/v1/classes/{class_id}/students/{}/bundle", student.id),
+            None,
+        )?;
+        let checked = satchel_sync::bundle::read_checked(
+            &bytes[..],
+            bytes.len() as u64,
+            crate::bundle::LIMITS,
+        )
+        .map_err(crate::bundle::refused)?;
+        let partial = path.with_extension("partial");
+        let written = std::fs::write(&partial, &bytes)
+            .and_then(|()| std::fs::File::open(&partial).and_then(|f| f.sync_all()))
+            .and_then(|()| std::fs::rename(&partial, path));
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&partial);
+            return Err(Error::InvalidInput(format!("{}: {e}", path.display())));
+        }
+        Ok(BundleOutcome {
+            docs: checked.docs.len() as u32,
+            media: checked.media.len() as u32,
+            bytes: bytes.len() as u64,
+            ..BundleOutcome::default()
+        })
+    }
+
+    /// Takes in a bundle a student's device wrote (carried on a USB stick) for the
+    /// class server: their reviews and progress reach the report. `student` (an id or
+    /// a name) defaults to the learner the bundle names. Refused when altered, or when
+    /// it is another learner's.
+    pub fn class_import_bundle(
+        &self,
+        class_id: &str,
+        student: Option<&str>,
+        path: &Path,
+    ) -> Result<(Classmate, BundleOutcome)> {
+        let bytes = std::fs::read(path)
+            .map_err(|e| Error::InvalidInput(format!("{}: {e}", path.display())))?;
+        if bytes.len() > CLASS_BUNDLE_MAX {
+            return Err(Error::InvalidInput(format!(
+                "a student's bundle is at most {} MiB",
+                CLASS_BUNDLE_MAX >> 20
+            )));
+        }
+        // Checked here first: an altered bundle is refused before anything is sent.
+        let checked = satchel_sync::bundle::read_checked(
+            &bytes[..],
+            bytes.len() as u64,
+            crate::bundle::LIMITS,
+        )
+        .map_err(crate::bundle::refused)?;
+        let named = checked.header["learner"].as_str().unwrap_or_default();
+        let student = self.class_student(class_id, student.unwrap_or(named))?;
+        #[derive(Deserialize)]
+        struct Merged {
+            docs: u32,
+            media: u32,
+        }
+        let answer = self.server_bytes(
+            Method::PUT,
+            &format!("/v1/classes/{class_id}/students/{}/bundle", student.id),
+            Some(bytes.clone()),
+        )?;
+        let merged: Merged = serde_json::from_slice(&answer)
+            .map_err(|e| Error::Server(format!("an answer that does not read: {e}")))?;
+        Ok((
+            student,
+            BundleOutcome {
+                docs: merged.docs,
+                media: merged.media,
+                bytes: bytes.len() as u64,
+                ..BundleOutcome::default()
+            },
+        ))
     }
 
     /// The lessons this learner was given, newest first, with how far they are.

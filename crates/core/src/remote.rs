@@ -424,6 +424,36 @@ impl Profile {
         .map_err(Failure::into_error)
     }
 
+    /// An authenticated request with bytes in and bytes out (a bundle).
+    pub(crate) fn server_bytes(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Vec<u8>>,
+    ) -> Result<Vec<u8>> {
+        let account = self
+            .account()?
+            .ok_or_else(|| Error::SignInNeeded("sign in to a class or sync server first".into()))?;
+        let http = self.http()?;
+        let access = self.access_token(&account, &http)?;
+        let url = format!("{}{path}", account.server);
+        self.exchange(
+            || {
+                let request = http.request(method.clone(), &url).bearer_auth(&access);
+                match &body {
+                    Some(body) => request.body(body.clone()),
+                    None => request,
+                }
+            },
+            |r| {
+                r.bytes()
+                    .map(|b| b.to_vec())
+                    .map_err(|e| Failure::Passing(e.to_string()))
+            },
+        )
+        .map_err(Failure::into_error)
+    }
+
     /// An unauthenticated request to `server` (joining a class), read as `T`.
     pub(crate) fn server_post<T: DeserializeOwned>(
         &self,

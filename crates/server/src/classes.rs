@@ -175,7 +175,19 @@ pub async fn join(
                 tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
                     .await
                     .map_err(ApiError::internal)?;
-            if !matches || user.role != Role::Learner {
+            let claimed = !matches
+                && user.role == Role::Learner
+                && app
+                    .store
+                    .members(&class.id)
+                    .await?
+                    .iter()
+                    .any(|m| m.id == user.id)
+                && app
+                    .store
+                    .claim(&user.id, &crate::hash_new_password(&form.password).await?)
+                    .await?;
+            if !(matches || claimed) || user.role != Role::Learner {
                 return Err(ApiError::new(
                     StatusCode::CONFLICT,
                     "someone here already has that name: choose another",
@@ -232,6 +244,247 @@ pub async fn roster(
             .collect(),
     ))
 }
+
+#[derive(Deserialize)]
+pub struct NewStudent {
+    name: String,
+}
+
+/// A teacher adds a student by name: for a classroom with no network, whose lessons go
+/// by USB stick. The account is theirs to claim when they first join on a network (with
+/// the class's code, under this name).
+pub async fn add_student(
+    State(app): State<Arc<AppState>>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(form): Json<NewStudent>,
+) -> Result<(StatusCode, Json<Classmate>), ApiError> {
+    let class = taught(&app.store, &caller, &id).await?;
+    let user = match app.store.user_by_name(form.name.trim()).await? {
+        Some(user) if user.role == Role::Learner => user,
+        Some(_) => {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "that name is a teacher's: choose another",
+            ));
+        }
+        None => {
+            let mut secret = [0u8; 24];
+            getrandom::fill(&mut secret).map_err(ApiError::internal)?;
+            let user =
+                crate::add_account(&app.store, &form.name, &auth::hex(&secret), Role::Learner)
+                    .await?;
+            app.store.mark_unclaimed(&user.id).await?;
+            user
+        }
+    };
+    app.store.add_member(&class.id, &user.id).await?;
+    for assignment in app.store.assignments(&class.id).await? {
+        if assignment.is_for(&user.id) {
+            deliver(
+                &app.store,
+                &class,
+                &assignment,
+                std::slice::from_ref(&user.id),
+            )
+            .await?;
+        }
+    }
+    let joined_at = app
+        .store
+        .members(&class.id)
+        .await?
+        .into_iter()
+        .find(|m| m.id == user.id)
+        .map_or(0, |m| m.joined_at);
+    Ok((
+        StatusCode::CREATED,
+        Json(Classmate {
+            id: user.id,
+            name: user.name,
+            joined_at,
+        }),
+    ))
+}
+
+/// A student of a class the caller teaches.
+async fn student_of(
+    store: &Store,
+    caller: &Caller,
+    class_id: &str,
+    student: &str,
+) -> Result<(Class, Member), ApiError> {
+    let class = taught(store, caller, class_id).await?;
+    let member = store
+        .members(&class.id)
+        .await?
+        .into_iter()
+        .find(|m| m.id == student)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such student in this class"))?;
+    Ok((class, member))
+}
+
+/// A bundle for one student, to carry on a USB stick: every document the server holds
+/// for them (their lessons among them) and their lessons' media.
+pub async fn bundle_out(
+    State(app): State<Arc<AppState>>,
+    caller: Caller,
+    Path((class_id, student)): Path<(String, String)>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let (class, member) = student_of(&app.store, &caller, &class_id, &student).await?;
+    let ids: Vec<String> = app
+        .store
+        .changed_since(&member.id, 0, 1_000_000)
+        .await?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let docs = app.store.load_docs(&member.id, ids).await?;
+    let mut media = Vec::new();
+    for (sha256, owner) in app.store.lesson_media_of(&member.id).await? {
+        if app
+            .store
+            .media_state(&owner, &sha256)
+            .await?
+            .is_some_and(|s| s.complete)
+        {
+            let bytes: Vec<u8> = app
+                .store
+                .media_parts(&owner, &sha256)
+                .await?
+                .into_iter()
+                .flat_map(|(_, b)| b)
+                .collect();
+            media.push((sha256, bytes));
+        }
+    }
+    let header = serde_json::json!({
+        "made_at": now_ms(),
+        "class": class.name,
+        "teacher": class.teacher_name,
+        "learner": member.name,
+        "student_id": member.id,
+    });
+    let bytes = tokio::task::spawn_blocking(move || {
+        let mut out = satchel_sync::bundle::Writer::new(Vec::new(), &header)?;
+        let mut ids: Vec<&String> = docs.keys().collect();
+        ids.sort();
+        for id in ids {
+            let Ok(doc_id) = DocId::parse(id) else {
+                continue;
+            };
+            let chunks = &docs[id].chunks;
+            let Ok(mut hosted) = Hosted::load(chunks) else {
+                continue;
+            };
+            out.doc(&doc_id, &hosted.save())?;
+        }
+        for (sha256, bytes) in &media {
+            out.media(sha256, bytes)?;
+        }
+        out.finish()
+    })
+    .await
+    .map_err(ApiError::internal)?
+    .map_err(ApiError::internal)?;
+    Ok((
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "application/vnd.satchel.bundle",
+        )],
+        bytes,
+    )
+        .into_response())
+}
+
+/// A bundle a student's device wrote, carried in on a USB stick: its documents merged
+/// into the student's own (as a sync would), its media kept, so their progress reaches
+/// the report. A bundle that is another learner's is refused.
+pub async fn bundle_in(
+    State(app): State<Arc<AppState>>,
+    caller: Caller,
+    Path((class_id, student)): Path<(String, String)>,
+    body: axum::body::Bytes,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let (_, member) = student_of(&app.store, &caller, &class_id, &student).await?;
+    let limits = satchel_sync::bundle::Limits {
+        bundle: BUNDLE_MAX as u64,
+        docs: BUNDLE_MAX as u64,
+    };
+    let checked = satchel_sync::bundle::read_checked(&body[..], body.len() as u64, limits)
+        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+    let account = checked.header["account"]["user_id"].as_str();
+    let learner = checked.header["learner"].as_str().unwrap_or_default();
+    let same_name = learner.trim().to_lowercase() == member.name.trim().to_lowercase();
+    if account.is_some_and(|a| a != member.id) || (account.is_none() && !same_name) {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            format!("this bundle is {learner}'s, not {}'s", member.name),
+        ));
+    }
+    let ids: Vec<String> = checked
+        .docs
+        .iter()
+        .map(|(id, _)| id.as_str().to_owned())
+        .collect();
+    let theirs = app.store.load_docs(&member.id, ids).await?;
+    let docs = checked.docs;
+    let writes = tokio::task::spawn_blocking(move || {
+        let mut writes = Vec::new();
+        for (id, saved) in &docs {
+            let chunks = theirs
+                .get(id.as_str())
+                .map(|s| s.chunks.as_slice())
+                .unwrap_or(&[]);
+            let mut to = Hosted::load(chunks).map_err(ApiError::internal)?;
+            let mut from = Hosted::load(std::slice::from_ref(saved))
+                .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+            to.merge(&mut from).map_err(ApiError::internal)?;
+            if let Some(chunk) = to.new_changes() {
+                writes.push(DocWrite {
+                    doc_id: id.as_str().to_owned(),
+                    chunk,
+                    replaces_upto: None,
+                });
+            }
+        }
+        Ok::<_, ApiError>(writes)
+    })
+    .await
+    .map_err(ApiError::internal)??;
+    let merged = writes.len();
+    app.store.commit(&member.id, "", writes, Vec::new()).await?;
+    let mut kept = 0;
+    for (sha256, (offset, len)) in checked.media {
+        let Some(bytes) = usize::try_from(offset)
+            .ok()
+            .zip(usize::try_from(offset + len).ok())
+            .and_then(|(from, to)| body.get(from..to))
+        else {
+            continue;
+        };
+        if len > crate::media::MAX_FILE as u64 || satchel_sync::bundle::sha256_hex(bytes) != sha256
+        {
+            continue;
+        }
+        let here = app.store.media_state(&member.id, &sha256).await?;
+        let lesson = app.store.lesson_media_owner(&member.id, &sha256).await?;
+        // Already here (or begun by a sync), or read through the teacher's copy.
+        if here.is_some() || lesson.is_some() {
+            continue;
+        }
+        app.store
+            .media_append(&member.id, &sha256, len as i64, 0, bytes.to_vec())
+            .await?;
+        app.store.media_finish(&member.id, &sha256, true).await?;
+        kept += 1;
+    }
+    Ok(Json(serde_json::json!({ "docs": merged, "media": kept })))
+}
+
+/// A student's bundle carried in through the class server, at most.
+pub const BUNDLE_MAX: usize = 256 << 20;
 
 #[derive(Deserialize)]
 pub struct AssignForm {

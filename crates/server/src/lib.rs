@@ -180,7 +180,16 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/users", post(add_user))
         .route("/v1/classes", post(classes::create).get(classes::list))
         .route("/v1/classes/join", post(classes::join))
-        .route("/v1/classes/{id}/students", get(classes::roster))
+        .route(
+            "/v1/classes/{id}/students",
+            get(classes::roster).post(classes::add_student),
+        )
+        .route(
+            "/v1/classes/{id}/students/{student}/bundle",
+            get(classes::bundle_out)
+                .put(classes::bundle_in)
+                .layer(RequestBodyLimitLayer::new(classes::BUNDLE_MAX)),
+        )
         .route("/v1/classes/{id}/assignments", post(classes::assign))
         .route("/v1/classes/{id}/report", get(classes::report))
         .route(

@@ -11,6 +11,7 @@
 //! keyed by review id (two devices' reviews are both kept), a card's fields merge one by
 //! one, and a note's text merges character by character.
 
+pub mod bundle;
 pub mod docs;
 mod error;
 mod hub;

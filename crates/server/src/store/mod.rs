@@ -401,6 +401,22 @@ impl Store {
         each!(self, s => s.add_lesson_media(student.to_owned(), owner.to_owned(), media).await)
     }
 
+    /// Marks an account a teacher made for a student who has not joined on a network
+    /// yet: the first to join the class under its name with the class's code claims it.
+    pub async fn mark_unclaimed(&self, user_id: &str) -> Result<()> {
+        each!(self, s => s.mark_unclaimed(user_id.to_owned()).await)
+    }
+
+    /// Claims an unclaimed account with a password hash; whether it was unclaimed.
+    pub async fn claim(&self, user_id: &str, hash: &str) -> Result<bool> {
+        each!(self, s => s.claim(user_id.to_owned(), hash.to_owned()).await)
+    }
+
+    /// The media a student's lessons name, with whose copy each is: (sha256, owner).
+    pub async fn lesson_media_of(&self, student: &str) -> Result<Vec<(String, String)>> {
+        each!(self, s => s.lesson_media_of(student.to_owned()).await)
+    }
+
     /// Whose copy of a medium a student's lessons name, if any.
     pub async fn lesson_media_owner(&self, student: &str, sha256: &str) -> Result<Option<String>> {
         each!(self, s => s.lesson_media_owner(student.to_owned(), sha256.to_owned()).await)
@@ -498,6 +514,11 @@ CREATE TABLE lesson_media (
     owner TEXT NOT NULL,
     PRIMARY KEY (student, sha256)
 );
+"#,
+    r#"
+-- An account a teacher made for a student with no network yet (lessons go by USB);
+-- the student claims it when they first join on a network.
+ALTER TABLE users ADD COLUMN unclaimed BOOLEAN NOT NULL DEFAULT FALSE;
 "#,
 ];
 

@@ -584,6 +584,39 @@ impl Postgres {
         Ok(())
     }
 
+    pub async fn mark_unclaimed(&self, user_id: String) -> Result<()> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "UPDATE users SET unclaimed = TRUE WHERE id = $1",
+                &[&user_id],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub async fn claim(&self, user_id: String, hash: String) -> Result<bool> {
+        let client = self.client().await?;
+        Ok(client
+            .execute(
+                "UPDATE users SET password_hash = $2, unclaimed = FALSE WHERE id = $1 AND unclaimed",
+                &[&user_id, &hash],
+            )
+            .await?
+            == 1)
+    }
+
+    pub async fn lesson_media_of(&self, student: String) -> Result<Vec<(String, String)>> {
+        let client = self.client().await?;
+        let rows = client
+            .query(
+                "SELECT sha256, owner FROM lesson_media WHERE student = $1 ORDER BY sha256",
+                &[&student],
+            )
+            .await?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
     pub async fn lesson_media_owner(
         &self,
         student: String,

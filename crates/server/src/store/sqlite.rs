@@ -601,6 +601,37 @@ impl Sqlite {
         .await
     }
 
+    pub async fn mark_unclaimed(&self, user_id: String) -> Result<()> {
+        self.with(move |c| {
+            c.execute("UPDATE users SET unclaimed = TRUE WHERE id = ?1", [user_id])?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn claim(&self, user_id: String, hash: String) -> Result<bool> {
+        self.with(move |c| {
+            Ok(c.execute(
+                "UPDATE users SET password_hash = ?2, unclaimed = FALSE WHERE id = ?1 AND unclaimed",
+                params![user_id, hash],
+            )? == 1)
+        })
+        .await
+    }
+
+    pub async fn lesson_media_of(&self, student: String) -> Result<Vec<(String, String)>> {
+        self.with(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT sha256, owner FROM lesson_media WHERE student = ?1 ORDER BY sha256",
+            )?;
+            let found = stmt
+                .query_map([student], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(found)
+        })
+        .await
+    }
+
     pub async fn lesson_media_owner(
         &self,
         student: String,

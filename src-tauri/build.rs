@@ -70,6 +70,9 @@ fn main() {
         "class_assign",
         "export_bundle",
         "import_bundle",
+        "class_add_student",
+        "class_export_student_bundle",
+        "class_import_student_bundle",
     ];
     // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a
     // binary from carrying a stale window.

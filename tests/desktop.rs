@@ -1217,7 +1217,18 @@ fn teach_in_window(
     window.wait_for_text("#struggling", "Ben", WAIT)?;
     window.wait_for_text("#completion", "1 done", WAIT)?;
     window.wait_for("#mastery-matrix rect.matrix-cell", WAIT)?;
+    window.execute(
+        "document.querySelector('#class-dashboard').scrollIntoView(); return true",
+        serde_json::json!([]),
+    )?;
     save_screenshot(window, "class-dashboard.png");
+    // A student with no network is added by name (their lessons would go by stick).
+    window.click(&window.wait_for("#roster > summary", WAIT)?)?;
+    window.type_text(&window.wait_for("#student-name", WAIT)?, "Eve")?;
+    window.click(&window.wait_for("#add-student", WAIT)?)?;
+    window.wait_for_text("#roster", "Eve is in the class", WAIT)?;
+    window.wait_for_text(".roster-list", "Eve", WAIT)?;
+    save_screenshot(window, "class-roster.png");
     window.click(&window.wait_for("#stop-class-server", WAIT)?)?;
     window.wait_for("#start-class-server", WAIT)?;
     Ok(())

@@ -307,3 +307,69 @@ pub async fn import_bundle(
     })
     .await
 }
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_add_student(
+    shell: State<'_, Arc<Shell>>,
+    class_id: String,
+    name: String,
+) -> Reply<Classmate> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.class_add_student(&class_id, &name))
+    })
+    .await
+}
+
+/// Writes one student's lessons to a bundle where the teacher chooses (a USB stick);
+/// `None` when they cancel.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_export_student_bundle(
+    app: tauri::AppHandle,
+    shell: State<'_, Arc<Shell>>,
+    class_id: String,
+    student: Classmate,
+) -> Reply<Option<BundleOutcome>> {
+    use tauri_plugin_dialog::DialogExt;
+    let file_name = format!("{} lessons.satchel", student.name);
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .add_filter("Satchel bundles", &["satchel"])
+            .set_file_name(file_name)
+            .blocking_save_file()
+    })
+    .await
+    .map_err(failed)?;
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| {
+            p.class_export_bundle(&class_id, &student.id, &path)
+        })
+        .map(Some)
+    })
+    .await
+}
+
+/// Takes in a bundle a student's laptop wrote; the student is the one it names.
+/// `None` when the teacher cancels.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_import_student_bundle(
+    app: tauri::AppHandle,
+    shell: State<'_, Arc<Shell>>,
+    class_id: String,
+) -> Reply<Option<(Classmate, BundleOutcome)>> {
+    let picked =
+        crate::commands::pick(app, vec![("Satchel bundles", vec!["satchel"])], false).await?;
+    let Some(path) = picked.into_iter().next() else {
+        return Ok(None);
+    };
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| {
+            p.class_import_bundle(&class_id, None, std::path::Path::new(&path))
+        })
+        .map(Some)
+    })
+    .await
+}

@@ -259,6 +259,9 @@ fn main() -> ExitCode {
             classroom::class_assign,
             classroom::export_bundle,
             classroom::import_bundle,
+            classroom::class_add_student,
+            classroom::class_export_student_bundle,
+            classroom::class_import_student_bundle,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     let app = match result {

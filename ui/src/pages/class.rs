@@ -409,9 +409,129 @@ fn TaughtClass(class: ClassInfo) -> impl IntoView {
                     <p class="saved" role="status" id="assigned">{t_with("class.assigned", &[("n", &n.to_string())])}</p>
                 })}
             </form>
-            <button class="button quiet" on:click=move |_| refresh()>{t("class.refresh")}</button>
+            <Roster class_id=id.clone() roster error refresh=refresh.clone()/>
+            <button class="button quiet" id="refresh-dashboard" on:click=move |_| refresh()>{t("class.refresh")}</button>
             {move || report.get().map(|r| view! { <Dashboard report=r/> })}
         </section>
+    }
+}
+
+#[derive(Serialize)]
+struct AddStudentArgs {
+    class_id: String,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct StudentBundleArgs {
+    class_id: String,
+    student: Classmate,
+}
+
+/// The class's students, and for a classroom with no network: adding a student by
+/// name, their lessons to a USB stick, and their progress back from one.
+#[component]
+fn Roster(
+    class_id: String,
+    roster: RwSignal<Vec<Classmate>>,
+    error: RwSignal<Option<ErrorView>>,
+    refresh: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let done = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let add = {
+        let class_id = class_id.clone();
+        let refresh = refresh.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let args = AddStudentArgs {
+                class_id: class_id.clone(),
+                name: name.get_untracked(),
+            };
+            let refresh = refresh.clone();
+            spawn_local(async move {
+                match ipc::call::<Classmate>("class_add_student", args).await {
+                    Ok(s) => {
+                        name.set(String::new());
+                        done.set(Some(t_with("class.student_added", &[("name", &s.name)])));
+                        refresh();
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        }
+    };
+    let bring_in = {
+        let class_id = class_id.clone();
+        let refresh = refresh.clone();
+        move |_| {
+            busy.set(true);
+            let args = ClassArgs {
+                class_id: class_id.clone(),
+            };
+            let refresh = refresh.clone();
+            spawn_local(async move {
+                let result = ipc::call::<Option<(Classmate, BundleOutcome)>>(
+                    "class_import_student_bundle",
+                    args,
+                )
+                .await;
+                busy.set(false);
+                match result {
+                    Ok(Some((s, o))) => {
+                        done.set(Some(t_with(
+                            "class.student_bundle_in",
+                            &[("name", &s.name), ("docs", &o.docs.to_string())],
+                        )));
+                        refresh();
+                    }
+                    Ok(None) => {}
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        }
+    };
+    view! {
+        <details class="roster" id="roster">
+            <summary>{t("class.roster")}</summary>
+            <ul class="roster-list">
+                {move || roster.get().into_iter().map(|student| {
+                    let class_id = class_id.clone();
+                    let name = student.name.clone();
+                    let write = move |_| {
+                        busy.set(true);
+                        let args = StudentBundleArgs { class_id: class_id.clone(), student: student.clone() };
+                        spawn_local(async move {
+                            let result = ipc::call::<Option<BundleOutcome>>("class_export_student_bundle", args).await;
+                            busy.set(false);
+                            match result {
+                                Ok(Some(o)) => done.set(Some(t_with("class.student_bundle_out", &[("docs", &o.docs.to_string()), ("media", &o.media.to_string())]))),
+                                Ok(None) => {}
+                                Err(e) => error.set(Some(e)),
+                            }
+                        });
+                    };
+                    view! {
+                        <li class="roster-item">
+                            <span>{name}</span>
+                            <button class="button quiet" on:click=write disabled=move || busy.get()>{t("class.lessons_to_stick")}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="muted">{t("class.no_network_hint")}</p>
+            <button id="student-bundle-in" class="button" on:click=bring_in disabled=move || busy.get()>{t("class.progress_from_stick")}</button>
+            <form on:submit=add id="add-student-form">
+                <div class="field">
+                    <label for="student-name">{t("class.add_student")}</label>
+                    <input id="student-name" maxlength="64"
+                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) required/>
+                </div>
+                <button id="add-student" class="button" type="submit">{t("class.add")}</button>
+            </form>
+            {move || done.get().map(|d| view! { <p class="saved" role="status">{d}</p> })}
+        </details>
     }
 }
 
@@ -439,7 +559,8 @@ fn Dashboard(report: ClassReport) -> impl IntoView {
     const LABELS: usize = 150;
     const HEAD: usize = 110;
     let concepts = report.concepts.clone();
-    let width = LABELS + concepts.len() * CELL;
+    // Room on the right for the last concept's slanted name.
+    let width = LABELS + concepts.len() * CELL + HEAD;
     let height = HEAD + report.students.len() * CELL;
     let table_rows: Vec<(String, Vec<String>)> = report
         .students
@@ -517,6 +638,18 @@ fn Dashboard(report: ClassReport) -> impl IntoView {
                         }).collect_view()}
                     </svg>
                 </div>
+                <ul class="matrix-legend" aria-label=t("class.legend")>
+                    {[(None, "class.not_yet"), (Some(0.1), "class.legend_0"), (Some(0.3), "class.legend_1"),
+                      (Some(0.5), "class.legend_2"), (Some(0.7), "class.legend_3"), (Some(0.9), "class.legend_4")]
+                        .into_iter()
+                        .map(|(m, key)| view! {
+                            <li>
+                                <svg width="14" height="14" aria-hidden="true"><rect class=format!("matrix-cell {}", level(m)) width="14" height="14"/></svg>
+                                {t(key)}
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
                 <details class="chart-table">
                     <summary>{t("progress.as_table")}</summary>
                     <table>

@@ -776,8 +776,8 @@ fn a_study_pack_is_made_from_a_source_and_its_cards_kept_with_why_each_was_made(
     window.end().unwrap();
 }
 
-fn study_pack(window: &Session, notes: &Path) -> Result<(), String> {
-    create_learner(window)?;
+/// Brings `notes` into the library and makes its study pack, on its page.
+fn make_pack(window: &Session, notes: &Path) -> Result<(), String> {
     window.execute(
         "return window.__TAURI__.core.invoke('import_audio', { paths: [arguments[0]] })",
         serde_json::json!([notes.display().to_string()]),
@@ -787,6 +787,12 @@ fn study_pack(window: &Session, notes: &Path) -> Result<(), String> {
     window.click(&window.wait_for("#make-pack", WAIT)?)?;
     // The steps run in the background; the page fills in when they are done.
     window.wait_for("#pack-cards .study-card", Duration::from_secs(60))?;
+    Ok(())
+}
+
+fn study_pack(window: &Session, notes: &Path) -> Result<(), String> {
+    create_learner(window)?;
+    make_pack(window, notes)?;
     window.wait_for_text("#pack-summary", "water", WAIT)?;
     let cards = window.execute(
         "return [...document.querySelectorAll('#pack-cards .study-card')].map(c =>
@@ -1158,14 +1164,7 @@ fn teach_in_window(
     student: &satchel_e2e::Cli,
 ) -> Result<(), String> {
     create_learner(window)?;
-    window.execute(
-        "return window.__TAURI__.core.invoke('import_audio', { paths: [arguments[0]] })",
-        serde_json::json!([notes.display().to_string()]),
-    )?;
-    let ready = window.wait_for(".source-item[data-status='ready']", Duration::from_secs(60))?;
-    window.click(&ready)?;
-    window.click(&window.wait_for("#make-pack", WAIT)?)?;
-    window.wait_for("#pack-cards .study-card", Duration::from_secs(60))?;
+    make_pack(window, notes)?;
 
     // Teacher mode: the class server starts in the app, and a class gets a code.
     window.click(&window.wait_for("#nav-class", WAIT)?)?;

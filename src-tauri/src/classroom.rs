@@ -266,23 +266,31 @@ pub async fn class_assign(
     .await
 }
 
+/// Where to write a bundle, as the system's save dialog asks; `None` when cancelled.
+async fn save_bundle_as(
+    app: tauri::AppHandle,
+    file_name: String,
+) -> Reply<Option<std::path::PathBuf>> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .add_filter("Satchel bundles", &["satchel"])
+            .set_file_name(file_name)
+            .blocking_save_file()
+    })
+    .await
+    .map_err(failed)?;
+    Ok(picked.and_then(|p| p.into_path().ok()))
+}
+
 /// Writes a bundle where the learner chooses (a USB stick); `None` when they cancel.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn export_bundle(
     app: tauri::AppHandle,
     shell: State<'_, Arc<Shell>>,
 ) -> Reply<Option<BundleOutcome>> {
-    use tauri_plugin_dialog::DialogExt;
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .add_filter("Satchel bundles", &["satchel"])
-            .set_file_name("satchel.satchel")
-            .blocking_save_file()
-    })
-    .await
-    .map_err(failed)?;
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+    let Some(path) = save_bundle_as(app, "satchel.satchel".into()).await? else {
         return Ok(None);
     };
     off_ui_thread(&shell, move |shell| {
@@ -291,19 +299,24 @@ pub async fn export_bundle(
     .await
 }
 
+/// Which bundle to take in, as the system's open dialog asks; `None` when cancelled.
+async fn open_bundle(app: tauri::AppHandle) -> Reply<Option<std::path::PathBuf>> {
+    let picked =
+        crate::commands::pick(app, vec![("Satchel bundles", vec!["satchel"])], false).await?;
+    Ok(picked.into_iter().next().map(std::path::PathBuf::from))
+}
+
 /// Merges a bundle the learner chooses; `None` when they cancel.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn import_bundle(
     app: tauri::AppHandle,
     shell: State<'_, Arc<Shell>>,
 ) -> Reply<Option<BundleOutcome>> {
-    let picked =
-        crate::commands::pick(app, vec![("Satchel bundles", vec!["satchel"])], false).await?;
-    let Some(path) = picked.into_iter().next() else {
+    let Some(path) = open_bundle(app).await? else {
         return Ok(None);
     };
     off_ui_thread(&shell, move |shell| {
-        with_open(shell, |p| p.import_bundle(std::path::Path::new(&path))).map(Some)
+        with_open(shell, |p| p.import_bundle(&path)).map(Some)
     })
     .await
 }
@@ -329,18 +342,8 @@ pub async fn class_export_student_bundle(
     class_id: String,
     student: Classmate,
 ) -> Reply<Option<BundleOutcome>> {
-    use tauri_plugin_dialog::DialogExt;
     let file_name = format!("{} lessons.satchel", student.name);
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .add_filter("Satchel bundles", &["satchel"])
-            .set_file_name(file_name)
-            .blocking_save_file()
-    })
-    .await
-    .map_err(failed)?;
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+    let Some(path) = save_bundle_as(app, file_name).await? else {
         return Ok(None);
     };
     off_ui_thread(&shell, move |shell| {
@@ -360,16 +363,11 @@ pub async fn class_import_student_bundle(
     shell: State<'_, Arc<Shell>>,
     class_id: String,
 ) -> Reply<Option<(Classmate, BundleOutcome)>> {
-    let picked =
-        crate::commands::pick(app, vec![("Satchel bundles", vec!["satchel"])], false).await?;
-    let Some(path) = picked.into_iter().next() else {
+    let Some(path) = open_bundle(app).await? else {
         return Ok(None);
     };
     off_ui_thread(&shell, move |shell| {
-        with_open(shell, |p| {
-            p.class_import_bundle(&class_id, None, std::path::Path::new(&path))
-        })
-        .map(Some)
+        with_open(shell, |p| p.class_import_bundle(&class_id, None, &path)).map(Some)
     })
     .await
 }

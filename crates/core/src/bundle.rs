@@ -23,8 +23,23 @@ pub(crate) const LIMITS: Limits = Limits {
 /// where they were made.
 const MAX_MEDIA_READ: u64 = 512 << 20;
 
-fn io(path: &Path, e: std::io::Error) -> Error {
+pub(crate) fn io(path: &Path, e: std::io::Error) -> Error {
     Error::InvalidInput(format!("{}: {e}", path.display()))
+}
+
+/// Writes a bundle to `path` through `write` on a temporary file beside it, renamed
+/// into place when whole: a stick pulled out mid-write leaves no half bundle under the
+/// name.
+pub(crate) fn write_through_partial(
+    path: &Path,
+    write: impl FnOnce(&Path) -> Result<()>,
+) -> Result<()> {
+    let partial = path.with_extension("partial");
+    if let Err(e) = write(&partial) {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
+    std::fs::rename(&partial, path).map_err(|e| io(path, e))
 }
 
 pub(crate) fn refused(e: BundleError) -> Error {
@@ -43,40 +58,31 @@ impl Profile {
         }))
     }
 
-    /// Writes this profile's shared documents and their media to `path` (through a
-    /// temporary file beside it, so a stick pulled out mid-write leaves no half bundle
-    /// under the name).
+    /// Writes this profile's shared documents and their media to `path`.
     pub fn export_bundle(&self, path: &Path) -> Result<BundleOutcome> {
         // A teacher reading the bundle reads progress as of now.
         self.share_progress()?;
         let docs = self.saved_docs()?;
         let media = self.read(crate::remote::media_here)?;
-        let partial = path.with_extension("partial");
         let mut outcome = BundleOutcome::default();
-        let written = (|| -> Result<()> {
-            let file = File::create(&partial).map_err(|e| io(&partial, e))?;
+        write_through_partial(path, |partial| {
+            let file = File::create(partial).map_err(|e| io(partial, e))?;
             let mut out = Writer::new(BufWriter::new(file), &self.bundle_header()?)
-                .map_err(|e| io(&partial, e))?;
+                .map_err(|e| io(partial, e))?;
             for (id, bytes) in &docs {
-                out.doc(id, bytes).map_err(|e| io(&partial, e))?;
+                out.doc(id, bytes).map_err(|e| io(partial, e))?;
                 outcome.docs += 1;
                 outcome.bytes += bytes.len() as u64;
             }
             for (sha256, blob_id) in &media {
                 let bytes = self.read(|c| crate::remote::blob_bytes(c, blob_id))?;
-                out.media(sha256, &bytes).map_err(|e| io(&partial, e))?;
+                out.media(sha256, &bytes).map_err(|e| io(partial, e))?;
                 outcome.media += 1;
                 outcome.bytes += bytes.len() as u64;
             }
-            let file = out.finish().map_err(|e| io(&partial, e))?;
-            file.get_ref().sync_all().map_err(|e| io(&partial, e))?;
-            Ok(())
-        })();
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&partial);
-            return Err(e);
-        }
-        std::fs::rename(&partial, path).map_err(|e| io(path, e))?;
+            let file = out.finish().map_err(|e| io(partial, e))?;
+            file.get_ref().sync_all().map_err(|e| io(partial, e))
+        })?;
         Ok(outcome)
     }
 
@@ -101,7 +107,7 @@ impl Profile {
             let mut bytes = vec![0u8; len as usize];
             file.read_exact(&mut bytes).map_err(|e| io(path, e))?;
             // Checked again: the stick may have changed since it was summed.
-            if satchel_sync::bundle::sha256_hex(&bytes) != sha256 {
+            if crate::remote::sha256_hex(&bytes) != sha256 {
                 return Err(refused(BundleError::Altered));
             }
             bytes_in += len;

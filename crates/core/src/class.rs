@@ -68,15 +68,6 @@ pub enum Audience {
     Students(Vec<String>),
 }
 
-fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
-    let value: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    Ok(value.and_then(|v| serde_json::from_str(&v).ok()))
-}
-
 fn lesson_id(class_id: &str, material: &str) -> String {
     let digest = crate::remote::sha256_hex(format!("{class_id}/{material}").as_bytes());
     digest[..32].to_owned()
@@ -140,7 +131,7 @@ impl Profile {
     /// The secret this profile joins classes with (and, teaching, signs in to its own
     /// class server with), made once and kept in the encrypted library.
     pub fn class_secret(&self) -> Result<String> {
-        if let Some(secret) = self.read(|c| setting(c, SECRET_KEY))? {
+        if let Some(secret) = self.read(|c| crate::remote::setting::<String>(c, SECRET_KEY))? {
             return Ok(secret);
         }
         let mut bytes = [0u8; 24];
@@ -156,7 +147,7 @@ impl Profile {
             )?;
             Ok(((), Vec::new()))
         })?;
-        self.read(|c| setting(c, SECRET_KEY))?
+        self.read(|c| crate::remote::setting::<String>(c, SECRET_KEY))?
             .ok_or_else(|| Error::Busy("the class secret was not kept".into()))
     }
 
@@ -182,13 +173,13 @@ impl Profile {
             .ok_or_else(|| Error::SignInNeeded("sign in to a class server first".into()))?;
         let class = self.class_taught(Some(class_id))?;
         let now = crate::now_ms();
-        let lesson = self.transact(|tx| {
+        let (lesson, material_doc) = self.transact(|tx| {
             let lesson = self.lesson_from(tx, &class, &account, material, now)?;
             let card_ids: Vec<String> = lesson.concepts.keys().cloned().collect();
             for card in &card_ids {
                 self.share_card(tx, card)?;
             }
-            let is_source: bool = tx
+            let is_source = tx
                 .query_row(
                     "SELECT 1 FROM sources WHERE id = ?1",
                     [material],
@@ -196,8 +187,9 @@ impl Profile {
                 )
                 .optional()?
                 .is_some();
-            if is_source {
+            let material_doc = if is_source {
                 self.share_source(tx, material, false)?;
+                DocId::source(material)
             } else {
                 let (title, body): (String, String) = tx.query_row(
                     "SELECT title, body FROM notes WHERE id = ?1",
@@ -205,28 +197,16 @@ impl Profile {
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )?;
                 self.share_note(tx, material, &title, &body)?;
-            }
+                DocId::note(material)
+            };
             let text =
                 serde_json::to_string(&lesson).map_err(|e| Error::InvalidInput(e.to_string()))?;
             let id = lesson.id.clone();
             self.share(tx, DocId::lesson(&id), |r| r.put_lesson(&id, &text))?;
-            Ok((lesson, Vec::new()))
+            Ok(((lesson, material_doc), Vec::new()))
         })?;
         // The server carries only what it has: the lesson's documents go first.
         self.sync_now(true)?;
-        let material_doc = if self.read(|c| {
-            Ok(c.query_row(
-                "SELECT 1 FROM sources WHERE id = ?1",
-                [material],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some())
-        })? {
-            DocId::source(material)
-        } else {
-            DocId::note(material)
-        };
         let docs = vec![
             DocId::lesson(&lesson.id).as_str().to_owned(),
             DocId::cards_of_deck(&lesson.deck_id).as_str().to_owned(),
@@ -393,14 +373,11 @@ impl Profile {
             crate::bundle::LIMITS,
         )
         .map_err(crate::bundle::refused)?;
-        let partial = path.with_extension("partial");
-        let written = std::fs::write(&partial, &bytes)
-            .and_then(|()| std::fs::File::open(&partial).and_then(|f| f.sync_all()))
-            .and_then(|()| std::fs::rename(&partial, path));
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&partial);
-            return Err(Error::InvalidInput(format!("{}: {e}", path.display())));
-        }
+        crate::bundle::write_through_partial(path, |partial| {
+            std::fs::write(partial, &bytes)
+                .and_then(|()| std::fs::File::open(partial)?.sync_all())
+                .map_err(|e| crate::bundle::io(partial, e))
+        })?;
         Ok(BundleOutcome {
             docs: checked.docs.len() as u32,
             media: checked.media.len() as u32,
@@ -419,8 +396,7 @@ impl Profile {
         student: Option<&str>,
         path: &Path,
     ) -> Result<(Classmate, BundleOutcome)> {
-        let bytes = std::fs::read(path)
-            .map_err(|e| Error::InvalidInput(format!("{}: {e}", path.display())))?;
+        let bytes = std::fs::read(path).map_err(|e| crate::bundle::io(path, e))?;
         if bytes.len() > CLASS_BUNDLE_MAX {
             return Err(Error::InvalidInput(format!(
                 "a student's bundle is at most {} MiB",
@@ -444,7 +420,7 @@ impl Profile {
         let answer = self.server_bytes(
             Method::PUT,
             &format!("/v1/classes/{class_id}/students/{}/bundle", student.id),
-            Some(bytes.clone()),
+            Some((bytes.clone(), "application/vnd.satchel.bundle")),
         )?;
         let merged: Merged = serde_json::from_slice(&answer)
             .map_err(|e| Error::Server(format!("an answer that does not read: {e}")))?;

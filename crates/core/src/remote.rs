@@ -104,7 +104,12 @@ impl Failure {
     }
 }
 
-fn setting<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
+/// The account this profile is signed in to, as kept (within a transaction too).
+pub(crate) fn sync_account_in(conn: &Connection) -> Result<Option<SyncAccount>> {
+    setting(conn, ACCOUNT_KEY)
+}
+
+pub(crate) fn setting<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
     let value: Option<String> = conn
         .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
             r.get(0)
@@ -225,11 +230,12 @@ impl Profile {
 
     /// Whether this profile is signed in to a sync server (cheaper than the status).
     pub fn sync_signed_in(&self) -> Result<bool> {
-        Ok(self.account()?.is_some())
+        Ok(self.sync_account()?.is_some())
     }
 
-    fn account(&self) -> Result<Option<SyncAccount>> {
-        self.read(|c| setting(c, ACCOUNT_KEY))
+    /// The account signed in to, if any.
+    pub fn sync_account(&self) -> Result<Option<SyncAccount>> {
+        self.read(sync_account_in)
     }
 
     fn remember_access(&self, tokens: &Tokens) {
@@ -269,7 +275,7 @@ impl Profile {
             name: tokens.user.name.clone(),
             role: tokens.user.role.clone(),
         };
-        let before = self.account()?;
+        let before = self.sync_account()?;
         self.keep_refresh(&tokens.refresh_token)?;
         self.remember_access(&tokens);
         let same = before
@@ -295,7 +301,7 @@ impl Profile {
     /// Signs out: the server ends this sign-in, and nothing of it stays here. What
     /// was synced stays.
     pub fn sync_sign_out(&self) -> Result<()> {
-        if let (Some(account), Some(refresh)) = (self.account()?, self.refresh_token()?) {
+        if let (Some(account), Some(refresh)) = (self.sync_account()?, self.refresh_token()?) {
             // The server may be out of reach; signing out here does not wait for it.
             if let Ok(http) = self.http() {
                 let _ = http
@@ -344,7 +350,7 @@ impl Profile {
         let local: i64 = self.read(|c| setting(c, LOCAL_CHANGES_KEY))?.unwrap_or(0);
         let sent: i64 = self.read(|c| setting(c, SENT_UPTO_KEY))?.unwrap_or(0);
         Ok(SyncStatus {
-            account: self.account()?,
+            account: self.sync_account()?,
             last_sync_at: self.read(|c| setting(c, LAST_SYNC_KEY))?,
             last_error: self.read(|c| setting(c, LAST_ERROR_KEY))?,
             pending: (local - sent).max(0).saturating_add(unfolded) as u32,
@@ -394,45 +400,31 @@ impl Profile {
         Ok(tokens.access_token)
     }
 
-    /// An authenticated request to the signed-in server's `path`, its JSON answer read
-    /// as `T`; tried again on passing failures.
+    /// An authenticated request to the signed-in server's `path` with a JSON body, its
+    /// JSON answer read as `T`; tried again on passing failures.
     pub(crate) fn server_call<T: DeserializeOwned>(
         &self,
         method: reqwest::Method,
         path: &str,
         body: Option<&serde_json::Value>,
     ) -> Result<T> {
-        let account = self
-            .account()?
-            .ok_or_else(|| Error::SignInNeeded("sign in to a class or sync server first".into()))?;
-        let http = self.http()?;
-        let access = self.access_token(&account, &http)?;
-        let url = format!("{}{path}", account.server);
-        self.exchange(
-            || {
-                let request = http.request(method.clone(), &url).bearer_auth(&access);
-                match body {
-                    Some(body) => request.json(body),
-                    None => request,
-                }
-            },
-            |r| {
-                r.json::<T>()
-                    .map_err(|e| Failure::Passing(format!("an answer that does not read: {e}")))
-            },
-        )
-        .map_err(Failure::into_error)
+        let body = body.map(|b| (b.to_string().into_bytes(), "application/json"));
+        let answer = self.server_bytes(method, path, body)?;
+        serde_json::from_slice(&answer)
+            .map_err(|e| Error::Server(format!("an answer that does not read: {e}")))
     }
 
-    /// An authenticated request with bytes in and bytes out (a bundle).
+    /// An authenticated request to the signed-in server's `path` with a body of its
+    /// type (a bundle, or JSON), its answer's bytes back; tried again on passing
+    /// failures.
     pub(crate) fn server_bytes(
         &self,
         method: reqwest::Method,
         path: &str,
-        body: Option<Vec<u8>>,
+        body: Option<(Vec<u8>, &'static str)>,
     ) -> Result<Vec<u8>> {
         let account = self
-            .account()?
+            .sync_account()?
             .ok_or_else(|| Error::SignInNeeded("sign in to a class or sync server first".into()))?;
         let http = self.http()?;
         let access = self.access_token(&account, &http)?;
@@ -441,7 +433,9 @@ impl Profile {
             || {
                 let request = http.request(method.clone(), &url).bearer_auth(&access);
                 match &body {
-                    Some(body) => request.body(body.clone()),
+                    Some((bytes, kind)) => request
+                        .header(reqwest::header::CONTENT_TYPE, *kind)
+                        .body(bytes.clone()),
                     None => request,
                 }
             },
@@ -479,11 +473,6 @@ impl Profile {
         Ok((server, answer))
     }
 
-    /// The account signed in to, if any.
-    pub fn sync_account(&self) -> Result<Option<SyncAccount>> {
-        self.account()
-    }
-
     /// Syncs with the server now, in rounds until neither side has anything to say.
     /// `force` tries even while the breaker rests the server (the learner asked).
     pub fn sync_now(&self, force: bool) -> Result<SyncOutcome> {
@@ -511,7 +500,7 @@ impl Profile {
 
     fn sync_rounds(&self, force: bool) -> Result<SyncOutcome> {
         let account = self
-            .account()?
+            .sync_account()?
             .ok_or_else(|| Error::SignInNeeded("sign in to a sync server first".into()))?;
         let http = self.http()?;
         let mut local_sent: i64;

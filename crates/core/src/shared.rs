@@ -1014,14 +1014,7 @@ impl Profile {
                         }
                     }
                     satchel_sync::Content::Lesson(_, text) => {
-                        let account: Option<satchel_types::SyncAccount> = tx
-                            .query_row(
-                                "SELECT value FROM settings WHERE key = 'sync_account'",
-                                [],
-                                |r| r.get::<_, String>(0),
-                            )
-                            .optional()?
-                            .and_then(|v| serde_json::from_str(&v).ok());
+                        let account = crate::remote::sync_account_in(tx)?;
                         let own = account.as_ref().map(|a| a.user_id.as_str());
                         events.extend(crate::class::project_lesson(tx, own, &text, now)?);
                     }

@@ -17,6 +17,7 @@ use axum::http::StatusCode;
 use satchel_sync::{DocId, Hosted};
 use satchel_types::{ClassInfo, ClassReport, Classmate, LessonProgress, Struggle, StudentProgress};
 use serde::{Deserialize, Serialize};
+use sha2::Digest;
 
 use crate::store::{Assignment, Class, DocWrite, Member, Role, Store, now_ms};
 use crate::{ApiError, AppState, Caller, auth};
@@ -423,38 +424,12 @@ pub async fn bundle_in(
             format!("this bundle is {learner}'s, not {}'s", member.name),
         ));
     }
-    let ids: Vec<String> = checked
+    let incoming = checked
         .docs
-        .iter()
-        .map(|(id, _)| id.as_str().to_owned())
+        .into_iter()
+        .map(|(id, saved)| (id.as_str().to_owned(), vec![saved]))
         .collect();
-    let theirs = app.store.load_docs(&member.id, ids).await?;
-    let docs = checked.docs;
-    let writes = tokio::task::spawn_blocking(move || {
-        let mut writes = Vec::new();
-        for (id, saved) in &docs {
-            let chunks = theirs
-                .get(id.as_str())
-                .map(|s| s.chunks.as_slice())
-                .unwrap_or(&[]);
-            let mut to = Hosted::load(chunks).map_err(ApiError::internal)?;
-            let mut from = Hosted::load(std::slice::from_ref(saved))
-                .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
-            to.merge(&mut from).map_err(ApiError::internal)?;
-            if let Some(chunk) = to.new_changes() {
-                writes.push(DocWrite {
-                    doc_id: id.as_str().to_owned(),
-                    chunk,
-                    replaces_upto: None,
-                });
-            }
-        }
-        Ok::<_, ApiError>(writes)
-    })
-    .await
-    .map_err(ApiError::internal)??;
-    let merged = writes.len();
-    app.store.commit(&member.id, "", writes, Vec::new()).await?;
+    let merged = merge_into(&app.store, &member.id, incoming).await?;
     let mut kept = 0;
     for (sha256, (offset, len)) in checked.media {
         let Some(bytes) = usize::try_from(offset)
@@ -464,7 +439,7 @@ pub async fn bundle_in(
         else {
             continue;
         };
-        if len > crate::media::MAX_FILE as u64 || satchel_sync::bundle::sha256_hex(bytes) != sha256
+        if len > crate::media::MAX_FILE as u64 || auth::hex(&sha2::Sha256::digest(bytes)) != sha256
         {
             continue;
         }
@@ -608,38 +583,51 @@ pub(crate) async fn deliver(
         .load_docs(&class.teacher, assignment.docs.clone())
         .await?;
     for student in students {
-        let theirs = store.load_docs(student, assignment.docs.clone()).await?;
-        let teacher_docs = teacher_docs.clone();
-        let writes = tokio::task::spawn_blocking(move || {
-            let mut writes = Vec::new();
-            for (id, stored) in &teacher_docs {
-                let mut from = Hosted::load(&stored.chunks).map_err(ApiError::internal)?;
-                if from.is_empty() {
-                    continue;
-                }
-                let chunks = theirs.get(id).map(|s| s.chunks.as_slice()).unwrap_or(&[]);
-                let mut to = Hosted::load(chunks).map_err(ApiError::internal)?;
-                to.merge(&mut from).map_err(ApiError::internal)?;
-                if let Some(chunk) = to.new_changes() {
-                    writes.push(DocWrite {
-                        doc_id: id.clone(),
-                        chunk,
-                        replaces_upto: None,
-                    });
-                }
-            }
-            Ok::<_, ApiError>(writes)
-        })
-        .await
-        .map_err(ApiError::internal)??;
-        if !writes.is_empty() {
-            store.commit(student, "", writes, Vec::new()).await?;
-        }
+        let incoming = teacher_docs
+            .iter()
+            .map(|(id, stored)| (id.clone(), stored.chunks.clone()))
+            .collect();
+        merge_into(store, student, incoming).await?;
         store
             .add_lesson_media(student, &class.teacher, assignment.media.clone())
             .await?;
     }
     Ok(())
+}
+
+/// Merges documents from elsewhere (a teacher's, each as its chunks; or a bundle's,
+/// each saved whole) into `owner`'s, as a sync would have brought their changes, and
+/// keeps what changed. Returns how many of `owner`'s documents changed.
+async fn merge_into(
+    store: &Store,
+    owner: &str,
+    incoming: Vec<(String, Vec<Vec<u8>>)>,
+) -> Result<usize, ApiError> {
+    let ids: Vec<String> = incoming.iter().map(|(id, _)| id.clone()).collect();
+    let theirs = store.load_docs(owner, ids).await?;
+    let writes = tokio::task::spawn_blocking(move || {
+        let mut writes = Vec::new();
+        for (id, chunks) in &incoming {
+            let mut from = Hosted::load(chunks)
+                .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+            let kept = theirs.get(id).map(|s| s.chunks.as_slice()).unwrap_or(&[]);
+            let mut to = Hosted::load(kept).map_err(ApiError::internal)?;
+            to.merge(&mut from).map_err(ApiError::internal)?;
+            if let Some(chunk) = to.new_changes() {
+                writes.push(DocWrite {
+                    doc_id: id.clone(),
+                    chunk,
+                    replaces_upto: None,
+                });
+            }
+        }
+        Ok::<_, ApiError>(writes)
+    })
+    .await
+    .map_err(ApiError::internal)??;
+    let changed = writes.len();
+    store.commit(owner, "", writes, Vec::new()).await?;
+    Ok(changed)
 }
 
 /// After a teacher's sync changed some of their documents: lessons made of them are

@@ -101,6 +101,14 @@ impl Server {
         response.json().await.unwrap()
     }
 
+    /// An access token for `name` on `device`.
+    async fn access(&self, name: &str, device: &str) -> String {
+        self.login(name, device).await["access_token"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
     async fn me(&self, access: &str) -> (StatusCode, Value) {
         let response = self
             .http
@@ -346,10 +354,7 @@ async fn a_learner_cannot_read_another_learners_documents(backend: Backend) {
     server.add("ben", Role::Learner).await;
     server.add("cleo", Role::Teacher).await;
     server.add("root", Role::Admin).await;
-    let ada_access = server.login("ada", "laptop").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let ada_access = server.access("ada", "laptop").await;
     let mut laptop = Replica::new(b"ada-laptop");
     laptop.put_note(&note("n1", "Ada's secret diary")).unwrap();
     server.sync(&ada_access, &ada, &mut laptop, 0).await;
@@ -370,10 +375,7 @@ async fn a_learner_cannot_read_another_learners_documents(backend: Backend) {
     assert_eq!(response.status(), StatusCode::OK);
 
     for other in ["ben", "cleo"] {
-        let access = server.login(other, "phone").await["access_token"]
-            .as_str()
-            .unwrap()
-            .to_owned();
+        let access = server.access(other, "phone").await;
         let mut snoop = Replica::new(b"snoop");
         let hello = Batch {
             messages: vec![(DocId::note("n1"), Vec::new())],
@@ -409,10 +411,7 @@ async fn a_learner_cannot_read_another_learners_documents(backend: Backend) {
         assert!(snoop.notes().unwrap().is_empty());
     }
     // An admin may (to move an account's documents, say).
-    let root = server.login("root", "desk").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let root = server.access("root", "desk").await;
     let mut desk = Replica::new(b"root-desk");
     let (status, reply, _, _) = server.round(&root, &ada, &desk.sync_out("server"), 0).await;
     assert_eq!(status, StatusCode::OK);
@@ -422,14 +421,8 @@ async fn a_learner_cannot_read_another_learners_documents(backend: Backend) {
 async fn two_devices_meet_through_the_server(backend: Backend) {
     let server = start(backend, Config::default()).await;
     let ada = server.add("ada", Role::Learner).await;
-    let laptop_access = server.login("ada", "laptop").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let family_access = server.login("ada", "family").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let laptop_access = server.access("ada", "laptop").await;
+    let family_access = server.access("ada", "family").await;
     let mut laptop = Replica::new(b"laptop");
     let mut family = Replica::new(b"family");
     for i in 0..40 {
@@ -499,10 +492,7 @@ async fn two_devices_meet_through_the_server(backend: Backend) {
 async fn media_arrive_in_parts_and_resume(backend: Backend) {
     let server = start(backend, Config::default()).await;
     let ada = server.add("ada", Role::Learner).await;
-    let access = server.login("ada", "laptop").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let access = server.access("ada", "laptop").await;
     let file: Vec<u8> = (0..300_000u32).map(|i| (i * 7 % 251) as u8).collect();
     let sha = hex(&Sha256::digest(&file));
     let put = |offset: usize, part: &[u8]| {
@@ -618,10 +608,7 @@ async fn requests_past_the_rate_limit_wait(backend: Backend) {
     )
     .await;
     server.add("ada", Role::Learner).await;
-    let access = server.login("ada", "laptop").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let access = server.access("ada", "laptop").await;
     for _ in 0..5 {
         assert_eq!(server.me(&access).await.0, StatusCode::OK);
     }
@@ -743,14 +730,8 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
     let server = start(backend, Config::default()).await;
     let rivera = server.add("Ms Rivera", Role::Teacher).await;
     server.add("Mr Okafor", Role::Teacher).await;
-    let teacher = server.login("Ms Rivera", "laptop").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let other_teacher = server.login("Mr Okafor", "laptop").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let teacher = server.access("Ms Rivera", "laptop").await;
+    let other_teacher = server.access("Mr Okafor", "laptop").await;
     let (status, class) = server
         .call(
             Method::POST,
@@ -773,10 +754,7 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
 
     // Learners cannot make classes.
     server.add("lee", Role::Learner).await;
-    let lee = server.login("lee", "pc").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let lee = server.access("lee", "pc").await;
     let (status, _) = server
         .call(
             Method::POST,
@@ -1061,15 +1039,9 @@ async fn two_instances_on_one_postgresql_are_interchangeable() {
     )
     .await;
     let ada = one.add("ada", Role::Learner).await;
-    let laptop_access = one.login("ada", "laptop").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let laptop_access = one.access("ada", "laptop").await;
     // Signed in at one, used at the other.
-    let family_access = one.login("ada", "family").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let family_access = one.access("ada", "family").await;
     assert_eq!(two.me(&family_access).await.0, StatusCode::OK);
 
     let mut laptop = Replica::new(b"laptop");

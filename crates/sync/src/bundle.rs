@@ -229,14 +229,6 @@ pub fn read_checked<R: Read>(input: R, size: u64, limits: Limits) -> Result<Chec
     }
 }
 
-/// The sha256 of `bytes`, in lowercase hex (a medium's name).
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

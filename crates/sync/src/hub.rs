@@ -78,11 +78,6 @@ impl Hosted {
         Ok(self.doc.get_heads() != before)
     }
 
-    /// Whether the document held nothing when it was loaded.
-    pub fn is_empty(&self) -> bool {
-        self.loaded_heads.is_empty()
-    }
-
     /// The progress summary a `progress/summary` document holds (for the class report).
     pub fn progress(&self) -> Result<Option<String>, SyncError> {
         crate::docs::read_progress(&self.doc)

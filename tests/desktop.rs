@@ -1185,6 +1185,9 @@ fn teach_in_window(
     window.click(&window.wait_for("a[href='/library']", WAIT)?)?;
     window.click(&window.wait_for("#nav-class", WAIT)?)?;
     window.wait_for_text(".taught-class", "1 students", WAIT)?;
+    // The roster and the dashboard arrive after the class: the form stops moving.
+    window.wait_for_text(".audience", "Ben", WAIT)?;
+    window.wait_for("#class-dashboard", WAIT)?;
     window.execute(
         "const s = document.querySelector('#lesson-material');
          s.value = s.options[1].value; s.dispatchEvent(new Event('change')); return true",

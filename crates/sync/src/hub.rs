@@ -5,6 +5,10 @@
 //! A device's sync state with the server is kept between requests as what both are
 //! known to share ([`PeerState::encode`] keeps just that), which is all the protocol
 //! needs when each request starts with the device's own message.
+//!
+//! A change that arrives before a change it depends on is held by Automerge in memory
+//! only, so it is lost with the request; the device sends it again when the server
+//! asks for it (see [`Replica::sync_in`](crate::Replica::sync_in)).
 
 use automerge::sync::{Message, State, SyncDoc};
 use automerge::{AutoCommit, ChangeHash};
@@ -123,6 +127,46 @@ mod tests {
             device.sync_in("server", reply).unwrap();
         }
         panic!("did not settle");
+    }
+
+    /// A change that reaches the stateless server before the change it depends on is
+    /// lost with the request; the device sends it again when the server asks for it.
+    /// (In the field the first change is held back by a false positive in the server's
+    /// Bloom filter; here the device is told it already sent it.)
+    #[test]
+    fn a_change_the_server_lost_for_want_of_its_dependency_is_sent_again() {
+        let mut chunks: Vec<Vec<u8>> = Vec::new();
+        let mut states: HashMap<String, Vec<u8>> = HashMap::new();
+        let id = DocId::note("n1");
+        let mut laptop = Replica::new(b"laptop");
+        let mut note = Note {
+            id: "n1".into(),
+            title: "Rivers".into(),
+            body: String::new(),
+            deleted: false,
+        };
+        // Enough history that two new changes go one by one, not as a whole save.
+        for word in ["Rivers", "carry", "sand", "to"] {
+            note.body.push_str(word);
+            laptop.put_note(&note).unwrap();
+        }
+        round(&mut laptop, "laptop", &mut chunks, &mut states, &id);
+        note.body.push_str(" the");
+        laptop.put_note(&note).unwrap();
+        let held_back = laptop.heads(&id);
+        note.body.push_str(" sea.");
+        laptop.put_note(&note).unwrap();
+        laptop
+            .peers
+            .entry("server".into())
+            .or_default()
+            .entry(id.clone())
+            .or_default()
+            .sent_hashes
+            .extend(held_back);
+        round(&mut laptop, "laptop", &mut chunks, &mut states, &id);
+        let mut held = Hosted::load(&chunks).unwrap();
+        assert_eq!(held.doc.get_heads(), laptop.heads(&id));
     }
 
     /// A device syncs with a server that keeps nothing in memory between requests:

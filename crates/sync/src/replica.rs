@@ -30,7 +30,7 @@ pub enum Content {
 pub struct Replica {
     actor: ActorId,
     docs: BTreeMap<DocId, AutoCommit>,
-    peers: HashMap<String, HashMap<DocId, State>>,
+    pub(crate) peers: HashMap<String, HashMap<DocId, State>>,
 }
 
 impl Replica {
@@ -285,6 +285,20 @@ impl Replica {
                 .entry(id.clone())
                 .or_default();
             doc.sync().receive_sync_message(state, message)?;
+            // A peer that asks for a change it was already sent lost it: the server
+            // keeps nothing between requests, so a change that arrived before one it
+            // depends on (held back by a false positive in the server's Bloom filter)
+            // is dropped with the request. Automerge never sends a change twice, so
+            // without this both sides would ask and answer the same round forever.
+            // Everything sent is forgotten, not just what was asked for: the lost
+            // changes go again in one round, not one a round down their chain.
+            let lost = state
+                .their_need
+                .as_ref()
+                .is_some_and(|need| need.iter().any(|h| state.sent_hashes.contains(h)));
+            if lost {
+                state.sent_hashes.clear();
+            }
             if doc.get_heads() != before {
                 changed.push(id);
             }

@@ -308,6 +308,23 @@ pub async fn add_student(
     ))
 }
 
+/// A teacher takes a student out of the class: they leave the roster and the report,
+/// and later lessons do not reach them. The lessons they already have stay theirs
+/// (nothing a learner was given is taken back), and they may join again with the code.
+pub async fn remove_student(
+    State(app): State<Arc<AppState>>,
+    caller: Caller,
+    Path((id, student)): Path<(String, String)>,
+) -> Result<Json<Classmate>, ApiError> {
+    let (class, member) = student_of(&app.store, &caller, &id, &student).await?;
+    app.store.remove_member(&class.id, &member.id).await?;
+    Ok(Json(Classmate {
+        id: member.id,
+        name: member.name,
+        joined_at: member.joined_at,
+    }))
+}
+
 /// A student of a class the caller teaches.
 async fn student_of(
     store: &Store,

@@ -21,7 +21,7 @@ use std::time::Duration;
 use axum::extract::{DefaultBodyLimit, FromRequestParts, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 use metrics_exporter_prometheus::PrometheusHandle;
 use serde::Deserialize;
@@ -189,6 +189,10 @@ pub fn router(state: Arc<AppState>) -> Router {
             get(classes::bundle_out)
                 .put(classes::bundle_in)
                 .layer(RequestBodyLimitLayer::new(classes::BUNDLE_MAX)),
+        )
+        .route(
+            "/v1/classes/{id}/students/{student}",
+            delete(classes::remove_student),
         )
         .route("/v1/classes/{id}/assignments", post(classes::assign))
         .route("/v1/classes/{id}/report", get(classes::report))

@@ -866,17 +866,20 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
     // Each student of the class syncs and finds the lesson and its cards, not the
     // teacher's note; the student of the other class finds nothing.
     let mut ana_device = Replica::new(b"ana");
-    let mut ana_cursor = 0;
+    let mut cai_device = Replica::new(b"cai");
+    let (mut ana_cursor, mut cai_cursor) = (0, 0);
     for (student, device) in [
         (&ana, &mut ana_device),
         (&ben, &mut Replica::new(b"ben")),
-        (&cai, &mut Replica::new(b"cai")),
+        (&cai, &mut cai_device),
     ] {
         let access = student["access_token"].as_str().unwrap();
         let id = student["user"]["id"].as_str().unwrap();
         let (cursor, _) = server.sync(access, id, device, 0).await;
-        if student["user"]["name"] == "ana" {
-            ana_cursor = cursor;
+        match student["user"]["name"].as_str() {
+            Some("ana") => ana_cursor = cursor,
+            Some("cai") => cai_cursor = cursor,
+            _ => {}
         }
         let ids: Vec<String> = device.doc_ids().map(|d| d.as_str().to_owned()).collect();
         assert_eq!(
@@ -995,6 +998,73 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
         .await;
     assert_eq!(taught[0]["students"], 3);
     assert_eq!(taught[0]["code"], code);
+
+    // The teacher takes Cai out of the class: only the teacher may.
+    let cai_id = cai["user"]["id"].as_str().unwrap();
+    let cai_path = format!("/v1/classes/{class_id}/students/{cai_id}");
+    for access in [ana_access, &other_teacher] {
+        let (status, _) = server
+            .call(Method::DELETE, &cai_path, Some(access), None)
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    let (status, removed) = server
+        .call(Method::DELETE, &cai_path, Some(&teacher), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{removed}");
+    assert_eq!(removed["name"], "cai");
+    let (status, _) = server
+        .call(Method::DELETE, &cai_path, Some(&teacher), None)
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "removed twice");
+    let (_, report) = server.call(Method::GET, &path, Some(&teacher), None).await;
+    let names: Vec<&str> = report["students"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["ana", "ben"]);
+    let (_, taught) = server
+        .call(Method::GET, "/v1/classes", Some(&teacher), None)
+        .await;
+    assert_eq!(taught[0]["students"], 2);
+    // Cai keeps the lesson they had, and the teacher's later edits no longer reach them.
+    laptop
+        .put_card(&satchel_sync::Card {
+            id: "card1".into(),
+            deck_id: "deck1".into(),
+            kind: "basic".into(),
+            front: "What is a cell wall made of?".into(),
+            back: "Cellulose.".into(),
+            suspended: false,
+            deleted: false,
+            choices: Vec::new(),
+            media: Vec::new(),
+        })
+        .unwrap();
+    server
+        .sync(&teacher, &rivera, &mut laptop, teacher_cursor)
+        .await;
+    let cai_access = cai["access_token"].as_str().unwrap();
+    server
+        .sync(cai_access, cai_id, &mut cai_device, cai_cursor)
+        .await;
+    assert_eq!(
+        cai_device.cards().unwrap()[0].front,
+        "What does a cell wall do for a plant cell?"
+    );
+    let (_, theirs) = server
+        .call(Method::GET, "/v1/classes", Some(cai_access), None)
+        .await;
+    assert_eq!(theirs, json!([]), "Cai is in no class now");
+    server
+        .sync(ana_access, ana_id, &mut ana_device, ana_cursor)
+        .await;
+    assert_eq!(
+        ana_device.cards().unwrap()[0].front,
+        "What is a cell wall made of?"
+    );
 }
 
 macro_rules! on_both_stores {

@@ -374,6 +374,12 @@ impl Store {
         each!(self, s => s.add_member(class_id.to_owned(), user_id.to_owned()).await)
     }
 
+    /// Takes a student out of a class; whether they were in it. What their lessons
+    /// brought stays theirs.
+    pub async fn remove_member(&self, class_id: &str, user_id: &str) -> Result<bool> {
+        each!(self, s => s.remove_member(class_id.to_owned(), user_id.to_owned()).await)
+    }
+
     pub async fn members(&self, class_id: &str) -> Result<Vec<Member>> {
         each!(self, s => s.members(class_id.to_owned()).await)
     }

@@ -503,6 +503,17 @@ impl Postgres {
             == 1)
     }
 
+    pub async fn remove_member(&self, class_id: String, user_id: String) -> Result<bool> {
+        let client = self.client().await?;
+        Ok(client
+            .execute(
+                "DELETE FROM class_members WHERE class_id = $1 AND user_id = $2",
+                &[&class_id, &user_id],
+            )
+            .await?
+            == 1)
+    }
+
     pub async fn members(&self, class_id: String) -> Result<Vec<Member>> {
         let client = self.client().await?;
         let rows = client

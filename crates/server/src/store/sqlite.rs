@@ -514,6 +514,16 @@ impl Sqlite {
         .await
     }
 
+    pub async fn remove_member(&self, class_id: String, user_id: String) -> Result<bool> {
+        self.with(move |c| {
+            Ok(c.execute(
+                "DELETE FROM class_members WHERE class_id = ?1 AND user_id = ?2",
+                params![class_id, user_id],
+            )? == 1)
+        })
+        .await
+    }
+
     pub async fn members(&self, class_id: String) -> Result<Vec<Member>> {
         self.with(move |c| {
             let mut stmt = c.prepare_cached(

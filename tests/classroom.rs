@@ -204,6 +204,29 @@ fn a_lesson_reaches_thirty_students_and_their_reviews_come_back() {
     // Nor can a student read the report.
     let refused = students[0].run(&["class", "report"]);
     assert!(!refused.status.success());
+
+    // A student who left the school is taken out of the class: gone from the roster
+    // and the report, and they keep the lesson they had.
+    let leaving = &names[STUDENTS - 1];
+    let removed = teacher.json(&["class", "remove-student", leaving]);
+    assert_eq!(removed["name"], leaving.as_str());
+    assert_eq!(
+        teacher.json(&["class", "roster"]).as_array().unwrap().len(),
+        STUDENTS - 1
+    );
+    let report = teacher.json(&["class", "report"]);
+    let rows = report["students"].as_array().unwrap();
+    assert_eq!(rows.len(), STUDENTS - 1);
+    assert!(rows.iter().all(|r| r["name"] != leaving.as_str()));
+    let left = &students[STUDENTS - 1];
+    left.json(&["sync"]);
+    assert_eq!(left.json(&["class", "list"]), serde_json::json!([]));
+    assert_eq!(
+        left.json(&["class", "lessons"]).as_array().unwrap().len(),
+        1
+    );
+    let again = teacher.run(&["class", "remove-student", leaving]);
+    assert!(!again.status.success(), "{leaving} was removed twice");
 }
 
 /// A class server advertised by mDNS is found by another process; where it is not

@@ -133,6 +133,13 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
                 println!("Added {} to {}.", s.name, taught.name);
             })
         }
+        ClassCommand::RemoveStudent { student, class } => {
+            let taught = profile.class_taught(class.as_deref())?;
+            let student = profile.class_remove_student(&taught.id, student)?;
+            print(cli.json, &student, |s| {
+                println!("Took {} out of {}.", s.name, taught.name);
+            })
+        }
         ClassCommand::ExportBundle {
             file,
             student,

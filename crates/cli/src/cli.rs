@@ -239,6 +239,14 @@ pub enum ClassCommand {
         #[arg(long)]
         class: Option<String>,
     },
+    /// Take a student out of a class: they leave the roster and the report, and later
+    /// lessons do not reach them; the lessons they have stay theirs.
+    RemoveStudent {
+        /// The student's name or id.
+        student: String,
+        #[arg(long)]
+        class: Option<String>,
+    },
     /// Write a bundle for one student (their lessons) to FILE, to carry on a USB stick
     /// to a laptop with no network; they bring it in with `satchel import-bundle`.
     ExportBundle {

@@ -341,6 +341,18 @@ impl Profile {
         )
     }
 
+    /// Takes the student `wanted` (an id or a name) out of a class this profile teaches:
+    /// they leave its roster and report, and later lessons do not reach them. The
+    /// lessons they already have stay theirs.
+    pub fn class_remove_student(&self, class_id: &str, wanted: &str) -> Result<Classmate> {
+        let student = self.class_student(class_id, wanted)?;
+        self.server_call(
+            Method::DELETE,
+            &format!("/v1/classes/{class_id}/students/{}", student.id),
+            None,
+        )
+    }
+
     /// The student `wanted` (an id or a name) of a class this profile teaches.
     pub fn class_student(&self, class_id: &str, wanted: &str) -> Result<Classmate> {
         let wanted_name = wanted.trim().to_lowercase();

@@ -71,6 +71,7 @@ fn main() {
         "export_bundle",
         "import_bundle",
         "class_add_student",
+        "class_remove_student",
         "class_export_student_bundle",
         "class_import_student_bundle",
     ];

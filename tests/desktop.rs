@@ -1231,6 +1231,25 @@ fn teach_in_window(
     window.wait_for_text("#roster", "Eve is in the class", WAIT)?;
     window.wait_for_text(".roster-list", "Eve", WAIT)?;
     save_screenshot(window, "class-roster.png");
+    // And taken out again, once the teacher confirms.
+    window.execute(
+        "[...document.querySelectorAll('.roster-item')].find(li => li.textContent.includes('Eve'))
+            .querySelector('.remove-student').click(); return true",
+        serde_json::json!([]),
+    )?;
+    let confirm = window.wait_for(".confirm-remove", WAIT)?;
+    save_screenshot(window, "class-remove-student.png");
+    window.click(&confirm)?;
+    window.wait_for_text("#roster", "Eve is no longer in the class", WAIT)?;
+    let asked = Instant::now();
+    while text_of(window, ".roster-list")?.contains("Eve") {
+        if asked.elapsed() > WAIT {
+            return Err("Eve is still on the roster after she was taken out".into());
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let left = text_of(window, ".roster-list")?;
+    assert!(left.contains("Ben"), "the others stay: {left}");
     window.click(&window.wait_for("#stop-class-server", WAIT)?)?;
     window.wait_for("#start-class-server", WAIT)?;
     Ok(())

@@ -333,6 +333,18 @@ pub async fn class_add_student(
     .await
 }
 
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_remove_student(
+    shell: State<'_, Arc<Shell>>,
+    class_id: String,
+    student_id: String,
+) -> Reply<Classmate> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.class_remove_student(&class_id, &student_id))
+    })
+    .await
+}
+
 /// Writes one student's lessons to a bundle where the teacher chooses (a USB stick);
 /// `None` when they cancel.
 #[tauri::command(rename_all = "snake_case")]

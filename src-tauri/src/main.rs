@@ -260,6 +260,7 @@ fn main() -> ExitCode {
             classroom::export_bundle,
             classroom::import_bundle,
             classroom::class_add_student,
+            classroom::class_remove_student,
             classroom::class_export_student_bundle,
             classroom::class_import_student_bundle,
         ])

@@ -423,13 +423,20 @@ struct AddStudentArgs {
 }
 
 #[derive(Serialize)]
+struct RemoveStudentArgs {
+    class_id: String,
+    student_id: String,
+}
+
+#[derive(Serialize)]
 struct StudentBundleArgs {
     class_id: String,
     student: Classmate,
 }
 
-/// The class's students, and for a classroom with no network: adding a student by
-/// name, their lessons to a USB stick, and their progress back from one.
+/// The class's students (each can be taken out, after a confirmation), and for a
+/// classroom with no network: adding a student by name, their lessons to a USB stick,
+/// and their progress back from one.
 #[component]
 fn Roster(
     class_id: String,
@@ -440,6 +447,8 @@ fn Roster(
     let name = RwSignal::new(String::new());
     let done = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    // The student whose removal waits for the teacher to confirm it.
+    let confirming = RwSignal::new(None::<String>);
     let add = {
         let class_id = class_id.clone();
         let refresh = refresh.clone();
@@ -499,6 +508,33 @@ fn Roster(
                 {move || roster.get().into_iter().map(|student| {
                     let class_id = class_id.clone();
                     let name = student.name.clone();
+                    let id = student.id.clone();
+                    let remove = {
+                        let (class_id, student_id) = (class_id.clone(), id.clone());
+                        let refresh = refresh.clone();
+                        move |_| {
+                            busy.set(true);
+                            let args = RemoveStudentArgs { class_id: class_id.clone(), student_id: student_id.clone() };
+                            let refresh = refresh.clone();
+                            spawn_local(async move {
+                                let result = ipc::call::<Classmate>("class_remove_student", args).await;
+                                busy.set(false);
+                                confirming.set(None);
+                                match result {
+                                    Ok(s) => {
+                                        done.set(Some(t_with("class.student_removed", &[("name", &s.name)])));
+                                        refresh();
+                                    }
+                                    Err(e) => error.set(Some(e)),
+                                }
+                            });
+                        }
+                    };
+                    let asking = {
+                        let id = id.clone();
+                        move || confirming.get().as_deref() == Some(id.as_str())
+                    };
+                    let question = t_with("class.remove_confirm", &[("name", &name)]);
                     let write = move |_| {
                         busy.set(true);
                         let args = StudentBundleArgs { class_id: class_id.clone(), student: student.clone() };
@@ -516,6 +552,22 @@ fn Roster(
                         <li class="roster-item">
                             <span>{name}</span>
                             <button class="button quiet" on:click=write disabled=move || busy.get()>{t("class.lessons_to_stick")}</button>
+                            <Show
+                                when=asking
+                                fallback=move || {
+                                    let id = id.clone();
+                                    view! {
+                                        <button class="button quiet remove-student"
+                                            on:click=move |_| confirming.set(Some(id.clone()))
+                                            disabled=move || busy.get()>{t("class.remove")}</button>
+                                    }
+                                }
+                            >
+                                <span class="confirm" role="alert">{question.clone()}</span>
+                                <button class="button danger confirm-remove" on:click=remove.clone()
+                                    disabled=move || busy.get()>{t("class.remove_yes")}</button>
+                                <button class="button quiet" on:click=move |_| confirming.set(None)>{t("class.remove_no")}</button>
+                            </Show>
                         </li>
                     }
                 }).collect_view()}

@@ -237,11 +237,7 @@ pub async fn roster(
             .members(&class.id)
             .await?
             .into_iter()
-            .map(|m| Classmate {
-                id: m.id,
-                name: m.name,
-                joined_at: m.joined_at,
-            })
+            .map(Classmate::from)
             .collect(),
     ))
 }
@@ -318,11 +314,17 @@ pub async fn remove_student(
 ) -> Result<Json<Classmate>, ApiError> {
     let (class, member) = student_of(&app.store, &caller, &id, &student).await?;
     app.store.remove_member(&class.id, &member.id).await?;
-    Ok(Json(Classmate {
-        id: member.id,
-        name: member.name,
-        joined_at: member.joined_at,
-    }))
+    Ok(Json(member.into()))
+}
+
+impl From<Member> for Classmate {
+    fn from(m: Member) -> Classmate {
+        Classmate {
+            id: m.id,
+            name: m.name,
+            joined_at: m.joined_at,
+        }
+    }
 }
 
 /// A student of a class the caller teaches.

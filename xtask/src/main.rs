@@ -12,6 +12,7 @@
 //! - `models`  fetch, check, convert and cache the model weights (`models/manifest.json`)
 
 mod bench;
+mod isolate;
 mod models;
 mod session;
 mod setup;
@@ -33,7 +34,9 @@ fn main() -> ExitCode {
         "test" => test::run(),
         "test-in-session" => test::in_session(),
         "test-sync" => test::sync(rest),
+        "test-sync-isolated" => test::sync_isolated(rest),
         "bench" => bench::run(rest),
+        "bench-isolated" => bench::measure(rest),
         "models" => models::run(rest),
         _ => {
             eprintln!(

@@ -2,6 +2,7 @@
 
 use std::process::Command;
 
+use crate::isolate::{ensure_loopback_only, isolated};
 use crate::session::{Postgres, SPEAKER, SoundServer, VirtualDisplay, unlock_keyring};
 use crate::setup::{self, cargo_deny};
 use crate::shell::{self, exec, target_dir};
@@ -33,26 +34,35 @@ pub fn run() -> anyhow::Result<()> {
         "-p",
         "satchel-server",
     ])?;
-    // The rest runs on its own session bus, where a real Secret Service answers.
-    exec(
-        Command::new("dbus-run-session")
-            .arg("--")
-            .arg(std::env::current_exe()?)
-            .arg("test-in-session"),
-    )
+    // The rest runs cut off from the network (loopback alone), on its own session
+    // bus, where a real Secret Service answers.
+    let mut session = Command::new("dbus-run-session");
+    session
+        .arg("--")
+        .arg(std::env::current_exe()?)
+        .arg("test-in-session");
+    exec(&mut isolated(&session)?)
 }
 
 /// Inside `dbus-run-session`: unlock a keychain, start a display and a sound server,
 /// and a PostgreSQL; run every test, the ignored ones (keychain, desktop window,
 /// microphone, PostgreSQL) included.
 pub fn in_session() -> anyhow::Result<()> {
+    ensure_loopback_only()?;
     unlock_keyring()?;
     let display = VirtualDisplay::start()?;
     let sound = SoundServer::start()?;
     let postgres = Postgres::start()?;
     exec(
         Command::new(env!("CARGO"))
-            .args(["test", "--workspace", "--", "--include-ignored"])
+            // Every suite runs to its end, so one failure shows them all.
+            .args([
+                "test",
+                "--workspace",
+                "--no-fail-fast",
+                "--",
+                "--include-ignored",
+            ])
             .env("DISPLAY", &display.display)
             .env("PULSE_SERVER", &sound.server)
             .env("SATCHEL_TEST_SPEAKER", SPEAKER)
@@ -72,6 +82,14 @@ pub fn in_session() -> anyhow::Result<()> {
 
 /// The sync crates' tests, the server's on SQLite and on a PostgreSQL started here.
 pub fn sync(filter: &[String]) -> anyhow::Result<()> {
+    let mut inside = Command::new(std::env::current_exe()?);
+    inside.arg("test-sync-isolated").args(filter);
+    exec(&mut isolated(&inside)?)
+}
+
+/// Inside the namespace: the PostgreSQL and the tests.
+pub fn sync_isolated(filter: &[String]) -> anyhow::Result<()> {
+    ensure_loopback_only()?;
     let postgres = Postgres::start()?;
     exec(
         Command::new(env!("CARGO"))

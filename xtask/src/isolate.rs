@@ -1,0 +1,116 @@
+//! Tests and benchmarks talk only to this machine. Their phase runs in a network
+//! namespace of its own whose one interface is loopback, with multicast switched on
+//! there, so mDNS discovery is still exercised for real while nothing a test sends
+//! (an advertisement, a connection to a wrong address) can reach the machine's real
+//! network. Set-up, which needs the package registries, runs before, outside it.
+
+use std::ffi::OsString;
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+use crate::shell::output;
+
+/// Run inside the namespace before the command: loopback is down in a new namespace,
+/// and without the MULTICAST flag it cannot join mDNS's groups.
+const BRING_UP_LOOPBACK: &str = "ip link set lo up && ip link set lo multicast on && exec \"$@\"";
+
+/// Marks a process tree that is inside the namespace, so a nested call does not try
+/// to enter another one.
+const INSIDE: &str = "SATCHEL_ISOLATED";
+
+/// `inner`, to be run inside a fresh network namespace with only loopback. As root,
+/// `unshare` makes it; otherwise `sudo` makes it and `setpriv` drops back to this user
+/// (with this environment) before `inner` starts.
+pub fn isolated(inner: &Command) -> anyhow::Result<Command> {
+    if std::env::var_os(INSIDE).is_some() {
+        return Ok(copy(inner));
+    }
+    let uid = output(Command::new("id").arg("-u"))?.trim().to_owned();
+    let as_root = uid == "0";
+    let mut command = if as_root {
+        Command::new("unshare")
+    } else {
+        let mut sudo = Command::new("sudo");
+        sudo.arg("unshare");
+        sudo
+    };
+    command.args(["--net", "--", "sh", "-c", BRING_UP_LOOPBACK, "sh"]);
+    if !as_root {
+        let gid = output(Command::new("id").arg("-g"))?.trim().to_owned();
+        // sudo resets the environment; `env` hands this one (with the inner command's
+        // additions) back to the user's process.
+        command
+            .arg("setpriv")
+            .arg(format!("--reuid={uid}"))
+            .arg(format!("--regid={gid}"))
+            .args(["--init-groups", "--", "env"]);
+        for (key, value) in environment(inner) {
+            let mut pair = key;
+            pair.push("=");
+            pair.push(value);
+            command.arg(pair);
+        }
+    } else {
+        for (key, value) in inner.get_envs() {
+            match value {
+                Some(value) => command.env(key, value),
+                None => command.env_remove(key),
+            };
+        }
+    }
+    command.env(INSIDE, "1");
+    command.arg(inner.get_program()).args(inner.get_args());
+    Ok(command)
+}
+
+/// This process's environment with `inner`'s changes, and the namespace's mark.
+fn environment(inner: &Command) -> Vec<(OsString, OsString)> {
+    let mut env: Vec<(OsString, OsString)> = std::env::vars_os().collect();
+    for (key, value) in inner.get_envs() {
+        env.retain(|(k, _)| k != key);
+        if let Some(value) = value {
+            env.push((key.to_owned(), value.to_owned()));
+        }
+    }
+    env.push((INSIDE.into(), "1".into()));
+    env
+}
+
+fn copy(inner: &Command) -> Command {
+    let mut command = Command::new(inner.get_program());
+    command.args(inner.get_args());
+    for (key, value) in inner.get_envs() {
+        match value {
+            Some(value) => command.env(key, value),
+            None => command.env_remove(key),
+        };
+    }
+    command
+}
+
+/// Fails unless this process sees loopback alone, up and multicast-capable: the
+/// check that the tests really are cut off from the machine's network.
+pub fn ensure_loopback_only() -> anyhow::Result<()> {
+    let mut interfaces = Vec::new();
+    for entry in std::fs::read_dir("/sys/class/net").context("listing network interfaces")? {
+        interfaces.push(entry?.file_name().to_string_lossy().into_owned());
+    }
+    interfaces.sort();
+    if interfaces != ["lo"] {
+        bail!(
+            "tests must run in a network namespace with loopback alone, but these interfaces are here: {}",
+            interfaces.join(", ")
+        );
+    }
+    let flags = std::fs::read_to_string("/sys/class/net/lo/flags").context("reading lo's flags")?;
+    let flags = u32::from_str_radix(flags.trim().trim_start_matches("0x"), 16)
+        .context("lo's flags are not a number")?;
+    // IFF_UP and IFF_MULTICAST (linux/if.h).
+    const IFF_UP: u32 = 0x1;
+    const IFF_MULTICAST: u32 = 0x1000;
+    if flags & IFF_UP == 0 || flags & IFF_MULTICAST == 0 {
+        bail!("loopback in the tests' namespace is not up with multicast (flags {flags:#x})");
+    }
+    Ok(())
+}

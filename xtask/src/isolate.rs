@@ -7,7 +7,7 @@
 use std::ffi::OsString;
 use std::process::Command;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use crate::shell::output;
 
@@ -90,27 +90,38 @@ fn copy(inner: &Command) -> Command {
 }
 
 /// Fails unless this process sees loopback alone, up and multicast-capable: the
-/// check that the tests really are cut off from the machine's network.
+/// check that the tests really are cut off from the machine's network. Asks `ip`,
+/// which answers for this process's namespace (sysfs would show the machine's).
 pub fn ensure_loopback_only() -> anyhow::Result<()> {
-    let mut interfaces = Vec::new();
-    for entry in std::fs::read_dir("/sys/class/net").context("listing network interfaces")? {
-        interfaces.push(entry?.file_name().to_string_lossy().into_owned());
+    let links = output(Command::new("ip").args(["-o", "link", "show"]))?;
+    let mut names = Vec::new();
+    let mut loopback_ready = false;
+    for line in links.lines() {
+        // "1: lo: <LOOPBACK,MULTICAST,UP,LOWER_UP> mtu 65536 ..."
+        let mut fields = line.splitn(3, ": ");
+        let (Some(_), Some(name), Some(rest)) = (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let name = name.split('@').next().unwrap_or(name).to_owned();
+        if name == "lo" {
+            let flags = rest
+                .split_once('<')
+                .and_then(|(_, r)| r.split_once('>'))
+                .map_or("", |(flags, _)| flags);
+            let flags: Vec<&str> = flags.split(',').collect();
+            loopback_ready = flags.contains(&"UP") && flags.contains(&"MULTICAST");
+        }
+        names.push(name);
     }
-    interfaces.sort();
-    if interfaces != ["lo"] {
+    if names != ["lo"] {
         bail!(
             "tests must run in a network namespace with loopback alone, but these interfaces are here: {}",
-            interfaces.join(", ")
+            names.join(", ")
         );
     }
-    let flags = std::fs::read_to_string("/sys/class/net/lo/flags").context("reading lo's flags")?;
-    let flags = u32::from_str_radix(flags.trim().trim_start_matches("0x"), 16)
-        .context("lo's flags are not a number")?;
-    // IFF_UP and IFF_MULTICAST (linux/if.h).
-    const IFF_UP: u32 = 0x1;
-    const IFF_MULTICAST: u32 = 0x1000;
-    if flags & IFF_UP == 0 || flags & IFF_MULTICAST == 0 {
-        bail!("loopback in the tests' namespace is not up with multicast (flags {flags:#x})");
+    if !loopback_ready {
+        bail!("loopback in the tests' namespace is not up with multicast: {links}");
     }
     Ok(())
 }

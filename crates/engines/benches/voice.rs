@@ -1,0 +1,174 @@
+//! Satchel's transcription against faster-whisper (the anchor) on the same tiny.en
+//! weights, the same espeak-ng audio and 2 threads each: word error rate on school
+//! sentences, and the real-time factor on a five-minute recording.
+//!
+//! Run with `cargo xtask bench voice`, which installs the anchor and passes:
+//! SATCHEL_MODELS_DIR, SATCHEL_CT2_TINY_EN (the CTranslate2 folder),
+//! SATCHEL_ANCHOR_PYTHON and SATCHEL_ANCHOR_SCRIPT.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+use satchel_engines::speech::{SpeechModel, TranscribeOptions};
+use satchel_engines::voice;
+use satchel_media::audio::{AudioLimits, AudioReader};
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::{speak, wer};
+
+const SENTENCES: &str = include_str!("../tests/data/sentences.txt");
+const THREADS: usize = 2;
+const RUNS: usize = 3;
+/// Repeats of the sentence set that make about five minutes at 140 words a minute.
+const LONG_REPEATS: usize = 7;
+
+fn env_path(name: &str) -> PathBuf {
+    PathBuf::from(
+        std::env::var_os(name)
+            .unwrap_or_else(|| panic!("{name} is not set: run `cargo xtask bench voice`")),
+    )
+}
+
+struct AnchorResult {
+    text: String,
+    seconds: f64,
+    duration: f64,
+}
+
+fn anchor(files: &[PathBuf]) -> Vec<AnchorResult> {
+    let out = Command::new(env_path("SATCHEL_ANCHOR_PYTHON"))
+        .arg(env_path("SATCHEL_ANCHOR_SCRIPT"))
+        .arg(env_path("SATCHEL_CT2_TINY_EN"))
+        .arg(THREADS.to_string())
+        .args(files)
+        .env("HF_HUB_OFFLINE", "1")
+        .output()
+        .expect("the anchor runs");
+    assert!(
+        out.status.success(),
+        "faster-whisper failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("anchor JSON");
+            AnchorResult {
+                text: value["text"].as_str().unwrap_or_default().to_owned(),
+                seconds: value["seconds"].as_f64().unwrap_or(f64::NAN),
+                duration: value["duration"].as_f64().unwrap_or(f64::NAN),
+            }
+        })
+        .collect()
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let sentences: Vec<&str> = SENTENCES.lines().collect();
+    let mut files = Vec::new();
+    for (i, sentence) in sentences.iter().enumerate() {
+        let wav = dir.path().join(format!("sentence-{i}.wav"));
+        speak(sentence, &wav);
+        files.push(wav);
+    }
+    let long = dir.path().join("five-minutes.wav");
+    speak(
+        &vec![SENTENCES.replace('\n', " "); LONG_REPEATS].join(" "),
+        &long,
+    );
+
+    let model = SpeechModel::load(&env_path("SATCHEL_MODELS_DIR").join("ggml-tiny.en.bin"))
+        .expect("tiny.en");
+    let options = TranscribeOptions {
+        language: Some("en".into()),
+        threads: THREADS,
+    };
+    // The app's own path, decoding included (as faster-whisper's figure includes its
+    // decoding): windows, silence skipped, timestamps mapped back.
+    let transcribe = |path: &Path| {
+        let started = Instant::now();
+        let reader = AudioReader::open(path, AudioLimits::default()).expect("audio");
+        let transcription = voice::transcribe(
+            reader,
+            &model,
+            &options,
+            Arc::new(|_| {}),
+            Arc::new(AtomicBool::new(false)),
+        )
+        .expect("transcription");
+        (
+            transcription.transcript.text(),
+            started.elapsed().as_secs_f64(),
+            transcription.duration_ms as f64 / 1000.0,
+        )
+    };
+
+    let (mut ours, mut theirs, mut total) = (0, 0, 0);
+    let mut anchor_files = files.clone();
+    anchor_files.extend(std::iter::repeat_n(long.clone(), RUNS));
+    let anchor_results = anchor(&anchor_files);
+    for ((sentence, file), anchor) in sentences.iter().zip(&files).zip(&anchor_results) {
+        let (text, _, _) = transcribe(file);
+        let (e, n) = wer::score(sentence, &text);
+        let (a, _) = wer::score(sentence, &anchor.text);
+        ours += e;
+        theirs += a;
+        total += n;
+    }
+    let long_runs: Vec<(f64, f64)> = (0..RUNS)
+        .map(|_| {
+            let (_, seconds, duration) = transcribe(&long);
+            (seconds, duration)
+        })
+        .collect();
+    let duration = long_runs[0].1;
+    let our_rtf = median(long_runs.iter().map(|(s, d)| s / d).collect());
+    let their_rtf = median(
+        anchor_results[files.len()..]
+            .iter()
+            .map(|r| r.seconds / r.duration)
+            .collect(),
+    );
+
+    let (our_wer, their_wer) = (
+        100.0 * ours as f64 / total as f64,
+        100.0 * theirs as f64 / total as f64,
+    );
+    println!();
+    println!(
+        "{:<58} {:>10} {:>10} {:>8}",
+        "figure", "satchel", "anchor", "ratio"
+    );
+    println!(
+        "{:<58} {:>9.1}% {:>9.1}% {:>+7.1}pt",
+        format!(
+            "word error rate, {} sentences ({total} words)",
+            sentences.len()
+        ),
+        our_wer,
+        their_wer,
+        our_wer - their_wer
+    );
+    println!(
+        "{:<58} {:>10.3} {:>10.3} {:>8.2}",
+        format!(
+            "real-time factor, {:.1} min recording, median of {RUNS}",
+            duration / 60.0
+        ),
+        our_rtf,
+        their_rtf,
+        our_rtf / their_rtf
+    );
+    println!(
+        "(satchel: its own path, decoding + silence skipping + whisper.cpp via whisper-rs, GGML f16 converted from the anchor's CTranslate2 files; anchor: faster-whisper, greedy, {THREADS} threads each, decoding included)"
+    );
+}

@@ -1,0 +1,173 @@
+//! Text to vectors with all-MiniLM-L6-v2 on ONNX Runtime: the tokenizer the model was
+//! trained with (padding off, truncation at 256 tokens), texts batched by length so
+//! little padding is computed, and the graph's own masked mean pooling and L2
+//! normalisation (see `xtask/src/models/minilm.rs`) — so a vector is ready to compare
+//! by dot product.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::{Mutex, PoisonError};
+
+use ort::session::{HasSelectedOutputs, OutputSelector, RunOptions, Session};
+use ort::value::TensorRef;
+use text_splitter::{ChunkConfig, TextSplitter};
+use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
+
+use crate::MediaError;
+use crate::onnx::{load_session, runtime};
+
+/// The model and tokenizer files `cargo xtask models` builds.
+pub const EMBED_MODEL: &str = "all-minilm-l6-v2.onnx";
+pub const EMBED_TOKENIZER: &str = "minilm-tokenizer.json";
+/// A vector's length.
+pub const DIMENSIONS: usize = 384;
+/// Tokens the model reads of one text at most; chunks are cut to fit.
+pub const MAX_TOKENS: usize = 256;
+/// Tokens in a chunk at most: about a paragraph, the length the model was trained on
+/// (its training pairs were mostly under 128 tokens), so one chunk is one idea.
+pub const CHUNK_TOKENS: usize = 128;
+/// Texts run together: enough to keep the matrix kernels busy, small enough that a
+/// batch of long chunks stays within a few tens of megabytes.
+const BATCH: usize = 32;
+const OUTPUT: &str = "sentence_embedding";
+
+pub type Vector = Vec<f32>;
+
+pub struct Embedder {
+    /// The session and its run options (which ask for the pooled vectors only), used
+    /// by one run at a time.
+    session: Mutex<(Session, RunOptions<HasSelectedOutputs>)>,
+    tokenizer: Tokenizer,
+    splitter: TextSplitter<Tokenizer>,
+}
+
+impl Embedder {
+    /// Loads ONNX Runtime from `library`, and the model and tokenizer from
+    /// `models_dir`, with `threads` threads for each run.
+    pub fn load(library: &Path, models_dir: &Path, threads: usize) -> Result<Self, MediaError> {
+        let environment = runtime(library)?;
+        let session = load_session(environment, &models_dir.join(EMBED_MODEL), threads)?;
+        let tokenizer = load_tokenizer(&models_dir.join(EMBED_TOKENIZER))?;
+        // Chunks are measured in whole: a sizer that truncated would undercount.
+        let mut sizer = tokenizer.clone();
+        sizer
+            .with_truncation(None)
+            .map_err(|e| MediaError::Embedding(e.to_string()))?;
+        let splitter = TextSplitter::new(ChunkConfig::new(CHUNK_TOKENS - 2).with_sizer(sizer));
+        let options = RunOptions::new()
+            .map_err(failed("preparing the embedder"))?
+            .with_outputs(OutputSelector::no_default().with(OUTPUT));
+        Ok(Self {
+            session: Mutex::new((session, options)),
+            tokenizer,
+            splitter,
+        })
+    }
+
+    /// The tokenizer, for cutting text into chunks that fit the model.
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+
+    /// `text` cut into chunks of at most [`CHUNK_TOKENS`] tokens (the two the model adds
+    /// included), at the largest boundary that fits — paragraph, sentence, word — as
+    /// byte ranges of `text`, in order, without surrounding whitespace.
+    pub fn chunks(&self, text: &str) -> Vec<Range<usize>> {
+        self.splitter
+            .chunk_indices(text)
+            .map(|(start, chunk)| start..start + chunk.len())
+            .collect()
+    }
+
+    /// One unit-length vector per text, in order.
+    pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vector>, MediaError> {
+        let encodings = self
+            .tokenizer
+            .encode_batch(texts.to_vec(), true)
+            .map_err(|e| MediaError::Embedding(format!("tokenizing: {e}")))?;
+        // Shortest first, so each batch pads to a length close to its texts'.
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_by_key(|&i| encodings[i].len());
+        let mut vectors = vec![Vec::new(); texts.len()];
+        for batch in order.chunks(BATCH) {
+            let width = batch
+                .iter()
+                .map(|&i| encodings[i].len())
+                .max()
+                .unwrap_or(0)
+                .max(1);
+            let mut ids = vec![0i64; batch.len() * width];
+            let mut mask = vec![0i64; batch.len() * width];
+            for (row, &i) in batch.iter().enumerate() {
+                let tokens = encodings[i].get_ids();
+                for (column, &id) in tokens.iter().enumerate() {
+                    ids[row * width + column] = i64::from(id);
+                    mask[row * width + column] = 1;
+                }
+            }
+            let types = vec![0i64; batch.len() * width];
+            let shape = [batch.len(), width];
+            let mut guard = self.session.lock().unwrap_or_else(PoisonError::into_inner);
+            let (session, options) = &mut *guard;
+            let outputs = session
+                .run_with_options(
+                    ort::inputs![
+                        "input_ids" => tensor(shape, &ids)?,
+                        "attention_mask" => tensor(shape, &mask)?,
+                        "token_type_ids" => tensor(shape, &types)?,
+                    ],
+                    options,
+                )
+                .map_err(failed("embedding"))?;
+            let (out_shape, data) = outputs[OUTPUT]
+                .try_extract_tensor::<f32>()
+                .map_err(failed("reading the vectors"))?;
+            if out_shape.len() != 2
+                || out_shape[0] as usize != batch.len()
+                || out_shape[1] as usize != DIMENSIONS
+            {
+                return Err(MediaError::Embedding(format!(
+                    "unexpected vector shape {out_shape:?}"
+                )));
+            }
+            for (row, &i) in batch.iter().enumerate() {
+                vectors[i] = data[row * DIMENSIONS..(row + 1) * DIMENSIONS].to_vec();
+            }
+        }
+        Ok(vectors)
+    }
+}
+
+/// The tokenizer as the model needs it: `tokenizer.json` carries padding and
+/// truncation at 128 baked in; padding is turned off (batches pad themselves) and
+/// texts are cut at [`MAX_TOKENS`].
+fn load_tokenizer(path: &Path) -> Result<Tokenizer, MediaError> {
+    if !path.is_file() {
+        return Err(MediaError::ModelMissing {
+            path: path.to_owned(),
+        });
+    }
+    let invalid = |detail: String| MediaError::ModelInvalid {
+        path: path.to_owned(),
+        detail,
+    };
+    let mut tokenizer = Tokenizer::from_file(path).map_err(|e| invalid(e.to_string()))?;
+    tokenizer.with_padding(None);
+    tokenizer
+        .with_truncation(Some(TruncationParams {
+            max_length: MAX_TOKENS,
+            strategy: TruncationStrategy::LongestFirst,
+            stride: 0,
+            direction: TruncationDirection::Right,
+        }))
+        .map_err(|e| invalid(e.to_string()))?;
+    Ok(tokenizer)
+}
+
+fn tensor(shape: [usize; 2], data: &[i64]) -> Result<TensorRef<'_, i64>, MediaError> {
+    TensorRef::from_array_view((shape, data)).map_err(failed("preparing a batch"))
+}
+
+fn failed(what: &str) -> impl Fn(ort::Error) -> MediaError + '_ {
+    move |e| MediaError::Embedding(format!("{what}: {e}"))
+}

@@ -1,0 +1,41 @@
+//! Word and character error rates: edit distance over the reference's length — of
+//! words after lower-casing and dropping punctuation, or of characters after folding
+//! whitespace.
+
+pub fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Levenshtein distance between two sequences (of words, or of characters).
+pub fn edits<T: PartialEq>(reference: &[T], hypothesis: &[T]) -> usize {
+    let mut row: Vec<usize> = (0..=hypothesis.len()).collect();
+    for (i, r) in reference.iter().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, h) in hypothesis.iter().enumerate() {
+            let substitution = previous + usize::from(r != h);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[hypothesis.len()]
+}
+
+/// (errors, reference words) of `heard` against `said`.
+pub fn score(said: &str, heard: &str) -> (usize, usize) {
+    let reference = words(said);
+    (edits(&reference, &words(heard)), reference.len())
+}
+
+/// `text`'s characters with every run of whitespace made one space.
+pub fn characters(text: &str) -> Vec<char> {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .collect()
+}

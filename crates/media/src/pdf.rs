@@ -131,6 +131,13 @@ pub fn read_pdf_pages(
         return Err(password_error(password));
     }
     let pages = document.get_pages();
+    // A file whose page tree could not be followed (a damaged or hostile one, say)
+    // has nothing to read: refused, never taken in as an empty document.
+    if pages.is_empty() {
+        return Err(MediaError::CorruptDocument(
+            "Satchel found no pages in it".into(),
+        ));
+    }
     if pages.len() > limits.max_pages {
         return Err(MediaError::UnsupportedDocument(format!(
             "the document has {} pages; Satchel reads up to {} at once",

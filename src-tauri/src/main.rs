@@ -14,11 +14,13 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Instant;
 
-use satchel_core::search::Meaning;
-use satchel_core::vision::{PdfWorker, Vision};
-use satchel_core::voice::{Whisper, model_dirs};
+use satchel_core::vision::PdfWorker;
+use satchel_core::voice::model_dirs;
 use satchel_core::work::{Models, kinds};
 use satchel_core::{Profile, Satchel, keychain_from_env};
+use satchel_engines::Meaning;
+use satchel_engines::Vision;
+use satchel_engines::Whisper;
 use tauri::Emitter;
 
 use crate::work::Work;

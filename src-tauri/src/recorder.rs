@@ -29,7 +29,8 @@ impl Recorder {
         if active.as_ref().is_some_and(|a| !a.thread.is_finished()) {
             return Err(Error::Busy("a recording is already being made".into()));
         }
-        let recording = Recording::start(profile, title)?;
+        let microphone = satchel_engines::open_microphone().map_err(Error::from)?;
+        let recording = Recording::start(profile, title, microphone)?;
         let view = recording.view();
         let control = Arc::new(RecordingControl::default());
         let thread = {

@@ -156,7 +156,7 @@ fn store() -> anyhow::Result<()> {
 fn voice() -> anyhow::Result<()> {
     let ct2 = ct2_tiny_en()?;
     anchored_bench(
-        "satchel-media",
+        "satchel-engines",
         "voice",
         "faster_whisper_transcribe.py",
         &[("SATCHEL_CT2_TINY_EN", ct2.into())],
@@ -165,7 +165,7 @@ fn voice() -> anyhow::Result<()> {
 
 /// Reading page images against rapidocr-onnxruntime on the same models.
 fn ocr() -> anyhow::Result<()> {
-    anchored_bench("satchel-media", "ocr", "rapidocr_read.py", &[])
+    anchored_bench("satchel-engines", "ocr", "rapidocr_read.py", &[])
 }
 
 /// PDF text pages per second against pdftotext and pypdf on the same document.
@@ -182,8 +182,8 @@ const EMBEDDING: [&str; 2] = ["tokenizers==0.23.3", "onnxruntime==1.32.0"];
 /// (issue 5); search latency at 10k and 100k chunks, and a 300-page PDF read and
 /// indexed, against pypdf and the same Python embedding.
 fn search() -> anyhow::Result<()> {
-    anchored_bench("satchel-media", "embed", "onnxruntime_embed.py", &[])?;
-    anchored_bench("satchel-core", "search", "pypdf_index.py", &[])
+    anchored_bench("satchel-engines", "embed", "onnxruntime_embed.py", &[])?;
+    anchored_bench("satchel-engines", "search", "pypdf_index.py", &[])
 }
 
 /// Study packs for the sample lesson end to end, the app's job runner against one
@@ -191,7 +191,7 @@ fn search() -> anyhow::Result<()> {
 fn pack() -> anyhow::Result<()> {
     shell::exec(
         Command::new(env!("CARGO"))
-            .args(["bench", "-p", "satchel-core", "--bench", "pack"])
+            .args(["bench", "-p", "satchel-engines", "--bench", "pack"])
             .env("SATCHEL_MODELS_DIR", crate::models::models_dir()),
     )
 }

@@ -5,13 +5,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use satchel_core::jobs::{Clock, SystemClock};
-use satchel_core::search::Meaning;
 use satchel_core::types::{
     ErrorCode, ErrorView, Event, JobState, SourceKind, SourceStatus, SourceView, clock,
 };
-use satchel_core::vision::{PdfWorker, Vision};
+use satchel_core::vision::PdfWorker;
 use satchel_core::voice::model_dirs;
 use satchel_core::{Profile, Satchel, draw_page};
+use satchel_engines::Meaning;
+use satchel_engines::Vision;
 
 use crate::cli::{Cli, SourceCommand};
 use crate::output::{Failure, print, write_out};

@@ -6,12 +6,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use satchel_core::jobs::{Clock, JobRunner, SystemClock};
-use satchel_core::search::Meaning;
 use satchel_core::types::{Event, PackState, PackView};
-use satchel_core::vision::{PdfWorker, Vision};
-use satchel_core::voice::{Whisper, model_dirs};
+use satchel_core::vision::PdfWorker;
+use satchel_core::voice::model_dirs;
 use satchel_core::work::{Models, kinds};
 use satchel_core::{Profile, Satchel};
+use satchel_engines::Meaning;
+use satchel_engines::Vision;
+use satchel_engines::Whisper;
 
 use crate::cli::{Cli, PackCommand};
 use crate::output::{Failure, print};

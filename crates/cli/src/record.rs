@@ -33,7 +33,8 @@ pub fn record(
         None => None,
     };
     let profile = Arc::new(unlock(cli, satchel)?);
-    let recording = Recording::start(&profile, title.unwrap_or_default())?;
+    let microphone = satchel_engines::open_microphone().map_err(satchel_core::Error::from)?;
+    let recording = Recording::start(&profile, title.unwrap_or_default(), microphone)?;
     let control = Arc::new(RecordingControl::default());
     {
         let control = Arc::clone(&control);

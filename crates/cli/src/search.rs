@@ -4,10 +4,10 @@
 use std::sync::Arc;
 
 use satchel_core::jobs::{Clock, SystemClock};
-use satchel_core::search::Meaning;
 use satchel_core::types::{SearchHit, clock};
 use satchel_core::voice::model_dirs;
 use satchel_core::{Profile, Satchel};
+use satchel_engines::Meaning;
 
 use crate::cli::Cli;
 use crate::ingest::read_all_with;

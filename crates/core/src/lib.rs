@@ -18,7 +18,6 @@ pub mod jobs;
 pub mod keys;
 pub mod learn;
 mod notes;
-mod onnx_model;
 mod profile;
 mod profiles;
 mod recording;
@@ -43,7 +42,7 @@ pub use keys::{
 pub use notes::{BODY_MAX_BYTES, TITLE_MAX_CHARS};
 pub use profile::Profile;
 pub use profiles::{PASSPHRASE_MIN_CHARS, RotationStep, Satchel};
-pub use recording::{Recorded, Recording, RecordingControl};
+pub use recording::{Recorded, Recording, RecordingControl, SoundInput};
 pub use satchel_media::image_in::IMAGE_TYPES;
 pub use satchel_types as types;
 pub use shared::SyncReport;

@@ -14,9 +14,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use satchel_media::audio::AudioLimits;
-use satchel_media::mic::{Microphone, peak_dbfs};
-use satchel_media::speech::SAMPLE_RATE;
+use satchel_media::MediaError;
+use satchel_media::audio::{AudioLimits, peak_dbfs};
+use satchel_media::transcript::SAMPLE_RATE;
 use satchel_types::{Event, RecordingView, SourceKind, SourceView};
 
 use crate::blobs::CHUNK;
@@ -30,6 +30,24 @@ const LEVEL_EVERY: Duration = Duration::from_millis(100);
 const HEADER: usize = 44;
 /// The quietest level reported: below it is silence to any meter.
 const FLOOR_DB: f32 = -90.0;
+
+/// A live sound input as 16 kHz mono samples: the system's microphone in
+/// `satchel-engines` (over cpal), or whatever a test feeds in.
+pub trait SoundInput: Send {
+    /// The device's name, as the sound system gives it.
+    fn device(&self) -> &str;
+
+    /// Whether sound has started to come in (a device can take a moment).
+    fn is_live(&self) -> bool;
+
+    /// The samples captured since the last call, waiting up to `wait` for the first of
+    /// them. Empty when nothing came in time; an error when the device went away.
+    fn read(&mut self, wait: Duration) -> std::result::Result<Vec<f32>, MediaError>;
+
+    /// Closes the device and returns the rest of the sound up to this moment, the
+    /// last words before Stop included.
+    fn stop(self: Box<Self>) -> std::result::Result<Vec<f32>, MediaError>;
+}
 
 /// Tells a running recording to stop (and keep what it has) or to discard it.
 #[derive(Debug, Default)]
@@ -65,23 +83,26 @@ pub enum Recorded {
     Discarded,
 }
 
-/// A recording from the default microphone, open and being written.
+/// A recording from a microphone, open and being written.
 pub struct Recording {
-    microphone: Microphone,
+    microphone: Box<dyn SoundInput>,
     writer: Writer,
     title: String,
 }
 
 impl Recording {
-    /// Opens the microphone and the blob the recording goes into. Fails at once, with
-    /// nothing stored, when no microphone answers.
-    pub fn start(profile: &Arc<Profile>, title: &str) -> Result<Self> {
+    /// Opens the blob the recording from `microphone` (already open: a microphone
+    /// that does not answer fails before anything is stored) goes into.
+    pub fn start(
+        profile: &Arc<Profile>,
+        title: &str,
+        microphone: Box<dyn SoundInput>,
+    ) -> Result<Self> {
         let title = title.trim();
         let title: String = if title.is_empty() { "Recording" } else { title }
             .chars()
             .take(crate::TITLE_MAX_CHARS)
             .collect();
-        let microphone = Microphone::open_default()?;
         let writer = Writer::begin(Arc::clone(profile), &title)?;
         Ok(Self {
             microphone,
@@ -191,7 +212,7 @@ impl std::fmt::Debug for Recording {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Recording")
             .field("title", &self.title)
-            .field("microphone", &self.microphone)
+            .field("microphone", &self.microphone.device())
             .finish_non_exhaustive()
     }
 }

@@ -830,9 +830,7 @@ mod tests {
     use std::io::Read;
 
     use super::*;
-    use crate::testing::{keychain_profile, tone_wav};
-    use crate::vision::PdfWorker;
-    use crate::voice::{Whisper, model_dirs};
+    use crate::testing::{NothingToRead, keychain_profile, tone_wav};
 
     #[test]
     fn text_files_are_read_as_they_are_and_a_binary_one_is_refused_keeping_nothing() {
@@ -846,8 +844,7 @@ mod tests {
             (SourceKind::Text, "Cells")
         );
         // Text needs no model or PDF reader; a reader that would fail shows it is unused.
-        let unused = crate::vision::Vision::new(Vec::new(), PdfWorker::new("/nonexistent"));
-        let read = read_source(&profile, &source.id, &unused, None).unwrap();
+        let read = read_source(&profile, &source.id, &NothingToRead, None).unwrap();
         assert_eq!(read.status, SourceStatus::Ready);
         assert_eq!(
             read.text, "# Cells\n\nCells divide by mitosis.\n",
@@ -939,7 +936,7 @@ mod tests {
         tone_wav(&wav);
         let source = profile.import_audio(&wav, Some("  A tone ")).unwrap();
         assert_eq!(source.title, "A tone");
-        let nowhere = Whisper::new(vec![dir.path().join("no-models")]);
+        let nowhere = NoModel(dir.path().join("no-models/ggml-base.bin"));
         let error =
             transcribe_source(&profile, &source.id, &nowhere, None, Arc::default()).unwrap_err();
         assert_eq!(error.code(), satchel_types::ErrorCode::ModelMissing);
@@ -957,51 +954,20 @@ mod tests {
         assert!(profile.source_original(&source.id).is_ok());
     }
 
-    #[test]
-    #[ignore = "needs espeak-ng and the Whisper models; `cargo xtask test` provides them"]
-    fn a_stored_recording_is_transcribed_from_the_encrypted_copy() {
-        let (dir, _satchel, profile) = keychain_profile("Ada");
-        let profile = Arc::new(profile);
-        let wav = dir.path().join("photosynthesis.wav");
-        let status = std::process::Command::new("espeak-ng")
-            .args(["-s", "140", "-w"])
-            .arg(&wav)
-            .arg("Plants need light. Animals need food.")
-            .status()
-            .unwrap();
-        assert!(status.success());
-        let source = profile.import_audio(&wav, None).unwrap();
-        // The original is gone from disk: the transcript can only come from the store.
-        std::fs::remove_file(&wav).unwrap();
-        let events = profile.events().subscribe();
-        let whisper = Whisper::new(model_dirs(None));
-        let done =
-            transcribe_source(&profile, &source.id, &whisper, Some("en"), Arc::default()).unwrap();
-        println!("{:?} {:?}", done.text, done.segments);
-        assert_eq!(done.status, SourceStatus::Ready);
-        assert_eq!(done.language.as_deref(), Some("en"));
-        assert!(done.text.to_lowercase().contains("light"), "{}", done.text);
-        assert!(done.duration_ms.unwrap() > 2_000);
-        assert!(!done.segments.is_empty());
-        let heard: Vec<Event> = events.try_iter().collect();
-        assert!(
-            heard
-                .iter()
-                .any(|e| matches!(e, Event::SourceProgress { .. }))
-        );
-        assert!(
-            matches!(heard.last(), Some(Event::SourceSaved { source }) if source.status == SourceStatus::Ready)
-        );
+    /// A transcriber whose model is not installed.
+    struct NoModel(std::path::PathBuf);
 
-        // Cancelled before it starts: marked so, and the recording is still there.
-        let cancel = Arc::new(AtomicBool::new(true));
-        let again = profile.requeue_source(&source.id).unwrap();
-        let error =
-            transcribe_source(&profile, &again.id, &whisper, Some("en"), cancel).unwrap_err();
-        assert_eq!(error.code(), satchel_types::ErrorCode::Cancelled);
-        assert_eq!(
-            profile.source(&source.id).unwrap().status,
-            SourceStatus::Cancelled
-        );
+    impl crate::voice::Transcriber for NoModel {
+        fn transcribe(
+            &self,
+            _: crate::voice::Audio,
+            _: Option<&str>,
+            _: crate::voice::ProgressFn,
+            _: Arc<AtomicBool>,
+        ) -> std::result::Result<crate::voice::Transcription, satchel_media::MediaError> {
+            Err(satchel_media::MediaError::ModelMissing {
+                path: self.0.clone(),
+            })
+        }
     }
 }

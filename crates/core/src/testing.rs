@@ -47,9 +47,9 @@ impl crate::voice::Transcriber for NothingToRead {
         &self,
         _: crate::voice::Audio,
         _: Option<&str>,
-        _: satchel_media::voice::ProgressFn,
+        _: crate::voice::ProgressFn,
         _: Arc<std::sync::atomic::AtomicBool>,
-    ) -> Result<satchel_media::voice::Transcription, satchel_media::MediaError> {
+    ) -> Result<crate::voice::Transcription, satchel_media::MediaError> {
         Err(satchel_media::MediaError::Cancelled)
     }
 }

@@ -261,8 +261,7 @@ mod tests {
     use std::time::Instant;
 
     use satchel_media::MediaError;
-    use satchel_media::speech::{Segment, Transcript};
-    use satchel_media::voice::{Progress, ProgressFn, Transcription};
+    use satchel_media::transcript::{Progress, ProgressFn, Segment, Transcript, Transcription};
 
     use super::*;
     use crate::jobs::{JobRunner, SystemClock};

@@ -14,7 +14,7 @@ use satchel_media::pdf_worker::PdfWorker;
 
 const PAGES: usize = 100;
 const RUNS: usize = 5;
-const LINES: &str = include_str!("../tests/data/ocr_lines.txt");
+const LINES: &str = include_str!("../../engines/tests/data/ocr_lines.txt");
 
 fn env_path(name: &str) -> PathBuf {
     PathBuf::from(

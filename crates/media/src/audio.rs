@@ -18,7 +18,7 @@ use symphonia::core::probe::Hint;
 
 use crate::MediaError;
 use crate::resample::To16k;
-use crate::speech::SAMPLE_RATE;
+use crate::transcript::SAMPLE_RATE;
 
 /// What Satchel takes in one go: a school day's recording, in a file of sane size.
 #[derive(Debug, Clone, Copy)]
@@ -273,5 +273,23 @@ impl std::fmt::Debug for AudioReader {
             .field("duration_ms", &self.duration_ms)
             .field("position_ms", &self.position_ms())
             .finish_non_exhaustive()
+    }
+}
+
+/// The loudest sample's level in dBFS (−∞ for silence, 0 at full scale).
+pub fn peak_dbfs(samples: &[f32]) -> f32 {
+    let peak = samples.iter().fold(0f32, |m, s| m.max(s.abs()));
+    20.0 * peak.log10()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_are_in_dbfs() {
+        assert_eq!(peak_dbfs(&[0.0, 1.0, -0.5]), 0.0);
+        assert!((peak_dbfs(&[0.1]) - -20.0).abs() < 0.01);
+        assert_eq!(peak_dbfs(&[]), f32::NEG_INFINITY);
     }
 }

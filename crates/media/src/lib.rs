@@ -1,22 +1,18 @@
-//! Satchel's stateless extraction: bytes or samples in, text with provenance out.
-//! It knows nothing of the store, the jobs or the UI; `satchel-core` calls it. The
-//! heavy native code (whisper.cpp, ONNX Runtime) lives here alone.
+//! Satchel's stateless extraction in pure Rust: audio decoded to 16 kHz mono, pictures
+//! decoded under limits, PDFs read (and drawn) in a worker process, and the shapes
+//! transcripts take. It knows nothing of the store, the jobs or the UI; `satchel-core`
+//! calls it. The heavy native code (whisper.cpp, ONNX Runtime, tokenizers, the
+//! microphone) is in `satchel-engines`, so the core builds without it.
 
 pub mod audio;
-pub mod embed;
 pub mod image_in;
-pub mod mic;
-pub mod ocr;
-pub mod onnx;
 pub mod pdf;
 pub mod pdf_draw;
 pub mod pdf_worker;
+pub mod resample;
 pub mod silence;
-pub mod speech;
-pub mod voice;
+pub mod transcript;
 
 mod error;
-mod ggml;
-mod resample;
 
 pub use error::MediaError;

@@ -4,7 +4,7 @@
 use rubato::{FftFixedIn, Resampler};
 
 use crate::MediaError;
-use crate::speech::SAMPLE_RATE;
+use crate::transcript::SAMPLE_RATE;
 
 const CHUNK: usize = 1024;
 
@@ -13,7 +13,7 @@ const CHUNK: usize = 1024;
 /// resampler's own delay is dropped from the start and the padding of the last
 /// chunk from the end, so a sample's time is the same on both sides and an hour in
 /// is an hour out.
-pub(crate) struct To16k {
+pub struct To16k {
     rate: usize,
     resampler: Option<FftFixedIn<f32>>,
     pending: Vec<f32>,
@@ -46,7 +46,7 @@ impl Count {
 }
 
 impl To16k {
-    pub(crate) fn new(rate: usize) -> Result<Self, MediaError> {
+    pub fn new(rate: usize) -> Result<Self, MediaError> {
         if rate == 0 {
             return Err(MediaError::CorruptAudio("a sample rate of zero".into()));
         }
@@ -72,12 +72,12 @@ impl To16k {
         })
     }
 
-    pub(crate) fn rate(&self) -> usize {
+    pub fn rate(&self) -> usize {
         self.rate
     }
 
     /// Appends the 16 kHz samples that `input` completes to `out`.
-    pub(crate) fn push(&mut self, input: &[f32], out: &mut Vec<f32>) -> Result<(), MediaError> {
+    pub fn push(&mut self, input: &[f32], out: &mut Vec<f32>) -> Result<(), MediaError> {
         let Some(resampler) = self.resampler.as_mut() else {
             out.extend_from_slice(input);
             return Ok(());
@@ -98,7 +98,7 @@ impl To16k {
     }
 
     /// Appends whatever is still held back to `out`.
-    pub(crate) fn flush(&mut self, out: &mut Vec<f32>) -> Result<(), MediaError> {
+    pub fn flush(&mut self, out: &mut Vec<f32>) -> Result<(), MediaError> {
         let mut input = std::mem::take(&mut self.pending);
         // The last real samples, then silence until the delay has let them through.
         while self.count.given_out < self.count.due() {
@@ -122,7 +122,7 @@ impl To16k {
 }
 
 /// Interleaved frames of `channels` samples to one channel, by their mean.
-pub(crate) fn mix_down(interleaved: &[f32], channels: usize) -> Vec<f32> {
+pub fn mix_down(interleaved: &[f32], channels: usize) -> Vec<f32> {
     if channels <= 1 {
         return interleaved.to_vec();
     }

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::speech::SAMPLE_RATE;
+use crate::transcript::SAMPLE_RATE;
 
 /// 30 ms frames: short enough to find the edges of words, long enough to average.
 pub const FRAME: usize = SAMPLE_RATE * 30 / 1000;

@@ -2,8 +2,8 @@
 //! from, each chunk's meaning as a vector, and search that fuses words (SQLite FTS5)
 //! with meaning (vectors) by reciprocal rank fusion.
 //!
-//! The model is behind [`Understand`], a small trait the core owns; [`Meaning`] is the
-//! real one over `satchel-media` (all-MiniLM-L6-v2 on ONNX Runtime).
+//! The model is behind [`Understand`], a small trait the core owns; the real one is
+//! `satchel-engines`' all-MiniLM-L6-v2 on ONNX Runtime.
 
 mod concepts;
 pub(crate) mod index;
@@ -11,19 +11,14 @@ mod query;
 pub(crate) mod vectors;
 
 use std::ops::Range;
-use std::path::PathBuf;
-use std::sync::Arc;
 
 use satchel_media::MediaError;
-use satchel_media::embed::{EMBED_MODEL, Embedder};
 use satchel_types::HitKind;
 
 pub(crate) use concepts::resolve_owner;
 pub use index::{IndexReport, refresh};
 pub(crate) use query::sentences;
 pub(crate) use vectors::VectorCache;
-
-use crate::onnx_model::OnnxModel;
 
 /// What a hit is in, from a chunk's owner: a note (no source kind) or a source of the
 /// kind stored.
@@ -44,33 +39,6 @@ pub trait Understand: Send + Sync {
 
     /// One unit-length vector per text.
     fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, MediaError>;
-}
-
-/// all-MiniLM-L6-v2 through `satchel-media`, loaded on first use.
-pub struct Meaning {
-    embedder: OnnxModel<Embedder>,
-}
-
-impl Meaning {
-    pub fn new(dirs: Vec<PathBuf>) -> Self {
-        Self {
-            embedder: OnnxModel::new(dirs, EMBED_MODEL),
-        }
-    }
-
-    fn embedder(&self) -> Result<Arc<Embedder>, MediaError> {
-        self.embedder.get(Embedder::load)
-    }
-}
-
-impl Understand for Meaning {
-    fn chunk(&self, text: &str) -> Result<Vec<Range<usize>>, MediaError> {
-        Ok(self.embedder()?.chunks(text))
-    }
-
-    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, MediaError> {
-        self.embedder()?.embed(texts)
-    }
 }
 
 #[cfg(test)]

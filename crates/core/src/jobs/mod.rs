@@ -5,10 +5,14 @@
 //! is written in the same transaction that marks the job done, so it happens once.
 
 mod clock;
+mod crash;
 mod queue;
 mod runner;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub(crate) use queue::insert_job;
-pub use queue::{Class, FIRST_DELAY, JITTER, MAX_ATTEMPTS, MAX_DELAY, NewJob, retry_delay};
+pub use queue::{
+    Class, FIRST_DELAY, JITTER, MAX_ATTEMPTS, MAX_CRASHES, MAX_DELAY, MAX_INTERRUPTIONS, NewJob,
+    retry_delay,
+};
 pub use runner::{Concurrency, Failure, Handler, JobContext, JobKind, JobRunner};

@@ -8,15 +8,20 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use satchel_types::{ErrorCode, ErrorView, Event, JobState, JobView};
 use serde_json::Value;
 
+use super::crash;
 use crate::profile::Profile;
 use crate::{Error, Result};
 
 /// Tries a job gets before it is dead.
 pub const MAX_ATTEMPTS: u32 = 5;
-/// Tries in a row a job may be cut short by the app stopping, before making any
-/// progress, before it is taken for what stops the app and is dead. Higher than
-/// [`MAX_ATTEMPTS`]: the app is more often closed than crashed.
-pub const MAX_STALLS: u32 = 10;
+/// Tries in a row that crashed the app (see `crash`) before making any progress,
+/// before the job is taken for what crashes it and is dead.
+pub const MAX_CRASHES: u32 = 3;
+/// Tries in a row cut short from outside (the app closed or killed, the power gone)
+/// before making any progress, before the job is dead anyway: far above what a lid
+/// closed again and again does, it ends a loop no crash marker shows (the kernel's
+/// out-of-memory killer, say).
+pub const MAX_INTERRUPTIONS: u32 = 50;
 /// The wait after the first failed try; it doubles after each.
 pub const FIRST_DELAY: Duration = Duration::from_millis(100);
 /// The wait never grows past this.
@@ -291,7 +296,8 @@ impl Profile {
             let id = resolve(tx, id_or_prefix)?;
             let changed = tx.execute(
                 "UPDATE jobs SET state = 'queued', attempts = 0, run_after = ?2, error = NULL,
-                                 done = 0, total = NULL, updated_at = ?2
+                                 done = 0, total = NULL, updated_at = ?2, stalls = 0,
+                                 interruptions = 0
                  WHERE id = ?1 AND state IN ('dead', 'cancelled')",
                 params![id, now_ms],
             )?;
@@ -345,7 +351,7 @@ pub(crate) fn claim(
         let Some((id, kind, subject, payload, attempts)) = found else {
             return Ok((None, Vec::new()));
         };
-        let claim = uuid::Uuid::now_v7().to_string();
+        let claim = format!("{}:{}", crash::token(), uuid::Uuid::now_v7());
         tx.execute(
             "UPDATE jobs SET state = 'running', attempts = attempts + 1, claim = ?2,
                              heartbeat_at = ?3, done = 0, total = NULL, updated_at = ?3
@@ -380,7 +386,7 @@ pub(crate) fn heartbeat(
         let changed = match progress {
             Some((done, total)) => tx.execute(
                 "UPDATE jobs SET heartbeat_at = ?3, done = ?4, total = ?5, updated_at = ?3,
-                                 stalls = 0
+                                 stalls = 0, interruptions = 0
                  WHERE id = ?1 AND claim = ?2 AND state = 'running'",
                 params![job.id, job.claim, now_ms, done, total],
             )?,
@@ -555,33 +561,68 @@ pub(crate) fn expire(profile: &Profile, class: Class, now_ms: i64) -> Result<Vec
 }
 
 /// On start: every try that was running when the app last stopped is queued again,
-/// not counted as a failed try. One that had made no progress is a stall; a job that
-/// stalls [`MAX_STALLS`] times in a row is taken for what stops the app, and is dead.
+/// not counted as a failed try. One that had made no progress is counted: as a crash
+/// when its process left a crash marker, else as an interruption; a job that crashes
+/// the app [`MAX_CRASHES`] times in a row, or is interrupted [`MAX_INTERRUPTIONS`]
+/// times in a row without getting further, is dead. Progress resets both.
 pub(crate) fn recover(profile: &Profile, now_ms: i64) -> Result<usize> {
+    let markers = crash::markers_dir(profile.dir());
+    crash::tidy(&markers);
     profile.transact(|tx| {
-        let dead = tx.execute(
-            "UPDATE jobs SET state = 'dead', claim = NULL, updated_at = ?2, error = ?3,
-                             attempts = max(attempts - 1, 0), stalls = stalls + 1
-             WHERE state = 'running' AND done = 0 AND total IS NULL AND stalls + 1 >= ?1",
-            params![
-                MAX_STALLS,
-                now_ms,
-                serde_json::to_string(&ErrorView {
-                    code: ErrorCode::Internal,
-                    message: format!("Satchel stopped while this ran, {MAX_STALLS} times in a row"),
-                })
-                .unwrap_or_default()
-            ],
-        )?;
-        let requeued = tx.execute(
-            "UPDATE jobs SET state = 'queued', claim = NULL, run_after = ?1, updated_at = ?1,
-                             attempts = max(attempts - 1, 0),
-                             stalls = CASE WHEN done = 0 AND total IS NULL THEN stalls + 1
-                                           ELSE 0 END
-             WHERE state = 'running'",
-            params![now_ms],
-        )?;
-        Ok((dead + requeued, Vec::new()))
+        let running: Vec<(String, Option<String>, bool)> = {
+            let mut statement = tx.prepare(
+                "SELECT id, claim, done > 0 OR total IS NOT NULL FROM jobs
+                 WHERE state = 'running'",
+            )?;
+            statement
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let mut events = Vec::new();
+        for (id, claim, progressed) in &running {
+            let crashed = claim
+                .as_deref()
+                .is_some_and(|c| crash::crashed(&markers, crash::token_of(c)));
+            let (crashes, interruptions) = match (progressed, crashed) {
+                (true, _) => ("0", "0"),
+                (false, true) => ("stalls + 1", "interruptions"),
+                (false, false) => ("stalls", "interruptions + 1"),
+            };
+            tx.execute(
+                &format!(
+                    "UPDATE jobs SET state = 'queued', claim = NULL, run_after = ?2,
+                                     updated_at = ?2, attempts = max(attempts - 1, 0),
+                                     stalls = {crashes}, interruptions = {interruptions}
+                     WHERE id = ?1"
+                ),
+                params![id, now_ms],
+            )?;
+            let worn = tx.query_row(
+                "SELECT stalls >= ?2, interruptions >= ?3 FROM jobs WHERE id = ?1",
+                params![id, MAX_CRASHES, MAX_INTERRUPTIONS],
+                |row| Ok((row.get::<_, bool>(0)?, row.get::<_, bool>(1)?)),
+            )?;
+            let message = match worn {
+                (true, _) => format!("Satchel crashed while this ran, {MAX_CRASHES} times in a row"),
+                (_, true) => format!(
+                    "Satchel was stopped while this ran, {MAX_INTERRUPTIONS} times in a row without getting further"
+                ),
+                _ => continue,
+            };
+            tx.execute(
+                "UPDATE jobs SET state = 'dead', error = ?2 WHERE id = ?1",
+                params![
+                    id,
+                    serde_json::to_string(&ErrorView {
+                        code: ErrorCode::Internal,
+                        message,
+                    })
+                    .unwrap_or_default()
+                ],
+            )?;
+            events.push(updated(tx, id)?);
+        }
+        Ok((running.len(), events))
     })
 }
 
@@ -796,12 +837,15 @@ pub(crate) mod tests {
         assert_eq!(cancelled.state, JobState::Cancelled);
         assert!(claim(&profile, Class::Ai, &["echo"], 2).unwrap().is_none());
 
-        // A job that took the app down on every try, before any progress.
-        for at in 0..MAX_STALLS as i64 {
+        // A job whose every try crashed the app before any progress: its process left
+        // a crash marker each time.
+        let markers = crash::markers_dir(profile.dir());
+        crash::mark(&markers, crash::token()).unwrap();
+        for at in 0..MAX_CRASHES as i64 {
             claim(&profile, Class::Database, &["echo"], 2 + at)
                 .unwrap()
                 .unwrap();
-            if at + 1 < MAX_STALLS as i64 {
+            if at + 1 < MAX_CRASHES as i64 {
                 recover(&profile, 2 + at).unwrap();
             }
         }
@@ -815,7 +859,12 @@ pub(crate) mod tests {
         assert_eq!((resumed.state, resumed.attempts), (JobState::Queued, 0));
         let worn = profile.job(&worn.id).unwrap();
         assert_eq!((worn.state, worn.attempts), (JobState::Dead, 0));
-        assert!(worn.error.unwrap().message.contains("10 times in a row"));
+        assert!(
+            worn.error
+                .unwrap()
+                .message
+                .contains("crashed while this ran, 3 times in a row")
+        );
         assert!(
             !heartbeat(&profile, &claimed, 101, None).unwrap(),
             "the old try is gone"
@@ -828,15 +877,23 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(listed.len(), 3);
         assert!(profile.job("zzzz").is_err());
+        // Retried by the learner, it has its crashes forgiven.
+        profile.retry_job(&worn.id, 101).unwrap();
+        claim(&profile, Class::Database, &["echo"], 102)
+            .unwrap()
+            .unwrap();
+        recover(&profile, 103).unwrap();
+        assert_eq!(profile.job(&worn.id).unwrap().state, JobState::Queued);
+        std::fs::remove_file(markers.join(crash::token())).unwrap();
 
         // A long job interrupted again and again, making progress in between stalls:
         // never dead.
         let long = profile.enqueue_job(&new_job("long", Class::Ai), 0).unwrap();
-        for at in 0..3 * MAX_STALLS as i64 {
+        for at in 0..3 * MAX_INTERRUPTIONS as i64 {
             let claimed = claim(&profile, Class::Ai, &["long"], 200 + at)
                 .unwrap()
                 .unwrap();
-            if at % (MAX_STALLS as i64 - 1) == 0 {
+            if at % (MAX_INTERRUPTIONS as i64 - 1) == 0 {
                 assert!(heartbeat(&profile, &claimed, 200 + at, Some((at + 1, None))).unwrap());
             }
             recover(&profile, 200 + at).unwrap();
@@ -844,5 +901,32 @@ pub(crate) mod tests {
         let long = profile.job(&long.id).unwrap();
         assert_eq!((long.state, long.attempts), (JobState::Queued, 0));
         profile.cancel_job(&long.id, 400).unwrap();
+    }
+
+    #[test]
+    fn a_step_stopped_from_outside_again_and_again_is_no_crash_loop() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        let job = profile.enqueue_job(&new_job("echo", Class::Ai), 0).unwrap();
+        // A lid closed (or the app killed) before the step showed any progress, far more
+        // often than a crash loop is given: no marker, so the job waits on.
+        let mut at = 1;
+        for _ in 0..MAX_INTERRUPTIONS - 1 {
+            claim(&profile, Class::Ai, &["echo"], at).unwrap().unwrap();
+            recover(&profile, at).unwrap();
+            at += 1;
+        }
+        let waiting = profile.job(&job.id).unwrap();
+        assert_eq!((waiting.state, waiting.attempts), (JobState::Queued, 0));
+        // A loop nothing marks (the out-of-memory killer) still ends.
+        claim(&profile, Class::Ai, &["echo"], at).unwrap().unwrap();
+        recover(&profile, at).unwrap();
+        let dead = profile.job(&job.id).unwrap();
+        assert_eq!(dead.state, JobState::Dead);
+        assert!(
+            dead.error
+                .unwrap()
+                .message
+                .contains("without getting further")
+        );
     }
 }

@@ -14,6 +14,7 @@ use satchel_types::{ErrorCode, ErrorView, Event};
 use serde_json::Value;
 
 use super::clock::Clock;
+use super::crash;
 use super::queue::{self, Claimed, Class};
 use crate::profile::Profile;
 use crate::{Error, Result};
@@ -224,6 +225,7 @@ impl JobRunner {
         clock: Arc<dyn Clock>,
         concurrency: Concurrency,
     ) -> Result<Self> {
+        crash::arm(&crash::markers_dir(profile.dir()));
         queue::recover(&profile, clock.now_ms())?;
         let shared = Arc::new(Shared {
             profile,

@@ -37,6 +37,9 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!("../../../../migrations/0013_synced_media.sql")),
     M::up(include_str!("../../../../migrations/0014_synced_heads.sql")),
     M::up(include_str!("../../../../migrations/0015_lessons.sql")),
+    M::up(include_str!(
+        "../../../../migrations/0016_job_interruptions.sql"
+    )),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
 

@@ -24,6 +24,8 @@ pub fn error_text(error: &ErrorView) -> String {
         ErrorCode::Locked => "error.locked",
         ErrorCode::Storage => "error.storage",
         ErrorCode::Internal => "error.internal",
+        ErrorCode::Conflict => "error.conflict",
+        ErrorCode::Forbidden => "error.forbidden",
         ErrorCode::ModelMissing => "error.model_missing",
         ErrorCode::BadMedia => "error.bad_media",
         ErrorCode::Cancelled => "error.cancelled",

@@ -59,6 +59,9 @@ pub enum Error {
     /// The sync server answered, but not with what was asked.
     #[error("the sync server: {0}")]
     Server(String),
+    /// The sync server refused the request, saying why with a code of its own.
+    #[error("the sync server refused: {message}")]
+    Refused { code: ErrorCode, message: String },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -85,6 +88,7 @@ impl Error {
             Error::Offline(_) => ErrorCode::Offline,
             Error::SignInNeeded(_) => ErrorCode::SignInNeeded,
             Error::Server(_) => ErrorCode::Internal,
+            Error::Refused { code, .. } => *code,
             Error::Media(media) => {
                 use satchel_media::MediaError as M;
                 match media {

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use backon::{BlockingRetryable, ExponentialBuilder};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use satchel_types::{Event, SyncAccount, SyncOutcome, SyncStatus};
+use satchel_types::{ErrorCode, Event, ServerErrorBody, SyncAccount, SyncOutcome, SyncStatus};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -79,17 +79,12 @@ struct UserView {
     role: String,
 }
 
-#[derive(Deserialize)]
-struct ServerError {
-    error: String,
-}
-
 /// Why one HTTP exchange failed.
 enum Failure {
     /// Worth trying again soon: no answer, a timeout, the server busy or failing.
     Passing(String),
     Unauthorized(String),
-    Refused(String),
+    Refused(ErrorCode, String),
 }
 
 impl Failure {
@@ -99,7 +94,7 @@ impl Failure {
                 Error::Offline(format!("the sync server did not answer: {why}"))
             }
             Failure::Unauthorized(why) => Error::SignInNeeded(why),
-            Failure::Refused(why) => Error::Server(why),
+            Failure::Refused(code, message) => Error::Refused { code, message },
         }
     }
 }
@@ -143,12 +138,21 @@ pub(crate) fn count_local_change(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
-fn server_message(response: reqwest::blocking::Response) -> String {
+/// The server's words and code for a refusal; from a server too old to send a code,
+/// the code its status stands for.
+fn refusal(response: reqwest::blocking::Response) -> (ErrorCode, String) {
     let status = response.status();
-    response
-        .json::<ServerError>()
-        .map(|e| e.error)
-        .unwrap_or_else(|_| format!("HTTP {status}"))
+    match response.json::<ServerErrorBody>() {
+        Ok(body) => (
+            body.code
+                .unwrap_or_else(|| ErrorCode::for_http_status(status.as_u16())),
+            body.error,
+        ),
+        Err(_) => (
+            ErrorCode::for_http_status(status.as_u16()),
+            format!("HTTP {status}"),
+        ),
+    }
 }
 
 /// Sorts an answer: success, or which kind of failure.
@@ -159,14 +163,15 @@ fn check(
     if status.is_success() {
         Ok(response)
     } else if status == reqwest::StatusCode::UNAUTHORIZED {
-        Err(Failure::Unauthorized(server_message(response)))
+        Err(Failure::Unauthorized(refusal(response).1))
     } else if status.is_server_error()
         || status == reqwest::StatusCode::TOO_MANY_REQUESTS
         || status == reqwest::StatusCode::REQUEST_TIMEOUT
     {
-        Err(Failure::Passing(server_message(response)))
+        Err(Failure::Passing(refusal(response).1))
     } else {
-        Err(Failure::Refused(server_message(response)))
+        let (code, message) = refusal(response);
+        Err(Failure::Refused(code, message))
     }
 }
 
@@ -385,7 +390,7 @@ impl Profile {
                 },
                 |r| {
                     r.json::<Tokens>()
-                        .map_err(|e| Failure::Refused(e.to_string()))
+                        .map_err(|e| Failure::Refused(ErrorCode::Internal, e.to_string()))
                 },
             )
             .map_err(|failure| {
@@ -750,7 +755,7 @@ impl Profile {
         .call();
         match fetched {
             Ok(()) => {}
-            Err(Failure::Refused(_)) => return Ok(None),
+            Err(Failure::Refused(..)) => return Ok(None),
             Err(failure) => return Err(failure.into_error()),
         }
         if sha256_hex(&bytes) != sha256 {
@@ -777,7 +782,7 @@ impl Profile {
             read_media_state,
         ) {
             Ok(state) => state,
-            Err(Failure::Refused(_)) => MediaState::default(),
+            Err(Failure::Refused(..)) => MediaState::default(),
             Err(failure) => return Err(failure.into_error()),
         };
         if received.complete {
@@ -861,9 +866,12 @@ struct MediaState {
 fn read_media_state(
     response: reqwest::blocking::Response,
 ) -> std::result::Result<MediaState, Failure> {
-    response
-        .json::<MediaState>()
-        .map_err(|e| Failure::Refused(format!("a media answer that does not read: {e}")))
+    response.json::<MediaState>().map_err(|e| {
+        Failure::Refused(
+            ErrorCode::Internal,
+            format!("a media answer that does not read: {e}"),
+        )
+    })
 }
 
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {

@@ -1,23 +1,29 @@
-//! What a request that failed answers: a status and a sentence, as JSON.
+//! What a request that failed answers: a status, a stable code and a sentence, as JSON.
 
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+
+use satchel_types::{ErrorCode, ServerErrorBody};
 
 use crate::store::StoreError;
 
 #[derive(Debug)]
 pub struct ApiError {
     pub status: StatusCode,
+    /// What the client's errors call it: stable, whatever the wording.
+    pub code: ErrorCode,
     pub message: String,
     /// Seconds to wait before asking again (rate limits).
     pub retry_after: Option<u64>,
 }
 
 impl ApiError {
+    /// A refusal with the code its status stands for (see [`code_for`]).
     pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
         ApiError {
             status,
+            code: code_for(status),
             message: message.into(),
             retry_after: None,
         }
@@ -64,13 +70,19 @@ impl From<StoreError> for ApiError {
     }
 }
 
+/// The client-side code of a refusal with `status`: every refusal the server makes
+/// carries one, and a client goes by it, not by the status or the words.
+pub fn code_for(status: StatusCode) -> ErrorCode {
+    ErrorCode::for_http_status(status.as_u16())
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut response = (
-            self.status,
-            Json(serde_json::json!({ "error": self.message })),
-        )
-            .into_response();
+        let body = ServerErrorBody {
+            code: Some(self.code),
+            error: self.message,
+        };
+        let mut response = (self.status, Json(body)).into_response();
         if let Some(seconds) = self.retry_after {
             response
                 .headers_mut()

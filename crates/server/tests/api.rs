@@ -310,6 +310,7 @@ async fn a_forged_or_tampered_token_is_refused(backend: Backend) {
         let (status, error) = server.me(&token).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{what}: {error}");
         assert_eq!(error["error"], "the access token is not valid", "{what}");
+        assert_eq!(error["code"], "sign_in_needed", "{what}");
     }
     let response = server
         .http
@@ -836,8 +837,9 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
         ana["class"]["code"].is_null(),
         "students do not see the code"
     );
-    let (status, _) = server.join("ZZZZZZ", "nobody").await;
+    let (status, refused) = server.join("ZZZZZZ", "nobody").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(refused["code"], "not_found", "{refused}");
 
     let (status, assigned) = server
         .call(
@@ -860,10 +862,12 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(again["user"]["id"], ben["user"]["id"]);
     let body = json!({ "code": code, "name": "ben", "password": "someone else's", "device": "x" });
-    let (status, _) = server
+    let (status, refused) = server
         .call(Method::POST, "/v1/classes/join", None, Some(body))
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
+    // The code, not the status or the words, is what a client goes by.
+    assert_eq!(refused["code"], "conflict", "{refused}");
     let (_, dev) = server
         .join(other_class["code"].as_str().unwrap(), "dev")
         .await;

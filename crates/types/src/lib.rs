@@ -1135,8 +1135,41 @@ pub enum ErrorCode {
     Offline,
     /// The sync server wants the learner to sign in (again).
     SignInNeeded,
+    /// Taken already, or changed elsewhere first (a name on the class server, say).
+    Conflict,
+    /// Not allowed to this account (another teacher's class, a learner's admin page).
+    Forbidden,
     Storage,
     Internal,
+}
+
+impl ErrorCode {
+    /// The code a sync server's refusal with HTTP `status` stands for: what the server
+    /// sends with each refusal, and what a client assumes when an older server sent
+    /// none.
+    pub fn for_http_status(status: u16) -> ErrorCode {
+        match status {
+            401 => ErrorCode::SignInNeeded,
+            403 => ErrorCode::Forbidden,
+            404 => ErrorCode::NotFound,
+            409 => ErrorCode::Conflict,
+            400 | 422 => ErrorCode::InvalidInput,
+            413 => ErrorCode::BadMedia,
+            429 => ErrorCode::Busy,
+            408 | 503 => ErrorCode::Offline,
+            _ => ErrorCode::Internal,
+        }
+    }
+}
+
+/// A failure as the sync server answers it (any status but success): the stable
+/// `code` the client maps to its own errors, and English detail for logs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerErrorBody {
+    /// Absent from servers older than the codes; the client then goes by the status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<ErrorCode>,
+    pub error: String,
 }
 
 /// A failure as it crosses the IPC boundary.
@@ -1157,6 +1190,18 @@ pub struct AboutView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_server_refusal_reads_with_or_without_its_code() {
+        let coded: ServerErrorBody =
+            serde_json::from_str(r#"{"code":"conflict","error":"that name is taken"}"#).unwrap();
+        assert_eq!(coded.code, Some(ErrorCode::Conflict));
+        let older: ServerErrorBody = serde_json::from_str(r#"{"error":"no such class"}"#).unwrap();
+        assert_eq!(older.code, None);
+        assert_eq!(ErrorCode::for_http_status(409), ErrorCode::Conflict);
+        assert_eq!(ErrorCode::for_http_status(403), ErrorCode::Forbidden);
+        assert_eq!(ErrorCode::for_http_status(418), ErrorCode::Internal);
+    }
 
     #[test]
     fn events_are_tagged_with_dotted_names() {

@@ -8,7 +8,8 @@
 //!   including the keychain and desktop end-to-end tests
 //! - `test-sync` the sync server's and sync's tests alone, on SQLite and on a
 //!   PostgreSQL it starts (quicker than `test` while working on sync)
-//! - `bench`   `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|all]`
+//! - `bench`   `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|all]`,
+//!   measured with the machine's network out of reach
 //! - `models`  fetch, check, convert and cache the model weights (`models/manifest.json`)
 
 mod bench;
@@ -40,7 +41,7 @@ fn main() -> ExitCode {
         "models" => models::run(rest),
         _ => {
             eprintln!(
-                "usage: cargo xtask setup | ui | run [APP ARGS] | test | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|all] | models [ID...]"
+                "usage: cargo xtask setup | ui | run [APP ARGS] | test | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|all] | models [ID...]"
             );
             return ExitCode::from(2);
         }

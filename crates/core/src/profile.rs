@@ -71,7 +71,9 @@ impl Profile {
 
     /// The one write path: runs `change` in an immediate transaction, commits, and only
     /// then publishes the events it returned — a subscriber never hears of a change
-    /// that was rolled back. (Sync will record its CRDT change here too.)
+    /// that was rolled back. A change to a shared document is made by `change` in the
+    /// same transaction (each caller calls `shared`'s `share_*` itself, for now), so it
+    /// is kept or lost with the rest.
     pub(crate) fn transact<T>(
         &self,
         change: impl FnOnce(&Transaction<'_>) -> Result<(T, Vec<Event>)>,

@@ -8,6 +8,9 @@
 //!   so a suspension on one device and an edit on another both stand.
 //! - `notes/<note id>`: a note's title and body as text, merged character by
 //!   character.
+//! - `decks/all`, `sources/<source id>`, `progress/summary` and `lessons/<lesson id>`:
+//!   the decks, a library source with its text, the learner's progress summary and a
+//!   lesson a teacher gave (see [`DocKind`]).
 
 use std::fmt;
 

@@ -10,7 +10,7 @@
 //!   character.
 //! - `decks/all`, `sources/<source id>`, `progress/summary` and `lessons/<lesson id>`:
 //!   the decks, a library source with its text, the learner's progress summary and a
-//!   lesson a teacher gave (see [`DocKind`]).
+//!   lesson a teacher gave (see [`DocId`]'s constructors).
 
 use std::fmt;
 

@@ -245,8 +245,23 @@ fn media_entries(bytes: &[u8]) -> Result<HashMap<String, String>> {
     Ok(media)
 }
 
-fn open_collection(bytes: Vec<u8>) -> Result<Connection> {
+fn open_collection(mut bytes: Vec<u8>) -> Result<Connection> {
+    // Anki writes its collections in WAL mode (header bytes 18 and 19 are 2), which a
+    // database in memory cannot open; the file in the package is whole, so it reads
+    // as the same database in the rollback-journal mode (1).
+    if let Some(versions) = bytes.get_mut(18..20)
+        && versions == [2, 2]
+    {
+        versions.copy_from_slice(&[1, 1]);
+    }
     let mut conn = Connection::open_in_memory()?;
+    // Newer collections name Anki's own case-insensitive collation in their schema
+    // (decks', note types' and tags' names): without it, they do not open.
+    conn.create_collation("unicase", |a, b| {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .cmp(b.chars().flat_map(char::to_lowercase))
+    })?;
     let size = bytes.len();
     conn.deserialize_read_exact(MAIN_DB, &bytes[..], size, true)
         .map_err(|e| bad(format!("its collection does not open ({e})")))?;

@@ -11,10 +11,13 @@
 //! - `bench`   `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|all]`,
 //!   measured with the machine's network out of reach
 //! - `models`  fetch, check, convert and cache the model weights (`models/manifest.json`)
+//! - `modules` the imports among core's top-level modules, and their cycles (checked
+//!   against `xtask/core-cycles.txt`, which only shrinks)
 
 mod bench;
 mod isolate;
 mod models;
+mod modules;
 mod session;
 mod setup;
 mod shell;
@@ -39,9 +42,10 @@ fn main() -> ExitCode {
         "bench" => bench::run(rest),
         "bench-isolated" => bench::measure(rest),
         "models" => models::run(rest),
+        "modules" => modules::check(),
         _ => {
             eprintln!(
-                "usage: cargo xtask setup | ui | run [APP ARGS] | test | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|all] | models [ID...]"
+                "usage: cargo xtask setup | ui | run [APP ARGS] | test | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|all] | models [ID...] | modules"
             );
             return ExitCode::from(2);
         }

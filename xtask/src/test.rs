@@ -10,6 +10,7 @@ use crate::shell::{self, exec, target_dir};
 pub fn run() -> anyhow::Result<()> {
     setup::run()?;
     shell::cargo(&["fmt", "--all", "--", "--check"])?;
+    crate::modules::check()?;
     // Both Whisper models: tiny.en for English, base for language detection.
     crate::models::run(&[])?;
     // The shell embeds ui/dist at compile time, so the UI is built before clippy.

@@ -1,0 +1,344 @@
+//! `cargo xtask modules`: which of the core's top-level modules import which, and the
+//! cycles among them. Imports are meant to go one way (store → domain → sharing and
+//! the network client); a cycle means two modules can only change together.
+//!
+//! The cycles that are there today are listed in `xtask/core-cycles.txt`, edge by
+//! edge, as debt being paid off: the check fails on any edge inside a cycle that the
+//! list does not have (a new cycle, or an old one grown), and on any edge the list has
+//! that is gone (so the list only ever shrinks). Test code (`mod tests` at a file's
+//! end, and `testing.rs`) is left out: tests may reach anywhere.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use crate::shell::root;
+
+/// An import of one top-level module by another, and where one of its uses is.
+type Edges = BTreeMap<(String, String), String>;
+
+pub fn check() -> anyhow::Result<()> {
+    let src = root().join("crates/core/src");
+    let edges = edges(&src)?;
+    let cycles = cycle_edges(&edges);
+    let baseline_file = root().join("xtask/core-cycles.txt");
+    let baseline = read_baseline(&baseline_file)?;
+    print_report(&edges, &cycles);
+    compare(&cycles, &baseline)
+}
+
+/// Every import among the top-level modules under `src`.
+fn edges(src: &Path) -> anyhow::Result<Edges> {
+    let mut edges = Edges::new();
+    for file in rust_files(src)? {
+        let relative = file.strip_prefix(src).unwrap_or(&file);
+        let Some(from) = top_module(relative) else {
+            continue;
+        };
+        if from == "testing" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file)
+            .with_context(|| format!("reading {}", file.display()))?;
+        let depth = relative.components().count() - 1;
+        for (line_number, line) in without_tests(&text).lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for to in referenced(code, depth) {
+                if to != from && to != "testing" && is_module(src, &to) {
+                    edges
+                        .entry((from.clone(), to))
+                        .or_insert_with(|| format!("{}:{}", relative.display(), line_number + 1));
+                }
+            }
+        }
+    }
+    Ok(edges)
+}
+
+fn rust_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(dir) = pending.pop() {
+        for entry in
+            std::fs::read_dir(&dir).with_context(|| format!("listing {}", dir.display()))?
+        {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// `learn/review.rs` → `learn`; `profile.rs` → `profile`; `lib.rs` → none (the root
+/// re-exports everything and is no module of its own).
+fn top_module(relative: &Path) -> Option<String> {
+    let first = relative.components().next()?.as_os_str().to_str()?;
+    let name = first.strip_suffix(".rs").unwrap_or(first);
+    (name != "lib").then(|| name.to_owned())
+}
+
+fn is_module(src: &Path, name: &str) -> bool {
+    src.join(format!("{name}.rs")).is_file() || src.join(name).join("mod.rs").is_file()
+}
+
+/// The text before the file's unit tests.
+fn without_tests(text: &str) -> &str {
+    text.find("#[cfg(test)]\nmod tests")
+        .map_or(text, |at| &text[..at])
+}
+
+/// The top-level modules `code` names: `crate::x`, `crate::{x, y::…}`, and, in a
+/// top-level file (`depth` 0), `super::x`. Deeper, `super::` stays inside the file's
+/// own top-level module.
+fn referenced(code: &str, depth: usize) -> Vec<String> {
+    let mut found = after_prefix(code, "crate::");
+    if depth == 0 {
+        found.extend(after_prefix(code, "super::"));
+    }
+    found
+}
+
+fn after_prefix(code: &str, prefix: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find(prefix) {
+        let after = &rest[at + prefix.len()..];
+        if let Some(group) = after.strip_prefix('{') {
+            let inner = group.split('}').next().unwrap_or("");
+            found.extend(
+                inner
+                    .split(',')
+                    .filter_map(|part| first_segment(part.trim())),
+            );
+        } else if let Some(name) = first_segment(after) {
+            found.push(name);
+        }
+        rest = after;
+    }
+    found
+}
+
+/// `learn::review::Thing` → `learn`; lower-case names only (types re-exported at the
+/// crate root, such as `crate::Error`, are not modules).
+fn first_segment(path: &str) -> Option<String> {
+    let name: String = path
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    (!name.is_empty() && name.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .then_some(name)
+}
+
+/// The edges that lie on a cycle: both ends in one strongly connected component.
+fn cycle_edges(edges: &Edges) -> BTreeSet<(String, String)> {
+    let components = components(edges);
+    edges
+        .keys()
+        .filter(|(from, to)| components.get(from) == components.get(to))
+        .cloned()
+        .collect()
+}
+
+/// Tarjan's strongly connected components: each module's component number.
+fn components(edges: &Edges) -> BTreeMap<String, usize> {
+    let mut graph: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (from, to) in edges.keys() {
+        graph.entry(from).or_default().push(to);
+        graph.entry(to).or_default();
+    }
+    struct Walk<'a> {
+        graph: &'a BTreeMap<&'a str, Vec<&'a str>>,
+        index: BTreeMap<&'a str, usize>,
+        low: BTreeMap<&'a str, usize>,
+        stack: Vec<&'a str>,
+        on_stack: BTreeSet<&'a str>,
+        next: usize,
+        component: BTreeMap<String, usize>,
+        components: usize,
+    }
+    impl<'a> Walk<'a> {
+        fn visit(&mut self, node: &'a str) {
+            self.index.insert(node, self.next);
+            self.low.insert(node, self.next);
+            self.next += 1;
+            self.stack.push(node);
+            self.on_stack.insert(node);
+            for &next in &self.graph[node] {
+                if !self.index.contains_key(next) {
+                    self.visit(next);
+                    let low = self.low[node].min(self.low[next]);
+                    self.low.insert(node, low);
+                } else if self.on_stack.contains(next) {
+                    let low = self.low[node].min(self.index[next]);
+                    self.low.insert(node, low);
+                }
+            }
+            if self.low[node] == self.index[node] {
+                while let Some(member) = self.stack.pop() {
+                    self.on_stack.remove(member);
+                    self.component.insert(member.to_owned(), self.components);
+                    if member == node {
+                        break;
+                    }
+                }
+                self.components += 1;
+            }
+        }
+    }
+    let mut walk = Walk {
+        graph: &graph,
+        index: BTreeMap::new(),
+        low: BTreeMap::new(),
+        stack: Vec::new(),
+        on_stack: BTreeSet::new(),
+        next: 0,
+        component: BTreeMap::new(),
+        components: 0,
+    };
+    for &node in graph.keys() {
+        if !walk.index.contains_key(node) {
+            walk.visit(node);
+        }
+    }
+    walk.component
+}
+
+/// `from -> to` lines; `#` starts a comment.
+fn read_baseline(file: &Path) -> anyhow::Result<BTreeSet<(String, String)>> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let mut edges = BTreeSet::new();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let (from, to) = line
+            .split_once("->")
+            .with_context(|| format!("{}: `{line}` is not `from -> to`", file.display()))?;
+        edges.insert((from.trim().to_owned(), to.trim().to_owned()));
+    }
+    Ok(edges)
+}
+
+fn print_report(edges: &Edges, cycles: &BTreeSet<(String, String)>) {
+    let modules: BTreeSet<&String> = edges.keys().flat_map(|(a, b)| [a, b]).collect();
+    let in_cycles: BTreeSet<&String> = cycles.iter().flat_map(|(a, b)| [a, b]).collect();
+    eprintln!(
+        "core: {} top-level modules, {} imports among them; {} modules and {} imports on cycles",
+        modules.len(),
+        edges.len(),
+        in_cycles.len(),
+        cycles.len()
+    );
+    for edge in cycles {
+        eprintln!("  {} -> {}   ({})", edge.0, edge.1, edges[edge]);
+    }
+}
+
+fn compare(
+    cycles: &BTreeSet<(String, String)>,
+    baseline: &BTreeSet<(String, String)>,
+) -> anyhow::Result<()> {
+    let new: Vec<String> = cycles
+        .difference(baseline)
+        .map(|(a, b)| format!("{a} -> {b}"))
+        .collect();
+    let gone: Vec<String> = baseline
+        .difference(cycles)
+        .map(|(a, b)| format!("{a} -> {b}"))
+        .collect();
+    if !new.is_empty() {
+        bail!(
+            "new imports on a cycle among core's modules (imports go one way: store → domain → sharing): {}",
+            new.join(", ")
+        );
+    }
+    if !gone.is_empty() {
+        bail!(
+            "these imports are no longer on a cycle; take them out of xtask/core-cycles.txt: {}",
+            gone.join(", ")
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    fn pairs(set: &BTreeSet<(String, String)>) -> Vec<String> {
+        set.iter().map(|(a, b)| format!("{a}->{b}")).collect()
+    }
+
+    #[test]
+    fn a_cycle_is_found_and_one_way_imports_are_not() {
+        let src = tree(&[
+            (
+                "lib.rs",
+                "pub mod store; pub mod notes; pub mod learn; pub mod share;",
+            ),
+            ("store.rs", "pub fn open() {}"),
+            ("notes.rs", "use crate::store::open;\nuse crate::Error;"),
+            (
+                "learn/mod.rs",
+                "mod review;\nuse crate::{notes, store::open};",
+            ),
+            (
+                "learn/review.rs",
+                "use super::x; fn f() { crate::share::send(); }",
+            ),
+            ("share.rs", "use crate::learn::deck; // the cycle\n"),
+            ("testing.rs", "use crate::share; use crate::notes;"),
+        ]);
+        let edges = edges(src.path()).unwrap();
+        assert_eq!(
+            edges[&("learn".into(), "share".into())],
+            "learn/review.rs:1"
+        );
+        let cycles = cycle_edges(&edges);
+        assert_eq!(pairs(&cycles), ["learn->share", "share->learn"]);
+        // The cycle, listed, passes; one more edge on it, or one gone, fails.
+        assert!(compare(&cycles, &cycles).is_ok());
+        let mut fewer = cycles.clone();
+        fewer.pop_first();
+        assert!(compare(&cycles, &fewer).is_err(), "a new cycle edge fails");
+        let mut more = cycles.clone();
+        more.insert(("notes".into(), "store".into()));
+        assert!(
+            compare(&cycles, &more).is_err(),
+            "a gone edge must leave the list"
+        );
+    }
+
+    #[test]
+    fn imports_in_unit_tests_and_comments_do_not_count() {
+        let src = tree(&[
+            ("lib.rs", ""),
+            (
+                "store.rs",
+                "// crate::notes is where notes are\n#[cfg(test)]\nmod tests {\n    use crate::notes;\n}",
+            ),
+            ("notes.rs", "use crate::store;"),
+        ]);
+        let edges = edges(src.path()).unwrap();
+        assert_eq!(edges.len(), 1);
+        assert!(cycle_edges(&edges).is_empty());
+    }
+}

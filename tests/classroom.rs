@@ -201,9 +201,12 @@ fn a_lesson_reaches_thirty_students_and_their_reviews_come_back() {
     assert_eq!(outsider.json(&["class", "lessons"]), serde_json::json!([]));
     assert_eq!(outsider.json(&["card", "list"]), serde_json::json!([]));
     assert_eq!(outsider.json(&["source", "list"]), serde_json::json!([]));
-    // Nor can a student read the report: the server's refusal reaches the student as
-    // what it is, not as an internal failure.
-    let refused = students[0].run(&["class", "report", "--json"]);
+    // Nor can a student read the report.
+    let refused = students[0].run(&["class", "report"]);
+    assert!(!refused.status.success());
+    // Nor make a class: the server's refusal reaches the student as what it is, not as
+    // an internal failure.
+    let refused = students[0].run(&["class", "create", "Mine now", "--json"]);
     assert!(!refused.status.success());
     let error: serde_json::Value =
         serde_json::from_str(String::from_utf8_lossy(&refused.stderr).trim()).unwrap();

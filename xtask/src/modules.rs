@@ -87,10 +87,29 @@ fn is_module(src: &Path, name: &str) -> bool {
     src.join(format!("{name}.rs")).is_file() || src.join(name).join("mod.rs").is_file()
 }
 
-/// The text before the file's unit tests.
-fn without_tests(text: &str) -> &str {
-    text.find("#[cfg(test)]\nmod tests")
-        .map_or(text, |at| &text[..at])
+/// The text without its unit tests (`#[cfg(test)] mod tests { … }`, wherever in the
+/// file), braces counted to find the module's end.
+fn without_tests(text: &str) -> String {
+    const START: &str = "#[cfg(test)]\nmod tests {";
+    let Some(at) = text.find(START) else {
+        return text.to_owned();
+    };
+    let open = at + START.len() - 1;
+    let mut depth = 0usize;
+    for (offset, c) in text[open..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let end = open + offset + 1;
+                    return format!("{}{}", &text[..at], without_tests(&text[end..]));
+                }
+            }
+            _ => {}
+        }
+    }
+    text[..at].to_owned()
 }
 
 /// The top-level modules `code` names: `crate::x`, `crate::{x, y::…}`, and, in a
@@ -333,12 +352,21 @@ mod tests {
             ("lib.rs", ""),
             (
                 "store.rs",
-                "// crate::notes is where notes are\n#[cfg(test)]\nmod tests {\n    use crate::notes;\n}",
+                "// crate::notes is where notes are\n#[cfg(test)]\nmod tests {\n    use crate::notes;\n}\nfn after() { crate::search::x(); }",
             ),
             ("notes.rs", "use crate::store;"),
+            ("search.rs", ""),
         ]);
         let edges = edges(src.path()).unwrap();
-        assert_eq!(edges.len(), 1);
+        // Code after the tests still counts.
+        let found: Vec<&(String, String)> = edges.keys().collect();
+        assert_eq!(
+            found,
+            [
+                &("notes".to_owned(), "store".to_owned()),
+                &("store".to_owned(), "search".to_owned())
+            ]
+        );
         assert!(cycle_edges(&edges).is_empty());
     }
 }

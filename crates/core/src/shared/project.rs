@@ -1,0 +1,564 @@
+//! Peers' documents written into the tables: a sync round's or a bundle's documents
+//! merged into the replica, and every card, note and source that changed projected
+//! into the store as this device keeps it, in the same transaction as the changes
+//! kept; and a source as its document has it.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use satchel_sync::{Card, DocId, MediaRef, Note, Replica};
+use satchel_types::{CardMedia, CardSide};
+
+use super::{keep_changes, load_all, replica};
+use crate::profile::Profile;
+use crate::{Result, learn};
+
+/// What a source's document says of it besides its title.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SourceMeta {
+    kind: satchel_types::SourceKind,
+    file_name: Option<String>,
+    media_type: String,
+    size_bytes: i64,
+    sha256: String,
+    language: Option<String>,
+    duration_ms: Option<i64>,
+    pages: Option<i64>,
+    created_at: i64,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SourceContent {
+    text: String,
+    segments: Vec<satchel_types::SegmentView>,
+    page_sizes: Vec<Option<[f32; 2]>>,
+}
+
+/// A ready source as its document has it (or, `deleted`, as it was); `None` for one
+/// that is not ready, whose text is still being made.
+pub(super) fn shared_source(
+    tx: &Transaction<'_>,
+    id: &str,
+    deleted: bool,
+) -> Result<Option<satchel_sync::Source>> {
+    let Some(view) = crate::sources::get(tx, id)? else {
+        return Ok(None);
+    };
+    if view.status != satchel_types::SourceStatus::Ready {
+        return Ok(None);
+    }
+    let sha256: Option<String> = tx
+        .query_row(
+            "SELECT b.sha256 FROM blobs b JOIN sources s ON s.blob_id = b.id WHERE s.id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    let Some(sha256) = sha256 else {
+        return Ok(None);
+    };
+    let meta = SourceMeta {
+        kind: view.kind,
+        file_name: view.file_name.clone(),
+        media_type: view.media_type.clone(),
+        size_bytes: view.size_bytes,
+        sha256,
+        language: view.language.clone(),
+        duration_ms: view.duration_ms,
+        pages: view.pages,
+        created_at: view.created_at,
+    };
+    let content = SourceContent {
+        text: view.text.clone(),
+        segments: view.segments.clone(),
+        page_sizes: view.page_sizes.clone(),
+    };
+    Ok(Some(satchel_sync::Source {
+        id: id.to_owned(),
+        title: view.title,
+        meta: to_json(&meta),
+        content: to_json(&content),
+        deleted,
+    }))
+}
+
+/// JSON of a value, for the fields of a shared document the app alone reads.
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Writes a source as a peer shares it; the event that announces it, if it changed.
+fn project_source(
+    tx: &Transaction<'_>,
+    source: &satchel_sync::Source,
+    now: i64,
+) -> Result<Option<crate::Event>> {
+    let exists: Option<String> = tx
+        .query_row(
+            "SELECT blob_id FROM sources WHERE id = ?1",
+            [&source.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if source.deleted {
+        let Some(blob) = exists else {
+            return Ok(None);
+        };
+        tx.execute("DELETE FROM sources WHERE id = ?1", [&source.id])?;
+        tx.execute("DELETE FROM blobs WHERE id = ?1", [&blob])?;
+        return Ok(Some(crate::Event::SourceDeleted {
+            id: source.id.clone(),
+        }));
+    }
+    let (Ok(meta), Ok(content)) = (
+        serde_json::from_str::<SourceMeta>(&source.meta),
+        serde_json::from_str::<SourceContent>(&source.content),
+    ) else {
+        // Not yet whole (its fields arrive together) or from a newer Satchel.
+        return Ok(None);
+    };
+    if exists.is_some() {
+        let changed = tx.execute(
+            "UPDATE sources SET title = ?2, updated_at = ?3 WHERE id = ?1 AND title != ?2",
+            params![source.id, source.title, now],
+        )?;
+        if changed == 0 {
+            return Ok(None);
+        }
+    } else {
+        // The original comes as media: until it has, its blob waits, empty.
+        let blob: Option<String> = tx
+            .query_row(
+                "SELECT id FROM blobs WHERE sha256 = ?1 AND complete = 1 ORDER BY id LIMIT 1",
+                [&meta.sha256],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let blob = match blob {
+            Some(blob) => blob,
+            None => {
+                let blob = uuid::Uuid::now_v7().to_string();
+                tx.execute(
+                    "INSERT INTO blobs (id, media_type, size_bytes, sha256, complete, created_at)
+                     VALUES (?1, ?2, ?3, ?4, 0, ?5)",
+                    params![blob, meta.media_type, meta.size_bytes, meta.sha256, now],
+                )?;
+                blob
+            }
+        };
+        let kind = serde_json::to_value(meta.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_else(|| "text".into());
+        tx.execute(
+            "INSERT INTO sources (id, kind, title, status, file_name, blob_id, language,
+                                  duration_ms, pages, text, created_at, updated_at)
+             VALUES (?1, ?2, ?3, 'ready', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                source.id,
+                kind,
+                source.title,
+                meta.file_name,
+                blob,
+                meta.language,
+                meta.duration_ms,
+                meta.pages,
+                content.text,
+                meta.created_at,
+                now
+            ],
+        )?;
+        let mut segment = tx.prepare_cached(
+            "INSERT INTO segments (source_id, seq, start_ms, end_ms, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut region = tx.prepare_cached(
+            "INSERT INTO regions (source_id, seq, page, x, y, width, height, confidence, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for (seq, piece) in content.segments.iter().enumerate() {
+            let seq = seq as i64;
+            match (piece.start_ms, piece.end_ms, piece.page) {
+                (Some(start), Some(end), _) => {
+                    segment.execute(params![source.id, seq, start, end, piece.text])?;
+                }
+                (_, _, Some(page)) => {
+                    let [x, y, w, h] = piece
+                        .bbox
+                        .map_or([None; 4], |b| b.map(|v| Some(f64::from(v))));
+                    region.execute(params![
+                        source.id,
+                        seq,
+                        page,
+                        x,
+                        y,
+                        w,
+                        h,
+                        piece.confidence.map(f64::from),
+                        piece.text
+                    ])?;
+                }
+                _ => {}
+            }
+        }
+        let mut size = tx.prepare_cached(
+            "INSERT INTO page_sizes (source_id, page, width, height) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (page, dims) in content.page_sizes.iter().enumerate() {
+            if let Some([w, h]) = dims {
+                size.execute(params![
+                    source.id,
+                    page as i64 + 1,
+                    f64::from(*w),
+                    f64::from(*h)
+                ])?;
+            }
+        }
+    }
+    Ok(crate::sources::get(tx, &source.id)?.map(|view| crate::sources::saved(&view)))
+}
+
+/// What a sync round brought in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct SyncReport {
+    /// Documents that changed here.
+    pub docs: u32,
+    /// Reviews new to this device.
+    pub reviews: u32,
+    pub cards: u32,
+    pub notes: u32,
+}
+
+impl Profile {
+    fn with_replica<T>(
+        &self,
+        tx: &Transaction<'_>,
+        work: impl FnOnce(&mut Replica) -> Result<T>,
+    ) -> Result<T> {
+        let mut guard = self.shared.lock();
+        let replica = replica(&mut guard, tx)?;
+        load_all(tx, replica)?;
+        work(replica)
+    }
+
+    /// The sync messages for `peer` (another device, or the server).
+    pub fn sync_out(&self, peer: &str) -> Result<satchel_sync::Batch> {
+        self.fold_reviews()?;
+        self.transact(|tx| Ok((self.with_replica(tx, |r| Ok(r.sync_out(peer)))?, Vec::new())))
+    }
+
+    /// [`sync_out`](Self::sync_out) for a peer that tells of its own changes (the
+    /// server): a document is spoken of first only if it changed here since the last
+    /// sync with `peer` ended ([`sync_ended`](Self::sync_ended)).
+    pub fn sync_out_changed(&self, peer: &str) -> Result<satchel_sync::Batch> {
+        self.fold_reviews()?;
+        self.transact(|tx| {
+            let known: std::collections::HashMap<String, String> = tx
+                .prepare_cached("SELECT doc_id, heads FROM synced_heads WHERE peer = ?1")?
+                .query_map([peer], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let batch = self.with_replica(tx, |r| {
+                let changed: std::collections::HashSet<DocId> = r
+                    .doc_ids()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .filter(|id| known.get(id.as_str()) != Some(&r.heads_text(id)))
+                    .collect();
+                Ok(r.sync_out_where(peer, |id| changed.contains(id)))
+            })?;
+            Ok((batch, Vec::new()))
+        })
+    }
+
+    /// A sync with `peer` ended with nothing left to say: what each document holds
+    /// now is what the peer holds.
+    pub fn sync_ended(&self, peer: &str) -> Result<()> {
+        self.transact(|tx| {
+            self.with_replica(tx, |r| {
+                let ids: Vec<DocId> = r.doc_ids().cloned().collect();
+                let mut keep = tx.prepare_cached(
+                    "INSERT INTO synced_heads (peer, doc_id, heads) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (peer, doc_id) DO UPDATE SET heads = excluded.heads",
+                )?;
+                for id in ids {
+                    keep.execute(params![peer, id.as_str(), r.heads_text(&id)])?;
+                }
+                Ok(())
+            })?;
+            Ok(((), Vec::new()))
+        })
+    }
+
+    /// Forgets what `peer` was known to hold (signed in somewhere new).
+    pub(crate) fn sync_forget_heads(&self, peer: &str) -> Result<()> {
+        self.transact(|tx| {
+            tx.execute("DELETE FROM synced_heads WHERE peer = ?1", [peer])?;
+            Ok(((), Vec::new()))
+        })
+    }
+
+    /// After a failed round with `peer`: what was in flight is sent again.
+    pub fn sync_reconnect(&self, peer: &str) {
+        if let Some(replica) = self.shared.lock().as_mut() {
+            replica.reconnect(peer);
+        }
+    }
+
+    /// Takes `peer`'s messages in: the documents change, what changed is kept, and the
+    /// tables follow — new reviews logged and their cards rescheduled from their whole
+    /// merged history, cards, decks and notes written.
+    pub fn sync_in(&self, peer: &str, batch: satchel_sync::Batch, now: i64) -> Result<SyncReport> {
+        self.take_in(now, |replica| Ok(replica.sync_in(peer, batch)?))
+    }
+
+    /// Merges whole documents saved elsewhere (a bundle), exactly as a sync would.
+    pub(crate) fn merge_saved(&self, docs: Vec<(DocId, Vec<u8>)>, now: i64) -> Result<SyncReport> {
+        self.take_in(now, |replica| {
+            let mut changed = Vec::new();
+            for (id, bytes) in docs {
+                if replica.merge_saved(id.clone(), &bytes)? {
+                    changed.push(id);
+                }
+            }
+            Ok(changed)
+        })
+    }
+
+    /// The documents `receive` changed are kept, and the tables follow them.
+    fn take_in(
+        &self,
+        now: i64,
+        receive: impl FnOnce(&mut Replica) -> Result<Vec<DocId>>,
+    ) -> Result<SyncReport> {
+        self.transact(|tx| {
+            let contents = self.with_replica(tx, |replica| {
+                let changed = receive(replica)?;
+                let mut contents = Vec::new();
+                for id in changed {
+                    keep_changes(tx, replica, &id)?;
+                    contents.push(replica.content(&id)?);
+                }
+                Ok(contents)
+            })?;
+            let mut report = SyncReport {
+                docs: contents.len() as u32,
+                ..SyncReport::default()
+            };
+            // Decks before the cards in them, reviews after their cards.
+            let rank = |c: &satchel_sync::Content| match c {
+                satchel_sync::Content::Decks(_) | satchel_sync::Content::Lesson(..) => 0,
+                satchel_sync::Content::Cards(_) => 1,
+                satchel_sync::Content::Note(_) => 2,
+                _ => 3,
+            };
+            let mut contents = contents;
+            contents.sort_by_key(rank);
+            let mut touched = std::collections::BTreeSet::new();
+            let mut events = Vec::new();
+            for content in contents {
+                match content {
+                    satchel_sync::Content::Decks(decks) => {
+                        for (id, name) in decks {
+                            tx.execute(
+                                "INSERT INTO decks (id, name, created_at) VALUES (?1, ?2, ?3)
+                                 ON CONFLICT DO NOTHING",
+                                params![id, name, now],
+                            )?;
+                        }
+                    }
+                    satchel_sync::Content::Cards(cards) => {
+                        for card in cards {
+                            report.cards += u32::from(project_card(tx, &card, now)?);
+                            touched.insert(card.id);
+                        }
+                    }
+                    satchel_sync::Content::Source(source) => {
+                        events.extend(project_source(tx, &source, now)?);
+                    }
+                    satchel_sync::Content::Note(note) if note.deleted => {
+                        if tx.execute("DELETE FROM notes WHERE id = ?1", [&note.id])? > 0 {
+                            report.notes += 1;
+                            events.push(crate::Event::NoteDeleted { id: note.id });
+                        }
+                    }
+                    satchel_sync::Content::Note(note) => {
+                        if project_note(tx, &note, now)? {
+                            report.notes += 1;
+                            events.push(crate::Event::NoteSaved {
+                                note: crate::notes::summary(&note.id, &note.title, &note.body, now),
+                            });
+                        }
+                    }
+                    satchel_sync::Content::Reviews(log) => {
+                        for review in log.reviews.values() {
+                            let added = tx
+                                .prepare_cached(
+                                    "INSERT INTO reviews (id, card_id, reviewed_at, rating, kind,
+                                         elapsed_days, duration_ms, stability, difficulty, due, origin)
+                                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                                     ON CONFLICT (id) DO NOTHING",
+                                )?
+                                .execute(params![
+                                    review.id,
+                                    review.card_id,
+                                    review.reviewed_at,
+                                    review.rating,
+                                    review.kind,
+                                    review.elapsed_days,
+                                    review.duration_ms,
+                                    f64::from(review.stability),
+                                    f64::from(review.difficulty),
+                                    review.due,
+                                    review.origin
+                                ])?;
+                            if added == 1 {
+                                report.reviews += 1;
+                                touched.insert(review.card_id.clone());
+                            }
+                        }
+                        for (id, at) in &log.undone {
+                            let added = tx.execute(
+                                "INSERT INTO undone_reviews (review_id, undone_at) VALUES (?1, ?2)
+                                 ON CONFLICT DO NOTHING",
+                                params![id, at],
+                            )?;
+                            if added == 1 {
+                                let card: Option<String> = tx
+                                    .query_row(
+                                        "SELECT card_id FROM reviews WHERE id = ?1",
+                                        [id],
+                                        |row| row.get(0),
+                                    )
+                                    .optional()?;
+                                touched.extend(card);
+                            }
+                        }
+                    }
+                    satchel_sync::Content::Lesson(_, text) => {
+                        let account = crate::remote::sync_account_in(tx)?;
+                        let own = account.as_ref().map(|a| a.user_id.as_str());
+                        events.extend(crate::class::project_lesson(tx, own, &text, now)?);
+                    }
+                    satchel_sync::Content::Nothing => {}
+                }
+            }
+            for card in &touched {
+                learn::reschedule_from_history(tx, card)?;
+            }
+            if report.cards + report.reviews > 0 {
+                events.push(crate::Event::CardsChanged {
+                    count: report.cards.max(touched.len() as u32),
+                });
+            }
+            Ok((report, events))
+        })
+    }
+}
+
+/// Writes a card as a peer shares it; whether it was new or changed here.
+/// A card's picture or sound that a peer shared and that has not arrived here yet is
+/// named `sha256:<hex>` in place of a blob id, until the sync's media step fetches it.
+pub(crate) const WAITING_MEDIA: &str = "sha256:";
+
+/// A peer's media list as this device names them: by its own blob when it has the
+/// bytes, as waiting otherwise.
+fn local_media(tx: &Transaction<'_>, media: &[MediaRef]) -> Result<Option<String>> {
+    if media.is_empty() {
+        return Ok(None);
+    }
+    let mut local = Vec::with_capacity(media.len());
+    for item in media {
+        let blob: Option<String> = tx
+            .prepare_cached(
+                "SELECT id FROM blobs WHERE sha256 = ?1 AND complete = 1 ORDER BY id LIMIT 1",
+            )?
+            .query_row([&item.sha256], |row| row.get(0))
+            .optional()?;
+        local.push(CardMedia {
+            blob_id: blob.unwrap_or_else(|| format!("{WAITING_MEDIA}{}", item.sha256)),
+            name: item.name.clone(),
+            mime: item.mime.clone(),
+            side: if item.side == "back" {
+                CardSide::Back
+            } else {
+                CardSide::Front
+            },
+        });
+    }
+    Ok(serde_json::to_string(&local).ok())
+}
+
+fn project_card(tx: &Transaction<'_>, card: &Card, now: i64) -> Result<bool> {
+    let kind = match card.kind.as_str() {
+        k @ ("cloze" | "definition" | "term" | "basic" | "reversed" | "choice") => k,
+        _ => "basic",
+    };
+    let choices = (!card.choices.is_empty())
+        .then(|| serde_json::to_string(&card.choices).ok())
+        .flatten();
+    let media = local_media(tx, &card.media)?;
+    let deck: Option<String> = tx
+        .query_row("SELECT id FROM decks WHERE id = ?1", [&card.deck_id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let changed = tx.execute(
+        "UPDATE cards SET kind = ?2, front = ?3, back = ?4, suspended = ?5, deck_id = COALESCE(?6, deck_id),
+                state = CASE WHEN ?7 THEN 'deleted' WHEN state = 'deleted' THEN 'kept' ELSE state END,
+                updated_at = ?8, choices = ?9, media = ?10
+         WHERE id = ?1 AND (kind != ?2 OR front != ?3 OR back != ?4 OR suspended != ?5
+                            OR (state = 'deleted') != ?7 OR deck_id IS NOT ?6
+                            OR choices IS NOT ?9 OR media IS NOT ?10)",
+        params![
+            card.id,
+            kind,
+            card.front,
+            card.back,
+            card.suspended,
+            deck,
+            card.deleted,
+            now,
+            choices,
+            media
+        ],
+    )?;
+    if changed > 0 {
+        return Ok(true);
+    }
+    let inserted = tx.execute(
+        "INSERT INTO cards (id, deck_id, kind, generator, front, back, state, seq, created_at,
+                            updated_at, suspended, choices, media)
+         VALUES (?1, ?2, ?3, 'sync', ?4, ?5, CASE WHEN ?6 THEN 'deleted' ELSE 'kept' END, 0, ?7, ?7, ?8,
+                 ?9, ?10)
+         ON CONFLICT (id) DO NOTHING",
+        params![
+            card.id,
+            deck,
+            kind,
+            card.front,
+            card.back,
+            card.deleted,
+            now,
+            card.suspended,
+            choices,
+            media
+        ],
+    )?;
+    Ok(inserted > 0)
+}
+
+fn project_note(tx: &Transaction<'_>, note: &Note, now: i64) -> Result<bool> {
+    let changed = tx.execute(
+        "UPDATE notes SET title = ?2, body = ?3, updated_at = ?4
+         WHERE id = ?1 AND (title != ?2 OR body != ?3)",
+        params![note.id, note.title, note.body, now],
+    )?;
+    if changed > 0 {
+        return Ok(true);
+    }
+    let inserted = tx.execute(
+        "INSERT INTO notes (id, title, body, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+         ON CONFLICT (id) DO NOTHING",
+        params![note.id, note.title, note.body, now],
+    )?;
+    Ok(inserted > 0)
+}

@@ -14,3 +14,16 @@ pub enum SyncError {
     #[error(transparent)]
     Automerge(#[from] automerge::AutomergeError),
 }
+
+/// Runs Automerge over bytes from outside (a peer's message, a saved document, a
+/// bundle's). Its decoders can panic on some malformed input — the `saved_doc` fuzz
+/// target found an unwrap in its columnar decoder — so such input is an error like
+/// any other that does not read, never a crash of the app or the server. What `work`
+/// was changing when it panicked must be thrown away by the caller.
+pub(crate) fn guarded<T>(
+    what: &str,
+    work: impl FnOnce() -> Result<T, SyncError>,
+) -> Result<T, SyncError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+        .unwrap_or_else(|_| Err(SyncError::BadMessage(format!("{what} is damaged"))))
+}

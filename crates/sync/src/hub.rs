@@ -14,6 +14,7 @@ use automerge::sync::{Message, State, SyncDoc};
 use automerge::{AutoCommit, ChangeHash};
 
 use crate::SyncError;
+use crate::error::guarded;
 
 /// One document as the server holds it for the length of a request.
 pub struct Hosted {
@@ -42,7 +43,7 @@ impl Hosted {
     pub fn load(chunks: &[Vec<u8>]) -> Result<Hosted, SyncError> {
         let mut doc = AutoCommit::new();
         for chunk in chunks {
-            doc.load_incremental(chunk)?;
+            guarded("a kept document", || Ok(doc.load_incremental(chunk)?))?;
         }
         let loaded_heads = doc.get_heads();
         Ok(Hosted { doc, loaded_heads })
@@ -50,11 +51,18 @@ impl Hosted {
 
     /// Takes a device's message in; true when the document changed.
     pub fn receive(&mut self, state: &mut PeerState, message: &[u8]) -> Result<bool, SyncError> {
-        let message = Message::decode(message).map_err(|e| SyncError::BadMessage(e.to_string()))?;
+        let message = guarded("a device's message", || {
+            Message::decode(message).map_err(|e| SyncError::BadMessage(e.to_string()))
+        })?;
         let before = self.doc.get_heads();
-        self.doc
-            .sync()
-            .receive_sync_message(&mut state.0, message)?;
+        // A panic half way leaves this document unusable; it lives for one request
+        // and is dropped with the error.
+        guarded("a device's message", || {
+            Ok(self
+                .doc
+                .sync()
+                .receive_sync_message(&mut state.0, message)?)
+        })?;
         Ok(self.doc.get_heads() != before)
     }
 

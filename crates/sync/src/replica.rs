@@ -12,6 +12,7 @@ use automerge::sync::{Message, State, SyncDoc};
 use automerge::{ActorId, AutoCommit};
 
 use crate::docs::{self, Card, DocId, Note, Review, ReviewLog, Source};
+use crate::error::guarded;
 use crate::{Batch, SyncError};
 
 /// What one document holds.
@@ -134,7 +135,7 @@ impl Replica {
     /// Merges a whole document saved elsewhere (a bundle carried on a USB stick) into
     /// this one, exactly as a sync would have brought its changes; whether it changed.
     pub fn merge_saved(&mut self, id: DocId, saved: &[u8]) -> Result<bool, SyncError> {
-        let mut other = AutoCommit::load(saved)?;
+        let mut other = guarded("a saved document", || Ok(AutoCommit::load(saved)?))?;
         let doc = self.doc(id);
         let before = doc.get_heads();
         doc.merge(&mut other)?;
@@ -189,8 +190,8 @@ impl Replica {
 
     /// Takes a kept document back.
     pub fn load(&mut self, id: DocId, bytes: &[u8]) -> Result<(), SyncError> {
-        let doc = AutoCommit::load(bytes)?.with_actor(self.actor.clone());
-        self.docs.insert(id, doc);
+        let doc = guarded("a saved document", || Ok(AutoCommit::load(bytes)?))?;
+        self.docs.insert(id, doc.with_actor(self.actor.clone()));
         Ok(())
     }
 
@@ -204,7 +205,7 @@ impl Replica {
     pub fn load_chunks(&mut self, id: DocId, chunks: &[u8]) -> Result<(), SyncError> {
         let mut doc = AutoCommit::new().with_actor(self.actor.clone());
         if !chunks.is_empty() {
-            doc.load_incremental(chunks)?;
+            guarded("a kept document", || Ok(doc.load_incremental(chunks)?))?;
         }
         // What was loaded is saved already: the next incremental save is only what
         // comes after.
@@ -270,8 +271,9 @@ impl Replica {
     pub fn sync_in(&mut self, peer: &str, batch: Batch) -> Result<Vec<DocId>, SyncError> {
         let mut changed = Vec::new();
         for (id, bytes) in batch.messages {
-            let message =
-                Message::decode(&bytes).map_err(|e| SyncError::BadMessage(format!("{id}: {e}")))?;
+            let message = guarded(&format!("a message for {id}"), || {
+                Message::decode(&bytes).map_err(|e| SyncError::BadMessage(format!("{id}: {e}")))
+            })?;
             let actor = self.actor.clone();
             let doc = self
                 .docs
@@ -284,7 +286,18 @@ impl Replica {
                 .or_default()
                 .entry(id.clone())
                 .or_default();
-            doc.sync().receive_sync_message(state, message)?;
+            let received = guarded(&format!("a message for {id}"), || {
+                Ok(doc.sync().receive_sync_message(state, message)?)
+            });
+            if let Err(error) = received {
+                // Half taken in, the document in memory is not to be trusted: it is
+                // read back from what was kept when next needed.
+                self.docs.remove(&id);
+                if let Some(states) = self.peers.get_mut(peer) {
+                    states.remove(&id);
+                }
+                return Err(error);
+            }
             // A peer that asks for a change it was already sent lost it: the server
             // keeps nothing between requests, so a change that arrived before one it
             // depends on (held back by a false positive in the server's Bloom filter)

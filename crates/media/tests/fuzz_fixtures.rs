@@ -1,6 +1,7 @@
-//! Every input the fuzzers ever found crashing a parser (`fuzz/artifacts/`), replayed:
-//! a PDF through the worker process must come back as pages or a clear error within
-//! its time limit; an image must decode or fail clearly, in this very process.
+//! Every input the fuzzers keep (`fuzz/artifacts/`), replayed: a PDF through the
+//! worker process must come back as pages or a clear error within its time limit; an
+//! image must decode or fail clearly, in this very process. The seeds (`seed-*`: a PDF
+//! Ghostscript wrote, pictures ImageMagick wrote) must also read whole.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -25,6 +26,12 @@ fn fixtures(target: &str) -> Vec<PathBuf> {
     files
 }
 
+fn is_seed(file: &Path) -> bool {
+    file.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("seed-"))
+}
+
 #[test]
 fn every_pdf_that_ever_crashed_the_reader_is_answered_through_the_worker() {
     let worker = Path::new(env!("CARGO_BIN_EXE_satchel-pdf-worker"));
@@ -45,6 +52,15 @@ fn every_pdf_that_ever_crashed_the_reader_is_answered_through_the_worker() {
             result.as_ref().map(Vec::len),
             started.elapsed()
         );
+        if is_seed(file) {
+            let pages = result.as_ref().expect("a seed reads");
+            assert_eq!(pages.len(), 2, "{}", file.display());
+            assert!(
+                pages[0].text.contains("unit of life"),
+                "{:?}",
+                pages[0].text
+            );
+        }
         assert!(
             started.elapsed() < Duration::from_secs(12),
             "{}",
@@ -59,8 +75,11 @@ fn every_image_that_ever_crashed_the_decoder_is_answered() {
     let files = fixtures("image");
     for file in &files {
         let bytes = std::fs::read(file).unwrap();
-        let result = decode_image(&bytes, ImageLimits::default());
-        println!("{}: {:?}", file.display(), result.map(|i| i.dimensions()));
+        let result = decode_image(&bytes, ImageLimits::default()).map(|i| i.dimensions());
+        println!("{}: {:?}", file.display(), result);
+        if is_seed(file) {
+            assert_eq!(result.ok(), Some((240, 60)), "{}", file.display());
+        }
     }
     println!("{} image fixtures replayed", files.len());
 }

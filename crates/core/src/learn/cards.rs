@@ -10,7 +10,6 @@ use sha2::{Digest, Sha256};
 
 use super::deck_named;
 use super::review::days;
-use crate::agents::pack::{card_kind, card_kind_name};
 use crate::profile::Profile;
 use crate::{Error, Result};
 
@@ -592,6 +591,29 @@ impl Profile {
             self.share_card(tx, &id)?;
             Ok((card(tx, &id)?, vec![changed(1)]))
         })
+    }
+}
+
+/// A card kind as the store names it.
+pub(crate) fn card_kind_name(kind: CardKind) -> &'static str {
+    match kind {
+        CardKind::Cloze => "cloze",
+        CardKind::Definition => "definition",
+        CardKind::Term => "term",
+        CardKind::Basic => "basic",
+        CardKind::Reversed => "reversed",
+        CardKind::Choice => "choice",
+    }
+}
+
+pub(crate) fn card_kind(name: &str) -> CardKind {
+    match name {
+        "cloze" => CardKind::Cloze,
+        "definition" => CardKind::Definition,
+        "term" => CardKind::Term,
+        "reversed" => CardKind::Reversed,
+        "choice" => CardKind::Choice,
+        _ => CardKind::Basic,
     }
 }
 

@@ -18,6 +18,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use satchel_types::LearningSettings;
 
 pub use cards::{CARD_MEDIA_TYPES, CLOZE_BLANK, cloze_card, cloze_cards};
+pub(crate) use cards::{card_kind, card_kind_name};
 pub(crate) use history::reschedule_from_history;
 pub use history::{CardWithHistory, PastReview};
 pub use review::DAY_STARTS_AT_HOUR;

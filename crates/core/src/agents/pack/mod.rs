@@ -15,8 +15,8 @@ use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use satchel_types::{
-    CardKind, CardState, CardView, ErrorView, Event, PackState, PackTask, PackView, QuizQuestion,
-    SourceRef, SourceStatus, SummarySentence,
+    CardState, CardView, ErrorView, Event, PackState, PackTask, PackView, QuizQuestion, SourceRef,
+    SourceStatus, SummarySentence,
 };
 use serde_json::{Value, json};
 
@@ -29,6 +29,7 @@ use super::material::{self, Material};
 use super::quiz::{self, Candidate};
 use super::{summary, validate};
 use crate::jobs::{Class, Failure, JobContext, JobKind, NewJob, insert_job};
+use crate::learn::{card_kind, card_kind_name};
 use crate::profile::Profile;
 use crate::search::vectors::decode;
 use crate::search::{Understand, refresh};
@@ -606,28 +607,6 @@ fn deliver(tx: &Transaction<'_>, pack_id: &str, results: &HashMap<String, Value>
     Ok(())
 }
 
-pub(crate) fn card_kind_name(kind: CardKind) -> &'static str {
-    match kind {
-        CardKind::Cloze => "cloze",
-        CardKind::Definition => "definition",
-        CardKind::Term => "term",
-        CardKind::Basic => "basic",
-        CardKind::Reversed => "reversed",
-        CardKind::Choice => "choice",
-    }
-}
-
-pub(crate) fn card_kind(name: &str) -> CardKind {
-    match name {
-        "cloze" => CardKind::Cloze,
-        "definition" => CardKind::Definition,
-        "term" => CardKind::Term,
-        "reversed" => CardKind::Reversed,
-        "choice" => CardKind::Choice,
-        _ => CardKind::Basic,
-    }
-}
-
 fn card_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CardView> {
     let state = match row.get_ref(6)?.as_str()? {
         "kept" => CardState::Kept,
@@ -799,6 +778,8 @@ impl Profile {
 #[cfg(test)]
 mod tests {
     use std::time::{Duration, Instant};
+
+    use satchel_types::CardKind;
 
     use super::helped::HELPER;
     use super::*;

@@ -1,0 +1,126 @@
+//! The real desktop window, driven through tauri-driver and WebKitWebDriver, as a
+//! learner and a teacher use it: the library (`library.rs`), studying (`study.rs`) and
+//! sharing (`classroom.rs`), one test binary. Ignored by a plain `cargo test`;
+//! `cargo xtask test` runs it under Xvfb.
+
+mod classroom;
+mod library;
+mod study;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use satchel_e2e::binary;
+use satchel_e2e::webdriver::Session;
+
+const PASSPHRASE: &str = "correct horse battery";
+const WAIT: Duration = Duration::from_secs(30);
+
+/// tauri-driver on a free port, stopped when dropped.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Driver {
+    fn start(data_dir: &Path) -> Self {
+        let port = free_port();
+        let native = free_port();
+        let child = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            // The app inherits these through WebKitWebDriver: its own data folder, and
+            // the passphrase path whatever keychain this machine has.
+            .env("SATCHEL_DATA_DIR", data_dir)
+            .env("SATCHEL_KEYCHAIN", "none")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("tauri-driver runs (cargo xtask setup installs it)");
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        while ureq::get(&format!("{url}/status")).call().is_err() {
+            assert!(
+                started.elapsed() < WAIT,
+                "tauri-driver did not answer on {url}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Self { child, url }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn screenshot_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let dir = target.join("screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    dir
+}
+
+fn save_screenshot(session: &Session, name: &str) {
+    if let Ok(png) = session.screenshot() {
+        let path = screenshot_dir().join(name);
+        std::fs::write(&path, png).expect("screenshot written");
+        println!("screenshot: {}", path.display());
+    }
+}
+
+fn text_of(window: &Session, css: &str) -> Result<String, String> {
+    let text = window.execute(
+        "return document.querySelector(arguments[0]).textContent",
+        serde_json::json!([css]),
+    )?;
+    Ok(text.as_str().unwrap_or_default().trim().to_owned())
+}
+
+/// No profiles yet, so the app opens on "Add a learner": make Ada, passphrase path.
+fn create_learner(window: &Session) -> Result<(), String> {
+    window.type_text(&window.wait_for("#profile-name", WAIT)?, "Ada")?;
+    window.type_text(&window.wait_for("#passphrase", WAIT)?, PASSPHRASE)?;
+    window.type_text(&window.wait_for("#passphrase-confirm", WAIT)?, PASSPHRASE)?;
+    window.click(&window.wait_for("#create-profile", WAIT)?)?;
+
+    let code = window.text(&window.wait_for("#recovery-code", WAIT)?)?;
+    if code.trim().len() != 39 {
+        return Err(format!("no recovery code shown: {code:?}"));
+    }
+    window.click(&window.wait_for("#recovery-ack", WAIT)?)?;
+    window.click(&window.wait_for("#recovery-continue", WAIT)?)?;
+    window.wait_for("#import-audio", WAIT).map(drop)
+}
+
+/// Brings `notes` into the library and makes its study pack, on its page.
+fn make_pack(window: &Session, notes: &Path) -> Result<(), String> {
+    window.execute(
+        "return window.__TAURI__.core.invoke('import_audio', { paths: [arguments[0]] })",
+        serde_json::json!([notes.display().to_string()]),
+    )?;
+    let ready = window.wait_for(".source-item[data-status='ready']", Duration::from_secs(60))?;
+    window.click(&ready)?;
+    window.click(&window.wait_for("#make-pack", WAIT)?)?;
+    // The steps run in the background; the page fills in when they are done.
+    window.wait_for("#pack-cards .study-card", Duration::from_secs(60))?;
+    Ok(())
+}

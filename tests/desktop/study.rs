@@ -1,0 +1,295 @@
+//! Studying in the window: a study pack made and its cards kept, reviews by keyboard,
+//! and an Anki deck with its picture and sound.
+
+use super::*;
+
+#[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver and the embedding model; `cargo xtask test` provides them"]
+fn a_study_pack_is_made_from_a_source_and_its_cards_kept_with_why_each_was_made() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let notes =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/sample-lesson/water-cycle.md");
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = study_pack(&window, &notes) {
+        save_screenshot(&window, "failure-pack.png");
+        panic!("study pack: {error}");
+    }
+    window.end().unwrap();
+}
+
+fn study_pack(window: &Session, notes: &Path) -> Result<(), String> {
+    create_learner(window)?;
+    make_pack(window, notes)?;
+    window.wait_for_text("#pack-summary", "water", WAIT)?;
+    let cards = window.execute(
+        "return [...document.querySelectorAll('#pack-cards .study-card')].map(c =>
+            [c.querySelector('.card-front').textContent, c.querySelector('.card-back').textContent,
+             c.querySelector('.why .passage').textContent])",
+        serde_json::json!([]),
+    )?;
+    let cards: Vec<[String; 3]> =
+        serde_json::from_value(cards.clone()).map_err(|e| format!("{cards}: {e}"))?;
+    if cards.len() < 4 {
+        return Err(format!("cards: {cards:?}"));
+    }
+    // Each card says where it came from, and its answer is in those words.
+    for [front, back, passage] in &cards {
+        if !passage.to_lowercase().contains(&back.to_lowercase()) {
+            return Err(format!("{front:?} → {back:?} is not in {passage:?}"));
+        }
+    }
+    window.execute(
+        "document.querySelector('#pack-cards .keep-card').click(); return true",
+        serde_json::json!([]),
+    )?;
+    window.wait_for("#pack-cards .study-card[data-state='kept']", WAIT)?;
+    let before = cards.len();
+    window.execute(
+        "document.querySelectorAll('#pack-cards .delete-card')[1].click(); return true",
+        serde_json::json!([]),
+    )?;
+    let started = Instant::now();
+    loop {
+        let left = window.execute(
+            "return document.querySelectorAll('#pack-cards .study-card').length",
+            serde_json::json!([]),
+        )?;
+        if left.as_u64() == Some(before as u64 - 1) {
+            break;
+        }
+        if started.elapsed() > WAIT {
+            return Err(format!("{left} cards after a delete, not {}", before - 1));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // The quiz: every first choice, then checked.
+    window.execute(
+        "document.querySelectorAll('#pack-quiz fieldset').forEach(f => f.querySelector('input').click());
+         document.querySelector('#check-quiz').click(); return true",
+        serde_json::json!([]),
+    )?;
+    window.wait_for_text("#quiz-score", "right", WAIT)?;
+    save_screenshot(window, "pack.png");
+    window.click(&window.wait_for("a[href='/jobs']", WAIT)?)?;
+    window.wait_for(
+        "#jobs .job[data-kind='pack.deliver'][data-state='done']",
+        WAIT,
+    )?;
+    save_screenshot(window, "jobs.png");
+
+    // A helper on the network that does not answer: saved, said so, and not needed.
+    window.click(&window.wait_for("a[href='/settings']", WAIT)?)?;
+    let url = window.wait_for("#helper-url", WAIT)?;
+    window.type_text(&url, "http://127.0.0.1:9")?;
+    window.type_text(&window.wait_for("#helper-model", WAIT)?, "local")?;
+    window.click(&window.wait_for("#save-helper", WAIT)?)?;
+    window.wait_for_text("#helper-status", "did not answer", WAIT)?;
+    save_screenshot(window, "helper.png");
+
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; `cargo xtask test` provides them"]
+fn cards_written_in_the_window_are_reviewed_by_keyboard_and_show_in_progress() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = review_by_keyboard(&window) {
+        save_screenshot(&window, "failure-review.png");
+        panic!("review: {error}");
+    }
+    window.end().unwrap();
+}
+
+fn attribute(window: &Session, css: &str, name: &str) -> Result<String, String> {
+    let value = window.execute(
+        "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null",
+        serde_json::json!([css, name]),
+    )?;
+    Ok(value.as_str().unwrap_or_default().to_owned())
+}
+
+/// Waits for the card on show to be `revealed` (and, when given, to be `card`, or
+/// not `not_card`).
+fn wait_for_card(
+    window: &Session,
+    revealed: bool,
+    card: Option<&str>,
+    not_card: Option<&str>,
+) -> Result<String, String> {
+    let started = Instant::now();
+    loop {
+        let id = attribute(window, "#review-card", "data-card")?;
+        let shown = attribute(window, "#review-card", "data-revealed")? == "true";
+        if !id.is_empty()
+            && shown == revealed
+            && card.is_none_or(|c| c == id)
+            && not_card.is_none_or(|c| c != id)
+        {
+            return Ok(id);
+        }
+        if started.elapsed() > WAIT {
+            return Err(format!(
+                "card {id:?} revealed {shown}; wanted {card:?}/not {not_card:?} revealed {revealed}"
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn review_by_keyboard(window: &Session) -> Result<(), String> {
+    create_learner(window)?;
+    window.click(&window.wait_for("#nav-cards", WAIT)?)?;
+    window.type_text(
+        &window.wait_for("#card-front-input", WAIT)?,
+        "Capital of France?",
+    )?;
+    window.type_text(&window.wait_for("#card-back-input", WAIT)?, "Paris")?;
+    window.click(&window.wait_for("#add-card", WAIT)?)?;
+    window.wait_for_text("#card-saved", "1", WAIT)?;
+    window.execute(
+        "const kind = document.querySelector('#card-kind');
+         kind.value = 'choice'; kind.dispatchEvent(new Event('change')); return true",
+        serde_json::json!([]),
+    )?;
+    window.type_text(&window.wait_for("#card-front-input", WAIT)?, "2 + 2?")?;
+    window.type_text(&window.wait_for("#card-back-input", WAIT)?, "4")?;
+    window.type_text(&window.wait_for("#card-wrong-input", WAIT)?, "3\n5")?;
+    window.click(&window.wait_for("#add-card", WAIT)?)?;
+    window.wait_for("#deck-list .deck-item", WAIT)?;
+    window.wait_for_text("#deck-list", "2 cards", WAIT)?;
+
+    // Study now offers the two new cards; a session takes them one at a time.
+    window.click(&window.wait_for("#nav-study", WAIT)?)?;
+    window.wait_for_text("#study-steps", "2 new cards", WAIT)?;
+    window.click(&window.wait_for("#study-steps a[href^='/review']", WAIT)?)?;
+    let first = wait_for_card(window, false, None, None)?;
+    window.wait_for_text("#card-front", "Capital of France?", WAIT)?;
+    window.press_keys(" ")?;
+    wait_for_card(window, true, Some(&first), None)?;
+    window.wait_for_text("#card-back", "Paris", WAIT)?;
+    save_screenshot(window, "review.png");
+    window.press_keys("3")?;
+    // The choice card: its choices are picked by number, which shows the answer.
+    let second = wait_for_card(window, false, None, Some(&first))?;
+    window.wait_for_text("#card-front", "2 + 2?", WAIT)?;
+    window.wait_for("#card-choices", WAIT)?;
+    window.press_keys("1")?;
+    wait_for_card(window, true, Some(&second), None)?;
+    window.press_keys("1")?;
+    // "Again" brings it back within a minute, and the session shows it ahead; undo
+    // puts the answer back as it was instead.
+    wait_for_card(window, false, Some(&second), None)?;
+    window.press_keys("u")?;
+    wait_for_card(window, false, Some(&second), None)?;
+    window.wait_for_text("#review-progress", "1 of", WAIT)?;
+    let choice = window.execute(
+        "return [...document.querySelectorAll('#card-choices button')].findIndex(b => b.textContent.endsWith('4')) + 1",
+        serde_json::json!([]),
+    )?;
+    let right = choice
+        .as_u64()
+        .filter(|n| *n > 0)
+        .ok_or("no right choice shown")?;
+    window.press_keys(&right.to_string())?;
+    wait_for_card(window, true, Some(&second), None)?;
+    window.wait_for("#card-choices button.right", WAIT)?;
+    window.press_keys("4")?;
+    window.wait_for("#review-done", WAIT)?;
+    window.wait_for_text("#review-done", "2 cards answered", WAIT)?;
+
+    // Progress counts the two answers that stand (the undone one is not one).
+    window.click(&window.wait_for("#nav-progress", WAIT)?)?;
+    window.wait_for_text("#stat-reviews", "2", WAIT)?;
+    window.wait_for_text("#chart-heatmap", "2 reviews on 1 days", WAIT)?;
+    window.wait_for("#chart-forecast svg rect", WAIT)?;
+    window.wait_for("#chart-retention", WAIT)?;
+    window.wait_for_text("#optimisation", "400 reviews", WAIT)?;
+    save_screenshot(window, "progress.png");
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; `cargo xtask test` provides them"]
+fn an_anki_deck_brought_in_shows_its_picture_and_sound_in_review() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let deck = data.path().join("french.apkg");
+    satchel_e2e::anki::write_apkg(&deck, true);
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = anki_review(&window, &deck) {
+        save_screenshot(&window, "failure-anki.png");
+        panic!("anki: {error}");
+    }
+    window.end().unwrap();
+}
+
+fn anki_review(window: &Session, deck: &Path) -> Result<(), String> {
+    create_learner(window)?;
+    let report = window.execute(
+        "return window.__TAURI__.core.invoke('import_anki', { path: arguments[0] })",
+        serde_json::json!([deck.display().to_string()]),
+    )?;
+    if report["cards"] != 5 || report["media"] != 2 {
+        return Err(format!("imported {report}"));
+    }
+    window.click(&window.wait_for("#nav-cards", WAIT)?)?;
+    window.wait_for_text("#deck-list", "French::Animals", WAIT)?;
+    window.click(&window.wait_for("a[href='/review']", WAIT)?)?;
+    // Answer what comes before the card with the picture.
+    let mut shown = String::new();
+    for _ in 0..6 {
+        shown = wait_for_card(window, false, None, None)?;
+        let front = window.text(&window.wait_for("#card-front", WAIT)?)?;
+        if front == "chat" {
+            break;
+        }
+        window.press_keys(" ")?;
+        wait_for_card(window, true, Some(&shown), None)?;
+        window.press_keys("3")?;
+        wait_for_card(window, false, None, Some(&shown))?;
+    }
+    window.wait_for_text("#card-front", "chat", WAIT)?;
+    // The picture is served out of the encrypted store and drawn.
+    let started = Instant::now();
+    loop {
+        let width = window.execute(
+            "const img = document.querySelector('#review-card .card-picture');
+             return img && img.complete ? img.naturalWidth : 0",
+            serde_json::json!([]),
+        )?;
+        if width.as_u64() == Some(1) {
+            break;
+        }
+        if started.elapsed() > WAIT {
+            return Err(format!("the card's picture did not load ({width})"));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    window.press_keys(" ")?;
+    wait_for_card(window, true, Some(&shown), None)?;
+    window.wait_for("#review-card audio.card-audio", WAIT)?;
+    // The sound too: the player reads its length from what the store serves.
+    let started = Instant::now();
+    loop {
+        let seconds = window.execute(
+            "const audio = document.querySelector('#review-card audio.card-audio');
+             return audio && audio.readyState >= 1 ? audio.duration : 0",
+            serde_json::json!([]),
+        )?;
+        if seconds.as_f64().is_some_and(|s| (s - 0.2).abs() < 0.02) {
+            break;
+        }
+        if started.elapsed() > WAIT {
+            return Err(format!("the card's sound did not load ({seconds})"));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    save_screenshot(window, "anki-review.png");
+    Ok(())
+}

@@ -449,38 +449,8 @@ impl Profile {
 
     /// The lessons this learner was given, newest first, with how far they are.
     pub fn lessons(&self, now: i64) -> Result<Vec<LessonView>> {
-        self.read(|conn| lessons(conn, now))
+        self.read(|conn| crate::learn::lessons(conn, now))
     }
-}
-
-pub(crate) fn lessons(conn: &Connection, now: i64) -> Result<Vec<LessonView>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT l.id, l.title, l.teacher, l.class_name, l.source_id, l.deck_id, l.assigned_at,
-                COUNT(c.id), COUNT(c.due), COUNT(CASE WHEN c.due <= ?1 THEN 1 END),
-                EXISTS (SELECT 1 FROM sources s WHERE s.id = l.source_id
-                        UNION ALL SELECT 1 FROM notes n WHERE n.id = l.source_id)
-         FROM lessons l
-         LEFT JOIN cards c ON c.deck_id = l.deck_id AND c.state != 'deleted' AND c.suspended = 0
-         GROUP BY l.id ORDER BY l.assigned_at DESC, l.id",
-    )?;
-    let found = statement
-        .query_map([now], |r| {
-            let here: bool = r.get(10)?;
-            Ok(LessonView {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                teacher: r.get(2)?,
-                class_name: r.get(3)?,
-                source_id: r.get::<_, Option<String>>(4)?.filter(|_| here),
-                deck_id: r.get(5)?,
-                assigned_at: r.get(6)?,
-                cards: r.get(7)?,
-                studied: r.get(8)?,
-                due: r.get(9)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(found)
 }
 
 /// Each lesson's part of the progress summary the teacher reads: cards, how many were

@@ -13,6 +13,7 @@ pub mod optimise;
 mod review;
 pub(crate) mod schedule;
 mod stats;
+pub(crate) use stats::lessons;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use satchel_types::LearningSettings;

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use satchel_types::{
-    CardCounts, ConceptMastery, DayReviews, Event, LearningStats, RetentionWeek, StudyStep,
+    CardCounts, ConceptMastery, DayReviews, Event, LearningStats, LessonView, RetentionWeek,
+    StudyStep,
 };
 
 use super::review::{Days, counts};
@@ -281,7 +282,7 @@ impl Profile {
             }
             // A teacher's lessons come before the learner's own new cards and concepts.
             steps.extend(
-                crate::class::lessons(conn, now)?
+                lessons(conn, now)?
                     .into_iter()
                     .filter(|l| l.studied < l.cards)
                     .map(|lesson| StudyStep::Lesson { lesson }),
@@ -345,6 +346,39 @@ impl Profile {
             Ok((correct, vec![Event::CardsChanged { count: 0 }]))
         })
     }
+}
+
+/// The lessons teachers gave this learner, each with its cards, how many were studied
+/// and how many are due at `now`: what Study now shows of them. A lesson's material
+/// that is not here (yet) has no `source_id`.
+pub(crate) fn lessons(conn: &Connection, now: i64) -> Result<Vec<LessonView>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT l.id, l.title, l.teacher, l.class_name, l.source_id, l.deck_id, l.assigned_at,
+                COUNT(c.id), COUNT(c.due), COUNT(CASE WHEN c.due <= ?1 THEN 1 END),
+                EXISTS (SELECT 1 FROM sources s WHERE s.id = l.source_id
+                        UNION ALL SELECT 1 FROM notes n WHERE n.id = l.source_id)
+         FROM lessons l
+         LEFT JOIN cards c ON c.deck_id = l.deck_id AND c.state != 'deleted' AND c.suspended = 0
+         GROUP BY l.id ORDER BY l.assigned_at DESC, l.id",
+    )?;
+    let found = statement
+        .query_map([now], |r| {
+            let here: bool = r.get(10)?;
+            Ok(LessonView {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                teacher: r.get(2)?,
+                class_name: r.get(3)?,
+                source_id: r.get::<_, Option<String>>(4)?.filter(|_| here),
+                deck_id: r.get(5)?,
+                assigned_at: r.get(6)?,
+                cards: r.get(7)?,
+                studied: r.get(8)?,
+                due: r.get(9)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(found)
 }
 
 #[cfg(test)]

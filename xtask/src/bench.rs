@@ -83,7 +83,12 @@ fn prepare(area: &str) -> anyhow::Result<()> {
             setup::apt_install(&["ghostscript"])?;
             pip_install(&[EMBEDDING[0], EMBEDDING[1], PYPDF])
         }
-        "pack" => models(&PACK_MODELS),
+        // A pack reads, transcribes and indexes: every model.
+        "pack" => {
+            models(&OCR_MODELS)?;
+            models(&EMBEDDING_MODELS)?;
+            models(&["whisper-tiny.en"])
+        }
         "sync" => setup::apt_install(&["postgresql"]),
         _ => Ok(()),
     }
@@ -91,15 +96,6 @@ fn prepare(area: &str) -> anyhow::Result<()> {
 
 const OCR_MODELS: [&str; 4] = ["onnxruntime", "ocr-det", "ocr-rec", "ocr-cls"];
 const EMBEDDING_MODELS: [&str; 3] = ["onnxruntime", "minilm-l6-v2", "minilm-tokenizer"];
-const PACK_MODELS: [&str; 7] = [
-    "onnxruntime",
-    "minilm-l6-v2",
-    "minilm-tokenizer",
-    "ocr-det",
-    "ocr-rec",
-    "ocr-cls",
-    "whisper-tiny.en",
-];
 const FASTER_WHISPER: &str = "faster-whisper==1.2.1";
 const RAPIDOCR: &str = "rapidocr-onnxruntime==1.4.4";
 

@@ -9,7 +9,7 @@ use std::process::Command;
 
 use anyhow::bail;
 
-use crate::shell::output;
+use crate::shell::{self, output};
 
 /// Run inside the namespace before the command: loopback is down in a new namespace,
 /// and without the MULTICAST flag it cannot join mDNS's groups.
@@ -23,44 +23,37 @@ const INSIDE: &str = "SATCHEL_ISOLATED";
 /// `unshare` makes it; otherwise `sudo` makes it and `setpriv` drops back to this user
 /// (with this environment) before `inner` starts.
 pub fn isolated(inner: &Command) -> anyhow::Result<Command> {
-    if std::env::var_os(INSIDE).is_some() {
-        return Ok(copy(inner));
-    }
-    let uid = output(Command::new("id").arg("-u"))?.trim().to_owned();
-    let as_root = uid == "0";
-    let mut command = if as_root {
-        Command::new("unshare")
+    let mut command = if std::env::var_os(INSIDE).is_some() {
+        Command::new(inner.get_program())
     } else {
-        let mut sudo = Command::new("sudo");
-        sudo.arg("unshare");
-        sudo
-    };
-    command.args(["--net", "--", "sh", "-c", BRING_UP_LOOPBACK, "sh"]);
-    if !as_root {
-        let gid = output(Command::new("id").arg("-g"))?.trim().to_owned();
-        // sudo resets the environment; `env` hands this one (with the inner command's
-        // additions) back to the user's process.
+        let mut command = shell::as_root("unshare");
+        command.args(["--net", "--", "sh", "-c", BRING_UP_LOOPBACK, "sh"]);
+        if !shell::is_root() {
+            let gid = output(Command::new("id").arg("-g"))?.trim().to_owned();
+            // sudo resets the environment; `env` hands this one (with the inner
+            // command's additions) back to the user's process.
+            command
+                .arg("setpriv")
+                .arg(format!("--reuid={}", shell::user_id()?))
+                .arg(format!("--regid={gid}"))
+                .args(["--init-groups", "--", "env"]);
+            for (key, value) in environment(inner) {
+                let mut pair = key;
+                pair.push("=");
+                pair.push(value);
+                command.arg(pair);
+            }
+        }
+        command.env(INSIDE, "1").arg(inner.get_program());
         command
-            .arg("setpriv")
-            .arg(format!("--reuid={uid}"))
-            .arg(format!("--regid={gid}"))
-            .args(["--init-groups", "--", "env"]);
-        for (key, value) in environment(inner) {
-            let mut pair = key;
-            pair.push("=");
-            pair.push(value);
-            command.arg(pair);
-        }
-    } else {
-        for (key, value) in inner.get_envs() {
-            match value {
-                Some(value) => command.env(key, value),
-                None => command.env_remove(key),
-            };
-        }
+    };
+    command.args(inner.get_args());
+    for (key, value) in inner.get_envs() {
+        match value {
+            Some(value) => command.env(key, value),
+            None => command.env_remove(key),
+        };
     }
-    command.env(INSIDE, "1");
-    command.arg(inner.get_program()).args(inner.get_args());
     Ok(command)
 }
 
@@ -75,18 +68,6 @@ fn environment(inner: &Command) -> Vec<(OsString, OsString)> {
     }
     env.push((INSIDE.into(), "1".into()));
     env
-}
-
-fn copy(inner: &Command) -> Command {
-    let mut command = Command::new(inner.get_program());
-    command.args(inner.get_args());
-    for (key, value) in inner.get_envs() {
-        match value {
-            Some(value) => command.env(key, value),
-            None => command.env_remove(key),
-        };
-    }
-    command
 }
 
 /// Fails unless this process sees loopback alone, up and multicast-capable: the

@@ -185,9 +185,7 @@ impl Postgres {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir)?;
         // PostgreSQL refuses to run as root: as root, the cluster belongs to `postgres`.
-        let as_postgres = crate::shell::output(Command::new("id").arg("-u"))
-            .map(|uid| uid.trim() == "0")
-            .unwrap_or(false);
+        let as_postgres = crate::shell::is_root();
         if as_postgres {
             crate::shell::exec(Command::new("chown").args(["postgres:postgres"]).arg(&dir))?;
         }

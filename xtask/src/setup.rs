@@ -92,17 +92,8 @@ pub fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
     if missing.is_empty() {
         return Ok(());
     }
-    let as_root = output(Command::new("id").arg("-u"))
-        .map(|uid| uid.trim() == "0")
-        .unwrap_or(false);
     let apt = |args: &[&str]| {
-        let mut command = if as_root {
-            Command::new("apt-get")
-        } else {
-            let mut sudo = Command::new("sudo");
-            sudo.arg("apt-get");
-            sudo
-        };
+        let mut command = shell::as_root("apt-get");
         command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
         exec(&mut command)
     };

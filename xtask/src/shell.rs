@@ -77,3 +77,23 @@ pub fn on_path(program: &str) -> bool {
         })
     })
 }
+
+/// This process's user id, as `id -u` says it.
+pub fn user_id() -> anyhow::Result<String> {
+    Ok(output(Command::new("id").arg("-u"))?.trim().to_owned())
+}
+
+pub fn is_root() -> bool {
+    user_id().is_ok_and(|uid| uid == "0")
+}
+
+/// `program`, run as root: directly when this process is root, else through sudo.
+pub fn as_root(program: &str) -> Command {
+    if is_root() {
+        Command::new(program)
+    } else {
+        let mut sudo = Command::new("sudo");
+        sudo.arg(program);
+        sudo
+    }
+}

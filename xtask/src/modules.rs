@@ -42,14 +42,15 @@ fn edges(src: &Path) -> anyhow::Result<Edges> {
         let text = std::fs::read_to_string(&file)
             .with_context(|| format!("reading {}", file.display()))?;
         let depth = relative.components().count() - 1;
-        for (line_number, line) in without_tests(&text).lines().enumerate() {
-            let code = line.split("//").next().unwrap_or("");
-            for to in referenced(code, depth) {
-                if to != from && to != "testing" && is_module(src, &to) {
-                    edges
-                        .entry((from.clone(), to))
-                        .or_insert_with(|| format!("{}:{}", relative.display(), line_number + 1));
-                }
+        // Whole text, not line by line: rustfmt spreads a long `use crate::{…}` over
+        // several lines.
+        let code = without_comments(&without_tests(&text));
+        for (at, to) in referenced(&code, depth) {
+            if to != from && to != "testing" && is_module(src, &to) {
+                let line = code[..at].matches('\n').count() + 1;
+                edges
+                    .entry((from.clone(), to))
+                    .or_insert_with(|| format!("{}:{line}", relative.display()));
             }
         }
     }
@@ -112,10 +113,18 @@ fn without_tests(text: &str) -> String {
     text[..at].to_owned()
 }
 
-/// The top-level modules `code` names: `crate::x`, `crate::{x, y::…}`, and, in a
-/// top-level file (`depth` 0), `super::x`. Deeper, `super::` stays inside the file's
-/// own top-level module.
-fn referenced(code: &str, depth: usize) -> Vec<String> {
+/// Each line cut at its `//` comment, line breaks kept.
+fn without_comments(text: &str) -> String {
+    text.lines()
+        .map(|line| line.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The top-level modules `code` names, with where: `crate::x`, `crate::{x, y::{…}}`,
+/// and, in a top-level file (`depth` 0), `super::x`. Deeper, `super::` stays inside
+/// the file's own top-level module.
+fn referenced(code: &str, depth: usize) -> Vec<(usize, String)> {
     let mut found = after_prefix(code, "crate::");
     if depth == 0 {
         found.extend(after_prefix(code, "super::"));
@@ -123,30 +132,47 @@ fn referenced(code: &str, depth: usize) -> Vec<String> {
     found
 }
 
-fn after_prefix(code: &str, prefix: &str) -> Vec<String> {
+fn after_prefix(code: &str, prefix: &str) -> Vec<(usize, String)> {
     let mut found = Vec::new();
-    let mut rest = code;
-    while let Some(at) = rest.find(prefix) {
-        let after = &rest[at + prefix.len()..];
-        if let Some(group) = after.strip_prefix('{') {
-            let inner = group.split('}').next().unwrap_or("");
-            found.extend(
-                inner
-                    .split(',')
-                    .filter_map(|part| first_segment(part.trim())),
-            );
-        } else if let Some(name) = first_segment(after) {
-            found.push(name);
-        }
-        rest = after;
+    for (at, _) in code.match_indices(prefix) {
+        let after = &code[at + prefix.len()..];
+        let names = match after.strip_prefix('{') {
+            Some(group) => group_members(group),
+            None => vec![after],
+        };
+        found.extend(names.into_iter().filter_map(first_segment).map(|n| (at, n)));
     }
     found
+}
+
+/// The members of a `{…}` group whose opening brace is just before `group`, split at
+/// its own commas only (a nested `y::{a, b}` is one member).
+fn group_members(group: &str) -> Vec<&str> {
+    let mut members = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                members.push(&group[start..i]);
+                break;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                members.push(&group[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    members
 }
 
 /// `learn::review::Thing` → `learn`; lower-case names only (types re-exported at the
 /// crate root, such as `crate::Error`, are not modules).
 fn first_segment(path: &str) -> Option<String> {
     let name: String = path
+        .trim_start()
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect();
@@ -368,5 +394,28 @@ mod tests {
             ]
         );
         assert!(cycle_edges(&edges).is_empty());
+    }
+
+    #[test]
+    fn a_group_spread_over_lines_and_nested_counts_each_member() {
+        let src = tree(&[
+            ("lib.rs", ""),
+            ("store.rs", ""),
+            ("notes.rs", ""),
+            ("search.rs", ""),
+            (
+                "learn.rs",
+                "use crate::{\n    notes::{self, Note},\n    store,\n};\nfn f() { crate::Error::x(); }",
+            ),
+        ]);
+        let found: Vec<String> = edges(src.path())
+            .unwrap()
+            .into_iter()
+            .map(|((a, b), at)| format!("{a}->{b} {at}"))
+            .collect();
+        assert_eq!(
+            found,
+            ["learn->notes learn.rs:1", "learn->store learn.rs:1"]
+        );
     }
 }

@@ -569,37 +569,30 @@ pub(crate) fn recover(profile: &Profile, now_ms: i64) -> Result<usize> {
     let markers = crash::markers_dir(profile.dir());
     crash::tidy(&markers);
     profile.transact(|tx| {
-        let running: Vec<(String, Option<String>, bool)> = {
-            let mut statement = tx.prepare(
-                "SELECT id, claim, done > 0 OR total IS NOT NULL FROM jobs
-                 WHERE state = 'running'",
-            )?;
+        let running: Vec<(String, Option<String>)> = {
+            let mut statement = tx.prepare("SELECT id, claim FROM jobs WHERE state = 'running'")?;
             statement
-                .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?
         };
         let mut events = Vec::new();
-        for (id, claim, progressed) in &running {
+        for (id, claim) in &running {
             let crashed = claim
                 .as_deref()
                 .is_some_and(|c| crash::crashed(&markers, crash::token_of(c)));
-            let (crashes, interruptions) = match (progressed, crashed) {
-                (true, _) => ("0", "0"),
-                (false, true) => ("stalls + 1", "interruptions"),
-                (false, false) => ("stalls", "interruptions + 1"),
-            };
-            tx.execute(
-                &format!(
-                    "UPDATE jobs SET state = 'queued', claim = NULL, run_after = ?2,
-                                     updated_at = ?2, attempts = max(attempts - 1, 0),
-                                     stalls = {crashes}, interruptions = {interruptions}
-                     WHERE id = ?1"
-                ),
-                params![id, now_ms],
-            )?;
+            // Progress resets both counts; without it, the try counts as a crash when
+            // its process left a marker, else as an interruption.
             let worn = tx.query_row(
-                "SELECT stalls >= ?2, interruptions >= ?3 FROM jobs WHERE id = ?1",
-                params![id, MAX_CRASHES, MAX_INTERRUPTIONS],
+                "UPDATE jobs SET state = 'queued', claim = NULL, run_after = ?2, updated_at = ?2,
+                                 attempts = max(attempts - 1, 0),
+                                 stalls = CASE WHEN done > 0 OR total IS NOT NULL THEN 0
+                                               WHEN ?3 THEN stalls + 1 ELSE stalls END,
+                                 interruptions = CASE WHEN done > 0 OR total IS NOT NULL THEN 0
+                                                      WHEN ?3 THEN interruptions
+                                                      ELSE interruptions + 1 END
+                 WHERE id = ?1
+                 RETURNING stalls >= ?4, interruptions >= ?5",
+                params![id, now_ms, crashed, MAX_CRASHES, MAX_INTERRUPTIONS],
                 |row| Ok((row.get::<_, bool>(0)?, row.get::<_, bool>(1)?)),
             )?;
             let message = match worn {

@@ -84,7 +84,10 @@ enum Failure {
     /// Worth trying again soon: no answer, a timeout, the server busy or failing.
     Passing(String),
     Unauthorized(String),
+    /// The server said no, with its code.
     Refused(ErrorCode, String),
+    /// The server answered with what does not read.
+    Unreadable(String),
 }
 
 impl Failure {
@@ -95,6 +98,7 @@ impl Failure {
             }
             Failure::Unauthorized(why) => Error::SignInNeeded(why),
             Failure::Refused(code, message) => Error::Refused { code, message },
+            Failure::Unreadable(why) => Error::Server(why),
         }
     }
 }
@@ -142,16 +146,10 @@ pub(crate) fn count_local_change(tx: &Transaction<'_>) -> Result<()> {
 /// the code its status stands for.
 fn refusal(response: reqwest::blocking::Response) -> (ErrorCode, String) {
     let status = response.status();
+    let by_status = ErrorCode::for_http_status(status.as_u16());
     match response.json::<ServerErrorBody>() {
-        Ok(body) => (
-            body.code
-                .unwrap_or_else(|| ErrorCode::for_http_status(status.as_u16())),
-            body.error,
-        ),
-        Err(_) => (
-            ErrorCode::for_http_status(status.as_u16()),
-            format!("HTTP {status}"),
-        ),
+        Ok(body) => (body.code.unwrap_or(by_status), body.error),
+        Err(_) => (by_status, format!("HTTP {status}")),
     }
 }
 
@@ -390,7 +388,7 @@ impl Profile {
                 },
                 |r| {
                     r.json::<Tokens>()
-                        .map_err(|e| Failure::Refused(ErrorCode::Internal, e.to_string()))
+                        .map_err(|e| Failure::Unreadable(e.to_string()))
                 },
             )
             .map_err(|failure| {
@@ -755,7 +753,7 @@ impl Profile {
         .call();
         match fetched {
             Ok(()) => {}
-            Err(Failure::Refused(..)) => return Ok(None),
+            Err(Failure::Refused(..) | Failure::Unreadable(_)) => return Ok(None),
             Err(failure) => return Err(failure.into_error()),
         }
         if sha256_hex(&bytes) != sha256 {
@@ -782,7 +780,7 @@ impl Profile {
             read_media_state,
         ) {
             Ok(state) => state,
-            Err(Failure::Refused(..)) => MediaState::default(),
+            Err(Failure::Refused(..) | Failure::Unreadable(_)) => MediaState::default(),
             Err(failure) => return Err(failure.into_error()),
         };
         if received.complete {
@@ -866,12 +864,9 @@ struct MediaState {
 fn read_media_state(
     response: reqwest::blocking::Response,
 ) -> std::result::Result<MediaState, Failure> {
-    response.json::<MediaState>().map_err(|e| {
-        Failure::Refused(
-            ErrorCode::Internal,
-            format!("a media answer that does not read: {e}"),
-        )
-    })
+    response
+        .json::<MediaState>()
+        .map_err(|e| Failure::Unreadable(format!("a media answer that does not read: {e}")))
 }
 
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {

@@ -19,11 +19,12 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    /// A refusal with the code its status stands for (see [`code_for`]).
+    /// A refusal with the code its status stands for ([`ErrorCode::for_http_status`]):
+    /// a client goes by that code, not by the status or the words.
     pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
         ApiError {
             status,
-            code: code_for(status),
+            code: ErrorCode::for_http_status(status.as_u16()),
             message: message.into(),
             retry_after: None,
         }
@@ -68,12 +69,6 @@ impl From<StoreError> for ApiError {
             other => ApiError::internal(other),
         }
     }
-}
-
-/// The client-side code of a refusal with `status`: every refusal the server makes
-/// carries one, and a client goes by it, not by the status or the words.
-pub fn code_for(status: StatusCode) -> ErrorCode {
-    ErrorCode::for_http_status(status.as_u16())
 }
 
 impl IntoResponse for ApiError {

@@ -5,6 +5,7 @@
 //! names are `snake_case` on the wire; timestamps are Unix milliseconds (UTC).
 
 mod classroom;
+pub mod command;
 mod errors;
 mod events;
 mod jobs;
@@ -14,6 +15,7 @@ mod profiles;
 mod sync;
 
 pub use classroom::*;
+pub use command::{Command, PASTE_IMAGE};
 pub use errors::*;
 pub use events::*;
 pub use jobs::*;
@@ -36,6 +38,50 @@ mod tests {
         assert_eq!(ErrorCode::for_http_status(409), ErrorCode::Conflict);
         assert_eq!(ErrorCode::for_http_status(403), ErrorCode::Forbidden);
         assert_eq!(ErrorCode::for_http_status(418), ErrorCode::Internal);
+    }
+
+    #[test]
+    fn each_command_has_its_own_name_its_struct_spelled_in_snake_case() {
+        let mut names = std::collections::HashSet::new();
+        for (struct_name, name) in command::DECLARED.iter().copied().chain([("", PASTE_IMAGE)]) {
+            assert!(names.insert(name), "{name} is declared twice");
+            if struct_name.is_empty() {
+                continue;
+            }
+            let mut snake = String::new();
+            for c in struct_name.chars() {
+                if c.is_ascii_uppercase() && !snake.is_empty() {
+                    snake.push('_');
+                }
+                snake.push(c.to_ascii_lowercase());
+            }
+            assert_eq!(snake, name, "{struct_name} is not named after its command");
+        }
+    }
+
+    #[test]
+    fn a_command_is_sent_as_its_fields_in_one_object() {
+        // The shell reads each field by its own name, a missing `Option` as `None`.
+        let unlock = command::UnlockProfile {
+            profile_id: "p1".into(),
+            request: UnlockRequest::Passphrase {
+                passphrase: "pw".into(),
+            },
+        };
+        assert_eq!(
+            serde_json::to_value(&unlock).unwrap(),
+            serde_json::json!({
+                "profile_id": "p1",
+                "request": { "method": "passphrase", "passphrase": "pw" },
+            })
+        );
+        let edit: command::SetCard =
+            serde_json::from_str(r#"{"id":"c1","state":"kept","front":null}"#).unwrap();
+        assert_eq!(edit.front, None);
+        assert_eq!(edit.back, None);
+        // A command with no arguments is an empty object, as `invoke(name)` sends.
+        assert_eq!(serde_json::to_string(&command::Library {}).unwrap(), "{}");
+        serde_json::from_str::<command::Library>("{}").unwrap();
     }
 
     #[test]

@@ -40,7 +40,7 @@ impl Profile {
                 "INSERT INTO blobs (id, media_type, created_at) VALUES (?1, ?2, ?3)",
                 params![id, media_type, now_ms()],
             )?;
-            Ok(((), Vec::new()))
+            Ok(())
         })?;
         let written = self.fill_blob(&id, &mut input, max_bytes);
         match written {
@@ -50,7 +50,7 @@ impl Profile {
                         "UPDATE blobs SET size_bytes = ?2, sha256 = ?3, complete = 1 WHERE id = ?1",
                         params![id, i64::try_from(size).unwrap_or(i64::MAX), digest],
                     )?;
-                    Ok(((), Vec::new()))
+                    Ok(())
                 })?;
                 Ok(BlobInfo {
                     id,
@@ -103,7 +103,7 @@ impl Profile {
                     insert.execute(params![id, seq, chunk])?;
                     seq += 1;
                 }
-                Ok(((), Vec::new()))
+                Ok(())
             })?;
             if at_end {
                 let digest = hasher.finalize();
@@ -117,7 +117,7 @@ impl Profile {
     pub(crate) fn fill_waiting_blob(&self, id: &str, bytes: &[u8], sha256: &str) -> Result<()> {
         self.transact(|tx| {
             tx.execute("DELETE FROM blob_chunks WHERE blob_id = ?1", [id])?;
-            Ok(((), Vec::new()))
+            Ok(())
         })?;
         let (size, digest) = self.fill_blob(id, &mut &bytes[..], bytes.len() as u64)?;
         if digest != sha256 {
@@ -130,19 +130,19 @@ impl Profile {
                 "UPDATE blobs SET size_bytes = ?2, complete = 1 WHERE id = ?1",
                 params![id, i64::try_from(size).unwrap_or(i64::MAX)],
             )?;
-            Ok(((), Vec::new()))
+            Ok(())
         })
     }
 
     pub(crate) fn delete_blob(&self, id: &str) -> Result<()> {
         self.transact(|tx| {
             tx.execute("DELETE FROM blobs WHERE id = ?1", [id])?;
-            Ok(((), Vec::new()))
+            Ok(())
         })
     }
 
     pub(crate) fn sweep_incomplete_blobs(&self) -> Result<usize> {
-        self.transact(|tx| Ok((sweep_incomplete(tx)?, Vec::new())))
+        self.transact(|tx| sweep_incomplete(tx))
     }
 
     pub(crate) fn blob(&self, id: &str) -> Result<Option<BlobInfo>> {
@@ -353,7 +353,7 @@ mod tests {
                     "INSERT INTO blob_chunks (blob_id, seq, bytes) VALUES ('cut', 0, x'00')",
                     [],
                 )?;
-                Ok(((), Vec::new()))
+                Ok(())
             })
             .unwrap();
         let swept = profile.read(sweep_incomplete).unwrap();

@@ -20,10 +20,10 @@ use serde_json::json;
 
 use crate::learn::schedule::Scheduler;
 use crate::profile::Profile;
+use crate::store::settings;
 use crate::{Error, Result};
 
 /// The secret this profile joins classes with (the server keeps only its hash).
-const SECRET_KEY: &str = "class_secret";
 /// A student's bundle sent to the class server, at most (the server's own limit).
 const CLASS_BUNDLE_MAX: usize = 256 << 20;
 /// The rating of a failed answer in the review log.
@@ -131,24 +131,13 @@ impl Profile {
     /// The secret this profile joins classes with (and, teaching, signs in to its own
     /// class server with), made once and kept in the encrypted library.
     pub fn class_secret(&self) -> Result<String> {
-        if let Some(secret) = self.read(|c| crate::remote::setting::<String>(c, SECRET_KEY))? {
+        if let Some(secret) = self.read(|c| settings::CLASS_SECRET.get(c))? {
             return Ok(secret);
         }
         let mut bytes = [0u8; 24];
-        getrandom::fill(&mut bytes).map_err(|e| Error::Busy(format!("no randomness: {e}")))?;
+        getrandom::fill(&mut bytes).map_err(|e| Error::Random(e.to_string()))?;
         let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        self.transact(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
-                params![
-                    SECRET_KEY,
-                    serde_json::to_string(&secret).unwrap_or_default()
-                ],
-            )?;
-            Ok(((), Vec::new()))
-        })?;
-        self.read(|c| crate::remote::setting::<String>(c, SECRET_KEY))?
-            .ok_or_else(|| Error::Busy("the class secret was not kept".into()))
+        self.transact(|tx| settings::CLASS_SECRET.put_first(tx, &secret))
     }
 
     pub fn class_roster(&self, class_id: &str) -> Result<Vec<Classmate>> {
@@ -203,7 +192,7 @@ impl Profile {
                 serde_json::to_string(&lesson).map_err(|e| Error::InvalidInput(e.to_string()))?;
             let id = lesson.id.clone();
             self.share(tx, DocId::lesson(&id), |r| r.put_lesson(&id, &text))?;
-            Ok(((lesson, material_doc), Vec::new()))
+            Ok((lesson, material_doc))
         })?;
         // The server carries only what it has: the lesson's documents go first.
         self.sync_now(true)?;

@@ -28,6 +28,9 @@ pub enum Error {
     NotSqlCipher,
     #[error("profile file {path} is damaged: {detail}")]
     CorruptProfile { path: PathBuf, detail: String },
+    /// What the store holds cannot be what was written (a row that does not read back).
+    #[error("the library is damaged: {0}")]
+    Damaged(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]
@@ -79,6 +82,7 @@ impl Error {
             Error::InvalidInput(_) => ErrorCode::InvalidInput,
             Error::NotSqlCipher
             | Error::CorruptProfile { .. }
+            | Error::Damaged(_)
             | Error::Sqlite(_)
             | Error::Migration(_)
             | Error::Io { .. } => ErrorCode::Storage,

@@ -9,12 +9,12 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
-use rusqlite::OptionalExtension;
 pub use satchel_types::HelperSettings;
 use serde::{Deserialize, Serialize};
 
 use crate::jobs::{Class, Clock, SystemClock};
 use crate::profile::Profile;
+use crate::store::settings;
 use crate::{Error, Result};
 
 /// Failures in a row that open the breaker.
@@ -252,21 +252,10 @@ fn helpers() -> &'static Mutex<HashMap<HelperSettings, Arc<RemoteHelper>>> {
     HELPERS.get_or_init(Default::default)
 }
 
-const HELPER_KEY: &str = "helper";
-
 impl Profile {
     /// The helper on the network the learner set, if any.
     pub fn helper_settings(&self) -> Result<Option<HelperSettings>> {
-        self.read(|conn| {
-            let value: Option<String> = conn
-                .query_row(
-                    "SELECT value FROM settings WHERE key = ?1",
-                    [HELPER_KEY],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            Ok(value.and_then(|v| serde_json::from_str(&v).ok()))
-        })
+        self.read(|conn| settings::HELPER.get(conn))
     }
 
     /// Sets (or with `None`, forgets) the helper on the network.
@@ -275,19 +264,9 @@ impl Profile {
             RemoteHelper::new(settings.clone(), Arc::new(SystemClock))
                 .map_err(|e| Error::InvalidInput(e.to_string()))?;
         }
-        self.transact(|tx| {
-            match settings {
-                Some(settings) => tx.execute(
-                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    rusqlite::params![
-                        HELPER_KEY,
-                        serde_json::to_string(settings).unwrap_or_default()
-                    ],
-                )?,
-                None => tx.execute("DELETE FROM settings WHERE key = ?1", [HELPER_KEY])?,
-            };
-            Ok(((), Vec::new()))
+        self.transact(|tx| match settings {
+            Some(settings) => settings::HELPER.put(tx, settings),
+            None => settings::HELPER.remove(tx),
         })
     }
 

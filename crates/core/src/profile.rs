@@ -1,6 +1,8 @@
 //! An unlocked profile: its open store and the one write path every change goes
 //! through.
 
+use std::cell::RefCell;
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -14,6 +16,32 @@ use crate::search::VectorCache;
 use crate::shared::Shared;
 use crate::store::Store;
 use crate::{Result, now_ms};
+
+/// A change being made: the SQL transaction (read and written through `Deref`) and
+/// the events it will publish once committed.
+pub(crate) struct Tx<'c> {
+    sql: Transaction<'c>,
+    events: RefCell<Vec<Event>>,
+}
+
+impl<'c> Deref for Tx<'c> {
+    type Target = Transaction<'c>;
+
+    fn deref(&self) -> &Transaction<'c> {
+        &self.sql
+    }
+}
+
+impl Tx<'_> {
+    /// Publishes `event` once (and only if) the change is committed.
+    pub(crate) fn emit(&self, event: Event) {
+        self.events.borrow_mut().push(event);
+    }
+
+    pub(crate) fn emit_all(&self, events: impl IntoIterator<Item = Event>) {
+        self.events.borrow_mut().extend(events);
+    }
+}
 
 pub struct Profile {
     pub(crate) manifest: Manifest,
@@ -70,23 +98,25 @@ impl Profile {
     }
 
     /// The one write path: runs `change` in an immediate transaction, commits, and only
-    /// then publishes the events it returned — a subscriber never hears of a change
-    /// that was rolled back. A change to a shared document is made by `change` in the
-    /// same transaction (each caller calls `shared`'s `share_*` itself, for now), so it
-    /// is kept or lost with the rest.
-    pub(crate) fn transact<T>(
-        &self,
-        change: impl FnOnce(&Transaction<'_>) -> Result<(T, Vec<Event>)>,
-    ) -> Result<T> {
-        let mut store = self.store();
-        let transaction = store
-            .conn_mut()
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // A failed change may have changed a shared document in memory that was not
-        // kept: forget them, to be read back from the store.
-        let (value, events) = change(&transaction).inspect_err(|_| self.shared.forget())?;
-        transaction.commit().inspect_err(|_| self.shared.forget())?;
-        drop(store);
+    /// then publishes the events it emitted — a subscriber never hears of a change that
+    /// was rolled back. A change to a shared document is made through the same
+    /// transaction, so it is kept or lost with the rest.
+    pub(crate) fn transact<T>(&self, change: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let (value, events) = {
+            let mut store = self.store();
+            let tx = Tx {
+                sql: store
+                    .conn_mut()
+                    .transaction_with_behavior(TransactionBehavior::Immediate)?,
+                events: RefCell::new(Vec::new()),
+            };
+            // A failed change may have changed a shared document in memory that was
+            // not kept: forget them, to be read back from the store.
+            let value = change(&tx).inspect_err(|_| self.shared.forget())?;
+            let events = tx.events.take();
+            tx.sql.commit().inspect_err(|_| self.shared.forget())?;
+            (value, events)
+        };
         for event in events {
             self.bus.publish(event);
         }
@@ -135,7 +165,7 @@ impl Profile {
     pub fn acknowledge_recovery_code(&self) -> Result<()> {
         self.transact(|tx| {
             tx.execute("DELETE FROM unshown_recovery_codes", [])?;
-            Ok(((), Vec::new()))
+            Ok(())
         })
     }
 
@@ -146,7 +176,7 @@ impl Profile {
                  VALUES (?1, ?2, ?3)",
                 rusqlite::params![code, for_rotation, now_ms()],
             )?;
-            Ok(((), Vec::new()))
+            Ok(())
         })
     }
 }

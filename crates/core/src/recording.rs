@@ -258,7 +258,7 @@ impl Writer {
                 "INSERT INTO recordings (blob_id, title, started_at) VALUES (?1, ?2, ?3)",
                 params![blob_id, title, now],
             )?;
-            Ok(((), Vec::new()))
+            Ok(())
         })?;
         let mut tail = Vec::with_capacity(CHUNK);
         tail.extend_from_slice(&wav_header(0));
@@ -306,7 +306,7 @@ impl Writer {
                 "INSERT OR REPLACE INTO blob_chunks (blob_id, seq, bytes) VALUES (?1, ?2, ?3)",
                 params![blob_id, seq, bytes],
             )?;
-            Ok(((), Vec::new()))
+            Ok(())
         })
     }
 
@@ -420,8 +420,8 @@ impl Profile {
     fn close_recording(&self, blob_id: &str) -> Result<Option<SourceView>> {
         self.transact(|tx| {
             let source = close_recording(tx, blob_id)?;
-            let events = source.iter().map(crate::sources::saved).collect();
-            Ok((source, events))
+            tx.emit_all(source.iter().map(crate::sources::saved));
+            Ok(source)
         })
     }
 

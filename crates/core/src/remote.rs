@@ -16,26 +16,17 @@ use std::time::{Duration, Instant};
 use backon::{BlockingRetryable, ExponentialBuilder};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use satchel_types::{ErrorCode, Event, ServerErrorBody, SyncAccount, SyncOutcome, SyncStatus};
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 
 use crate::helper::Breaker;
 use crate::jobs::SystemClock;
 use crate::profile::Profile;
+use crate::store::settings;
 use crate::{Error, Result};
 
 /// The sync peer name of the server, among the replica's peers.
 const PEER: &str = "server";
-const ACCOUNT_KEY: &str = "sync_account";
-/// The refresh token, when no keychain answers (the store itself is encrypted).
-const REFRESH_KEY: &str = "sync_refresh";
-const CURSOR_KEY: &str = "sync_cursor";
-const LAST_SYNC_KEY: &str = "sync_last_at";
-const LAST_ERROR_KEY: &str = "sync_last_error";
-/// Local changes to the shared documents so far, and how many of them the server had
-/// at the end of the last sync.
-pub(crate) const LOCAL_CHANGES_KEY: &str = "sync_local_changes";
-const SENT_UPTO_KEY: &str = "sync_sent_upto";
 /// Rounds in one sync at most: a learner's first sync with many documents takes a few,
 /// a quiet one one.
 const MAX_ROUNDS: u32 = 64;
@@ -105,41 +96,7 @@ impl Failure {
 
 /// The account this profile is signed in to, as kept (within a transaction too).
 pub(crate) fn sync_account_in(conn: &Connection) -> Result<Option<SyncAccount>> {
-    setting(conn, ACCOUNT_KEY)
-}
-
-pub(crate) fn setting<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
-    let value: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    Ok(value.and_then(|v| serde_json::from_str(&v).ok()))
-}
-
-fn put_setting<T: Serialize>(tx: &Transaction<'_>, key: &str, value: &T) -> Result<()> {
-    let json = serde_json::to_string(value).map_err(|e| Error::InvalidInput(e.to_string()))?;
-    tx.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![key, json],
-    )?;
-    Ok(())
-}
-
-fn drop_setting(tx: &Transaction<'_>, key: &str) -> Result<()> {
-    tx.execute("DELETE FROM settings WHERE key = ?1", [key])?;
-    Ok(())
-}
-
-/// Counts a change to the shared documents made here (for "pending changes").
-pub(crate) fn count_local_change(tx: &Transaction<'_>) -> Result<()> {
-    tx.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, '1')
-         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
-        [LOCAL_CHANGES_KEY],
-    )?;
-    Ok(())
+    settings::SYNC_ACCOUNT.get(conn)
 }
 
 /// The server's words and code for a refusal; from a server too old to send a code,
@@ -214,21 +171,21 @@ impl Profile {
             .store(&self.refresh_account(), token.as_bytes())
             .is_ok()
         {
-            return self.transact(|tx| Ok((drop_setting(tx, REFRESH_KEY)?, Vec::new())));
+            return self.transact(|tx| settings::SYNC_REFRESH.remove(tx));
         }
-        self.transact(|tx| Ok((put_setting(tx, REFRESH_KEY, &token)?, Vec::new())))
+        self.transact(|tx| settings::SYNC_REFRESH.put(tx, &token.to_owned()))
     }
 
     fn refresh_token(&self) -> Result<Option<String>> {
         if let Ok(Some(token)) = self.keychain.load(&self.refresh_account()) {
             return Ok(String::from_utf8(token.to_vec()).ok());
         }
-        self.read(|c| setting(c, REFRESH_KEY))
+        self.read(|c| settings::SYNC_REFRESH.get(c))
     }
 
     fn forget_refresh(&self) -> Result<()> {
         let _ = self.keychain.remove(&self.refresh_account());
-        self.transact(|tx| Ok((drop_setting(tx, REFRESH_KEY)?, Vec::new())))
+        self.transact(|tx| settings::SYNC_REFRESH.remove(tx))
     }
 
     /// Whether this profile is signed in to a sync server (cheaper than the status).
@@ -285,14 +242,12 @@ impl Profile {
             .as_ref()
             .is_some_and(|b| b.server == account.server && b.user_id == account.user_id);
         self.transact(|tx| {
-            put_setting(tx, ACCOUNT_KEY, &account)?;
+            settings::SYNC_ACCOUNT.put(tx, &account)?;
             if !same {
-                drop_setting(tx, CURSOR_KEY)?;
-                drop_setting(tx, LAST_SYNC_KEY)?;
-                drop_setting(tx, SENT_UPTO_KEY)?;
+                settings::forget_sync_progress(tx)?;
             }
-            drop_setting(tx, LAST_ERROR_KEY)?;
-            Ok(((), Vec::new()))
+            settings::SYNC_LAST_ERROR.remove(tx)?;
+            Ok(())
         })?;
         if !same {
             self.sync_forget_peer(PEER);
@@ -321,28 +276,16 @@ impl Profile {
             .lock()
             .unwrap_or_else(PoisonError::into_inner) = None;
         self.transact(|tx| {
-            for key in [
-                ACCOUNT_KEY,
-                CURSOR_KEY,
-                LAST_SYNC_KEY,
-                LAST_ERROR_KEY,
-                SENT_UPTO_KEY,
-            ] {
-                drop_setting(tx, key)?;
-            }
-            Ok((
-                (),
-                vec![Event::SyncDone {
-                    status: SyncStatus::default(),
-                }],
-            ))
+            settings::forget_sync(tx)?;
+            tx.emit(Event::SyncDone {
+                status: SyncStatus::default(),
+            });
+            Ok(())
         })
     }
 
     pub fn sync_status(&self) -> Result<SyncStatus> {
-        let folded: i64 = self
-            .read(|c| setting(c, crate::shared::FOLDED_KEY))?
-            .unwrap_or(0);
+        let folded: i64 = self.read(|c| settings::FOLDED_REVIEWS.get(c))?.unwrap_or(0);
         let unfolded: i64 = self.read(|c| {
             Ok(c.query_row(
                 "SELECT COUNT(*) FROM reviews WHERE rowid > ?1",
@@ -350,12 +293,12 @@ impl Profile {
                 |r| r.get(0),
             )?)
         })?;
-        let local: i64 = self.read(|c| setting(c, LOCAL_CHANGES_KEY))?.unwrap_or(0);
-        let sent: i64 = self.read(|c| setting(c, SENT_UPTO_KEY))?.unwrap_or(0);
+        let local: i64 = self.read(|c| settings::LOCAL_CHANGES.get(c))?.unwrap_or(0);
+        let sent: i64 = self.read(|c| settings::SYNC_SENT_UPTO.get(c))?.unwrap_or(0);
         Ok(SyncStatus {
             account: self.sync_account()?,
-            last_sync_at: self.read(|c| setting(c, LAST_SYNC_KEY))?,
-            last_error: self.read(|c| setting(c, LAST_ERROR_KEY))?,
+            last_sync_at: self.read(|c| settings::SYNC_LAST_AT.get(c))?,
+            last_error: self.read(|c| settings::SYNC_LAST_ERROR.get(c))?,
             pending: (local - sent).max(0).saturating_add(unfolded) as u32,
             resting: self.remote.breaker.state() == crate::helper::BreakerState::Open,
         })
@@ -489,12 +432,12 @@ impl Profile {
         self.transact(|tx| {
             match &result {
                 Ok(_) => {
-                    put_setting(tx, LAST_SYNC_KEY, &now)?;
-                    drop_setting(tx, LAST_ERROR_KEY)?;
+                    settings::SYNC_LAST_AT.put(tx, &now)?;
+                    settings::SYNC_LAST_ERROR.remove(tx)?;
                 }
-                Err(e) => put_setting(tx, LAST_ERROR_KEY, &e.to_string())?,
+                Err(e) => settings::SYNC_LAST_ERROR.put(tx, &e.to_string())?,
             }
-            Ok(((), Vec::new()))
+            Ok(())
         })?;
         let status = self.sync_status()?;
         self.events().publish(Event::SyncDone { status });
@@ -507,7 +450,7 @@ impl Profile {
             .ok_or_else(|| Error::SignInNeeded("sign in to a sync server first".into()))?;
         let http = self.http()?;
         let mut local_sent: i64;
-        let mut cursor: i64 = self.read(|c| setting(c, CURSOR_KEY))?.unwrap_or(0);
+        let mut cursor: i64 = self.read(|c| settings::SYNC_CURSOR.get(c))?.unwrap_or(0);
         let mut outcome = SyncOutcome::default();
         let mut access = self.access_token(&account, &http)?;
         self.share_progress()?;
@@ -521,7 +464,7 @@ impl Profile {
             let out = self.sync_out_changed(PEER)?;
             // Every local change so far is in this round's messages or known to the
             // server already.
-            local_sent = self.read(|c| setting(c, LOCAL_CHANGES_KEY))?.unwrap_or(0);
+            local_sent = self.read(|c| settings::LOCAL_CHANGES.get(c))?.unwrap_or(0);
             let body = out.encode();
             let send = |access: &str| {
                 let tried = || {
@@ -597,7 +540,7 @@ impl Profile {
             outcome.notes += report.notes;
             if let Some(next) = next {
                 cursor = next;
-                self.transact(|tx| Ok((put_setting(tx, CURSOR_KEY, &cursor)?, Vec::new())))?;
+                self.transact(|tx| settings::SYNC_CURSOR.put(tx, &cursor))?;
             }
             self.events().publish(Event::SyncProgress {
                 rounds: outcome.rounds,
@@ -608,7 +551,7 @@ impl Profile {
                 break;
             }
         }
-        self.transact(|tx| Ok((put_setting(tx, SENT_UPTO_KEY, &local_sent)?, Vec::new())))?;
+        self.transact(|tx| settings::SYNC_SENT_UPTO.put(tx, &local_sent))?;
         self.sync_ended(PEER)?;
         self.sync_media(&account, &http, &access, &mut outcome)?;
         Ok(outcome)
@@ -655,7 +598,7 @@ impl Profile {
         let server = account.server.clone();
         for (blob_id, sha256) in self.read(|c| unsent_media(c, &server))? {
             self.send_media(&link, &blob_id, &sha256, outcome)?;
-            self.transact(|tx| Ok((mark_synced(tx, &server, &sha256)?, Vec::new())))?;
+            self.transact(|tx| mark_synced(tx, &server, &sha256))?;
         }
         Ok(())
     }
@@ -683,12 +626,10 @@ impl Profile {
                 if let Some(server) = server {
                     mark_synced(tx, server, &sha256)?;
                 }
-                Ok((
-                    (),
-                    vec![Event::CardsChanged {
-                        count: cards as u32,
-                    }],
-                ))
+                tx.emit(Event::CardsChanged {
+                    count: cards as u32,
+                });
+                Ok(())
             })?;
             received += 1;
         }
@@ -701,11 +642,10 @@ impl Profile {
                 if let Some(server) = server {
                     mark_synced(tx, server, &sha256)?;
                 }
-                let events = crate::sources::get(tx, &source_id)?
-                    .map(|view| crate::sources::saved(&view))
-                    .into_iter()
-                    .collect();
-                Ok(((), events))
+                tx.emit_all(
+                    crate::sources::get(tx, &source_id)?.map(|view| crate::sources::saved(&view)),
+                );
+                Ok(())
             })?;
             received += 1;
         }

@@ -253,7 +253,8 @@ impl Profile {
         self.transact(|tx| {
             let source = insert_source(tx, kind, &title, file_name, &blob.id, None, now_ms())?;
             let event = saved(&source);
-            Ok((source, vec![event]))
+            tx.emit(event);
+            Ok(source)
         })
     }
 
@@ -313,7 +314,8 @@ impl Profile {
             self.share_source(tx, &id, true)?;
             tx.execute("DELETE FROM sources WHERE id = ?1", [&id])?;
             tx.execute("DELETE FROM blobs WHERE id = ?1", [&blob])?;
-            Ok(((), vec![Event::SourceDeleted { id }]))
+            tx.emit(Event::SourceDeleted { id });
+            Ok(())
         })
     }
 
@@ -350,7 +352,7 @@ impl Profile {
                 "UPDATE sources SET document_password = ?2 WHERE id = ?1",
                 params![id, password],
             )?;
-            Ok(((), Vec::new()))
+            Ok(())
         })
     }
 
@@ -405,7 +407,8 @@ impl Profile {
             }
             let source = get(tx, id)?.or_not_found("source", id)?;
             let event = saved(&source);
-            Ok((source, vec![event]))
+            tx.emit(event);
+            Ok(source)
         })
     }
 }
@@ -475,7 +478,8 @@ pub fn transcribe_source(
             profile.share_source(tx, &id, false)?;
             let source = get(tx, &id)?.or_not_found("source", &id)?;
             let event = saved(&source);
-            Ok((source, vec![event]))
+            tx.emit(event);
+            Ok(source)
         }),
         Err(media) => {
             let error = Error::Media(media);
@@ -554,7 +558,8 @@ pub fn read_source(
             profile.share_source(tx, &id, false)?;
             let source = get(tx, &id)?.or_not_found("source", &id)?;
             let event = saved(&source);
-            Ok((source, vec![event]))
+            tx.emit(event);
+            Ok(source)
         }),
         Err(error) => {
             profile.set_status(&id, SourceStatus::Failed, Some(&error.view()))?;

@@ -9,7 +9,7 @@ use satchel_types::{ErrorCode, ErrorView, Event, JobState, JobView};
 use serde_json::Value;
 
 use super::crash;
-use crate::profile::Profile;
+use crate::profile::{Profile, Tx};
 use crate::{Error, Result};
 
 /// Tries a job gets before it is dead.
@@ -190,7 +190,8 @@ impl Profile {
     pub fn enqueue_job(&self, job: &NewJob, now_ms: i64) -> Result<JobView> {
         self.transact(|tx| {
             let view = insert_job(tx, job, now_ms)?;
-            Ok((view.clone(), vec![Event::JobUpdated { job: view }]))
+            tx.emit(Event::JobUpdated { job: view.clone() });
+            Ok(view)
         })
     }
 
@@ -250,7 +251,7 @@ impl Profile {
                  WHERE id = ?1 AND state = 'queued' AND run_after > ?2",
                 params![id, now_ms],
             )?;
-            Ok((view(tx, id)?, Vec::new()))
+            view(tx, id)
         })
     }
 
@@ -286,7 +287,8 @@ impl Profile {
             } else {
                 Vec::new()
             };
-            Ok((job, events))
+            tx.emit_all(events);
+            Ok(job)
         })
     }
 
@@ -308,7 +310,8 @@ impl Profile {
                     job.state
                 )));
             }
-            Ok((job.clone(), vec![Event::JobUpdated { job }]))
+            tx.emit(Event::JobUpdated { job: job.clone() });
+            Ok(job)
         })
     }
 }
@@ -349,7 +352,7 @@ pub(crate) fn claim(
             })
             .optional()?;
         let Some((id, kind, subject, payload, attempts)) = found else {
-            return Ok((None, Vec::new()));
+            return Ok(None);
         };
         let claim = format!("{}:{}", crash::token(), uuid::Uuid::now_v7());
         tx.execute(
@@ -370,7 +373,8 @@ pub(crate) fn claim(
             claim,
             attempt: attempts + 1,
         };
-        Ok((Some(claimed), vec![event]))
+        tx.emit(event);
+        Ok(Some(claimed))
     })
 }
 
@@ -403,7 +407,8 @@ pub(crate) fn heartbeat(
             }],
             _ => Vec::new(),
         };
-        Ok((changed == 1, events))
+        tx.emit_all(events);
+        Ok(changed == 1)
     })
 }
 
@@ -414,7 +419,7 @@ pub(crate) fn finish<T>(
     profile: &Profile,
     job: &Claimed,
     now_ms: i64,
-    effect: impl FnOnce(&Transaction<'_>) -> Result<(T, Value, Vec<Event>)>,
+    effect: impl FnOnce(&Tx<'_>) -> Result<(T, Value)>,
 ) -> Result<Option<T>> {
     profile.transact(|tx| {
         let still_ours: bool = tx
@@ -426,17 +431,17 @@ pub(crate) fn finish<T>(
             .optional()?
             .unwrap_or(false);
         if !still_ours {
-            return Ok((None, Vec::new()));
+            return Ok(None);
         }
-        let (value, result, mut events) = effect(tx)?;
+        let (value, result) = effect(tx)?;
         tx.execute(
             "UPDATE jobs SET state = 'done', claim = NULL, result = ?2, error = NULL,
                              updated_at = ?3
              WHERE id = ?1",
             params![job.id, result.to_string(), now_ms],
         )?;
-        events.push(updated(tx, &job.id)?);
-        Ok((Some(value), events))
+        tx.emit(updated(tx, &job.id)?);
+        Ok(Some(value))
     })
 }
 
@@ -470,7 +475,7 @@ fn fail_with_jitter(
             )
             .optional()?;
         let Some(attempts) = attempts else {
-            return Ok((None, Vec::new()));
+            return Ok(None);
         };
         if retry && attempts < MAX_ATTEMPTS {
             let delay = retry_delay(attempts, jitter).as_millis() as i64;
@@ -488,7 +493,8 @@ fn fail_with_jitter(
             )?;
         }
         let job = view(tx, &job.id)?;
-        Ok((Some(job.clone()), vec![Event::JobFailed { job }]))
+        tx.emit(Event::JobFailed { job: job.clone() });
+        Ok(Some(job))
     })
 }
 
@@ -520,7 +526,8 @@ pub(crate) fn release(profile: &Profile, job: &Claimed, now_ms: i64) -> Result<(
         } else {
             Vec::new()
         };
-        Ok(((), events))
+        tx.emit_all(events);
+        Ok(())
     })
 }
 
@@ -615,7 +622,8 @@ pub(crate) fn recover(profile: &Profile, now_ms: i64) -> Result<usize> {
             )?;
             events.push(updated(tx, id)?);
         }
-        Ok((running.len(), events))
+        tx.emit_all(events);
+        Ok(running.len())
     })
 }
 
@@ -796,7 +804,7 @@ pub(crate) mod tests {
         // The first try wakes up and tries to finish: nothing is written.
         let late = finish(&profile, &first, 20_001, |tx| {
             tx.execute("CREATE TABLE effect (n INTEGER)", [])?;
-            Ok(((), Value::Null, Vec::new()))
+            Ok(((), Value::Null))
         })
         .unwrap();
         assert!(late.is_none());
@@ -808,7 +816,7 @@ pub(crate) mod tests {
         // The second finishes, its effect with it.
         let done = finish(&profile, &second, 20_002, |tx| {
             tx.execute("CREATE TABLE effect (n INTEGER)", [])?;
-            Ok((7, serde_json::json!({ "made": 1 }), Vec::new()))
+            Ok((7, serde_json::json!({ "made": 1 })))
         })
         .unwrap();
         assert_eq!(done, Some(7));

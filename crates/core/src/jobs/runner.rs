@@ -9,14 +9,13 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use rusqlite::Transaction;
-use satchel_types::{ErrorCode, ErrorView, Event};
+use satchel_types::{ErrorCode, ErrorView};
 use serde_json::Value;
 
 use super::clock::Clock;
 use super::crash;
 use super::queue::{self, Claimed, Class};
-use crate::profile::Profile;
+use crate::profile::{Profile, Tx};
 use crate::{Error, Result};
 
 /// How a try ended badly.
@@ -154,9 +153,9 @@ impl JobContext<'_> {
     /// Ends the job: `effect` writes what it produced in the transaction that marks
     /// it done, so that it is written once — or not at all when this try was given up
     /// (then `Err(Stopped)`).
-    pub fn finish<T>(
+    pub(crate) fn finish<T>(
         &self,
-        effect: impl FnOnce(&Transaction<'_>) -> Result<(T, Value, Vec<Event>)>,
+        effect: impl FnOnce(&Tx<'_>) -> Result<(T, Value)>,
     ) -> std::result::Result<T, Failure> {
         let now = self.clock.now_ms();
         match queue::finish(self.profile, self.job, now, effect) {
@@ -391,7 +390,7 @@ fn run(shared: &Shared, job: &Claimed) {
     let now = shared.clock.now_ms();
     let ended = match outcome {
         Ok(Ok(result)) if !context.finished.load(Ordering::SeqCst) => {
-            queue::finish(&shared.profile, job, now, |_| Ok(((), result, Vec::new()))).map(drop)
+            queue::finish(&shared.profile, job, now, |_| Ok(((), result))).map(drop)
         }
         Ok(Err(Failure::Stopped)) if shared.stopping.load(Ordering::SeqCst) => {
             queue::release(&shared.profile, job, now)
@@ -424,7 +423,7 @@ mod tests {
     use std::sync::atomic::AtomicUsize;
     use std::time::Instant;
 
-    use satchel_types::JobState;
+    use satchel_types::{Event, JobState};
 
     use super::*;
     use crate::jobs::clock::{ManualClock, SystemClock};
@@ -520,7 +519,7 @@ mod tests {
                          VALUES ('made', 'Made', '', 0, 0)",
                         [],
                     )?;
-                    Ok(((), serde_json::json!({ "tries": n }), Vec::new()))
+                    Ok(((), serde_json::json!({ "tries": n })))
                 })?;
                 Ok(Value::Null)
             }),

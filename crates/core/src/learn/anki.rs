@@ -880,12 +880,10 @@ impl Profile {
             }
             report.decks = decks.len() as u32;
             report.media = blobs.len() as u32;
-            Ok((
-                report,
-                vec![Event::CardsChanged {
-                    count: report.cards,
-                }],
-            ))
+            tx.emit(Event::CardsChanged {
+                count: report.cards,
+            });
+            Ok(report)
         })?;
         progress(total, total);
         Ok(imported)

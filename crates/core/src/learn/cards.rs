@@ -424,7 +424,8 @@ impl Profile {
                 self.share_card(tx, &id)?;
                 made.push(card(tx, &id)?);
             }
-            Ok((made.clone(), vec![changed(made.len())]))
+            tx.emit(changed(made.len()));
+            Ok(made.clone())
         })
     }
 
@@ -544,7 +545,8 @@ impl Profile {
                 "UPDATE cards SET buried_until = NULL, updated_at = ?2 WHERE buried_until > ?1",
                 params![days(tx)?.today_start(now), now],
             )?;
-            Ok((count, vec![changed(count)]))
+            tx.emit(changed(count));
+            Ok(count)
         })
     }
 
@@ -589,7 +591,8 @@ impl Profile {
             let id = card_id(tx, id_or_prefix)?;
             change(tx, &id)?;
             self.share_card(tx, &id)?;
-            Ok((card(tx, &id)?, vec![changed(1)]))
+            tx.emit(changed(1));
+            Ok(card(tx, &id)?)
         })
     }
 }

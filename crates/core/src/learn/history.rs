@@ -168,7 +168,8 @@ impl Profile {
                 ids.push(id);
             }
             let count = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-            Ok((ids, vec![Event::CardsChanged { count }]))
+            tx.emit(Event::CardsChanged { count });
+            Ok(ids)
         })
     }
 }

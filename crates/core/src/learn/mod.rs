@@ -25,9 +25,9 @@ pub use history::{CardWithHistory, PastReview};
 pub use review::DAY_STARTS_AT_HOUR;
 
 use crate::profile::Profile;
+use crate::store;
 use crate::{Error, Result};
 
-const SETTINGS_KEY: &str = "learning";
 pub(crate) const DEFAULT_DECK: &str = "Default";
 const DECK_NAME_MAX_CHARS: usize = 200;
 
@@ -80,26 +80,11 @@ fn deck_name(name: &str) -> Result<String> {
 }
 
 pub(crate) fn settings(conn: &Connection) -> Result<LearningSettings> {
-    let value: Option<String> = conn
-        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-        .query_row([SETTINGS_KEY], |row| row.get(0))
-        .optional()?;
-    // Settings that cannot be read back are the defaults, never a locked-out learner.
-    Ok(value
-        .and_then(|value| serde_json::from_str(&value).ok())
-        .unwrap_or_default())
+    Ok(store::settings::LEARNING.get(conn)?.unwrap_or_default())
 }
 
 pub(crate) fn write_settings(tx: &Transaction<'_>, settings: &LearningSettings) -> Result<()> {
-    tx.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![
-            SETTINGS_KEY,
-            serde_json::to_string(settings).unwrap_or_default()
-        ],
-    )?;
-    Ok(())
+    store::settings::LEARNING.put(tx, settings)
 }
 
 impl Profile {
@@ -131,7 +116,7 @@ impl Profile {
             settings.desired_retention = desired_retention;
             settings.new_per_day = new_per_day;
             write_settings(tx, &settings)?;
-            Ok((settings, Vec::new()))
+            Ok(settings)
         })
     }
 }
@@ -151,7 +136,7 @@ impl Profile {
                 settings.utc_offset_minutes = minutes;
                 write_settings(tx, &settings)?;
             }
-            Ok(((), Vec::new()))
+            Ok(())
         })
     }
 }

@@ -213,7 +213,8 @@ fn run(job: &JobContext<'_>) -> std::result::Result<Value, Failure> {
     let fitted = fitted?;
     job.finish(|tx| {
         let event = adopt(tx, &fitted)?;
-        Ok(((), json!(fitted.optimisation), vec![event]))
+        tx.emit(event);
+        Ok(((), json!(fitted.optimisation)))
     })?;
     Ok(json!(fitted.optimisation))
 }
@@ -263,7 +264,10 @@ impl Profile {
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<Optimisation> {
         let fitted = fit_profile(self, now, progress)?;
-        self.transact(|tx| Ok((fitted.optimisation.clone(), vec![adopt(tx, &fitted)?])))
+        self.transact(|tx| {
+            tx.emit(adopt(tx, &fitted)?);
+            Ok(fitted.optimisation.clone())
+        })
     }
 
     /// The review log as FSRS trains on it: items, and the card (numbered) of each.
@@ -309,7 +313,7 @@ mod tests {
                     "INSERT INTO undone_reviews (review_id, undone_at) VALUES ('r7', 9)",
                     [],
                 )?;
-                Ok(((), Vec::new()))
+                Ok(())
             })
             .unwrap();
         let (items, cards, count) = profile.read(training_set).unwrap();

@@ -329,7 +329,8 @@ impl Profile {
                 undone: false,
             }];
             events.extend(queue_when_due(tx, &settings, now)?);
-            Ok((answered, events))
+            tx.emit_all(events);
+            Ok(answered)
         })
     }
 
@@ -372,14 +373,13 @@ impl Profile {
                 params![review, now],
             )?;
             project(tx, &card_id)?;
-            Ok((
-                card(tx, &card_id)?,
-                vec![Event::ReviewLogged {
-                    card_id,
-                    review_id: review,
-                    undone: true,
-                }],
-            ))
+            let undone = card(tx, &card_id)?;
+            tx.emit(Event::ReviewLogged {
+                card_id,
+                review_id: review,
+                undone: true,
+            });
+            Ok(undone)
         })
     }
 }
@@ -545,7 +545,7 @@ mod tests {
         assert_eq!(kept, 2);
         let refused = profile.transact(|tx| {
             tx.execute("DELETE FROM reviews", [])?;
-            Ok(((), Vec::new()))
+            Ok(())
         });
         assert!(refused.is_err());
     }

@@ -343,7 +343,8 @@ impl Profile {
                     now
                 ],
             )?;
-            Ok((correct, vec![Event::CardsChanged { count: 0 }]))
+            tx.emit(Event::CardsChanged { count: 0 });
+            Ok(correct)
         })
     }
 }

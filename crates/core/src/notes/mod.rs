@@ -64,7 +64,8 @@ impl Profile {
             let event = Event::NoteSaved {
                 note: summary(&note.id, &note.title, &note.body, note.updated_at),
             };
-            Ok((note, vec![event]))
+            tx.emit(event);
+            Ok(note)
         })
     }
 
@@ -97,7 +98,8 @@ impl Profile {
             let id = resolve(tx, id_or_prefix)?;
             self.share_note_deleted(tx, &id)?;
             tx.execute("DELETE FROM notes WHERE id = ?1", [&id])?;
-            Ok(((), vec![Event::NoteDeleted { id }]))
+            tx.emit(Event::NoteDeleted { id });
+            Ok(())
         })
     }
 

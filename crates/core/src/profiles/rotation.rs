@@ -131,12 +131,10 @@ impl Profile {
         self.manifest.save(&self.dir)?;
         self.transact(|tx| {
             tx.execute("UPDATE unshown_recovery_codes SET for_rotation = 0", [])?;
-            Ok((
-                (),
-                vec![Event::ProfileKeyRotated {
-                    profile_id: id.clone(),
-                }],
-            ))
+            tx.emit(Event::ProfileKeyRotated {
+                profile_id: id.clone(),
+            });
+            Ok(())
         })?;
         if stop_after == Some(RotationStep::ManifestUpdated) {
             return Ok(());
@@ -179,7 +177,7 @@ impl Profile {
                 "DELETE FROM unshown_recovery_codes WHERE for_rotation = 1",
                 [],
             )?;
-            Ok(((), Vec::new()))
+            Ok(())
         })
     }
 }

@@ -100,7 +100,7 @@ pub(super) fn find(profile: &Profile, model: &dyn Understand) -> Result<usize> {
                 "UPDATE chunked SET concepts_at = ?2 WHERE owner_id = ?1",
                 params![owner, updated_at],
             )?;
-            Ok(((), Vec::new()))
+            Ok(())
         })?;
         done += 1;
     }
@@ -120,7 +120,7 @@ pub(super) fn forget_unnamed(profile: &Profile) -> Result<()> {
             "DELETE FROM concepts WHERE id NOT IN (SELECT concept_id FROM owner_concepts)",
             [],
         )?;
-        Ok(((), Vec::new()))
+        Ok(())
     })
 }
 

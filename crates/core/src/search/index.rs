@@ -83,7 +83,7 @@ pub fn refresh(
         report.chunks += chunks.len();
         profile.transact(|tx| {
             replace_chunks(tx, &owner, updated_at, &chunks)?;
-            Ok(((), Vec::new()))
+            Ok(())
         })?;
         progress(0, 0);
     }
@@ -94,7 +94,7 @@ pub fn refresh(
                  (SELECT id FROM notes UNION ALL SELECT id FROM sources)",
             [],
         )?;
-        Ok((forgotten, Vec::new()))
+        Ok(forgotten)
     })?;
     let total: usize = profile.read(|conn| {
         Ok(conn.query_row(
@@ -123,7 +123,7 @@ pub fn refresh(
             for ((id, _), vector) in pending.iter().zip(&vectors) {
                 update.execute(params![id, encode(vector)])?;
             }
-            Ok(((), Vec::new()))
+            Ok(())
         })?;
         report.embedded += pending.len();
         progress(report.embedded.min(total), total);

@@ -19,11 +19,8 @@ pub(crate) use project::WAITING_MEDIA;
 use project::shared_source;
 
 use crate::profile::Profile;
+use crate::store::settings;
 use crate::{Result, learn};
-
-const DEVICE_KEY: &str = "device";
-/// The last `reviews` rowid folded into the shared review log.
-pub(crate) const FOLDED_KEY: &str = "shared_reviews_folded";
 
 #[derive(Default)]
 pub(crate) struct Shared {
@@ -45,23 +42,8 @@ impl Shared {
 
 /// This device's id among the learner's devices: random, made once per profile.
 fn device(tx: &Transaction<'_>) -> Result<Vec<u8>> {
-    let found: Option<String> = tx
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [DEVICE_KEY],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(hex) = found.and_then(|v| serde_json::from_str::<String>(&v).ok()) {
-        return Ok(hex.into_bytes());
-    }
-    let id = uuid::Uuid::now_v7().simple().to_string();
-    tx.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![DEVICE_KEY, serde_json::to_string(&id).unwrap_or_default()],
-    )?;
-    Ok(id.into_bytes())
+    let made = uuid::Uuid::now_v7().simple().to_string();
+    Ok(settings::DEVICE.put_first(tx, &made)?.into_bytes())
 }
 
 fn load(conn: &Connection, replica: &mut Replica, id: &DocId) -> Result<()> {
@@ -129,7 +111,7 @@ impl Profile {
         load(tx, replica, &id)?;
         change(replica)?;
         if keep_changes(tx, replica, &id)? {
-            crate::remote::count_local_change(tx)?;
+            settings::LOCAL_CHANGES.increment(tx)?;
         }
         Ok(())
     }
@@ -138,7 +120,7 @@ impl Profile {
     pub(crate) fn device_id(&self) -> Result<String> {
         self.transact(|tx| {
             let id = String::from_utf8_lossy(&device(tx)?).into_owned();
-            Ok((id, Vec::new()))
+            Ok(id)
         })
     }
 
@@ -156,15 +138,7 @@ impl Profile {
     /// unique id until it is folded, so nothing is lost to a crash in between.
     pub fn fold_reviews(&self) -> Result<usize> {
         self.transact(|tx| {
-            let upto: i64 = tx
-                .query_row(
-                    "SELECT value FROM settings WHERE key = ?1",
-                    [FOLDED_KEY],
-                    |r| r.get::<_, String>(0),
-                )
-                .optional()?
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0);
+            let upto = settings::FOLDED_REVIEWS.get(tx)?.unwrap_or(0);
             let pending: Vec<(i64, String)> = tx
                 .prepare("SELECT rowid, id FROM reviews WHERE rowid > ?1 ORDER BY rowid")?
                 .query_map([upto], |row| Ok((row.get(0)?, row.get(1)?)))?
@@ -206,13 +180,9 @@ impl Profile {
                 })?;
             }
             if let Some((last, _)) = pending.last() {
-                tx.execute(
-                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    params![FOLDED_KEY, last.to_string()],
-                )?;
+                settings::FOLDED_REVIEWS.put(tx, last)?;
             }
-            Ok((pending.len(), Vec::new()))
+            Ok(pending.len())
         })
     }
 
@@ -344,7 +314,7 @@ impl Profile {
         .to_string();
         self.transact(|tx| {
             self.share(tx, DocId::progress(), |r| r.put_progress(&summary))?;
-            Ok(((), Vec::new()))
+            Ok(())
         })
     }
 
@@ -534,14 +504,9 @@ mod tests {
         assert_eq!(summary["cards"]["total"], 2, "{summary}");
         // Nothing new studied: the summary is the same, and nothing waits to be sent.
         let changes = |p: &Profile| -> i64 {
-            p.read(|c| {
-                Ok(c.query_row(
-                    "SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?1",
-                    [crate::remote::LOCAL_CHANGES_KEY],
-                    |r| r.get(0),
-                )?)
-            })
-            .unwrap()
+            p.read(|c| crate::store::settings::LOCAL_CHANGES.get(c))
+                .unwrap()
+                .unwrap_or(0)
         };
         let before = changes(&profile);
         profile.share_progress().unwrap();

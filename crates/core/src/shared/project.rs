@@ -242,7 +242,7 @@ impl Profile {
     /// The sync messages for `peer` (another device, or the server).
     pub fn sync_out(&self, peer: &str) -> Result<satchel_sync::Batch> {
         self.fold_reviews()?;
-        self.transact(|tx| Ok((self.with_replica(tx, |r| Ok(r.sync_out(peer)))?, Vec::new())))
+        self.transact(|tx| self.with_replica(tx, |r| Ok(r.sync_out(peer))))
     }
 
     /// [`sync_out`](Self::sync_out) for a peer that tells of its own changes (the
@@ -265,7 +265,7 @@ impl Profile {
                     .collect();
                 Ok(r.sync_out_where(peer, |id| changed.contains(id)))
             })?;
-            Ok((batch, Vec::new()))
+            Ok(batch)
         })
     }
 
@@ -284,7 +284,7 @@ impl Profile {
                 }
                 Ok(())
             })?;
-            Ok(((), Vec::new()))
+            Ok(())
         })
     }
 
@@ -292,7 +292,7 @@ impl Profile {
     pub(crate) fn sync_forget_heads(&self, peer: &str) -> Result<()> {
         self.transact(|tx| {
             tx.execute("DELETE FROM synced_heads WHERE peer = ?1", [peer])?;
-            Ok(((), Vec::new()))
+            Ok(())
         })
     }
 
@@ -449,7 +449,8 @@ impl Profile {
                     count: report.cards.max(touched.len() as u32),
                 });
             }
-            Ok((report, events))
+            tx.emit_all(events);
+            Ok(report)
         })
     }
 }

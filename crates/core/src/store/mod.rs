@@ -5,6 +5,8 @@
 //! must already exist unless we are creating a profile — a wrong or missing key can
 //! never turn into a new, empty database.
 
+pub(crate) mod settings;
+
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};

@@ -139,7 +139,8 @@ impl Profile {
             }
             let pack = pack_view(tx, &id)?;
             events.push(progress_event(&pack));
-            Ok((pack, events))
+            tx.emit_all(events);
+            Ok(pack)
         })
     }
 
@@ -225,7 +226,7 @@ impl Profile {
             }
             self.share_card(tx, id)?;
             let card = card_view(tx, id)?;
-            Ok((card, Vec::new()))
+            Ok(card)
         })
     }
 }
@@ -350,7 +351,8 @@ fn run_task(
                 source_id: pack.source_id.clone(),
             });
         }
-        Ok(((), json!({ "task": task }), events))
+        tx.emit_all(events);
+        Ok(((), json!({ "task": task })))
     })?;
     Ok(Value::Null)
 }

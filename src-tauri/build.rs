@@ -1,87 +1,52 @@
-//! The desktop shell's config lives at the repository root; its commands are declared
-//! here one by one, so the window may call exactly these and nothing else.
+//! The desktop shell's config lives at the repository root. Its commands are the ones
+//! `satchel-types` declares: the window may call exactly these and nothing else, and
+//! its capability must allow each by name, so a command renamed or added there fails
+//! this build rather than a call at run time.
+
+use std::collections::BTreeSet;
+
+use satchel_types::command::NAMES;
+
+/// The window's capability, which allows it its commands one by one.
+const CAPABILITY: &str = "capabilities/main.json";
 
 fn main() {
-    let commands = &[
-        "welcome",
-        "create_profile",
-        "unlock_profile",
-        "lock_profile",
-        "library",
-        "note",
-        "save_note",
-        "delete_note",
-        "rotate_key",
-        "acknowledge_recovery_code",
-        "about",
-        "pick_audio_files",
-        "import_audio",
-        "source",
-        "delete_source",
-        "cancel_transcription",
-        "retry_transcription",
-        "media_url",
-        "paste_image",
-        "open_document",
-        "start_recording",
-        "stop_recording",
-        "recording",
-        "first_paint",
-        "search",
-        "ask",
-        "concepts",
-        "request_pack",
-        "pack",
-        "packs_of",
-        "set_card",
-        "jobs",
-        "retry_job",
-        "cancel_job",
-        "helper",
-        "set_helper",
-        "next_card",
-        "answer_card",
-        "undo_review",
-        "add_cards",
-        "decks",
-        "study_cards",
-        "card_action",
-        "learning_stats",
-        "study_now",
-        "set_learning",
-        "optimise_learning",
-        "answer_quiz",
-        "pick_anki_deck",
-        "import_anki",
-        "pick_card_media",
-        "set_time_zone",
-        "sync_status",
-        "sync_sign_in",
-        "sync_sign_out",
-        "sync_now",
-        "classroom",
-        "class_host_start",
-        "class_host_stop",
-        "class_find",
-        "class_join",
-        "class_create",
-        "class_roster",
-        "class_report",
-        "class_assign",
-        "export_bundle",
-        "import_bundle",
-        "class_add_student",
-        "class_remove_student",
-        "class_export_student_bundle",
-        "class_import_student_bundle",
-    ];
     // The UI is embedded by `generate_context!`; rebuilding when it changes keeps a
     // binary from carrying a stale window.
     println!("cargo:rerun-if-changed=../ui/dist");
+    println!("cargo:rerun-if-changed={CAPABILITY}");
+    if let Err(problem) = check_capability() {
+        panic!("{CAPABILITY}: {problem}");
+    }
     let attributes = tauri_build::Attributes::new()
         .config_path("../tauri.conf.json")
-        .app_manifest(tauri_build::AppManifest::new().commands(commands));
+        .app_manifest(tauri_build::AppManifest::new().commands(NAMES));
     if let Err(error) = tauri_build::try_build(attributes) {
         panic!("tauri build step failed: {error:#}");
+    }
+}
+
+/// Whether the capability allows every declared command, and no command that is not.
+fn check_capability() -> Result<(), String> {
+    let text = std::fs::read_to_string(CAPABILITY).map_err(|e| e.to_string())?;
+    let capability: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    // Permissions of Tauri's own (`core:…`) and of plugins carry a prefix; the app's
+    // own commands are `allow-` and the command's name in kebab case.
+    let allowed: BTreeSet<String> = capability["permissions"]
+        .as_array()
+        .ok_or("no list of permissions")?
+        .iter()
+        .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+        .map(str::to_owned)
+        .collect();
+    let declared: BTreeSet<String> = NAMES.iter().map(|n| n.replace('_', "-")).collect();
+    let missing: Vec<_> = declared.difference(&allowed).collect();
+    let unknown: Vec<_> = allowed.difference(&declared).collect();
+    if missing.is_empty() && unknown.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "not allowed, though declared: {missing:?}; allowed, though not declared: {unknown:?}"
+        ))
     }
 }

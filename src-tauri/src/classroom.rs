@@ -5,10 +5,7 @@
 use std::net::{SocketAddr, UdpSocket};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use satchel_core::types::{
-    BundleOutcome, ClassInfo, ClassReport, Classmate, ClassroomView, ErrorCode, ErrorView,
-    FoundServer,
-};
+use satchel_core::types::{ClassroomView, ErrorCode, ErrorView, command};
 use satchel_core::{Audience, Profile};
 use satchel_server::store::{Role, Store};
 use sha2::{Digest, Sha256};
@@ -16,6 +13,7 @@ use tauri::State;
 
 use crate::Shell;
 use crate::commands::{Reply, off_ui_thread, open_profile, with_open};
+use crate::ipc::{Args, ReplyTo};
 
 /// The port a class server listens on when it can (students' apps remember it).
 const CLASS_PORT: u16 = 7480;
@@ -75,7 +73,10 @@ fn lan_address() -> String {
 /// Starts the class server for the open library (or says where it already runs),
 /// signs the teacher in to it, and advertises it on the LAN.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn class_host_start(shell: State<'_, Arc<Shell>>) -> Reply<ClassroomView> {
+pub async fn class_host_start(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::ClassHostStart>,
+) -> ReplyTo<command::ClassHostStart> {
     let profile = open_profile(&shell)?;
     if shell.class_host.address_for(&profile).is_none() {
         start(&shell, &profile).await?;
@@ -158,7 +159,10 @@ async fn start(shell: &Shell, profile: &Arc<Profile>) -> Reply<()> {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn class_host_stop(shell: State<'_, Arc<Shell>>) -> Reply<ClassroomView> {
+pub async fn class_host_stop(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::ClassHostStop>,
+) -> ReplyTo<command::ClassHostStop> {
     shell.class_host.stop();
     let profile = open_profile(&shell)?;
     classroom_of(&shell, profile).await
@@ -191,14 +195,17 @@ async fn classroom_of(shell: &Shell, profile: Arc<Profile>) -> Reply<ClassroomVi
 
 /// The class page's view: the server this app runs, the classes, the lessons given.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn classroom(shell: State<'_, Arc<Shell>>) -> Reply<ClassroomView> {
+pub async fn classroom(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::Classroom>,
+) -> ReplyTo<command::Classroom> {
     let profile = open_profile(&shell)?;
     classroom_of(&shell, profile).await
 }
 
 /// Class servers advertised on the LAN (listened for three seconds).
 #[tauri::command(rename_all = "snake_case")]
-pub async fn class_find() -> Reply<Vec<FoundServer>> {
+pub async fn class_find(_: Args<command::ClassFind>) -> ReplyTo<command::ClassFind> {
     tauri::async_runtime::spawn_blocking(|| {
         satchel_core::discover(std::time::Duration::from_secs(3)).map_err(|e| e.view())
     })
@@ -209,9 +216,8 @@ pub async fn class_find() -> Reply<Vec<FoundServer>> {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn class_join(
     shell: State<'_, Arc<Shell>>,
-    server: String,
-    code: String,
-) -> Reply<ClassInfo> {
+    Args(command::ClassJoin { server, code }): Args<command::ClassJoin>,
+) -> ReplyTo<command::ClassJoin> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| {
             let name = p.name().to_owned();
@@ -222,7 +228,10 @@ pub async fn class_join(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn class_create(shell: State<'_, Arc<Shell>>, name: String) -> Reply<ClassInfo> {
+pub async fn class_create(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::ClassCreate { name }): Args<command::ClassCreate>,
+) -> ReplyTo<command::ClassCreate> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.class_create(&name))
     })
@@ -230,7 +239,10 @@ pub async fn class_create(shell: State<'_, Arc<Shell>>, name: String) -> Reply<C
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn class_roster(shell: State<'_, Arc<Shell>>, class_id: String) -> Reply<Vec<Classmate>> {
+pub async fn class_roster(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::ClassRoster { class_id }): Args<command::ClassRoster>,
+) -> ReplyTo<command::ClassRoster> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.class_roster(&class_id))
     })
@@ -238,7 +250,10 @@ pub async fn class_roster(shell: State<'_, Arc<Shell>>, class_id: String) -> Rep
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn class_report(shell: State<'_, Arc<Shell>>, class_id: String) -> Reply<ClassReport> {
+pub async fn class_report(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::ClassReport { class_id }): Args<command::ClassReport>,
+) -> ReplyTo<command::ClassReport> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.class_report(&class_id))
     })
@@ -249,10 +264,12 @@ pub async fn class_report(shell: State<'_, Arc<Shell>>, class_id: String) -> Rep
 #[tauri::command(rename_all = "snake_case")]
 pub async fn class_assign(
     shell: State<'_, Arc<Shell>>,
-    class_id: String,
-    material: String,
-    students: Vec<String>,
-) -> Reply<u32> {
+    Args(command::ClassAssign {
+        class_id,
+        material,
+        students,
+    }): Args<command::ClassAssign>,
+) -> ReplyTo<command::ClassAssign> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| {
             let audience = if students.is_empty() {
@@ -289,7 +306,8 @@ async fn save_bundle_as(
 pub async fn export_bundle(
     app: tauri::AppHandle,
     shell: State<'_, Arc<Shell>>,
-) -> Reply<Option<BundleOutcome>> {
+    _: Args<command::ExportBundle>,
+) -> ReplyTo<command::ExportBundle> {
     let Some(path) = save_bundle_as(app, "satchel.satchel".into()).await? else {
         return Ok(None);
     };
@@ -311,7 +329,8 @@ async fn open_bundle(app: tauri::AppHandle) -> Reply<Option<std::path::PathBuf>>
 pub async fn import_bundle(
     app: tauri::AppHandle,
     shell: State<'_, Arc<Shell>>,
-) -> Reply<Option<BundleOutcome>> {
+    _: Args<command::ImportBundle>,
+) -> ReplyTo<command::ImportBundle> {
     let Some(path) = open_bundle(app).await? else {
         return Ok(None);
     };
@@ -324,9 +343,8 @@ pub async fn import_bundle(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn class_add_student(
     shell: State<'_, Arc<Shell>>,
-    class_id: String,
-    name: String,
-) -> Reply<Classmate> {
+    Args(command::ClassAddStudent { class_id, name }): Args<command::ClassAddStudent>,
+) -> ReplyTo<command::ClassAddStudent> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.class_add_student(&class_id, &name))
     })
@@ -336,9 +354,11 @@ pub async fn class_add_student(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn class_remove_student(
     shell: State<'_, Arc<Shell>>,
-    class_id: String,
-    student_id: String,
-) -> Reply<Classmate> {
+    Args(command::ClassRemoveStudent {
+        class_id,
+        student_id,
+    }): Args<command::ClassRemoveStudent>,
+) -> ReplyTo<command::ClassRemoveStudent> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.class_remove_student(&class_id, &student_id))
     })
@@ -351,9 +371,10 @@ pub async fn class_remove_student(
 pub async fn class_export_student_bundle(
     app: tauri::AppHandle,
     shell: State<'_, Arc<Shell>>,
-    class_id: String,
-    student: Classmate,
-) -> Reply<Option<BundleOutcome>> {
+    Args(command::ClassExportStudentBundle { class_id, student }): Args<
+        command::ClassExportStudentBundle,
+    >,
+) -> ReplyTo<command::ClassExportStudentBundle> {
     let file_name = format!("{} lessons.satchel", student.name);
     let Some(path) = save_bundle_as(app, file_name).await? else {
         return Ok(None);
@@ -373,8 +394,8 @@ pub async fn class_export_student_bundle(
 pub async fn class_import_student_bundle(
     app: tauri::AppHandle,
     shell: State<'_, Arc<Shell>>,
-    class_id: String,
-) -> Reply<Option<(Classmate, BundleOutcome)>> {
+    Args(command::ClassImportStudentBundle { class_id }): Args<command::ClassImportStudentBundle>,
+) -> ReplyTo<command::ClassImportStudentBundle> {
     let Some(path) = open_bundle(app).await? else {
         return Ok(None);
     };

@@ -6,15 +6,12 @@ use std::sync::{Arc, PoisonError};
 use std::path::PathBuf;
 
 use satchel_core::types::{
-    AboutView, AnkiImported, Answer, Answered, CardDraft, CardState, CardView, ConceptMap,
-    DeckView, ErrorCode, ErrorView, HelperSettings, ImportOutcome, JobView, LearningSettings,
-    LearningStats, LibraryView, NextCard, NoteDraft, NoteView, PackView, Rating, RecordingView,
-    RecoveryCodeView, SearchHit, SourceView, StudyCard, StudyStep, SyncAccount, SyncOutcome,
-    SyncStatus, UnlockRequest, UnlockedView, WelcomeView,
+    ErrorCode, ErrorView, HelperSettings, ImportOutcome, RecoveryCodeView, UnlockedView, command,
 };
 use satchel_core::{Error, Profile};
 use tauri::State;
 
+use crate::ipc::{Args, ReplyTo};
 use crate::{STARTED, Shell};
 
 pub(crate) type Reply<T> = Result<T, ErrorView>;
@@ -88,16 +85,18 @@ fn set_open(shell: &Shell, profile: Option<Profile>) {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn welcome(shell: State<'_, Arc<Shell>>) -> Reply<WelcomeView> {
+pub async fn welcome(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::Welcome>,
+) -> ReplyTo<command::Welcome> {
     off_ui_thread(&shell, |shell| shell.satchel.welcome().map_err(view)).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn create_profile(
     shell: State<'_, Arc<Shell>>,
-    name: String,
-    passphrase: Option<String>,
-) -> Reply<RecoveryCodeView> {
+    Args(command::CreateProfile { name, passphrase }): Args<command::CreateProfile>,
+) -> ReplyTo<command::CreateProfile> {
     off_ui_thread(&shell, move |shell| {
         let (profile, code) = shell
             .satchel
@@ -116,9 +115,11 @@ pub async fn create_profile(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn unlock_profile(
     shell: State<'_, Arc<Shell>>,
-    profile_id: String,
-    request: UnlockRequest,
-) -> Reply<UnlockedView> {
+    Args(command::UnlockProfile {
+        profile_id,
+        request,
+    }): Args<command::UnlockProfile>,
+) -> ReplyTo<command::UnlockProfile> {
     off_ui_thread(&shell, move |shell| {
         set_open(shell, None);
         let profile = shell.satchel.unlock(&profile_id, &request).map_err(view)?;
@@ -133,7 +134,10 @@ pub async fn unlock_profile(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn lock_profile(shell: State<'_, Arc<Shell>>) -> Reply<()> {
+pub async fn lock_profile(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::LockProfile>,
+) -> ReplyTo<command::LockProfile> {
     off_ui_thread(&shell, |shell| {
         set_open(shell, None);
         Ok(())
@@ -142,17 +146,26 @@ pub async fn lock_profile(shell: State<'_, Arc<Shell>>) -> Reply<()> {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn library(shell: State<'_, Arc<Shell>>) -> Reply<LibraryView> {
+pub async fn library(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::Library>,
+) -> ReplyTo<command::Library> {
     off_ui_thread(&shell, |shell| with_open(shell, |p| p.library())).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn note(shell: State<'_, Arc<Shell>>, id: String) -> Reply<NoteView> {
+pub async fn note(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::Note { id }): Args<command::Note>,
+) -> ReplyTo<command::Note> {
     off_ui_thread(&shell, move |shell| with_open(shell, |p| p.note(&id))).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn save_note(shell: State<'_, Arc<Shell>>, draft: NoteDraft) -> Reply<NoteView> {
+pub async fn save_note(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::SaveNote { draft }): Args<command::SaveNote>,
+) -> ReplyTo<command::SaveNote> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.save_note(&draft))
     })
@@ -160,7 +173,10 @@ pub async fn save_note(shell: State<'_, Arc<Shell>>, draft: NoteDraft) -> Reply<
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn delete_note(shell: State<'_, Arc<Shell>>, id: String) -> Reply<()> {
+pub async fn delete_note(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::DeleteNote { id }): Args<command::DeleteNote>,
+) -> ReplyTo<command::DeleteNote> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.delete_note(&id))
     })
@@ -170,8 +186,8 @@ pub async fn delete_note(shell: State<'_, Arc<Shell>>, id: String) -> Reply<()> 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn rotate_key(
     shell: State<'_, Arc<Shell>>,
-    passphrase: Option<String>,
-) -> Reply<RecoveryCodeView> {
+    Args(command::RotateKey { passphrase }): Args<command::RotateKey>,
+) -> ReplyTo<command::RotateKey> {
     off_ui_thread(&shell, move |shell| {
         let mut open = shell.open.lock().unwrap_or_else(PoisonError::into_inner);
         let profile = open.as_mut().ok_or_else(locked)?;
@@ -192,7 +208,10 @@ pub async fn rotate_key(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn acknowledge_recovery_code(shell: State<'_, Arc<Shell>>) -> Reply<()> {
+pub async fn acknowledge_recovery_code(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::AcknowledgeRecoveryCode>,
+) -> ReplyTo<command::AcknowledgeRecoveryCode> {
     off_ui_thread(&shell, |shell| {
         with_open(shell, |p| p.acknowledge_recovery_code())
     })
@@ -200,7 +219,10 @@ pub async fn acknowledge_recovery_code(shell: State<'_, Arc<Shell>>) -> Reply<()
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn about(shell: State<'_, Arc<Shell>>) -> Reply<AboutView> {
+pub async fn about(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::About>,
+) -> ReplyTo<command::About> {
     off_ui_thread(&shell, |shell| with_open(shell, |p| p.about())).await
 }
 
@@ -239,7 +261,10 @@ pub(crate) async fn pick(
 
 /// Asks for recordings, pictures, PDFs and text to bring in.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn pick_audio_files(app: tauri::AppHandle) -> Reply<Vec<String>> {
+pub async fn pick_audio_files(
+    app: tauri::AppHandle,
+    _: Args<command::PickAudioFiles>,
+) -> ReplyTo<command::PickAudioFiles> {
     let audio: Vec<&str> = satchel_core::AUDIO_TYPES.iter().map(|(e, _)| *e).collect();
     let pictures: Vec<&str> = satchel_core::IMAGE_TYPES.iter().map(|(e, _)| *e).collect();
     let text = satchel_core::TEXT_EXTENSIONS.to_vec();
@@ -266,8 +291,8 @@ pub async fn pick_audio_files(app: tauri::AppHandle) -> Reply<Vec<String>> {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn import_audio(
     shell: State<'_, Arc<Shell>>,
-    paths: Vec<String>,
-) -> Reply<Vec<ImportOutcome>> {
+    Args(command::ImportAudio { paths }): Args<command::ImportAudio>,
+) -> ReplyTo<command::ImportAudio> {
     off_ui_thread(&shell, move |shell| {
         let profile = open_profile(shell)?;
         Ok(paths
@@ -300,12 +325,18 @@ pub async fn import_audio(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn source(shell: State<'_, Arc<Shell>>, id: String) -> Reply<SourceView> {
+pub async fn source(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::Source { id }): Args<command::Source>,
+) -> ReplyTo<command::Source> {
     off_ui_thread(&shell, move |shell| with_open(shell, |p| p.source(&id))).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn delete_source(shell: State<'_, Arc<Shell>>, id: String) -> Reply<()> {
+pub async fn delete_source(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::DeleteSource { id }): Args<command::DeleteSource>,
+) -> ReplyTo<command::DeleteSource> {
     off_ui_thread(&shell, move |shell| {
         let profile = open_profile(shell)?;
         // Its read stops; a job about a deleted source ends without effect.
@@ -317,7 +348,10 @@ pub async fn delete_source(shell: State<'_, Arc<Shell>>, id: String) -> Reply<()
 
 /// Stops a transcription, running or waiting; the recording stays.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn cancel_transcription(shell: State<'_, Arc<Shell>>, id: String) -> Reply<()> {
+pub async fn cancel_transcription(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::CancelTranscription { id }): Args<command::CancelTranscription>,
+) -> ReplyTo<command::CancelTranscription> {
     off_ui_thread(&shell, move |shell| {
         let profile = open_profile(shell)?;
         shell.work.cancel(&profile, &id).map_err(view)
@@ -327,7 +361,10 @@ pub async fn cancel_transcription(shell: State<'_, Arc<Shell>>, id: String) -> R
 
 /// Queues a failed or cancelled source again.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn retry_transcription(shell: State<'_, Arc<Shell>>, id: String) -> Reply<SourceView> {
+pub async fn retry_transcription(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::RetryTranscription { id }): Args<command::RetryTranscription>,
+) -> ReplyTo<command::RetryTranscription> {
     off_ui_thread(&shell, move |shell| {
         let profile = open_profile(shell)?;
         let source = profile.requeue_source(&id).map_err(view)?;
@@ -342,9 +379,8 @@ pub async fn retry_transcription(shell: State<'_, Arc<Shell>>, id: String) -> Re
 #[tauri::command(rename_all = "snake_case")]
 pub async fn open_document(
     shell: State<'_, Arc<Shell>>,
-    id: String,
-    password: String,
-) -> Reply<SourceView> {
+    Args(command::OpenDocument { id, password }): Args<command::OpenDocument>,
+) -> ReplyTo<command::OpenDocument> {
     off_ui_thread(&shell, move |shell| {
         let profile = open_profile(shell)?;
         satchel_core::read_source(&profile, &id, shell.vision.as_ref(), Some(&password))
@@ -355,7 +391,10 @@ pub async fn open_document(
 
 /// Where the player can fetch a source's recording.
 #[tauri::command(rename_all = "snake_case")]
-pub fn media_url(shell: State<'_, Arc<Shell>>, id: String) -> Reply<String> {
+pub fn media_url(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::MediaUrl { id }): Args<command::MediaUrl>,
+) -> ReplyTo<command::MediaUrl> {
     let base = shell.media_base.get().ok_or_else(|| ErrorView {
         code: ErrorCode::Internal,
         message: "the recording server did not start".into(),
@@ -366,7 +405,10 @@ pub fn media_url(shell: State<'_, Arc<Shell>>, id: String) -> Reply<String> {
 /// The UI's first frame is up. With `SATCHEL_EXIT_AFTER_FIRST_PAINT=1` (the cold-start
 /// benchmark) the time since process start is printed and the app exits.
 #[tauri::command(rename_all = "snake_case")]
-pub fn first_paint(app: tauri::AppHandle) {
+pub fn first_paint(
+    app: tauri::AppHandle,
+    _: Args<command::FirstPaint>,
+) -> ReplyTo<command::FirstPaint> {
     if std::env::var_os("SATCHEL_EXIT_AFTER_FIRST_PAINT").is_some() {
         let elapsed = STARTED
             .get()
@@ -375,11 +417,15 @@ pub fn first_paint(app: tauri::AppHandle) {
         println!("first_paint_ms={elapsed:.1}");
         app.exit(0);
     }
+    Ok(())
 }
 
 /// Starts recording from the microphone into the open profile.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn start_recording(shell: State<'_, Arc<Shell>>, title: String) -> Reply<RecordingView> {
+pub async fn start_recording(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::StartRecording { title }): Args<command::StartRecording>,
+) -> ReplyTo<command::StartRecording> {
     off_ui_thread(&shell, move |shell| {
         let profile = open_profile(shell)?;
         shell.recorder.start(&profile, &title).map_err(view)
@@ -390,7 +436,10 @@ pub async fn start_recording(shell: State<'_, Arc<Shell>>, title: String) -> Rep
 /// Stops the recording and returns the id of the source it became (queued for
 /// transcription), or nothing when it was discarded or held no sound.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn stop_recording(shell: State<'_, Arc<Shell>>, discard: bool) -> Reply<Option<String>> {
+pub async fn stop_recording(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::StopRecording { discard }): Args<command::StopRecording>,
+) -> ReplyTo<command::StopRecording> {
     off_ui_thread(&shell, move |shell| {
         let profile = open_profile(shell).ok();
         shell
@@ -403,7 +452,10 @@ pub async fn stop_recording(shell: State<'_, Arc<Shell>>, discard: bool) -> Repl
 
 /// The recording being made, if any (for a page that opens while one goes on).
 #[tauri::command(rename_all = "snake_case")]
-pub async fn recording(shell: State<'_, Arc<Shell>>) -> Reply<Option<RecordingView>> {
+pub async fn recording(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::Recording>,
+) -> ReplyTo<command::Recording> {
     off_ui_thread(&shell, |shell| Ok(shell.recorder.current())).await
 }
 
@@ -440,7 +492,10 @@ const ASK_LIMIT: usize = 5;
 /// Every note and source by words and by meaning, from what is indexed now (the
 /// indexing jobs catch up on what is new in the background).
 #[tauri::command(rename_all = "snake_case")]
-pub async fn search(shell: State<'_, Arc<Shell>>, query: String) -> Reply<Vec<SearchHit>> {
+pub async fn search(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::Search { query }): Args<command::Search>,
+) -> ReplyTo<command::Search> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |profile| {
             profile.search(&query, SEARCH_LIMIT, shell.meaning.as_ref())
@@ -451,7 +506,10 @@ pub async fn search(shell: State<'_, Arc<Shell>>, query: String) -> Reply<Vec<Se
 
 /// The passages that answer `question`, each with its answering sentence.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn ask(shell: State<'_, Arc<Shell>>, question: String) -> Reply<Vec<Answer>> {
+pub async fn ask(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::Ask { question }): Args<command::Ask>,
+) -> ReplyTo<command::Ask> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |profile| {
             profile.ask(&question, ASK_LIMIT, shell.meaning.as_ref())
@@ -462,7 +520,10 @@ pub async fn ask(shell: State<'_, Arc<Shell>>, question: String) -> Reply<Vec<An
 
 /// Every concept and which sources share them, or one source's.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn concepts(shell: State<'_, Arc<Shell>>, id: Option<String>) -> Reply<ConceptMap> {
+pub async fn concepts(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::Concepts { id }): Args<command::Concepts>,
+) -> ReplyTo<command::Concepts> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |profile| profile.concepts(id.as_deref()))
     })
@@ -475,7 +536,10 @@ pub(crate) fn now() -> i64 {
 
 /// Starts making a study pack from a note or source; its steps run in the background.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn request_pack(shell: State<'_, Arc<Shell>>, source_id: String) -> Reply<PackView> {
+pub async fn request_pack(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::RequestPack { source_id }): Args<command::RequestPack>,
+) -> ReplyTo<command::RequestPack> {
     off_ui_thread(&shell, move |shell| {
         let pack = with_open(shell, |p| p.request_pack(&source_id, now()))?;
         shell.work.wake();
@@ -485,13 +549,19 @@ pub async fn request_pack(shell: State<'_, Arc<Shell>>, source_id: String) -> Re
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn pack(shell: State<'_, Arc<Shell>>, id: String) -> Reply<PackView> {
+pub async fn pack(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::Pack { id }): Args<command::Pack>,
+) -> ReplyTo<command::Pack> {
     off_ui_thread(&shell, move |shell| with_open(shell, |p| p.pack(&id))).await
 }
 
 /// The study packs made from a note or source, newest first.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn packs_of(shell: State<'_, Arc<Shell>>, source_id: String) -> Reply<Vec<PackView>> {
+pub async fn packs_of(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::PacksOf { source_id }): Args<command::PacksOf>,
+) -> ReplyTo<command::PacksOf> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.packs_of(&source_id))
     })
@@ -502,11 +572,13 @@ pub async fn packs_of(shell: State<'_, Arc<Shell>>, source_id: String) -> Reply<
 #[tauri::command(rename_all = "snake_case")]
 pub async fn set_card(
     shell: State<'_, Arc<Shell>>,
-    id: String,
-    state: CardState,
-    front: Option<String>,
-    back: Option<String>,
-) -> Reply<CardView> {
+    Args(command::SetCard {
+        id,
+        state,
+        front,
+        back,
+    }): Args<command::SetCard>,
+) -> ReplyTo<command::SetCard> {
     off_ui_thread(&shell, move |shell| {
         let edited = front.as_deref().zip(back.as_deref());
         with_open(shell, |p| p.set_card(&id, state, edited))
@@ -516,12 +588,15 @@ pub async fn set_card(
 
 /// The background jobs: those not done, and the last few done.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn jobs(shell: State<'_, Arc<Shell>>) -> Reply<Vec<JobView>> {
+pub async fn jobs(shell: State<'_, Arc<Shell>>, _: Args<command::Jobs>) -> ReplyTo<command::Jobs> {
     off_ui_thread(&shell, move |shell| with_open(shell, |p| p.jobs(20))).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn retry_job(shell: State<'_, Arc<Shell>>, id: String) -> Reply<JobView> {
+pub async fn retry_job(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::RetryJob { id }): Args<command::RetryJob>,
+) -> ReplyTo<command::RetryJob> {
     off_ui_thread(&shell, move |shell| {
         let job = with_open(shell, |p| p.retry_job(&id, now()))?;
         shell.work.wake();
@@ -531,7 +606,10 @@ pub async fn retry_job(shell: State<'_, Arc<Shell>>, id: String) -> Reply<JobVie
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn cancel_job(shell: State<'_, Arc<Shell>>, id: String) -> Reply<JobView> {
+pub async fn cancel_job(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::CancelJob { id }): Args<command::CancelJob>,
+) -> ReplyTo<command::CancelJob> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.cancel_job(&id, now()))
     })
@@ -540,7 +618,10 @@ pub async fn cancel_job(shell: State<'_, Arc<Shell>>, id: String) -> Reply<JobVi
 
 /// The helper on the network, if one is set.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn helper(shell: State<'_, Arc<Shell>>) -> Reply<Option<HelperSettings>> {
+pub async fn helper(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::Helper>,
+) -> ReplyTo<command::Helper> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.helper_settings())
     })
@@ -552,9 +633,8 @@ pub async fn helper(shell: State<'_, Arc<Shell>>) -> Reply<Option<HelperSettings
 #[tauri::command(rename_all = "snake_case")]
 pub async fn set_helper(
     shell: State<'_, Arc<Shell>>,
-    url: String,
-    model: String,
-) -> Reply<Option<ErrorView>> {
+    Args(command::SetHelper { url, model }): Args<command::SetHelper>,
+) -> ReplyTo<command::SetHelper> {
     off_ui_thread(&shell, move |shell| {
         let profile = open_profile(shell)?;
         if url.trim().is_empty() {
@@ -581,8 +661,8 @@ pub async fn set_helper(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn next_card(
     shell: State<'_, Arc<Shell>>,
-    deck: Option<String>,
-) -> Reply<Option<NextCard>> {
+    Args(command::NextCard { deck }): Args<command::NextCard>,
+) -> ReplyTo<command::NextCard> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.next_card(deck.as_deref(), now()))
     })
@@ -593,10 +673,12 @@ pub async fn next_card(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn answer_card(
     shell: State<'_, Arc<Shell>>,
-    card_id: String,
-    rating: Rating,
-    duration_ms: i64,
-) -> Reply<Answered> {
+    Args(command::AnswerCard {
+        card_id,
+        rating,
+        duration_ms,
+    }): Args<command::AnswerCard>,
+) -> ReplyTo<command::AnswerCard> {
     off_ui_thread(&shell, move |shell| {
         let answered = with_open(shell, |p| p.answer(&card_id, rating, duration_ms, now()))?;
         shell.work.wake();
@@ -607,7 +689,10 @@ pub async fn answer_card(
 
 /// Undoes the latest answer; the card comes back as it was, to be answered again.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn undo_review(shell: State<'_, Arc<Shell>>) -> Reply<NextCard> {
+pub async fn undo_review(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::UndoReview>,
+) -> ReplyTo<command::UndoReview> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| {
             let card = p.undo_review(None, now())?;
@@ -618,7 +703,10 @@ pub async fn undo_review(shell: State<'_, Arc<Shell>>) -> Reply<NextCard> {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn add_cards(shell: State<'_, Arc<Shell>>, draft: CardDraft) -> Reply<Vec<StudyCard>> {
+pub async fn add_cards(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::AddCards { draft }): Args<command::AddCards>,
+) -> ReplyTo<command::AddCards> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.add_cards(&draft, now()))
     })
@@ -626,15 +714,18 @@ pub async fn add_cards(shell: State<'_, Arc<Shell>>, draft: CardDraft) -> Reply<
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn decks(shell: State<'_, Arc<Shell>>) -> Reply<Vec<DeckView>> {
+pub async fn decks(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::Decks>,
+) -> ReplyTo<command::Decks> {
     off_ui_thread(&shell, move |shell| with_open(shell, |p| p.decks(now()))).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn study_cards(
     shell: State<'_, Arc<Shell>>,
-    deck: Option<String>,
-) -> Reply<Vec<StudyCard>> {
+    Args(command::StudyCards { deck }): Args<command::StudyCards>,
+) -> ReplyTo<command::StudyCards> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.study_cards(deck.as_deref()))
     })
@@ -645,9 +736,8 @@ pub async fn study_cards(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn card_action(
     shell: State<'_, Arc<Shell>>,
-    id: String,
-    action: String,
-) -> Reply<StudyCard> {
+    Args(command::CardAction { id, action }): Args<command::CardAction>,
+) -> ReplyTo<command::CardAction> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| match action.as_str() {
             "suspend" => p.set_suspended(&id, true, now()),
@@ -661,7 +751,10 @@ pub async fn card_action(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn learning_stats(shell: State<'_, Arc<Shell>>) -> Reply<LearningStats> {
+pub async fn learning_stats(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::LearningStats>,
+) -> ReplyTo<command::LearningStats> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.learning_stats(now()))
     })
@@ -669,7 +762,10 @@ pub async fn learning_stats(shell: State<'_, Arc<Shell>>) -> Reply<LearningStats
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn study_now(shell: State<'_, Arc<Shell>>) -> Reply<Vec<StudyStep>> {
+pub async fn study_now(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::StudyNow>,
+) -> ReplyTo<command::StudyNow> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.study_now(now()))
     })
@@ -679,9 +775,11 @@ pub async fn study_now(shell: State<'_, Arc<Shell>>) -> Reply<Vec<StudyStep>> {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn set_learning(
     shell: State<'_, Arc<Shell>>,
-    desired_retention: f32,
-    new_per_day: u32,
-) -> Reply<LearningSettings> {
+    Args(command::SetLearning {
+        desired_retention,
+        new_per_day,
+    }): Args<command::SetLearning>,
+) -> ReplyTo<command::SetLearning> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| {
             p.set_learning_settings(desired_retention, new_per_day)
@@ -692,7 +790,10 @@ pub async fn set_learning(
 
 /// Queues fitting the scheduling to the learner's own reviews now.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn optimise_learning(shell: State<'_, Arc<Shell>>) -> Reply<JobView> {
+pub async fn optimise_learning(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::OptimiseLearning>,
+) -> ReplyTo<command::OptimiseLearning> {
     off_ui_thread(&shell, move |shell| {
         let job = with_open(shell, |p| p.queue_optimise(now()))?;
         shell.work.wake();
@@ -705,9 +806,11 @@ pub async fn optimise_learning(shell: State<'_, Arc<Shell>>) -> Reply<JobView> {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn answer_quiz(
     shell: State<'_, Arc<Shell>>,
-    question_id: String,
-    chosen: usize,
-) -> Reply<bool> {
+    Args(command::AnswerQuiz {
+        question_id,
+        chosen,
+    }): Args<command::AnswerQuiz>,
+) -> ReplyTo<command::AnswerQuiz> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.answer_quiz(&question_id, chosen, now()))
     })
@@ -716,14 +819,20 @@ pub async fn answer_quiz(
 
 /// Asks for an Anki deck (.apkg) with the system's file dialog.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn pick_anki_deck(app: tauri::AppHandle) -> Reply<Option<String>> {
+pub async fn pick_anki_deck(
+    app: tauri::AppHandle,
+    _: Args<command::PickAnkiDeck>,
+) -> ReplyTo<command::PickAnkiDeck> {
     let picked = pick(app, vec![("Anki decks", vec!["apkg"])], false).await?;
     Ok(picked.into_iter().next())
 }
 
 /// Brings in an Anki deck with its media and review history.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn import_anki(shell: State<'_, Arc<Shell>>, path: String) -> Reply<AnkiImported> {
+pub async fn import_anki(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::ImportAnki { path }): Args<command::ImportAnki>,
+) -> ReplyTo<command::ImportAnki> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| {
             p.import_anki(std::path::Path::new(&path), now(), &mut |_, _| {})
@@ -734,7 +843,10 @@ pub async fn import_anki(shell: State<'_, Arc<Shell>>, path: String) -> Reply<An
 
 /// Asks for pictures and sounds to put on a card.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn pick_card_media(app: tauri::AppHandle) -> Reply<Vec<String>> {
+pub async fn pick_card_media(
+    app: tauri::AppHandle,
+    _: Args<command::PickCardMedia>,
+) -> ReplyTo<command::PickCardMedia> {
     let extensions = satchel_core::learn::CARD_MEDIA_TYPES
         .iter()
         .map(|(e, _)| *e)
@@ -744,7 +856,10 @@ pub async fn pick_card_media(app: tauri::AppHandle) -> Reply<Vec<String>> {
 
 /// The learner's time zone (minutes east of UTC), which decides when their day turns.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn set_time_zone(shell: State<'_, Arc<Shell>>, minutes: i32) -> Reply<()> {
+pub async fn set_time_zone(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::SetTimeZone { minutes }): Args<command::SetTimeZone>,
+) -> ReplyTo<command::SetTimeZone> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.set_utc_offset(minutes))
     })
@@ -753,7 +868,10 @@ pub async fn set_time_zone(shell: State<'_, Arc<Shell>>, minutes: i32) -> Reply<
 
 /// Where sync stands, for the indicator and Settings.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn sync_status(shell: State<'_, Arc<Shell>>) -> Reply<SyncStatus> {
+pub async fn sync_status(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::SyncStatus>,
+) -> ReplyTo<command::SyncStatus> {
     off_ui_thread(&shell, move |shell| with_open(shell, |p| p.sync_status())).await
 }
 
@@ -761,10 +879,12 @@ pub async fn sync_status(shell: State<'_, Arc<Shell>>) -> Reply<SyncStatus> {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn sync_sign_in(
     shell: State<'_, Arc<Shell>>,
-    server: String,
-    name: String,
-    password: String,
-) -> Reply<SyncAccount> {
+    Args(command::SyncSignIn {
+        server,
+        name,
+        password,
+    }): Args<command::SyncSignIn>,
+) -> ReplyTo<command::SyncSignIn> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| p.sync_sign_in(&server, &name, &password))
     })
@@ -772,13 +892,19 @@ pub async fn sync_sign_in(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn sync_sign_out(shell: State<'_, Arc<Shell>>) -> Reply<()> {
+pub async fn sync_sign_out(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::SyncSignOut>,
+) -> ReplyTo<command::SyncSignOut> {
     off_ui_thread(&shell, move |shell| with_open(shell, |p| p.sync_sign_out())).await
 }
 
 /// Syncs now (the learner asked: tried even while the server is resting); its
 /// progress and end arrive as events.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn sync_now(shell: State<'_, Arc<Shell>>) -> Reply<SyncOutcome> {
+pub async fn sync_now(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::SyncNow>,
+) -> ReplyTo<command::SyncNow> {
     off_ui_thread(&shell, move |shell| with_open(shell, |p| p.sync_now(true))).await
 }

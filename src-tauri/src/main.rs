@@ -5,6 +5,7 @@
 
 mod classroom;
 mod commands;
+mod ipc;
 mod media;
 mod recorder;
 mod work;
@@ -193,7 +194,7 @@ fn main() -> ExitCode {
                 .spawn(move || background_sync(&syncing))?;
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
+        .invoke_handler(ipc::handlers![
             commands::welcome,
             commands::create_profile,
             commands::unlock_profile,
@@ -212,7 +213,6 @@ fn main() -> ExitCode {
             commands::cancel_transcription,
             commands::retry_transcription,
             commands::media_url,
-            commands::paste_image,
             commands::open_document,
             commands::start_recording,
             commands::stop_recording,
@@ -265,6 +265,7 @@ fn main() -> ExitCode {
             classroom::class_remove_student,
             classroom::class_export_student_bundle,
             classroom::class_import_student_bundle,
+            ; raw: commands::paste_image = satchel_core::types::PASTE_IMAGE,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     let app = match result {

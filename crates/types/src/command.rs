@@ -55,8 +55,9 @@ macro_rules! commands {
             }
         )*
 
-        /// Every command's name: the shell registers a handler for each.
-        pub const NAMES: &[&str] = &[$(<$Type as Command>::NAME),*];
+        /// Every command's name, the raw `PASTE_IMAGE` among them: the shell registers
+        /// a handler for each, and lets its window call these and nothing else.
+        pub const NAMES: &[&str] = &[$(<$Type as Command>::NAME,)* PASTE_IMAGE];
 
         /// Every declared command, as (struct, name), for the tests to check.
         #[cfg(test)]

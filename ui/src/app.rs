@@ -9,11 +9,11 @@ use leptos_router::path;
 use std::collections::HashMap;
 
 use satchel_types::{
-    Event, NoteSummary, PackState, ProfileView, RecordingView, SourceSummary, SyncStatus,
+    Event, NoteSummary, PackState, ProfileView, RecordingView, SourceSummary, SyncStatus, command,
 };
 
 use crate::i18n::t;
-use crate::ipc::{self, NoArgs};
+use crate::ipc;
 use crate::pages::class::ClassPage;
 use crate::pages::pack::{Jobs, Pack};
 use crate::pages::progress::Progress;
@@ -180,7 +180,7 @@ pub fn App() -> impl IntoView {
     // Tells the shell the first frame is up (for the cold-start benchmark).
     request_animation_frame(|| {
         spawn_local(async {
-            let _ = ipc::call::<()>("first_paint", NoArgs {}).await;
+            let _ = ipc::invoke(command::FirstPaint {}).await;
         })
     });
 
@@ -207,11 +207,6 @@ pub fn App() -> impl IntoView {
     }
 }
 
-#[derive(serde::Serialize)]
-struct ZoneArgs {
-    minutes: i32,
-}
-
 /// The sidebar layout around every page of an open library; with no library open it
 /// sends the learner to the profile picker.
 #[component]
@@ -232,13 +227,13 @@ fn Shell(children: Children) -> impl IntoView {
         }
         let minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
         spawn_local(async move {
-            let _ = ipc::call::<()>("set_time_zone", ZoneArgs { minutes }).await;
+            let _ = ipc::invoke(command::SetTimeZone { minutes }).await;
         });
     });
     let switch_learner = move |_| {
         let navigate = navigate.clone();
         spawn_local(async move {
-            let _ = ipc::call::<()>("lock_profile", NoArgs {}).await;
+            let _ = ipc::invoke(command::LockProfile {}).await;
             session.notes.set(Vec::new());
             session.sources.set(Vec::new());
             session.progress.set(HashMap::new());

@@ -2,8 +2,7 @@
 //! its event channel. Outside the shell — a plain browser — every call fails with a
 //! clear error instead of throwing.
 
-use satchel_types::{ErrorCode, ErrorView, Event};
-use serde::Serialize;
+use satchel_types::{Command, ErrorCode, ErrorView, Event};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
@@ -66,21 +65,18 @@ fn failure(code: ErrorCode, message: impl Into<String>) -> ErrorView {
     }
 }
 
-/// Invokes a shell command with `args` (an object of named arguments).
-pub async fn call<R: DeserializeOwned>(
-    command: &str,
-    args: impl Serialize,
-) -> Result<R, ErrorView> {
+/// Runs `command` in the shell: its fields are the call's named arguments.
+pub async fn invoke<C: Command>(command: C) -> Result<C::Reply, ErrorView> {
     if !in_shell() {
         return Err(failure(ErrorCode::Internal, "no_shell"));
     }
     let serializer = serde_wasm_bindgen::Serializer::new()
         .serialize_maps_as_objects(true)
         .serialize_missing_as_null(true);
-    let args = args
+    let args = command
         .serialize(&serializer)
         .map_err(|e| failure(ErrorCode::Internal, e.to_string()))?;
-    reply(tauri_invoke(command, args).await)
+    reply(tauri_invoke(C::NAME, args).await)
 }
 
 /// A command's answer, or its `ErrorView` (anything else the shell threw is internal).
@@ -98,8 +94,9 @@ fn reply<R: DeserializeOwned>(invoked: Result<JsValue, JsValue>) -> Result<R, Er
     }
 }
 
-/// Invokes a shell command with raw bytes as its body (a pasted picture), and a
-/// header that says what they are: no JSON array of numbers for megabytes of pixels.
+/// Invokes a shell command with raw bytes as its body (a pasted picture, as
+/// `satchel_types::PASTE_IMAGE`), and a header that says what they are: no JSON array
+/// of numbers for megabytes of pixels.
 pub async fn call_with_bytes<R: DeserializeOwned>(
     command: &str,
     bytes: &js_sys::Uint8Array,
@@ -135,7 +132,3 @@ pub async fn listen_to_events(mut handler: impl FnMut(Event) + 'static) {
         closure.forget();
     }
 }
-
-/// Arguments of a command that takes none.
-#[derive(Serialize)]
-pub struct NoArgs {}

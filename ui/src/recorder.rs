@@ -5,26 +5,15 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use satchel_types::{ErrorView, RecordingView};
-use serde::Serialize;
+use satchel_types::{ErrorView, command};
 
 use crate::app::{LiveRecording, Session, session};
 use crate::i18n::{t, t_with};
-use crate::ipc::{self, NoArgs};
+use crate::ipc;
 use crate::widgets::{clock, error_text};
 
 /// The meter's scale: quieter than this shows as nothing.
 const METER_FLOOR_DB: i16 = -60;
-
-#[derive(Serialize)]
-struct StartArgs {
-    title: String,
-}
-
-#[derive(Serialize)]
-struct StopArgs {
-    discard: bool,
-}
 
 /// Opens the microphone and starts a recording titled with the date and time.
 pub async fn start_recording(session: Session) -> Result<(), ErrorView> {
@@ -37,7 +26,7 @@ pub async fn start_recording(session: Session) -> Result<(), ErrorView> {
         .as_string()
         .unwrap_or_default();
     let title = t_with("record.title", &[("when", &when)]);
-    let view = ipc::call::<RecordingView>("start_recording", StartArgs { title }).await?;
+    let view = ipc::invoke(command::StartRecording { title }).await?;
     session.recording.set(Some(LiveRecording {
         view,
         level_db: METER_FLOOR_DB,
@@ -55,7 +44,7 @@ pub fn Recorder() -> impl IntoView {
     let error = RwSignal::new(None::<ErrorView>);
     // A recording may already be running (the window was reloaded): pick it up.
     spawn_local(async move {
-        if let Ok(Some(view)) = ipc::call::<Option<RecordingView>>("recording", NoArgs {}).await
+        if let Ok(Some(view)) = ipc::invoke(command::Recording {}).await
             && session.recording.with_untracked(Option::is_none)
         {
             session.recording.set(Some(LiveRecording {
@@ -68,7 +57,7 @@ pub fn Recorder() -> impl IntoView {
         let navigate = navigate.clone();
         saving.set(true);
         spawn_local(async move {
-            match ipc::call::<Option<String>>("stop_recording", StopArgs { discard }).await {
+            match ipc::invoke(command::StopRecording { discard }).await {
                 Ok(source) => {
                     session.recording.set(None);
                     if let Some(id) = source {

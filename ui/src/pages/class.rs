@@ -7,19 +7,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use satchel_types::{
-    BundleOutcome, ClassInfo, ClassReport, Classmate, ClassroomView, ErrorView, FoundServer,
-    LessonView, SourceStatus,
+    ClassInfo, ClassReport, Classmate, ClassroomView, ErrorView, FoundServer, LessonView,
+    SourceStatus, command,
 };
-use serde::Serialize;
 
 use crate::app::session;
 use crate::i18n::{t, t_with};
-use crate::ipc::{self, NoArgs};
+use crate::ipc;
 use crate::widgets::ErrorBanner;
 
 fn load(view: RwSignal<Option<ClassroomView>>, error: RwSignal<Option<ErrorView>>) {
     spawn_local(async move {
-        match ipc::call::<ClassroomView>("classroom", NoArgs {}).await {
+        match ipc::invoke(command::Classroom {}).await {
             Ok(v) => view.set(Some(v)),
             Err(e) => error.set(Some(e)),
         }
@@ -100,12 +99,6 @@ fn Lessons(lessons: Vec<LessonView>, joined: Vec<ClassInfo>) -> impl IntoView {
     }
 }
 
-#[derive(Serialize)]
-struct JoinArgs {
-    server: String,
-    code: String,
-}
-
 /// Joining: the classrooms found nearby to pick from, or an address typed.
 #[component]
 fn JoinClass(
@@ -120,9 +113,7 @@ fn JoinClass(
     let look = move || {
         found.set(None);
         spawn_local(async move {
-            let servers = ipc::call::<Vec<FoundServer>>("class_find", NoArgs {})
-                .await
-                .unwrap_or_default();
+            let servers = ipc::invoke(command::ClassFind {}).await.unwrap_or_default();
             if let [one] = servers.as_slice()
                 && server.get_untracked().is_empty()
             {
@@ -136,12 +127,12 @@ fn JoinClass(
         ev.prevent_default();
         busy.set(true);
         error.set(None);
-        let args = JoinArgs {
+        let args = command::ClassJoin {
             server: server.get_untracked(),
             code: code.get_untracked(),
         };
         spawn_local(async move {
-            let result = ipc::call::<ClassInfo>("class_join", args).await;
+            let result = ipc::invoke(args).await;
             busy.set(false);
             match result {
                 Ok(class) => {
@@ -204,11 +195,6 @@ fn JoinClass(
     }
 }
 
-#[derive(Serialize)]
-struct NameArgs {
-    name: String,
-}
-
 /// Teacher mode: the class server on this laptop, and making classes.
 #[component]
 fn TeachCard(
@@ -219,11 +205,15 @@ fn TeachCard(
     let can_teach = move || view_.with(|v| v.as_ref().is_some_and(|v| v.can_teach));
     let busy = RwSignal::new(false);
     let name = RwSignal::new(String::new());
-    let host = move |command: &'static str| {
+    let host = move |start: bool| {
         busy.set(true);
         error.set(None);
         spawn_local(async move {
-            let result = ipc::call::<ClassroomView>(command, NoArgs {}).await;
+            let result = if start {
+                ipc::invoke(command::ClassHostStart {}).await
+            } else {
+                ipc::invoke(command::ClassHostStop {}).await
+            };
             busy.set(false);
             match result {
                 Ok(v) => view_.set(Some(v)),
@@ -233,11 +223,11 @@ fn TeachCard(
     };
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let args = NameArgs {
+        let args = command::ClassCreate {
             name: name.get_untracked(),
         };
         spawn_local(async move {
-            match ipc::call::<ClassInfo>("class_create", args).await {
+            match ipc::invoke(args).await {
                 Ok(_) => {
                     name.set(String::new());
                     load(view_, error);
@@ -253,13 +243,13 @@ fn TeachCard(
                 Some(address) => view! {
                     <p id="hosting" role="status">{t("class.hosting")} " " <strong class="address">{address}</strong></p>
                     <p class="muted">{t("class.hosting_hint")}</p>
-                    <button id="stop-class-server" class="button" on:click=move |_| host("class_host_stop") disabled=move || busy.get()>
+                    <button id="stop-class-server" class="button" on:click=move |_| host(false) disabled=move || busy.get()>
                         {t("class.stop")}
                     </button>
                 }.into_any(),
                 None => view! {
                     <p class="muted">{t("class.teach_hint")}</p>
-                    <button id="start-class-server" class="button primary" on:click=move |_| host("class_host_start") disabled=move || busy.get()>
+                    <button id="start-class-server" class="button primary" on:click=move |_| host(true) disabled=move || busy.get()>
                         {move || if busy.get() { t("class.starting") } else { t("class.start") }}
                     </button>
                 }.into_any(),
@@ -276,18 +266,6 @@ fn TeachCard(
             </Show>
         </section>
     }
-}
-
-#[derive(Serialize)]
-struct ClassArgs {
-    class_id: String,
-}
-
-#[derive(Serialize)]
-struct AssignArgs {
-    class_id: String,
-    material: String,
-    students: Vec<String>,
 }
 
 /// A class taught: its code, assigning a lesson, and its dashboard.
@@ -307,20 +285,15 @@ fn TaughtClass(class: ClassInfo) -> impl IntoView {
         move || {
             let id = id.clone();
             spawn_local(async move {
-                match ipc::call::<ClassReport>(
-                    "class_report",
-                    ClassArgs {
-                        class_id: id.clone(),
-                    },
-                )
+                match ipc::invoke(command::ClassReport {
+                    class_id: id.clone(),
+                })
                 .await
                 {
                     Ok(r) => report.set(Some(r)),
                     Err(e) => error.set(Some(e)),
                 }
-                if let Ok(r) =
-                    ipc::call::<Vec<Classmate>>("class_roster", ClassArgs { class_id: id }).await
-                {
+                if let Ok(r) = ipc::invoke(command::ClassRoster { class_id: id }).await {
                     roster.set(r);
                 }
             });
@@ -334,14 +307,14 @@ fn TaughtClass(class: ClassInfo) -> impl IntoView {
             ev.prevent_default();
             assigning.set(true);
             error.set(None);
-            let args = AssignArgs {
+            let args = command::ClassAssign {
                 class_id: id.clone(),
                 material: material.get_untracked(),
                 students: chosen.get_untracked(),
             };
             let refresh = refresh.clone();
             spawn_local(async move {
-                let result = ipc::call::<u32>("class_assign", args).await;
+                let result = ipc::invoke(args).await;
                 assigning.set(false);
                 match result {
                     Ok(n) => {
@@ -416,24 +389,6 @@ fn TaughtClass(class: ClassInfo) -> impl IntoView {
     }
 }
 
-#[derive(Serialize)]
-struct AddStudentArgs {
-    class_id: String,
-    name: String,
-}
-
-#[derive(Serialize)]
-struct RemoveStudentArgs {
-    class_id: String,
-    student_id: String,
-}
-
-#[derive(Serialize)]
-struct StudentBundleArgs {
-    class_id: String,
-    student: Classmate,
-}
-
 /// The class's students (each can be taken out, after a confirmation), and for a
 /// classroom with no network: adding a student by name, their lessons to a USB stick,
 /// and their progress back from one.
@@ -454,13 +409,13 @@ fn Roster(
         let refresh = refresh.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let args = AddStudentArgs {
+            let args = command::ClassAddStudent {
                 class_id: class_id.clone(),
                 name: name.get_untracked(),
             };
             let refresh = refresh.clone();
             spawn_local(async move {
-                match ipc::call::<Classmate>("class_add_student", args).await {
+                match ipc::invoke(args).await {
                     Ok(s) => {
                         name.set(String::new());
                         done.set(Some(t_with("class.student_added", &[("name", &s.name)])));
@@ -476,16 +431,12 @@ fn Roster(
         let refresh = refresh.clone();
         move |_| {
             busy.set(true);
-            let args = ClassArgs {
+            let args = command::ClassImportStudentBundle {
                 class_id: class_id.clone(),
             };
             let refresh = refresh.clone();
             spawn_local(async move {
-                let result = ipc::call::<Option<(Classmate, BundleOutcome)>>(
-                    "class_import_student_bundle",
-                    args,
-                )
-                .await;
+                let result = ipc::invoke(args).await;
                 busy.set(false);
                 match result {
                     Ok(Some((s, o))) => {
@@ -514,10 +465,10 @@ fn Roster(
                         let refresh = refresh.clone();
                         move |_| {
                             busy.set(true);
-                            let args = RemoveStudentArgs { class_id: class_id.clone(), student_id: student_id.clone() };
+                            let args = command::ClassRemoveStudent { class_id: class_id.clone(), student_id: student_id.clone() };
                             let refresh = refresh.clone();
                             spawn_local(async move {
-                                let result = ipc::call::<Classmate>("class_remove_student", args).await;
+                                let result = ipc::invoke(args).await;
                                 busy.set(false);
                                 confirming.set(None);
                                 match result {
@@ -537,9 +488,9 @@ fn Roster(
                     let question = t_with("class.remove_confirm", &[("name", &name)]);
                     let write = move |_| {
                         busy.set(true);
-                        let args = StudentBundleArgs { class_id: class_id.clone(), student: student.clone() };
+                        let args = command::ClassExportStudentBundle { class_id: class_id.clone(), student: student.clone() };
                         spawn_local(async move {
-                            let result = ipc::call::<Option<BundleOutcome>>("class_export_student_bundle", args).await;
+                            let result = ipc::invoke(args).await;
                             busy.set(false);
                             match result {
                                 Ok(Some(o)) => done.set(Some(t_with("class.student_bundle_out", &[("docs", &o.docs.to_string()), ("media", &o.media.to_string())]))),
@@ -740,16 +691,20 @@ fn BundleCard() -> impl IntoView {
     let error = RwSignal::new(None::<ErrorView>);
     let done = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let run = move |command: &'static str| {
+    let run = move |export: bool| {
         busy.set(true);
         error.set(None);
         done.set(None);
         spawn_local(async move {
-            let result = ipc::call::<Option<BundleOutcome>>(command, NoArgs {}).await;
+            let result = if export {
+                ipc::invoke(command::ExportBundle {}).await
+            } else {
+                ipc::invoke(command::ImportBundle {}).await
+            };
             busy.set(false);
             match result {
                 Ok(Some(o)) => {
-                    let key = if command == "export_bundle" {
+                    let key = if export {
                         "class.exported"
                     } else {
                         "class.imported"
@@ -764,7 +719,7 @@ fn BundleCard() -> impl IntoView {
                             ("notes", &o.notes.to_string()),
                         ],
                     )));
-                    if command == "import_bundle" {
+                    if !export {
                         session().learned.update(|n| *n += 1);
                     }
                 }
@@ -779,8 +734,8 @@ fn BundleCard() -> impl IntoView {
             <p class="muted">{t("class.bundle_hint")}</p>
             <ErrorBanner error/>
             <div class="actions">
-                <button id="export-bundle" class="button" on:click=move |_| run("export_bundle") disabled=move || busy.get()>{t("class.export")}</button>
-                <button id="import-bundle" class="button" on:click=move |_| run("import_bundle") disabled=move || busy.get()>{t("class.import")}</button>
+                <button id="export-bundle" class="button" on:click=move |_| run(true) disabled=move || busy.get()>{t("class.export")}</button>
+                <button id="import-bundle" class="button" on:click=move |_| run(false) disabled=move || busy.get()>{t("class.import")}</button>
             </div>
             {move || busy.get().then(|| view! { <p class="muted" role="status">{t("class.bundle_working")}</p> })}
             {move || done.get().map(|d| view! { <p class="saved" role="status" id="bundle-done">{d}</p> })}

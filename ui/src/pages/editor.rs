@@ -10,23 +10,12 @@ use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use satchel_types::{NoteDraft, NoteView};
-use serde::Serialize;
+use satchel_types::{NoteDraft, command};
 
 use crate::i18n::t;
 use crate::ipc;
 use crate::pages::pack::MakePack;
 use crate::widgets::ErrorBanner;
-
-#[derive(Serialize)]
-struct IdArgs<'a> {
-    id: &'a str,
-}
-
-#[derive(Serialize)]
-struct SaveArgs<'a> {
-    draft: &'a NoteDraft,
-}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Status {
@@ -60,7 +49,7 @@ pub fn Editor() -> impl IntoView {
             return; // just saved a new note and moved to its address
         }
         spawn_local(async move {
-            match ipc::call::<NoteView>("note", IdArgs { id: &wanted }).await {
+            match ipc::invoke(command::Note { id: wanted }).await {
                 Ok(note) => {
                     id.set(Some(note.id));
                     title.set(note.title);
@@ -89,9 +78,9 @@ pub fn Editor() -> impl IntoView {
         };
         let navigate = after_save.clone();
         spawn_local(async move {
-            match ipc::call::<NoteView>("save_note", SaveArgs { draft: &draft }).await {
+            let was_new = draft.id.is_none();
+            match ipc::invoke(command::SaveNote { draft }).await {
                 Ok(note) => {
-                    let was_new = draft.id.is_none();
                     // try_: the learner may have left the page while this was saving.
                     id.try_set(Some(note.id.clone()));
                     let newer_edits = edits.try_get_value().is_some_and(|n| n != saving_edit);
@@ -136,7 +125,7 @@ pub fn Editor() -> impl IntoView {
         };
         let navigate = navigate.clone();
         spawn_local(async move {
-            match ipc::call::<()>("delete_note", IdArgs { id: &current }).await {
+            match ipc::invoke(command::DeleteNote { id: current }).await {
                 Ok(()) => navigate("/library", Default::default()),
                 Err(e) => error.set(Some(e)),
             }

@@ -6,33 +6,15 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use satchel_types::{
-    AnkiImported, ImportOutcome, LibraryView, SourceKind, SourceStatus, SourceSummary,
-};
-use serde::Serialize;
+use satchel_types::{SourceKind, SourceStatus, SourceSummary, command};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::closure::Closure;
 
 use crate::app::{Session, session};
 use crate::i18n::{t, t_with};
-use crate::ipc::{self, NoArgs};
+use crate::ipc;
 use crate::widgets::{ErrorBanner, clock, error_text, relative_time};
-
-#[derive(Serialize)]
-struct ImportArgs {
-    paths: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct DeckArgs {
-    path: String,
-}
-
-#[derive(Serialize)]
-struct PackArgs {
-    source_id: String,
-}
 
 /// Stores `paths` and reports, per file, what could not be brought in; with
 /// `make_packs`, a study pack is started from each file brought in.
@@ -53,9 +35,7 @@ async fn import(
     let mut deck_problems = Vec::new();
     for path in decks {
         let file = path.rsplit(['/', '\\']).next().unwrap_or(&path).to_owned();
-        if let Err(e) =
-            ipc::call::<AnkiImported>("import_anki", DeckArgs { path: path.clone() }).await
-        {
+        if let Err(e) = ipc::invoke(command::ImportAnki { path: path.clone() }).await {
             deck_problems.push(t_with(
                 "library.import_failed",
                 &[("file", &file), ("reason", &error_text(&e))],
@@ -67,14 +47,13 @@ async fn import(
         busy.set(false);
         return;
     }
-    match ipc::call::<Vec<ImportOutcome>>("import_audio", ImportArgs { paths }).await {
+    match ipc::invoke(command::ImportAudio { paths }).await {
         Ok(outcomes) => {
             if make_packs {
                 for source_id in outcomes.iter().filter_map(|o| o.source_id.clone()) {
                     // The pack waits for the file to be read; a failure shows on the
                     // background work page.
-                    let _ = ipc::call::<serde_json::Value>("request_pack", PackArgs { source_id })
-                        .await;
+                    let _ = ipc::invoke(command::RequestPack { source_id }).await;
                 }
             }
             problems.set(
@@ -117,7 +96,7 @@ pub fn Library() -> impl IntoView {
     let dragging = RwSignal::new(false);
     // Fresh from the store on arrival; from then on events keep the lists current.
     spawn_local(async move {
-        match ipc::call::<LibraryView>("library", NoArgs {}).await {
+        match ipc::invoke(command::Library {}).await {
             Ok(view) => {
                 session.notes.set(view.notes);
                 session.sources.set(view.sources);
@@ -160,18 +139,22 @@ pub fn Library() -> impl IntoView {
                 busy.set(true);
                 for picture in pictures {
                     let media_type = picture.type_();
-                    let outcome = match wasm_bindgen_futures::JsFuture::from(picture.array_buffer())
-                        .await
-                    {
-                        Ok(buffer) => {
-                            let bytes = js_sys::Uint8Array::new(&buffer);
-                            ipc::call_with_bytes::<String>("paste_image", &bytes, &media_type).await
-                        }
-                        Err(_) => Err(satchel_types::ErrorView {
-                            code: satchel_types::ErrorCode::BadMedia,
-                            message: "the pasted picture could not be read".into(),
-                        }),
-                    };
+                    let outcome =
+                        match wasm_bindgen_futures::JsFuture::from(picture.array_buffer()).await {
+                            Ok(buffer) => {
+                                let bytes = js_sys::Uint8Array::new(&buffer);
+                                ipc::call_with_bytes::<String>(
+                                    satchel_types::PASTE_IMAGE,
+                                    &bytes,
+                                    &media_type,
+                                )
+                                .await
+                            }
+                            Err(_) => Err(satchel_types::ErrorView {
+                                code: satchel_types::ErrorCode::BadMedia,
+                                message: "the pasted picture could not be read".into(),
+                            }),
+                        };
                     if let Err(e) = outcome {
                         problems.update(|p| p.push(error_text(&e)));
                     }
@@ -199,7 +182,7 @@ pub fn Library() -> impl IntoView {
 
     let choose = move |_| {
         spawn_local(async move {
-            match ipc::call::<Vec<String>>("pick_audio_files", NoArgs {}).await {
+            match ipc::invoke(command::PickAudioFiles {}).await {
                 Ok(paths) => import(paths, busy, problems, false).await,
                 Err(e) => problems.set(vec![error_text(&e)]),
             }

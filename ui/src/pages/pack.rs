@@ -8,40 +8,15 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use satchel_types::{
     CardKind, CardState, CardView, ErrorView, JobState, JobView, PackState, PackView, QuizQuestion,
-    SourceRef,
+    SourceRef, command,
 };
-use serde::Serialize;
 
 use crate::app::session;
 use crate::i18n::{t, t_with};
-use crate::ipc::{self, NoArgs};
+use crate::ipc;
 use crate::pages::library::ProgressBar;
 use crate::pages::search::ref_href;
 use crate::widgets::{ErrorBanner, error_text};
-
-#[derive(Serialize)]
-struct SourceArgs {
-    source_id: String,
-}
-
-#[derive(Serialize)]
-struct IdArgs {
-    id: String,
-}
-
-#[derive(Serialize)]
-struct QuizArgs {
-    question_id: String,
-    chosen: usize,
-}
-
-#[derive(Serialize)]
-struct CardArgs {
-    id: String,
-    state: CardState,
-    front: Option<String>,
-    back: Option<String>,
-}
 
 /// "Make a study pack" for a note or source, and a way to the last one made.
 #[component]
@@ -55,9 +30,7 @@ pub fn MakePack(#[prop(into)] source_id: Signal<Option<String>>) -> impl IntoVie
             return;
         };
         spawn_local(async move {
-            if let Ok(packs) =
-                ipc::call::<Vec<PackView>>("packs_of", SourceArgs { source_id }).await
-            {
+            if let Ok(packs) = ipc::invoke(command::PacksOf { source_id }).await {
                 latest.set(packs.into_iter().next());
             }
         });
@@ -68,7 +41,7 @@ pub fn MakePack(#[prop(into)] source_id: Signal<Option<String>>) -> impl IntoVie
         };
         asking.set(true);
         spawn_local(async move {
-            match ipc::call::<PackView>("request_pack", SourceArgs { source_id }).await {
+            match ipc::invoke(command::RequestPack { source_id }).await {
                 Ok(pack) => {
                     navigate.with_value(|go| go(&format!("/packs/{}", pack.id), Default::default()))
                 }
@@ -118,7 +91,7 @@ pub fn Pack() -> impl IntoView {
         asked.update_value(|n| *n += 1);
         let this = asked.get_value();
         spawn_local(async move {
-            let answer = ipc::call::<PackView>("pack", IdArgs { id }).await;
+            let answer = ipc::invoke(command::Pack { id }).await;
             if asked.get_value() != this {
                 return;
             }
@@ -237,15 +210,12 @@ fn Card(card: CardView, cards: RwSignal<Vec<CardView>>) -> impl IntoView {
         let id = id.clone();
         spawn_local(async move {
             let (front, back) = edited.unzip();
-            match ipc::call::<CardView>(
-                "set_card",
-                CardArgs {
-                    id,
-                    state,
-                    front,
-                    back,
-                },
-            )
+            match ipc::invoke(command::SetCard {
+                id,
+                state,
+                front,
+                back,
+            })
             .await
             {
                 Ok(changed) => {
@@ -361,13 +331,10 @@ fn Quiz(questions: Vec<QuizQuestion>) -> impl IntoView {
         });
         spawn_local(async move {
             for (question_id, chosen) in given {
-                let _ = ipc::call::<bool>(
-                    "answer_quiz",
-                    QuizArgs {
-                        question_id,
-                        chosen,
-                    },
-                )
+                let _ = ipc::invoke(command::AnswerQuiz {
+                    question_id,
+                    chosen,
+                })
                 .await;
             }
         });
@@ -433,7 +400,7 @@ pub fn Jobs() -> impl IntoView {
     let error = RwSignal::new(None::<ErrorView>);
     let load = move || {
         spawn_local(async move {
-            match ipc::call::<Vec<JobView>>("jobs", NoArgs {}).await {
+            match ipc::invoke(command::Jobs {}).await {
                 Ok(list) => jobs.set(Some(list)),
                 Err(e) => error.set(Some(e)),
             }
@@ -446,9 +413,14 @@ pub fn Jobs() -> impl IntoView {
         session.sources.track();
         load();
     });
-    let act = move |command: &'static str, id: String| {
+    let act = move |retry: bool, id: String| {
         spawn_local(async move {
-            match ipc::call::<JobView>(command, IdArgs { id }).await {
+            let acted = if retry {
+                ipc::invoke(command::RetryJob { id }).await
+            } else {
+                ipc::invoke(command::CancelJob { id }).await
+            };
+            match acted {
                 Ok(_) => load(),
                 Err(e) => error.set(Some(e)),
             }
@@ -475,11 +447,11 @@ pub fn Jobs() -> impl IntoView {
                             let id = job.id.clone();
                             let retry = (matches!(job.state, JobState::Dead | JobState::Cancelled)).then(|| {
                                 let id = id.clone();
-                                view! { <button type="button" class="button retry-job" on:click=move |_| act("retry_job", id.clone())>{t("jobs.retry")}</button> }
+                                view! { <button type="button" class="button retry-job" on:click=move |_| act(true, id.clone())>{t("jobs.retry")}</button> }
                             });
                             let cancel = (matches!(job.state, JobState::Queued | JobState::Running)).then(|| {
                                 let id = id.clone();
-                                view! { <button type="button" class="button quiet cancel-job" on:click=move |_| act("cancel_job", id.clone())>{t("jobs.cancel")}</button> }
+                                view! { <button type="button" class="button quiet cancel-job" on:click=move |_| act(false, id.clone())>{t("jobs.cancel")}</button> }
                             });
                             view! {
                                 <li class="job" data-state=format!("{:?}", job.state).to_lowercase() data-kind=job.kind.clone()>

@@ -4,24 +4,17 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use satchel_types::{DayReviews, ErrorView, JobView, LearningSettings, LearningStats};
-use serde::Serialize;
+use satchel_types::{DayReviews, ErrorView, LearningSettings, LearningStats, command};
 
 use crate::app::session;
 use crate::i18n::{t, t_with};
-use crate::ipc::{self, NoArgs};
+use crate::ipc;
 use crate::pages::search::owner_href;
 use crate::widgets::ErrorBanner;
 
 const DAY_MS: i64 = 86_400_000;
 /// The colour-blind-safe steps of the heatmap, from none to most.
 const HEAT: [&str; 5] = ["heat-0", "heat-1", "heat-2", "heat-3", "heat-4"];
-
-#[derive(Serialize)]
-struct LearningArgs {
-    desired_retention: f32,
-    new_per_day: u32,
-}
 
 /// The learner's date of a moment (a day's start is 04:00 their time).
 fn date(ms: i64) -> String {
@@ -46,7 +39,7 @@ pub fn Progress() -> impl IntoView {
     Effect::new(move |_| {
         session.learned.track();
         spawn_local(async move {
-            match ipc::call::<LearningStats>("learning_stats", NoArgs {}).await {
+            match ipc::invoke(command::LearningStats {}).await {
                 Ok(s) => stats.set(Some(s)),
                 Err(e) => error.set(Some(e)),
             }
@@ -355,12 +348,12 @@ fn Scheduling(settings: LearningSettings, reviews: u32) -> impl IntoView {
     let queued = RwSignal::new(false);
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let args = LearningArgs {
+        let args = command::SetLearning {
             desired_retention: retention.get_untracked() as f32 / 100.0,
             new_per_day: new_per_day.get_untracked(),
         };
         spawn_local(async move {
-            match ipc::call::<LearningSettings>("set_learning", args).await {
+            match ipc::invoke(args).await {
                 Ok(_) => {
                     saved.set(true);
                     error.set(None);
@@ -371,7 +364,7 @@ fn Scheduling(settings: LearningSettings, reviews: u32) -> impl IntoView {
     };
     let optimise = move |_| {
         spawn_local(async move {
-            match ipc::call::<JobView>("optimise_learning", NoArgs {}).await {
+            match ipc::invoke(command::OptimiseLearning {}).await {
                 Ok(_) => queued.set(true),
                 Err(e) => error.set(Some(e)),
             }

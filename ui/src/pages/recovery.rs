@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::t;
-use crate::ipc::{self, NoArgs};
+use crate::ipc;
+use satchel_types::command;
 
 #[component]
 pub fn RecoveryCodeNotice(code: String, on_done: Callback<()>) -> impl IntoView {
@@ -13,7 +14,7 @@ pub fn RecoveryCodeNotice(code: String, on_done: Callback<()>) -> impl IntoView 
     let finish = move |_| {
         spawn_local(async move {
             // If this fails the code simply shows again next time: nothing is lost.
-            let _ = ipc::call::<()>("acknowledge_recovery_code", NoArgs {}).await;
+            let _ = ipc::invoke(command::AcknowledgeRecoveryCode {}).await;
             on_done.run(());
         });
     };

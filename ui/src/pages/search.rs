@@ -8,29 +8,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use satchel_types::{Answer, ConceptMap, ErrorView, HitKind, SearchHit, SourceRef};
-use serde::Serialize;
+use satchel_types::{Answer, ConceptMap, ErrorView, HitKind, SearchHit, SourceRef, command};
 
 use crate::app::session;
 use crate::i18n::{t, t_with};
 use crate::ipc;
 use crate::pages::library::ProgressBar;
 use crate::widgets::{ErrorBanner, clock};
-
-#[derive(Serialize)]
-struct SearchArgs {
-    query: String,
-}
-
-#[derive(Serialize)]
-struct AskArgs {
-    question: String,
-}
-
-#[derive(Serialize)]
-pub struct ConceptArgs {
-    pub id: Option<String>,
-}
 
 /// The search box at the top of every page, and a quiet line while what is new is
 /// being made searchable.
@@ -215,7 +199,7 @@ pub fn SearchResults() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            match ipc::call::<Vec<SearchHit>>("search", SearchArgs { query }).await {
+            match ipc::invoke(command::Search { query }).await {
                 Ok(found) => {
                     error.set(None);
                     hits.set(Some(found));
@@ -272,7 +256,7 @@ pub fn Ask() -> impl IntoView {
         }
         asking.set(true);
         spawn_local(async move {
-            match ipc::call::<Vec<Answer>>("ask", AskArgs { question }).await {
+            match ipc::invoke(command::Ask { question }).await {
                 Ok(found) => {
                     error.set(None);
                     answers.set(Some(found));
@@ -351,7 +335,7 @@ pub fn Topics() -> impl IntoView {
     Effect::new(move |_| {
         session.indexed.track();
         spawn_local(async move {
-            match ipc::call::<ConceptMap>("concepts", ConceptArgs { id: None }).await {
+            match ipc::invoke(command::Concepts { id: None }).await {
                 Ok(found) => map.set(Some(found)),
                 Err(e) => error.set(Some(e)),
             }

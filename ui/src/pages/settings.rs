@@ -2,20 +2,14 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use satchel_types::{AboutView, Protection, RecoveryCodeView};
-use serde::Serialize;
+use satchel_types::{AboutView, Protection, command};
 
 use super::recovery::RecoveryCodeNotice;
 use crate::app::session;
 use crate::i18n::t;
-use crate::ipc::{self, NoArgs};
+use crate::ipc;
 use crate::theme::Theme;
 use crate::widgets::ErrorBanner;
-
-#[derive(Serialize)]
-struct RotateArgs {
-    passphrase: Option<String>,
-}
 
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -35,7 +29,7 @@ pub fn Settings() -> impl IntoView {
     };
 
     spawn_local(async move {
-        match ipc::call::<AboutView>("about", NoArgs {}).await {
+        match ipc::invoke(command::About {}).await {
             Ok(view) => about.set(Some(view)),
             Err(e) => error.set(Some(e)),
         }
@@ -44,11 +38,11 @@ pub fn Settings() -> impl IntoView {
     let rotate = move |_| {
         rotating.set(true);
         error.set(None);
-        let args = RotateArgs {
+        let args = command::RotateKey {
             passphrase: needs_passphrase().then(|| passphrase.get_untracked()),
         };
         spawn_local(async move {
-            let result = ipc::call::<RecoveryCodeView>("rotate_key", args).await;
+            let result = ipc::invoke(args).await;
             rotating.set(false);
             match result {
                 Ok(view) => new_code.set(Some(view.recovery_code)),
@@ -126,12 +120,6 @@ pub fn Settings() -> impl IntoView {
     }
 }
 
-#[derive(serde::Serialize)]
-struct HelperArgs {
-    url: String,
-    model: String,
-}
-
 /// The optional helper on the network: its address and model, tried when saved.
 #[component]
 fn HelperSettingsCard() -> impl IntoView {
@@ -140,9 +128,7 @@ fn HelperSettingsCard() -> impl IntoView {
     let outcome = RwSignal::new(None::<Result<bool, String>>);
     let saving = RwSignal::new(false);
     spawn_local(async move {
-        if let Ok(Some(settings)) =
-            ipc::call::<Option<satchel_types::HelperSettings>>("helper", NoArgs {}).await
-        {
+        if let Ok(Some(settings)) = ipc::invoke(command::Helper {}).await {
             url.set(settings.url);
             model.set(settings.model);
         }
@@ -150,13 +136,13 @@ fn HelperSettingsCard() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         saving.set(true);
-        let args = HelperArgs {
+        let args = command::SetHelper {
             url: url.get_untracked(),
             model: model.get_untracked(),
         };
         let cleared = args.url.trim().is_empty();
         spawn_local(async move {
-            let result = ipc::call::<Option<satchel_types::ErrorView>>("set_helper", args).await;
+            let result = ipc::invoke(args).await;
             outcome.set(Some(match result {
                 Ok(None) => Ok(!cleared),
                 Ok(Some(problem)) => Err(problem.message),

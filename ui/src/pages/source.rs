@@ -9,22 +9,16 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use satchel_types::{
-    ConceptMap, ErrorCode, ErrorView, SegmentView, SourceKind, SourceStatus, SourceView,
+    ConceptMap, ErrorCode, ErrorView, SegmentView, SourceKind, SourceStatus, SourceView, command,
 };
-use serde::Serialize;
 
 use crate::app::session;
 use crate::i18n::{t, t_with};
 use crate::ipc;
 use crate::pages::library::{ProgressBar, status_text};
 use crate::pages::pack::MakePack;
-use crate::pages::search::{ConceptArgs, KindSign, owner_href};
+use crate::pages::search::{KindSign, owner_href};
 use crate::widgets::{ErrorBanner, clock, error_text};
-
-#[derive(Serialize)]
-struct IdArgs {
-    id: String,
-}
 
 #[component]
 pub fn Source() -> impl IntoView {
@@ -57,12 +51,12 @@ pub fn Source() -> impl IntoView {
     let media_src = RwSignal::new(None::<String>);
     let load = move |id: String| {
         spawn_local(async move {
-            match ipc::call::<SourceView>("source", IdArgs { id: id.clone() }).await {
+            match ipc::invoke(command::Source { id: id.clone() }).await {
                 Ok(view) => source.set(Some(view)),
                 Err(e) => error.set(Some(e)),
             }
             if media_src.with_untracked(Option::is_none)
-                && let Ok(url) = ipc::call::<String>("media_url", IdArgs { id }).await
+                && let Ok(url) = ipc::invoke(command::MediaUrl { id }).await
             {
                 media_src.set(Some(url));
             }
@@ -80,10 +74,17 @@ pub fn Source() -> impl IntoView {
         }
     });
 
-    let command = move |name: &'static str| {
+    let transcription = move |retry: bool| {
         let id = id();
         spawn_local(async move {
-            if let Err(e) = ipc::call::<serde_json::Value>(name, IdArgs { id }).await {
+            let asked = if retry {
+                ipc::invoke(command::RetryTranscription { id })
+                    .await
+                    .map(drop)
+            } else {
+                ipc::invoke(command::CancelTranscription { id }).await
+            };
+            if let Err(e) = asked {
                 error.set(Some(e));
             }
         });
@@ -91,7 +92,7 @@ pub fn Source() -> impl IntoView {
     let delete = move |_| {
         let id = id();
         spawn_local(async move {
-            match ipc::call::<()>("delete_source", IdArgs { id }).await {
+            match ipc::invoke(command::DeleteSource { id }).await {
                 Ok(()) => navigate.with_value(|go| go("/library", Default::default())),
                 Err(e) => error.set(Some(e)),
             }
@@ -220,7 +221,7 @@ pub fn Source() -> impl IntoView {
                             {move || { let (done, total) = progress.get().unwrap_or((0, None)); view! { <ProgressBar done total/> } }}
                             <p class="muted">{t("source.waiting")}</p>
                             {(kind == SourceKind::Audio).then(|| view! {
-                                <button id="cancel-transcription" class="button" on:click=move |_| command("cancel_transcription")>
+                                <button id="cancel-transcription" class="button" on:click=move |_| transcription(false)>
                                     {t("source.cancel")}
                                 </button>
                             })}
@@ -236,7 +237,7 @@ pub fn Source() -> impl IntoView {
                                 } else {
                                     view! {
                                         <div class="actions">
-                                            <button id="retry-transcription" class="button primary" on:click=move |_| command("retry_transcription")>
+                                            <button id="retry-transcription" class="button primary" on:click=move |_| transcription(true)>
                                                 {t("source.retry")}
                                             </button>
                                         </div>
@@ -504,12 +505,6 @@ fn DocumentPage(
     }
 }
 
-#[derive(Serialize)]
-struct OpenDocumentArgs {
-    id: String,
-    password: String,
-}
-
 /// A protected PDF's password, typed to read it. Kept in the encrypted library, so its
 /// pages can be drawn again later.
 #[component]
@@ -522,13 +517,13 @@ fn DocumentPassword(
     let busy = RwSignal::new(false);
     let open = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let args = OpenDocumentArgs {
+        let args = command::OpenDocument {
             id: id.clone(),
             password: password.get_untracked(),
         };
         busy.set(true);
         spawn_local(async move {
-            match ipc::call::<SourceView>("open_document", args).await {
+            match ipc::invoke(args).await {
                 Ok(view) => {
                     error.set(None);
                     source.set(Some(view));
@@ -566,9 +561,7 @@ fn SourceTopics(id: String) -> impl IntoView {
         let id = id.get_value();
         spawn_local(async move {
             // Not yet indexed, or the model missing: the section waits, quietly.
-            if let Ok(found) =
-                ipc::call::<ConceptMap>("concepts", ConceptArgs { id: Some(id) }).await
-            {
+            if let Ok(found) = ipc::invoke(command::Concepts { id: Some(id) }).await {
                 map.set(Some(found));
             }
         });

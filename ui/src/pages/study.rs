@@ -8,51 +8,17 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use satchel_types::{
-    AnkiImported, Answered, CardDraft, CardKind, CardMedia, CardSide, DeckView, ErrorView,
-    MediaFile, NextCard, Rating, StudyCard, StudyStep,
+    AnkiImported, CardDraft, CardKind, CardMedia, CardSide, DeckView, ErrorView, MediaFile,
+    NextCard, Rating, StudyCard, StudyStep, command,
 };
-use serde::Serialize;
 
 use crate::app::session;
 use crate::i18n::{t, t_with};
-use crate::ipc::{self, NoArgs};
+use crate::ipc;
 use crate::pages::search::{owner_href, ref_href};
 use crate::widgets::ErrorBanner;
 
 const DAY_MS: i64 = 86_400_000;
-
-#[derive(Serialize)]
-struct DeckArgs {
-    deck: Option<String>,
-}
-
-#[derive(Serialize)]
-struct AnswerArgs {
-    card_id: String,
-    rating: Rating,
-    duration_ms: i64,
-}
-
-#[derive(Serialize)]
-struct ActionArgs {
-    id: String,
-    action: &'static str,
-}
-
-#[derive(Serialize)]
-struct DraftArgs {
-    draft: CardDraft,
-}
-
-#[derive(Serialize)]
-struct IdArgs {
-    id: String,
-}
-
-#[derive(Serialize)]
-struct PathArgs {
-    path: String,
-}
 
 /// A picture or a sound on a card, served from the encrypted store.
 #[component]
@@ -60,7 +26,7 @@ fn MediaView(media: CardMedia) -> impl IntoView {
     let url = RwSignal::new(None::<String>);
     let id = format!("card/{}", media.blob_id);
     spawn_local(async move {
-        if let Ok(found) = ipc::call::<String>("media_url", IdArgs { id }).await {
+        if let Ok(found) = ipc::invoke(command::MediaUrl { id }).await {
             url.set(Some(found));
         }
     });
@@ -128,7 +94,7 @@ pub fn StudyNow() -> impl IntoView {
     Effect::new(move |_| {
         session.learned.track();
         spawn_local(async move {
-            match ipc::call::<Vec<StudyStep>>("study_now", NoArgs {}).await {
+            match ipc::invoke(command::StudyNow {}).await {
                 Ok(list) => steps.set(Some(list)),
                 Err(e) => error.set(Some(e)),
             }
@@ -225,7 +191,7 @@ pub fn Review() -> impl IntoView {
     let load = move || {
         let deck = deck();
         spawn_local(async move {
-            match ipc::call::<Option<NextCard>>("next_card", DeckArgs { deck }).await {
+            match ipc::invoke(command::NextCard { deck }).await {
                 Ok(next) => show(next),
                 Err(e) => error.set(Some(e)),
             }
@@ -258,12 +224,12 @@ pub fn Review() -> impl IntoView {
         busy.set(true);
         let duration = now_ms() - shown_at.get_value();
         spawn_local(async move {
-            let args = AnswerArgs {
+            let args = command::AnswerCard {
                 card_id,
                 rating,
                 duration_ms: duration as i64,
             };
-            match ipc::call::<Answered>("answer_card", args).await {
+            match ipc::invoke(args).await {
                 Ok(_) => {
                     answered.update(|n| *n += 1);
                     spent_ms.update(|s| *s += duration);
@@ -281,7 +247,7 @@ pub fn Review() -> impl IntoView {
         }
         busy.set(true);
         spawn_local(async move {
-            match ipc::call::<NextCard>("undo_review", NoArgs {}).await {
+            match ipc::invoke(command::UndoReview {}).await {
                 Ok(card) => {
                     answered.update(|n| *n = n.saturating_sub(1));
                     show(Some(card));
@@ -296,7 +262,12 @@ pub fn Review() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            match ipc::call::<StudyCard>("card_action", ActionArgs { id, action }).await {
+            match ipc::invoke(command::CardAction {
+                id,
+                action: action.into(),
+            })
+            .await
+            {
                 Ok(_) => load(),
                 Err(e) => error.set(Some(e)),
             }
@@ -476,13 +447,12 @@ pub fn Cards() -> impl IntoView {
         session.learned.track();
         let deck = open_deck.get();
         spawn_local(async move {
-            match ipc::call::<Vec<DeckView>>("decks", NoArgs {}).await {
+            match ipc::invoke(command::Decks {}).await {
                 Ok(list) => decks.set(list),
                 Err(e) => error.set(Some(e)),
             }
             if deck.is_some()
-                && let Ok(list) =
-                    ipc::call::<Vec<StudyCard>>("study_cards", DeckArgs { deck }).await
+                && let Ok(list) = ipc::invoke(command::StudyCards { deck }).await
             {
                 cards.set(list);
             }
@@ -497,7 +467,7 @@ pub fn Cards() -> impl IntoView {
     let attached = RwSignal::new(Vec::<MediaFile>::new());
     let attach = move |side: CardSide| {
         spawn_local(async move {
-            if let Ok(paths) = ipc::call::<Vec<String>>("pick_card_media", NoArgs {}).await {
+            if let Ok(paths) = ipc::invoke(command::PickCardMedia {}).await {
                 attached.update(|list| {
                     list.extend(paths.into_iter().map(|path| MediaFile { path, side }));
                 });
@@ -521,7 +491,7 @@ pub fn Cards() -> impl IntoView {
             media: attached.get_untracked(),
         };
         spawn_local(async move {
-            match ipc::call::<Vec<StudyCard>>("add_cards", DraftArgs { draft }).await {
+            match ipc::invoke(command::AddCards { draft }).await {
                 Ok(made) => {
                     saved.set(Some(made.len()));
                     error.set(None);
@@ -536,7 +506,12 @@ pub fn Cards() -> impl IntoView {
     };
     let act = move |id: String, action: &'static str| {
         spawn_local(async move {
-            if let Err(e) = ipc::call::<StudyCard>("card_action", ActionArgs { id, action }).await {
+            if let Err(e) = ipc::invoke(command::CardAction {
+                id,
+                action: action.into(),
+            })
+            .await
+            {
                 error.set(Some(e));
             }
         });
@@ -545,12 +520,11 @@ pub fn Cards() -> impl IntoView {
     let imported = RwSignal::new(None::<AnkiImported>);
     let import_anki = move |_| {
         spawn_local(async move {
-            let Ok(Some(path)) = ipc::call::<Option<String>>("pick_anki_deck", NoArgs {}).await
-            else {
+            let Ok(Some(path)) = ipc::invoke(command::PickAnkiDeck {}).await else {
                 return;
             };
             importing.set(true);
-            match ipc::call::<AnkiImported>("import_anki", PathArgs { path }).await {
+            match ipc::invoke(command::ImportAnki { path }).await {
                 Ok(report) => {
                     imported.set(Some(report));
                     error.set(None);

@@ -4,19 +4,18 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use satchel_types::{ErrorView, SyncAccount, SyncOutcome, SyncStatus};
-use serde::Serialize;
+use satchel_types::{ErrorView, SyncStatus, command};
 
 use crate::app::session;
 use crate::i18n::{t, t_with};
-use crate::ipc::{self, NoArgs};
+use crate::ipc;
 use crate::widgets::{ErrorBanner, relative_time};
 
 /// Reads where sync stands into the session (once a library is open).
 pub fn load_status() {
     let session = session();
     spawn_local(async move {
-        if let Ok(status) = ipc::call::<SyncStatus>("sync_status", NoArgs {}).await {
+        if let Ok(status) = ipc::invoke(command::SyncStatus {}).await {
             session.sync.set(Some(status));
         }
     });
@@ -27,10 +26,7 @@ pub fn sync_now() {
     let session = session();
     session.syncing.set(Some((0, 0)));
     spawn_local(async move {
-        if ipc::call::<SyncOutcome>("sync_now", NoArgs {})
-            .await
-            .is_err()
-        {
+        if ipc::invoke(command::SyncNow {}).await.is_err() {
             // The failure is in the status the `sync.done` event brought.
             session.syncing.set(None);
         }
@@ -103,13 +99,6 @@ pub fn SyncIndicator() -> impl IntoView {
     }
 }
 
-#[derive(Serialize)]
-struct SignInArgs {
-    server: String,
-    name: String,
-    password: String,
-}
-
 /// Settings: sign in to a sync server, see where sync stands, sync now, sign out.
 #[component]
 pub fn SyncSettingsCard() -> impl IntoView {
@@ -125,13 +114,13 @@ pub fn SyncSettingsCard() -> impl IntoView {
         ev.prevent_default();
         busy.set(true);
         error.set(None);
-        let args = SignInArgs {
+        let args = command::SyncSignIn {
             server: server.get_untracked(),
             name: name.get_untracked(),
             password: password.get_untracked(),
         };
         spawn_local(async move {
-            let result = ipc::call::<SyncAccount>("sync_sign_in", args).await;
+            let result = ipc::invoke(args).await;
             busy.set(false);
             match result {
                 Ok(_) => {
@@ -146,7 +135,7 @@ pub fn SyncSettingsCard() -> impl IntoView {
     };
     let sign_out = move |_| {
         spawn_local(async move {
-            match ipc::call::<()>("sync_sign_out", NoArgs {}).await {
+            match ipc::invoke(command::SyncSignOut {}).await {
                 Ok(()) => load_status(),
                 Err(e) => error.set(Some(e)),
             }

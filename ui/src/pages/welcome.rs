@@ -5,16 +5,12 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use satchel_types::{
-    ErrorCode, ErrorView, ProfileView, Protection, RecoveryCodeView, UnlockRequest, UnlockedView,
-    WelcomeView,
-};
-use serde::Serialize;
+use satchel_types::{ErrorCode, ErrorView, ProfileView, Protection, UnlockRequest, command};
 
 use super::recovery::RecoveryCodeNotice;
 use crate::app::session;
 use crate::i18n::{t, t_with};
-use crate::ipc::{self, NoArgs};
+use crate::ipc;
 use crate::widgets::ErrorBanner;
 
 const PASSPHRASE_MIN_CHARS: usize = 8;
@@ -27,18 +23,6 @@ enum Stage {
     Unlock(ProfileView),
     Recover(ProfileView),
     ShowCode(String),
-}
-
-#[derive(Serialize)]
-struct UnlockArgs<'a> {
-    profile_id: &'a str,
-    request: &'a UnlockRequest,
-}
-
-#[derive(Serialize)]
-struct CreateArgs<'a> {
-    name: &'a str,
-    passphrase: Option<&'a str>,
 }
 
 /// The welcome screen's state; `Copy`, so every handler and task can own it.
@@ -70,7 +54,7 @@ pub fn Welcome() -> impl IntoView {
     };
     let profiles = RwSignal::new(Vec::<ProfileView>::new());
     spawn_local(async move {
-        match ipc::call::<WelcomeView>("welcome", NoArgs {}).await {
+        match ipc::invoke(command::Welcome {}).await {
             Ok(view) => {
                 ui.keychain_available.set(view.keychain_available);
                 ui.stage.set(if view.profiles.is_empty() {
@@ -93,11 +77,11 @@ pub fn Welcome() -> impl IntoView {
         ui.busy.set(true);
         ui.error.set(None);
         spawn_local(async move {
-            let args = UnlockArgs {
-                profile_id: &profile.id,
-                request: &request,
+            let args = command::UnlockProfile {
+                profile_id: profile.id.clone(),
+                request,
             };
-            let result = ipc::call::<UnlockedView>("unlock_profile", args).await;
+            let result = ipc::invoke(args).await;
             ui.busy.set(false);
             match result {
                 Ok(unlocked) => {
@@ -221,11 +205,11 @@ fn CreateForm(ui: Ui, has_profiles: bool) -> impl IntoView {
         ui.busy.set(true);
         ui.error.set(None);
         spawn_local(async move {
-            let args = CreateArgs {
-                name: &chosen_name,
-                passphrase: secret.as_deref(),
+            let args = command::CreateProfile {
+                name: chosen_name,
+                passphrase: secret,
             };
-            let result = ipc::call::<RecoveryCodeView>("create_profile", args).await;
+            let result = ipc::invoke(args).await;
             ui.busy.set(false);
             match result {
                 Ok(created) => {

@@ -592,7 +592,7 @@ impl Profile {
             change(tx, &id)?;
             self.share_card(tx, &id)?;
             tx.emit(changed(1));
-            Ok(card(tx, &id)?)
+            card(tx, &id)
         })
     }
 }

@@ -11,8 +11,8 @@
 //! - `bench`   `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|all]`,
 //!   measured with the machine's network out of reach
 //! - `models`  fetch, check, convert and cache the model weights (`models/manifest.json`)
-//! - `modules` the imports among core's top-level modules, and their cycles (checked
-//!   against `xtask/core-cycles.txt`, which only shrinks)
+//! - `modules` the imports among core's top-level modules: down the layers only, and no
+//!   cycles
 
 mod bench;
 mod isolate;

@@ -1,12 +1,9 @@
-//! `cargo xtask modules`: which of the core's top-level modules import which, and the
-//! cycles among them. Imports are meant to go one way (store → domain → sharing and
-//! the network client); a cycle means two modules can only change together.
-//!
-//! The cycles that are there today are listed in `xtask/core-cycles.txt`, edge by
-//! edge, as debt being paid off: the check fails on any edge inside a cycle that the
-//! list does not have (a new cycle, or an old one grown), and on any edge the list has
-//! that is gone (so the list only ever shrinks). Test code (`mod tests` at a file's
-//! end, and `testing.rs`) is left out: tests may reach anywhere.
+//! `cargo xtask modules`: which of the core's top-level modules import which. Imports
+//! go one way, down the layers in [`LAYERS`] (store → profile → domain → sharing and
+//! the network client → the composition of it all); the check fails on an import up
+//! a layer, on a module no layer lists, and on any cycle (a cycle means two modules
+//! can only change together). Test code (`mod tests` at a file's end, and
+//! `testing.rs`) is left out: tests may reach anywhere.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -18,14 +15,85 @@ use crate::shell::root;
 /// An import of one top-level module by another, and where one of its uses is.
 type Edges = BTreeMap<(String, String), String>;
 
+/// Core's layers, lowest first: a module imports only from its own layer or below.
+const LAYERS: &[(&str, &[&str])] = &[
+    (
+        "foundation",
+        &["error", "ids", "clock", "events", "keys", "net", "store"],
+    ),
+    ("the open profile and its write path", &["profile"]),
+    (
+        "domain",
+        &[
+            "blobs",
+            "notes",
+            "sources",
+            "recording",
+            "vision",
+            "voice",
+            "search",
+            "learn",
+            "jobs",
+            "helper",
+            "agents",
+        ],
+    ),
+    (
+        "sharing and the network client",
+        &["shared", "remote", "bundle", "class"],
+    ),
+    ("composition", &["work", "profiles"]),
+];
+
 pub fn check() -> anyhow::Result<()> {
     let src = root().join("crates/core/src");
     let edges = edges(&src)?;
     let cycles = cycle_edges(&edges);
-    let baseline_file = root().join("xtask/core-cycles.txt");
-    let baseline = read_baseline(&baseline_file)?;
     print_report(&edges, &cycles);
-    compare(&cycles, &baseline)
+    let mut problems = upward(&edges, LAYERS);
+    if !cycles.is_empty() {
+        problems.push(format!(
+            "imports on a cycle among core's modules: {}",
+            cycles
+                .iter()
+                .map(|edge| format!("{} -> {} ({})", edge.0, edge.1, edges[edge]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    Ok(())
+}
+
+/// Imports up a layer, and modules no layer lists.
+fn upward(edges: &Edges, layers: &[(&str, &[&str])]) -> Vec<String> {
+    let layer_of = |module: &str| {
+        layers
+            .iter()
+            .position(|(_, members)| members.contains(&module))
+    };
+    let mut problems = Vec::new();
+    let modules: BTreeSet<&String> = edges.keys().flat_map(|(a, b)| [a, b]).collect();
+    for module in modules {
+        if layer_of(module).is_none() {
+            problems.push(format!(
+                "core's module `{module}` is in no layer: add it to LAYERS in xtask/src/modules.rs"
+            ));
+        }
+    }
+    for ((from, to), at) in edges {
+        if let (Some(low), Some(high)) = (layer_of(from), layer_of(to))
+            && high > low
+        {
+            problems.push(format!(
+                "{from} ({}) imports {to} ({}), a layer above it, at {at}",
+                layers[low].0, layers[high].0
+            ));
+        }
+    }
+    problems
 }
 
 /// Every import among the top-level modules under `src`.
@@ -254,24 +322,6 @@ fn components(edges: &Edges) -> BTreeMap<String, usize> {
     walk.component
 }
 
-/// `from -> to` lines; `#` starts a comment.
-fn read_baseline(file: &Path) -> anyhow::Result<BTreeSet<(String, String)>> {
-    let text =
-        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
-    let mut edges = BTreeSet::new();
-    for line in text.lines() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        let (from, to) = line
-            .split_once("->")
-            .with_context(|| format!("{}: `{line}` is not `from -> to`", file.display()))?;
-        edges.insert((from.trim().to_owned(), to.trim().to_owned()));
-    }
-    Ok(edges)
-}
-
 fn print_report(edges: &Edges, cycles: &BTreeSet<(String, String)>) {
     let modules: BTreeSet<&String> = edges.keys().flat_map(|(a, b)| [a, b]).collect();
     let in_cycles: BTreeSet<&String> = cycles.iter().flat_map(|(a, b)| [a, b]).collect();
@@ -285,33 +335,6 @@ fn print_report(edges: &Edges, cycles: &BTreeSet<(String, String)>) {
     for edge in cycles {
         eprintln!("  {} -> {}   ({})", edge.0, edge.1, edges[edge]);
     }
-}
-
-fn compare(
-    cycles: &BTreeSet<(String, String)>,
-    baseline: &BTreeSet<(String, String)>,
-) -> anyhow::Result<()> {
-    let new: Vec<String> = cycles
-        .difference(baseline)
-        .map(|(a, b)| format!("{a} -> {b}"))
-        .collect();
-    let gone: Vec<String> = baseline
-        .difference(cycles)
-        .map(|(a, b)| format!("{a} -> {b}"))
-        .collect();
-    if !new.is_empty() {
-        bail!(
-            "new imports on a cycle among core's modules (imports go one way: store → domain → sharing): {}",
-            new.join(", ")
-        );
-    }
-    if !gone.is_empty() {
-        bail!(
-            "these imports are no longer on a cycle; take them out of xtask/core-cycles.txt: {}",
-            gone.join(", ")
-        );
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -359,16 +382,36 @@ mod tests {
         );
         let cycles = cycle_edges(&edges);
         assert_eq!(pairs(&cycles), ["learn->share", "share->learn"]);
-        // The cycle, listed, passes; one more edge on it, or one gone, fails.
-        assert!(compare(&cycles, &cycles).is_ok());
-        let mut fewer = cycles.clone();
-        fewer.pop_first();
-        assert!(compare(&cycles, &fewer).is_err(), "a new cycle edge fails");
-        let mut more = cycles.clone();
-        more.insert(("notes".into(), "store".into()));
+    }
+
+    #[test]
+    fn an_import_up_a_layer_fails_and_one_down_or_across_does_not() {
+        let src = tree(&[
+            (
+                "lib.rs",
+                "pub mod store; pub mod notes; pub mod learn; pub mod share;",
+            ),
+            ("store.rs", "use crate::notes::Note;"),
+            ("notes.rs", "use crate::store::open;\nuse crate::learn::x;"),
+            ("learn.rs", "use crate::store::open;"),
+            ("share.rs", "use crate::learn::deck;\nuse crate::lost::x;"),
+            ("lost.rs", "use crate::store::open;"),
+        ]);
+        let edges = edges(src.path()).unwrap();
+        let layers: &[(&str, &[&str])] = &[
+            ("bottom", &["store"]),
+            ("middle", &["notes", "learn"]),
+            ("top", &["share"]),
+        ];
+        let problems = upward(&edges, layers);
+        assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(
-            compare(&cycles, &more).is_err(),
-            "a gone edge must leave the list"
+            problems[0].contains("`lost` is in no layer"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with("store (bottom) imports notes (middle)"),
+            "{problems:?}"
         );
     }
 

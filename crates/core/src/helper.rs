@@ -10,40 +10,13 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 pub use satchel_types::HelperSettings;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::jobs::{Class, Clock, SystemClock};
+pub use crate::net::{Breaker, BreakerState, COOLDOWN, FAILURES};
 use crate::profile::Profile;
 use crate::store::settings;
 use crate::{Error, Result};
-
-/// Failures in a row that open the breaker.
-pub const FAILURES: u32 = 3;
-/// How long an open breaker refuses before letting one try through.
-pub const COOLDOWN: Duration = Duration::from_secs(60);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BreakerState {
-    /// Calls go through.
-    Closed,
-    /// Calls are refused at once, until the cooldown passes.
-    Open,
-    /// One call goes through to see whether the helper is back.
-    HalfOpen,
-}
-
-#[derive(Debug)]
-enum State {
-    Closed { failures: u32 },
-    Open { until_ms: i64 },
-    HalfOpen { trying: bool },
-}
-
-pub struct Breaker {
-    state: Mutex<State>,
-    clock: Arc<dyn Clock>,
-}
 
 /// Why a call through the breaker did not give an answer.
 #[derive(Debug, thiserror::Error)]
@@ -58,73 +31,6 @@ pub enum HelperError {
     BadReply(String),
     #[error("the helper's address is not one Satchel can use: {0}")]
     BadAddress(String),
-}
-
-impl Breaker {
-    pub fn new(clock: Arc<dyn Clock>) -> Self {
-        Self {
-            state: Mutex::new(State::Closed { failures: 0 }),
-            clock,
-        }
-    }
-
-    pub fn state(&self) -> BreakerState {
-        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        self.cool(&mut state);
-        match *state {
-            State::Closed { .. } => BreakerState::Closed,
-            State::Open { .. } => BreakerState::Open,
-            State::HalfOpen { .. } => BreakerState::HalfOpen,
-        }
-    }
-
-    /// An open breaker whose cooldown passed lets one try through.
-    fn cool(&self, state: &mut State) {
-        if let State::Open { until_ms } = *state
-            && self.clock.now_ms() >= until_ms
-        {
-            *state = State::HalfOpen { trying: false };
-        }
-    }
-
-    /// Runs `call` unless the breaker is open (or a half-open try is under way).
-    pub fn call<T>(
-        &self,
-        call: impl FnOnce() -> std::result::Result<T, HelperError>,
-    ) -> std::result::Result<T, HelperError> {
-        self.run(|| HelperError::Open, call)
-    }
-
-    /// [`call`](Self::call) for any error: `open` makes the error of a refusal.
-    pub fn run<T, E>(
-        &self,
-        open: impl FnOnce() -> E,
-        call: impl FnOnce() -> std::result::Result<T, E>,
-    ) -> std::result::Result<T, E> {
-        {
-            let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-            self.cool(&mut state);
-            match &mut *state {
-                State::Open { .. } | State::HalfOpen { trying: true } => {
-                    return Err(open());
-                }
-                State::HalfOpen { trying } => *trying = true,
-                State::Closed { .. } => {}
-            }
-        }
-        let outcome = call();
-        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        *state = match (&*state, &outcome) {
-            (_, Ok(_)) => State::Closed { failures: 0 },
-            (State::Closed { failures }, Err(_)) if failures + 1 < FAILURES => State::Closed {
-                failures: failures + 1,
-            },
-            (_, Err(_)) => State::Open {
-                until_ms: self.clock.now_ms() + COOLDOWN.as_millis() as i64,
-            },
-        };
-        outcome
-    }
 }
 
 /// An OpenAI-compatible chat endpoint behind a breaker.
@@ -160,7 +66,7 @@ impl RemoteHelper {
                 settings.url
             )));
         }
-        let client = crate::remote::client_builder()
+        let client = crate::net::client_builder()
             // The AI class's bound: a helper slower than that is no help.
             .timeout(Class::Ai.timeout())
             .connect_timeout(Duration::from_secs(3))
@@ -179,39 +85,42 @@ impl RemoteHelper {
 
     /// The helper's answer to `prompt`, given `system` as its instructions.
     pub fn complete(&self, system: &str, prompt: &str) -> std::result::Result<String, HelperError> {
-        self.breaker.call(|| {
-            let url = format!(
-                "{}/v1/chat/completions",
-                self.settings.url.trim_end_matches('/')
-            );
-            let body = serde_json::json!({
-                "model": self.settings.model,
-                "temperature": 0.2,
-                "messages": [
-                    { "role": "system", "content": system },
-                    { "role": "user", "content": prompt },
-                ],
-            });
-            let response = self
-                .client
-                .post(url)
-                .json(&body)
-                .send()
-                .map_err(|e| HelperError::Unreachable(e.to_string()))?;
-            if !response.status().is_success() {
-                return Err(HelperError::Status(response.status().as_u16()));
-            }
-            let reply: Reply = response
-                .json()
-                .map_err(|e| HelperError::BadReply(e.to_string()))?;
-            reply
-                .choices
-                .into_iter()
-                .next()
-                .map(|c| c.message.content.trim().to_owned())
-                .filter(|c| !c.is_empty())
-                .ok_or_else(|| HelperError::BadReply("no answer in it".into()))
-        })
+        self.breaker.run(
+            || HelperError::Open,
+            || {
+                let url = format!(
+                    "{}/v1/chat/completions",
+                    self.settings.url.trim_end_matches('/')
+                );
+                let body = serde_json::json!({
+                    "model": self.settings.model,
+                    "temperature": 0.2,
+                    "messages": [
+                        { "role": "system", "content": system },
+                        { "role": "user", "content": prompt },
+                    ],
+                });
+                let response = self
+                    .client
+                    .post(url)
+                    .json(&body)
+                    .send()
+                    .map_err(|e| HelperError::Unreachable(e.to_string()))?;
+                if !response.status().is_success() {
+                    return Err(HelperError::Status(response.status().as_u16()));
+                }
+                let reply: Reply = response
+                    .json()
+                    .map_err(|e| HelperError::BadReply(e.to_string()))?;
+                reply
+                    .choices
+                    .into_iter()
+                    .next()
+                    .map(|c| c.message.content.trim().to_owned())
+                    .filter(|c| !c.is_empty())
+                    .ok_or_else(|| HelperError::BadReply("no answer in it".into()))
+            },
+        )
     }
 
     /// Whether the helper answers now (for the settings page's "Test").
@@ -353,17 +262,23 @@ pub(crate) mod tests {
         let breaker = Breaker::new(clock.clone());
         let fail = || Err::<(), _>(HelperError::Status(500));
         for _ in 0..FAILURES - 1 {
-            assert!(matches!(breaker.call(fail), Err(HelperError::Status(500))));
+            assert!(matches!(
+                breaker.run(|| HelperError::Open, fail),
+                Err(HelperError::Status(500))
+            ));
             assert_eq!(breaker.state(), BreakerState::Closed);
         }
-        assert!(breaker.call(fail).is_err());
+        assert!(breaker.run(|| HelperError::Open, fail).is_err());
         assert_eq!(breaker.state(), BreakerState::Open);
         let mut called = false;
         assert!(matches!(
-            breaker.call(|| {
-                called = true;
-                Ok(())
-            }),
+            breaker.run(
+                || HelperError::Open,
+                || {
+                    called = true;
+                    Ok(())
+                }
+            ),
             Err(HelperError::Open)
         ));
         assert!(!called, "an open breaker refuses without calling");
@@ -373,10 +288,13 @@ pub(crate) mod tests {
         clock.advance(1);
         assert_eq!(breaker.state(), BreakerState::HalfOpen);
         // The one try fails: open again for a whole cooldown.
-        assert!(matches!(breaker.call(fail), Err(HelperError::Status(500))));
+        assert!(matches!(
+            breaker.run(|| HelperError::Open, fail),
+            Err(HelperError::Status(500))
+        ));
         assert_eq!(breaker.state(), BreakerState::Open);
         clock.advance(COOLDOWN.as_millis() as i64);
-        assert_eq!(breaker.call(|| Ok(7)).unwrap(), 7);
+        assert_eq!(breaker.run(|| HelperError::Open, || Ok(7)).unwrap(), 7);
         assert_eq!(breaker.state(), BreakerState::Closed);
     }
 

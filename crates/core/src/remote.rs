@@ -10,7 +10,7 @@
 //! the short-lived access token only in memory.
 
 use std::io::Read;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::PoisonError;
 use std::time::{Duration, Instant};
 
 use backon::{BlockingRetryable, ExponentialBuilder};
@@ -19,8 +19,7 @@ use satchel_types::{ErrorCode, Event, ServerErrorBody, SyncAccount, SyncOutcome,
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::helper::Breaker;
-use crate::jobs::SystemClock;
+use crate::net::client_builder;
 use crate::profile::Profile;
 use crate::store::settings;
 use crate::{Error, Result};
@@ -30,30 +29,6 @@ const PEER: &str = "server";
 /// Rounds in one sync at most: a learner's first sync with many documents takes a few,
 /// a quiet one one.
 const MAX_ROUNDS: u32 = 64;
-
-/// HTTP clients are built through here: the TLS crypto provider is chosen once first.
-pub fn client_builder() -> reqwest::blocking::ClientBuilder {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    reqwest::blocking::Client::builder()
-}
-
-/// A profile's connection to its sync server (in memory; the account is in the store).
-pub(crate) struct Remote {
-    access: Mutex<Option<(String, Instant)>>,
-    breaker: Breaker,
-    /// One sync at a time (a background one and "Sync now" would otherwise race).
-    running: Mutex<()>,
-}
-
-impl Default for Remote {
-    fn default() -> Self {
-        Remote {
-            access: Mutex::new(None),
-            breaker: Breaker::new(Arc::new(SystemClock)),
-            running: Mutex::new(()),
-        }
-    }
-}
 
 #[derive(Deserialize)]
 pub(crate) struct Tokens {
@@ -300,7 +275,7 @@ impl Profile {
             last_sync_at: self.read(|c| settings::SYNC_LAST_AT.get(c))?,
             last_error: self.read(|c| settings::SYNC_LAST_ERROR.get(c))?,
             pending: (local - sent).max(0).saturating_add(unfolded) as u32,
-            resting: self.remote.breaker.state() == crate::helper::BreakerState::Open,
+            resting: self.remote.breaker.state() == crate::net::BreakerState::Open,
         })
     }
 

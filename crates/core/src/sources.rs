@@ -7,7 +7,8 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -18,13 +19,16 @@ use satchel_media::image_in::{
 };
 use satchel_media::pdf::PdfLimits;
 use satchel_types::{
-    ErrorView, Event, SegmentView, SourceKind, SourceStatus, SourceSummary, SourceView,
+    ErrorView, Event, JobState, SegmentView, SourceKind, SourceStatus, SourceSummary, SourceView,
 };
+use serde_json::{Value, json};
 
 use crate::blobs::{BlobReader, blob_info};
 use crate::error::OrNotFound;
+use crate::jobs::{Failure, JobContext};
 use crate::notes::excerpt;
 use crate::profile::Profile;
+use crate::store::docs::Touched;
 use crate::vision::{ReadPage, Reader};
 use crate::voice::{Audio, Progress, Transcriber};
 use crate::{Error, Result, now_ms};
@@ -311,7 +315,7 @@ impl Profile {
                 tx.query_row("SELECT blob_id FROM sources WHERE id = ?1", [&id], |r| {
                     r.get(0)
                 })?;
-            self.share_source(tx, &id, true)?;
+            tx.touch(Touched::SourceDeleted(&id))?;
             tx.execute("DELETE FROM sources WHERE id = ?1", [&id])?;
             tx.execute("DELETE FROM blobs WHERE id = ?1", [&blob])?;
             tx.emit(Event::SourceDeleted { id });
@@ -475,7 +479,7 @@ pub fn transcribe_source(
                     now_ms()
                 ],
             )?;
-            profile.share_source(tx, &id, false)?;
+            tx.touch(Touched::Source(&id))?;
             let source = get(tx, &id)?.or_not_found("source", &id)?;
             let event = saved(&source);
             tx.emit(event);
@@ -555,7 +559,7 @@ pub fn read_source(
                     params![id, password],
                 )?;
             }
-            profile.share_source(tx, &id, false)?;
+            tx.touch(Touched::Source(&id))?;
             let source = get(tx, &id)?.or_not_found("source", &id)?;
             let event = saved(&source);
             tx.emit(event);
@@ -828,6 +832,99 @@ fn to_sql(value: &impl serde::Serialize) -> String {
 
 fn from_sql<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+}
+
+/// Watches the bus for `source`'s progress while `work` runs, and passes it on as the
+/// job's progress (its sign of life); when the job is cancelled, given up or paused,
+/// raises `cancel` so the work stops.
+fn watched<T>(
+    job: &JobContext<'_>,
+    source: &str,
+    cancel: &Arc<AtomicBool>,
+    work: impl FnOnce() -> T,
+) -> T {
+    let events = job.profile().events().subscribe();
+    let finished = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let finished = &finished;
+        scope.spawn(move || {
+            while !finished.load(Ordering::SeqCst) {
+                let progress = match events.recv_timeout(Duration::from_millis(200)) {
+                    Ok(Event::SourceProgress {
+                        id,
+                        done_ms,
+                        total_ms,
+                    }) if id == source => job.progress(done_ms, total_ms),
+                    Ok(Event::SourcePages { id, done, total }) if id == source => {
+                        job.progress(done, Some(total))
+                    }
+                    Ok(_) | Err(RecvTimeoutError::Timeout) if job.should_stop() => {
+                        Err(Failure::Stopped)
+                    }
+                    Ok(_) | Err(RecvTimeoutError::Timeout) => Ok(()),
+                    Err(RecvTimeoutError::Disconnected) => return,
+                };
+                if progress.is_err() {
+                    cancel.store(true, Ordering::SeqCst);
+                }
+            }
+        });
+        let outcome = work();
+        finished.store(true, Ordering::SeqCst);
+        outcome
+    })
+}
+
+/// Reads (or transcribes) source `id` if it waits to be read, as part of `job`.
+pub(crate) fn read_waiting(
+    job: &JobContext<'_>,
+    id: &str,
+    language: Option<&str>,
+    transcriber: &dyn Transcriber,
+    reader: &dyn Reader,
+) -> std::result::Result<Value, Failure> {
+    let id = id.to_owned();
+    let language = language.map(str::to_owned);
+    let profile = job.profile();
+    let source = match profile.source(&id) {
+        Ok(source) => source,
+        // Deleted while it waited: nothing to do.
+        Err(Error::NotFound { .. }) => return Ok(Value::Null),
+        Err(error) => return Err(error.into()),
+    };
+    // Cancelled by the learner, or read already; a failed read is retried only by
+    // its own job's next try.
+    let waiting = matches!(
+        source.status,
+        SourceStatus::Queued | SourceStatus::Transcribing
+    ) || (source.status == SourceStatus::Failed && job.attempt() > 1);
+    if !waiting {
+        return Ok(Value::Null);
+    }
+    let cancel = Arc::new(AtomicBool::new(false));
+    let outcome = watched(job, &id, &cancel, || match source.kind {
+        SourceKind::Audio => transcribe_source(
+            profile,
+            &id,
+            transcriber,
+            language.as_deref(),
+            Arc::clone(&cancel),
+        ),
+        // Pictures and documents are read in one go (a few seconds a page).
+        _ => read_source(profile, &id, reader, None),
+    });
+    match outcome {
+        Ok(source) => Ok(json!({ "status": source.status, "chars": source.text.len() })),
+        Err(_) if job.should_stop() => {
+            // Cancelled by the learner: it stays so. Paused (the library was locked) or
+            // given up for silence: it waits to be read again.
+            if profile.job(job.id())?.state != JobState::Cancelled {
+                profile.requeue_source(&id)?;
+            }
+            Err(Failure::Stopped)
+        }
+        Err(error) => Err(error.into()),
+    }
 }
 
 #[cfg(test)]

@@ -3,19 +3,18 @@
 //! Both are model inference, so both are of the AI class: one at a time.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
-use satchel_types::{Event, JobState, JobView, SourceKind, SourceStatus};
+use satchel_types::{Event, JobState, JobView};
 use serde_json::{Value, json};
 
 use crate::jobs::{Class, Failure, JobContext, JobKind, NewJob};
 use crate::profile::Profile;
 use crate::search::{Understand, refresh};
+use crate::sources::read_waiting;
 use crate::vision::Reader;
 use crate::voice::Transcriber;
-use crate::{Error, Result, read_source, transcribe_source};
+use crate::{Error, Result};
 
 /// Reads or transcribes the source that is its subject.
 pub const READ: &str = "read";
@@ -112,47 +111,6 @@ impl Profile {
     }
 }
 
-/// Watches the bus for `source`'s progress while `work` runs, and passes it on as the
-/// job's progress (its sign of life); when the job is cancelled, given up or paused,
-/// raises `cancel` so the work stops.
-fn watched<T>(
-    job: &JobContext<'_>,
-    source: &str,
-    cancel: &Arc<AtomicBool>,
-    work: impl FnOnce() -> T,
-) -> T {
-    let events = job.profile().events().subscribe();
-    let finished = AtomicBool::new(false);
-    std::thread::scope(|scope| {
-        let finished = &finished;
-        scope.spawn(move || {
-            while !finished.load(Ordering::SeqCst) {
-                let progress = match events.recv_timeout(Duration::from_millis(200)) {
-                    Ok(Event::SourceProgress {
-                        id,
-                        done_ms,
-                        total_ms,
-                    }) if id == source => job.progress(done_ms, total_ms),
-                    Ok(Event::SourcePages { id, done, total }) if id == source => {
-                        job.progress(done, Some(total))
-                    }
-                    Ok(_) | Err(RecvTimeoutError::Timeout) if job.should_stop() => {
-                        Err(Failure::Stopped)
-                    }
-                    Ok(_) | Err(RecvTimeoutError::Timeout) => Ok(()),
-                    Err(RecvTimeoutError::Disconnected) => return,
-                };
-                if progress.is_err() {
-                    cancel.store(true, Ordering::SeqCst);
-                }
-            }
-        });
-        let outcome = work();
-        finished.store(true, Ordering::SeqCst);
-        outcome
-    })
-}
-
 fn read(
     job: &JobContext<'_>,
     transcriber: &dyn Transcriber,
@@ -168,58 +126,6 @@ fn read(
         transcriber,
         reader,
     )
-}
-
-/// Reads (or transcribes) source `id` if it waits to be read, as part of `job`.
-pub(crate) fn read_waiting(
-    job: &JobContext<'_>,
-    id: &str,
-    language: Option<&str>,
-    transcriber: &dyn Transcriber,
-    reader: &dyn Reader,
-) -> std::result::Result<Value, Failure> {
-    let id = id.to_owned();
-    let language = language.map(str::to_owned);
-    let profile = job.profile();
-    let source = match profile.source(&id) {
-        Ok(source) => source,
-        // Deleted while it waited: nothing to do.
-        Err(Error::NotFound { .. }) => return Ok(Value::Null),
-        Err(error) => return Err(error.into()),
-    };
-    // Cancelled by the learner, or read already; a failed read is retried only by
-    // its own job's next try.
-    let waiting = matches!(
-        source.status,
-        SourceStatus::Queued | SourceStatus::Transcribing
-    ) || (source.status == SourceStatus::Failed && job.attempt() > 1);
-    if !waiting {
-        return Ok(Value::Null);
-    }
-    let cancel = Arc::new(AtomicBool::new(false));
-    let outcome = watched(job, &id, &cancel, || match source.kind {
-        SourceKind::Audio => transcribe_source(
-            profile,
-            &id,
-            transcriber,
-            language.as_deref(),
-            Arc::clone(&cancel),
-        ),
-        // Pictures and documents are read in one go (a few seconds a page).
-        _ => read_source(profile, &id, reader, None),
-    });
-    match outcome {
-        Ok(source) => Ok(json!({ "status": source.status, "chars": source.text.len() })),
-        Err(_) if job.should_stop() => {
-            // Cancelled by the learner: it stays so. Paused (the library was locked) or
-            // given up for silence: it waits to be read again.
-            if profile.job(job.id())?.state != JobState::Cancelled {
-                profile.requeue_source(&id)?;
-            }
-            Err(Failure::Stopped)
-        }
-        Err(error) => Err(error.into()),
-    }
 }
 
 fn index(job: &JobContext<'_>, meaning: &dyn Understand) -> std::result::Result<Value, Failure> {
@@ -258,10 +164,12 @@ fn index(job: &JobContext<'_>, meaning: &dyn Understand) -> std::result::Result<
 
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::{AtomicBool, Ordering};
     use std::time::Instant;
 
     use satchel_media::MediaError;
     use satchel_media::transcript::{Progress, ProgressFn, Segment, Transcript, Transcription};
+    use satchel_types::SourceStatus;
 
     use super::*;
     use crate::jobs::{JobRunner, SystemClock};

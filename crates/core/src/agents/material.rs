@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension};
 use satchel_types::{HitKind, SourceRef};
 
-use crate::search::vectors::decode;
+use crate::store::vectors::decode;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone)]

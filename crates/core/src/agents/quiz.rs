@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use super::cards::Draft;
 use super::text::{likeness, normal};
-use crate::search::vectors::dot;
+use crate::store::vectors::dot;
 
 /// Questions in a quiz at most.
 const MAX_QUESTIONS: usize = 10;

@@ -4,12 +4,11 @@
 //! a job that fails every try rests dead until the learner retries it. A try's effect
 //! is written in the same transaction that marks the job done, so it happens once.
 
-mod clock;
 mod crash;
 mod queue;
 mod runner;
 
-pub use clock::{Clock, ManualClock, SystemClock};
+pub use crate::clock::{Clock, ManualClock, SystemClock};
 pub(crate) use queue::insert_job;
 pub use queue::{
     Class, FIRST_DELAY, JITTER, MAX_ATTEMPTS, MAX_CRASHES, MAX_DELAY, MAX_INTERRUPTIONS, NewJob,

@@ -12,9 +12,9 @@ use std::time::Duration;
 use satchel_types::{ErrorCode, ErrorView};
 use serde_json::Value;
 
-use super::clock::Clock;
 use super::crash;
 use super::queue::{self, Claimed, Class};
+use crate::clock::Clock;
 use crate::profile::{Profile, Tx};
 use crate::{Error, Result};
 
@@ -426,7 +426,7 @@ mod tests {
     use satchel_types::{Event, JobState};
 
     use super::*;
-    use crate::jobs::clock::{ManualClock, SystemClock};
+    use crate::clock::{ManualClock, SystemClock};
     use crate::jobs::queue::NewJob;
     use crate::testing::keychain_profile;
 

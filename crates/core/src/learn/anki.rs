@@ -24,6 +24,7 @@ use super::history::{PastReview, replay};
 use super::schedule::Scheduler;
 use super::{deck_named, settings};
 use crate::profile::Profile;
+use crate::store::docs::Touched;
 use crate::{Error, Result};
 
 const MAX_PACKAGE_BYTES: u64 = 2 << 30;
@@ -871,7 +872,7 @@ impl Profile {
                 if card.suspended {
                     tx.execute("UPDATE cards SET suspended = 1 WHERE id = ?1", params![id])?;
                 }
-                self.share_card(tx, &id)?;
+                tx.touch(Touched::Card(&id))?;
                 report.cards += 1;
                 report.media += media.len() as u32;
                 if n % 500 == 0 {

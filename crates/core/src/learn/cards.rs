@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use super::deck_named;
 use super::review::days;
 use crate::profile::Profile;
+use crate::store::docs::Touched;
 use crate::{Error, Result};
 
 /// What a cloze card shows where its words are hidden.
@@ -421,7 +422,7 @@ impl Profile {
                     },
                     now,
                 )?;
-                self.share_card(tx, &id)?;
+                tx.touch(Touched::Card(&id))?;
                 made.push(card(tx, &id)?);
             }
             tx.emit(changed(made.len()));
@@ -590,7 +591,7 @@ impl Profile {
         self.transact(|tx| {
             let id = card_id(tx, id_or_prefix)?;
             change(tx, &id)?;
-            self.share_card(tx, &id)?;
+            tx.touch(Touched::Card(&id))?;
             tx.emit(changed(1));
             card(tx, &id)
         })

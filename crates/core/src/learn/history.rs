@@ -10,6 +10,7 @@ use super::schedule::{Past, Scheduler};
 use super::{deck_named, settings};
 use crate::Result;
 use crate::profile::Profile;
+use crate::store::docs::Touched;
 
 /// A review a card had before it came to Satchel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,7 +165,7 @@ impl Profile {
                     now,
                 )?;
                 replay(tx, &scheduler, &id, &card.reviews, origin)?;
-                self.share_card(tx, &id)?;
+                tx.touch(Touched::Card(&id))?;
                 ids.push(id);
             }
             let count = u32::try_from(ids.len()).unwrap_or(u32::MAX);

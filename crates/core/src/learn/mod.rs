@@ -9,11 +9,14 @@
 mod anki;
 mod cards;
 mod history;
+mod lessons;
 pub mod optimise;
 mod review;
 pub(crate) mod schedule;
 mod stats;
 pub(crate) use stats::lessons;
+
+pub(crate) use lessons::{LessonDoc, lesson_summaries, project_lesson};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use satchel_types::LearningSettings;

@@ -5,6 +5,7 @@ use satchel_types::{Event, LibraryView, NoteDraft, NoteSummary, NoteView};
 
 use crate::error::OrNotFound;
 use crate::profile::Profile;
+use crate::store::docs::Touched;
 use crate::{Error, Result, now_ms};
 
 pub const TITLE_MAX_CHARS: usize = 200;
@@ -60,7 +61,7 @@ impl Profile {
                 }
             };
             let note = get(tx, &id)?.or_not_found("note", &id)?;
-            self.share_note(tx, &note.id, &note.title, &note.body)?;
+            tx.touch(Touched::Note(&note.id))?;
             let event = Event::NoteSaved {
                 note: summary(&note.id, &note.title, &note.body, note.updated_at),
             };
@@ -96,7 +97,7 @@ impl Profile {
     pub fn delete_note(&self, id_or_prefix: &str) -> Result<()> {
         self.transact(|tx| {
             let id = resolve(tx, id_or_prefix)?;
-            self.share_note_deleted(tx, &id)?;
+            tx.touch(Touched::NoteDeleted(&id))?;
             tx.execute("DELETE FROM notes WHERE id = ?1", [&id])?;
             tx.emit(Event::NoteDeleted { id });
             Ok(())

@@ -1,7 +1,6 @@
 //! Profiles: several learners on one computer, each with their own encrypted
 //! database in `<data dir>/profiles/<id>/`, and the ways to unlock one.
 
-pub(crate) mod manifest;
 mod rotation;
 
 use std::fs;
@@ -10,11 +9,11 @@ use std::sync::Arc;
 
 use satchel_types::{ProfileView, Protection, UnlockRequest, WelcomeView};
 
-use self::manifest::{MANIFEST_FILE, Manifest};
 pub use self::rotation::RotationStep;
 use crate::events::EventBus;
 use crate::keys::{DataKey, KeySlot, Keychain, KeychainFailure, RecoveryCode, SlotKind};
 use crate::profile::Profile;
+use crate::profile::manifest::{MANIFEST_FILE, Manifest};
 use crate::store::{Cipher, DATABASE_FILE, Store};
 use crate::{Error, Result, now_ms};
 
@@ -151,6 +150,7 @@ impl Satchel {
             store,
             self.keychain.clone(),
             self.bus.clone(),
+            crate::shared::share,
         );
         profile.remember_unshown_code(code.as_str(), false)?;
         profile.manifest.save(&profile.dir)?;
@@ -178,6 +178,7 @@ impl Satchel {
             store,
             self.keychain.clone(),
             self.bus.clone(),
+            crate::shared::share,
         ))
     }
 
@@ -230,6 +231,7 @@ impl Satchel {
             store,
             self.keychain.clone(),
             self.bus.clone(),
+            crate::shared::share,
         );
         if profile.manifest.rotation.is_some() {
             profile.settle_rotation(&key, is_rotated_key)?;

@@ -16,9 +16,9 @@
 
 use satchel_types::{Event, Protection};
 
-use super::manifest::PendingRotation;
 use crate::keys::{DataKey, KeySlot, KeychainFailure, RecoveryCode, SlotKind};
 use crate::profile::Profile;
+use crate::profile::manifest::PendingRotation;
 use crate::{Error, Result, now_ms};
 
 pub(crate) fn next_account(profile_id: &str) -> String {

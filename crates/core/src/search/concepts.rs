@@ -15,8 +15,8 @@ use rusqlite::{Connection, params};
 use satchel_types::{Concept, ConceptLink, ConceptMap, ConceptSource};
 
 use super::Understand;
-use super::vectors::{decode, dot, encode};
 use crate::profile::Profile;
+use crate::store::vectors::{decode, dot, encode};
 use crate::{Error, Result};
 
 /// Phrases embedded per note or source: the most frequent. Enough to find the few

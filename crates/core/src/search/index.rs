@@ -9,8 +9,8 @@ use rusqlite::{Connection, params};
 use sha2::{Digest, Sha256};
 
 use super::Understand;
-use super::vectors::encode;
 use crate::profile::Profile;
+use crate::store::vectors::encode;
 use crate::{Error, Result};
 
 /// Chunks embedded per model run and per transaction: a batch is about a second of

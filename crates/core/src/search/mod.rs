@@ -8,7 +8,6 @@
 mod concepts;
 pub(crate) mod index;
 mod query;
-pub(crate) mod vectors;
 
 use std::ops::Range;
 
@@ -18,7 +17,6 @@ use satchel_types::HitKind;
 pub(crate) use concepts::resolve_owner;
 pub use index::{IndexReport, refresh};
 pub(crate) use query::sentences;
-pub(crate) use vectors::VectorCache;
 
 /// What a hit is in, from a chunk's owner: a note (no source kind) or a source of the
 /// kind stored.

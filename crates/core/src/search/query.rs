@@ -9,8 +9,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use satchel_types::{Answer, SearchHit};
 
 use super::Understand;
-use super::vectors::dot;
 use crate::profile::Profile;
+use crate::store::vectors::dot;
 use crate::{Error, Result};
 
 /// Each ranking's depth: how many chunks each list offers to the fusion.

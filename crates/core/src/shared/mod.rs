@@ -1,14 +1,10 @@
-//! What this profile shares with the learner's other devices: the Automerge documents
-//! of `satchel-sync`, kept in the encrypted store as the changes made to each
-//! (`shared_changes`), appended in the same transaction as the change to the tables.
-//!
-//! The documents in use are kept in memory. A transaction that fails may have changed
-//! one there without its change being kept, so a failed transaction forgets them all;
-//! they are read back from the store when next needed.
+//! What this profile shares with the learner's other devices: how its cards, notes,
+//! sources, reviews, lessons and progress look in the Automerge documents of
+//! `satchel-sync` (kept by `store::docs`), mirrored there by the write path as the
+//! tables change ([`share`]); and, the other way, peers' documents merged in and
+//! written into the tables (`project`).
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
-
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction};
 use satchel_sync::{Card, DocId, MediaRef, Note, Replica, Review};
 use satchel_types::{CardMedia, CardSide};
 
@@ -18,117 +14,20 @@ pub use project::SyncReport;
 pub(crate) use project::WAITING_MEDIA;
 use project::shared_source;
 
-use crate::profile::Profile;
+use crate::profile::{Profile, Tx};
+use crate::store::docs::{Touched, load, load_all};
 use crate::store::settings;
 use crate::{Result, learn};
 
-#[derive(Default)]
-pub(crate) struct Shared {
-    replica: Mutex<Option<Replica>>,
-}
-
-impl Shared {
-    fn lock(&self) -> MutexGuard<'_, Option<Replica>> {
-        self.replica.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Forgets the documents in memory (after a transaction failed).
-    pub(crate) fn forget(&self) {
-        if let Some(replica) = self.lock().as_mut() {
-            replica.forget();
-        }
-    }
-}
-
-/// This device's id among the learner's devices: random, made once per profile.
-fn device(tx: &Transaction<'_>) -> Result<Vec<u8>> {
-    let made = uuid::Uuid::now_v7().simple().to_string();
-    Ok(settings::DEVICE.put_first(tx, &made)?.into_bytes())
-}
-
-fn load(conn: &Connection, replica: &mut Replica, id: &DocId) -> Result<()> {
-    if replica.has(id) {
-        return Ok(());
-    }
-    let mut statement =
-        conn.prepare_cached("SELECT bytes FROM shared_changes WHERE doc_id = ?1 ORDER BY seq")?;
-    let mut chunks = Vec::new();
-    let mut rows = statement.query([id.as_str()])?;
-    while let Some(row) = rows.next()? {
-        let chunk: Vec<u8> = row.get(0)?;
-        chunks.extend_from_slice(&chunk);
-    }
-    replica.load_chunks(id.clone(), &chunks)?;
-    Ok(())
-}
-
-fn load_all(conn: &Connection, replica: &mut Replica) -> Result<()> {
-    let ids: Vec<String> = conn
-        .prepare_cached("SELECT DISTINCT doc_id FROM shared_changes")?
-        .query_map([], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    for id in ids {
-        load(conn, replica, &DocId::parse(&id)?)?;
-    }
-    Ok(())
-}
-
-/// Keeps what changed in document `id` since it was last kept.
-/// Whether there was anything to keep.
-fn keep_changes(tx: &Transaction<'_>, replica: &mut Replica, id: &DocId) -> Result<bool> {
-    let bytes = replica.save_incremental(id);
-    if bytes.is_empty() {
-        return Ok(false);
-    }
-    tx.prepare_cached(
-        "INSERT INTO shared_changes (doc_id, seq, bytes)
-         VALUES (?1, COALESCE((SELECT MAX(seq) + 1 FROM shared_changes WHERE doc_id = ?1), 0), ?2)",
-    )?
-    .execute(params![id.as_str(), bytes])?;
-    Ok(true)
-}
-
-/// The replica in `slot`, made for this device when first needed.
-fn replica<'a>(slot: &'a mut Option<Replica>, tx: &Transaction<'_>) -> Result<&'a mut Replica> {
-    if slot.is_none() {
-        *slot = Some(Replica::new(&device(tx)?));
-    }
-    slot.as_mut()
-        .ok_or_else(|| crate::Error::Busy("the shared documents are not open".into()))
-}
-
 impl Profile {
-    /// Changes the shared document `id` by `change` and keeps what changed, within
-    /// the caller's transaction.
-    pub(crate) fn share(
-        &self,
-        tx: &Transaction<'_>,
-        id: DocId,
-        change: impl FnOnce(&mut Replica) -> std::result::Result<(), satchel_sync::SyncError>,
-    ) -> Result<()> {
-        let mut guard = self.shared.lock();
-        let replica = replica(&mut guard, tx)?;
-        load(tx, replica, &id)?;
-        change(replica)?;
-        if keep_changes(tx, replica, &id)? {
-            settings::LOCAL_CHANGES.increment(tx)?;
-        }
-        Ok(())
-    }
-
     /// This device's id among the learner's devices.
     pub(crate) fn device_id(&self) -> Result<String> {
-        self.transact(|tx| {
-            let id = String::from_utf8_lossy(&device(tx)?).into_owned();
-            Ok(id)
-        })
+        self.transact(|tx| crate::store::docs::device_id(tx))
     }
 
     /// Forgets all sync state with `peer` (signed in somewhere new).
     pub(crate) fn sync_forget_peer(&self, peer: &str) {
-        if let Some(replica) = self.shared.lock().as_mut() {
-            replica.forget_peer(peer);
-        }
+        self.docs.forget_peer(peer);
     }
 
     /// Folds the reviews (and undos) logged since the last fold into the shared review
@@ -169,7 +68,7 @@ impl Profile {
             for doc in docs {
                 let added = by_doc.remove(&doc).unwrap_or_default();
                 let undone = undos.remove(&doc).unwrap_or_default();
-                self.share(tx, doc, |replica| {
+                tx.change_doc(doc, |replica| {
                     for review in &added {
                         replica.add_review(review)?;
                     }
@@ -186,102 +85,6 @@ impl Profile {
         })
     }
 
-    /// Shares a card as the tables have it now.
-    pub(crate) fn share_card(&self, tx: &Transaction<'_>, card_id: &str) -> Result<()> {
-        let Some((mut card, media)) = tx
-            .prepare_cached(
-                "SELECT id, COALESCE(deck_id, ''), kind, front, back, suspended, state = 'deleted',
-                        choices, media
-                 FROM cards WHERE id = ?1",
-            )?
-            .query_row([card_id], |row| {
-                let choices: Option<String> = row.get(7)?;
-                let media: Option<String> = row.get(8)?;
-                Ok((
-                    Card {
-                        id: row.get(0)?,
-                        deck_id: row.get(1)?,
-                        kind: row.get(2)?,
-                        front: row.get(3)?,
-                        back: row.get(4)?,
-                        suspended: row.get::<_, i64>(5)? != 0,
-                        deleted: row.get(6)?,
-                        choices: choices
-                            .and_then(|c| serde_json::from_str(&c).ok())
-                            .unwrap_or_default(),
-                        media: Vec::new(),
-                    },
-                    media
-                        .and_then(|m| serde_json::from_str::<Vec<CardMedia>>(&m).ok())
-                        .unwrap_or_default(),
-                ))
-            })
-            .optional()?
-        else {
-            return Ok(());
-        };
-        for item in media {
-            let sha256 = match item.blob_id.strip_prefix(WAITING_MEDIA) {
-                Some(sha256) => Some(sha256.to_owned()),
-                None => tx
-                    .prepare_cached("SELECT sha256 FROM blobs WHERE id = ?1 AND complete = 1")?
-                    .query_row([&item.blob_id], |row| row.get(0))
-                    .optional()?
-                    .flatten(),
-            };
-            if let Some(sha256) = sha256 {
-                card.media.push(MediaRef {
-                    sha256,
-                    name: item.name,
-                    mime: item.mime,
-                    side: match item.side {
-                        CardSide::Front => "front".into(),
-                        CardSide::Back => "back".into(),
-                    },
-                });
-            }
-        }
-        // A card in no deck yet is shared with the pack's cards.
-        let deck = if card.deck_id.is_empty() {
-            "none".to_owned()
-        } else {
-            card.deck_id.clone()
-        };
-        let name: Option<String> = tx
-            .prepare_cached("SELECT name FROM decks WHERE id = ?1")?
-            .query_row([&card.deck_id], |row| row.get(0))
-            .optional()?;
-        if let Some(name) = name {
-            self.share(tx, DocId::decks(), |r| r.put_deck(&card.deck_id, &name))?;
-        }
-        self.share(tx, DocId::cards_of_deck(&deck), |r| r.put_card(&card))
-    }
-
-    pub(crate) fn share_note(
-        &self,
-        tx: &Transaction<'_>,
-        id: &str,
-        title: &str,
-        body: &str,
-    ) -> Result<()> {
-        let note = Note {
-            id: id.to_owned(),
-            title: title.to_owned(),
-            body: body.to_owned(),
-            deleted: false,
-        };
-        self.share(tx, DocId::note(id), |r| r.put_note(&note))
-    }
-
-    /// Shares a source that is ready: what it is, where its original is (by sha256),
-    /// and its text with where each piece is; or, `deleted`, that it was deleted here.
-    pub(crate) fn share_source(&self, tx: &Transaction<'_>, id: &str, deleted: bool) -> Result<()> {
-        let Some(source) = shared_source(tx, id, deleted)? else {
-            return Ok(());
-        };
-        self.share(tx, DocId::source(id), |r| r.put_source(&source))
-    }
-
     /// Shares what a teacher may see of this learner's progress: reviews done, time
     /// spent, cards, retention and mastery per concept (by its label, the same on
     /// every device). Taken as of the learner's last review, so it changes only when
@@ -295,7 +98,7 @@ impl Profile {
         let stats = self.learning_stats(as_of)?;
         let lessons = self.read(|c| {
             let scheduler = learn::schedule::Scheduler::new(&learn::settings(c)?)?;
-            crate::class::lesson_summaries(c, &scheduler, as_of)
+            learn::lesson_summaries(c, &scheduler, as_of)
         })?;
         let summary = serde_json::json!({
             "as_of": as_of,
@@ -313,7 +116,7 @@ impl Profile {
         })
         .to_string();
         self.transact(|tx| {
-            self.share(tx, DocId::progress(), |r| r.put_progress(&summary))?;
+            tx.change_doc(DocId::progress(), |r| r.put_progress(&summary))?;
             Ok(())
         })
     }
@@ -328,27 +131,6 @@ impl Profile {
     }
 
     /// Shares that a note was deleted here (its last text stays in its document).
-    pub(crate) fn share_note_deleted(&self, tx: &Transaction<'_>, id: &str) -> Result<()> {
-        let found: Option<(String, String)> = tx
-            .query_row("SELECT title, body FROM notes WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?;
-        let Some((title, body)) = found else {
-            return Ok(());
-        };
-        let note = Note {
-            id: id.to_owned(),
-            title,
-            body,
-            deleted: true,
-        };
-        self.share(tx, DocId::note(id), |r| r.put_note(&note))
-    }
-
-    /// The documents this profile shares, as another device would receive them: the
-    /// review log, the cards and the notes. (For tests and the sync status.)
-    /// Every shared document, saved whole (for a bundle).
     pub(crate) fn saved_docs(&self) -> Result<Vec<(DocId, Vec<u8>)>> {
         self.fold_reviews()?;
         let mut replica = Replica::new(b"reader");
@@ -369,6 +151,114 @@ impl Profile {
 }
 
 /// A logged review as the shared log has it.
+/// Mirrors a row the write path touched into its shared document: the profile's
+/// [`Share`](crate::profile::Share).
+pub(crate) fn share(tx: &Tx<'_>, touched: Touched<'_>) -> Result<()> {
+    match touched {
+        Touched::Card(id) => share_card(tx, id),
+        Touched::Note(id) => share_note(tx, id, false),
+        Touched::NoteDeleted(id) => share_note(tx, id, true),
+        Touched::Source(id) => share_source(tx, id, false),
+        Touched::SourceDeleted(id) => share_source(tx, id, true),
+    }
+}
+
+/// Shares a card as the tables have it now.
+fn share_card(tx: &Tx<'_>, card_id: &str) -> Result<()> {
+    let Some((mut card, media)) = tx
+        .prepare_cached(
+            "SELECT id, COALESCE(deck_id, ''), kind, front, back, suspended, state = 'deleted',
+                    choices, media
+             FROM cards WHERE id = ?1",
+        )?
+        .query_row([card_id], |row| {
+            let choices: Option<String> = row.get(7)?;
+            let media: Option<String> = row.get(8)?;
+            Ok((
+                Card {
+                    id: row.get(0)?,
+                    deck_id: row.get(1)?,
+                    kind: row.get(2)?,
+                    front: row.get(3)?,
+                    back: row.get(4)?,
+                    suspended: row.get::<_, i64>(5)? != 0,
+                    deleted: row.get(6)?,
+                    choices: choices
+                        .and_then(|c| serde_json::from_str(&c).ok())
+                        .unwrap_or_default(),
+                    media: Vec::new(),
+                },
+                media
+                    .and_then(|m| serde_json::from_str::<Vec<CardMedia>>(&m).ok())
+                    .unwrap_or_default(),
+            ))
+        })
+        .optional()?
+    else {
+        return Ok(());
+    };
+    for item in media {
+        let sha256 = match item.blob_id.strip_prefix(WAITING_MEDIA) {
+            Some(sha256) => Some(sha256.to_owned()),
+            None => tx
+                .prepare_cached("SELECT sha256 FROM blobs WHERE id = ?1 AND complete = 1")?
+                .query_row([&item.blob_id], |row| row.get(0))
+                .optional()?
+                .flatten(),
+        };
+        if let Some(sha256) = sha256 {
+            card.media.push(MediaRef {
+                sha256,
+                name: item.name,
+                mime: item.mime,
+                side: match item.side {
+                    CardSide::Front => "front".into(),
+                    CardSide::Back => "back".into(),
+                },
+            });
+        }
+    }
+    // A card in no deck yet is shared with the pack's cards.
+    let deck = if card.deck_id.is_empty() {
+        "none".to_owned()
+    } else {
+        card.deck_id.clone()
+    };
+    let name: Option<String> = tx
+        .prepare_cached("SELECT name FROM decks WHERE id = ?1")?
+        .query_row([&card.deck_id], |row| row.get(0))
+        .optional()?;
+    if let Some(name) = name {
+        tx.change_doc(DocId::decks(), |r| r.put_deck(&card.deck_id, &name))?;
+    }
+    tx.change_doc(DocId::cards_of_deck(&deck), |r| r.put_card(&card))
+}
+
+/// Shares a note as its row has it now (`deleted`: as it was, about to be deleted).
+fn share_note(tx: &Tx<'_>, id: &str, deleted: bool) -> Result<()> {
+    let found: Option<(String, String)> = tx
+        .prepare_cached("SELECT title, body FROM notes WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((title, body)) = found else {
+        return Ok(());
+    };
+    let note = Note {
+        id: id.to_owned(),
+        title,
+        body,
+        deleted,
+    };
+    tx.change_doc(DocId::note(id), |r| r.put_note(&note))
+}
+
+fn share_source(tx: &Tx<'_>, id: &str, deleted: bool) -> Result<()> {
+    let Some(source) = shared_source(tx, id, deleted)? else {
+        return Ok(());
+    };
+    tx.change_doc(DocId::source(id), |r| r.put_source(&source))
+}
+
 pub(crate) fn shared_review(tx: &Transaction<'_>, review_id: &str) -> Result<Review> {
     Ok(tx
         .prepare_cached(

@@ -7,7 +7,6 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use satchel_sync::{Card, DocId, MediaRef, Note, Replica};
 use satchel_types::{CardMedia, CardSide};
 
-use super::{keep_changes, load_all, replica};
 use crate::profile::Profile;
 use crate::{Result, learn};
 
@@ -228,21 +227,10 @@ pub struct SyncReport {
 }
 
 impl Profile {
-    fn with_replica<T>(
-        &self,
-        tx: &Transaction<'_>,
-        work: impl FnOnce(&mut Replica) -> Result<T>,
-    ) -> Result<T> {
-        let mut guard = self.shared.lock();
-        let replica = replica(&mut guard, tx)?;
-        load_all(tx, replica)?;
-        work(replica)
-    }
-
     /// The sync messages for `peer` (another device, or the server).
     pub fn sync_out(&self, peer: &str) -> Result<satchel_sync::Batch> {
         self.fold_reviews()?;
-        self.transact(|tx| self.with_replica(tx, |r| Ok(r.sync_out(peer))))
+        self.transact(|tx| tx.with_docs(|r| Ok(r.sync_out(peer))))
     }
 
     /// [`sync_out`](Self::sync_out) for a peer that tells of its own changes (the
@@ -255,7 +243,7 @@ impl Profile {
                 .prepare_cached("SELECT doc_id, heads FROM synced_heads WHERE peer = ?1")?
                 .query_map([peer], |row| Ok((row.get(0)?, row.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            let batch = self.with_replica(tx, |r| {
+            let batch = tx.with_docs(|r| {
                 let changed: std::collections::HashSet<DocId> = r
                     .doc_ids()
                     .cloned()
@@ -273,7 +261,7 @@ impl Profile {
     /// now is what the peer holds.
     pub fn sync_ended(&self, peer: &str) -> Result<()> {
         self.transact(|tx| {
-            self.with_replica(tx, |r| {
+            tx.with_docs(|r| {
                 let ids: Vec<DocId> = r.doc_ids().cloned().collect();
                 let mut keep = tx.prepare_cached(
                     "INSERT INTO synced_heads (peer, doc_id, heads) VALUES (?1, ?2, ?3)
@@ -298,9 +286,7 @@ impl Profile {
 
     /// After a failed round with `peer`: what was in flight is sent again.
     pub fn sync_reconnect(&self, peer: &str) {
-        if let Some(replica) = self.shared.lock().as_mut() {
-            replica.reconnect(peer);
-        }
+        self.docs.reconnect(peer);
     }
 
     /// Takes `peer`'s messages in: the documents change, what changed is kept, and the
@@ -330,11 +316,11 @@ impl Profile {
         receive: impl FnOnce(&mut Replica) -> Result<Vec<DocId>>,
     ) -> Result<SyncReport> {
         self.transact(|tx| {
-            let contents = self.with_replica(tx, |replica| {
+            let contents = tx.with_docs(|replica| {
                 let changed = receive(replica)?;
                 let mut contents = Vec::new();
                 for id in changed {
-                    keep_changes(tx, replica, &id)?;
+                    crate::store::docs::keep_changes(tx, replica, &id)?;
                     contents.push(replica.content(&id)?);
                 }
                 Ok(contents)
@@ -434,9 +420,9 @@ impl Profile {
                         }
                     }
                     satchel_sync::Content::Lesson(_, text) => {
-                        let account = crate::remote::sync_account_in(tx)?;
+                        let account = crate::store::settings::SYNC_ACCOUNT.get(tx)?;
                         let own = account.as_ref().map(|a| a.user_id.as_str());
-                        events.extend(crate::class::project_lesson(tx, own, &text, now)?);
+                        events.extend(crate::learn::project_lesson(tx, own, &text, now)?);
                     }
                     satchel_sync::Content::Nothing => {}
                 }

@@ -5,7 +5,9 @@
 //! must already exist unless we are creating a profile — a wrong or missing key can
 //! never turn into a new, empty database.
 
+pub(crate) mod docs;
 pub(crate) mod settings;
+pub(crate) mod vectors;
 
 use std::path::Path;
 
@@ -54,6 +56,12 @@ pub(crate) enum Cipher<'a> {
     /// SQLCipher with no key behaves as plain SQLite. Only the benchmark uses it, to
     /// measure what encryption costs on the very same code path.
     PlaintextForBenchmark,
+}
+
+/// Reads from an open store: what the store layer's caches are handed to read through
+/// (the profile, which holds the connection).
+pub(crate) trait Read {
+    fn read<T>(&self, query: impl FnOnce(&Connection) -> Result<T>) -> Result<T>;
 }
 
 pub(crate) struct Store {

@@ -31,11 +31,12 @@ use super::{summary, validate};
 use crate::jobs::{Class, Failure, JobContext, JobKind, NewJob, insert_job};
 use crate::learn::{card_kind, card_kind_name};
 use crate::profile::Profile;
-use crate::search::vectors::decode;
 use crate::search::{Understand, refresh};
+use crate::sources::read_waiting;
+use crate::store::docs::Touched;
+use crate::store::vectors::decode;
 use crate::vision::Reader;
 use crate::voice::Transcriber;
-use crate::work::read_waiting;
 use crate::{Error, Result, now_ms};
 
 /// The tasks of a pack: name, the class of its job, and the tasks it needs done.
@@ -224,7 +225,7 @@ impl Profile {
                     )?;
                 }
             }
-            self.share_card(tx, id)?;
+            tx.touch(Touched::Card(id))?;
             let card = card_view(tx, id)?;
             Ok(card)
         })
@@ -331,7 +332,7 @@ fn run_task(
                 .query_map([&pack_id], |row| row.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             for card in cards {
-                job.profile().share_card(tx, &card)?;
+                tx.touch(Touched::Card(&card))?;
             }
         }
         tx.execute(

@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use rusqlite::{Connection, OptionalExtension};
 
+use super::Read;
 use crate::Result;
-use crate::profile::Profile;
 
 /// The best of the 8-bit scan scored again exactly from the stored vectors, at most:
 /// each is a read from the encrypted store, and the 8-bit order below the first few
@@ -46,12 +46,12 @@ impl VectorCache {
     }
 
     /// The codes, read in from the store if a change since dropped them.
-    pub(crate) fn index(&self, profile: &Profile) -> Result<Arc<VectorIndex>> {
+    pub(crate) fn index(&self, store: &impl Read) -> Result<Arc<VectorIndex>> {
         let mut cached = self.index.lock().unwrap_or_else(PoisonError::into_inner);
         match cached.as_ref() {
             Some(index) => Ok(Arc::clone(index)),
             None => {
-                let built = Arc::new(profile.read(build)?);
+                let built = Arc::new(store.read(build)?);
                 *cached = Some(Arc::clone(&built));
                 Ok(built)
             }
@@ -62,17 +62,17 @@ impl VectorCache {
     /// [`RESCORED`] scored exactly, the rest by their 8-bit codes.
     pub(crate) fn nearest(
         &self,
-        profile: &Profile,
+        store: &impl Read,
         query: &[f32],
         k: usize,
     ) -> Result<Vec<(i64, f32)>> {
-        let index = self.index(profile)?;
+        let index = self.index(store)?;
         if index.ids.is_empty() || query.len() != index.dimensions {
             return Ok(Vec::new());
         }
         let mut candidates = index.scan(query, k);
         let rest = candidates.split_off(candidates.len().min(RESCORED));
-        let mut exact = profile.read(|conn| {
+        let mut exact = store.read(|conn| {
             let mut statement = conn.prepare_cached("SELECT vector FROM chunks WHERE id = ?1")?;
             let mut scored = Vec::with_capacity(candidates.len());
             for (id, _) in candidates {

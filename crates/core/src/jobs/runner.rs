@@ -514,11 +514,7 @@ mod tests {
                     }));
                 }
                 job.finish(|tx| {
-                    tx.execute(
-                        "INSERT INTO notes (id, title, body, created_at, updated_at)
-                         VALUES ('made', 'Made', '', 0, 0)",
-                        [],
-                    )?;
+                    crate::store::notes::put(tx, "made", "Made", "", 0)?;
                     Ok(((), serde_json::json!({ "tries": n })))
                 })?;
                 Ok(Value::Null)

@@ -1,11 +1,10 @@
 //! Notes: markdown a learner writes, the first kind of material in the library.
 
-use rusqlite::{Connection, OptionalExtension, Row, named_params};
 use satchel_types::{Event, LibraryView, NoteDraft, NoteSummary, NoteView};
 
 use crate::error::OrNotFound;
 use crate::profile::Profile;
-use crate::store::docs::Touched;
+use crate::store::notes;
 use crate::{Error, Result, now_ms};
 
 pub const TITLE_MAX_CHARS: usize = 200;
@@ -38,34 +37,21 @@ impl Profile {
             )));
         }
         self.transact(|tx| {
-            let now = now_ms();
             let id = match &draft.id {
-                None => {
-                    let id = uuid::Uuid::now_v7().to_string();
-                    tx.prepare_cached(include_str!("insert.sql"))?.execute(
-                        named_params! {":id": id, ":title": title, ":body": draft.body, ":now": now},
-                    )?;
-                    id
-                }
+                None => uuid::Uuid::now_v7().to_string(),
+                Some(id) if notes::exists(tx, id)? => id.clone(),
                 Some(id) => {
-                    let changed = tx.prepare_cached(include_str!("update.sql"))?.execute(
-                        named_params! {":id": id, ":title": title, ":body": draft.body, ":now": now},
-                    )?;
-                    if changed == 0 {
-                        return Err(Error::NotFound {
-                            kind: "note",
-                            id: id.clone(),
-                        });
-                    }
-                    id.clone()
+                    return Err(Error::NotFound {
+                        kind: "note",
+                        id: id.clone(),
+                    });
                 }
             };
-            let note = get(tx, &id)?.or_not_found("note", &id)?;
-            tx.touch(Touched::Note(&note.id))?;
-            let event = Event::NoteSaved {
+            notes::put(tx, &id, title, &draft.body, now_ms())?;
+            let note = notes::get(tx, &id)?.or_not_found("note", &id)?;
+            tx.emit(Event::NoteSaved {
                 note: summary(&note.id, &note.title, &note.body, note.updated_at),
-            };
-            tx.emit(event);
+            });
             Ok(note)
         })
     }
@@ -73,32 +59,24 @@ impl Profile {
     /// A note by its id or by an unambiguous prefix of it (as `git` takes hashes).
     pub fn note(&self, id_or_prefix: &str) -> Result<NoteView> {
         self.read(|conn| {
-            let id = resolve(conn, id_or_prefix)?;
-            get(conn, &id)?.or_not_found("note", &id)
+            let id = notes::resolve(conn, id_or_prefix)?;
+            notes::get(conn, &id)?.or_not_found("note", &id)
         })
     }
 
     /// Every note, most recently changed first.
     pub fn notes(&self) -> Result<Vec<NoteSummary>> {
-        self.read(|conn| {
-            let mut statement = conn.prepare_cached(include_str!("list.sql"))?;
-            let rows = statement.query_map([], |row| {
-                Ok(summary(
-                    &row.get::<_, String>(0)?,
-                    &row.get::<_, String>(1)?,
-                    &row.get::<_, String>(2)?,
-                    row.get(3)?,
-                ))
-            })?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-        })
+        Ok(self
+            .read(notes::list)?
+            .into_iter()
+            .map(|head| summary(&head.id, &head.title, &head.body_start, head.updated_at))
+            .collect())
     }
 
     pub fn delete_note(&self, id_or_prefix: &str) -> Result<()> {
         self.transact(|tx| {
-            let id = resolve(tx, id_or_prefix)?;
-            tx.touch(Touched::NoteDeleted(&id))?;
-            tx.execute("DELETE FROM notes WHERE id = ?1", [&id])?;
+            let id = notes::resolve(tx, id_or_prefix)?;
+            notes::delete(tx, &id)?;
             tx.emit(Event::NoteDeleted { id });
             Ok(())
         })
@@ -112,32 +90,6 @@ impl Profile {
             sources: self.sources()?,
         })
     }
-}
-
-fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<String> {
-    crate::ids::resolve(
-        conn,
-        "note",
-        include_str!("find_by_prefix.sql"),
-        id_or_prefix,
-    )
-}
-
-fn get(conn: &Connection, id: &str) -> Result<Option<NoteView>> {
-    Ok(conn
-        .prepare_cached(include_str!("get.sql"))?
-        .query_row([id], note_from_row)
-        .optional()?)
-}
-
-fn note_from_row(row: &Row<'_>) -> rusqlite::Result<NoteView> {
-    Ok(NoteView {
-        id: row.get(0)?,
-        title: row.get(1)?,
-        body: row.get(2)?,
-        created_at: row.get(3)?,
-        updated_at: row.get(4)?,
-    })
 }
 
 pub(crate) fn summary(id: &str, title: &str, body: &str, updated_at: i64) -> NoteSummary {

@@ -3,91 +3,21 @@
 
 pub(crate) mod manifest;
 
-use std::cell::{Cell, RefCell};
-use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
-use satchel_sync::{DocId, Replica, SyncError};
-use satchel_types::{AboutView, Event, ProfileView};
+use rusqlite::Connection;
+use satchel_types::{AboutView, ProfileView};
 
 use self::manifest::Manifest;
 use crate::events::EventBus;
 use crate::keys::Keychain;
-use crate::store::docs::{Docs, Touched};
+use crate::store::docs::Docs;
+use crate::store::tx::Share;
+pub(crate) use crate::store::tx::Tx;
 use crate::store::vectors::VectorCache;
 use crate::store::{Read, Store};
 use crate::{Result, now_ms};
-
-/// A change being made: the SQL transaction (read and written through `Deref`), the
-/// events it will publish once committed, and the shared documents its writes change.
-pub(crate) struct Tx<'c> {
-    sql: Transaction<'c>,
-    events: RefCell<Vec<Event>>,
-    docs: &'c Docs,
-    share: Share,
-    /// Writing what the shared documents say (a peer's changes merged in): those
-    /// writes are not shared back.
-    merging: Cell<bool>,
-}
-
-/// How the sharing layer mirrors a touched row into its shared document. The profile
-/// is handed it when opened: the write path records shared documents without the store
-/// knowing what a card or a note looks like in one.
-pub(crate) type Share = fn(&Tx<'_>, Touched<'_>) -> Result<()>;
-
-impl<'c> Deref for Tx<'c> {
-    type Target = Transaction<'c>;
-
-    fn deref(&self) -> &Transaction<'c> {
-        &self.sql
-    }
-}
-
-impl Tx<'_> {
-    /// Publishes `event` once (and only if) the change is committed.
-    pub(crate) fn emit(&self, event: Event) {
-        self.events.borrow_mut().push(event);
-    }
-
-    pub(crate) fn emit_all(&self, events: impl IntoIterator<Item = Event>) {
-        self.events.borrow_mut().extend(events);
-    }
-
-    /// A row a shared document mirrors was written (or is about to be deleted): the
-    /// document follows, in this transaction.
-    pub(crate) fn touch(&self, touched: Touched<'_>) -> Result<()> {
-        if self.merging.get() {
-            return Ok(());
-        }
-        (self.share)(self, touched)
-    }
-
-    /// Changes the shared document `id` by `change` and keeps what changed.
-    pub(crate) fn change_doc(
-        &self,
-        id: DocId,
-        change: impl FnOnce(&mut Replica) -> std::result::Result<(), SyncError>,
-    ) -> Result<()> {
-        self.docs.change(&self.sql, id, change)
-    }
-
-    /// `work` on every shared document, all read in.
-    pub(crate) fn with_docs<T>(&self, work: impl FnOnce(&mut Replica) -> Result<T>) -> Result<T> {
-        self.docs.with_all(&self.sql, work)
-    }
-
-    /// Runs `write` as the merging in of what the shared documents say: its writes
-    /// are not shared back.
-    #[allow(dead_code)] // used by the merge path next
-    pub(crate) fn merging<T>(&self, write: impl FnOnce() -> Result<T>) -> Result<T> {
-        let before = self.merging.replace(true);
-        let written = write();
-        self.merging.set(before);
-        written
-    }
-}
 
 pub struct Profile {
     pub(crate) manifest: Manifest,
@@ -154,20 +84,11 @@ impl Profile {
     pub(crate) fn transact<T>(&self, change: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let (value, events) = {
             let mut store = self.store();
-            let tx = Tx {
-                sql: store
-                    .conn_mut()
-                    .transaction_with_behavior(TransactionBehavior::Immediate)?,
-                events: RefCell::new(Vec::new()),
-                docs: &self.docs,
-                share: self.share,
-                merging: Cell::new(false),
-            };
+            let tx = Tx::begin(store.conn_mut(), &self.docs, self.share)?;
             // A failed change may have changed a shared document in memory that was
             // not kept: forget them, to be read back from the store.
             let value = change(&tx).inspect_err(|_| self.docs.forget())?;
-            let events = tx.events.take();
-            tx.sql.commit().inspect_err(|_| self.docs.forget())?;
+            let events = tx.commit().inspect_err(|_| self.docs.forget())?;
             (value, events)
         };
         for event in events {

@@ -4,7 +4,7 @@
 //! kept; and a source as its document has it.
 
 use rusqlite::{OptionalExtension, Transaction, params};
-use satchel_sync::{Card, DocId, MediaRef, Note, Replica};
+use satchel_sync::{Card, DocId, MediaRef, Replica};
 use satchel_types::{CardMedia, CardSide};
 
 use crate::profile::Profile;
@@ -340,96 +340,100 @@ impl Profile {
             contents.sort_by_key(rank);
             let mut touched = std::collections::BTreeSet::new();
             let mut events = Vec::new();
-            for content in contents {
-                match content {
-                    satchel_sync::Content::Decks(decks) => {
-                        for (id, name) in decks {
-                            tx.execute(
-                                "INSERT INTO decks (id, name, created_at) VALUES (?1, ?2, ?3)
-                                 ON CONFLICT DO NOTHING",
-                                params![id, name, now],
-                            )?;
-                        }
-                    }
-                    satchel_sync::Content::Cards(cards) => {
-                        for card in cards {
-                            report.cards += u32::from(project_card(tx, &card, now)?);
-                            touched.insert(card.id);
-                        }
-                    }
-                    satchel_sync::Content::Source(source) => {
-                        events.extend(project_source(tx, &source, now)?);
-                    }
-                    satchel_sync::Content::Note(note) if note.deleted => {
-                        if tx.execute("DELETE FROM notes WHERE id = ?1", [&note.id])? > 0 {
-                            report.notes += 1;
-                            events.push(crate::Event::NoteDeleted { id: note.id });
-                        }
-                    }
-                    satchel_sync::Content::Note(note) => {
-                        if project_note(tx, &note, now)? {
-                            report.notes += 1;
-                            events.push(crate::Event::NoteSaved {
-                                note: crate::notes::summary(&note.id, &note.title, &note.body, now),
-                            });
-                        }
-                    }
-                    satchel_sync::Content::Reviews(log) => {
-                        for review in log.reviews.values() {
-                            let added = tx
-                                .prepare_cached(
-                                    "INSERT INTO reviews (id, card_id, reviewed_at, rating, kind,
-                                         elapsed_days, duration_ms, stability, difficulty, due, origin)
-                                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                                     ON CONFLICT (id) DO NOTHING",
-                                )?
-                                .execute(params![
-                                    review.id,
-                                    review.card_id,
-                                    review.reviewed_at,
-                                    review.rating,
-                                    review.kind,
-                                    review.elapsed_days,
-                                    review.duration_ms,
-                                    f64::from(review.stability),
-                                    f64::from(review.difficulty),
-                                    review.due,
-                                    review.origin
-                                ])?;
-                            if added == 1 {
-                                report.reviews += 1;
-                                touched.insert(review.card_id.clone());
+            // What the documents say is written into the tables, not shared back.
+            tx.merging(|| {
+                for content in contents {
+                    match content {
+                        satchel_sync::Content::Decks(decks) => {
+                            for (id, name) in decks {
+                                tx.execute(
+                                    "INSERT INTO decks (id, name, created_at) VALUES (?1, ?2, ?3)
+                                     ON CONFLICT DO NOTHING",
+                                    params![id, name, now],
+                                )?;
                             }
                         }
-                        for (id, at) in &log.undone {
-                            let added = tx.execute(
-                                "INSERT INTO undone_reviews (review_id, undone_at) VALUES (?1, ?2)
-                                 ON CONFLICT DO NOTHING",
-                                params![id, at],
-                            )?;
-                            if added == 1 {
-                                let card: Option<String> = tx
-                                    .query_row(
-                                        "SELECT card_id FROM reviews WHERE id = ?1",
-                                        [id],
-                                        |row| row.get(0),
-                                    )
-                                    .optional()?;
-                                touched.extend(card);
+                        satchel_sync::Content::Cards(cards) => {
+                            for card in cards {
+                                report.cards += u32::from(project_card(tx, &card, now)?);
+                                touched.insert(card.id);
                             }
                         }
+                        satchel_sync::Content::Source(source) => {
+                            events.extend(project_source(tx, &source, now)?);
+                        }
+                        satchel_sync::Content::Note(note) if note.deleted => {
+                            if crate::store::notes::delete(tx, &note.id)? {
+                                report.notes += 1;
+                                events.push(crate::Event::NoteDeleted { id: note.id });
+                            }
+                        }
+                        satchel_sync::Content::Note(note) => {
+                            if crate::store::notes::put(tx, &note.id, &note.title, &note.body, now)? {
+                                report.notes += 1;
+                                events.push(crate::Event::NoteSaved {
+                                    note: crate::notes::summary(&note.id, &note.title, &note.body, now),
+                                });
+                            }
+                        }
+                        satchel_sync::Content::Reviews(log) => {
+                            for review in log.reviews.values() {
+                                let added = tx
+                                    .prepare_cached(
+                                        "INSERT INTO reviews (id, card_id, reviewed_at, rating, kind,
+                                             elapsed_days, duration_ms, stability, difficulty, due, origin)
+                                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                                         ON CONFLICT (id) DO NOTHING",
+                                    )?
+                                    .execute(params![
+                                        review.id,
+                                        review.card_id,
+                                        review.reviewed_at,
+                                        review.rating,
+                                        review.kind,
+                                        review.elapsed_days,
+                                        review.duration_ms,
+                                        f64::from(review.stability),
+                                        f64::from(review.difficulty),
+                                        review.due,
+                                        review.origin
+                                    ])?;
+                                if added == 1 {
+                                    report.reviews += 1;
+                                    touched.insert(review.card_id.clone());
+                                }
+                            }
+                            for (id, at) in &log.undone {
+                                let added = tx.execute(
+                                    "INSERT INTO undone_reviews (review_id, undone_at) VALUES (?1, ?2)
+                                     ON CONFLICT DO NOTHING",
+                                    params![id, at],
+                                )?;
+                                if added == 1 {
+                                    let card: Option<String> = tx
+                                        .query_row(
+                                            "SELECT card_id FROM reviews WHERE id = ?1",
+                                            [id],
+                                            |row| row.get(0),
+                                        )
+                                        .optional()?;
+                                    touched.extend(card);
+                                }
+                            }
+                        }
+                        satchel_sync::Content::Lesson(_, text) => {
+                            let account = crate::store::settings::SYNC_ACCOUNT.get(tx)?;
+                            let own = account.as_ref().map(|a| a.user_id.as_str());
+                            events.extend(crate::learn::project_lesson(tx, own, &text, now)?);
+                        }
+                        satchel_sync::Content::Nothing => {}
                     }
-                    satchel_sync::Content::Lesson(_, text) => {
-                        let account = crate::store::settings::SYNC_ACCOUNT.get(tx)?;
-                        let own = account.as_ref().map(|a| a.user_id.as_str());
-                        events.extend(crate::learn::project_lesson(tx, own, &text, now)?);
-                    }
-                    satchel_sync::Content::Nothing => {}
                 }
-            }
-            for card in &touched {
-                learn::reschedule_from_history(tx, card)?;
-            }
+                for card in &touched {
+                    learn::reschedule_from_history(tx, card)?;
+                }
+                Ok(())
+            })?;
             if report.cards + report.reviews > 0 {
                 events.push(crate::Event::CardsChanged {
                     count: report.cards.max(touched.len() as u32),
@@ -529,23 +533,6 @@ fn project_card(tx: &Transaction<'_>, card: &Card, now: i64) -> Result<bool> {
             choices,
             media
         ],
-    )?;
-    Ok(inserted > 0)
-}
-
-fn project_note(tx: &Transaction<'_>, note: &Note, now: i64) -> Result<bool> {
-    let changed = tx.execute(
-        "UPDATE notes SET title = ?2, body = ?3, updated_at = ?4
-         WHERE id = ?1 AND (title != ?2 OR body != ?3)",
-        params![note.id, note.title, note.body, now],
-    )?;
-    if changed > 0 {
-        return Ok(true);
-    }
-    let inserted = tx.execute(
-        "INSERT INTO notes (id, title, body, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
-         ON CONFLICT (id) DO NOTHING",
-        params![note.id, note.title, note.body, now],
     )?;
     Ok(inserted > 0)
 }

@@ -6,7 +6,9 @@
 //! never turn into a new, empty database.
 
 pub(crate) mod docs;
+pub(crate) mod notes;
 pub(crate) mod settings;
+pub(crate) mod tx;
 pub(crate) mod vectors;
 
 use std::path::Path;

@@ -1,2 +1,0 @@
-UPDATE notes SET title = :title, body = :body, updated_at = :now
-WHERE id = :id

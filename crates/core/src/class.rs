@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use reqwest::Method;
-use rusqlite::{OptionalExtension, Transaction};
+use rusqlite::OptionalExtension;
 use satchel_sync::DocId;
 use satchel_types::{
     BundleOutcome, CLASS_SERVICE, ClassInfo, ClassReport, Classmate, FoundServer, LessonView,
@@ -19,7 +19,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::learn::LessonDoc;
-use crate::profile::Profile;
+use crate::profile::{Profile, Tx};
 use crate::store::docs::Touched;
 use crate::store::settings;
 use crate::{Error, Result};
@@ -201,7 +201,7 @@ impl Profile {
     /// card tests (the card's own, or else the material's main one, or its title).
     fn lesson_from(
         &self,
-        tx: &Transaction<'_>,
+        tx: &Tx<'_>,
         class: &ClassInfo,
         account: &satchel_types::SyncAccount,
         material: &str,

@@ -13,14 +13,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use satchel_media::MediaError;
 use satchel_media::audio::{AudioLimits, peak_dbfs};
 use satchel_media::transcript::SAMPLE_RATE;
 use satchel_types::{Event, RecordingView, SourceKind, SourceView};
 
 use crate::blobs::CHUNK;
-use crate::profile::Profile;
+use crate::profile::{Profile, Tx};
 use crate::{Error, Result, now_ms};
 
 /// The unfinished chunk is saved this often: the most a crash can take.
@@ -359,7 +359,7 @@ fn wav_header(data: u32) -> [u8; HEADER] {
 
 /// Turns a recording's blob into a source: the header made to say how long it is,
 /// the blob marked complete, a source queued. A recording with no sound is removed.
-fn close_recording(tx: &Transaction<'_>, blob_id: &str) -> Result<Option<SourceView>> {
+fn close_recording(tx: &Tx<'_>, blob_id: &str) -> Result<Option<SourceView>> {
     let Some((title, started_at)) = tx
         .query_row(
             "SELECT title, started_at FROM recordings WHERE blob_id = ?1",

@@ -14,13 +14,13 @@ use std::sync::PoisonError;
 use std::time::{Duration, Instant};
 
 use backon::{BlockingRetryable, ExponentialBuilder};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use satchel_types::{ErrorCode, Event, ServerErrorBody, SyncAccount, SyncOutcome, SyncStatus};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::net::client_builder;
-use crate::profile::Profile;
+use crate::profile::{Profile, Tx};
 use crate::store::settings;
 use crate::{Error, Result};
 
@@ -594,9 +594,10 @@ impl Profile {
             };
             let blob = self.write_blob(&bytes[..], &mime, MEDIA_MAX_BYTES)?;
             self.transact(|tx| {
-                let cards = tx.execute(
-                    "UPDATE cards SET media = replace(media, ?1, ?2) WHERE instr(media, ?1) > 0",
-                    params![format!("{}{sha256}", crate::shared::WAITING_MEDIA), blob.id],
+                let cards = crate::store::cards::media_arrived(
+                    tx,
+                    &format!("{}{sha256}", crate::shared::WAITING_MEDIA),
+                    &blob.id,
                 )?;
                 if let Some(server) = server {
                     mark_synced(tx, server, &sha256)?;
@@ -744,7 +745,7 @@ struct MediaLink<'a> {
     access: &'a str,
 }
 
-fn mark_synced(tx: &Transaction<'_>, server: &str, sha256: &str) -> Result<()> {
+fn mark_synced(tx: &Tx<'_>, server: &str, sha256: &str) -> Result<()> {
     tx.execute(
         "INSERT INTO synced_media (server, sha256) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
         params![server, sha256],

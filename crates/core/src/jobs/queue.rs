@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use satchel_types::{ErrorCode, ErrorView, Event, JobState, JobView};
 use serde_json::Value;
 
@@ -160,7 +160,7 @@ fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<String> {
 
 /// Queues `job` within the transaction `tx` (with the change that calls for it, so
 /// the two happen together or not at all); the caller announces it.
-pub(crate) fn insert_job(tx: &Transaction<'_>, job: &NewJob, run_after_ms: i64) -> Result<JobView> {
+pub(crate) fn insert_job(tx: &Tx<'_>, job: &NewJob, run_after_ms: i64) -> Result<JobView> {
     let id = uuid::Uuid::now_v7().to_string();
     let payload = serde_json::to_string(&job.payload)
         .map_err(|e| Error::InvalidInput(format!("a job's input: {e}")))?;
@@ -181,7 +181,7 @@ pub(crate) fn insert_job(tx: &Transaction<'_>, job: &NewJob, run_after_ms: i64) 
     view(tx, &id)
 }
 
-fn updated(tx: &Transaction<'_>, id: &str) -> Result<Event> {
+fn updated(tx: &Tx<'_>, id: &str) -> Result<Event> {
     Ok(Event::JobUpdated { job: view(tx, id)? })
 }
 

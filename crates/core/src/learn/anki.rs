@@ -15,16 +15,16 @@ use std::io::Read;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rusqlite::{Connection, MAIN_DB, OptionalExtension, params};
+use rusqlite::{Connection, MAIN_DB, OptionalExtension};
 use satchel_types::{AnkiImported, CardKind, CardMedia, CardSide, Event, Rating};
 use zip::ZipArchive;
 
-use super::cards::{HAND, NewCard, cloze_card, insert_card, media_type};
+use super::cards::{HAND, cloze_card, media_type};
 use super::history::{PastReview, replay};
 use super::schedule::Scheduler;
 use super::{deck_named, settings};
 use crate::profile::Profile;
-use crate::store::docs::Touched;
+use crate::store::cards;
 use crate::{Error, Result};
 
 const MAX_PACKAGE_BYTES: u64 = 2 << 30;
@@ -833,9 +833,9 @@ impl Profile {
                     .collect();
                 let external = format!("anki:{}:{}", note.guid, card.ord);
                 let family = format!("anki:{}", note.guid);
-                let id = insert_card(
+                let id = cards::insert(
                     tx,
-                    &NewCard {
+                    &cards::NewCard {
                         kind: shown.kind,
                         deck_id: &deck_id,
                         generator: HAND,
@@ -870,9 +870,8 @@ impl Profile {
                 let logged = replay(tx, &scheduler, &id, &history, ORIGIN)?;
                 report.reviews += logged.len() as u32;
                 if card.suspended {
-                    tx.execute("UPDATE cards SET suspended = 1 WHERE id = ?1", params![id])?;
+                    cards::set_suspended(tx, &id, true, now)?;
                 }
-                tx.touch(Touched::Card(&id))?;
                 report.cards += 1;
                 report.media += media.len() as u32;
                 if n % 500 == 0 {

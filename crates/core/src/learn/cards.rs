@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row};
 use satchel_types::{
     CardDraft, CardKind, CardMedia, CardSide, DeckView, Event, MediaFile, StudyCard,
 };
@@ -10,8 +10,8 @@ use sha2::{Digest, Sha256};
 
 use super::deck_named;
 use super::review::days;
-use crate::profile::Profile;
-use crate::store::docs::Touched;
+use crate::profile::{Profile, Tx};
+use crate::store::cards;
 use crate::{Error, Result};
 
 /// What a cloze card shows where its words are hidden.
@@ -66,7 +66,7 @@ pub(crate) fn study_card(row: &Row<'_>) -> rusqlite::Result<StudyCard> {
     let json = |at: usize| -> rusqlite::Result<Option<String>> { row.get(at) };
     Ok(StudyCard {
         id: row.get(0)?,
-        kind: card_kind(row.get_ref(1)?.as_str()?),
+        kind: cards::kind(row.get_ref(1)?.as_str()?),
         deck_id: row.get(2)?,
         deck: row.get(3)?,
         front: row.get(4)?,
@@ -309,24 +309,6 @@ fn drafted(draft: &CardDraft) -> Result<Vec<Sides>> {
     })
 }
 
-pub(crate) struct NewCard<'a> {
-    pub kind: CardKind,
-    pub deck_id: &'a str,
-    pub generator: &'a str,
-    pub front: &'a str,
-    pub back: &'a str,
-    pub choices: &'a [String],
-    pub media: &'a [CardMedia],
-    pub seq: i64,
-    /// Where a card brought in came from, so bringing it in again finds it.
-    pub external_id: Option<&'a str>,
-    /// The note it was made from, shared with its sibling cards.
-    pub family: Option<&'a str>,
-    /// Its id, when it must be the same on every device that makes it (a card
-    /// brought in from the same Anki deck on two devices is one card when they meet).
-    pub id: Option<String>,
-}
-
 /// The id of a card brought in from elsewhere: time-ordered by when it was made
 /// there (`made_at`, ms), the rest from where it came from, so that every device
 /// bringing in the same card gives it the same id.
@@ -339,40 +321,6 @@ pub(crate) fn stable_card_id(made_at: i64, external_id: &str) -> String {
     uuid::Builder::from_unix_timestamp_millis(millis, &rest)
         .into_uuid()
         .to_string()
-}
-
-pub(crate) fn insert_card(tx: &Transaction<'_>, card: &NewCard<'_>, now: i64) -> Result<String> {
-    let id = card
-        .id
-        .clone()
-        .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
-    let json_or_null = |empty: bool, value: String| (!empty).then_some(value);
-    tx.prepare_cached(
-        "INSERT INTO cards (id, deck_id, kind, generator, front, back, choices, media, state,
-                            seq, created_at, updated_at, external_id, family)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'kept', ?9, ?10, ?10, ?11, ?12)",
-    )?
-    .execute(params![
-        id,
-        card.deck_id,
-        card_kind_name(card.kind),
-        card.generator,
-        card.front,
-        card.back,
-        json_or_null(
-            card.choices.is_empty(),
-            serde_json::to_string(card.choices).unwrap_or_default()
-        ),
-        json_or_null(
-            card.media.is_empty(),
-            serde_json::to_string(card.media).unwrap_or_default()
-        ),
-        card.seq,
-        now,
-        card.external_id,
-        card.family
-    ])?;
-    Ok(id)
 }
 
 fn changed(count: usize) -> Event {
@@ -405,9 +353,9 @@ impl Profile {
                 } else {
                     media.clone()
                 };
-                let id = insert_card(
+                let id = cards::insert(
                     tx,
-                    &NewCard {
+                    &cards::NewCard {
                         kind: card_sides.kind,
                         deck_id: &deck,
                         generator: HAND,
@@ -422,7 +370,6 @@ impl Profile {
                     },
                     now,
                 )?;
-                tx.touch(Touched::Card(&id))?;
                 made.push(card(tx, &id)?);
             }
             tx.emit(changed(made.len()));
@@ -520,32 +467,21 @@ impl Profile {
         now: i64,
     ) -> Result<StudyCard> {
         self.change_card(id_or_prefix, |tx, id| {
-            tx.execute(
-                "UPDATE cards SET suspended = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, suspended, now],
-            )?;
-            Ok(())
+            cards::set_suspended(tx, id, suspended, now)
         })
     }
 
     /// Keeps a card out of reviews until tomorrow.
     pub fn bury(&self, id_or_prefix: &str, now: i64) -> Result<StudyCard> {
         self.change_card(id_or_prefix, |tx, id| {
-            tx.execute(
-                "UPDATE cards SET buried_until = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, days(tx)?.next_day_start(now), now],
-            )?;
-            Ok(())
+            cards::set_buried_until(tx, id, Some(days(tx)?.next_day_start(now)), now)
         })
     }
 
     /// Lets every card buried today back into reviews.
     pub fn unbury_all(&self, now: i64) -> Result<usize> {
         self.transact(|tx| {
-            let count = tx.execute(
-                "UPDATE cards SET buried_until = NULL, updated_at = ?2 WHERE buried_until > ?1",
-                params![days(tx)?.today_start(now), now],
-            )?;
+            let count = cards::unbury_all(tx, days(tx)?.today_start(now), now)?;
             tx.emit(changed(count));
             Ok(count)
         })
@@ -562,62 +498,26 @@ impl Profile {
         check_side(front, "front")?;
         check_side(back, "back")?;
         self.change_card(id_or_prefix, |tx, id| {
-            tx.execute(
-                "UPDATE cards SET front = ?2, back = ?3, updated_at = ?4,
-                        state = CASE WHEN generator = 'hand' THEN state ELSE 'edited' END
-                 WHERE id = ?1",
-                params![id, front.trim(), back.trim(), now],
-            )?;
-            Ok(())
+            cards::edit_sides(tx, id, front.trim(), back.trim(), now)
         })
     }
 
     /// Deletes a card from study; its reviews stay in the log.
     pub fn delete_study_card(&self, id_or_prefix: &str, now: i64) -> Result<StudyCard> {
-        self.change_card(id_or_prefix, |tx, id| {
-            tx.execute(
-                "UPDATE cards SET state = 'deleted', updated_at = ?2 WHERE id = ?1",
-                params![id, now],
-            )?;
-            Ok(())
-        })
+        self.change_card(id_or_prefix, |tx, id| cards::mark_deleted(tx, id, now))
     }
 
     fn change_card(
         &self,
         id_or_prefix: &str,
-        change: impl FnOnce(&Transaction<'_>, &str) -> Result<()>,
+        change: impl FnOnce(&Tx<'_>, &str) -> Result<()>,
     ) -> Result<StudyCard> {
         self.transact(|tx| {
             let id = card_id(tx, id_or_prefix)?;
             change(tx, &id)?;
-            tx.touch(Touched::Card(&id))?;
             tx.emit(changed(1));
             card(tx, &id)
         })
-    }
-}
-
-/// A card kind as the store names it.
-pub(crate) fn card_kind_name(kind: CardKind) -> &'static str {
-    match kind {
-        CardKind::Cloze => "cloze",
-        CardKind::Definition => "definition",
-        CardKind::Term => "term",
-        CardKind::Basic => "basic",
-        CardKind::Reversed => "reversed",
-        CardKind::Choice => "choice",
-    }
-}
-
-pub(crate) fn card_kind(name: &str) -> CardKind {
-    match name {
-        "cloze" => CardKind::Cloze,
-        "definition" => CardKind::Definition,
-        "term" => CardKind::Term,
-        "reversed" => CardKind::Reversed,
-        "choice" => CardKind::Choice,
-        _ => CardKind::Basic,
     }
 }
 

@@ -1,16 +1,15 @@
 //! Cards brought in with the reviews they already had (from Anki, or many at once):
 //! each history replayed through FSRS into the log, in one transaction.
 
-use rusqlite::Transaction;
 use satchel_types::{CardKind, Event, Rating};
 
-use super::cards::{HAND, NewCard, insert_card};
+use super::cards::HAND;
 use super::review::{LoggedReview, log_review, project};
 use super::schedule::{Past, Scheduler};
 use super::{deck_named, settings};
 use crate::Result;
-use crate::profile::Profile;
-use crate::store::docs::Touched;
+use crate::profile::{Profile, Tx};
+use crate::store::cards;
 
 /// A review a card had before it came to Satchel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +34,7 @@ pub struct CardWithHistory {
 
 /// Logs `reviews` for `card_id` as FSRS schedules them, from the card as new.
 pub(crate) fn replay(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     scheduler: &Scheduler,
     card_id: &str,
     reviews: &[PastReview],
@@ -76,7 +75,7 @@ pub(crate) fn replay(
 /// Sets a card's schedule from its whole history (after another device's reviews of
 /// it arrived): its reviews that were not undone, in time order, through FSRS. A card
 /// not here (yet) waits for its own document.
-pub(crate) fn reschedule_from_history(tx: &Transaction<'_>, card_id: &str) -> Result<()> {
+pub(crate) fn reschedule_from_history(tx: &Tx<'_>, card_id: &str) -> Result<()> {
     let exists: bool = tx
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM cards WHERE id = ?1)")?
         .query_row([card_id], |row| row.get(0))?;
@@ -109,20 +108,18 @@ pub(crate) fn reschedule_from_history(tx: &Transaction<'_>, card_id: &str) -> Re
             due: Some(outcome.due),
         };
     }
-    tx.prepare_cached(
-        "UPDATE cards SET due = ?2, stability = ?3, difficulty = ?4, last_review = ?5,
-                reps = ?6, lapses = ?7
-         WHERE id = ?1",
-    )?
-    .execute(rusqlite::params![
+    cards::set_schedule(
+        tx,
         card_id,
-        past.due,
-        past.memory.map(|m| f64::from(m.stability)),
-        past.memory.map(|m| f64::from(m.difficulty)),
-        past.last_review,
+        &cards::Schedule {
+            due: past.due,
+            stability: past.memory.map(|m| m.stability),
+            difficulty: past.memory.map(|m| m.difficulty),
+            last_review: past.last_review,
+        },
         history.len() as i64,
-        lapses
-    ])?;
+        lapses,
+    )?;
     Ok(())
 }
 
@@ -147,9 +144,9 @@ impl Profile {
                         id
                     }
                 };
-                let id = insert_card(
+                let id = cards::insert(
                     tx,
-                    &NewCard {
+                    &cards::NewCard {
                         kind: card.kind,
                         deck_id: &deck,
                         generator: HAND,
@@ -165,7 +162,6 @@ impl Profile {
                     now,
                 )?;
                 replay(tx, &scheduler, &id, &card.reviews, origin)?;
-                tx.touch(Touched::Card(&id))?;
                 ids.push(id);
             }
             let count = u32::try_from(ids.len()).unwrap_or(u32::MAX);

@@ -3,13 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use satchel_types::Event;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::schedule::Scheduler;
 use crate::Result;
+use crate::store::tx::Tx;
 
 /// The rating of a failed answer in the review log.
 const AGAIN: i64 = 1;
@@ -111,7 +112,7 @@ pub(crate) fn lesson_summaries(
 /// deck made when this device has none by that id. A lesson this profile's own account
 /// assigned is not one to study.
 pub(crate) fn project_lesson(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     own_account: Option<&str>,
     text: &str,
     now: i64,
@@ -149,14 +150,10 @@ pub(crate) fn project_lesson(
             params![lesson.deck_id, name, now],
         )?;
         // Cards that arrived before their lesson join its deck.
-        tx.execute(
-            "UPDATE cards SET deck_id = ?1 WHERE deck_id IS NULL AND id IN
-             (SELECT value FROM json_each(?2))",
-            params![
-                lesson.deck_id,
-                serde_json::to_string(&lesson.concepts.keys().collect::<Vec<_>>())
-                    .unwrap_or_default()
-            ],
+        crate::store::cards::join_deck(
+            tx,
+            &lesson.deck_id,
+            &serde_json::to_string(&lesson.concepts.keys().collect::<Vec<_>>()).unwrap_or_default(),
         )?;
     }
     let concepts = serde_json::to_string(&lesson.concepts).unwrap_or_default();

@@ -18,16 +18,15 @@ pub(crate) use stats::lessons;
 
 pub(crate) use lessons::{LessonDoc, lesson_summaries, project_lesson};
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use satchel_types::LearningSettings;
 
 pub use cards::{CARD_MEDIA_TYPES, CLOZE_BLANK, cloze_card, cloze_cards};
-pub(crate) use cards::{card_kind, card_kind_name};
 pub(crate) use history::reschedule_from_history;
 pub use history::{CardWithHistory, PastReview};
 pub use review::DAY_STARTS_AT_HOUR;
 
-use crate::profile::Profile;
+use crate::profile::{Profile, Tx};
 use crate::store;
 use crate::{Error, Result};
 
@@ -35,7 +34,7 @@ pub(crate) const DEFAULT_DECK: &str = "Default";
 const DECK_NAME_MAX_CHARS: usize = 200;
 
 /// The deck named `name` ("Default" when empty), made if there is none.
-pub(crate) fn deck_named(tx: &Transaction<'_>, name: &str, now: i64) -> Result<String> {
+pub(crate) fn deck_named(tx: &Tx<'_>, name: &str, now: i64) -> Result<String> {
     let name = deck_name(name)?;
     if let Some(id) = tx
         .prepare_cached("SELECT id FROM decks WHERE name = ?1")?
@@ -86,7 +85,7 @@ pub(crate) fn settings(conn: &Connection) -> Result<LearningSettings> {
     Ok(store::settings::LEARNING.get(conn)?.unwrap_or_default())
 }
 
-pub(crate) fn write_settings(tx: &Transaction<'_>, settings: &LearningSettings) -> Result<()> {
+pub(crate) fn write_settings(tx: &Tx<'_>, settings: &LearningSettings) -> Result<()> {
     store::settings::LEARNING.put(tx, settings)
 }
 

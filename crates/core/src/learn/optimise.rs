@@ -7,13 +7,13 @@ use std::sync::{Arc, PoisonError};
 use std::time::Duration;
 
 use fsrs::{CombinedProgressState, ComputeParametersInput, FSRS, FSRSItem, FSRSReview};
-use rusqlite::{Connection, Transaction};
+use rusqlite::Connection;
 use satchel_types::{Event, JobView, LearningSettings, Optimisation};
 use serde_json::{Value, json};
 
 use super::{settings, write_settings};
 use crate::jobs::{Class, Failure, JobContext, JobKind, NewJob, insert_job};
-use crate::profile::Profile;
+use crate::profile::{Profile, Tx};
 use crate::{Error, Result};
 
 pub(crate) const OPTIMISE: &str = "learn.optimise";
@@ -177,7 +177,7 @@ pub fn fit(
 }
 
 /// Keeps the outcome: the new parameters when they predict better.
-fn adopt(tx: &Transaction<'_>, fitted: &Fitted) -> Result<Event> {
+fn adopt(tx: &Tx<'_>, fitted: &Fitted) -> Result<Event> {
     let mut settings = settings(tx)?;
     if fitted.optimisation.adopted {
         settings.parameters = fitted.parameters.clone();
@@ -222,7 +222,7 @@ fn run(job: &JobContext<'_>) -> std::result::Result<Value, Failure> {
 /// Queues an optimisation when the log has grown enough since the last (within the
 /// transaction that logged a review).
 pub(crate) fn queue_when_due(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     settings: &LearningSettings,
     now: i64,
 ) -> Result<Vec<Event>> {

@@ -1,13 +1,14 @@
 //! A review session: the card to study next, answering it, and undoing an answer.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use satchel_types::{Answered, Event, LearningSettings, NextCard, Rating, StudyCard, StudyCounts};
 
 use super::cards::{STUDY_COLUMNS, STUDY_FROM, card, study_card};
 use super::optimise::queue_when_due;
 use super::schedule::{DAY, MINUTE, Past, ReviewKind, Scheduler};
 use super::settings;
-use crate::profile::Profile;
+use crate::profile::{Profile, Tx};
+use crate::store;
 use crate::{Error, Result};
 
 /// A learner's day turns at 04:00 their time, so a late evening's reviews count
@@ -173,23 +174,8 @@ pub(crate) fn next_card(
 }
 
 /// Sets a card's schedule from its latest review that was not undone.
-pub(crate) fn project(tx: &Transaction<'_>, card_id: &str) -> Result<()> {
-    tx.prepare_cached(
-        "UPDATE cards SET
-            (due, stability, difficulty, last_review) = (
-                SELECT r.due, r.stability, r.difficulty, r.reviewed_at FROM reviews r
-                WHERE r.card_id = ?1
-                  AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)
-                ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1),
-            (reps, lapses) = (
-                SELECT COUNT(*), COALESCE(SUM(r.rating = 1 AND r.kind = 'review'), 0)
-                FROM reviews r
-                WHERE r.card_id = ?1
-                  AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id))
-         WHERE id = ?1",
-    )?
-    .execute([card_id])?;
-    Ok(())
+pub(crate) fn project(tx: &Tx<'_>, card_id: &str) -> Result<()> {
+    store::cards::schedule_from_log(tx, card_id)
 }
 
 /// A review as the log keeps it.
@@ -206,7 +192,7 @@ pub(crate) struct LoggedReview<'a> {
     pub origin: &'a str,
 }
 
-pub(crate) fn log_review(tx: &Transaction<'_>, review: &LoggedReview<'_>) -> Result<bool> {
+pub(crate) fn log_review(tx: &Tx<'_>, review: &LoggedReview<'_>) -> Result<bool> {
     let added = tx
         .prepare_cached(
             "INSERT INTO reviews (id, card_id, reviewed_at, rating, kind, elapsed_days,
@@ -293,28 +279,24 @@ impl Profile {
                 },
             )?;
             let lapse = i64::from(rating == Rating::Again && outcome.kind == ReviewKind::Review);
-            tx.prepare_cached(
-                "UPDATE cards SET due = ?2, stability = ?3, difficulty = ?4, last_review = ?5,
-                        reps = reps + 1, lapses = lapses + ?6
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                card.id,
-                outcome.due,
-                f64::from(outcome.memory.stability),
-                f64::from(outcome.memory.difficulty),
-                now,
-                lapse
-            ])?;
-            // Its siblings wait for another day, as Anki has them: the reverse of a
-            // card just answered would be answered from memory of this one.
-            tx.prepare_cached(&format!(
-                "UPDATE cards SET buried_until = ?2
-                 WHERE family = (SELECT family FROM cards WHERE id = ?1) AND id != ?1
-                   AND (due IS NULL OR (due < ?2 AND due - last_review >= {DAY}))
-                   AND (buried_until IS NULL OR buried_until < ?2)"
-            ))?
-            .execute(params![card.id, Days::of(&settings).next_day_start(now)])?;
+            // Its siblings wait for another day, as Anki has them (see bury_siblings).
+            store::cards::answered(
+                tx,
+                &card.id,
+                &store::cards::Schedule {
+                    due: Some(outcome.due),
+                    stability: Some(outcome.memory.stability),
+                    difficulty: Some(outcome.memory.difficulty),
+                    last_review: Some(now),
+                },
+                lapse,
+            )?;
+            store::cards::bury_siblings(
+                tx,
+                &card.id,
+                Days::of(&settings).next_day_start(now),
+                DAY,
+            )?;
             let answered = Answered {
                 review_id: id.clone(),
                 card_id: card.id.clone(),

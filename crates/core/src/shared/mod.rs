@@ -4,7 +4,7 @@
 //! tables change ([`share`]); and, the other way, peers' documents merged in and
 //! written into the tables (`project`).
 
-use rusqlite::{OptionalExtension, Transaction};
+use rusqlite::OptionalExtension;
 use satchel_sync::{Card, DocId, MediaRef, Note, Replica, Review};
 use satchel_types::{CardMedia, CardSide};
 
@@ -259,7 +259,7 @@ fn share_source(tx: &Tx<'_>, id: &str, deleted: bool) -> Result<()> {
     tx.change_doc(DocId::source(id), |r| r.put_source(&source))
 }
 
-pub(crate) fn shared_review(tx: &Transaction<'_>, review_id: &str) -> Result<Review> {
+pub(crate) fn shared_review(tx: &Tx<'_>, review_id: &str) -> Result<Review> {
     Ok(tx
         .prepare_cached(
             "SELECT id, card_id, reviewed_at, rating, kind, elapsed_days, duration_ms,

@@ -3,11 +3,11 @@
 //! into the store as this device keeps it, in the same transaction as the changes
 //! kept; and a source as its document has it.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, params};
 use satchel_sync::{Card, DocId, MediaRef, Replica};
 use satchel_types::{CardMedia, CardSide};
 
-use crate::profile::Profile;
+use crate::profile::{Profile, Tx};
 use crate::{Result, learn};
 
 /// What a source's document says of it besides its title.
@@ -34,7 +34,7 @@ struct SourceContent {
 /// A ready source as its document has it (or, `deleted`, as it was); `None` for one
 /// that is not ready, whose text is still being made.
 pub(super) fn shared_source(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     id: &str,
     deleted: bool,
 ) -> Result<Option<satchel_sync::Source>> {
@@ -87,7 +87,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 /// Writes a source as a peer shares it; the event that announces it, if it changed.
 fn project_source(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     source: &satchel_sync::Source,
     now: i64,
 ) -> Result<Option<crate::Event>> {
@@ -452,7 +452,7 @@ pub(crate) const WAITING_MEDIA: &str = "sha256:";
 
 /// A peer's media list as this device names them: by its own blob when it has the
 /// bytes, as waiting otherwise.
-fn local_media(tx: &Transaction<'_>, media: &[MediaRef]) -> Result<Option<String>> {
+fn local_media(tx: &Tx<'_>, media: &[MediaRef]) -> Result<Option<String>> {
     if media.is_empty() {
         return Ok(None);
     }
@@ -478,11 +478,7 @@ fn local_media(tx: &Transaction<'_>, media: &[MediaRef]) -> Result<Option<String
     Ok(serde_json::to_string(&local).ok())
 }
 
-fn project_card(tx: &Transaction<'_>, card: &Card, now: i64) -> Result<bool> {
-    let kind = match card.kind.as_str() {
-        k @ ("cloze" | "definition" | "term" | "basic" | "reversed" | "choice") => k,
-        _ => "basic",
-    };
+fn project_card(tx: &Tx<'_>, card: &Card, now: i64) -> Result<bool> {
     let choices = (!card.choices.is_empty())
         .then(|| serde_json::to_string(&card.choices).ok())
         .flatten();
@@ -492,47 +488,19 @@ fn project_card(tx: &Transaction<'_>, card: &Card, now: i64) -> Result<bool> {
             r.get(0)
         })
         .optional()?;
-    let changed = tx.execute(
-        "UPDATE cards SET kind = ?2, front = ?3, back = ?4, suspended = ?5, deck_id = COALESCE(?6, deck_id),
-                state = CASE WHEN ?7 THEN 'deleted' WHEN state = 'deleted' THEN 'kept' ELSE state END,
-                updated_at = ?8, choices = ?9, media = ?10
-         WHERE id = ?1 AND (kind != ?2 OR front != ?3 OR back != ?4 OR suspended != ?5
-                            OR (state = 'deleted') != ?7 OR deck_id IS NOT ?6
-                            OR choices IS NOT ?9 OR media IS NOT ?10)",
-        params![
-            card.id,
-            kind,
-            card.front,
-            card.back,
-            card.suspended,
-            deck,
-            card.deleted,
-            now,
-            choices,
-            media
-        ],
-    )?;
-    if changed > 0 {
-        return Ok(true);
-    }
-    let inserted = tx.execute(
-        "INSERT INTO cards (id, deck_id, kind, generator, front, back, state, seq, created_at,
-                            updated_at, suspended, choices, media)
-         VALUES (?1, ?2, ?3, 'sync', ?4, ?5, CASE WHEN ?6 THEN 'deleted' ELSE 'kept' END, 0, ?7, ?7, ?8,
-                 ?9, ?10)
-         ON CONFLICT (id) DO NOTHING",
-        params![
-            card.id,
-            deck,
-            kind,
-            card.front,
-            card.back,
-            card.deleted,
-            now,
-            card.suspended,
-            choices,
-            media
-        ],
-    )?;
-    Ok(inserted > 0)
+    crate::store::cards::put_shared(
+        tx,
+        &crate::store::cards::SharedCard {
+            id: &card.id,
+            kind: &card.kind,
+            front: &card.front,
+            back: &card.back,
+            suspended: card.suspended,
+            deleted: card.deleted,
+            deck_id: deck.as_deref(),
+            choices: choices.as_deref(),
+            media: media.as_deref(),
+        },
+        now,
+    )
 }

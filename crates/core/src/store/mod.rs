@@ -5,6 +5,7 @@
 //! must already exist unless we are creating a profile — a wrong or missing key can
 //! never turn into a new, empty database.
 
+pub(crate) mod cards;
 pub(crate) mod docs;
 pub(crate) mod notes;
 pub(crate) mod settings;

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use satchel_types::{
     CardState, CardView, ErrorView, Event, PackState, PackTask, PackView, QuizQuestion, SourceRef,
     SourceStatus, SummarySentence,
@@ -29,11 +29,10 @@ use super::material::{self, Material};
 use super::quiz::{self, Candidate};
 use super::{summary, validate};
 use crate::jobs::{Class, Failure, JobContext, JobKind, NewJob, insert_job};
-use crate::learn::{card_kind, card_kind_name};
-use crate::profile::Profile;
+use crate::profile::{Profile, Tx};
 use crate::search::{Understand, refresh};
 use crate::sources::read_waiting;
-use crate::store::docs::Touched;
+use crate::store;
 use crate::store::vectors::decode;
 use crate::vision::Reader;
 use crate::voice::Transcriber;
@@ -197,19 +196,16 @@ impl Profile {
                     "a card cannot be made new again".into(),
                 ));
             }
-            if let (CardState::Edited, Some((front, back))) = (state, edited) {
-                if front.trim().is_empty() || back.trim().is_empty() {
-                    return Err(Error::InvalidInput("a card needs both its sides".into()));
+            let sides = match (state, edited) {
+                (CardState::Edited, Some((front, back))) => {
+                    if front.trim().is_empty() || back.trim().is_empty() {
+                        return Err(Error::InvalidInput("a card needs both its sides".into()));
+                    }
+                    Some((front.trim(), back.trim()))
                 }
-                tx.execute(
-                    "UPDATE cards SET front = ?2, back = ?3 WHERE id = ?1",
-                    params![id, front.trim(), back.trim()],
-                )?;
-            }
-            tx.execute(
-                "UPDATE cards SET state = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, after, now_ms()],
-            )?;
+                _ => None,
+            };
+            store::cards::judge_draft(tx, id, after, sides, now_ms())?;
             tx.execute(
                 "INSERT INTO generator_feedback (generator) VALUES (?1) ON CONFLICT DO NOTHING",
                 [&generator],
@@ -225,7 +221,6 @@ impl Profile {
                     )?;
                 }
             }
-            tx.touch(Touched::Card(id))?;
             let card = card_view(tx, id)?;
             Ok(card)
         })
@@ -327,13 +322,6 @@ fn run_task(
     job.finish(|tx| {
         if task == "deliver" {
             deliver(tx, &pack_id, &results)?;
-            let cards: Vec<String> = tx
-                .prepare("SELECT id FROM cards WHERE pack_id = ?1")?
-                .query_map([&pack_id], |row| row.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            for card in cards {
-                tx.touch(Touched::Card(&card))?;
-            }
         }
         tx.execute(
             "UPDATE pack_tasks SET done = 1, result = ?3 WHERE pack_id = ?1 AND task = ?2",
@@ -505,7 +493,7 @@ fn candidates(conn: &Connection, ids: &[i64]) -> Result<Vec<Candidate>> {
 }
 
 /// Queues the tasks of `pack_id` whose needs are all done and that have no job yet.
-fn queue_unblocked(tx: &Transaction<'_>, pack_id: &str) -> Result<Vec<Event>> {
+fn queue_unblocked(tx: &Tx<'_>, pack_id: &str) -> Result<Vec<Event>> {
     let done: Vec<String> = {
         let mut statement =
             tx.prepare_cached("SELECT task FROM pack_tasks WHERE pack_id = ?1 AND done = 1")?;
@@ -536,7 +524,7 @@ fn queue_unblocked(tx: &Transaction<'_>, pack_id: &str) -> Result<Vec<Event>> {
 }
 
 /// Writes the validated cards, quiz and summary into the pack, which is then ready.
-fn deliver(tx: &Transaction<'_>, pack_id: &str, results: &HashMap<String, Value>) -> Result<()> {
+fn deliver(tx: &Tx<'_>, pack_id: &str, results: &HashMap<String, Value>) -> Result<()> {
     let verdict = results.get("validate").cloned().unwrap_or(Value::Null);
     let drafts: Vec<Draft> = serde_json::from_value(verdict["cards"].clone()).unwrap_or_default();
     let quiz: Vec<QuizQuestion> =
@@ -564,29 +552,24 @@ fn deliver(tx: &Transaction<'_>, pack_id: &str, results: &HashMap<String, Value>
         .optional()?;
     let deck = crate::learn::deck_named(tx, title.as_deref().unwrap_or(""), now)?;
     // Written whole each time: a delivery retried writes the same pack, not twice.
-    tx.execute("DELETE FROM cards WHERE pack_id = ?1", [pack_id])?;
+    let source_refs: Vec<String> = drafts
+        .iter()
+        .map(|card| serde_json::to_string(&card.source_ref).unwrap_or_default())
+        .collect();
+    let drafted: Vec<store::cards::DraftCard<'_>> = drafts
+        .iter()
+        .zip(&source_refs)
+        .map(|(card, source_ref)| store::cards::DraftCard {
+            kind: card.kind,
+            generator: &card.generator,
+            front: &card.front,
+            back: &card.back,
+            source_ref,
+            concept: card.concept,
+        })
+        .collect();
+    store::cards::replace_drafts(tx, pack_id, &owner, &deck, &drafted, now)?;
     tx.execute("DELETE FROM quiz_questions WHERE pack_id = ?1", [pack_id])?;
-    for (seq, card) in drafts.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO cards (id, pack_id, owner_id, kind, generator, front, back, source_ref,
-                                seq, created_at, updated_at, deck_id, concept_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
-            params![
-                uuid::Uuid::now_v7().to_string(),
-                pack_id,
-                owner,
-                card_kind_name(card.kind),
-                card.generator,
-                card.front,
-                card.back,
-                serde_json::to_string(&card.source_ref).unwrap_or_default(),
-                seq as i64,
-                now,
-                deck,
-                card.concept
-            ],
-        )?;
-    }
     for (seq, question) in quiz.iter().enumerate() {
         tx.execute(
             "INSERT INTO quiz_questions (id, pack_id, question, choices, answer, source_ref, seq)
@@ -620,7 +603,7 @@ fn card_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CardView> {
     let source_ref: Option<String> = row.get(5)?;
     Ok(CardView {
         id: row.get(0)?,
-        kind: card_kind(row.get_ref(1)?.as_str()?),
+        kind: store::cards::kind(row.get_ref(1)?.as_str()?),
         generator: row.get(2)?,
         front: row.get(3)?,
         back: row.get(4)?,

@@ -4,12 +4,13 @@
 use satchel_types::{CardKind, Event, Rating};
 
 use super::cards::HAND;
-use super::review::{LoggedReview, log_review, project};
+use super::review::project;
 use super::schedule::{Past, Scheduler};
 use super::{deck_named, settings};
 use crate::Result;
 use crate::profile::{Profile, Tx};
 use crate::store::cards;
+use crate::store::reviews::{LoggedReview, log};
 
 /// A review a card had before it came to Satchel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +45,7 @@ pub(crate) fn replay(
     let mut logged = Vec::new();
     for review in reviews {
         let outcome = scheduler.outcome(&past, review.rating, review.reviewed_at)?;
-        let added = log_review(
+        let added = log(
             tx,
             &LoggedReview {
                 id: &review.id,

@@ -17,8 +17,6 @@ pub const DAY_STARTS_AT_HOUR: i64 = 4;
 const HOUR: i64 = 3_600_000;
 /// A card answered again that is due within this is shown when nothing else is left.
 const LEARN_AHEAD: i64 = 20 * MINUTE;
-/// The most a review's recorded time on a card counts (a learner who walked away).
-const MAX_DURATION_MS: i64 = 10 * MINUTE;
 
 /// Where a learner's days begin and end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,44 +176,6 @@ pub(crate) fn project(tx: &Tx<'_>, card_id: &str) -> Result<()> {
     store::cards::schedule_from_log(tx, card_id)
 }
 
-/// A review as the log keeps it.
-pub(crate) struct LoggedReview<'a> {
-    pub id: &'a str,
-    pub card_id: &'a str,
-    pub reviewed_at: i64,
-    pub rating: Rating,
-    pub kind: ReviewKind,
-    pub elapsed_days: u32,
-    pub duration_ms: i64,
-    pub memory: fsrs::MemoryState,
-    pub due: i64,
-    pub origin: &'a str,
-}
-
-pub(crate) fn log_review(tx: &Tx<'_>, review: &LoggedReview<'_>) -> Result<bool> {
-    let added = tx
-        .prepare_cached(
-            "INSERT INTO reviews (id, card_id, reviewed_at, rating, kind, elapsed_days,
-                                  duration_ms, stability, difficulty, due, origin)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-             ON CONFLICT (id) DO NOTHING",
-        )?
-        .execute(params![
-            review.id,
-            review.card_id,
-            review.reviewed_at,
-            review.rating.number(),
-            review.kind.name(),
-            review.elapsed_days,
-            review.duration_ms.clamp(0, MAX_DURATION_MS),
-            f64::from(review.memory.stability),
-            f64::from(review.memory.difficulty),
-            review.due,
-            review.origin
-        ])?;
-    Ok(added == 1)
-}
-
 impl Profile {
     /// The card to study next in `deck` (or in every deck), or `None` when nothing
     /// is left for now.
@@ -263,9 +223,9 @@ impl Profile {
             let scheduler = Scheduler::new(&settings)?;
             let outcome = scheduler.outcome(&past(&card), rating, now)?;
             let id = uuid::Uuid::now_v7().to_string();
-            log_review(
+            store::reviews::log(
                 tx,
-                &LoggedReview {
+                &store::reviews::LoggedReview {
                     id: &id,
                     card_id: &card.id,
                     reviewed_at: now,
@@ -350,10 +310,7 @@ impl Profile {
                     None => Error::InvalidInput("there is no answer to undo".into()),
                 });
             };
-            tx.execute(
-                "INSERT INTO undone_reviews (review_id, undone_at) VALUES (?1, ?2)",
-                params![review, now],
-            )?;
+            store::reviews::mark_undone(tx, &review, now)?;
             project(tx, &card_id)?;
             let undone = card(tx, &card_id)?;
             tx.emit(Event::ReviewLogged {

@@ -1,6 +1,7 @@
 //! When a card comes back: FSRS's memory model (the `fsrs` crate) for every answer
 //! but "again", which brings a card back within minutes, the same day.
 
+pub(crate) use crate::store::reviews::ReviewKind;
 use fsrs::{FSRS, MemoryState};
 use satchel_types::{LearningSettings, Rating};
 
@@ -21,25 +22,6 @@ pub(crate) struct Past {
     pub memory: Option<MemoryState>,
     pub last_review: Option<i64>,
     pub due: Option<i64>,
-}
-
-/// What a card was when answered, as the review log records it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ReviewKind {
-    New,
-    /// Answered again, and due back within the day.
-    Learning,
-    Review,
-}
-
-impl ReviewKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            ReviewKind::New => "new",
-            ReviewKind::Learning => "learning",
-            ReviewKind::Review => "review",
-        }
-    }
 }
 
 impl Past {

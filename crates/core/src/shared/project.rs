@@ -5,9 +5,10 @@
 
 use rusqlite::{OptionalExtension, params};
 use satchel_sync::{Card, DocId, MediaRef, Replica};
-use satchel_types::{CardMedia, CardSide};
+use satchel_types::{CardMedia, CardSide, Rating};
 
 use crate::profile::{Profile, Tx};
+use crate::store::reviews::{self, ReviewKind};
 use crate::{Result, learn};
 
 /// What a source's document says of it besides its title.
@@ -369,55 +370,56 @@ impl Profile {
                             }
                         }
                         satchel_sync::Content::Note(note) => {
-                            if crate::store::notes::put(tx, &note.id, &note.title, &note.body, now)? {
+                            if crate::store::notes::put(tx, &note.id, &note.title, &note.body, now)?
+                            {
                                 report.notes += 1;
                                 events.push(crate::Event::NoteSaved {
-                                    note: crate::notes::summary(&note.id, &note.title, &note.body, now),
+                                    note: crate::notes::summary(
+                                        &note.id,
+                                        &note.title,
+                                        &note.body,
+                                        now,
+                                    ),
                                 });
                             }
                         }
                         satchel_sync::Content::Reviews(log) => {
                             for review in log.reviews.values() {
-                                let added = tx
-                                    .prepare_cached(
-                                        "INSERT INTO reviews (id, card_id, reviewed_at, rating, kind,
-                                             elapsed_days, duration_ms, stability, difficulty, due, origin)
-                                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                                         ON CONFLICT (id) DO NOTHING",
-                                    )?
-                                    .execute(params![
-                                        review.id,
-                                        review.card_id,
-                                        review.reviewed_at,
-                                        review.rating,
-                                        review.kind,
-                                        review.elapsed_days,
-                                        review.duration_ms,
-                                        f64::from(review.stability),
-                                        f64::from(review.difficulty),
-                                        review.due,
-                                        review.origin
-                                    ])?;
-                                if added == 1 {
+                                // A review this version cannot read (a rating or kind
+                                // it does not know) is left in the document, not
+                                // forced into the log.
+                                let (Some(rating), Some(kind)) = (
+                                    Rating::from_number(i64::from(review.rating)),
+                                    ReviewKind::from_name(&review.kind),
+                                ) else {
+                                    continue;
+                                };
+                                let added = reviews::log(
+                                    tx,
+                                    &reviews::LoggedReview {
+                                        id: &review.id,
+                                        card_id: &review.card_id,
+                                        reviewed_at: review.reviewed_at,
+                                        rating,
+                                        kind,
+                                        elapsed_days: review.elapsed_days,
+                                        duration_ms: review.duration_ms,
+                                        memory: fsrs::MemoryState {
+                                            stability: review.stability,
+                                            difficulty: review.difficulty,
+                                        },
+                                        due: review.due,
+                                        origin: &review.origin,
+                                    },
+                                )?;
+                                if added {
                                     report.reviews += 1;
                                     touched.insert(review.card_id.clone());
                                 }
                             }
                             for (id, at) in &log.undone {
-                                let added = tx.execute(
-                                    "INSERT INTO undone_reviews (review_id, undone_at) VALUES (?1, ?2)
-                                     ON CONFLICT DO NOTHING",
-                                    params![id, at],
-                                )?;
-                                if added == 1 {
-                                    let card: Option<String> = tx
-                                        .query_row(
-                                            "SELECT card_id FROM reviews WHERE id = ?1",
-                                            [id],
-                                            |row| row.get(0),
-                                        )
-                                        .optional()?;
-                                    touched.extend(card);
+                                if reviews::mark_undone(tx, id, *at)? {
+                                    touched.extend(reviews::card_of(tx, id)?);
                                 }
                             }
                         }

@@ -8,6 +8,7 @@
 pub(crate) mod cards;
 pub(crate) mod docs;
 pub(crate) mod notes;
+pub(crate) mod reviews;
 pub(crate) mod settings;
 pub(crate) mod tx;
 pub(crate) mod vectors;

@@ -145,10 +145,7 @@ pub(crate) fn project_lesson(
             }
             name = format!("{} ({} {n})", lesson.deck_name, lesson.teacher);
         }
-        tx.execute(
-            "INSERT INTO decks (id, name, created_at) VALUES (?1, ?2, ?3)",
-            params![lesson.deck_id, name, now],
-        )?;
+        crate::store::decks::insert(tx, &lesson.deck_id, &name, now)?;
         // Cards that arrived before their lesson join its deck.
         crate::store::cards::join_deck(
             tx,

@@ -18,7 +18,7 @@ pub(crate) use stats::lessons;
 
 pub(crate) use lessons::{LessonDoc, lesson_summaries, project_lesson};
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension};
 use satchel_types::LearningSettings;
 
 pub use cards::{CARD_MEDIA_TYPES, CLOZE_BLANK, cloze_card, cloze_cards};
@@ -46,10 +46,7 @@ pub(crate) fn deck_named(tx: &Tx<'_>, name: &str, now: i64) -> Result<String> {
     // The same name makes the same id on every device, so two devices that each made
     // "French" share one deck when they meet.
     let id = deck_id_of(&name);
-    tx.execute(
-        "INSERT INTO decks (id, name, created_at) VALUES (?1, ?2, ?3)",
-        params![id, name, now],
-    )?;
+    store::decks::insert(tx, &id, &name, now)?;
     Ok(id)
 }
 

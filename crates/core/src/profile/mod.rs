@@ -13,6 +13,7 @@ use self::manifest::Manifest;
 use crate::events::EventBus;
 use crate::keys::Keychain;
 use crate::store::docs::Docs;
+use crate::store::recovery_codes;
 use crate::store::tx::Share;
 pub(crate) use crate::store::tx::Tx;
 use crate::store::vectors::VectorCache;
@@ -123,35 +124,16 @@ impl Profile {
     /// A recovery code that was made but not yet confirmed as seen — after creation,
     /// or after a key rotation that a crash interrupted.
     pub fn unshown_recovery_code(&self) -> Result<Option<String>> {
-        self.read(|conn| {
-            use rusqlite::OptionalExtension;
-            Ok(conn
-                .query_row(
-                    "SELECT code FROM unshown_recovery_codes ORDER BY created_at DESC LIMIT 1",
-                    [],
-                    |row| row.get(0),
-                )
-                .optional()?)
-        })
+        self.read(recovery_codes::latest)
     }
 
     /// The learner has seen (and, we trust, written down) their recovery code.
     pub fn acknowledge_recovery_code(&self) -> Result<()> {
-        self.transact(|tx| {
-            tx.execute("DELETE FROM unshown_recovery_codes", [])?;
-            Ok(())
-        })
+        self.transact(recovery_codes::forget_all)
     }
 
     pub(crate) fn remember_unshown_code(&self, code: &str, for_rotation: bool) -> Result<()> {
-        self.transact(|tx| {
-            tx.execute(
-                "INSERT OR REPLACE INTO unshown_recovery_codes (code, for_rotation, created_at)
-                 VALUES (?1, ?2, ?3)",
-                rusqlite::params![code, for_rotation, now_ms()],
-            )?;
-            Ok(())
-        })
+        self.transact(|tx| recovery_codes::remember(tx, code, for_rotation, now_ms()))
     }
 }
 

@@ -19,6 +19,7 @@ use satchel_types::{Event, Protection};
 use crate::keys::{DataKey, KeySlot, KeychainFailure, RecoveryCode, SlotKind};
 use crate::profile::Profile;
 use crate::profile::manifest::PendingRotation;
+use crate::store::recovery_codes;
 use crate::{Error, Result, now_ms};
 
 pub(crate) fn next_account(profile_id: &str) -> String {
@@ -130,7 +131,7 @@ impl Profile {
         }
         self.manifest.save(&self.dir)?;
         self.transact(|tx| {
-            tx.execute("UPDATE unshown_recovery_codes SET for_rotation = 0", [])?;
+            recovery_codes::rotation_kept(tx)?;
             tx.emit(Event::ProfileKeyRotated {
                 profile_id: id.clone(),
             });
@@ -172,13 +173,7 @@ impl Profile {
         if self.manifest.rotation.is_some() {
             return Ok(());
         }
-        self.transact(|tx| {
-            tx.execute(
-                "DELETE FROM unshown_recovery_codes WHERE for_rotation = 1",
-                [],
-            )?;
-            Ok(())
-        })
+        self.transact(|tx| recovery_codes::rotation_dropped(tx))
     }
 }
 

@@ -347,11 +347,7 @@ impl Profile {
                     match content {
                         satchel_sync::Content::Decks(decks) => {
                             for (id, name) in decks {
-                                tx.execute(
-                                    "INSERT INTO decks (id, name, created_at) VALUES (?1, ?2, ?3)
-                                     ON CONFLICT DO NOTHING",
-                                    params![id, name, now],
-                                )?;
+                                crate::store::decks::insert(tx, &id, &name, now)?;
                             }
                         }
                         satchel_sync::Content::Cards(cards) => {

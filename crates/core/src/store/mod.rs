@@ -6,8 +6,10 @@
 //! never turn into a new, empty database.
 
 pub(crate) mod cards;
+pub(crate) mod decks;
 pub(crate) mod docs;
 pub(crate) mod notes;
+pub(crate) mod recovery_codes;
 pub(crate) mod reviews;
 pub(crate) mod settings;
 pub(crate) mod tx;

@@ -173,7 +173,7 @@ impl Profile {
         if self.manifest.rotation.is_some() {
             return Ok(());
         }
-        self.transact(|tx| recovery_codes::rotation_dropped(tx))
+        self.transact(recovery_codes::rotation_dropped)
     }
 }
 

@@ -10,6 +10,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use crate::profile::Profile;
+use crate::store::blobs;
 use crate::{Error, Result, now_ms};
 
 /// 512 KiB: a few SQLCipher overflow pages' worth, small enough to seek cheaply.
@@ -35,23 +36,11 @@ impl Profile {
         max_bytes: u64,
     ) -> Result<BlobInfo> {
         let id = uuid::Uuid::now_v7().to_string();
-        self.transact(|tx| {
-            tx.execute(
-                "INSERT INTO blobs (id, media_type, created_at) VALUES (?1, ?2, ?3)",
-                params![id, media_type, now_ms()],
-            )?;
-            Ok(())
-        })?;
+        self.transact(|tx| blobs::create(tx, &id, media_type, now_ms()))?;
         let written = self.fill_blob(&id, &mut input, max_bytes);
         match written {
             Ok((size, digest)) => {
-                self.transact(|tx| {
-                    tx.execute(
-                        "UPDATE blobs SET size_bytes = ?2, sha256 = ?3, complete = 1 WHERE id = ?1",
-                        params![id, i64::try_from(size).unwrap_or(i64::MAX), digest],
-                    )?;
-                    Ok(())
-                })?;
+                self.transact(|tx| blobs::complete(tx, &id, size, Some(&digest)))?;
                 Ok(BlobInfo {
                     id,
                     media_type: media_type.to_owned(),
@@ -95,16 +84,8 @@ impl Profile {
                     break;
                 }
             }
-            self.transact(|tx| {
-                let mut insert = tx.prepare_cached(
-                    "INSERT INTO blob_chunks (blob_id, seq, bytes) VALUES (?1, ?2, ?3)",
-                )?;
-                for chunk in &batch {
-                    insert.execute(params![id, seq, chunk])?;
-                    seq += 1;
-                }
-                Ok(())
-            })?;
+            self.transact(|tx| blobs::append(tx, id, seq, &batch))?;
+            seq += batch.len() as i64;
             if at_end {
                 let digest = hasher.finalize();
                 return Ok((size, digest.iter().map(|b| format!("{b:02x}")).collect()));
@@ -115,34 +96,22 @@ impl Profile {
     /// Fills a blob that was waiting for its bytes (a source's original, shared by
     /// another device) and marks it complete; the bytes must hash to `sha256`.
     pub(crate) fn fill_waiting_blob(&self, id: &str, bytes: &[u8], sha256: &str) -> Result<()> {
-        self.transact(|tx| {
-            tx.execute("DELETE FROM blob_chunks WHERE blob_id = ?1", [id])?;
-            Ok(())
-        })?;
+        self.transact(|tx| blobs::clear(tx, id))?;
         let (size, digest) = self.fill_blob(id, &mut &bytes[..], bytes.len() as u64)?;
         if digest != sha256 {
             return Err(Error::InvalidInput(format!(
                 "an original arrived damaged ({sha256})"
             )));
         }
-        self.transact(|tx| {
-            tx.execute(
-                "UPDATE blobs SET size_bytes = ?2, complete = 1 WHERE id = ?1",
-                params![id, i64::try_from(size).unwrap_or(i64::MAX)],
-            )?;
-            Ok(())
-        })
+        self.transact(|tx| blobs::complete(tx, id, size, None))
     }
 
     pub(crate) fn delete_blob(&self, id: &str) -> Result<()> {
-        self.transact(|tx| {
-            tx.execute("DELETE FROM blobs WHERE id = ?1", [id])?;
-            Ok(())
-        })
+        self.transact(|tx| blobs::delete(tx, id))
     }
 
     pub(crate) fn sweep_incomplete_blobs(&self) -> Result<usize> {
-        self.transact(|tx| sweep_incomplete(tx))
+        self.transact(blobs::sweep_incomplete)
     }
 
     pub(crate) fn blob(&self, id: &str) -> Result<Option<BlobInfo>> {
@@ -164,17 +133,6 @@ pub(crate) fn blob_info(conn: &Connection, id: &str) -> Result<Option<BlobInfo>>
             },
         )
         .optional()?)
-}
-
-/// Blobs whose import was cut short (the app was killed mid-copy): never referenced,
-/// so removed when the profile opens. A recording being made is incomplete too, and
-/// is kept (see `recording`).
-pub(crate) fn sweep_incomplete(conn: &Connection) -> Result<usize> {
-    Ok(conn.execute(
-        "DELETE FROM blobs WHERE complete = 0 AND id NOT IN (SELECT blob_id FROM recordings)
-         AND id NOT IN (SELECT blob_id FROM sources)",
-        [],
-    )?)
 }
 
 /// Fills `buffer` unless the input ends first; returns how much was read.
@@ -356,7 +314,7 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        let swept = profile.read(sweep_incomplete).unwrap();
+        let swept = profile.sweep_incomplete_blobs().unwrap();
         assert_eq!(swept, 1);
         assert!(profile.blob("cut").unwrap().is_none());
     }

@@ -21,6 +21,7 @@ use satchel_types::{Event, RecordingView, SourceKind, SourceView};
 
 use crate::blobs::CHUNK;
 use crate::profile::{Profile, Tx};
+use crate::store;
 use crate::{Error, Result, now_ms};
 
 /// The unfinished chunk is saved this often: the most a crash can take.
@@ -250,10 +251,7 @@ impl Writer {
         })?;
         profile.transact(|tx| {
             let now = now_ms();
-            tx.execute(
-                "INSERT INTO blobs (id, media_type, created_at) VALUES (?1, 'audio/wav', ?2)",
-                params![blob_id, now],
-            )?;
+            store::blobs::create(tx, &blob_id, "audio/wav", now)?;
             tx.execute(
                 "INSERT INTO recordings (blob_id, title, started_at) VALUES (?1, ?2, ?3)",
                 params![blob_id, title, now],
@@ -301,13 +299,8 @@ impl Writer {
             return Ok(());
         }
         let (blob_id, seq, bytes) = (&self.blob_id, self.full_chunks, &self.tail);
-        self.profile.transact(|tx| {
-            tx.execute(
-                "INSERT OR REPLACE INTO blob_chunks (blob_id, seq, bytes) VALUES (?1, ?2, ?3)",
-                params![blob_id, seq, bytes],
-            )?;
-            Ok(())
-        })
+        self.profile
+            .transact(|tx| store::blobs::put_chunk(tx, blob_id, seq, bytes))
     }
 
     /// Saves the rest and turns the recording into a source queued for transcription;
@@ -379,7 +372,7 @@ fn close_recording(tx: &Tx<'_>, blob_id: &str) -> Result<Option<SourceView>> {
     // Whole samples only: a chunk is always saved at a sample's end, but be sure.
     let data = size.saturating_sub(HEADER as u64) & !1;
     if data == 0 {
-        tx.execute("DELETE FROM blobs WHERE id = ?1", [blob_id])?;
+        store::blobs::delete(tx, blob_id)?;
         return Ok(None);
     }
     let first: Vec<u8> = tx.query_row(
@@ -390,17 +383,8 @@ fn close_recording(tx: &Tx<'_>, blob_id: &str) -> Result<Option<SourceView>> {
     let mut first = first;
     let data32 = u32::try_from(data).unwrap_or(u32::MAX);
     first[..HEADER].copy_from_slice(&wav_header(data32));
-    tx.execute(
-        "UPDATE blob_chunks SET bytes = ?2 WHERE blob_id = ?1 AND seq = 0",
-        params![blob_id, first],
-    )?;
-    tx.execute(
-        "UPDATE blobs SET size_bytes = ?2, complete = 1 WHERE id = ?1",
-        params![
-            blob_id,
-            i64::try_from(data + HEADER as u64).unwrap_or(i64::MAX)
-        ],
-    )?;
+    store::blobs::put_chunk(tx, blob_id, 0, &first)?;
+    store::blobs::complete(tx, blob_id, data + HEADER as u64, None)?;
     tx.execute("DELETE FROM recordings WHERE blob_id = ?1", [blob_id])?;
     let duration_ms = i64::try_from(data / 2 * 1000 / SAMPLE_RATE as u64).unwrap_or(i64::MAX);
     let source = crate::sources::insert_source(

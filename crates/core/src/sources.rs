@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row};
 use satchel_media::MediaError;
 use satchel_media::audio::{AudioLimits, AudioReader};
 use satchel_media::image_in::{
@@ -27,8 +27,8 @@ use crate::blobs::{BlobReader, blob_info};
 use crate::error::OrNotFound;
 use crate::jobs::{Failure, JobContext};
 use crate::notes::excerpt;
-use crate::profile::Profile;
-use crate::store::docs::Touched;
+use crate::profile::{Profile, Tx};
+use crate::store;
 use crate::vision::{ReadPage, Reader};
 use crate::voice::{Audio, Progress, Transcriber};
 use crate::{Error, Result, now_ms};
@@ -311,13 +311,8 @@ impl Profile {
     pub fn delete_source(&self, id_or_prefix: &str) -> Result<()> {
         self.transact(|tx| {
             let id = resolve(tx, id_or_prefix)?;
-            let blob: String =
-                tx.query_row("SELECT blob_id FROM sources WHERE id = ?1", [&id], |r| {
-                    r.get(0)
-                })?;
-            tx.touch(Touched::SourceDeleted(&id))?;
-            tx.execute("DELETE FROM sources WHERE id = ?1", [&id])?;
-            tx.execute("DELETE FROM blobs WHERE id = ?1", [&blob])?;
+            let blob = store::sources::delete(tx, &id)?.or_not_found("source", &id)?;
+            store::blobs::delete(tx, &blob)?;
             tx.emit(Event::SourceDeleted { id });
             Ok(())
         })
@@ -351,13 +346,7 @@ impl Profile {
     /// Keeps the password a protected document is to be read with (the reading keeps
     /// it too, once it opens the document).
     pub fn keep_document_password(&self, id: &str, password: &str) -> Result<()> {
-        self.transact(|tx| {
-            tx.execute(
-                "UPDATE sources SET document_password = ?2 WHERE id = ?1",
-                params![id, password],
-            )?;
-            Ok(())
-        })
+        self.transact(|tx| store::sources::set_document_password(tx, id, password))
     }
 
     /// Puts a failed or cancelled source back in the queue.
@@ -392,18 +381,12 @@ impl Profile {
         error: Option<&ErrorView>,
     ) -> Result<SourceView> {
         self.transact(|tx| {
-            let changed = tx.execute(
-                "UPDATE sources SET status = ?2, error_code = ?3, error_message = ?4, updated_at = ?5
-                 WHERE id = ?1",
-                params![
-                    id,
-                    to_sql(&status),
-                    error.map(|e| to_sql(&e.code)),
-                    error.map(|e| e.message.clone()),
-                    now_ms()
-                ],
-            )?;
-            if changed == 0 {
+            let code = error.map(|e| to_sql(&e.code));
+            let why = match (&code, error) {
+                (Some(code), Some(error)) => Some((code.as_str(), error.message.as_str())),
+                _ => None,
+            };
+            if !store::sources::set_status(tx, id, &to_sql(&status), why, now_ms())? {
                 return Err(Error::NotFound {
                     kind: "source",
                     id: id.to_owned(),
@@ -454,32 +437,29 @@ pub fn transcribe_source(
     });
     match transcriber.transcribe(audio, language, progress, cancel) {
         Ok(transcription) => profile.transact(|tx| {
-            tx.execute("DELETE FROM segments WHERE source_id = ?1", [&id])?;
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO segments (source_id, seq, start_ms, end_ms, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+            let transcript = &transcription.transcript;
+            let segments: Vec<store::sources::Segment<'_>> = transcript
+                .segments
+                .iter()
+                .map(|segment| store::sources::Segment {
+                    start_ms: segment.start_ms,
+                    end_ms: segment.end_ms,
+                    text: &segment.text,
+                })
+                .collect();
+            let text = transcript.text();
+            store::sources::transcribed(
+                tx,
+                &id,
+                &segments,
+                &store::sources::ReadText {
+                    text: &text,
+                    language: Some(&transcript.language),
+                    duration_ms: Some(transcription.duration_ms),
+                    pages: None,
+                },
+                now_ms(),
             )?;
-            for (seq, segment) in transcription.transcript.segments.iter().enumerate() {
-                insert.execute(params![
-                    id,
-                    i64::try_from(seq).unwrap_or(i64::MAX),
-                    segment.start_ms,
-                    segment.end_ms,
-                    segment.text
-                ])?;
-            }
-            tx.execute(
-                "UPDATE sources SET status = 'ready', language = ?2, duration_ms = ?3, text = ?4,
-                        error_code = NULL, error_message = NULL, updated_at = ?5
-                 WHERE id = ?1",
-                params![
-                    id,
-                    transcription.transcript.language,
-                    transcription.duration_ms,
-                    transcription.transcript.text(),
-                    now_ms()
-                ],
-            )?;
-            tx.touch(Touched::Source(&id))?;
             let source = get(tx, &id)?.or_not_found("source", &id)?;
             let event = saved(&source);
             tx.emit(event);
@@ -553,13 +533,9 @@ pub fn read_source(
     match outcome {
         Ok(pages) => profile.transact(|tx| {
             store_pages(tx, &id, &pages)?;
-            if password.is_some() {
-                tx.execute(
-                    "UPDATE sources SET document_password = ?2 WHERE id = ?1",
-                    params![id, password],
-                )?;
+            if let Some(password) = password {
+                store::sources::set_document_password(tx, &id, password)?;
             }
-            tx.touch(Touched::Source(&id))?;
             let source = get(tx, &id)?.or_not_found("source", &id)?;
             let event = saved(&source);
             tx.emit(event);
@@ -607,59 +583,28 @@ pub fn draw_page(
     Ok(encode_png(&picture)?)
 }
 
-fn store_pages(tx: &Connection, id: &str, pages: &[ReadPage]) -> Result<()> {
-    tx.execute("DELETE FROM regions WHERE source_id = ?1", [id])?;
-    tx.execute("DELETE FROM page_sizes WHERE source_id = ?1", [id])?;
-    let mut size = tx.prepare_cached(
-        "INSERT INTO page_sizes (source_id, page, width, height) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for page in pages {
-        if let Some([width, height]) = page.size {
-            size.execute(params![
-                id,
-                page.number,
-                f64::from(width),
-                f64::from(height)
-            ])?;
-        }
-    }
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO regions (source_id, seq, page, x, y, width, height, confidence, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    let mut seq = 0i64;
+fn store_pages(tx: &Tx<'_>, id: &str, pages: &[ReadPage]) -> Result<()> {
+    let sizes: Vec<(i64, [f32; 2])> = pages
+        .iter()
+        .filter_map(|page| page.size.map(|size| (i64::from(page.number), size)))
+        .collect();
+    let mut regions = Vec::new();
     for page in pages {
         if let Some(text) = &page.text_layer {
-            insert.execute(params![
-                id,
-                seq,
-                page.number,
-                None::<f64>,
-                None::<f64>,
-                None::<f64>,
-                None::<f64>,
-                None::<f64>,
-                text
-            ])?;
-            seq += 1;
+            regions.push(store::sources::Region {
+                page: i64::from(page.number),
+                bbox: None,
+                confidence: None,
+                text,
+            });
         }
         for line in &page.lines {
-            let [x, y, w, h] = match line.bbox {
-                Some(bbox) => bbox.map(|v| Some(f64::from(v))),
-                None => [None; 4],
-            };
-            insert.execute(params![
-                id,
-                seq,
-                page.number,
-                x,
-                y,
-                w,
-                h,
-                f64::from(line.confidence),
-                line.text
-            ])?;
-            seq += 1;
+            regions.push(store::sources::Region {
+                page: i64::from(page.number),
+                bbox: line.bbox,
+                confidence: Some(line.confidence),
+                text: &line.text,
+            });
         }
     }
     let text = pages
@@ -668,13 +613,19 @@ fn store_pages(tx: &Connection, id: &str, pages: &[ReadPage]) -> Result<()> {
         .filter(|t| !t.trim().is_empty())
         .collect::<Vec<_>>()
         .join("\n\n");
-    tx.execute(
-        "UPDATE sources SET status = 'ready', pages = ?2, text = ?3, error_code = NULL,
-                error_message = NULL, updated_at = ?4
-         WHERE id = ?1",
-        params![id, pages.len() as i64, text, now_ms()],
-    )?;
-    Ok(())
+    store::sources::pages_read(
+        tx,
+        id,
+        &sizes,
+        &regions,
+        &store::sources::ReadText {
+            text: &text,
+            language: None,
+            duration_ms: None,
+            pages: Some(pages.len() as i64),
+        },
+        now_ms(),
+    )
 }
 
 fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<String> {
@@ -786,7 +737,7 @@ fn source_from_row(row: &Row<'_>) -> rusqlite::Result<SourceView> {
 
 /// A new source over a stored blob, queued for its text to be made.
 pub(crate) fn insert_source(
-    conn: &Connection,
+    tx: &Tx<'_>,
     kind: SourceKind,
     title: &str,
     file_name: Option<&str>,
@@ -795,12 +746,24 @@ pub(crate) fn insert_source(
     created_at: i64,
 ) -> Result<SourceView> {
     let id = uuid::Uuid::now_v7().to_string();
-    conn.execute(
-        "INSERT INTO sources (id, kind, title, status, file_name, blob_id, duration_ms, created_at, updated_at)
-         VALUES (?1, ?2, ?3, 'queued', ?4, ?5, ?6, ?7, ?8)",
-        params![id, to_sql(&kind), title, file_name, blob_id, duration_ms, created_at, now_ms()],
+    store::sources::insert(
+        tx,
+        &store::sources::NewSource {
+            id: &id,
+            kind: &to_sql(&kind),
+            title,
+            status: "queued",
+            file_name,
+            blob_id,
+            language: None,
+            duration_ms,
+            pages: None,
+            text: None,
+            created_at,
+        },
+        now_ms(),
     )?;
-    get(conn, &id)?.or_not_found("source", &id)
+    get(tx, &id)?.or_not_found("source", &id)
 }
 
 /// The event that announces a source as it now is.

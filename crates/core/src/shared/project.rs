@@ -8,6 +8,7 @@ use satchel_sync::{Card, DocId, MediaRef, Replica};
 use satchel_types::{CardMedia, CardSide, Rating};
 
 use crate::profile::{Profile, Tx};
+use crate::store;
 use crate::store::reviews::{self, ReviewKind};
 use crate::{Result, learn};
 
@@ -92,19 +93,12 @@ fn project_source(
     source: &satchel_sync::Source,
     now: i64,
 ) -> Result<Option<crate::Event>> {
-    let exists: Option<String> = tx
-        .query_row(
-            "SELECT blob_id FROM sources WHERE id = ?1",
-            [&source.id],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let exists = store::sources::blob_of(tx, &source.id)?;
     if source.deleted {
-        let Some(blob) = exists else {
+        let Some(blob) = store::sources::delete(tx, &source.id)? else {
             return Ok(None);
         };
-        tx.execute("DELETE FROM sources WHERE id = ?1", [&source.id])?;
-        tx.execute("DELETE FROM blobs WHERE id = ?1", [&blob])?;
+        store::blobs::delete(tx, &blob)?;
         return Ok(Some(crate::Event::SourceDeleted {
             id: source.id.clone(),
         }));
@@ -117,11 +111,7 @@ fn project_source(
         return Ok(None);
     };
     if exists.is_some() {
-        let changed = tx.execute(
-            "UPDATE sources SET title = ?2, updated_at = ?3 WHERE id = ?1 AND title != ?2",
-            params![source.id, source.title, now],
-        )?;
-        if changed == 0 {
+        if !store::sources::rename(tx, &source.id, &source.title, now)? {
             return Ok(None);
         }
     } else {
@@ -137,10 +127,13 @@ fn project_source(
             Some(blob) => blob,
             None => {
                 let blob = uuid::Uuid::now_v7().to_string();
-                tx.execute(
-                    "INSERT INTO blobs (id, media_type, size_bytes, sha256, complete, created_at)
-                     VALUES (?1, ?2, ?3, ?4, 0, ?5)",
-                    params![blob, meta.media_type, meta.size_bytes, meta.sha256, now],
+                store::blobs::create_waiting(
+                    tx,
+                    &blob,
+                    &meta.media_type,
+                    meta.size_bytes,
+                    &meta.sha256,
+                    now,
                 )?;
                 blob
             }
@@ -149,69 +142,48 @@ fn project_source(
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_else(|| "text".into());
-        tx.execute(
-            "INSERT INTO sources (id, kind, title, status, file_name, blob_id, language,
-                                  duration_ms, pages, text, created_at, updated_at)
-             VALUES (?1, ?2, ?3, 'ready', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                source.id,
-                kind,
-                source.title,
-                meta.file_name,
-                blob,
-                meta.language,
-                meta.duration_ms,
-                meta.pages,
-                content.text,
-                meta.created_at,
-                now
-            ],
-        )?;
-        let mut segment = tx.prepare_cached(
-            "INSERT INTO segments (source_id, seq, start_ms, end_ms, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        let mut region = tx.prepare_cached(
-            "INSERT INTO regions (source_id, seq, page, x, y, width, height, confidence, text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        for (seq, piece) in content.segments.iter().enumerate() {
-            let seq = seq as i64;
+        let mut segments = Vec::new();
+        let mut regions = Vec::new();
+        for piece in &content.segments {
             match (piece.start_ms, piece.end_ms, piece.page) {
-                (Some(start), Some(end), _) => {
-                    segment.execute(params![source.id, seq, start, end, piece.text])?;
-                }
-                (_, _, Some(page)) => {
-                    let [x, y, w, h] = piece
-                        .bbox
-                        .map_or([None; 4], |b| b.map(|v| Some(f64::from(v))));
-                    region.execute(params![
-                        source.id,
-                        seq,
-                        page,
-                        x,
-                        y,
-                        w,
-                        h,
-                        piece.confidence.map(f64::from),
-                        piece.text
-                    ])?;
-                }
+                (Some(start_ms), Some(end_ms), _) => segments.push(store::sources::Segment {
+                    start_ms,
+                    end_ms,
+                    text: &piece.text,
+                }),
+                (_, _, Some(page)) => regions.push(store::sources::Region {
+                    page: i64::from(page),
+                    bbox: piece.bbox,
+                    confidence: piece.confidence,
+                    text: &piece.text,
+                }),
                 _ => {}
             }
         }
-        let mut size = tx.prepare_cached(
-            "INSERT INTO page_sizes (source_id, page, width, height) VALUES (?1, ?2, ?3, ?4)",
+        let sizes: Vec<(i64, [f32; 2])> = (1..)
+            .zip(&content.page_sizes)
+            .filter_map(|(page, size)| size.map(|size| (page, size)))
+            .collect();
+        store::sources::insert_read(
+            tx,
+            &store::sources::NewSource {
+                id: &source.id,
+                kind: &kind,
+                title: &source.title,
+                status: "ready",
+                file_name: meta.file_name.as_deref(),
+                blob_id: &blob,
+                language: meta.language.as_deref(),
+                duration_ms: meta.duration_ms,
+                pages: meta.pages,
+                text: Some(&content.text),
+                created_at: meta.created_at,
+            },
+            &segments,
+            &sizes,
+            &regions,
+            now,
         )?;
-        for (page, dims) in content.page_sizes.iter().enumerate() {
-            if let Some([w, h]) = dims {
-                size.execute(params![
-                    source.id,
-                    page as i64 + 1,
-                    f64::from(*w),
-                    f64::from(*h)
-                ])?;
-            }
-        }
     }
     Ok(crate::sources::get(tx, &source.id)?.map(|view| crate::sources::saved(&view)))
 }

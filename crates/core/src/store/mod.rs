@@ -5,6 +5,7 @@
 //! must already exist unless we are creating a profile — a wrong or missing key can
 //! never turn into a new, empty database.
 
+pub(crate) mod blobs;
 pub(crate) mod cards;
 pub(crate) mod decks;
 pub(crate) mod docs;
@@ -12,6 +13,7 @@ pub(crate) mod notes;
 pub(crate) mod recovery_codes;
 pub(crate) mod reviews;
 pub(crate) mod settings;
+pub(crate) mod sources;
 pub(crate) mod tx;
 pub(crate) mod vectors;
 

@@ -2,7 +2,8 @@
 //! go one way, down the layers in [`LAYERS`] (store → profile → domain → sharing and
 //! the network client → the composition of it all); the check fails on an import up
 //! a layer, on a module no layer lists, and on any cycle (a cycle means two modules
-//! can only change together). Test code (`mod tests` at a file's end, and
+//! can only change together). It also checks that each table is written from the
+//! one file [`TABLES`] names for it. Test code (`mod tests` at a file's end, and
 //! `testing.rs`) is left out: tests may reach anywhere.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -51,6 +52,7 @@ pub fn check() -> anyhow::Result<()> {
     let cycles = cycle_edges(&edges);
     print_report(&edges, &cycles);
     let mut problems = upward(&edges, LAYERS);
+    problems.extend(foreign_writes(&writes(&src)?, TABLES));
     if !cycles.is_empty() {
         problems.push(format!(
             "imports on a cycle among core's modules: {}",
@@ -65,6 +67,120 @@ pub fn check() -> anyhow::Result<()> {
         bail!("{}", problems.join("\n"));
     }
     Ok(())
+}
+
+/// Every table, and the one file of core whose statements write it: its store
+/// module, or, for a table only one part of the domain keeps, that part.
+const TABLES: &[(&str, &str)] = &[
+    ("settings", "store/settings.rs"),
+    ("notes", "store/notes"),
+    ("cards", "store/cards.rs"),
+    ("decks", "store/decks.rs"),
+    ("reviews", "store/reviews.rs"),
+    ("undone_reviews", "store/reviews.rs"),
+    ("sources", "store/sources.rs"),
+    ("segments", "store/sources.rs"),
+    ("regions", "store/sources.rs"),
+    ("page_sizes", "store/sources.rs"),
+    ("blobs", "store/blobs.rs"),
+    ("blob_chunks", "store/blobs.rs"),
+    ("shared_changes", "store/docs.rs"),
+    ("unshown_recovery_codes", "store/recovery_codes.rs"),
+    ("recordings", "recording.rs"),
+    ("jobs", "jobs/queue.rs"),
+    ("chunks", "search/index.rs"),
+    ("chunked", "search/index.rs"),
+    ("chunks_fts", "search/query.rs"),
+    ("concepts", "search/concepts.rs"),
+    ("owner_concepts", "search/concepts.rs"),
+    ("packs", "agents/pack/mod.rs"),
+    ("pack_tasks", "agents/pack/mod.rs"),
+    ("quiz_questions", "agents/pack/mod.rs"),
+    ("generator_feedback", "agents/pack/mod.rs"),
+    ("quiz_answers", "learn/stats.rs"),
+    ("lessons", "learn/lessons.rs"),
+    ("synced_heads", "shared/project.rs"),
+    ("synced_media", "remote.rs"),
+];
+
+/// Each table written, with where (`file:line`) each statement that writes it is.
+type Writes = BTreeMap<String, Vec<String>>;
+
+/// The statements of core (its `.rs` files and the `.sql` files they include) that
+/// write a table: `INSERT [OR …] INTO t`, `UPDATE t SET`, `DELETE FROM t`.
+fn writes(src: &Path) -> anyhow::Result<Writes> {
+    let mut found = Writes::new();
+    for file in files(src, &["rs", "sql"])? {
+        let relative = file.strip_prefix(src).unwrap_or(&file);
+        if relative == Path::new("testing.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file)
+            .with_context(|| format!("reading {}", file.display()))?;
+        let code = without_tests(&text);
+        for (line, table) in written_tables(&code) {
+            found
+                .entry(table)
+                .or_default()
+                .push(format!("{}:{line}", relative.display()));
+        }
+    }
+    Ok(found)
+}
+
+/// The tables `code` writes, with the line of each statement.
+fn written_tables(code: &str) -> Vec<(usize, String)> {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    for (number, line) in code.lines().enumerate() {
+        for word in line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+            if !word.is_empty() {
+                words.push((number + 1, word));
+            }
+        }
+    }
+    let is_table = |word: &str| word.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    let mut tables = Vec::new();
+    for (at, &(line, word)) in words.iter().enumerate() {
+        let next = |n: usize| words.get(at + n).map_or("", |w| w.1);
+        let table = match word {
+            "INSERT" if next(1) == "INTO" => next(2),
+            "INSERT" if next(1) == "OR" && next(3) == "INTO" => next(4),
+            // Not `… DO UPDATE SET` of an upsert: that writes the table it inserts into.
+            "UPDATE" if next(2) == "SET" && (at == 0 || words[at - 1].1 != "DO") => next(1),
+            "DELETE" if next(1) == "FROM" => next(2),
+            _ => continue,
+        };
+        if !table.is_empty() && is_table(table) {
+            tables.push((line, table.to_owned()));
+        }
+    }
+    tables
+}
+
+/// Writes from anywhere but a table's owner, and tables with no owner named.
+fn foreign_writes(writes: &Writes, owners: &[(&str, &str)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (table, places) in writes {
+        let Some((_, owner)) = owners.iter().find(|(name, _)| name == table) else {
+            problems.push(format!(
+                "table `{table}` is written ({}) but has no owner in TABLES in xtask/src/modules.rs",
+                places.join(", ")
+            ));
+            continue;
+        };
+        let foreign: Vec<&String> = places.iter().filter(|p| !p.starts_with(owner)).collect();
+        if !foreign.is_empty() {
+            problems.push(format!(
+                "table `{table}` is written outside {owner}, its one writer: {}",
+                foreign
+                    .iter()
+                    .map(|p| p.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
+    problems
 }
 
 /// Imports up a layer, and modules no layer lists.
@@ -126,6 +242,11 @@ fn edges(src: &Path) -> anyhow::Result<Edges> {
 }
 
 fn rust_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    files(dir, &["rs"])
+}
+
+/// The files under `dir` whose extension is one of `extensions`, in order.
+fn files(dir: &Path, extensions: &[&str]) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_owned()];
     while let Some(dir) = pending.pop() {
@@ -135,7 +256,11 @@ fn rust_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
             let path = entry?.path();
             if path.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
+            } else if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+            {
                 files.push(path);
             }
         }
@@ -382,6 +507,45 @@ mod tests {
         );
         let cycles = cycle_edges(&edges);
         assert_eq!(pairs(&cycles), ["learn->share", "share->learn"]);
+    }
+
+    #[test]
+    fn a_table_written_outside_its_owner_or_with_none_fails() {
+        let src = tree(&[
+            (
+                "store/cards.rs",
+                "fn f() { x(\"UPDATE cards SET front = ?2\"); y(\"INSERT OR REPLACE INTO cards (id)\"); }",
+            ),
+            (
+                "store/settings.rs",
+                "const S: &str = \"INSERT INTO settings (key) VALUES (?1) ON CONFLICT (key) DO UPDATE SET value = 1\";",
+            ),
+            ("store/notes/put.sql", "INSERT INTO notes (id) VALUES (:id)"),
+            (
+                "learn.rs",
+                "fn g() { x(\"DELETE\n FROM cards WHERE id = ?1\"); }\n#[cfg(test)]\nmod tests {\n fn t() { x(\"DELETE FROM notes\"); }\n}",
+            ),
+            (
+                "search.rs",
+                "fn h() { x(\"INSERT INTO chunks (id) VALUES (1)\"); }",
+            ),
+        ]);
+        let writes = writes(src.path()).unwrap();
+        assert_eq!(
+            writes.keys().collect::<Vec<_>>(),
+            ["cards", "chunks", "notes", "settings"]
+        );
+        assert_eq!(writes["cards"].len(), 3, "{writes:?}");
+        let owners: &[(&str, &str)] = &[
+            ("cards", "store/cards.rs"),
+            ("notes", "store/notes"),
+            ("settings", "store/settings.rs"),
+        ];
+        let problems = foreign_writes(&writes, owners);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("`cards` is written outside store/cards.rs"));
+        assert!(problems[0].contains("learn.rs:1"), "{problems:?}");
+        assert!(problems[1].contains("`chunks` is written"), "{problems:?}");
     }
 
     #[test]

@@ -96,11 +96,7 @@ pub(super) fn find(profile: &Profile, model: &dyn Understand) -> Result<usize> {
                     params![owner, concept, phrase.text, f64::from(phrase.relevance)],
                 )?;
             }
-            tx.execute(
-                "UPDATE chunked SET concepts_at = ?2 WHERE owner_id = ?1",
-                params![owner, updated_at],
-            )?;
-            Ok(())
+            super::index::concepts_named(tx, &owner, updated_at)
         })?;
         done += 1;
     }

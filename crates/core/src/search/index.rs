@@ -336,6 +336,15 @@ fn replace_chunks(tx: &Connection, owner: &Owner, updated_at: i64, chunks: &[Chu
     Ok(())
 }
 
+/// The concepts of `owner`'s chunks as they were at `updated_at` are named.
+pub(crate) fn concepts_named(tx: &Connection, owner: &str, updated_at: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE chunked SET concepts_at = ?2 WHERE owner_id = ?1",
+        params![owner, updated_at],
+    )?;
+    Ok(())
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

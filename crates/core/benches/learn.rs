@@ -16,13 +16,13 @@
 //!
 //! Run with `cargo xtask bench learn`.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use fsrs::{ComputeParametersInput, FSRS, MemoryState};
+use satchel_core::Profile;
 use satchel_core::learn::{CardWithHistory, PastReview};
 use satchel_core::types::{CardKind, Rating};
-use satchel_core::{NoKeychain, Profile, Satchel};
+use satchel_test_kit::{Rng, Samples, TempSatchel, median};
 
 const DAY: i64 = 86_400_000;
 const NOW: i64 = 20_400 * DAY + 18 * 3_600_000;
@@ -36,17 +36,6 @@ const OPTIMISE_ROUNDS: usize = 3;
 const GOAL_NEXT: Duration = Duration::from_millis(5);
 const GOAL_ANSWER: Duration = Duration::from_millis(2);
 
-struct Dice(u64);
-
-impl Dice {
-    fn next(&mut self) -> f64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
 /// The simulated learner's true memory: FSRS-6 with first memories about half as
 /// stable as the defaults assume and each review strengthening them less, so that
 /// optimising has something to find.
@@ -55,21 +44,10 @@ const TRUTH: [f32; 21] = [
     0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
 ];
 
-fn pick(dice: &mut Dice, weights: &[f64]) -> usize {
-    let mut roll = dice.next() * weights.iter().sum::<f64>();
-    for (i, w) in weights.iter().enumerate() {
-        if roll < *w {
-            return i;
-        }
-        roll -= w;
-    }
-    weights.len() - 1
-}
-
 /// Card `i`'s year of reviews: first seen some day in the past year, then reviewed
 /// when the defaults would have it due (a day or two late now and then), recalled
 /// with the chance its true memory gives.
-fn history(i: usize, scheduler: &FSRS, truth: &FSRS, dice: &mut Dice) -> Vec<PastReview> {
+fn history(i: usize, scheduler: &FSRS, truth: &FSRS, dice: &mut Rng) -> Vec<PastReview> {
     let mut reviews = Vec::new();
     let mut at = NOW - (1 + (i % 365) as i64) * DAY - (i % 1000) as i64 * 1000;
     let (mut seen, mut known): (Option<MemoryState>, Option<MemoryState>) = (None, None);
@@ -77,12 +55,12 @@ fn history(i: usize, scheduler: &FSRS, truth: &FSRS, dice: &mut Dice) -> Vec<Pas
     while at < NOW {
         let elapsed = ((at - last) / DAY) as u32;
         let rating = match known {
-            None => Rating::ALL[pick(dice, &[0.24, 0.094, 0.495, 0.171])],
+            None => Rating::ALL[dice.pick(&[0.24, 0.094, 0.495, 0.171])],
             Some(state) => {
                 let recall =
                     fsrs::current_retrievability(state, (at - last) as f32 / DAY as f32, TRUTH[20]);
-                if dice.next() < f64::from(recall) {
-                    Rating::ALL[1 + pick(dice, &[0.224, 0.631, 0.145])]
+                if dice.unit() < f64::from(recall) {
+                    Rating::ALL[1 + dice.pick(&[0.224, 0.631, 0.145])]
                 } else {
                     Rating::Again
                 }
@@ -104,8 +82,8 @@ fn history(i: usize, scheduler: &FSRS, truth: &FSRS, dice: &mut Dice) -> Vec<Pas
         });
         seen = Some(scheduled.memory);
         last = at;
-        let late = if dice.next() < 0.2 {
-            (1 + pick(dice, &[1.0, 1.0])) as i64 * DAY
+        let late = if dice.unit() < 0.2 {
+            (1 + dice.pick(&[1.0, 1.0])) as i64 * DAY
         } else {
             0
         };
@@ -121,7 +99,7 @@ fn history(i: usize, scheduler: &FSRS, truth: &FSRS, dice: &mut Dice) -> Vec<Pas
 fn library(cards: usize, reviews_wanted: Option<usize>) -> Vec<CardWithHistory> {
     let scheduler = FSRS::default();
     let truth = FSRS::new(&TRUTH).expect("parameters");
-    let mut dice = Dice(99);
+    let mut dice = Rng::new(99);
     let mut total = 0;
     let mut made = Vec::with_capacity(cards);
     for i in 0..cards {
@@ -145,8 +123,18 @@ fn library(cards: usize, reviews_wanted: Option<usize>) -> Vec<CardWithHistory> 
     made
 }
 
-fn profile(satchel: &Satchel, name: &str, encrypted: bool, cards: &[CardWithHistory]) -> Profile {
-    let profile = satchel.benchmark_profile(name, encrypted).expect("profile");
+fn profile(
+    satchel: &TempSatchel,
+    name: &str,
+    encrypted: bool,
+    cards: &[CardWithHistory],
+) -> Profile {
+    let profile = if encrypted {
+        satchel.profile(name)
+    } else {
+        satchel.plain_profile(name)
+    }
+    .expect("profile");
     // The learner's settings allow a day of many new cards, so the session below
     // reaches new cards too.
     profile.set_learning_settings(0.9, 500).expect("settings");
@@ -158,14 +146,15 @@ fn profile(satchel: &Satchel, name: &str, encrypted: bool, cards: &[CardWithHist
     profile
 }
 
+/// Times of one step of a session, as they were taken.
 #[derive(Default)]
 struct Times(Vec<Duration>);
 
 impl Times {
-    fn at(&self, quantile: f64) -> Duration {
-        let mut sorted = self.0.clone();
-        sorted.sort();
-        sorted[((sorted.len() - 1) as f64 * quantile).round() as usize]
+    fn at(&self, p: f64) -> Duration {
+        Samples::new(self.0.iter().copied())
+            .percentile(p)
+            .expect("timed steps")
     }
 }
 
@@ -176,7 +165,7 @@ fn session(
     clock: &mut i64,
     next: &mut Times,
     answer: &mut Times,
-    dice: &mut Dice,
+    dice: &mut Rng,
 ) {
     for _ in 0..steps {
         *clock += 5_000;
@@ -186,7 +175,7 @@ fn session(
         let Some(card) = card else {
             continue;
         };
-        let rating = if dice.next() < 0.9 {
+        let rating = if dice.unit() < 0.9 {
             Rating::Good
         } else {
             Rating::Again
@@ -203,14 +192,8 @@ fn ms(time: Duration) -> f64 {
     time.as_secs_f64() * 1000.0
 }
 
-fn median(mut values: Vec<Duration>) -> Duration {
-    values.sort();
-    values[values.len() / 2]
-}
-
 fn main() {
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let satchel = Satchel::new(dir.path().join("data"), Arc::new(NoKeychain)).expect("satchel");
+    let satchel = TempSatchel::new().expect("satchel");
 
     let started = Instant::now();
     let cards = library(CARDS, None);
@@ -228,7 +211,7 @@ fn main() {
     );
     // A day on from the library's last reviews: a day's reviews are due.
     let (mut clock_enc, mut clock_plain) = (NOW + DAY, NOW + DAY);
-    let (mut dice_enc, mut dice_plain) = (Dice(5), Dice(5));
+    let (mut dice_enc, mut dice_plain) = (Rng::new(5), Rng::new(5));
     // A warm-up block each, not counted.
     session(
         &encrypted,
@@ -267,9 +250,7 @@ fn main() {
     let left = encrypted.study_counts(None, clock_enc).expect("counts");
 
     // Optimising from 10k reviews, end to end and the crate alone.
-    let optimise = satchel
-        .benchmark_profile("Optimise", true)
-        .expect("profile");
+    let optimise = satchel.profile("Optimise").expect("profile");
     let cards = library(CARDS, Some(OPTIMISE_REVIEWS));
     let optimise_reviews: usize = cards.iter().map(|c| c.reviews.len()).sum();
     optimise
@@ -359,7 +340,10 @@ fn main() {
         left.due,
         left.new
     );
-    let (ours, theirs) = (median(ours), median(theirs));
+    let (ours, theirs) = (
+        median(ours).expect("optimisations"),
+        median(theirs).expect("optimisations"),
+    );
     println!();
     println!(
         "{:<58} {:>10} {:>10} {:>8}",

@@ -4,18 +4,21 @@
 //!
 //! Run with `cargo xtask bench store`.
 
-use std::sync::Arc;
 use std::time::Instant;
 
-use satchel_core::{NoKeychain, Satchel};
+use satchel_test_kit::{TempSatchel, median};
 
 const ROUNDS: usize = 7;
 const NOTES_PER_ROUND: usize = 400;
 
-fn writes_per_second(satchel: &Satchel, encrypted: bool, round: usize) -> f64 {
-    let profile = satchel
-        .benchmark_profile(&format!("bench {round} {encrypted}"), encrypted)
-        .expect("benchmark profile");
+fn writes_per_second(satchel: &TempSatchel, encrypted: bool, round: usize) -> f64 {
+    let name = format!("bench {round} {encrypted}");
+    let profile = if encrypted {
+        satchel.profile(&name)
+    } else {
+        satchel.plain_profile(&name)
+    }
+    .expect("benchmark profile");
     let body =
         "Photosynthesis turns light, water and carbon dioxide into sugar and oxygen. ".repeat(8);
     let started = Instant::now();
@@ -27,20 +30,17 @@ fn writes_per_second(satchel: &Satchel, encrypted: bool, round: usize) -> f64 {
     NOTES_PER_ROUND as f64 / started.elapsed().as_secs_f64()
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
-
 fn main() {
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let satchel = Satchel::new(dir.path(), Arc::new(NoKeychain)).expect("satchel");
+    let satchel = TempSatchel::new().expect("satchel");
     let (mut encrypted, mut plain) = (Vec::new(), Vec::new());
     for round in 0..ROUNDS {
         plain.push(writes_per_second(&satchel, false, round));
         encrypted.push(writes_per_second(&satchel, true, round));
     }
-    let (satchel_rate, anchor_rate) = (median(encrypted), median(plain));
+    let (satchel_rate, anchor_rate) = (
+        median(encrypted).expect("timed rounds"),
+        median(plain).expect("timed rounds"),
+    );
     println!();
     println!(
         "{:<52} {:>12} {:>12} {:>8}",

@@ -5,9 +5,8 @@
 //! the newer package format: those must come in whole.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use satchel_core::{NoKeychain, Satchel};
+use satchel_test_kit::TempSatchel;
 
 fn fixtures() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/artifacts/apkg");
@@ -34,9 +33,8 @@ fn every_kept_anki_deck_comes_in_or_is_refused_leaving_nothing() {
         .collect();
     assert_eq!(seeds.len(), 2, "the older and the newer format: {files:?}");
     for file in &files {
-        let dir = tempfile::tempdir().unwrap();
-        let satchel = Satchel::new(dir.path(), Arc::new(NoKeychain)).unwrap();
-        let profile = satchel.benchmark_profile("Ada", false).unwrap();
+        let satchel = TempSatchel::new().unwrap();
+        let profile = satchel.plain_profile("Ada").unwrap();
         let result = profile.import_anki(file, 1_765_000_000_000, &mut |_, _| {});
         println!("{}: {:?}", file.display(), result);
         let cards = profile.study_cards(None).unwrap();

@@ -5,59 +5,24 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use fsrs::{FSRS, FSRSItem, FSRSReview, MemoryState};
+use satchel_core::Profile;
 use satchel_core::jobs::{JobRunner, SystemClock};
 use satchel_core::learn::optimise::job_kind;
-use satchel_core::types::{CardDraft, CardKind, Rating};
-use satchel_core::{NoKeychain, Profile, Satchel};
+use satchel_core::types::Rating;
+use satchel_test_kit::{Rng, TempSatchel, cards};
 
 const DAY: i64 = 86_400_000;
 const START: i64 = 20_000 * DAY;
 
-/// A small, seeded generator: the same learner every run.
-struct Dice(u64);
-
-impl Dice {
-    fn next(&mut self) -> f64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn pick(&mut self, weights: &[f64]) -> usize {
-        let total: f64 = weights.iter().sum();
-        let mut roll = self.next() * total;
-        for (i, w) in weights.iter().enumerate() {
-            if roll < *w {
-                return i;
-            }
-            roll -= w;
-        }
-        weights.len() - 1
-    }
-}
-
-fn profile(dir: &tempfile::TempDir) -> Arc<Profile> {
-    let satchel = Satchel::new(dir.path(), Arc::new(NoKeychain)).unwrap();
-    Arc::new(satchel.benchmark_profile("Learner", true).unwrap())
+fn profile(satchel: &TempSatchel) -> Arc<Profile> {
+    Arc::new(satchel.profile("Learner").unwrap())
 }
 
 fn add_cards(profile: &Profile, count: usize, now: i64) -> Vec<String> {
     (0..count)
         .map(|i| {
             profile
-                .add_cards(
-                    &CardDraft {
-                        deck: "Simulated".into(),
-                        kind: CardKind::Basic,
-                        front: format!("question {i}"),
-                        back: format!("answer {i}"),
-                        choices: Vec::new(),
-                        media: Vec::new(),
-                    },
-                    now,
-                )
+                .add_cards(&cards::numbered("Simulated", i), now)
                 .unwrap()
                 .remove(0)
                 .id
@@ -67,10 +32,10 @@ fn add_cards(profile: &Profile, count: usize, now: i64) -> Vec<String> {
 
 #[test]
 fn schedules_agree_with_the_fsrs_crate_for_recorded_histories() {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = profile(&dir);
+    let satchel = TempSatchel::new().unwrap();
+    let profile = profile(&satchel);
     let cards = add_cards(&profile, 60, START);
-    let mut dice = Dice(7);
+    let mut dice = Rng::new(7);
     let mut histories: Vec<Vec<FSRSReview>> = vec![Vec::new(); cards.len()];
     // Each card answered a dozen times at its due time or off it: early, late, twice
     // in a day.
@@ -86,7 +51,7 @@ fn schedules_agree_with_the_fsrs_crate_for_recorded_histories() {
             });
             last = Some(now);
             let wait = answered.due - now;
-            let off = 0.5 + dice.next() * 1.5;
+            let off = 0.5 + dice.unit() * 1.5;
             now += (wait as f64 * off) as i64 + 60_000;
         }
     }
@@ -132,8 +97,8 @@ fn a_simulated_learner_keeps_the_retention_asked_for_and_optimising_fits_them() 
     const DAYS: i64 = 60;
     const CARDS: usize = 1_500;
     const DESIRED: f32 = 0.9;
-    let dir = tempfile::tempdir().unwrap();
-    let profile = profile(&dir);
+    let satchel = TempSatchel::new().unwrap();
+    let profile = profile(&satchel);
     profile.set_learning_settings(DESIRED, 25).unwrap();
     let cards = add_cards(&profile, CARDS, START);
     let index: std::collections::HashMap<&str, usize> = cards
@@ -149,7 +114,7 @@ fn a_simulated_learner_keeps_the_retention_asked_for_and_optimising_fits_them() 
     .unwrap();
     let truth = FSRS::new(&TRUTH).unwrap();
     let mut memory: Vec<Option<(MemoryState, i64)>> = vec![None; CARDS];
-    let mut dice = Dice(2026);
+    let mut dice = Rng::new(2026);
     let (mut reviews, mut passed) = (0u32, 0u32);
     let mut answers = 0u32;
     for day in 0..DAYS {
@@ -166,7 +131,7 @@ fn a_simulated_learner_keeps_the_retention_asked_for_and_optimising_fits_them() 
                 None => Rating::ALL[dice.pick(&[0.24, 0.094, 0.495, 0.171])],
                 Some((state, last)) => {
                     let days = (now - last) as f32 / DAY as f32;
-                    if dice.next() < f64::from(true_recall(state, days)) {
+                    if dice.unit() < f64::from(true_recall(state, days)) {
                         Rating::ALL[1 + dice.pick(&[0.224, 0.631, 0.145])]
                     } else {
                         Rating::Again

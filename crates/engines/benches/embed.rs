@@ -14,6 +14,7 @@ use std::time::Instant;
 
 use satchel_engines::embed::{DIMENSIONS, Embedder};
 use satchel_engines::onnx::RUNTIME_LIBRARY;
+use satchel_test_kit::median;
 
 /// What the app gives the embedder on a two-core computer (min(cores, 4)).
 const THREADS: usize = 2;
@@ -94,11 +95,6 @@ fn texts() -> Vec<String> {
                 .join(" ")
         })
         .collect()
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
 }
 
 /// The anchor's process, driven a round at a time: it answers each line ("in order"
@@ -186,7 +182,7 @@ fn main() {
     drop(anchor.stdin);
     anchor.child.wait().expect("the anchor exits");
 
-    let rate = |seconds: Vec<f64>| TEXTS as f64 / median(seconds);
+    let rate = |seconds: Vec<f64>| TEXTS as f64 / median(seconds).expect("timed rounds");
     let (satchel, in_order, sorted) = (rate(satchel), rate(in_order), rate(sorted));
     println!();
     println!(

@@ -11,10 +11,12 @@ use std::time::Instant;
 
 use satchel_engines::ocr::{OcrEngine, RUNTIME_LIBRARY};
 use satchel_media::image_in::{ImageLimits, open_image};
+use satchel_test_kit::median;
+use satchel_test_kit::text::ocr_lines;
+use satchel_test_kit::tools::run;
 
 const THREADS: usize = 2;
 const RUNS: usize = 3;
-const LINES: &str = include_str!("../tests/data/ocr_lines.txt");
 
 fn env_path(name: &str) -> PathBuf {
     PathBuf::from(
@@ -25,7 +27,7 @@ fn env_path(name: &str) -> PathBuf {
 
 /// A textbook page at 150 dpi (1240×1754): 30 lines of 24 px type, in one font.
 fn page(font: &str, out: &Path) {
-    let lines: Vec<&str> = LINES.lines().filter(|l| !l.is_empty()).collect();
+    let lines = ocr_lines();
     let mut args = vec![
         "-size".to_owned(),
         "1240x1754".to_owned(),
@@ -45,16 +47,7 @@ fn page(font: &str, out: &Path) {
     args.push("-quality".to_owned());
     args.push("90".to_owned());
     args.push(out.display().to_string());
-    let status = Command::new("convert")
-        .args(&args)
-        .status()
-        .expect("ImageMagick runs");
-    assert!(status.success());
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
+    run("convert", &args).expect("ImageMagick draws the page");
 }
 
 fn main() {
@@ -85,7 +78,7 @@ fn main() {
             our_lines = read(path).lines.len();
             times.push(started.elapsed().as_secs_f64());
         }
-        ours.push(median(times));
+        ours.push(median(times).expect("timed runs"));
     }
 
     let out = Command::new(env_path("SATCHEL_ANCHOR_PYTHON"))
@@ -109,7 +102,10 @@ fn main() {
         .collect();
     assert_eq!(theirs.len(), pages.len());
 
-    let (ours, theirs) = (median(ours), median(theirs));
+    let (ours, theirs) = (
+        median(ours).expect("pages"),
+        median(theirs).expect("the anchor's pages"),
+    );
     println!();
     println!(
         "{:<58} {:>10} {:>10} {:>8}",

@@ -22,10 +22,10 @@ use satchel_core::jobs::{Clock, Concurrency, JobContext, JobKind, JobRunner, Sys
 use satchel_core::types::PackState;
 use satchel_core::vision::PdfWorker;
 use satchel_core::work::{Models, kinds};
-use satchel_core::{NoKeychain, Satchel};
 use satchel_engines::Meaning;
 use satchel_engines::Vision;
 use satchel_engines::Whisper;
+use satchel_test_kit::{TempSatchel, median};
 
 /// Timed runs of each layout, after one warm-up: a run takes a second or two, and
 /// the shared machine's noise is of that size.
@@ -103,17 +103,13 @@ struct Run {
 /// The sample lesson's four packs made on a new profile by a runner laid out as
 /// `concurrency` says; every pack checked ready.
 fn make_packs(
-    satchel: &Satchel,
+    satchel: &TempSatchel,
     kinds: &[JobKind],
     busy: &Busy,
     concurrency: Concurrency,
     name: &str,
 ) -> Run {
-    let profile = Arc::new(
-        satchel
-            .benchmark_profile(name, true)
-            .expect("benchmark profile"),
-    );
+    let profile = Arc::new(satchel.profile(name).expect("benchmark profile"));
     let events = profile.events().subscribe();
     busy.take();
     let started = Instant::now();
@@ -169,11 +165,6 @@ fn make_packs(
     }
 }
 
-fn median(mut values: Vec<Duration>) -> Duration {
-    values.sort();
-    values[values.len() / 2]
-}
-
 fn seconds(duration: Duration) -> f64 {
     duration.as_secs_f64()
 }
@@ -198,8 +189,7 @@ fn main() {
         }),
         &busy,
     );
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let satchel = Satchel::new(dir.path().join("data"), Arc::new(NoKeychain)).expect("satchel");
+    let satchel = TempSatchel::new().expect("satchel");
 
     // Loads every model, once for all runs.
     let started = Instant::now();
@@ -223,8 +213,8 @@ fn main() {
     }
     let medians = |runs: &[Run]| {
         (
-            median(runs.iter().map(|r| r.total).collect()),
-            median(runs.iter().map(|r| r.first_ready).collect()),
+            median(runs.iter().map(|r| r.total)).expect("runs"),
+            median(runs.iter().map(|r| r.first_ready)).expect("runs"),
         )
     };
     let (total, first_ready) = medians(&parallel);
@@ -266,9 +256,9 @@ fn main() {
     let step = |runs: &[Run], kind: &str| {
         median(
             runs.iter()
-                .map(|r| r.busy.get(kind).copied().unwrap_or_default())
-                .collect(),
+                .map(|r| r.busy.get(kind).copied().unwrap_or_default()),
         )
+        .expect("runs")
     };
     println!("  time in each step, the four packs' tries added up (median):");
     for kind in &steps {
@@ -280,11 +270,7 @@ fn main() {
         );
     }
     let all_steps = |runs: &[Run]| {
-        median(
-            runs.iter()
-                .map(|r| r.busy.values().sum::<Duration>())
-                .collect(),
-        )
+        median(runs.iter().map(|r| r.busy.values().sum::<Duration>())).expect("runs")
     };
     println!(
         "{:<58} {:>9.2}s {:>9.2}s",

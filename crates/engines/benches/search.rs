@@ -13,7 +13,6 @@
 //! and passes SATCHEL_MODELS_DIR, SATCHEL_ANCHOR_PYTHON and SATCHEL_ANCHOR_SCRIPT.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -23,11 +22,15 @@ use std::time::{Duration, Instant};
 use satchel_core::search::{IndexReport, Understand, refresh};
 use satchel_core::types::SourceStatus;
 use satchel_core::vision::PdfWorker;
-use satchel_core::{NoKeychain, Profile, Satchel, read_source};
+use satchel_core::{Profile, read_source};
 use satchel_engines::Meaning;
 use satchel_engines::Vision;
 use satchel_engines::embed::DIMENSIONS;
 use satchel_media::MediaError;
+use satchel_test_kit::fakes::HashedMeaning;
+use satchel_test_kit::text::postscript_escape;
+use satchel_test_kit::tools::postscript_pdf;
+use satchel_test_kit::{Rng, Samples, TempSatchel, median};
 
 /// Issue 5's goal for a search at 100,000 chunks.
 const GOAL_P99: Duration = Duration::from_millis(20);
@@ -237,35 +240,26 @@ fn vocabularies() -> Vec<Vocabulary> {
 
 /// Deterministic school prose.
 struct Prose {
-    state: u64,
+    rng: Rng,
     general: Vec<&'static str>,
 }
 
 impl Prose {
     fn new(seed: u64) -> Self {
         Self {
-            state: seed,
+            rng: Rng::new(seed),
             general: GENERAL.split_whitespace().collect(),
         }
     }
 
-    /// splitmix64.
-    fn next(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        self.rng.index(n)
     }
 
     /// A word of `words` by Zipf's law: the k-th about 1/k as often as the first, as in
     /// real text.
     fn pick(&mut self, words: &[&'static str]) -> &'static str {
-        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
+        let u = self.rng.unit();
         let rank = ((words.len() + 1) as f64).powf(u) as usize;
         words[rank.clamp(1, words.len()) - 1]
     }
@@ -371,46 +365,10 @@ impl Postings {
             rarest.push(shares.iter().copied().fold(1.0, f64::min));
             commonest.push(shares.iter().copied().fold(0.0, f64::max));
         }
-        (median(rarest), median(commonest))
-    }
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
-
-/// A stand-in for the model, to fill the index fast: a chunk per line, and for each
-/// text a unit vector drawn from its hash (so equal texts get equal vectors).
-struct Hashed;
-
-impl Understand for Hashed {
-    fn chunk(&self, text: &str) -> Result<Vec<Range<usize>>, MediaError> {
-        let mut start = 0;
-        Ok(text
-            .split('\n')
-            .map(|line| {
-                let range = start..start + line.len();
-                start = range.end + 1;
-                range
-            })
-            .collect())
-    }
-
-    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, MediaError> {
-        Ok(texts
-            .iter()
-            .map(|text| {
-                let mut hasher = DefaultHasher::new();
-                text.hash(&mut hasher);
-                let mut prose = Prose::new(hasher.finish());
-                let vector: Vec<f32> = (0..DIMENSIONS)
-                    .map(|_| (prose.next() >> 40) as f32 / (1u64 << 23) as f32 - 1.0)
-                    .collect();
-                let norm = vector.iter().map(|v| v * v).sum::<f32>().sqrt();
-                vector.iter().map(|v| v / norm).collect()
-            })
-            .collect())
+        (
+            median(rarest).expect("queries"),
+            median(commonest).expect("queries"),
+        )
     }
 }
 
@@ -489,18 +447,9 @@ fn add_notes(profile: &Profile, from: usize, to: usize, postings: &mut Postings)
     }
 }
 
-/// Times of a search, fastest first.
-struct Percentiles(Vec<Duration>);
-
-impl Percentiles {
-    fn new(mut times: Vec<Duration>) -> Self {
-        times.sort();
-        Self(times)
-    }
-
-    fn at(&self, p: f64) -> Duration {
-        self.0[((p * self.0.len() as f64).ceil() as usize).clamp(1, self.0.len()) - 1]
-    }
+/// The `p` percentile of a search's times.
+fn at(times: &Samples<Duration>, p: f64) -> Duration {
+    times.percentile(p).expect("timed searches")
 }
 
 struct Latency {
@@ -508,20 +457,20 @@ struct Latency {
     indexing: Duration,
     /// The first search after indexing, which reads the vectors into memory.
     first: Duration,
-    search: Percentiles,
+    search: Samples<Duration>,
     /// Its parts: the query embedded alone; the search given the query's vector; the
     /// search of words alone.
-    embedding: Percentiles,
-    given_vector: Percentiles,
-    words_alone: Percentiles,
+    embedding: Samples<Duration>,
+    given_vector: Samples<Duration>,
+    words_alone: Samples<Duration>,
 }
 
 /// Searches at each size of `NOTES`: every query once to warm up, then
 /// `ROUNDS_OF_QUERIES` rounds of them, timed — each query also embedded alone,
 /// searched with its vector given, and searched by its words alone, in turn.
-fn latencies(satchel: &Satchel, meaning: &Meaning, postings: &mut Postings) -> Vec<Latency> {
+fn latencies(satchel: &TempSatchel, meaning: &Meaning, postings: &mut Postings) -> Vec<Latency> {
     let profile = satchel
-        .benchmark_profile("search latency", true)
+        .profile("search latency")
         .expect("benchmark profile");
     let vectors = meaning.embed(QUERIES).expect("query vectors");
     let mut chunks = 0;
@@ -531,7 +480,8 @@ fn latencies(satchel: &Satchel, meaning: &Meaning, postings: &mut Postings) -> V
         let started = Instant::now();
         add_notes(&profile, filled, notes, postings);
         filled = notes;
-        let report = refresh(&profile, &Hashed, &mut |_, _| {}).expect("indexing");
+        let report =
+            refresh(&profile, &HashedMeaning::new(DIMENSIONS), &mut |_, _| {}).expect("indexing");
         let indexing = started.elapsed();
         chunks += report.chunks;
         assert_eq!(report.embedded, report.chunks);
@@ -565,7 +515,7 @@ fn latencies(satchel: &Satchel, meaning: &Meaning, postings: &mut Postings) -> V
                 }));
             }
         }
-        let [search, embedding, given_vector, words_alone] = times.map(Percentiles::new);
+        let [search, embedding, given_vector, words_alone] = times.map(Samples::new);
         figures.push(Latency {
             chunks,
             indexing,
@@ -597,22 +547,13 @@ fn textbook(out: &Path) {
                 line.push_str(&prose.sentence(subject));
             }
             let cut = line[..=90].rfind(' ').unwrap_or(90);
-            let shown = line[..cut].replace('\\', "\\\\").replace('(', "\\(");
-            let shown = shown.replace(')', "\\)");
+            let shown = postscript_escape(&line[..cut]);
             ps.push_str(&format!("60 {} moveto ({shown}) show\n", 760 - row * 16));
             line.replace_range(..(cut + 1).min(line.len()), "");
         }
         ps.push_str("showpage\n");
     }
-    let source = out.with_extension("ps");
-    std::fs::write(&source, ps).expect("PostScript written");
-    let status = Command::new("gs")
-        .args(["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite"])
-        .arg(format!("-sOutputFile={}", out.display()))
-        .arg(&source)
-        .status()
-        .expect("Ghostscript runs");
-    assert!(status.success());
+    postscript_pdf(&ps, out, &[]).expect("Ghostscript makes the textbook");
 }
 
 struct PdfIndexing {
@@ -632,7 +573,7 @@ struct PdfIndexing {
 /// The textbook imported, read and indexed the way the app does it; then the anchor
 /// reads it with pypdf and embeds the chunks Satchel embedded.
 fn pdf_indexing(
-    satchel: &Satchel,
+    satchel: &TempSatchel,
     meaning: &Meaning,
     dir: &Path,
     models: &Path,
@@ -640,11 +581,7 @@ fn pdf_indexing(
 ) -> PdfIndexing {
     let pdf = dir.join("textbook.pdf");
     textbook(&pdf);
-    let profile = Arc::new(
-        satchel
-            .benchmark_profile("textbook", true)
-            .expect("benchmark profile"),
-    );
+    let profile = Arc::new(satchel.profile("textbook").expect("benchmark profile"));
     let vision = Vision::new(
         vec![models.to_owned()],
         PdfWorker::this_program().expect("this program"),
@@ -720,13 +657,12 @@ fn main() {
     let models = env_path("SATCHEL_MODELS_DIR");
     // What the app gives the model (see the core's OnnxModel): min(cores, 4) threads.
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get().min(4));
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let satchel = Satchel::new(dir.path().join("data"), Arc::new(NoKeychain)).expect("satchel");
+    let satchel = TempSatchel::new().expect("satchel");
     let meaning = Meaning::new(vec![models.clone()]);
 
     let mut postings = Postings::default();
     let latencies = latencies(&satchel, &meaning, &mut postings);
-    let pdf = pdf_indexing(&satchel, &meaning, dir.path(), &models, threads);
+    let pdf = pdf_indexing(&satchel, &meaning, satchel.dir(), &models, threads);
 
     println!();
     println!(
@@ -747,14 +683,14 @@ fn main() {
         row(
             format!(
                 "search p50, {chunks} chunks, {} queries",
-                figure.search.0.len()
+                figure.search.len()
             ),
-            figure.search.at(0.5),
+            at(&figure.search, 0.5),
             None,
         );
         row(
             format!("search p99, {chunks} chunks"),
-            figure.search.at(0.99),
+            at(&figure.search, 0.99),
             (chunks >= 100_000).then_some(GOAL_P99),
         );
         for (part, times) in [
@@ -765,7 +701,7 @@ fn main() {
                 &figure.words_alone,
             ),
         ] {
-            let times = format!("{:.1}/{:.1}ms", ms(times.at(0.5)), ms(times.at(0.99)));
+            let times = format!("{:.1}/{:.1}ms", ms(at(times, 0.5)), ms(at(times, 0.99)));
             println!("{:<58} {times:>10}", format!("  {part}, p50/p99"));
         }
         row(

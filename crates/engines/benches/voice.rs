@@ -15,12 +15,10 @@ use std::time::Instant;
 use satchel_engines::speech::{SpeechModel, TranscribeOptions};
 use satchel_engines::voice;
 use satchel_media::audio::{AudioLimits, AudioReader};
+use satchel_test_kit::text::SENTENCES;
+use satchel_test_kit::tools::speak;
+use satchel_test_kit::{median, wer};
 
-#[path = "../tests/common/mod.rs"]
-mod common;
-use common::{speak, wer};
-
-const SENTENCES: &str = include_str!("../tests/data/sentences.txt");
 const THREADS: usize = 2;
 const RUNS: usize = 3;
 /// Repeats of the sentence set that make about five minutes at 140 words a minute.
@@ -66,25 +64,21 @@ fn anchor(files: &[PathBuf]) -> Vec<AnchorResult> {
         .collect()
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
-
 fn main() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let sentences: Vec<&str> = SENTENCES.lines().collect();
     let mut files = Vec::new();
     for (i, sentence) in sentences.iter().enumerate() {
         let wav = dir.path().join(format!("sentence-{i}.wav"));
-        speak(sentence, &wav);
+        speak(sentence, &wav).expect("espeak-ng speaks");
         files.push(wav);
     }
     let long = dir.path().join("five-minutes.wav");
     speak(
         &vec![SENTENCES.replace('\n', " "); LONG_REPEATS].join(" "),
         &long,
-    );
+    )
+    .expect("espeak-ng speaks");
 
     let model = SpeechModel::load(&env_path("SATCHEL_MODELS_DIR").join("ggml-tiny.en.bin"))
         .expect("tiny.en");
@@ -131,13 +125,13 @@ fn main() {
         })
         .collect();
     let duration = long_runs[0].1;
-    let our_rtf = median(long_runs.iter().map(|(s, d)| s / d).collect());
+    let our_rtf = median(long_runs.iter().map(|(s, d)| s / d)).expect("timed runs");
     let their_rtf = median(
         anchor_results[files.len()..]
             .iter()
-            .map(|r| r.seconds / r.duration)
-            .collect(),
-    );
+            .map(|r| r.seconds / r.duration),
+    )
+    .expect("the anchor's runs");
 
     let (our_wer, their_wer) = (
         100.0 * ours as f64 / total as f64,

@@ -14,8 +14,11 @@ use satchel_media::audio::{AudioLimits, AudioReader};
 use satchel_media::transcript::Transcription;
 
 mod common;
-use common::wer::score;
-use common::{encode, models_dir, speak, speak_with, write_wav};
+use common::{encode, models_dir};
+use satchel_test_kit::text::SENTENCES;
+use satchel_test_kit::tools::{speak, speak_with};
+use satchel_test_kit::wav::{self, RATE};
+use satchel_test_kit::wer::score;
 
 const SENTENCE: &str = "Plants make their food from sunlight, water and carbon dioxide.";
 
@@ -50,7 +53,7 @@ fn transcribe_file(
 fn every_format_decodes_to_the_same_speech() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("source.wav");
-    speak(SENTENCE, &source);
+    speak(SENTENCE, &source).unwrap();
     let model = tiny();
     let reference = transcribe_file(&model, &source, &english()).unwrap();
     let heard = reference.transcript.text();
@@ -149,7 +152,7 @@ fn random_bytes_named_wav_are_refused_clearly() {
 fn a_wav_with_zero_samples_is_no_audio() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("zero.wav");
-    write_wav(&path, 0, || 0);
+    wav::write_file(&path, RATE, 0, []).unwrap();
     let reader = AudioReader::open(&path, AudioLimits::default());
     let error = match reader {
         Err(error) => error,
@@ -170,11 +173,11 @@ fn zero_samples_and_pure_silence_are_no_audio_to_transcribe() {
     let dir = tempfile::tempdir().unwrap();
     let model = tiny();
     let silent = dir.path().join("silent.wav");
-    write_wav(&silent, 16_000 * 20, || 0);
+    wav::write_file(&silent, RATE, 16_000 * 20, std::iter::repeat(0)).unwrap();
     let error = transcribe_file(&model, &silent, &english()).expect_err("refused");
     assert!(matches!(error, MediaError::NoAudio), "{error}");
     let zero = dir.path().join("zero.wav");
-    write_wav(&zero, 0, || 0);
+    wav::write_file(&zero, RATE, 0, []).unwrap();
     let error = transcribe_file(&model, &zero, &english()).expect_err("refused");
     assert!(
         matches!(error, MediaError::NoAudio | MediaError::UnsupportedAudio(_)),
@@ -188,7 +191,7 @@ fn zero_samples_and_pure_silence_are_no_audio_to_transcribe() {
 fn audio_under_a_second_is_transcribed() {
     let dir = tempfile::tempdir().unwrap();
     let short = dir.path().join("short.wav");
-    speak("Hello.", &short);
+    speak("Hello.", &short).unwrap();
     let got = transcribe_file(&tiny(), &short, &english()).unwrap();
     println!("{} ms: {:?}", got.duration_ms, got.transcript.text());
     assert!(
@@ -207,7 +210,8 @@ fn a_truncated_mp3_gives_what_it_holds() {
     speak(
         "The heart pumps blood around the body. The lungs bring oxygen into the blood.",
         &wav,
-    );
+    )
+    .unwrap();
     let mp3 = dir.path().join("two.mp3");
     encode(&wav, &mp3);
     let bytes = std::fs::read(&mp3).unwrap();
@@ -274,8 +278,8 @@ fn a_truncated_model_is_a_clear_error() {
 fn cancelling_stops_a_long_transcription_within_seconds() {
     let dir = tempfile::tempdir().unwrap();
     let long = dir.path().join("long.wav");
-    let text = include_str!("data/sentences.txt").replace('\n', " ");
-    speak(&[text.as_str(); 3].join(" "), &long);
+    let text = SENTENCES.replace('\n', " ");
+    speak(&[text.as_str(); 3].join(" "), &long).unwrap();
     let model = tiny();
     let cancel = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&cancel);
@@ -316,7 +320,7 @@ fn the_multilingual_model_tells_the_language() {
         ("en", "en", SENTENCE),
     ] {
         let wav = dir.path().join(format!("{voice}.wav"));
-        speak_with(text, &wav, &["-v", voice]);
+        speak_with(text, &wav, &["-v", voice]).unwrap();
         let got = transcribe_file(
             &model,
             &wav,

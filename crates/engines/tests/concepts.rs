@@ -2,12 +2,10 @@
 //! meaning, and the graph of which share which. Needs the embedding model `cargo xtask
 //! models` builds (`cargo xtask test` provides it).
 
-use std::sync::Arc;
-
 use satchel_core::search::refresh;
 use satchel_core::voice::model_dirs;
-use satchel_core::{NoKeychain, Satchel};
 use satchel_engines::Meaning;
+use satchel_test_kit::TempSatchel;
 
 const NOTES: &[(&str, &str)] = &[
     (
@@ -35,9 +33,8 @@ const NOTES: &[(&str, &str)] = &[
 #[test]
 #[ignore = "needs the embedding model; `cargo xtask test` provides it"]
 fn passages_on_one_subject_share_concepts_and_others_do_not() {
-    let dir = tempfile::tempdir().unwrap();
-    let satchel = Satchel::new(dir.path(), Arc::new(NoKeychain)).unwrap();
-    let profile = satchel.benchmark_profile("Concepts", true).unwrap();
+    let satchel = TempSatchel::new().unwrap();
+    let profile = satchel.profile("Concepts").unwrap();
     let mut ids = std::collections::HashMap::new();
     for (title, body) in NOTES {
         ids.insert(profile.add_note(title, body).unwrap().id, *title);

@@ -12,7 +12,10 @@ use satchel_engines::voice;
 use satchel_media::audio::{AudioLimits, AudioReader};
 
 mod common;
-use common::{RATE, models_dir, peak_rss_mib, speak, write_wav};
+use common::{models_dir, peak_rss_mib};
+use satchel_test_kit::Rng;
+use satchel_test_kit::tools::speak;
+use satchel_test_kit::wav::{self, RATE};
 
 const HOURS: u64 = 3;
 /// Samples alone for three hours at 16 kHz would be 660 MiB; the model and Whisper's
@@ -32,7 +35,7 @@ fn three_hours_stream_through_in_bounded_memory() {
         .iter()
         .map(|(at, text)| {
             let wav = dir.path().join(format!("{at}.wav"));
-            speak(text, &wav);
+            speak(text, &wav).unwrap();
             let samples = AudioReader::open(&wav, AudioLimits::default())
                 .unwrap()
                 .read_all()
@@ -44,15 +47,10 @@ fn three_hours_stream_through_in_bounded_memory() {
 
     let long = dir.path().join("three-hours.wav");
     let total = HOURS * 3600 * u64::from(RATE);
-    let (mut i, mut noise) = (0u64, 0x9E37_79B9u32);
-    write_wav(&long, total, || {
-        let at = i;
-        i += 1;
-        noise ^= noise << 13;
-        noise ^= noise >> 17;
-        noise ^= noise << 5;
+    let mut noise = Rng::new(0x9E37_79B9);
+    let samples = (0..total).map(|at| {
         // A quiet room: hiss at about −60 dBFS.
-        let hiss = (noise % 64) as i16 - 32;
+        let hiss = noise.below(64) as i16 - 32;
         spoken
             .iter()
             .find_map(|(start, pcm)| {
@@ -61,6 +59,7 @@ fn three_hours_stream_through_in_bounded_memory() {
             })
             .map_or(hiss, |s| s.saturating_add(hiss))
     });
+    wav::write_file(&long, RATE, total, samples).unwrap();
     let size_mib = std::fs::metadata(&long).unwrap().len() / (1024 * 1024);
 
     let model = SpeechModel::load(&models_dir().join("ggml-tiny.en.bin")).expect("tiny.en");

@@ -15,8 +15,9 @@ use satchel_media::audio::{AudioLimits, AudioReader};
 use satchel_media::transcript::SAMPLE_RATE;
 
 mod common;
-use common::wer::score;
-use common::{models_dir, speak};
+use common::models_dir;
+use satchel_test_kit::tools::speak;
+use satchel_test_kit::wer::score;
 
 const SENTENCE: &str =
     "A triangle has three sides and three angles. Light travels faster than sound.";
@@ -33,7 +34,7 @@ fn speech_played_to_the_microphone_is_recorded_and_understood() {
     let speaker = speaker();
     let dir = tempfile::tempdir().unwrap();
     let wav = dir.path().join("said.wav");
-    speak(SENTENCE, &wav);
+    speak(SENTENCE, &wav).unwrap();
 
     let mut microphone = Microphone::open_default().expect("the test microphone opens");
     println!("recording from {microphone:?}");

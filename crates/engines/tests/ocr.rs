@@ -11,10 +11,11 @@ use satchel_media::MediaError;
 use satchel_media::image_in::{ImageLimits, decode_image, open_image};
 
 mod common;
-use common::wer::{characters, edits};
-use common::{models_dir, run};
+use common::models_dir;
+use satchel_test_kit::text::ocr_lines;
+use satchel_test_kit::tools::run;
+use satchel_test_kit::wer::{characters, edits};
 
-const LINES: &str = include_str!("data/ocr_lines.txt");
 const FONTS: &[&str] = &["DejaVuSans.ttf", "DejaVuSerif.ttf", "DejaVuSansMono.ttf"];
 
 fn engine() -> &'static OcrEngine {
@@ -53,13 +54,13 @@ fn render(lines: &[&str], font_file: &str, distort: &[&str], out: &Path) {
     args.extend(distort.iter().map(|s| (*s).to_owned()));
     args.push(out.display().to_string());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    run("convert", &args);
+    run("convert", &args).unwrap();
 }
 
 /// Reads every page made with `distort` and returns the character error rate.
 fn character_error_rate(label: &str, distort: &[&str], extension: &str) -> f64 {
     let dir = tempfile::tempdir().unwrap();
-    let lines: Vec<&str> = LINES.lines().filter(|l| !l.is_empty()).collect();
+    let lines = ocr_lines();
     let (mut errors, mut total) = (0, 0);
     for (page, chunk) in lines.chunks(4).enumerate() {
         let font_file = FONTS[page % FONTS.len()];
@@ -203,7 +204,8 @@ fn a_two_column_page_is_read_column_by_column_with_boxes() {
             "Page 42",
             &path.display().to_string(),
         ],
-    );
+    )
+    .unwrap();
     let image = open_image(&path, ImageLimits::default()).unwrap();
     let page = engine().read(&image).unwrap();
     let texts: Vec<&str> = page.lines.iter().map(|l| l.text.as_str()).collect();

@@ -4,12 +4,10 @@
 //! and Ask must pick the sentence that answers it. Needs the embedding model `cargo
 //! xtask models` builds (`cargo xtask test` provides it).
 
-use std::sync::Arc;
-
 use satchel_core::search::refresh;
 use satchel_core::voice::model_dirs;
-use satchel_core::{NoKeychain, Satchel};
 use satchel_engines::Meaning;
+use satchel_test_kit::TempSatchel;
 
 /// (title, passage). Several subjects share words on purpose ("cell", "energy",
 /// "current", "revolution"), so words alone cannot pick the right one.
@@ -317,9 +315,8 @@ const SENTENCE_ACCURACY: f64 = 0.75;
 #[ignore = "needs the embedding model; `cargo xtask test` provides it"]
 fn questions_in_other_words_find_their_passages() {
     assert!(PASSAGES.len() >= 30 && QUESTIONS.len() >= 20);
-    let dir = tempfile::tempdir().unwrap();
-    let satchel = Satchel::new(dir.path(), Arc::new(NoKeychain)).unwrap();
-    let profile = satchel.benchmark_profile("Recall", true).unwrap();
+    let satchel = TempSatchel::new().unwrap();
+    let profile = satchel.profile("Recall").unwrap();
     let mut ids = std::collections::HashMap::new();
     for (title, body) in PASSAGES {
         ids.insert(profile.add_note(title, body).unwrap().id, *title);

@@ -9,8 +9,10 @@ use satchel_engines::ocr::{OcrEngine, RUNTIME_LIBRARY};
 use satchel_media::pdf::{PdfLimits, PdfPage, ReadEvent, ReadOptions, read_pdf, read_pdf_pages};
 
 mod common;
-use common::wer::{characters, edits};
-use common::{models_dir, ocr_lines, pdfwrite, run};
+use common::models_dir;
+use satchel_test_kit::text::ocr_lines;
+use satchel_test_kit::tools::{pdfwrite, run};
+use satchel_test_kit::wer::{characters, edits};
 
 /// Every page, those without text drawn for the OCR: what the worker process hands
 /// back, read here in this process (the worker itself is tested in `satchel-media`).
@@ -114,7 +116,8 @@ fn scanned_page(dir: &Path, name: &str) -> (std::path::PathBuf, Vec<&'static str
     run(
         "convert",
         &args.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    )
+    .unwrap();
     (page, said)
 }
 
@@ -130,7 +133,7 @@ fn jpeg_scan_pdf(jpeg: &Path, pdf: &Path) {
                 jpeg.display()
             ),
         ],
-    );
+    ).unwrap();
 }
 
 /// A 1-bit PBM as a one-page PDF at 150 dpi; Ghostscript compresses 1-bit pictures
@@ -154,7 +157,7 @@ fn fax_scan_pdf(pbm: &Path, pdf: &Path) {
     );
     let source = pdf.with_extension("ps");
     std::fs::write(&source, ps).unwrap();
-    pdfwrite(pdf, &[&source.display().to_string()]);
+    pdfwrite(pdf, &[&source.display().to_string()]).unwrap();
 }
 
 #[test]

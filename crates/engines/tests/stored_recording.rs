@@ -4,25 +4,20 @@
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
+use satchel_core::transcribe_source;
 use satchel_core::types::{Event, SourceStatus};
 use satchel_core::voice::model_dirs;
-use satchel_core::{NoKeychain, Satchel, transcribe_source};
 use satchel_engines::Whisper;
+use satchel_test_kit::TempSatchel;
+use satchel_test_kit::tools::speak;
 
 #[test]
 #[ignore = "needs espeak-ng and the Whisper models; `cargo xtask test` provides them"]
 fn a_stored_recording_is_transcribed_from_the_encrypted_copy() {
-    let dir = tempfile::tempdir().unwrap();
-    let satchel = Satchel::new(dir.path(), Arc::new(NoKeychain)).unwrap();
-    let profile = Arc::new(satchel.benchmark_profile("Ada", true).unwrap());
-    let wav = dir.path().join("photosynthesis.wav");
-    let status = std::process::Command::new("espeak-ng")
-        .args(["-s", "140", "-w"])
-        .arg(&wav)
-        .arg("Plants need light. Animals need food.")
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let satchel = TempSatchel::new().unwrap();
+    let profile = Arc::new(satchel.profile("Ada").unwrap());
+    let wav = satchel.dir().join("photosynthesis.wav");
+    speak("Plants need light. Animals need food.", &wav).unwrap();
     let source = profile.import_audio(&wav, None).unwrap();
     // The original is gone from disk: the transcript can only come from the store.
     std::fs::remove_file(&wav).unwrap();

@@ -11,10 +11,12 @@ use std::time::Instant;
 
 use satchel_media::pdf::{PdfLimits, read_pdf};
 use satchel_media::pdf_worker::PdfWorker;
+use satchel_test_kit::median;
+use satchel_test_kit::text::{ocr_lines, postscript_escape};
+use satchel_test_kit::tools::postscript_pdf;
 
 const PAGES: usize = 100;
 const RUNS: usize = 5;
-const LINES: &str = include_str!("../../engines/tests/data/ocr_lines.txt");
 
 fn env_path(name: &str) -> PathBuf {
     PathBuf::from(
@@ -25,7 +27,7 @@ fn env_path(name: &str) -> PathBuf {
 
 /// A chapter of `PAGES` pages, 40 lines of 11 pt text each, made by Ghostscript.
 fn chapter(out: &Path) {
-    let lines: Vec<&str> = LINES.lines().filter(|l| !l.is_empty()).collect();
+    let lines = ocr_lines();
     let mut ps = String::from("%!PS\n/Times-Roman findfont 11 scalefont setfont\n");
     for page in 0..PAGES {
         for i in 0..40 {
@@ -35,38 +37,22 @@ fn chapter(out: &Path) {
                 page + 1,
                 i + 1
             );
-            let line = line.replace('(', "\\(").replace(')', "\\)");
+            let line = postscript_escape(&line);
             ps.push_str(&format!("60 {} moveto ({line}) show\n", 760 - i * 18));
         }
         ps.push_str("showpage\n");
     }
-    let source = out.with_extension("ps");
-    std::fs::write(&source, ps).unwrap();
-    let status = Command::new("gs")
-        .args(["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite"])
-        .arg(format!("-sOutputFile={}", out.display()))
-        .arg(&source)
-        .status()
-        .expect("Ghostscript runs");
-    assert!(status.success());
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
+    postscript_pdf(&ps, out, &[]).expect("Ghostscript makes the chapter");
 }
 
 fn timed(mut run: impl FnMut()) -> f64 {
     run();
-    median(
-        (0..RUNS)
-            .map(|_| {
-                let started = Instant::now();
-                run();
-                started.elapsed().as_secs_f64()
-            })
-            .collect(),
-    )
+    median((0..RUNS).map(|_| {
+        let started = Instant::now();
+        run();
+        started.elapsed().as_secs_f64()
+    }))
+    .expect("timed runs")
 }
 
 fn main() {

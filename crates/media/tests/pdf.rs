@@ -10,10 +10,9 @@ use satchel_media::MediaError;
 use satchel_media::pdf::{PdfLimits, read_pdf};
 use satchel_media::pdf_worker::PdfWorker;
 
-#[path = "../../engines/tests/common/mod.rs"]
-mod common;
-use common::wer::{characters, edits};
-use common::{ocr_lines, pdfwrite};
+use satchel_test_kit::text::{ocr_lines, postscript_escape};
+use satchel_test_kit::tools::postscript_pdf;
+use satchel_test_kit::wer::{characters, edits};
 
 /// `pages` pages of the test lines, 12pt Helvetica or Times, as PostScript → PDF.
 fn text_pdf(pages: usize, out: &Path, extra_gs_args: &[&str]) -> Vec<String> {
@@ -29,22 +28,14 @@ fn text_pdf(pages: usize, out: &Path, extra_gs_args: &[&str]) -> Vec<String> {
         let mut text = Vec::new();
         for (i, line) in ocr_lines().iter().enumerate() {
             let line = format!("{} (page {})", line, page + 1);
-            let escaped = line
-                .replace('\\', "\\\\")
-                .replace('(', "\\(")
-                .replace(')', "\\)");
+            let escaped = postscript_escape(&line);
             ps.push_str(&format!("72 {} moveto ({escaped}) show\n", 720 - i * 18));
             text.push(line);
         }
         ps.push_str("showpage\n");
         expected.push(text.join("\n"));
     }
-    let source = out.with_extension("ps");
-    std::fs::write(&source, ps).unwrap();
-    let mut args = extra_gs_args.to_vec();
-    let source = source.display().to_string();
-    args.push(&source);
-    pdfwrite(out, &args);
+    postscript_pdf(&ps, out, extra_gs_args).unwrap();
     expected
 }
 

@@ -39,3 +39,23 @@ pub fn characters(text: &str) -> Vec<char> {
         .chars()
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_error_rate_compares_words_not_letters() {
+        let reference = words("The cat sat.");
+        assert_eq!(edits(&reference, &words("the cat sat")), 0);
+        assert_eq!(edits(&reference, &words("a cat sat on")), 2);
+        assert_eq!(score("The cat sat.", "the bat sat"), (1, 3));
+    }
+
+    #[test]
+    fn characters_fold_whitespace() {
+        assert_eq!(characters(" a \n b  c"), vec!['a', ' ', 'b', ' ', 'c']);
+        assert_eq!(edits(&characters("abc"), &characters("abd")), 1);
+        assert_eq!(edits::<char>(&[], &['x']), 1);
+    }
+}

@@ -193,7 +193,7 @@ pub async fn rotate_key(
         let profile = open.as_mut().ok_or_else(locked)?;
         // Re-keying needs the profile to itself: background work holds it too.
         let profile = Arc::get_mut(profile).ok_or_else(|| {
-            view(Error::Busy(
+            view(Error::InUse(
                 "a recording is being made or transcribed; stop it or let it finish, then change the key"
                     .into(),
             ))

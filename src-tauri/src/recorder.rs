@@ -27,7 +27,7 @@ impl Recorder {
     pub fn start(&self, profile: &Arc<Profile>, title: &str) -> Result<RecordingView, Error> {
         let mut active = self.active.lock().unwrap_or_else(PoisonError::into_inner);
         if active.as_ref().is_some_and(|a| !a.thread.is_finished()) {
-            return Err(Error::Busy("a recording is already being made".into()));
+            return Err(Error::InUse("a recording is already being made".into()));
         }
         let microphone = satchel_engines::open_microphone().map_err(Error::from)?;
         let recording = Recording::start(profile, title, microphone)?;
@@ -38,7 +38,7 @@ impl Recorder {
             std::thread::Builder::new()
                 .name("satchel-recording".into())
                 .spawn(move || recording.run(&control))
-                .map_err(|e| Error::Busy(format!("cannot start recording: {e}")))?
+                .map_err(Error::io("starting", "the recording thread"))?
         };
         *active = Some(Active {
             view: view.clone(),
@@ -81,7 +81,7 @@ impl Recorder {
         let outcome = active
             .thread
             .join()
-            .map_err(|_| Error::Busy("the recording stopped unexpectedly".into()))?;
+            .map_err(|_| Error::Crashed("the recording"))?;
         match outcome? {
             Recorded::Saved { source, cut_short } => {
                 if let Some(error) = cut_short {

@@ -50,8 +50,16 @@ pub enum Error {
     Sealing(String),
     #[error(transparent)]
     Media(#[from] satchel_media::MediaError),
+    /// Something this needs to itself is in use (a recording under way, …).
     #[error("{0}")]
-    Busy(String),
+    InUse(String),
+    /// A part of Satchel stopped in the middle of its work (a thread that panicked: a
+    /// bug, not the learner's doing).
+    #[error("{0} stopped unexpectedly")]
+    Crashed(&'static str),
+    /// Stopped, by the learner or because the work was given up, before it finished.
+    #[error("stopped before it finished")]
+    Cancelled,
     #[error("shared document: {0}")]
     Shared(#[from] satchel_sync::SyncError),
     /// The sync server did not answer (after retries), or is resting after failures.
@@ -87,7 +95,9 @@ impl Error {
             | Error::Migration(_)
             | Error::Io { .. } => ErrorCode::Storage,
             Error::Keychain(_) | Error::Random(_) | Error::Sealing(_) => ErrorCode::Internal,
-            Error::Busy(_) => ErrorCode::Busy,
+            Error::InUse(_) => ErrorCode::Busy,
+            Error::Cancelled => ErrorCode::Cancelled,
+            Error::Crashed(_) => ErrorCode::Internal,
             Error::Shared(_) => ErrorCode::Storage,
             Error::Offline(_) => ErrorCode::Offline,
             Error::SignInNeeded(_) => ErrorCode::SignInNeeded,

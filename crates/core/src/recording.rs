@@ -247,7 +247,7 @@ impl Writer {
         let lock = File::create(&lock_path).map_err(Error::io("creating", &lock_path))?;
         lock.try_lock().map_err(|e| match e {
             TryLockError::Error(e) => Error::io("locking", &lock_path)(e),
-            TryLockError::WouldBlock => Error::Busy("the recording is already being made".into()),
+            TryLockError::WouldBlock => Error::InUse("the recording is already being made".into()),
         })?;
         profile.transact(|tx| {
             let now = now_ms();

@@ -294,8 +294,7 @@ fn read_collection(conn: &Connection, deadline: Instant) -> Result<Collection> {
         schema11(conn)?
     };
     let late = || {
-        (Instant::now() > deadline)
-            .then(|| Error::Busy("the deck took too long to read; nothing was changed".into()))
+        (Instant::now() > deadline).then(|| bad("it took too long to read; nothing was changed"))
     };
     let mut notes = HashMap::new();
     let mut statement = conn.prepare("SELECT id, guid, mid, flds FROM notes")?;
@@ -800,9 +799,7 @@ impl Profile {
                     },
                 );
                 if Instant::now() > deadline {
-                    return Err(Error::Busy(
-                        "the deck took too long to read; nothing was changed".into(),
-                    ));
+                    return Err(bad("it took too long to read; nothing was changed"));
                 }
             }
         }

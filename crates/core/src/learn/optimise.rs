@@ -150,7 +150,7 @@ pub fn fit(
     let parameters = match trained {
         Ok(Ok(Ok(parameters))) => parameters,
         Ok(Ok(Err(fsrs::FSRSError::Interrupted))) => {
-            return Err(Error::Busy("the optimisation was stopped".into()));
+            return Err(Error::Cancelled);
         }
         Ok(Ok(Err(error))) => return Err(fsrs_error(error)),
         _ => {

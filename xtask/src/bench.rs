@@ -4,9 +4,10 @@
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{Context, bail};
+use satchel_test_kit::median;
 
 use crate::isolate::{ensure_loopback_only, isolated};
 use crate::session::VirtualDisplay;
@@ -267,8 +268,8 @@ fn startup() -> anyhow::Result<()> {
         }
     }
     let _ = std::fs::remove_dir_all(&data);
-    wall.sort();
-    reported.sort_by(f64::total_cmp);
+    let wall = median(wall).context("no start was timed")?;
+    let reported = median(reported).context("no start was timed")?;
     println!();
     println!(
         "{:<44} {:>12} {:>12} {:>8}",
@@ -277,20 +278,13 @@ fn startup() -> anyhow::Result<()> {
     println!(
         "{:<44} {:>10.0}ms {:>12} {:>8}",
         format!("cold start to first paint, median of {RUNS}"),
-        median(&wall).as_secs_f64() * 1000.0,
+        wall.as_secs_f64() * 1000.0,
         "(none)",
         "-"
     );
     println!(
         "{:<44} {:>10.0}ms {:>12} {:>8}",
-        "  of which main() to first paint",
-        reported[reported.len() / 2],
-        "(none)",
-        "-"
+        "  of which main() to first paint", reported, "(none)", "-"
     );
     Ok(())
-}
-
-fn median(sorted: &[Duration]) -> Duration {
-    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
 }

@@ -11,6 +11,7 @@ use satchel_server::auth::{Claims, Keys};
 use satchel_server::store::{Assignment, Class, DocWrite, Role, Store, User};
 use satchel_server::{AppState, Config};
 use satchel_sync::{DocId, Replica};
+use satchel_test_kit::Samples;
 use satchel_types::ClassReport;
 
 const STUDENTS: usize = 30;
@@ -179,9 +180,9 @@ fn main() {
         let report = report.expect("a report");
         assert_eq!(report.students.len(), STUDENTS);
         assert_eq!(report.concepts.len(), CONCEPTS);
-        times.sort();
-        let median = times[times.len() / 2];
-        let worst = times[times.len() - 1];
+        let times = Samples::new(times);
+        let median = times.median().expect("timed runs");
+        let worst = times.max().expect("timed runs");
         println!();
         println!(
             "{:<64} {:>10} {:>10} {:>8}",

@@ -20,6 +20,7 @@ use satchel_server::auth::{Claims, Keys};
 use satchel_server::store::{Role, Store, User};
 use satchel_server::{AppState, Config};
 use satchel_sync::{Batch, Card, DocId, Replica, Review};
+use satchel_test_kit::{Samples, median};
 
 const ROUNDS_PER_CLIENT: usize = 4;
 const CARDS_PER_CLIENT: usize = 20;
@@ -165,13 +166,6 @@ fn review(id: String, card: usize, at: i64) -> Review {
     }
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
-}
-
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -254,8 +248,7 @@ async fn load(label: &str, store: Store, clients: usize) {
         bytes += b;
     }
     let elapsed = started.elapsed();
-    requests.sort();
-    wholes.sort();
+    let (requests, wholes) = (Samples::new(requests), Samples::new(wholes));
     let reviews = clients * ROUNDS_PER_CLIENT;
     println!();
     println!(
@@ -270,10 +263,10 @@ async fn load(label: &str, store: Store, clients: usize) {
     );
     println!(
         "  request latency p50 {:.1} ms, p99 {:.1} ms; whole sync p50 {:.1} ms, p99 {:.1} ms",
-        ms(percentile(&requests, 0.5)),
-        ms(percentile(&requests, 0.99)),
-        ms(percentile(&wholes, 0.5)),
-        ms(percentile(&wholes, 0.99))
+        ms(requests.percentile(0.5).expect("requests")),
+        ms(requests.percentile(0.99).expect("requests")),
+        ms(wholes.percentile(0.5).expect("syncs")),
+        ms(wholes.percentile(0.99).expect("syncs"))
     );
     println!(
         "  bytes on the wire per review (with its sync's every round): {:.0}",
@@ -338,10 +331,8 @@ async fn catch_up(store: Store) {
             CATCH_UP_REVIEWS
         );
     }
-    anchor_times.sort();
-    satchel_times.sort();
-    let satchel = satchel_times[1];
-    let anchor = anchor_times[1];
+    let satchel = median(satchel_times).expect("catch-ups");
+    let anchor = median(anchor_times).expect("catch-ups");
     println!();
     println!(
         "{:<64} {:>10} {:>10} {:>8}",
@@ -381,9 +372,10 @@ async fn catch_up(store: Store) {
                 .bytes,
         );
     }
-    wire.sort();
-    change.sort();
-    let (w, c) = (wire[wire.len() / 2], change[change.len() / 2]);
+    let (w, c) = (
+        median(wire).expect("syncs"),
+        median(change).expect("changes"),
+    );
     println!(
         "{:<64} {:>9}B {:>9}B {:>8.1}",
         "bytes on the wire for one review's sync (median of 20)",

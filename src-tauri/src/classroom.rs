@@ -91,7 +91,7 @@ async fn start(shell: &Shell, profile: &Arc<Profile>) -> Reply<()> {
     let teacher = profile.name().to_owned();
     let secret = {
         let profile = Arc::clone(profile);
-        tauri::async_runtime::spawn_blocking(move || profile.class_secret())
+        tauri::async_runtime::spawn_blocking(move || profile.classroom().secret())
             .await
             .map_err(failed)?
             .map_err(|e| e.view())?
@@ -150,7 +150,9 @@ async fn start(shell: &Shell, profile: &Arc<Profile>) -> Reply<()> {
     let local: SocketAddr = ([127, 0, 0, 1], port).into();
     let profile = Arc::clone(profile);
     tauri::async_runtime::spawn_blocking(move || {
-        profile.sync_sign_in(&format!("http://{local}"), &teacher, &secret)
+        profile
+            .sync()
+            .sign_in(&format!("http://{local}"), &teacher, &secret)
     })
     .await
     .map_err(failed)?
@@ -171,13 +173,13 @@ pub async fn class_host_stop(
 async fn classroom_of(shell: &Shell, profile: Arc<Profile>) -> Reply<ClassroomView> {
     let hosting = shell.class_host.address_for(&profile);
     tauri::async_runtime::spawn_blocking(move || {
-        let account = profile.sync_account().map_err(|e| e.view())?;
+        let account = profile.sync().account().map_err(|e| e.view())?;
         let can_teach = account
             .as_ref()
             .is_some_and(|a| a.role == "teacher" || a.role == "admin");
         // Out of reach is normal: the classes show again when the server is.
         let classes = match account {
-            Some(_) => profile.classes().unwrap_or_default(),
+            Some(_) => profile.classroom().classes().unwrap_or_default(),
             None => Vec::new(),
         };
         Ok(ClassroomView {
@@ -185,6 +187,7 @@ async fn classroom_of(shell: &Shell, profile: Arc<Profile>) -> Reply<ClassroomVi
             can_teach,
             classes,
             lessons: profile
+                .classroom()
                 .lessons(crate::commands::now())
                 .map_err(|e| e.view())?,
         })
@@ -221,7 +224,7 @@ pub async fn class_join(
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| {
             let name = p.name().to_owned();
-            p.class_join(&server, &code, &name)
+            p.classroom().join(&server, &code, &name)
         })
     })
     .await
@@ -233,7 +236,7 @@ pub async fn class_create(
     Args(command::ClassCreate { name }): Args<command::ClassCreate>,
 ) -> ReplyTo<command::ClassCreate> {
     off_ui_thread(&shell, move |shell| {
-        with_open(shell, |p| p.class_create(&name))
+        with_open(shell, |p| p.classroom().create(&name))
     })
     .await
 }
@@ -244,7 +247,7 @@ pub async fn class_roster(
     Args(command::ClassRoster { class_id }): Args<command::ClassRoster>,
 ) -> ReplyTo<command::ClassRoster> {
     off_ui_thread(&shell, move |shell| {
-        with_open(shell, |p| p.class_roster(&class_id))
+        with_open(shell, |p| p.classroom().roster(&class_id))
     })
     .await
 }
@@ -255,7 +258,7 @@ pub async fn class_report(
     Args(command::ClassReport { class_id }): Args<command::ClassReport>,
 ) -> ReplyTo<command::ClassReport> {
     off_ui_thread(&shell, move |shell| {
-        with_open(shell, |p| p.class_report(&class_id))
+        with_open(shell, |p| p.classroom().report(&class_id))
     })
     .await
 }
@@ -277,7 +280,7 @@ pub async fn class_assign(
             } else {
                 Audience::Students(students)
             };
-            p.class_assign(&class_id, &material, audience)
+            p.classroom().assign(&class_id, &material, audience)
         })
     })
     .await
@@ -346,7 +349,7 @@ pub async fn class_add_student(
     Args(command::ClassAddStudent { class_id, name }): Args<command::ClassAddStudent>,
 ) -> ReplyTo<command::ClassAddStudent> {
     off_ui_thread(&shell, move |shell| {
-        with_open(shell, |p| p.class_add_student(&class_id, &name))
+        with_open(shell, |p| p.classroom().add_student(&class_id, &name))
     })
     .await
 }
@@ -360,7 +363,9 @@ pub async fn class_remove_student(
     }): Args<command::ClassRemoveStudent>,
 ) -> ReplyTo<command::ClassRemoveStudent> {
     off_ui_thread(&shell, move |shell| {
-        with_open(shell, |p| p.class_remove_student(&class_id, &student_id))
+        with_open(shell, |p| {
+            p.classroom().remove_student(&class_id, &student_id)
+        })
     })
     .await
 }
@@ -381,7 +386,7 @@ pub async fn class_export_student_bundle(
     };
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| {
-            p.class_export_bundle(&class_id, &student.id, &path)
+            p.classroom().export_bundle(&class_id, &student.id, &path)
         })
         .map(Some)
     })
@@ -400,7 +405,10 @@ pub async fn class_import_student_bundle(
         return Ok(None);
     };
     off_ui_thread(&shell, move |shell| {
-        with_open(shell, |p| p.class_import_bundle(&class_id, None, &path)).map(Some)
+        with_open(shell, |p| {
+            p.classroom().import_bundle(&class_id, None, &path)
+        })
+        .map(Some)
     })
     .await
 }

@@ -872,7 +872,7 @@ pub async fn sync_status(
     shell: State<'_, Arc<Shell>>,
     _: Args<command::SyncStatus>,
 ) -> ReplyTo<command::SyncStatus> {
-    off_ui_thread(&shell, move |shell| with_open(shell, |p| p.sync_status())).await
+    off_ui_thread(&shell, move |shell| with_open(shell, |p| p.sync().status())).await
 }
 
 /// Signs in to a sync server.
@@ -886,7 +886,7 @@ pub async fn sync_sign_in(
     }): Args<command::SyncSignIn>,
 ) -> ReplyTo<command::SyncSignIn> {
     off_ui_thread(&shell, move |shell| {
-        with_open(shell, |p| p.sync_sign_in(&server, &name, &password))
+        with_open(shell, |p| p.sync().sign_in(&server, &name, &password))
     })
     .await
 }
@@ -896,7 +896,10 @@ pub async fn sync_sign_out(
     shell: State<'_, Arc<Shell>>,
     _: Args<command::SyncSignOut>,
 ) -> ReplyTo<command::SyncSignOut> {
-    off_ui_thread(&shell, move |shell| with_open(shell, |p| p.sync_sign_out())).await
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.sync().sign_out())
+    })
+    .await
 }
 
 /// Syncs now (the learner asked: tried even while the server is resting); its
@@ -906,5 +909,8 @@ pub async fn sync_now(
     shell: State<'_, Arc<Shell>>,
     _: Args<command::SyncNow>,
 ) -> ReplyTo<command::SyncNow> {
-    off_ui_thread(&shell, move |shell| with_open(shell, |p| p.sync_now(true))).await
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.sync().now(true))
+    })
+    .await
 }

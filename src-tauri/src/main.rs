@@ -107,10 +107,10 @@ fn background_sync(shell: &Shell) {
             Some((id, at)) => id != profile.id() || at.elapsed() >= SYNC_EVERY,
             None => true,
         };
-        let signed_in = profile.sync_signed_in().unwrap_or(false);
+        let signed_in = profile.sync().is_signed_in().unwrap_or(false);
         if due && signed_in {
             // The outcome (or the failure) reaches the window as `sync.done`.
-            let _ = profile.sync_now(false);
+            let _ = profile.sync().now(false);
             last = Some((profile.id().to_owned(), Instant::now()));
         }
     }

@@ -29,14 +29,14 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
     match command {
         ClassCommand::Find { .. } => Ok(()),
         ClassCommand::Create { name } => {
-            let class = profile.class_create(name)?;
+            let class = profile.classroom().create(name)?;
             print(cli.json, &class, |c| {
                 let code = c.code.as_deref().unwrap_or("");
                 println!("Made {}. Students join with the code {code}.", c.name);
             })
         }
         ClassCommand::List => {
-            let classes = profile.classes()?;
+            let classes = profile.classroom().classes()?;
             print(cli.json, &classes, |classes| {
                 for c in classes {
                     let role = if c.teaching { "teaching" } else { "student" };
@@ -72,7 +72,7 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
                 }
             };
             let name = name.clone().unwrap_or_else(|| profile.name().to_owned());
-            let class = profile.class_join(&server, code, &name)?;
+            let class = profile.classroom().join(&server, code, &name)?;
             print(cli.json, &class, |c| {
                 println!(
                     "Joined {} ({}). Lessons arrive when you sync.",
@@ -85,11 +85,11 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
             class,
             students,
         } => {
-            let taught = profile.class_taught(class.as_deref())?;
+            let taught = profile.classroom().taught(class.as_deref())?;
             let audience = if students.is_empty() {
                 Audience::WholeClass
             } else {
-                let roster = profile.class_roster(&taught.id)?;
+                let roster = profile.classroom().roster(&taught.id)?;
                 let mut ids = Vec::new();
                 for wanted in students {
                     let found = roster
@@ -105,7 +105,7 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
                 }
                 Audience::Students(ids)
             };
-            let delivered = profile.class_assign(&taught.id, lesson, audience)?;
+            let delivered = profile.classroom().assign(&taught.id, lesson, audience)?;
             print(
                 cli.json,
                 &serde_json::json!({ "class": taught.id, "delivered": delivered }),
@@ -113,8 +113,8 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
             )
         }
         ClassCommand::Roster { class } => {
-            let taught = profile.class_taught(class.as_deref())?;
-            let roster = profile.class_roster(&taught.id)?;
+            let taught = profile.classroom().taught(class.as_deref())?;
+            let roster = profile.classroom().roster(&taught.id)?;
             print(cli.json, &roster, |roster| {
                 for s in roster {
                     println!("{}\t{}", s.id, s.name);
@@ -122,20 +122,20 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
             })
         }
         ClassCommand::Report { class } => {
-            let taught = profile.class_taught(class.as_deref())?;
-            let report = profile.class_report(&taught.id)?;
+            let taught = profile.classroom().taught(class.as_deref())?;
+            let report = profile.classroom().report(&taught.id)?;
             print(cli.json, &report, print_report)
         }
         ClassCommand::AddStudent { name, class } => {
-            let taught = profile.class_taught(class.as_deref())?;
-            let student = profile.class_add_student(&taught.id, name)?;
+            let taught = profile.classroom().taught(class.as_deref())?;
+            let student = profile.classroom().add_student(&taught.id, name)?;
             print(cli.json, &student, |s| {
                 println!("Added {} to {}.", s.name, taught.name);
             })
         }
         ClassCommand::RemoveStudent { student, class } => {
-            let taught = profile.class_taught(class.as_deref())?;
-            let student = profile.class_remove_student(&taught.id, student)?;
+            let taught = profile.classroom().taught(class.as_deref())?;
+            let student = profile.classroom().remove_student(&taught.id, student)?;
             print(cli.json, &student, |s| {
                 println!("Took {} out of {}.", s.name, taught.name);
             })
@@ -145,8 +145,10 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
             student,
             class,
         } => {
-            let taught = profile.class_taught(class.as_deref())?;
-            let outcome = profile.class_export_bundle(&taught.id, student, file)?;
+            let taught = profile.classroom().taught(class.as_deref())?;
+            let outcome = profile
+                .classroom()
+                .export_bundle(&taught.id, student, file)?;
             print(cli.json, &outcome, |o| {
                 println!(
                     "Wrote {student}'s lessons ({} documents, {} files) to {}.",
@@ -161,9 +163,11 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
             student,
             class,
         } => {
-            let taught = profile.class_taught(class.as_deref())?;
+            let taught = profile.classroom().taught(class.as_deref())?;
             let (student, outcome) =
-                profile.class_import_bundle(&taught.id, student.as_deref(), file)?;
+                profile
+                    .classroom()
+                    .import_bundle(&taught.id, student.as_deref(), file)?;
             print(
                 cli.json,
                 &serde_json::json!({
@@ -181,7 +185,7 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
             )
         }
         ClassCommand::Lessons => {
-            let lessons = profile.lessons(SystemClock.now_ms())?;
+            let lessons = profile.classroom().lessons(SystemClock.now_ms())?;
             print(cli.json, &lessons, |lessons| {
                 for l in lessons {
                     println!(

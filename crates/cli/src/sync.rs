@@ -14,7 +14,7 @@ pub fn login(cli: &Cli, satchel: &Satchel, server: &str, user: &str) -> Result<(
         Failure::new(ErrorCode::InvalidInput, "no password")
             .with_hint("set SATCHEL_PASSWORD, or run in a terminal to type it")
     })?;
-    let account = profile.sync_sign_in(server, user, &password)?;
+    let account = profile.sync().sign_in(server, user, &password)?;
     print(cli.json, &account, |a| {
         println!("Signed in to {} as {} ({}).", a.server, a.name, a.role);
     })
@@ -22,7 +22,7 @@ pub fn login(cli: &Cli, satchel: &Satchel, server: &str, user: &str) -> Result<(
 
 pub fn logout(cli: &Cli, satchel: &Satchel) -> Result<(), Failure> {
     let profile = unlock(cli, satchel)?;
-    profile.sync_sign_out()?;
+    profile.sync().sign_out()?;
     print(cli.json, &serde_json::json!({ "signed_out": true }), |_| {
         println!("Signed out. What was synced stays here.");
     })
@@ -32,11 +32,11 @@ pub fn sync(cli: &Cli, satchel: &Satchel, command: Option<&SyncCommand>) -> Resu
     let profile = unlock(cli, satchel)?;
     match command {
         Some(SyncCommand::Status) => {
-            let status = profile.sync_status()?;
+            let status = profile.sync().status()?;
             print(cli.json, &status, print_status)
         }
         None => {
-            let outcome = profile.sync_now(true)?;
+            let outcome = profile.sync().now(true)?;
             print(cli.json, &outcome, |o| {
                 println!(
                     "Synced in {} round{}: {} sent, {} received; {} reviews, {} cards, {} notes new or changed here; {} pictures and sounds sent, {} brought.",

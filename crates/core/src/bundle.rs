@@ -54,7 +54,7 @@ impl Profile {
             "made_at": crate::now_ms(),
             "learner": self.name(),
             "device": self.device_id()?,
-            "account": self.sync_account()?,
+            "account": self.sync().account()?,
         }))
     }
 
@@ -92,10 +92,10 @@ impl Profile {
         let file = File::open(path).map_err(|e| io(path, e))?;
         let size = file.metadata().map_err(|e| io(path, e))?.len();
         let checked = read_checked(BufReader::new(file), size, LIMITS).map_err(refused)?;
-        let report = self.merge_saved(checked.docs, crate::now_ms())?;
+        let report = self.sync().merge_saved(checked.docs, crate::now_ms())?;
         let mut file = File::open(path).map_err(|e| io(path, e))?;
         let mut bytes_in = 0u64;
-        let received = self.receive_media(None, |sha256| {
+        let received = self.sync().receive_media(None, |sha256| {
             let Some((offset, len)) = checked.media.get(sha256).copied() else {
                 return Ok(None);
             };

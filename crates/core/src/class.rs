@@ -53,19 +53,40 @@ fn lesson_id(class_id: &str, material: &str) -> String {
     digest[..32].to_owned()
 }
 
+/// This profile's classes, taught or joined: `profile.classroom().join(…)`.
+pub struct Classroom<'p> {
+    profile: &'p Profile,
+}
+
 impl Profile {
+    pub fn classroom(&self) -> Classroom<'_> {
+        Classroom { profile: self }
+    }
+}
+
+/// The classroom works on the profile's store and state, as its own methods do.
+impl std::ops::Deref for Classroom<'_> {
+    type Target = Profile;
+
+    fn deref(&self) -> &Profile {
+        self.profile
+    }
+}
+
+impl Classroom<'_> {
     /// Makes a class on the server this profile is signed in to (as a teacher).
-    pub fn class_create(&self, name: &str) -> Result<ClassInfo> {
-        self.server_call(Method::POST, "/v1/classes", Some(&json!({ "name": name })))
+    pub fn create(&self, name: &str) -> Result<ClassInfo> {
+        self.sync()
+            .server_call(Method::POST, "/v1/classes", Some(&json!({ "name": name })))
     }
 
     /// The classes this profile teaches or is in, as the server has them.
     pub fn classes(&self) -> Result<Vec<ClassInfo>> {
-        self.server_call(Method::GET, "/v1/classes", None)
+        self.sync().server_call(Method::GET, "/v1/classes", None)
     }
 
     /// The class `id`, or the only class taught when `id` is `None`.
-    pub fn class_taught(&self, id: Option<&str>) -> Result<ClassInfo> {
+    pub fn taught(&self, id: Option<&str>) -> Result<ClassInfo> {
         let taught: Vec<ClassInfo> = self.classes()?.into_iter().filter(|c| c.teaching).collect();
         match id {
             Some(id) => taught
@@ -89,28 +110,28 @@ impl Profile {
     /// Joins the class with `code` on the class server at `server`, as `name`: the
     /// profile is then signed in to that server and syncs with it from now on, and the
     /// class's lessons arrive with the first sync.
-    pub fn class_join(&self, server: &str, code: &str, name: &str) -> Result<ClassInfo> {
+    pub fn join(&self, server: &str, code: &str, name: &str) -> Result<ClassInfo> {
         let name = name.trim();
         if name.is_empty() {
             return Err(Error::InvalidInput("a name to join with is needed".into()));
         }
-        let secret = self.class_secret()?;
+        let secret = self.classroom().secret()?;
         let device = self.device_id()?;
-        let (server, joined): (String, Joined) = self.server_post(
+        let (server, joined): (String, Joined) = self.sync().server_post(
             server,
             "/v1/classes/join",
             &json!({ "code": code, "name": name, "password": secret, "device": device }),
         )?;
-        self.signed_in(server, joined.tokens)?;
+        self.sync().signed_in(server, joined.tokens)?;
         // Joined even if this first sync fails (the sync status tells why): the next
         // one brings the lessons.
-        let _ = self.sync_now(true);
+        let _ = self.sync().now(true);
         Ok(joined.class)
     }
 
     /// The secret this profile joins classes with (and, teaching, signs in to its own
     /// class server with), made once and kept in the encrypted library.
-    pub fn class_secret(&self) -> Result<String> {
+    pub fn secret(&self) -> Result<String> {
         if let Some(secret) = self.read(|c| settings::CLASS_SECRET.get(c))? {
             return Ok(secret);
         }
@@ -120,27 +141,29 @@ impl Profile {
         self.transact(|tx| settings::CLASS_SECRET.put_first(tx, &secret))
     }
 
-    pub fn class_roster(&self, class_id: &str) -> Result<Vec<Classmate>> {
-        self.server_call(
+    pub fn roster(&self, class_id: &str) -> Result<Vec<Classmate>> {
+        self.sync().server_call(
             Method::GET,
             &format!("/v1/classes/{class_id}/students"),
             None,
         )
     }
 
-    pub fn class_report(&self, class_id: &str) -> Result<ClassReport> {
-        self.server_call(Method::GET, &format!("/v1/classes/{class_id}/report"), None)
+    pub fn report(&self, class_id: &str) -> Result<ClassReport> {
+        self.sync()
+            .server_call(Method::GET, &format!("/v1/classes/{class_id}/report"), None)
     }
 
     /// Assigns a lesson: `material` (a source or note of this library with a ready
     /// study pack) and its cards, to the class or chosen students. The material and
     /// cards are synced first; the server then carries them to each student. Returns
     /// how many students it reached.
-    pub fn class_assign(&self, class_id: &str, material: &str, audience: Audience) -> Result<u32> {
+    pub fn assign(&self, class_id: &str, material: &str, audience: Audience) -> Result<u32> {
         let account = self
-            .sync_account()?
+            .sync()
+            .account()?
             .ok_or_else(|| Error::SignInNeeded("sign in to a class server first".into()))?;
-        let class = self.class_taught(Some(class_id))?;
+        let class = self.classroom().taught(Some(class_id))?;
         let now = crate::now_ms();
         let (lesson, material_doc) = self.transact(|tx| {
             let lesson = self.lesson_from(tx, &class, &account, material, now)?;
@@ -172,7 +195,7 @@ impl Profile {
             Ok((lesson, material_doc))
         })?;
         // The server carries only what it has: the lesson's documents go first.
-        self.sync_now(true)?;
+        self.sync().now(true)?;
         let docs = vec![
             DocId::lesson(&lesson.id).as_str().to_owned(),
             DocId::cards_of_deck(&lesson.deck_id).as_str().to_owned(),
@@ -183,7 +206,7 @@ impl Profile {
             Audience::WholeClass => None,
             Audience::Students(ids) => Some(ids),
         };
-        let assigned: Assigned = self.server_call(
+        let assigned: Assigned = self.sync().server_call(
             Method::POST,
             &format!("/v1/classes/{}/assignments", class.id),
             Some(&json!({
@@ -299,8 +322,8 @@ impl Profile {
 
     /// Adds a student by name (for a classroom with no network: their lessons go by USB
     /// stick, and they claim the account when they first join on a network).
-    pub fn class_add_student(&self, class_id: &str, name: &str) -> Result<Classmate> {
-        self.server_call(
+    pub fn add_student(&self, class_id: &str, name: &str) -> Result<Classmate> {
+        self.sync().server_call(
             Method::POST,
             &format!("/v1/classes/{class_id}/students"),
             Some(&json!({ "name": name })),
@@ -310,9 +333,9 @@ impl Profile {
     /// Takes the student `wanted` (an id or a name) out of a class this profile teaches:
     /// they leave its roster and report, and later lessons do not reach them. The
     /// lessons they already have stay theirs.
-    pub fn class_remove_student(&self, class_id: &str, wanted: &str) -> Result<Classmate> {
-        let student = self.class_student(class_id, wanted)?;
-        self.server_call(
+    pub fn remove_student(&self, class_id: &str, wanted: &str) -> Result<Classmate> {
+        let student = self.classroom().student(class_id, wanted)?;
+        self.sync().server_call(
             Method::DELETE,
             &format!("/v1/classes/{class_id}/students/{}", student.id),
             None,
@@ -320,9 +343,10 @@ impl Profile {
     }
 
     /// The student `wanted` (an id or a name) of a class this profile teaches.
-    pub fn class_student(&self, class_id: &str, wanted: &str) -> Result<Classmate> {
+    pub fn student(&self, class_id: &str, wanted: &str) -> Result<Classmate> {
         let wanted_name = wanted.trim().to_lowercase();
-        self.class_roster(class_id)?
+        self.classroom()
+            .roster(class_id)?
             .into_iter()
             .find(|s| s.id == wanted || s.name.trim().to_lowercase() == wanted_name)
             .ok_or_else(|| Error::NotFound {
@@ -333,14 +357,14 @@ impl Profile {
 
     /// Writes a bundle for one student to `path` (a USB stick): their lessons and
     /// everything else the class server holds for them, for a laptop with no network.
-    pub fn class_export_bundle(
+    pub fn export_bundle(
         &self,
         class_id: &str,
         student: &str,
         path: &Path,
     ) -> Result<BundleOutcome> {
-        let student = self.class_student(class_id, student)?;
-        let bytes = self.server_bytes(
+        let student = self.classroom().student(class_id, student)?;
+        let bytes = self.sync().server_bytes(
             Method::GET,
             &format!("/v1/classes/{class_id}/students/{}/bundle", student.id),
             None,
@@ -368,7 +392,7 @@ impl Profile {
     /// class server: their reviews and progress reach the report. `student` (an id or
     /// a name) defaults to the learner the bundle names. Refused when altered, or when
     /// it is another learner's.
-    pub fn class_import_bundle(
+    pub fn import_bundle(
         &self,
         class_id: &str,
         student: Option<&str>,
@@ -389,13 +413,15 @@ impl Profile {
         )
         .map_err(crate::bundle::refused)?;
         let named = checked.header["learner"].as_str().unwrap_or_default();
-        let student = self.class_student(class_id, student.unwrap_or(named))?;
+        let student = self
+            .classroom()
+            .student(class_id, student.unwrap_or(named))?;
         #[derive(Deserialize)]
         struct Merged {
             docs: u32,
             media: u32,
         }
-        let answer = self.server_bytes(
+        let answer = self.sync().server_bytes(
             Method::PUT,
             &format!("/v1/classes/{class_id}/students/{}/bundle", student.id),
             Some((bytes.clone(), "application/vnd.satchel.bundle")),

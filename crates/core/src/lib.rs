@@ -35,7 +35,7 @@ pub mod voice;
 pub mod work;
 
 pub use blobs::BlobReader;
-pub use class::{Audience, discover};
+pub use class::{Audience, Classroom, discover};
 pub use error::{Error, Result};
 pub use events::{Event, EventBus};
 pub use keys::{
@@ -47,7 +47,7 @@ pub use profiles::{PASSPHRASE_MIN_CHARS, RotationStep, Satchel};
 pub use recording::{Recorded, Recording, RecordingControl, SoundInput};
 pub use satchel_media::image_in::IMAGE_TYPES;
 pub use satchel_types as types;
-pub use shared::SyncReport;
+pub use shared::{SyncReport, Syncing};
 pub use sources::{AUDIO_TYPES, TEXT_EXTENSIONS, draw_page, read_source, transcribe_source};
 
 /// When this process was started as Satchel's PDF reader (a worker that a hostile file

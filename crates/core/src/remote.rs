@@ -20,7 +20,8 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::net::client_builder;
-use crate::profile::{Profile, Tx};
+use crate::profile::Tx;
+use crate::shared::Syncing;
 use crate::store::settings;
 use crate::{Error, Result};
 
@@ -127,7 +128,7 @@ fn normalise_server(server: &str) -> Result<String> {
     Ok(server.to_owned())
 }
 
-impl Profile {
+impl Syncing<'_> {
     fn http(&self) -> Result<reqwest::blocking::Client> {
         client_builder()
             .connect_timeout(Duration::from_secs(5))
@@ -164,12 +165,12 @@ impl Profile {
     }
 
     /// Whether this profile is signed in to a sync server (cheaper than the status).
-    pub fn sync_signed_in(&self) -> Result<bool> {
-        Ok(self.sync_account()?.is_some())
+    pub fn is_signed_in(&self) -> Result<bool> {
+        Ok(self.sync().account()?.is_some())
     }
 
     /// The account signed in to, if any.
-    pub fn sync_account(&self) -> Result<Option<SyncAccount>> {
+    pub fn account(&self) -> Result<Option<SyncAccount>> {
         self.read(sync_account_in)
     }
 
@@ -186,7 +187,7 @@ impl Profile {
 
     /// Signs in to the sync server at `server` as `name`. Signing in to another
     /// server or as someone else starts that server's sync from the beginning.
-    pub fn sync_sign_in(&self, server: &str, name: &str, password: &str) -> Result<SyncAccount> {
+    pub fn sign_in(&self, server: &str, name: &str, password: &str) -> Result<SyncAccount> {
         let server = normalise_server(server)?;
         let device = self.device_id()?;
         let http = self.http()?;
@@ -210,7 +211,7 @@ impl Profile {
             name: tokens.user.name.clone(),
             role: tokens.user.role.clone(),
         };
-        let before = self.sync_account()?;
+        let before = self.sync().account()?;
         self.keep_refresh(&tokens.refresh_token)?;
         self.remember_access(&tokens);
         let same = before
@@ -225,16 +226,16 @@ impl Profile {
             Ok(())
         })?;
         if !same {
-            self.sync_forget_peer(PEER);
-            self.sync_forget_heads(PEER)?;
+            self.sync().forget_peer(PEER);
+            self.sync().forget_heads(PEER)?;
         }
         Ok(account)
     }
 
     /// Signs out: the server ends this sign-in, and nothing of it stays here. What
     /// was synced stays.
-    pub fn sync_sign_out(&self) -> Result<()> {
-        if let (Some(account), Some(refresh)) = (self.sync_account()?, self.refresh_token()?) {
+    pub fn sign_out(&self) -> Result<()> {
+        if let (Some(account), Some(refresh)) = (self.sync().account()?, self.refresh_token()?) {
             // The server may be out of reach; signing out here does not wait for it.
             if let Ok(http) = self.http() {
                 let _ = http
@@ -259,7 +260,7 @@ impl Profile {
         })
     }
 
-    pub fn sync_status(&self) -> Result<SyncStatus> {
+    pub fn status(&self) -> Result<SyncStatus> {
         let folded: i64 = self.read(|c| settings::FOLDED_REVIEWS.get(c))?.unwrap_or(0);
         let unfolded: i64 = self.read(|c| {
             Ok(c.query_row(
@@ -271,7 +272,7 @@ impl Profile {
         let local: i64 = self.read(|c| settings::LOCAL_CHANGES.get(c))?.unwrap_or(0);
         let sent: i64 = self.read(|c| settings::SYNC_SENT_UPTO.get(c))?.unwrap_or(0);
         Ok(SyncStatus {
-            account: self.sync_account()?,
+            account: self.sync().account()?,
             last_sync_at: self.read(|c| settings::SYNC_LAST_AT.get(c))?,
             last_error: self.read(|c| settings::SYNC_LAST_ERROR.get(c))?,
             pending: (local - sent).max(0).saturating_add(unfolded) as u32,
@@ -345,7 +346,8 @@ impl Profile {
         body: Option<(Vec<u8>, &'static str)>,
     ) -> Result<Vec<u8>> {
         let account = self
-            .sync_account()?
+            .sync()
+            .account()?
             .ok_or_else(|| Error::SignInNeeded("sign in to a class or sync server first".into()))?;
         let http = self.http()?;
         let access = self.access_token(&account, &http)?;
@@ -396,13 +398,13 @@ impl Profile {
 
     /// Syncs with the server now, in rounds until neither side has anything to say.
     /// `force` tries even while the breaker rests the server (the learner asked).
-    pub fn sync_now(&self, force: bool) -> Result<SyncOutcome> {
+    pub fn now(&self, force: bool) -> Result<SyncOutcome> {
         let _running = self
             .remote
             .running
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        let result = self.sync_rounds(force);
+        let result = self.sync().rounds(force);
         let now = crate::now_ms();
         self.transact(|tx| {
             match &result {
@@ -414,14 +416,15 @@ impl Profile {
             }
             Ok(())
         })?;
-        let status = self.sync_status()?;
+        let status = self.sync().status()?;
         self.events().publish(Event::SyncDone { status });
         result
     }
 
-    fn sync_rounds(&self, force: bool) -> Result<SyncOutcome> {
+    fn rounds(&self, force: bool) -> Result<SyncOutcome> {
         let account = self
-            .sync_account()?
+            .sync()
+            .account()?
             .ok_or_else(|| Error::SignInNeeded("sign in to a sync server first".into()))?;
         let http = self.http()?;
         let mut local_sent: i64;
@@ -436,7 +439,7 @@ impl Profile {
                     "sync did not settle in {MAX_ROUNDS} rounds; it goes on next time"
                 )));
             }
-            let out = self.sync_out_changed(PEER)?;
+            let out = self.sync().changed_messages_for(PEER)?;
             // Every local change so far is in this round's messages or known to the
             // server already.
             local_sent = self.read(|c| settings::LOCAL_CHANGES.get(c))?.unwrap_or(0);
@@ -496,19 +499,19 @@ impl Profile {
                 Err(failure) => {
                     // What was in flight may or may not have arrived: next time starts
                     // from what both sides are known to share.
-                    self.sync_reconnect(PEER);
+                    self.sync().reconnect(PEER);
                     return Err(failure.into_error());
                 }
             };
             let reply = satchel_sync::Batch::decode(&bytes).map_err(|e| {
-                self.sync_reconnect(PEER);
+                self.sync().reconnect(PEER);
                 Error::Server(format!("an answer that does not read: {e}"))
             })?;
             outcome.rounds += 1;
             outcome.bytes_sent += body.len() as u64;
             outcome.bytes_received += bytes.len() as u64;
             let quiet = out.is_empty() && reply.is_empty() && !more;
-            let report = self.sync_in(PEER, reply, crate::now_ms())?;
+            let report = self.sync().receive(PEER, reply, crate::now_ms())?;
             outcome.docs += report.docs;
             outcome.reviews += report.reviews;
             outcome.cards += report.cards;
@@ -527,8 +530,8 @@ impl Profile {
             }
         }
         self.transact(|tx| settings::SYNC_SENT_UPTO.put(tx, &local_sent))?;
-        self.sync_ended(PEER)?;
-        self.sync_media(&account, &http, &access, &mut outcome)?;
+        self.sync().ended(PEER)?;
+        self.sync().media(&account, &http, &access, &mut outcome)?;
         Ok(outcome)
     }
 
@@ -555,7 +558,7 @@ impl Profile {
     /// Cards' pictures and sounds, and sources' originals: those named here but not yet
     /// here are fetched (and checked against their sha256); those here that the server
     /// lacks are sent, in parts, going on from what it already has.
-    fn sync_media(
+    fn media(
         &self,
         account: &SyncAccount,
         http: &reqwest::blocking::Client,

@@ -11,6 +11,34 @@ use satchel_types::{CardMedia, CardSide};
 mod project;
 
 pub use project::SyncReport;
+
+/// This profile's syncing, with its other devices and its sync server:
+/// `profile.sync().now(…)`, `profile.sync().status()`.
+pub struct Syncing<'p> {
+    profile: &'p Profile,
+}
+
+impl Profile {
+    pub fn sync(&self) -> Syncing<'_> {
+        Syncing { profile: self }
+    }
+}
+
+/// Syncing works on the profile's store and state, as the profile's own methods do.
+impl std::ops::Deref for Syncing<'_> {
+    type Target = Profile;
+
+    fn deref(&self) -> &Profile {
+        self.profile
+    }
+}
+
+impl Syncing<'_> {
+    /// Forgets all sync state with `peer` (signed in somewhere new).
+    pub(crate) fn forget_peer(&self, peer: &str) {
+        self.docs.forget_peer(peer);
+    }
+}
 pub(crate) use project::WAITING_MEDIA;
 use project::shared_source;
 
@@ -23,11 +51,6 @@ impl Profile {
     /// This device's id among the learner's devices.
     pub(crate) fn device_id(&self) -> Result<String> {
         self.transact(|tx| crate::store::docs::device_id(tx))
-    }
-
-    /// Forgets all sync state with `peer` (signed in somewhere new).
-    pub(crate) fn sync_forget_peer(&self, peer: &str) {
-        self.docs.forget_peer(peer);
     }
 
     /// Folds the reviews (and undos) logged since the last fold into the shared review
@@ -296,12 +319,12 @@ mod tests {
     /// Two devices sync until neither has anything to say.
     fn meet(a: &Profile, b: &Profile) {
         for _ in 0..10 {
-            let ab = a.sync_out("b").unwrap();
+            let ab = a.sync().messages_for("b").unwrap();
             let quiet = ab.is_empty();
-            b.sync_in("a", ab, T).unwrap();
-            let ba = b.sync_out("a").unwrap();
+            b.sync().receive("a", ab, T).unwrap();
+            let ba = b.sync().messages_for("a").unwrap();
             let quiet = quiet && ba.is_empty();
-            a.sync_in("b", ba, T).unwrap();
+            a.sync().receive("b", ba, T).unwrap();
             if quiet {
                 return;
             }

@@ -7,7 +7,8 @@ use rusqlite::{OptionalExtension, params};
 use satchel_sync::{Card, DocId, MediaRef, Replica};
 use satchel_types::{CardMedia, CardSide, Rating};
 
-use crate::profile::{Profile, Tx};
+use super::Syncing;
+use crate::profile::Tx;
 use crate::store;
 use crate::store::reviews::{self, ReviewKind};
 use crate::{Result, learn};
@@ -199,9 +200,9 @@ pub struct SyncReport {
     pub notes: u32,
 }
 
-impl Profile {
+impl Syncing<'_> {
     /// The sync messages for `peer` (another device, or the server).
-    pub fn sync_out(&self, peer: &str) -> Result<satchel_sync::Batch> {
+    pub fn messages_for(&self, peer: &str) -> Result<satchel_sync::Batch> {
         self.fold_reviews()?;
         self.transact(|tx| tx.with_docs(|r| Ok(r.sync_out(peer))))
     }
@@ -209,7 +210,7 @@ impl Profile {
     /// [`sync_out`](Self::sync_out) for a peer that tells of its own changes (the
     /// server): a document is spoken of first only if it changed here since the last
     /// sync with `peer` ended ([`sync_ended`](Self::sync_ended)).
-    pub fn sync_out_changed(&self, peer: &str) -> Result<satchel_sync::Batch> {
+    pub fn changed_messages_for(&self, peer: &str) -> Result<satchel_sync::Batch> {
         self.fold_reviews()?;
         self.transact(|tx| {
             let known: std::collections::HashMap<String, String> = tx
@@ -232,7 +233,7 @@ impl Profile {
 
     /// A sync with `peer` ended with nothing left to say: what each document holds
     /// now is what the peer holds.
-    pub fn sync_ended(&self, peer: &str) -> Result<()> {
+    pub fn ended(&self, peer: &str) -> Result<()> {
         self.transact(|tx| {
             tx.with_docs(|r| {
                 let ids: Vec<DocId> = r.doc_ids().cloned().collect();
@@ -250,7 +251,7 @@ impl Profile {
     }
 
     /// Forgets what `peer` was known to hold (signed in somewhere new).
-    pub(crate) fn sync_forget_heads(&self, peer: &str) -> Result<()> {
+    pub(crate) fn forget_heads(&self, peer: &str) -> Result<()> {
         self.transact(|tx| {
             tx.execute("DELETE FROM synced_heads WHERE peer = ?1", [peer])?;
             Ok(())
@@ -258,14 +259,14 @@ impl Profile {
     }
 
     /// After a failed round with `peer`: what was in flight is sent again.
-    pub fn sync_reconnect(&self, peer: &str) {
+    pub fn reconnect(&self, peer: &str) {
         self.docs.reconnect(peer);
     }
 
     /// Takes `peer`'s messages in: the documents change, what changed is kept, and the
     /// tables follow — new reviews logged and their cards rescheduled from their whole
     /// merged history, cards, decks and notes written.
-    pub fn sync_in(&self, peer: &str, batch: satchel_sync::Batch, now: i64) -> Result<SyncReport> {
+    pub fn receive(&self, peer: &str, batch: satchel_sync::Batch, now: i64) -> Result<SyncReport> {
         self.take_in(now, |replica| Ok(replica.sync_in(peer, batch)?))
     }
 

@@ -1,18 +1,13 @@
 //! Nothing a learner writes reaches the disk in readable form: not the database, not
 //! its write-ahead log, not any other file under the data directory.
 
-use std::sync::Arc;
-
-use satchel_core::{NoKeychain, Satchel};
 use satchel_e2e::files_containing;
+use satchel_test_kit::TempSatchel;
 
 #[test]
 fn no_file_under_the_data_directory_contains_a_notes_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let satchel = Satchel::new(dir.path(), Arc::new(NoKeychain)).unwrap();
-    let (profile, _) = satchel
-        .create_profile("Eve", Some("a long enough passphrase"))
-        .unwrap();
+    let satchel = TempSatchel::new().unwrap();
+    let profile = satchel.passphrase_profile("Eve").unwrap();
     let title = "Zanzibar-marker-title-7f3a";
     let body = "Quokka-marker-body-91c2 lives on Rottnest Island. ".repeat(50);
     for i in 0..200 {
@@ -33,13 +28,13 @@ fn no_file_under_the_data_directory_contains_a_notes_text() {
     println!("WAL holds {wal_size} bytes while open");
     assert!(wal_size > 0, "the test must see a non-empty WAL");
     for marker in ["Zanzibar-marker-title", "Quokka-marker-body", "Rottnest"] {
-        let found = files_containing(dir.path(), marker.as_bytes());
+        let found = files_containing(satchel.dir(), marker.as_bytes());
         assert!(found.is_empty(), "{marker:?} readable in {found:?}");
     }
 
     drop(profile);
     for marker in ["Zanzibar-marker-title", "Quokka-marker-body"] {
-        let found = files_containing(dir.path(), marker.as_bytes());
+        let found = files_containing(satchel.dir(), marker.as_bytes());
         assert!(
             found.is_empty(),
             "{marker:?} readable in {found:?} after closing"

@@ -8,11 +8,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use satchel_e2e::SYNC_PASSWORD as PASSWORD;
 use satchel_e2e::{Cli, SyncServer as Server};
+use satchel_test_kit::PASSPHRASE;
 use serde_json::Value;
 
-const PASSPHRASE: &str = "correct horse battery staple";
-use satchel_e2e::SYNC_PASSWORD as PASSWORD;
 const STUDENTS: usize = 30;
 /// Students who join before the lesson is assigned; the rest join after.
 const EARLY: usize = 20;

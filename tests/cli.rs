@@ -1,8 +1,7 @@
 //! The `satchel` command line, end to end, as a script would use it.
 
 use satchel_e2e::Cli;
-
-const PASSPHRASE: &str = "a long enough passphrase";
+use satchel_test_kit::PASSPHRASE;
 
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use satchel_core::types::UnlockRequest;
 use satchel_core::{NoKeychain, Satchel};
+use satchel_test_kit::{PASSPHRASE, Rng, TempSatchel};
 
-const PASSPHRASE: &str = "a long enough passphrase";
 const KILLS: usize = 24;
 
 fn open(dir: &str) -> satchel_core::Profile {
@@ -44,18 +44,6 @@ fn writer(dir: &str) {
     }
 }
 
-/// xorshift64*: enough randomness for kill moments, reproducible from its seed.
-struct Moments(u64);
-
-impl Moments {
-    fn next_ms(&mut self, below: u64) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % below
-    }
-}
-
 fn main() {
     if let Ok(dir) = std::env::var("SATCHEL_CRASH_WRITER") {
         writer(&dir);
@@ -71,16 +59,12 @@ fn main() {
                 .unwrap_or(1)
         });
     println!("crash test: seed {seed} (SATCHEL_CRASH_SEED reproduces it)");
-    let mut moments = Moments(seed);
+    // Kill moments, reproducible from the seed.
+    let mut moments = Rng::new(seed);
 
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let dir_path = dir.path().to_str().expect("utf-8 path").to_owned();
-    let satchel = Satchel::new(&dir_path, Arc::new(NoKeychain)).expect("satchel");
-    drop(
-        satchel
-            .create_profile("Crash", Some(PASSPHRASE))
-            .expect("profile"),
-    );
+    let satchel = TempSatchel::new().expect("satchel");
+    let dir_path = satchel.data_dir().to_str().expect("utf-8 path").to_owned();
+    drop(satchel.passphrase_profile("Crash").expect("profile"));
 
     let mut acknowledged_total = 0;
     for round in 1..=KILLS {
@@ -113,7 +97,7 @@ fn main() {
         {
             std::thread::sleep(Duration::from_millis(2));
         }
-        std::thread::sleep(Duration::from_millis(moments.next_ms(300)));
+        std::thread::sleep(Duration::from_millis(moments.below(300)));
         child.kill().expect("SIGKILL");
         child.wait().expect("reaped");
         reader.join().expect("reader");

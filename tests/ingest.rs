@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::Command;
 
 use satchel_e2e::{Cli, files_containing, speak};
+use satchel_test_kit::{PASSPHRASE, wav};
 
-const PASSPHRASE: &str = "a long enough passphrase";
 const SPOKEN: &str = "The heart has four chambers. Blood flows through the lungs.";
 
 fn mp3_from(wav: &Path, mp3: &Path) {
@@ -123,19 +123,8 @@ fn ingest_without_models_says_what_is_missing_and_keeps_the_recording() {
     cli.json(&["profile", "create", "Ada"]);
     // A second of tone, written by hand: no tools needed.
     let wav = dir.path().join("tone.wav");
-    let mut bytes = Vec::new();
-    bytes.extend(b"RIFF");
-    bytes.extend((36u32 + 32_000).to_le_bytes());
-    bytes.extend(b"WAVEfmt \x10\0\0\0\x01\0\x01\0");
-    bytes.extend(16_000u32.to_le_bytes());
-    bytes.extend(32_000u32.to_le_bytes());
-    bytes.extend(b"\x02\0\x10\0data");
-    bytes.extend(32_000u32.to_le_bytes());
-    for i in 0..16_000 {
-        let s = ((i as f32 * 0.17).sin() * 8_000.0) as i16;
-        bytes.extend(s.to_le_bytes());
-    }
-    std::fs::write(&wav, &bytes).unwrap();
+    let tone = wav::tone(wav::RATE, 440.0, wav::RATE);
+    std::fs::write(&wav, wav::bytes(wav::RATE, &tone).unwrap()).unwrap();
     let out = cli.run(&["ingest", wav.to_str().unwrap(), "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();

@@ -5,9 +5,9 @@ use std::path::Path;
 
 use satchel_e2e::Cli;
 use satchel_e2e::anki::{CAT_PNG, CAT_REVIEWS, DAY, EXPECTED, FIRST_REVIEW, miaou_wav, write_apkg};
+use satchel_test_kit::PASSPHRASE;
 use serde_json::Value;
 
-const PASSPHRASE: &str = "a long enough passphrase";
 const NOW: i64 = 1_800_000_000_000;
 
 fn library(dir: &Path) -> Cli {

@@ -9,8 +9,8 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use satchel_e2e::Cli;
+use satchel_test_kit::{PASSPHRASE, Rng};
 
-const PASSPHRASE: &str = "a long enough passphrase";
 /// Share of cards whose answer is in their source span, at least.
 const GROUNDED: f64 = 1.0;
 
@@ -107,19 +107,6 @@ fn every_card_of_the_sample_lesson_is_found_in_the_words_it_came_from() {
     assert!(share >= GROUNDED);
 }
 
-/// A small deterministic generator for the kill moments (reproducible runs).
-struct Moments(u64);
-
-impl Moments {
-    fn next_ms(&mut self, below: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % below
-    }
-}
-
 /// Chapters made from the sample lesson's notes, each part saying it a little
 /// differently: enough new text that indexing it takes a while, so the kills land
 /// while the pack is being made.
@@ -176,7 +163,8 @@ fn a_pack_killed_twenty_times_while_it_is_made_comes_out_whole_each_step_once() 
     let id = ingest(&cli);
     let pack = cli.json(&["pack", &id, "--no-wait"]);
     let pack = pack["id"].as_str().unwrap().to_owned();
-    let mut moments = Moments(20261129);
+    // Kill moments, the same every run.
+    let mut moments = Rng::new(20261129);
     let mut killed = Vec::new();
     let mut ended = 0;
     for _ in 0..20 {
@@ -186,7 +174,7 @@ fn a_pack_killed_twenty_times_while_it_is_made_comes_out_whole_each_step_once() 
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let after = Duration::from_millis(400 + moments.next_ms(1000));
+        let after = Duration::from_millis(400 + moments.below(1000));
         let started = Instant::now();
         while started.elapsed() < after && run.try_wait().unwrap().is_none() {
             std::thread::sleep(Duration::from_millis(5));

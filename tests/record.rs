@@ -9,8 +9,8 @@ use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use satchel_e2e::{Cli, files_containing, play_to_microphone, speak};
+use satchel_test_kit::PASSPHRASE;
 
-const PASSPHRASE: &str = "a long enough passphrase";
 const SPOKEN: &str = "The heart has four chambers. Blood flows through the lungs.";
 
 fn learner(dir: &std::path::Path) -> Cli {

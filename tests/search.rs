@@ -4,8 +4,7 @@
 //! Ghostscript, which `cargo xtask test` provides.
 
 use satchel_e2e::{Cli, speak, text_pdf, text_picture};
-
-const PASSPHRASE: &str = "a long enough passphrase";
+use satchel_test_kit::PASSPHRASE;
 
 fn hit_of<'a>(hits: &'a serde_json::Value, kind: &str) -> &'a serde_json::Value {
     hits.as_array()

@@ -11,11 +11,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use satchel_e2e::{Cli, SyncServer as Server};
-use serde_json::Value;
-
-const PASSPHRASE: &str = "correct horse battery staple";
 use satchel_e2e::SYNC_PASSWORD as PASSWORD;
+use satchel_e2e::{Cli, SyncServer as Server};
+use satchel_test_kit::{PASSPHRASE, Rng, wav};
+use serde_json::Value;
 
 /// What the proxy does to the next answer that comes back from the server.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -130,22 +129,6 @@ impl Proxy {
     }
 }
 
-/// A small deterministic generator, so a failure can be replayed from its seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 fn device(root: &Path, name: &str, url: &str) -> Cli {
     let cli = Cli::new(&root.join(name))
         .env("SATCHEL_PASSPHRASE", PASSPHRASE)
@@ -187,9 +170,9 @@ fn without_blob_ids(mut cards: Vec<Value>) -> Vec<Value> {
 fn long_wav(rng: &mut Rng) -> Vec<u8> {
     const RATE: u32 = 16_000;
     let samples: Vec<i16> = (0..RATE * 82)
-        .map(|_| (rng.next() % 4_000) as i16 - 2_000)
+        .map(|_| rng.below(4_000) as i16 - 2_000)
         .collect();
-    satchel_e2e::wav(RATE, &samples)
+    wav::bytes(RATE, &samples).unwrap()
 }
 
 /// A sync server on loopback with one learner, "ada": the server, and its address.
@@ -237,7 +220,8 @@ fn three_devices_and_a_server_with_faults_converge_and_lose_no_review() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(0x5eed_5a7c_4e1f);
     println!("seed {seed} (SATCHEL_SYNC_SEED replays it)");
-    let mut rng = Rng(seed);
+    // The devices' reviews and the faults, replayable from the seed.
+    let mut rng = Rng::new(seed);
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("server");
     Server::add_learner(&data, "ada");

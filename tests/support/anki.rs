@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::Path;
 
 use rusqlite::{Connection, params};
+use satchel_test_kit::wav;
 
 /// A tiny real PNG (1×1, red) and some bytes standing for a sound.
 pub const CAT_PNG: &[u8] = &[
@@ -21,13 +22,7 @@ pub const CAT_PNG: &[u8] = &[
 /// player can play.
 pub fn miaou_wav() -> Vec<u8> {
     const RATE: u32 = 8_000;
-    let samples: Vec<i16> = (0..RATE / 5)
-        .map(|n| {
-            let t = f64::from(n) / f64::from(RATE);
-            ((t * 440.0 * std::f64::consts::TAU).sin() * 8_000.0) as i16
-        })
-        .collect();
-    crate::wav(RATE, &samples)
+    wav::bytes(RATE, &wav::tone(RATE, 440.0, RATE / 5)).expect("a fifth of a second fits a WAV")
 }
 
 pub const DAY: i64 = 86_400_000;

@@ -8,6 +8,9 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 
+use satchel_test_kit::text::postscript_escape;
+use satchel_test_kit::tools::postscript_pdf;
+
 /// A binary of the workspace: `$ENV` when set (xtask sets it), otherwise where
 /// `cargo test --workspace` has just built it.
 pub fn binary(env: &str, name: &str) -> PathBuf {
@@ -118,13 +121,7 @@ pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
 
 /// Speech made by espeak-ng at a classroom pace, as a WAV file.
 pub fn speak(text: &str, wav: &Path) {
-    let status = Command::new("espeak-ng")
-        .args(["-s", "140", "-w"])
-        .arg(wav)
-        .arg(text)
-        .status()
-        .expect("espeak-ng runs");
-    assert!(status.success(), "espeak-ng failed");
+    satchel_test_kit::tools::speak(text, wav).expect("espeak-ng speaks");
 }
 
 /// Plays `wav` where the test sound server's microphone hears it (`cargo xtask test`
@@ -166,7 +163,7 @@ pub fn text_picture(out: &Path, width: u32, height: u32, lines: &[(u32, u32, &st
 /// of `pages`, its lines in 12 pt Helvetica. `gs_args` adds options (encryption).
 pub fn text_pdf(out: &Path, pages: &[&[&str]], gs_args: &[&str]) {
     let source: String = pages.iter().map(|lines| text_page(lines)).collect();
-    postscript_pdf(out, &format!("%!PS\n{source}"), gs_args);
+    postscript_pdf(&format!("%!PS\n{source}"), out, gs_args).expect("Ghostscript makes the PDF");
 }
 
 /// A PDF of two pages: one typed (a text layer, 12 pt Helvetica), and one scanned —
@@ -196,35 +193,18 @@ pub fn typed_and_scanned_pdf(out: &Path, typed: &[&str], scanned: &[(u32, u32, &
         "%!PS\n<< /PageSize [612 792] >> setpagedevice\n{}{scan}",
         text_page(typed)
     );
-    postscript_pdf(out, &source, &[]);
+    postscript_pdf(&source, out, &[]).expect("Ghostscript makes the PDF");
 }
 
 /// One page of PostScript: `lines` in 12 pt Helvetica from the top left.
 fn text_page(lines: &[&str]) -> String {
     let mut page = String::from("/Helvetica findfont 12 scalefont setfont\n");
     for (i, line) in lines.iter().enumerate() {
-        let line = line
-            .replace('\\', "\\\\")
-            .replace('(', "\\(")
-            .replace(')', "\\)");
+        let line = postscript_escape(line);
         page.push_str(&format!("72 {} moveto ({line}) show\n", 720 - i * 18));
     }
     page.push_str("showpage\n");
     page
-}
-
-/// `source` (PostScript) made a PDF by Ghostscript's pdfwrite.
-fn postscript_pdf(out: &Path, source: &str, gs_args: &[&str]) {
-    let ps = out.with_extension("ps");
-    std::fs::write(&ps, source).expect("PostScript written");
-    let status = Command::new("gs")
-        .args(["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite"])
-        .args(gs_args)
-        .arg(format!("-sOutputFile={}", out.display()))
-        .arg(&ps)
-        .status()
-        .expect("Ghostscript runs");
-    assert!(status.success(), "gs failed");
 }
 
 /// The password the sync tests give their server accounts.
@@ -299,26 +279,4 @@ impl Drop for SyncServer {
     fn drop(&mut self) {
         self.kill();
     }
-}
-
-/// 16-bit mono PCM samples as a WAV file.
-pub fn wav(rate: u32, samples: &[i16]) -> Vec<u8> {
-    let data = samples.len() as u32 * 2;
-    let mut wav = Vec::with_capacity(44 + data as usize);
-    wav.extend_from_slice(b"RIFF");
-    wav.extend_from_slice(&(36 + data).to_le_bytes());
-    wav.extend_from_slice(b"WAVEfmt ");
-    wav.extend_from_slice(&16u32.to_le_bytes());
-    wav.extend_from_slice(&1u16.to_le_bytes());
-    wav.extend_from_slice(&1u16.to_le_bytes());
-    wav.extend_from_slice(&rate.to_le_bytes());
-    wav.extend_from_slice(&(rate * 2).to_le_bytes());
-    wav.extend_from_slice(&2u16.to_le_bytes());
-    wav.extend_from_slice(&16u16.to_le_bytes());
-    wav.extend_from_slice(b"data");
-    wav.extend_from_slice(&data.to_le_bytes());
-    for sample in samples {
-        wav.extend_from_slice(&sample.to_le_bytes());
-    }
-    wav
 }

@@ -9,6 +9,8 @@ use std::sync::Arc;
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
+use crate::error::OrNotFound;
+use crate::ids::BlobId;
 use crate::profile::Profile;
 use crate::store::blobs;
 use crate::{Error, Result, now_ms};
@@ -21,7 +23,7 @@ const CHUNKS_PER_COMMIT: usize = 16;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct BlobInfo {
-    pub id: String,
+    pub id: BlobId,
     pub media_type: String,
     pub size: u64,
 }
@@ -35,7 +37,7 @@ impl Profile {
         media_type: &str,
         max_bytes: u64,
     ) -> Result<BlobInfo> {
-        let id = uuid::Uuid::now_v7().to_string();
+        let id = BlobId::new();
         self.transact(|tx| blobs::create(tx, &id, media_type, now_ms()))?;
         let written = self.fill_blob(&id, &mut input, max_bytes);
         match written {
@@ -55,7 +57,12 @@ impl Profile {
         }
     }
 
-    fn fill_blob(&self, id: &str, input: &mut impl Read, max_bytes: u64) -> Result<(u64, String)> {
+    fn fill_blob(
+        &self,
+        id: &BlobId,
+        input: &mut impl Read,
+        max_bytes: u64,
+    ) -> Result<(u64, String)> {
         let mut hasher = Sha256::new();
         let mut size = 0u64;
         let mut seq = 0i64;
@@ -95,7 +102,7 @@ impl Profile {
 
     /// Fills a blob that was waiting for its bytes (a source's original, shared by
     /// another device) and marks it complete; the bytes must hash to `sha256`.
-    pub(crate) fn fill_waiting_blob(&self, id: &str, bytes: &[u8], sha256: &str) -> Result<()> {
+    pub(crate) fn fill_waiting_blob(&self, id: &BlobId, bytes: &[u8], sha256: &str) -> Result<()> {
         self.transact(|tx| blobs::clear(tx, id))?;
         let (size, digest) = self.fill_blob(id, &mut &bytes[..], bytes.len() as u64)?;
         if digest != sha256 {
@@ -106,7 +113,7 @@ impl Profile {
         self.transact(|tx| blobs::complete(tx, id, size, None))
     }
 
-    pub(crate) fn delete_blob(&self, id: &str) -> Result<()> {
+    pub(crate) fn delete_blob(&self, id: &BlobId) -> Result<()> {
         self.transact(|tx| blobs::delete(tx, id))
     }
 
@@ -114,19 +121,19 @@ impl Profile {
         self.transact(blobs::sweep_incomplete)
     }
 
-    pub(crate) fn blob(&self, id: &str) -> Result<Option<BlobInfo>> {
+    pub(crate) fn blob(&self, id: &BlobId) -> Result<Option<BlobInfo>> {
         self.read(|conn| blob_info(conn, id))
     }
 }
 
-pub(crate) fn blob_info(conn: &Connection, id: &str) -> Result<Option<BlobInfo>> {
+pub(crate) fn blob_info(conn: &Connection, id: &BlobId) -> Result<Option<BlobInfo>> {
     Ok(conn
         .query_row(
             "SELECT media_type, size_bytes FROM blobs WHERE id = ?1 AND complete = 1",
             [id],
             |row| {
                 Ok(BlobInfo {
-                    id: id.to_owned(),
+                    id: id.clone(),
                     media_type: row.get(0)?,
                     size: u64::try_from(row.get::<_, i64>(1)?).unwrap_or(0),
                 })
@@ -153,18 +160,17 @@ fn read_full(input: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize>
 /// the profile (not a connection), taking the store's lock only for each chunk.
 pub struct BlobReader {
     profile: Arc<Profile>,
-    id: String,
+    id: BlobId,
     size: u64,
     position: u64,
     chunk: Option<(u64, Vec<u8>)>,
 }
 
 impl BlobReader {
-    pub(crate) fn open(profile: Arc<Profile>, id: &str) -> Result<Self> {
-        let info = profile.blob(id)?.ok_or_else(|| Error::NotFound {
-            kind: "recording",
-            id: id.to_owned(),
-        })?;
+    pub(crate) fn open(profile: Arc<Profile>, id: &BlobId) -> Result<Self> {
+        let info = profile
+            .blob(id)?
+            .or_not_found_as("recording", id.as_str())?;
         Ok(Self {
             profile,
             id: info.id,
@@ -316,6 +322,6 @@ mod tests {
             .unwrap();
         let swept = profile.sweep_incomplete_blobs().unwrap();
         assert_eq!(swept, 1);
-        assert!(profile.blob("cut").unwrap().is_none());
+        assert!(profile.blob(&"cut".into()).unwrap().is_none());
     }
 }

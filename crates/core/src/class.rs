@@ -18,6 +18,8 @@ use satchel_types::{
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::error::OrNotFound;
+use crate::ids::{CardId, DeckId, NoteId, SourceId};
 use crate::learn::LessonDoc;
 use crate::profile::{Profile, Tx};
 use crate::store::docs::Touched;
@@ -92,10 +94,7 @@ impl Classroom<'_> {
             Some(id) => taught
                 .into_iter()
                 .find(|c| c.id == id || c.name == id)
-                .ok_or_else(|| Error::NotFound {
-                    kind: "class",
-                    id: id.to_owned(),
-                }),
+                .or_not_found_as("class", id),
             None if taught.len() == 1 => taught
                 .into_iter()
                 .next()
@@ -167,7 +166,11 @@ impl Classroom<'_> {
         let now = crate::now_ms();
         let (lesson, material_doc) = self.transact(|tx| {
             let lesson = self.lesson_from(tx, &class, &account, material, now)?;
-            let card_ids: Vec<String> = lesson.concepts.keys().cloned().collect();
+            let card_ids: Vec<CardId> = lesson
+                .concepts
+                .keys()
+                .map(|id| id.as_str().into())
+                .collect();
             for card in &card_ids {
                 tx.touch(Touched::Card(card))?;
             }
@@ -180,12 +183,12 @@ impl Classroom<'_> {
                 .optional()?
                 .is_some();
             let material_doc = if is_source {
-                tx.touch(Touched::Source(material))?;
+                tx.touch(Touched::Source(&SourceId::from(material)))?;
                 DocId::source(material)
             } else {
                 // Neither a source nor a note: refused, as before, by the read.
                 tx.query_row("SELECT 1 FROM notes WHERE id = ?1", [material], |_| Ok(()))?;
-                tx.touch(Touched::Note(material))?;
+                tx.touch(Touched::Note(&NoteId::from(material)))?;
                 DocId::note(material)
             };
             let text =
@@ -198,7 +201,9 @@ impl Classroom<'_> {
         self.sync().now(true)?;
         let docs = vec![
             DocId::lesson(&lesson.id).as_str().to_owned(),
-            DocId::cards_of_deck(&lesson.deck_id).as_str().to_owned(),
+            DocId::cards_of_deck(lesson.deck_id.as_str())
+                .as_str()
+                .to_owned(),
             material_doc.as_str().to_owned(),
         ];
         let media = self.lesson_media(&lesson, material)?;
@@ -237,10 +242,7 @@ impl Classroom<'_> {
                 |r| r.get(0),
             )
             .optional()?;
-        let title = title.ok_or_else(|| Error::NotFound {
-            kind: "source or note",
-            id: material.to_owned(),
-        })?;
+        let title = title.or_not_found_as("source or note", material)?;
         let main_concept: Option<String> = tx
             .query_row(
                 "SELECT c.label FROM owner_concepts oc JOIN concepts c ON c.id = oc.concept_id
@@ -257,7 +259,7 @@ impl Classroom<'_> {
              WHERE p.owner_id = ?1 AND c.state != 'deleted'
              ORDER BY c.seq",
         )?;
-        let rows: Vec<(String, String, String, Option<String>)> = statement
+        let rows: Vec<(String, DeckId, String, Option<String>)> = statement
             .query_map([material], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })?
@@ -298,7 +300,7 @@ impl Classroom<'_> {
         let (_, cards, _) = self.shared_state()?;
         let mut media: Vec<String> = cards
             .iter()
-            .filter(|c| c.deck_id == lesson.deck_id)
+            .filter(|c| lesson.deck_id == c.deck_id)
             .flat_map(|c| c.media.iter().map(|m| m.sha256.clone()))
             .collect();
         let original: Option<(String, i64)> = self.read(|c| {
@@ -349,10 +351,7 @@ impl Classroom<'_> {
             .roster(class_id)?
             .into_iter()
             .find(|s| s.id == wanted || s.name.trim().to_lowercase() == wanted_name)
-            .ok_or_else(|| Error::NotFound {
-                kind: "student",
-                id: wanted.to_owned(),
-            })
+            .or_not_found_as("student", wanted)
     }
 
     /// Writes a bundle for one student to `path` (a USB stick): their lessons and

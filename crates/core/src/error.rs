@@ -129,6 +129,14 @@ impl Error {
         }
     }
 
+    /// No `kind` with id `id` (see [`OrNotFound`] for an `Option`).
+    pub(crate) fn not_found(kind: &'static str, id: &str) -> Error {
+        Error::NotFound {
+            kind,
+            id: id.to_owned(),
+        }
+    }
+
     pub fn view(&self) -> ErrorView {
         ErrorView {
             code: self.code(),
@@ -149,16 +157,19 @@ impl Error {
     }
 }
 
-/// `opt.or_not_found("note", id)?` in place of an unwrap, as in Anki's rslib.
+/// `opt.or_not_found(&note_id)?` in place of an unwrap, as in Anki's rslib: the typed
+/// id knows its kind's name. `or_not_found_as("class", id)` for an id of no one kind.
 pub(crate) trait OrNotFound<T> {
-    fn or_not_found(self, kind: &'static str, id: &str) -> Result<T>;
+    fn or_not_found<I: crate::ids::Id>(self, id: &I) -> Result<T>;
+    fn or_not_found_as(self, kind: &'static str, id: &str) -> Result<T>;
 }
 
 impl<T> OrNotFound<T> for Option<T> {
-    fn or_not_found(self, kind: &'static str, id: &str) -> Result<T> {
-        self.ok_or_else(|| Error::NotFound {
-            kind,
-            id: id.to_owned(),
-        })
+    fn or_not_found<I: crate::ids::Id>(self, id: &I) -> Result<T> {
+        self.ok_or_else(|| id.not_found())
+    }
+
+    fn or_not_found_as(self, kind: &'static str, id: &str) -> Result<T> {
+        self.ok_or_else(|| Error::not_found(kind, id))
     }
 }

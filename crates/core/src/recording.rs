@@ -20,6 +20,7 @@ use satchel_media::transcript::SAMPLE_RATE;
 use satchel_types::{Event, RecordingView, SourceKind, SourceView};
 
 use crate::blobs::CHUNK;
+use crate::ids::BlobId;
 use crate::profile::{Profile, Tx};
 use crate::store;
 use crate::{Error, Result, now_ms};
@@ -226,7 +227,7 @@ fn level_db(peak: f32) -> i16 {
 /// still being made.
 struct Writer {
     profile: Arc<Profile>,
-    blob_id: String,
+    blob_id: BlobId,
     lock_path: PathBuf,
     /// Held while recording; the operating system lets go of it if the app dies.
     _lock: File,
@@ -239,7 +240,7 @@ struct Writer {
 
 impl Writer {
     fn begin(profile: Arc<Profile>, title: &str) -> Result<Self> {
-        let blob_id = uuid::Uuid::now_v7().to_string();
+        let blob_id = BlobId::new();
         let lock_path = lock_path(&profile, &blob_id);
         if let Some(dir) = lock_path.parent() {
             std::fs::create_dir_all(dir).map_err(Error::io("creating", dir))?;
@@ -319,7 +320,7 @@ impl Writer {
     }
 }
 
-fn lock_path(profile: &Profile, blob_id: &str) -> PathBuf {
+fn lock_path(profile: &Profile, blob_id: &BlobId) -> PathBuf {
     profile
         .dir()
         .join("recordings")
@@ -352,7 +353,7 @@ fn wav_header(data: u32) -> [u8; HEADER] {
 
 /// Turns a recording's blob into a source: the header made to say how long it is,
 /// the blob marked complete, a source queued. A recording with no sound is removed.
-fn close_recording(tx: &Tx<'_>, blob_id: &str) -> Result<Option<SourceView>> {
+fn close_recording(tx: &Tx<'_>, blob_id: &BlobId) -> Result<Option<SourceView>> {
     let Some((title, started_at)) = tx
         .query_row(
             "SELECT title, started_at FROM recordings WHERE blob_id = ?1",
@@ -401,7 +402,7 @@ fn close_recording(tx: &Tx<'_>, blob_id: &str) -> Result<Option<SourceView>> {
 
 impl Profile {
     /// Closes a recording (see `close_recording`) and announces the source it became.
-    fn close_recording(&self, blob_id: &str) -> Result<Option<SourceView>> {
+    fn close_recording(&self, blob_id: &BlobId) -> Result<Option<SourceView>> {
         self.transact(|tx| {
             let source = close_recording(tx, blob_id)?;
             tx.emit_all(source.iter().map(crate::sources::saved));
@@ -413,7 +414,7 @@ impl Profile {
     /// saved chunk, and queues them for transcription. One still being made by a
     /// running process (its lock held) is left alone. Returns how many were closed.
     pub(crate) fn recover_recordings(&self) -> Result<usize> {
-        let open: Vec<String> = self.read(open_recordings)?;
+        let open: Vec<BlobId> = self.read(open_recordings)?;
         let mut closed = 0;
         for blob_id in open {
             let lock_path = lock_path(self, &blob_id);
@@ -442,7 +443,7 @@ impl Profile {
     }
 }
 
-fn open_recordings(conn: &Connection) -> Result<Vec<String>> {
+fn open_recordings(conn: &Connection) -> Result<Vec<BlobId>> {
     let mut statement = conn.prepare("SELECT blob_id FROM recordings ORDER BY started_at")?;
     let ids = statement
         .query_map([], |row| row.get(0))?
@@ -525,7 +526,7 @@ mod tests {
         assert!(!lock_path(&profile, &profile_blob(&profile, &source.id)).exists());
     }
 
-    fn profile_blob(profile: &Profile, source: &str) -> String {
+    fn profile_blob(profile: &Profile, source: &str) -> BlobId {
         profile
             .read(|conn| {
                 Ok(

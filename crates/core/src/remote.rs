@@ -19,6 +19,7 @@ use satchel_types::{ErrorCode, Event, ServerErrorBody, SyncAccount, SyncOutcome,
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use crate::ids::{BlobId, SourceId};
 use crate::net::client_builder;
 use crate::profile::Tx;
 use crate::shared::Syncing;
@@ -758,7 +759,7 @@ fn mark_synced(tx: &Tx<'_>, server: &str, sha256: &str) -> Result<()> {
 
 /// Sources' originals another device shared that have not arrived here:
 /// (blob id, sha256, source id).
-fn waiting_originals(conn: &Connection) -> Result<Vec<(String, String, String)>> {
+fn waiting_originals(conn: &Connection) -> Result<Vec<(BlobId, String, SourceId)>> {
     Ok(conn
         .prepare_cached(
             "SELECT b.id, b.sha256, s.id FROM blobs b JOIN sources s ON s.blob_id = b.id

@@ -25,6 +25,7 @@ use serde_json::{Value, json};
 
 use crate::blobs::{BlobReader, blob_info};
 use crate::error::OrNotFound;
+use crate::ids::{BlobId, SourceId};
 use crate::jobs::{Failure, JobContext};
 use crate::notes::excerpt;
 use crate::profile::{Profile, Tx};
@@ -263,8 +264,8 @@ impl Profile {
     }
 
     /// The stored original, whole (pictures and documents are read in one piece).
-    fn source_bytes(self: &Arc<Self>, id: &str, max_bytes: u64) -> Result<Vec<u8>> {
-        let (mut reader, _) = self.source_original(id)?;
+    fn source_bytes(self: &Arc<Self>, id: &SourceId, max_bytes: u64) -> Result<Vec<u8>> {
+        let (mut reader, _) = self.source_original(id.as_str())?;
         if reader.len() > max_bytes {
             return Err(Error::Media(MediaError::TooLarge {
                 max_mb: max_bytes / (1024 * 1024),
@@ -304,16 +305,16 @@ impl Profile {
     pub fn source(&self, id_or_prefix: &str) -> Result<SourceView> {
         self.read(|conn| {
             let id = resolve(conn, id_or_prefix)?;
-            get(conn, &id)?.or_not_found("source", &id)
+            get(conn, &id)?.or_not_found(&id)
         })
     }
 
     pub fn delete_source(&self, id_or_prefix: &str) -> Result<()> {
         self.transact(|tx| {
             let id = resolve(tx, id_or_prefix)?;
-            let blob = store::sources::delete(tx, &id)?.or_not_found("source", &id)?;
+            let blob = store::sources::delete(tx, &id)?.or_not_found(&id)?;
             store::blobs::delete(tx, &blob)?;
-            tx.emit(Event::SourceDeleted { id });
+            tx.emit(Event::SourceDeleted { id: id.into() });
             Ok(())
         })
     }
@@ -336,7 +337,7 @@ impl Profile {
     /// is stopped through its cancel flag instead). Returns whether it was waiting.
     pub fn cancel_queued_source(&self, id_or_prefix: &str) -> Result<bool> {
         let id = self.read(|conn| resolve(conn, id_or_prefix))?;
-        let waiting = self.source(&id)?.status == SourceStatus::Queued;
+        let waiting = self.source(id.as_str())?.status == SourceStatus::Queued;
         if waiting {
             self.set_status(&id, SourceStatus::Cancelled, None)?;
         }
@@ -346,7 +347,8 @@ impl Profile {
     /// Keeps the password a protected document is to be read with (the reading keeps
     /// it too, once it opens the document).
     pub fn keep_document_password(&self, id: &str, password: &str) -> Result<()> {
-        self.transact(|tx| store::sources::set_document_password(tx, id, password))
+        let id = SourceId::from(id);
+        self.transact(|tx| store::sources::set_document_password(tx, &id, password))
     }
 
     /// Puts a failed or cancelled source back in the queue.
@@ -359,15 +361,15 @@ impl Profile {
     pub fn source_original(self: &Arc<Self>, id_or_prefix: &str) -> Result<(BlobReader, String)> {
         let (blob, media_type) = self.read(|conn| {
             let id = resolve(conn, id_or_prefix)?;
-            let blob: String =
+            let blob: BlobId =
                 conn.query_row("SELECT blob_id FROM sources WHERE id = ?1", [&id], |r| {
                     r.get(0)
                 })?;
             let Some(info) = blob_info(conn, &blob)? else {
-                return Err(Error::NotFound {
-                    kind: "original here (it was brought in on another device and comes with a sync) for source",
-                    id,
-                });
+                return Err(Error::not_found(
+                    "original here (it was brought in on another device and comes with a sync) for source",
+                    id.as_str(),
+                ));
             };
             Ok((info.id, info.media_type))
         })?;
@@ -376,7 +378,7 @@ impl Profile {
 
     fn set_status(
         &self,
-        id: &str,
+        id: &SourceId,
         status: SourceStatus,
         error: Option<&ErrorView>,
     ) -> Result<SourceView> {
@@ -387,12 +389,9 @@ impl Profile {
                 _ => None,
             };
             if !store::sources::set_status(tx, id, &to_sql(&status), why, now_ms())? {
-                return Err(Error::NotFound {
-                    kind: "source",
-                    id: id.to_owned(),
-                });
+                return Err(id.not_found());
             }
-            let source = get(tx, id)?.or_not_found("source", id)?;
+            let source = get(tx, id)?.or_not_found(id)?;
             let event = saved(&source);
             tx.emit(event);
             Ok(source)
@@ -410,9 +409,9 @@ pub fn transcribe_source(
     cancel: Arc<AtomicBool>,
 ) -> Result<SourceView> {
     let source = profile.source(id)?;
-    let id = source.id.clone();
+    let id = SourceId::from(source.id.clone());
     profile.set_status(&id, SourceStatus::Transcribing, None)?;
-    let (reader, media_type) = profile.source_original(&id)?;
+    let (reader, media_type) = profile.source_original(id.as_str())?;
     let audio = Audio {
         size: reader.len(),
         source: Box::new(reader),
@@ -420,7 +419,7 @@ pub fn transcribe_source(
     };
     let bus = profile.events().clone();
     let last = std::sync::Mutex::new(None::<Instant>);
-    let progress_id = id.clone();
+    let progress_id = id.to_string();
     let progress = Arc::new(move |progress: Progress| {
         let mut last = last
             .lock()
@@ -460,7 +459,7 @@ pub fn transcribe_source(
                 },
                 now_ms(),
             )?;
-            let source = get(tx, &id)?.or_not_found("source", &id)?;
+            let source = get(tx, &id)?.or_not_found(&id)?;
             let event = saved(&source);
             tx.emit(event);
             Ok(source)
@@ -487,7 +486,7 @@ pub fn read_source(
     password: Option<&str>,
 ) -> Result<SourceView> {
     let source = profile.source(id)?;
-    let id = source.id.clone();
+    let id = SourceId::from(source.id.clone());
     let max_bytes = match source.kind {
         SourceKind::Image => ImageLimits::default().max_bytes,
         SourceKind::Document => PdfLimits::default().max_bytes,
@@ -518,7 +517,7 @@ pub fn read_source(
                 ..ReadPage::default()
             }],
             _ => {
-                let progress_id = id.clone();
+                let progress_id = id.to_string();
                 reader.read_document(&bytes, password, &mut |done, total| {
                     bus.publish(Event::SourcePages {
                         id: progress_id.clone(),
@@ -536,7 +535,7 @@ pub fn read_source(
             if let Some(password) = password {
                 store::sources::set_document_password(tx, &id, password)?;
             }
-            let source = get(tx, &id)?.or_not_found("source", &id)?;
+            let source = get(tx, &id)?.or_not_found(&id)?;
             let event = saved(&source);
             tx.emit(event);
             Ok(source)
@@ -583,7 +582,7 @@ pub fn draw_page(
     Ok(encode_png(&picture)?)
 }
 
-fn store_pages(tx: &Tx<'_>, id: &str, pages: &[ReadPage]) -> Result<()> {
+fn store_pages(tx: &Tx<'_>, id: &SourceId, pages: &[ReadPage]) -> Result<()> {
     let sizes: Vec<(i64, [f32; 2])> = pages
         .iter()
         .filter_map(|page| page.size.map(|size| (i64::from(page.number), size)))
@@ -628,16 +627,15 @@ fn store_pages(tx: &Tx<'_>, id: &str, pages: &[ReadPage]) -> Result<()> {
     )
 }
 
-fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<String> {
+fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<SourceId> {
     crate::ids::resolve(
         conn,
-        "source",
         "SELECT id FROM sources WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 2",
         id_or_prefix,
     )
 }
 
-pub(crate) fn get(conn: &Connection, id: &str) -> Result<Option<SourceView>> {
+pub(crate) fn get(conn: &Connection, id: &SourceId) -> Result<Option<SourceView>> {
     let source = conn
         .prepare_cached(
             "SELECT s.id, s.title, s.status, s.file_name, b.media_type, b.size_bytes, s.language,
@@ -741,11 +739,11 @@ pub(crate) fn insert_source(
     kind: SourceKind,
     title: &str,
     file_name: Option<&str>,
-    blob_id: &str,
+    blob_id: &BlobId,
     duration_ms: Option<i64>,
     created_at: i64,
 ) -> Result<SourceView> {
-    let id = uuid::Uuid::now_v7().to_string();
+    let id = SourceId::new();
     store::sources::insert(
         tx,
         &store::sources::NewSource {
@@ -763,7 +761,7 @@ pub(crate) fn insert_source(
         },
         now_ms(),
     )?;
-    get(tx, &id)?.or_not_found("source", &id)
+    get(tx, &id)?.or_not_found(&id)
 }
 
 /// The event that announces a source as it now is.
@@ -802,7 +800,7 @@ fn from_sql<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
 /// raises `cancel` so the work stops.
 fn watched<T>(
     job: &JobContext<'_>,
-    source: &str,
+    source: &SourceId,
     cancel: &Arc<AtomicBool>,
     work: impl FnOnce() -> T,
 ) -> T {
@@ -817,8 +815,8 @@ fn watched<T>(
                         id,
                         done_ms,
                         total_ms,
-                    }) if id == source => job.progress(done_ms, total_ms),
-                    Ok(Event::SourcePages { id, done, total }) if id == source => {
+                    }) if *source == id => job.progress(done_ms, total_ms),
+                    Ok(Event::SourcePages { id, done, total }) if *source == id => {
                         job.progress(done, Some(total))
                     }
                     Ok(_) | Err(RecvTimeoutError::Timeout) if job.should_stop() => {
@@ -841,15 +839,14 @@ fn watched<T>(
 /// Reads (or transcribes) source `id` if it waits to be read, as part of `job`.
 pub(crate) fn read_waiting(
     job: &JobContext<'_>,
-    id: &str,
+    id: &SourceId,
     language: Option<&str>,
     transcriber: &dyn Transcriber,
     reader: &dyn Reader,
 ) -> std::result::Result<Value, Failure> {
-    let id = id.to_owned();
     let language = language.map(str::to_owned);
     let profile = job.profile();
-    let source = match profile.source(&id) {
+    let source = match profile.source(id.as_str()) {
         Ok(source) => source,
         // Deleted while it waited: nothing to do.
         Err(Error::NotFound { .. }) => return Ok(Value::Null),
@@ -865,16 +862,16 @@ pub(crate) fn read_waiting(
         return Ok(Value::Null);
     }
     let cancel = Arc::new(AtomicBool::new(false));
-    let outcome = watched(job, &id, &cancel, || match source.kind {
+    let outcome = watched(job, id, &cancel, || match source.kind {
         SourceKind::Audio => transcribe_source(
             profile,
-            &id,
+            id.as_str(),
             transcriber,
             language.as_deref(),
             Arc::clone(&cancel),
         ),
         // Pictures and documents are read in one go (a few seconds a page).
-        _ => read_source(profile, &id, reader, None),
+        _ => read_source(profile, id.as_str(), reader, None),
     });
     match outcome {
         Ok(source) => Ok(json!({ "status": source.status, "chars": source.text.len() })),
@@ -882,7 +879,7 @@ pub(crate) fn read_waiting(
             // Cancelled by the learner: it stays so. Paused (the library was locked) or
             // given up for silence: it waits to be read again.
             if profile.job(job.id())?.state != JobState::Cancelled {
-                profile.requeue_source(&id)?;
+                profile.requeue_source(id.as_str())?;
             }
             Err(Failure::Stopped)
         }

@@ -8,6 +8,7 @@ use std::time::Duration;
 use satchel_types::{Event, JobState, JobView};
 use serde_json::{Value, json};
 
+use crate::ids::SourceId;
 use crate::jobs::{Class, Failure, JobContext, JobKind, NewJob};
 use crate::profile::Profile;
 use crate::search::{Understand, refresh};
@@ -116,7 +117,7 @@ fn read(
     transcriber: &dyn Transcriber,
     reader: &dyn Reader,
 ) -> std::result::Result<Value, Failure> {
-    let Some(id) = job.subject().map(str::to_owned) else {
+    let Some(id) = job.subject().map(SourceId::from) else {
         return Err(Error::InvalidInput("a read job names no source".into()).into());
     };
     read_waiting(

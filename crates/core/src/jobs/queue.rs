@@ -9,6 +9,8 @@ use satchel_types::{ErrorCode, ErrorView, Event, JobState, JobView};
 use serde_json::Value;
 
 use super::crash;
+use crate::error::OrNotFound;
+use crate::ids::JobId;
 use crate::profile::{Profile, Tx};
 use crate::{Error, Result};
 
@@ -102,7 +104,7 @@ pub struct NewJob {
 /// A try of a job that a worker claimed.
 #[derive(Debug, Clone)]
 pub(crate) struct Claimed {
-    pub id: String,
+    pub id: JobId,
     pub kind: String,
     pub subject: Option<String>,
     pub payload: Value,
@@ -139,20 +141,16 @@ fn view_from_row(row: &Row<'_>) -> rusqlite::Result<JobView> {
     })
 }
 
-fn view(conn: &Connection, id: &str) -> Result<JobView> {
+fn view(conn: &Connection, id: &JobId) -> Result<JobView> {
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"))?
         .query_row([id], view_from_row)
         .optional()?
-        .ok_or_else(|| Error::NotFound {
-            kind: "job",
-            id: id.to_owned(),
-        })
+        .or_not_found(id)
 }
 
-fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<String> {
+fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<JobId> {
     crate::ids::resolve(
         conn,
-        "job",
         "SELECT id FROM jobs WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 2",
         id_or_prefix,
     )
@@ -161,7 +159,7 @@ fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<String> {
 /// Queues `job` within the transaction `tx` (with the change that calls for it, so
 /// the two happen together or not at all); the caller announces it.
 pub(crate) fn insert_job(tx: &Tx<'_>, job: &NewJob, run_after_ms: i64) -> Result<JobView> {
-    let id = uuid::Uuid::now_v7().to_string();
+    let id = JobId::new();
     let payload = serde_json::to_string(&job.payload)
         .map_err(|e| Error::InvalidInput(format!("a job's input: {e}")))?;
     tx.execute(
@@ -181,7 +179,7 @@ pub(crate) fn insert_job(tx: &Tx<'_>, job: &NewJob, run_after_ms: i64) -> Result
     view(tx, &id)
 }
 
-fn updated(tx: &Tx<'_>, id: &str) -> Result<Event> {
+fn updated(tx: &Tx<'_>, id: &JobId) -> Result<Event> {
     Ok(Event::JobUpdated { job: view(tx, id)? })
 }
 
@@ -245,6 +243,7 @@ impl Profile {
 
     /// Lets queued job `id` run from `now_ms`, if it was to wait longer.
     pub fn hasten_job(&self, id: &str, now_ms: i64) -> Result<JobView> {
+        let id = &JobId::from(id);
         self.transact(|tx| {
             tx.execute(
                 "UPDATE jobs SET run_after = ?2, updated_at = ?2
@@ -343,7 +342,7 @@ pub(crate) fn claim(
         let found = statement
             .query_row(values.as_slice(), |row| {
                 Ok((
-                    row.get::<_, String>(0)?,
+                    row.get::<_, JobId>(0)?,
                     row.get::<_, String>(1)?,
                     row.get::<_, Option<String>>(2)?,
                     row.get::<_, String>(3)?,
@@ -401,7 +400,7 @@ pub(crate) fn heartbeat(
         };
         let events = match (changed, progress) {
             (1, Some((done, total))) => vec![Event::JobProgress {
-                id: job.id.clone(),
+                id: job.id.to_string(),
                 done,
                 total,
             }],
@@ -533,7 +532,7 @@ pub(crate) fn release(profile: &Profile, job: &Claimed, now_ms: i64) -> Result<(
 
 /// Tries that went silent past their class's timeout are given up as failed (and
 /// retried after their backoff); returns the jobs given up.
-pub(crate) fn expire(profile: &Profile, class: Class, now_ms: i64) -> Result<Vec<String>> {
+pub(crate) fn expire(profile: &Profile, class: Class, now_ms: i64) -> Result<Vec<JobId>> {
     let cutoff = now_ms - class.timeout().as_millis() as i64;
     let silent: Vec<Claimed> = profile.read(|conn| {
         let mut statement = conn.prepare_cached(
@@ -576,7 +575,7 @@ pub(crate) fn recover(profile: &Profile, now_ms: i64) -> Result<usize> {
     let markers = crash::markers_dir(profile.dir());
     crash::tidy(&markers);
     profile.transact(|tx| {
-        let running: Vec<(String, Option<String>)> = {
+        let running: Vec<(JobId, Option<String>)> = {
             let mut statement = tx.prepare("SELECT id, claim FROM jobs WHERE state = 'running'")?;
             statement
                 .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?

@@ -80,7 +80,7 @@ const LOOK_EVERY_MS: i64 = 1000;
 
 impl JobContext<'_> {
     pub fn id(&self) -> &str {
-        &self.job.id
+        self.job.id.as_str()
     }
 
     pub fn subject(&self) -> Option<&str> {
@@ -514,7 +514,7 @@ mod tests {
                     }));
                 }
                 job.finish(|tx| {
-                    crate::store::notes::put(tx, "made", "Made", "", 0)?;
+                    crate::store::notes::put(tx, &"made".into(), "Made", "", 0)?;
                     Ok(((), serde_json::json!({ "tries": n })))
                 })?;
                 Ok(Value::Null)

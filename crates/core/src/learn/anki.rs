@@ -23,6 +23,8 @@ use super::cards::{HAND, cloze_card, media_type};
 use super::history::{PastReview, replay};
 use super::schedule::Scheduler;
 use super::{deck_named, settings};
+use crate::error::OrNotFound;
+use crate::ids::{BlobId, DeckId};
 use crate::profile::Profile;
 use crate::store::cards;
 use crate::{Error, Result};
@@ -792,7 +794,7 @@ impl Profile {
                 blobs.insert(
                     name.clone(),
                     CardMedia {
-                        blob_id: blob.id,
+                        blob_id: blob.id.into(),
                         name: name.clone(),
                         mime: mime.to_owned(),
                         side: CardSide::Front,
@@ -806,7 +808,7 @@ impl Profile {
 
         let imported = self.transact(|tx| {
             let scheduler = Scheduler::new(&settings(tx)?)?;
-            let mut decks: HashMap<i64, String> = HashMap::new();
+            let mut decks: HashMap<i64, DeckId> = HashMap::new();
             let mut report = report;
             for (n, (card, note, shown)) in rendered.iter().enumerate() {
                 let deck_id = match decks.get(&card.deck) {
@@ -892,11 +894,8 @@ impl Profile {
         blob_id: &str,
     ) -> Result<(crate::BlobReader, String)> {
         let info = self
-            .read(|conn| crate::blobs::blob_info(conn, blob_id))?
-            .ok_or_else(|| Error::NotFound {
-                kind: "card picture or sound",
-                id: blob_id.to_owned(),
-            })?;
+            .read(|conn| crate::blobs::blob_info(conn, &BlobId::from(blob_id)))?
+            .or_not_found_as("card picture or sound", blob_id)?;
         Ok((
             crate::BlobReader::open(std::sync::Arc::clone(self), &info.id)?,
             info.media_type,

@@ -10,6 +10,8 @@ use sha2::{Digest, Sha256};
 
 use super::deck_named;
 use super::review::days;
+use crate::error::OrNotFound;
+use crate::ids::CardId;
 use crate::profile::{Profile, Tx};
 use crate::store::cards;
 use crate::{Error, Result};
@@ -90,24 +92,18 @@ pub(crate) fn study_card(row: &Row<'_>) -> rusqlite::Result<StudyCard> {
     })
 }
 
-pub(crate) fn card(conn: &Connection, id: &str) -> Result<StudyCard> {
+pub(crate) fn card(conn: &Connection, id: &CardId) -> Result<StudyCard> {
     conn.prepare_cached(&format!(
         "SELECT {STUDY_COLUMNS} FROM {STUDY_FROM} WHERE c.id = ?1"
     ))?
     .query_row([id], study_card)
     .optional()?
-    .ok_or_else(|| Error::NotFound {
-        kind: "card",
-        id: id.to_owned(),
-    })
+    .or_not_found(id)
 }
 
 /// A card's id from its id or a unique prefix of it (as the CLI prints them).
-fn card_id(conn: &Connection, id_or_prefix: &str) -> Result<String> {
-    let not_found = || Error::NotFound {
-        kind: "card",
-        id: id_or_prefix.to_owned(),
-    };
+fn card_id(conn: &Connection, id_or_prefix: &str) -> Result<CardId> {
+    let not_found = || CardId::from(id_or_prefix).not_found();
     if id_or_prefix.len() < 4
         || !id_or_prefix
             .chars()
@@ -117,7 +113,7 @@ fn card_id(conn: &Connection, id_or_prefix: &str) -> Result<String> {
     }
     let mut statement =
         conn.prepare_cached("SELECT id FROM cards WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 2")?;
-    let ids: Vec<String> = statement
+    let ids: Vec<CardId> = statement
         .query_map([id_or_prefix], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     match ids.as_slice() {
@@ -312,7 +308,7 @@ fn drafted(draft: &CardDraft) -> Result<Vec<Sides>> {
 /// The id of a card brought in from elsewhere: time-ordered by when it was made
 /// there (`made_at`, ms), the rest from where it came from, so that every device
 /// bringing in the same card gives it the same id.
-pub(crate) fn stable_card_id(made_at: i64, external_id: &str) -> String {
+pub(crate) fn stable_card_id(made_at: i64, external_id: &str) -> CardId {
     use sha2::Digest;
     let digest = sha2::Sha256::digest(format!("satchel-card:{external_id}").as_bytes());
     let mut rest = [0u8; 10];
@@ -321,6 +317,7 @@ pub(crate) fn stable_card_id(made_at: i64, external_id: &str) -> String {
     uuid::Builder::from_unix_timestamp_millis(millis, &rest)
         .into_uuid()
         .to_string()
+        .into()
 }
 
 fn changed(count: usize) -> Event {
@@ -400,7 +397,7 @@ impl Profile {
                 })?;
                 let blob = self.write_blob(opened, mime, MEDIA_MAX_BYTES)?;
                 Ok(CardMedia {
-                    blob_id: blob.id,
+                    blob_id: blob.id.into(),
                     name,
                     mime: mime.to_owned(),
                     side: file.side,
@@ -510,7 +507,7 @@ impl Profile {
     fn change_card(
         &self,
         id_or_prefix: &str,
-        change: impl FnOnce(&Tx<'_>, &str) -> Result<()>,
+        change: impl FnOnce(&Tx<'_>, &CardId) -> Result<()>,
     ) -> Result<StudyCard> {
         self.transact(|tx| {
             let id = card_id(tx, id_or_prefix)?;

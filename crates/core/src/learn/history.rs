@@ -8,6 +8,7 @@ use super::review::project;
 use super::schedule::{Past, Scheduler};
 use super::{deck_named, settings};
 use crate::Result;
+use crate::ids::{CardId, DeckId, ReviewId};
 use crate::profile::{Profile, Tx};
 use crate::store::cards;
 use crate::store::reviews::{LoggedReview, log};
@@ -37,18 +38,19 @@ pub struct CardWithHistory {
 pub(crate) fn replay(
     tx: &Tx<'_>,
     scheduler: &Scheduler,
-    card_id: &str,
+    card_id: &CardId,
     reviews: &[PastReview],
     origin: &str,
-) -> Result<Vec<String>> {
+) -> Result<Vec<ReviewId>> {
     let mut past = Past::default();
     let mut logged = Vec::new();
     for review in reviews {
         let outcome = scheduler.outcome(&past, review.rating, review.reviewed_at)?;
+        let id = ReviewId::from(review.id.as_str());
         let added = log(
             tx,
             &LoggedReview {
-                id: &review.id,
+                id: &id,
                 card_id,
                 reviewed_at: review.reviewed_at,
                 rating: review.rating,
@@ -61,7 +63,7 @@ pub(crate) fn replay(
             },
         )?;
         if added {
-            logged.push(review.id.clone());
+            logged.push(id);
         }
         past = Past {
             memory: Some(outcome.memory),
@@ -76,7 +78,7 @@ pub(crate) fn replay(
 /// Sets a card's schedule from its whole history (after another device's reviews of
 /// it arrived): its reviews that were not undone, in time order, through FSRS. A card
 /// not here (yet) waits for its own document.
-pub(crate) fn reschedule_from_history(tx: &Tx<'_>, card_id: &str) -> Result<()> {
+pub(crate) fn reschedule_from_history(tx: &Tx<'_>, card_id: &CardId) -> Result<()> {
     let exists: bool = tx
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM cards WHERE id = ?1)")?
         .query_row([card_id], |row| row.get(0))?;
@@ -138,7 +140,7 @@ impl Profile {
             let mut decks = std::collections::HashMap::new();
             for (seq, card) in cards.iter().enumerate() {
                 let deck = match decks.get(&card.deck) {
-                    Some(id) => String::clone(id),
+                    Some(id) => DeckId::clone(id),
                     None => {
                         let id = deck_named(tx, &card.deck, now)?;
                         decks.insert(card.deck.clone(), id.clone());
@@ -163,7 +165,7 @@ impl Profile {
                     now,
                 )?;
                 replay(tx, &scheduler, &id, &card.reviews, origin)?;
-                ids.push(id);
+                ids.push(id.into_string());
             }
             let count = u32::try_from(ids.len()).unwrap_or(u32::MAX);
             tx.emit(Event::CardsChanged { count });

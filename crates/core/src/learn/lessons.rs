@@ -10,6 +10,7 @@ use serde_json::json;
 
 use super::schedule::Scheduler;
 use crate::Result;
+use crate::ids::DeckId;
 use crate::store::tx::Tx;
 
 /// The rating of a failed answer in the review log.
@@ -27,7 +28,7 @@ pub(crate) struct LessonDoc {
     pub teacher_id: String,
     /// The material: a source's or a note's id.
     pub source_id: Option<String>,
-    pub deck_id: String,
+    pub deck_id: DeckId,
     pub deck_name: String,
     pub assigned_at: i64,
     /// Card id → the concept it tests.

@@ -26,6 +26,7 @@ pub(crate) use history::reschedule_from_history;
 pub use history::{CardWithHistory, PastReview};
 pub use review::DAY_STARTS_AT_HOUR;
 
+use crate::ids::DeckId;
 use crate::profile::{Profile, Tx};
 use crate::store;
 use crate::{Error, Result};
@@ -34,7 +35,7 @@ pub(crate) const DEFAULT_DECK: &str = "Default";
 const DECK_NAME_MAX_CHARS: usize = 200;
 
 /// The deck named `name` ("Default" when empty), made if there is none.
-pub(crate) fn deck_named(tx: &Tx<'_>, name: &str, now: i64) -> Result<String> {
+pub(crate) fn deck_named(tx: &Tx<'_>, name: &str, now: i64) -> Result<DeckId> {
     let name = deck_name(name)?;
     if let Some(id) = tx
         .prepare_cached("SELECT id FROM decks WHERE name = ?1")?
@@ -51,11 +52,11 @@ pub(crate) fn deck_named(tx: &Tx<'_>, name: &str, now: i64) -> Result<String> {
 }
 
 /// A deck's id: made from its name.
-pub(crate) fn deck_id_of(name: &str) -> String {
+pub(crate) fn deck_id_of(name: &str) -> DeckId {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(name.as_bytes());
     let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
-    format!("deck-{hex}")
+    format!("deck-{hex}").into()
 }
 
 /// A deck's name as kept: trimmed, its parts ("A::B") trimmed, never empty.

@@ -7,6 +7,7 @@ use super::cards::{STUDY_COLUMNS, STUDY_FROM, card, study_card};
 use super::optimise::queue_when_due;
 use super::schedule::{DAY, MINUTE, Past, ReviewKind, Scheduler};
 use super::settings;
+use crate::ids::{CardId, ReviewId};
 use crate::profile::{Profile, Tx};
 use crate::store;
 use crate::{Error, Result};
@@ -172,7 +173,7 @@ pub(crate) fn next_card(
 }
 
 /// Sets a card's schedule from its latest review that was not undone.
-pub(crate) fn project(tx: &Tx<'_>, card_id: &str) -> Result<()> {
+pub(crate) fn project(tx: &Tx<'_>, card_id: &CardId) -> Result<()> {
     store::cards::schedule_from_log(tx, card_id)
 }
 
@@ -188,7 +189,7 @@ impl Profile {
     pub fn card_to_study(&self, id: &str, now: i64) -> Result<NextCard> {
         self.read(|conn| {
             let settings = settings(conn)?;
-            let card = card(conn, id)?;
+            let card = card(conn, &CardId::from(id))?;
             let outcomes = Scheduler::new(&settings)?.outcomes(&past(&card), now)?;
             Ok(NextCard {
                 intervals_ms: outcomes.map(|o| o.due - now),
@@ -213,7 +214,7 @@ impl Profile {
         now: i64,
     ) -> Result<Answered> {
         self.transact(|tx| {
-            let card = card(tx, card_id)?;
+            let card = card(tx, &CardId::from(card_id))?;
             if card.suspended {
                 return Err(Error::InvalidInput(
                     "the card is suspended; let it back into reviews first".into(),
@@ -222,12 +223,13 @@ impl Profile {
             let settings = settings(tx)?;
             let scheduler = Scheduler::new(&settings)?;
             let outcome = scheduler.outcome(&past(&card), rating, now)?;
-            let id = uuid::Uuid::now_v7().to_string();
+            let id = ReviewId::new();
+            let card_id = CardId::from(card.id.as_str());
             store::reviews::log(
                 tx,
                 &store::reviews::LoggedReview {
                     id: &id,
-                    card_id: &card.id,
+                    card_id: &card_id,
                     reviewed_at: now,
                     rating,
                     kind: outcome.kind,
@@ -242,7 +244,7 @@ impl Profile {
             // Its siblings wait for another day, as Anki has them (see bury_siblings).
             store::cards::answered(
                 tx,
-                &card.id,
+                &card_id,
                 &store::cards::Schedule {
                     due: Some(outcome.due),
                     stability: Some(outcome.memory.stability),
@@ -253,12 +255,12 @@ impl Profile {
             )?;
             store::cards::bury_siblings(
                 tx,
-                &card.id,
+                &card_id,
                 Days::of(&settings).next_day_start(now),
                 DAY,
             )?;
             let answered = Answered {
-                review_id: id.clone(),
+                review_id: id.to_string(),
                 card_id: card.id.clone(),
                 rating,
                 due: outcome.due,
@@ -267,7 +269,7 @@ impl Profile {
             };
             let mut events = vec![Event::ReviewLogged {
                 card_id: card.id,
-                review_id: id,
+                review_id: id.into(),
                 undone: false,
             }];
             events.extend(queue_when_due(tx, &settings, now)?);
@@ -281,7 +283,7 @@ impl Profile {
     /// Returns the card, to be asked again.
     pub fn undo_review(&self, review_id: Option<&str>, now: i64) -> Result<StudyCard> {
         self.transact(|tx| {
-            let found: Option<(String, String)> = match review_id {
+            let found: Option<(ReviewId, CardId)> = match review_id {
                 Some(id) => tx
                     .query_row(
                         "SELECT r.id, r.card_id FROM reviews r WHERE r.id = ?1
@@ -303,10 +305,7 @@ impl Profile {
             };
             let Some((review, card_id)) = found else {
                 return Err(match review_id {
-                    Some(id) => Error::NotFound {
-                        kind: "review to undo",
-                        id: id.to_owned(),
-                    },
+                    Some(id) => Error::not_found("review to undo", id),
                     None => Error::InvalidInput("there is no answer to undo".into()),
                 });
             };
@@ -314,8 +313,8 @@ impl Profile {
             project(tx, &card_id)?;
             let undone = card(tx, &card_id)?;
             tx.emit(Event::ReviewLogged {
-                card_id,
-                review_id: review,
+                card_id: card_id.into(),
+                review_id: review.into(),
                 undone: true,
             });
             Ok(undone)

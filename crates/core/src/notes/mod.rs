@@ -3,6 +3,7 @@
 use satchel_types::{Event, LibraryView, NoteDraft, NoteSummary, NoteView};
 
 use crate::error::OrNotFound;
+use crate::ids::NoteId;
 use crate::profile::Profile;
 use crate::store::notes;
 use crate::{Error, Result, now_ms};
@@ -37,18 +38,13 @@ impl Profile {
             )));
         }
         self.transact(|tx| {
-            let id = match &draft.id {
-                None => uuid::Uuid::now_v7().to_string(),
-                Some(id) if notes::exists(tx, id)? => id.clone(),
-                Some(id) => {
-                    return Err(Error::NotFound {
-                        kind: "note",
-                        id: id.clone(),
-                    });
-                }
+            let id = match draft.id.clone().map(NoteId::from) {
+                None => NoteId::new(),
+                Some(id) if notes::exists(tx, &id)? => id,
+                Some(id) => return Err(id.not_found()),
             };
             notes::put(tx, &id, title, &draft.body, now_ms())?;
-            let note = notes::get(tx, &id)?.or_not_found("note", &id)?;
+            let note = notes::get(tx, &id)?.or_not_found(&id)?;
             tx.emit(Event::NoteSaved {
                 note: summary(&note.id, &note.title, &note.body, note.updated_at),
             });
@@ -60,7 +56,7 @@ impl Profile {
     pub fn note(&self, id_or_prefix: &str) -> Result<NoteView> {
         self.read(|conn| {
             let id = notes::resolve(conn, id_or_prefix)?;
-            notes::get(conn, &id)?.or_not_found("note", &id)
+            notes::get(conn, &id)?.or_not_found(&id)
         })
     }
 
@@ -69,7 +65,14 @@ impl Profile {
         Ok(self
             .read(notes::list)?
             .into_iter()
-            .map(|head| summary(&head.id, &head.title, &head.body_start, head.updated_at))
+            .map(|head| {
+                summary(
+                    head.id.as_str(),
+                    &head.title,
+                    &head.body_start,
+                    head.updated_at,
+                )
+            })
             .collect())
     }
 
@@ -77,7 +80,7 @@ impl Profile {
         self.transact(|tx| {
             let id = notes::resolve(tx, id_or_prefix)?;
             notes::delete(tx, &id)?;
-            tx.emit(Event::NoteDeleted { id });
+            tx.emit(Event::NoteDeleted { id: id.into() });
             Ok(())
         })
     }

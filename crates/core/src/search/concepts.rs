@@ -623,7 +623,7 @@ impl Profile {
 
 /// A note's or source's id, from its id or an unambiguous start of it.
 pub(crate) fn resolve_owner(conn: &Connection, id_or_prefix: &str) -> Result<String> {
-    crate::ids::resolve(
+    crate::ids::resolve_as(
         conn,
         "note or source",
         "SELECT id FROM (SELECT id FROM notes UNION ALL SELECT id FROM sources)

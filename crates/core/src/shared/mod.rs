@@ -42,6 +42,7 @@ impl Syncing<'_> {
 pub(crate) use project::WAITING_MEDIA;
 use project::shared_source;
 
+use crate::ids::{CardId, NoteId, SourceId};
 use crate::profile::{Profile, Tx};
 use crate::store::docs::{Touched, load, load_all};
 use crate::store::settings;
@@ -187,7 +188,7 @@ pub(crate) fn share(tx: &Tx<'_>, touched: Touched<'_>) -> Result<()> {
 }
 
 /// Shares a card as the tables have it now.
-fn share_card(tx: &Tx<'_>, card_id: &str) -> Result<()> {
+fn share_card(tx: &Tx<'_>, card_id: &CardId) -> Result<()> {
     let Some((mut card, media)) = tx
         .prepare_cached(
             "SELECT id, COALESCE(deck_id, ''), kind, front, back, suspended, state = 'deleted',
@@ -258,7 +259,7 @@ fn share_card(tx: &Tx<'_>, card_id: &str) -> Result<()> {
 }
 
 /// Shares a note as its row has it now (`deleted`: as it was, about to be deleted).
-fn share_note(tx: &Tx<'_>, id: &str, deleted: bool) -> Result<()> {
+fn share_note(tx: &Tx<'_>, id: &NoteId, deleted: bool) -> Result<()> {
     let found: Option<(String, String)> = tx
         .prepare_cached("SELECT title, body FROM notes WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -267,19 +268,19 @@ fn share_note(tx: &Tx<'_>, id: &str, deleted: bool) -> Result<()> {
         return Ok(());
     };
     let note = Note {
-        id: id.to_owned(),
+        id: id.to_string(),
         title,
         body,
         deleted,
     };
-    tx.change_doc(DocId::note(id), |r| r.put_note(&note))
+    tx.change_doc(DocId::note(id.as_str()), |r| r.put_note(&note))
 }
 
-fn share_source(tx: &Tx<'_>, id: &str, deleted: bool) -> Result<()> {
+fn share_source(tx: &Tx<'_>, id: &SourceId, deleted: bool) -> Result<()> {
     let Some(source) = shared_source(tx, id, deleted)? else {
         return Ok(());
     };
-    tx.change_doc(DocId::source(id), |r| r.put_source(&source))
+    tx.change_doc(DocId::source(id.as_str()), |r| r.put_source(&source))
 }
 
 pub(crate) fn shared_review(tx: &Tx<'_>, review_id: &str) -> Result<Review> {

@@ -8,6 +8,7 @@ use satchel_sync::{Card, DocId, MediaRef, Replica};
 use satchel_types::{CardMedia, CardSide, Rating};
 
 use super::Syncing;
+use crate::ids::{BlobId, CardId, DeckId, NoteId, ReviewId, SourceId};
 use crate::profile::Tx;
 use crate::store;
 use crate::store::reviews::{self, ReviewKind};
@@ -38,7 +39,7 @@ struct SourceContent {
 /// that is not ready, whose text is still being made.
 pub(super) fn shared_source(
     tx: &Tx<'_>,
-    id: &str,
+    id: &SourceId,
     deleted: bool,
 ) -> Result<Option<satchel_sync::Source>> {
     let Some(view) = crate::sources::get(tx, id)? else {
@@ -75,7 +76,7 @@ pub(super) fn shared_source(
         page_sizes: view.page_sizes.clone(),
     };
     Ok(Some(satchel_sync::Source {
-        id: id.to_owned(),
+        id: id.to_string(),
         title: view.title,
         meta: to_json(&meta),
         content: to_json(&content),
@@ -94,9 +95,10 @@ fn project_source(
     source: &satchel_sync::Source,
     now: i64,
 ) -> Result<Option<crate::Event>> {
-    let exists = store::sources::blob_of(tx, &source.id)?;
+    let id = SourceId::from(source.id.as_str());
+    let exists = store::sources::blob_of(tx, &id)?;
     if source.deleted {
-        let Some(blob) = store::sources::delete(tx, &source.id)? else {
+        let Some(blob) = store::sources::delete(tx, &id)? else {
             return Ok(None);
         };
         store::blobs::delete(tx, &blob)?;
@@ -112,12 +114,12 @@ fn project_source(
         return Ok(None);
     };
     if exists.is_some() {
-        if !store::sources::rename(tx, &source.id, &source.title, now)? {
+        if !store::sources::rename(tx, &id, &source.title, now)? {
             return Ok(None);
         }
     } else {
         // The original comes as media: until it has, its blob waits, empty.
-        let blob: Option<String> = tx
+        let blob: Option<BlobId> = tx
             .query_row(
                 "SELECT id FROM blobs WHERE sha256 = ?1 AND complete = 1 ORDER BY id LIMIT 1",
                 [&meta.sha256],
@@ -127,7 +129,7 @@ fn project_source(
         let blob = match blob {
             Some(blob) => blob,
             None => {
-                let blob = uuid::Uuid::now_v7().to_string();
+                let blob = BlobId::new();
                 store::blobs::create_waiting(
                     tx,
                     &blob,
@@ -168,7 +170,7 @@ fn project_source(
         store::sources::insert_read(
             tx,
             &store::sources::NewSource {
-                id: &source.id,
+                id: &id,
                 kind: &kind,
                 title: &source.title,
                 status: "ready",
@@ -186,7 +188,7 @@ fn project_source(
             now,
         )?;
     }
-    Ok(crate::sources::get(tx, &source.id)?.map(|view| crate::sources::saved(&view)))
+    Ok(crate::sources::get(tx, &id)?.map(|view| crate::sources::saved(&view)))
 }
 
 /// What a sync round brought in.
@@ -320,27 +322,27 @@ impl Syncing<'_> {
                     match content {
                         satchel_sync::Content::Decks(decks) => {
                             for (id, name) in decks {
-                                crate::store::decks::insert(tx, &id, &name, now)?;
+                                crate::store::decks::insert(tx, &DeckId::from(id), &name, now)?;
                             }
                         }
                         satchel_sync::Content::Cards(cards) => {
                             for card in cards {
                                 report.cards += u32::from(project_card(tx, &card, now)?);
-                                touched.insert(card.id);
+                                touched.insert(CardId::from(card.id));
                             }
                         }
                         satchel_sync::Content::Source(source) => {
                             events.extend(project_source(tx, &source, now)?);
                         }
                         satchel_sync::Content::Note(note) if note.deleted => {
-                            if crate::store::notes::delete(tx, &note.id)? {
+                            if crate::store::notes::delete(tx, &NoteId::from(note.id.as_str()))? {
                                 report.notes += 1;
                                 events.push(crate::Event::NoteDeleted { id: note.id });
                             }
                         }
                         satchel_sync::Content::Note(note) => {
-                            if crate::store::notes::put(tx, &note.id, &note.title, &note.body, now)?
-                            {
+                            let id = NoteId::from(note.id.as_str());
+                            if crate::store::notes::put(tx, &id, &note.title, &note.body, now)? {
                                 report.notes += 1;
                                 events.push(crate::Event::NoteSaved {
                                     note: crate::notes::summary(
@@ -363,11 +365,13 @@ impl Syncing<'_> {
                                 ) else {
                                     continue;
                                 };
+                                let id = ReviewId::from(review.id.as_str());
+                                let card_id = CardId::from(review.card_id.as_str());
                                 let added = reviews::log(
                                     tx,
                                     &reviews::LoggedReview {
-                                        id: &review.id,
-                                        card_id: &review.card_id,
+                                        id: &id,
+                                        card_id: &card_id,
                                         reviewed_at: review.reviewed_at,
                                         rating,
                                         kind,
@@ -383,12 +387,13 @@ impl Syncing<'_> {
                                 )?;
                                 if added {
                                     report.reviews += 1;
-                                    touched.insert(review.card_id.clone());
+                                    touched.insert(card_id);
                                 }
                             }
                             for (id, at) in &log.undone {
-                                if reviews::mark_undone(tx, id, *at)? {
-                                    touched.extend(reviews::card_of(tx, id)?);
+                                let id = ReviewId::from(id.as_str());
+                                if reviews::mark_undone(tx, &id, *at)? {
+                                    touched.extend(reviews::card_of(tx, &id)?);
                                 }
                             }
                         }
@@ -454,7 +459,7 @@ fn project_card(tx: &Tx<'_>, card: &Card, now: i64) -> Result<bool> {
         .then(|| serde_json::to_string(&card.choices).ok())
         .flatten();
     let media = local_media(tx, &card.media)?;
-    let deck: Option<String> = tx
+    let deck: Option<DeckId> = tx
         .query_row("SELECT id FROM decks WHERE id = ?1", [&card.deck_id], |r| {
             r.get(0)
         })
@@ -462,13 +467,13 @@ fn project_card(tx: &Tx<'_>, card: &Card, now: i64) -> Result<bool> {
     crate::store::cards::put_shared(
         tx,
         &crate::store::cards::SharedCard {
-            id: &card.id,
+            id: &CardId::from(card.id.as_str()),
             kind: &card.kind,
             front: &card.front,
             back: &card.back,
             suspended: card.suspended,
             deleted: card.deleted,
-            deck_id: deck.as_deref(),
+            deck_id: deck.as_ref(),
             choices: choices.as_deref(),
             media: media.as_deref(),
         },

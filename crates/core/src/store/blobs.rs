@@ -6,9 +6,10 @@ use rusqlite::params;
 
 use super::tx::Tx;
 use crate::Result;
+use crate::ids::BlobId;
 
 /// A new, empty blob, to be filled.
-pub(crate) fn create(tx: &Tx<'_>, id: &str, media_type: &str, now: i64) -> Result<()> {
+pub(crate) fn create(tx: &Tx<'_>, id: &BlobId, media_type: &str, now: i64) -> Result<()> {
     tx.prepare_cached("INSERT INTO blobs (id, media_type, created_at) VALUES (?1, ?2, ?3)")?
         .execute(params![id, media_type, now])?;
     Ok(())
@@ -17,7 +18,7 @@ pub(crate) fn create(tx: &Tx<'_>, id: &str, media_type: &str, now: i64) -> Resul
 /// A blob a peer has and this device waits for (named by what its bytes hash to).
 pub(crate) fn create_waiting(
     tx: &Tx<'_>,
-    id: &str,
+    id: &BlobId,
     media_type: &str,
     size: i64,
     sha256: &str,
@@ -32,7 +33,7 @@ pub(crate) fn create_waiting(
 }
 
 /// Appends `chunks` from chunk number `first`.
-pub(crate) fn append(tx: &Tx<'_>, id: &str, first: i64, chunks: &[Vec<u8>]) -> Result<()> {
+pub(crate) fn append(tx: &Tx<'_>, id: &BlobId, first: i64, chunks: &[Vec<u8>]) -> Result<()> {
     let mut insert =
         tx.prepare_cached("INSERT INTO blob_chunks (blob_id, seq, bytes) VALUES (?1, ?2, ?3)")?;
     for (seq, chunk) in (first..).zip(chunks) {
@@ -43,7 +44,7 @@ pub(crate) fn append(tx: &Tx<'_>, id: &str, first: i64, chunks: &[Vec<u8>]) -> R
 
 /// Writes chunk `seq`, in place of what it held (a recording's growing tail, or its
 /// header once its length is known).
-pub(crate) fn put_chunk(tx: &Tx<'_>, id: &str, seq: i64, bytes: &[u8]) -> Result<()> {
+pub(crate) fn put_chunk(tx: &Tx<'_>, id: &BlobId, seq: i64, bytes: &[u8]) -> Result<()> {
     tx.prepare_cached(
         "INSERT OR REPLACE INTO blob_chunks (blob_id, seq, bytes) VALUES (?1, ?2, ?3)",
     )?
@@ -52,14 +53,14 @@ pub(crate) fn put_chunk(tx: &Tx<'_>, id: &str, seq: i64, bytes: &[u8]) -> Result
 }
 
 /// Drops every chunk, to be written again.
-pub(crate) fn clear(tx: &Tx<'_>, id: &str) -> Result<()> {
+pub(crate) fn clear(tx: &Tx<'_>, id: &BlobId) -> Result<()> {
     tx.prepare_cached("DELETE FROM blob_chunks WHERE blob_id = ?1")?
         .execute([id])?;
     Ok(())
 }
 
 /// The blob is whole: `size` bytes (hashing to `sha256`, when given).
-pub(crate) fn complete(tx: &Tx<'_>, id: &str, size: u64, sha256: Option<&str>) -> Result<()> {
+pub(crate) fn complete(tx: &Tx<'_>, id: &BlobId, size: u64, sha256: Option<&str>) -> Result<()> {
     tx.prepare_cached(
         "UPDATE blobs SET size_bytes = ?2, sha256 = COALESCE(?3, sha256), complete = 1
          WHERE id = ?1",
@@ -69,7 +70,7 @@ pub(crate) fn complete(tx: &Tx<'_>, id: &str, size: u64, sha256: Option<&str>) -
 }
 
 /// Deletes a blob and its chunks.
-pub(crate) fn delete(tx: &Tx<'_>, id: &str) -> Result<()> {
+pub(crate) fn delete(tx: &Tx<'_>, id: &BlobId) -> Result<()> {
     tx.prepare_cached("DELETE FROM blobs WHERE id = ?1")?
         .execute([id])?;
     Ok(())

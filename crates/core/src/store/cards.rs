@@ -9,6 +9,7 @@ use satchel_types::{CardKind, CardMedia};
 use super::docs::Touched;
 use super::tx::Tx;
 use crate::Result;
+use crate::ids::{BlobId, CardId, DeckId, PackId};
 
 /// A card kind as the store names it.
 pub(crate) fn kind_name(kind: CardKind) -> &'static str {
@@ -37,7 +38,7 @@ pub(crate) fn kind(name: &str) -> CardKind {
 /// A card made here, by hand or brought in, to study from now on.
 pub(crate) struct NewCard<'a> {
     pub kind: CardKind,
-    pub deck_id: &'a str,
+    pub deck_id: &'a DeckId,
     pub generator: &'a str,
     pub front: &'a str,
     pub back: &'a str,
@@ -50,15 +51,12 @@ pub(crate) struct NewCard<'a> {
     pub family: Option<&'a str>,
     /// Its id, when it must be the same on every device that makes it (a card
     /// brought in from the same Anki deck on two devices is one card when they meet).
-    pub id: Option<String>,
+    pub id: Option<CardId>,
 }
 
 /// Writes a new card, kept for study; its id.
-pub(crate) fn insert(tx: &Tx<'_>, card: &NewCard<'_>, now: i64) -> Result<String> {
-    let id = card
-        .id
-        .clone()
-        .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
+pub(crate) fn insert(tx: &Tx<'_>, card: &NewCard<'_>, now: i64) -> Result<CardId> {
+    let id = card.id.clone().unwrap_or_else(CardId::new);
     let json_or_null = |empty: bool, value: String| (!empty).then_some(value);
     tx.prepare_cached(
         "INSERT INTO cards (id, deck_id, kind, generator, front, back, choices, media, state,
@@ -104,9 +102,9 @@ pub(crate) struct DraftCard<'a> {
 /// same pack, not twice.
 pub(crate) fn replace_drafts(
     tx: &Tx<'_>,
-    pack_id: &str,
+    pack_id: &PackId,
     owner: &str,
-    deck_id: &str,
+    deck_id: &DeckId,
     drafts: &[DraftCard<'_>],
     now: i64,
 ) -> Result<()> {
@@ -118,7 +116,7 @@ pub(crate) fn replace_drafts(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
     )?;
     for (seq, card) in drafts.iter().enumerate() {
-        let id = uuid::Uuid::now_v7().to_string();
+        let id = CardId::new();
         insert.execute(params![
             id,
             pack_id,
@@ -142,7 +140,7 @@ pub(crate) fn replace_drafts(
 /// its new sides when edited.
 pub(crate) fn judge_draft(
     tx: &Tx<'_>,
-    id: &str,
+    id: &CardId,
     state: &str,
     sides: Option<(&str, &str)>,
     now: i64,
@@ -157,7 +155,13 @@ pub(crate) fn judge_draft(
 }
 
 /// New sides for a card; one a pack made becomes "edited".
-pub(crate) fn edit_sides(tx: &Tx<'_>, id: &str, front: &str, back: &str, now: i64) -> Result<()> {
+pub(crate) fn edit_sides(
+    tx: &Tx<'_>,
+    id: &CardId,
+    front: &str,
+    back: &str,
+    now: i64,
+) -> Result<()> {
     tx.prepare_cached(
         "UPDATE cards SET front = ?2, back = ?3, updated_at = ?4,
                 state = CASE WHEN generator = 'hand' THEN state ELSE 'edited' END
@@ -168,20 +172,25 @@ pub(crate) fn edit_sides(tx: &Tx<'_>, id: &str, front: &str, back: &str, now: i6
 }
 
 /// Takes a card out of study; its reviews stay in the log.
-pub(crate) fn mark_deleted(tx: &Tx<'_>, id: &str, now: i64) -> Result<()> {
+pub(crate) fn mark_deleted(tx: &Tx<'_>, id: &CardId, now: i64) -> Result<()> {
     tx.prepare_cached("UPDATE cards SET state = 'deleted', updated_at = ?2 WHERE id = ?1")?
         .execute(params![id, now])?;
     tx.touch(Touched::Card(id))
 }
 
-pub(crate) fn set_suspended(tx: &Tx<'_>, id: &str, suspended: bool, now: i64) -> Result<()> {
+pub(crate) fn set_suspended(tx: &Tx<'_>, id: &CardId, suspended: bool, now: i64) -> Result<()> {
     tx.prepare_cached("UPDATE cards SET suspended = ?2, updated_at = ?3 WHERE id = ?1")?
         .execute(params![id, suspended, now])?;
     tx.touch(Touched::Card(id))
 }
 
 /// Keeps a card out of reviews until `until` (ms); `None` lets it back.
-pub(crate) fn set_buried_until(tx: &Tx<'_>, id: &str, until: Option<i64>, now: i64) -> Result<()> {
+pub(crate) fn set_buried_until(
+    tx: &Tx<'_>,
+    id: &CardId,
+    until: Option<i64>,
+    now: i64,
+) -> Result<()> {
     tx.prepare_cached("UPDATE cards SET buried_until = ?2, updated_at = ?3 WHERE id = ?1")?
         .execute(params![id, until, now])?;
     Ok(())
@@ -200,7 +209,7 @@ pub(crate) fn unbury_all(tx: &Tx<'_>, from: i64, now: i64) -> Result<usize> {
 /// reviews until `until`, as Anki has them: the reverse of a card just answered would
 /// be answered from memory of this one. A sibling due later, or learnt only today,
 /// is left alone.
-pub(crate) fn bury_siblings(tx: &Tx<'_>, id: &str, until: i64, day_ms: i64) -> Result<usize> {
+pub(crate) fn bury_siblings(tx: &Tx<'_>, id: &CardId, until: i64, day_ms: i64) -> Result<usize> {
     Ok(tx
         .prepare_cached(
             "UPDATE cards SET buried_until = ?2
@@ -220,7 +229,7 @@ pub(crate) struct Schedule {
 }
 
 /// A card answered now: its new schedule, one more review, `lapse` (0 or 1) more lapses.
-pub(crate) fn answered(tx: &Tx<'_>, id: &str, schedule: &Schedule, lapse: i64) -> Result<()> {
+pub(crate) fn answered(tx: &Tx<'_>, id: &CardId, schedule: &Schedule, lapse: i64) -> Result<()> {
     tx.prepare_cached(
         "UPDATE cards SET due = ?2, stability = ?3, difficulty = ?4, last_review = ?5,
                 reps = reps + 1, lapses = lapses + ?6
@@ -240,7 +249,7 @@ pub(crate) fn answered(tx: &Tx<'_>, id: &str, schedule: &Schedule, lapse: i64) -
 /// A card's schedule as worked out again from its whole review history.
 pub(crate) fn set_schedule(
     tx: &Tx<'_>,
-    id: &str,
+    id: &CardId,
     schedule: &Schedule,
     reps: i64,
     lapses: i64,
@@ -263,7 +272,7 @@ pub(crate) fn set_schedule(
 }
 
 /// A card's schedule from its latest review that was not undone (after an undo).
-pub(crate) fn schedule_from_log(tx: &Tx<'_>, id: &str) -> Result<()> {
+pub(crate) fn schedule_from_log(tx: &Tx<'_>, id: &CardId) -> Result<()> {
     tx.prepare_cached(
         "UPDATE cards SET
             (due, stability, difficulty, last_review) = (
@@ -284,7 +293,7 @@ pub(crate) fn schedule_from_log(tx: &Tx<'_>, id: &str) -> Result<()> {
 
 /// Cards (ids, as a JSON array) that arrived before their lesson join its deck, if
 /// they are in none.
-pub(crate) fn join_deck(tx: &Tx<'_>, deck_id: &str, ids_json: &str) -> Result<usize> {
+pub(crate) fn join_deck(tx: &Tx<'_>, deck_id: &DeckId, ids_json: &str) -> Result<usize> {
     Ok(tx
         .prepare_cached(
             "UPDATE cards SET deck_id = ?1 WHERE deck_id IS NULL AND id IN
@@ -296,7 +305,7 @@ pub(crate) fn join_deck(tx: &Tx<'_>, deck_id: &str, ids_json: &str) -> Result<us
 /// A picture or sound that was waiting to arrive (named `waiting` on its cards) is
 /// here as blob `blob_id`; how many cards had it. The shared documents name media by
 /// content, so they do not change.
-pub(crate) fn media_arrived(tx: &Tx<'_>, waiting: &str, blob_id: &str) -> Result<usize> {
+pub(crate) fn media_arrived(tx: &Tx<'_>, waiting: &str, blob_id: &BlobId) -> Result<usize> {
     Ok(tx
         .prepare_cached(
             "UPDATE cards SET media = replace(media, ?1, ?2) WHERE instr(media, ?1) > 0",
@@ -307,13 +316,13 @@ pub(crate) fn media_arrived(tx: &Tx<'_>, waiting: &str, blob_id: &str) -> Result
 /// A card as a peer shares it, with its media as they are here (JSON) and its deck if
 /// that is here; whether it was new or changed here.
 pub(crate) struct SharedCard<'a> {
-    pub id: &'a str,
+    pub id: &'a CardId,
     pub kind: &'a str,
     pub front: &'a str,
     pub back: &'a str,
     pub suspended: bool,
     pub deleted: bool,
-    pub deck_id: Option<&'a str>,
+    pub deck_id: Option<&'a DeckId>,
     pub choices: Option<&'a str>,
     pub media: Option<&'a str>,
 }

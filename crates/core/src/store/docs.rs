@@ -13,6 +13,7 @@ use satchel_sync::{DocId, Replica, SyncError};
 
 use super::settings;
 use crate::Result;
+use crate::ids::{CardId, NoteId, SourceId};
 
 #[derive(Default)]
 pub(crate) struct Docs {
@@ -147,11 +148,11 @@ pub(crate) fn device_id(tx: &Transaction<'_>) -> Result<String> {
 /// sharing layer, which changes the document to match, in the same transaction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Touched<'a> {
-    Card(&'a str),
-    Note(&'a str),
+    Card(&'a CardId),
+    Note(&'a NoteId),
     /// A note about to be deleted (its row still there to be read).
-    NoteDeleted(&'a str),
-    Source(&'a str),
+    NoteDeleted(&'a NoteId),
+    Source(&'a SourceId),
     /// A source about to be deleted (its row still there to be read).
-    SourceDeleted(&'a str),
+    SourceDeleted(&'a SourceId),
 }

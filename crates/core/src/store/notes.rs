@@ -8,10 +8,11 @@ use satchel_types::NoteView;
 use super::docs::Touched;
 use super::tx::Tx;
 use crate::Result;
+use crate::ids::NoteId;
 
 /// A note in a list: its body cut to what an excerpt needs.
 pub(crate) struct NoteHead {
-    pub id: String,
+    pub id: NoteId,
     pub title: String,
     pub body_start: String,
     pub updated_at: i64,
@@ -19,7 +20,7 @@ pub(crate) struct NoteHead {
 
 /// Writes a note, new or changed; whether anything changed. A note whose title and
 /// body are already these is left as it is (a peer's copy of what is here already).
-pub(crate) fn put(tx: &Tx<'_>, id: &str, title: &str, body: &str, now: i64) -> Result<bool> {
+pub(crate) fn put(tx: &Tx<'_>, id: &NoteId, title: &str, body: &str, now: i64) -> Result<bool> {
     let changed = tx
         .prepare_cached(include_str!("notes/put.sql"))?
         .execute(named_params! {":id": id, ":title": title, ":body": body, ":now": now})?;
@@ -30,7 +31,7 @@ pub(crate) fn put(tx: &Tx<'_>, id: &str, title: &str, body: &str, now: i64) -> R
 }
 
 /// Deletes a note; whether there was one.
-pub(crate) fn delete(tx: &Tx<'_>, id: &str) -> Result<bool> {
+pub(crate) fn delete(tx: &Tx<'_>, id: &NoteId) -> Result<bool> {
     // The document is told while the row is still there to be read.
     tx.touch(Touched::NoteDeleted(id))?;
     Ok(tx
@@ -39,7 +40,7 @@ pub(crate) fn delete(tx: &Tx<'_>, id: &str) -> Result<bool> {
         > 0)
 }
 
-pub(crate) fn exists(conn: &Connection, id: &str) -> Result<bool> {
+pub(crate) fn exists(conn: &Connection, id: &NoteId) -> Result<bool> {
     Ok(conn
         .prepare_cached("SELECT 1 FROM notes WHERE id = ?1")?
         .query_row([id], |_| Ok(()))
@@ -47,7 +48,7 @@ pub(crate) fn exists(conn: &Connection, id: &str) -> Result<bool> {
         .is_some())
 }
 
-pub(crate) fn get(conn: &Connection, id: &str) -> Result<Option<NoteView>> {
+pub(crate) fn get(conn: &Connection, id: &NoteId) -> Result<Option<NoteView>> {
     Ok(conn
         .prepare_cached(include_str!("notes/get.sql"))?
         .query_row([id], note_from_row)
@@ -69,13 +70,8 @@ pub(crate) fn list(conn: &Connection) -> Result<Vec<NoteHead>> {
 }
 
 /// The note whose id is `id_or_prefix` or begins with it, if exactly one does.
-pub(crate) fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<String> {
-    crate::ids::resolve(
-        conn,
-        "note",
-        include_str!("notes/find_by_prefix.sql"),
-        id_or_prefix,
-    )
+pub(crate) fn resolve(conn: &Connection, id_or_prefix: &str) -> Result<NoteId> {
+    crate::ids::resolve(conn, include_str!("notes/find_by_prefix.sql"), id_or_prefix)
 }
 
 fn note_from_row(row: &Row<'_>) -> rusqlite::Result<NoteView> {

@@ -7,6 +7,7 @@ use satchel_types::Rating;
 
 use super::tx::Tx;
 use crate::Result;
+use crate::ids::{CardId, ReviewId};
 
 /// The most a review's recorded time on a card counts (a learner who walked away).
 const MAX_DURATION_MS: i64 = 10 * 60 * 1000;
@@ -41,8 +42,8 @@ impl ReviewKind {
 
 /// A review as the log keeps it.
 pub(crate) struct LoggedReview<'a> {
-    pub id: &'a str,
-    pub card_id: &'a str,
+    pub id: &'a ReviewId,
+    pub card_id: &'a CardId,
     pub reviewed_at: i64,
     pub rating: Rating,
     pub kind: ReviewKind,
@@ -79,7 +80,7 @@ pub(crate) fn log(tx: &Tx<'_>, review: &LoggedReview<'_>) -> Result<bool> {
 
 /// Marks a review undone at `at`; whether it was not already. Its card is the
 /// caller's to reschedule.
-pub(crate) fn mark_undone(tx: &Tx<'_>, review_id: &str, at: i64) -> Result<bool> {
+pub(crate) fn mark_undone(tx: &Tx<'_>, review_id: &ReviewId, at: i64) -> Result<bool> {
     Ok(tx
         .prepare_cached(
             "INSERT INTO undone_reviews (review_id, undone_at) VALUES (?1, ?2)
@@ -90,7 +91,7 @@ pub(crate) fn mark_undone(tx: &Tx<'_>, review_id: &str, at: i64) -> Result<bool>
 }
 
 /// The card a logged review is of.
-pub(crate) fn card_of(tx: &Tx<'_>, review_id: &str) -> Result<Option<String>> {
+pub(crate) fn card_of(tx: &Tx<'_>, review_id: &ReviewId) -> Result<Option<CardId>> {
     Ok(tx
         .prepare_cached("SELECT card_id FROM reviews WHERE id = ?1")?
         .query_row([review_id], |row| row.get(0))

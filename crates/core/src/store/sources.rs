@@ -9,17 +9,18 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::docs::Touched;
 use super::tx::Tx;
 use crate::Result;
+use crate::ids::{BlobId, SourceId};
 
 /// A source's row as first written.
 pub(crate) struct NewSource<'a> {
-    pub id: &'a str,
+    pub id: &'a SourceId,
     /// The kind as the store names it (`text`, `audio`, …).
     pub kind: &'a str,
     pub title: &'a str,
     /// `queued` for one to be read here, `ready` for one a peer read.
     pub status: &'a str,
     pub file_name: Option<&'a str>,
-    pub blob_id: &'a str,
+    pub blob_id: &'a BlobId,
     pub language: Option<&'a str>,
     pub duration_ms: Option<i64>,
     pub pages: Option<i64>,
@@ -51,7 +52,7 @@ pub(crate) fn insert(tx: &Tx<'_>, source: &NewSource<'_>, now: i64) -> Result<()
 }
 
 /// The blob holding a source's original.
-pub(crate) fn blob_of(conn: &Connection, id: &str) -> Result<Option<String>> {
+pub(crate) fn blob_of(conn: &Connection, id: &SourceId) -> Result<Option<BlobId>> {
     Ok(conn
         .prepare_cached("SELECT blob_id FROM sources WHERE id = ?1")?
         .query_row([id], |r| r.get(0))
@@ -60,7 +61,7 @@ pub(crate) fn blob_of(conn: &Connection, id: &str) -> Result<Option<String>> {
 
 /// Deletes a source (its pieces go with it); the blob of its original, now the
 /// caller's to delete, or `None` when there was no such source.
-pub(crate) fn delete(tx: &Tx<'_>, id: &str) -> Result<Option<String>> {
+pub(crate) fn delete(tx: &Tx<'_>, id: &SourceId) -> Result<Option<BlobId>> {
     let Some(blob) = blob_of(tx, id)? else {
         return Ok(None);
     };
@@ -72,7 +73,7 @@ pub(crate) fn delete(tx: &Tx<'_>, id: &str) -> Result<Option<String>> {
 }
 
 /// A new title; whether it changed.
-pub(crate) fn rename(tx: &Tx<'_>, id: &str, title: &str, now: i64) -> Result<bool> {
+pub(crate) fn rename(tx: &Tx<'_>, id: &SourceId, title: &str, now: i64) -> Result<bool> {
     let changed = tx
         .prepare_cached(
             "UPDATE sources SET title = ?2, updated_at = ?3 WHERE id = ?1 AND title != ?2",
@@ -85,7 +86,7 @@ pub(crate) fn rename(tx: &Tx<'_>, id: &str, title: &str, now: i64) -> Result<boo
 }
 
 /// The password a protected document is read with.
-pub(crate) fn set_document_password(tx: &Tx<'_>, id: &str, password: &str) -> Result<()> {
+pub(crate) fn set_document_password(tx: &Tx<'_>, id: &SourceId, password: &str) -> Result<()> {
     tx.prepare_cached("UPDATE sources SET document_password = ?2 WHERE id = ?1")?
         .execute(params![id, password])?;
     Ok(())
@@ -95,7 +96,7 @@ pub(crate) fn set_document_password(tx: &Tx<'_>, id: &str, password: &str) -> Re
 /// did; whether there is such a source.
 pub(crate) fn set_status(
     tx: &Tx<'_>,
-    id: &str,
+    id: &SourceId,
     status: &str,
     error: Option<(&str, &str)>,
     now: i64,
@@ -144,7 +145,7 @@ pub(crate) struct ReadText<'a> {
 /// the source is ready.
 pub(crate) fn transcribed(
     tx: &Tx<'_>,
-    id: &str,
+    id: &SourceId,
     segments: &[Segment<'_>],
     read: &ReadText<'_>,
     now: i64,
@@ -176,7 +177,7 @@ pub(crate) fn transcribed(
 /// had) and its text; the source is ready.
 pub(crate) fn pages_read(
     tx: &Tx<'_>,
-    id: &str,
+    id: &SourceId,
     sizes: &[(i64, [f32; 2])],
     regions: &[Region<'_>],
     read: &ReadText<'_>,
@@ -220,7 +221,7 @@ pub(crate) fn insert_read(
 
 fn replace_pages(
     tx: &Tx<'_>,
-    id: &str,
+    id: &SourceId,
     sizes: &[(i64, [f32; 2])],
     regions: &[Region<'_>],
 ) -> Result<()> {

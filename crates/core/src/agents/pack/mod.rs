@@ -28,6 +28,8 @@ use super::cards::{self, Draft, GENERATORS};
 use super::material::{self, Material};
 use super::quiz::{self, Candidate};
 use super::{summary, validate};
+use crate::error::OrNotFound;
+use crate::ids::{CardId, PackId, SourceId};
 use crate::jobs::{Class, Failure, JobContext, JobKind, NewJob, insert_job};
 use crate::profile::{Profile, Tx};
 use crate::search::{Understand, refresh};
@@ -101,12 +103,12 @@ pub fn kinds(
         .collect()
 }
 
-fn task_job(pack_id: &str, task: &str) -> Option<NewJob> {
+fn task_job(pack_id: &PackId, task: &str) -> Option<NewJob> {
     let index = TASKS.iter().position(|(name, _, _)| *name == task)?;
     Some(NewJob {
         kind: KINDS[index].into(),
         class: TASKS[index].1,
-        subject: Some(pack_id.to_owned()),
+        subject: Some(pack_id.to_string()),
         payload: Value::Null,
     })
 }
@@ -115,7 +117,7 @@ impl Profile {
     /// Starts making a study pack from note or source `owner` (its id or an
     /// unambiguous start of it).
     pub fn request_pack(&self, owner: &str, now_ms: i64) -> Result<PackView> {
-        let id = uuid::Uuid::now_v7().to_string();
+        let id = PackId::new();
         self.transact(|tx| {
             let owner = crate::search::resolve_owner(tx, owner)?;
             tx.execute(
@@ -147,9 +149,8 @@ impl Profile {
     /// A pack, as far as it is made.
     pub fn pack(&self, id: &str) -> Result<PackView> {
         self.read(|conn| {
-            let id = crate::ids::resolve(
+            let id: PackId = crate::ids::resolve(
                 conn,
-                "study pack",
                 "SELECT id FROM packs WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 2",
                 id,
             )?;
@@ -164,7 +165,7 @@ impl Profile {
                 "SELECT id FROM packs WHERE owner_id = ?1 ORDER BY created_at DESC, id DESC",
             )?;
             let ids = statement
-                .query_map([owner], |row| row.get::<_, String>(0))?
+                .query_map([owner], |row| row.get::<_, PackId>(0))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             ids.iter().map(|id| pack_view(conn, id)).collect()
         })
@@ -178,6 +179,7 @@ impl Profile {
         state: CardState,
         edited: Option<(&str, &str)>,
     ) -> Result<CardView> {
+        let id = &CardId::from(id);
         self.transact(|tx| {
             let (generator, before): (String, String) = tx
                 .query_row(
@@ -186,10 +188,7 @@ impl Profile {
                     |row| Ok((row.get(0)?, row.get(1)?)),
                 )
                 .optional()?
-                .ok_or_else(|| Error::NotFound {
-                    kind: "card",
-                    id: id.to_owned(),
-                })?;
+                .or_not_found(id)?;
             let after = card_state_name(state);
             if state == CardState::New {
                 return Err(Error::InvalidInput(
@@ -263,7 +262,7 @@ fn run_task(
     reader: &dyn Reader,
     meaning: &dyn Understand,
 ) -> std::result::Result<Value, Failure> {
-    let Some(pack_id) = job.subject().map(str::to_owned) else {
+    let Some(pack_id) = job.subject().map(PackId::from) else {
         return Err(Error::InvalidInput("a pack task names no pack".into()).into());
     };
     let profile = job.profile();
@@ -347,7 +346,7 @@ fn run_task(
 }
 
 /// The pack's owner and the results of its tasks done, or `None` if it is gone.
-fn inputs(conn: &Connection, pack_id: &str) -> Result<Option<(String, HashMap<String, Value>)>> {
+fn inputs(conn: &Connection, pack_id: &PackId) -> Result<Option<(String, HashMap<String, Value>)>> {
     let owner: Option<String> = conn
         .query_row(
             "SELECT owner_id FROM packs WHERE id = ?1",
@@ -407,7 +406,7 @@ fn extract(
     match source.status {
         SourceStatus::Ready => {}
         SourceStatus::Queued | SourceStatus::Transcribing => {
-            read_waiting(job, owner, None, transcriber, reader)?;
+            read_waiting(job, &SourceId::from(owner), None, transcriber, reader)?;
         }
         SourceStatus::Failed | SourceStatus::Cancelled => {
             return Err(Failure::Permanent(source.error.unwrap_or(ErrorView {
@@ -493,7 +492,7 @@ fn candidates(conn: &Connection, ids: &[i64]) -> Result<Vec<Candidate>> {
 }
 
 /// Queues the tasks of `pack_id` whose needs are all done and that have no job yet.
-fn queue_unblocked(tx: &Tx<'_>, pack_id: &str) -> Result<Vec<Event>> {
+fn queue_unblocked(tx: &Tx<'_>, pack_id: &PackId) -> Result<Vec<Event>> {
     let done: Vec<String> = {
         let mut statement =
             tx.prepare_cached("SELECT task FROM pack_tasks WHERE pack_id = ?1 AND done = 1")?;
@@ -524,7 +523,7 @@ fn queue_unblocked(tx: &Tx<'_>, pack_id: &str) -> Result<Vec<Event>> {
 }
 
 /// Writes the validated cards, quiz and summary into the pack, which is then ready.
-fn deliver(tx: &Tx<'_>, pack_id: &str, results: &HashMap<String, Value>) -> Result<()> {
+fn deliver(tx: &Tx<'_>, pack_id: &PackId, results: &HashMap<String, Value>) -> Result<()> {
     let verdict = results.get("validate").cloned().unwrap_or(Value::Null);
     let drafts: Vec<Draft> = serde_json::from_value(verdict["cards"].clone()).unwrap_or_default();
     let quiz: Vec<QuizQuestion> =
@@ -630,13 +629,13 @@ fn missing_ref() -> SourceRef {
 
 const CARD_COLUMNS: &str = "id, kind, generator, front, back, source_ref, state";
 
-fn card_view(conn: &Connection, id: &str) -> Result<CardView> {
+fn card_view(conn: &Connection, id: &CardId) -> Result<CardView> {
     Ok(conn
         .prepare_cached(&format!("SELECT {CARD_COLUMNS} FROM cards WHERE id = ?1"))?
         .query_row([id], card_from_row)?)
 }
 
-fn pack_view(conn: &Connection, id: &str) -> Result<PackView> {
+fn pack_view(conn: &Connection, id: &PackId) -> Result<PackView> {
     type Row = (String, String, Option<String>, Option<String>, i64, i64);
     let (owner, state, summary, plain_summary, created_at, updated_at): Row = conn.query_row(
         "SELECT owner_id, state, summary, plain_summary, created_at, updated_at
@@ -723,7 +722,7 @@ fn pack_view(conn: &Connection, id: &str) -> Result<PackView> {
         _ => (PackState::Building, None),
     };
     Ok(PackView {
-        id: id.to_owned(),
+        id: id.to_string(),
         source_id: owner,
         title,
         state,

@@ -690,7 +690,7 @@ impl Syncing<'_> {
     fn send_media(
         &self,
         link: &MediaLink<'_>,
-        blob_id: &str,
+        blob_id: &BlobId,
         sha256: &str,
         outcome: &mut SyncOutcome,
     ) -> Result<()> {
@@ -825,13 +825,15 @@ fn waiting_media(conn: &Connection) -> Result<Vec<(String, String)>> {
 }
 
 /// Media here that `server` is not known to hold: (blob id, sha256).
-fn unsent_media(conn: &Connection, server: &str) -> Result<Vec<(String, String)>> {
+fn unsent_media(conn: &Connection, server: &str) -> Result<Vec<(BlobId, String)>> {
     let mut unsent = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for media in card_media(conn)? {
-        if media.blob_id.starts_with(crate::shared::WAITING_MEDIA)
-            || !seen.insert(media.blob_id.clone())
-        {
+        if media.blob_id.starts_with(crate::shared::WAITING_MEDIA) {
+            continue;
+        }
+        let blob_id = BlobId::from(media.blob_id);
+        if !seen.insert(blob_id.clone()) {
             continue;
         }
         let sha256: Option<String> = conn
@@ -839,15 +841,15 @@ fn unsent_media(conn: &Connection, server: &str) -> Result<Vec<(String, String)>
                 "SELECT b.sha256 FROM blobs b WHERE b.id = ?1 AND b.complete = 1
                  AND NOT EXISTS (SELECT 1 FROM synced_media s WHERE s.server = ?2 AND s.sha256 = b.sha256)",
             )?
-            .query_row(params![media.blob_id, server], |row| row.get(0))
+            .query_row(params![blob_id, server], |row| row.get(0))
             .optional()?
             .flatten();
         if let Some(sha256) = sha256 {
-            unsent.push((media.blob_id, sha256));
+            unsent.push((blob_id, sha256));
         }
     }
     // Sources' originals, those the server takes (larger ones stay on this device).
-    let originals: Vec<(String, String)> = conn
+    let originals: Vec<(BlobId, String)> = conn
         .prepare_cached(
             "SELECT b.id, b.sha256 FROM blobs b JOIN sources s ON s.blob_id = b.id
              WHERE s.status = 'ready' AND b.complete = 1 AND b.sha256 IS NOT NULL
@@ -868,7 +870,7 @@ fn unsent_media(conn: &Connection, server: &str) -> Result<Vec<(String, String)>
 
 /// Media here that shared documents name (cards' pictures and sounds, sources'
 /// originals): (sha256, blob id).
-pub(crate) fn media_here(conn: &Connection) -> Result<Vec<(String, String)>> {
+pub(crate) fn media_here(conn: &Connection) -> Result<Vec<(String, BlobId)>> {
     let mut found = std::collections::BTreeMap::new();
     for media in card_media(conn)? {
         if media.blob_id.starts_with(crate::shared::WAITING_MEDIA) {
@@ -880,10 +882,10 @@ pub(crate) fn media_here(conn: &Connection) -> Result<Vec<(String, String)>> {
             .optional()?
             .flatten();
         if let Some(sha256) = sha256 {
-            found.insert(sha256, media.blob_id);
+            found.insert(sha256, BlobId::from(media.blob_id));
         }
     }
-    let originals: Vec<(String, String)> = conn
+    let originals: Vec<(String, BlobId)> = conn
         .prepare_cached(
             "SELECT b.sha256, b.id FROM blobs b JOIN sources s ON s.blob_id = b.id
              WHERE s.status = 'ready' AND b.complete = 1 AND b.sha256 IS NOT NULL",
@@ -895,7 +897,7 @@ pub(crate) fn media_here(conn: &Connection) -> Result<Vec<(String, String)>> {
 }
 
 /// A blob's bytes, whole (a card's media are small).
-pub(crate) fn blob_bytes(conn: &Connection, blob_id: &str) -> Result<Vec<u8>> {
+pub(crate) fn blob_bytes(conn: &Connection, blob_id: &BlobId) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     let mut stmt =
         conn.prepare_cached("SELECT bytes FROM blob_chunks WHERE blob_id = ?1 ORDER BY seq")?;

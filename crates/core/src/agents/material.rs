@@ -4,8 +4,9 @@
 use rusqlite::{Connection, OptionalExtension};
 use satchel_types::{HitKind, SourceRef};
 
+use crate::Result;
+use crate::error::OrNotFound;
 use crate::store::vectors::decode;
-use crate::{Error, Result};
 
 #[derive(Debug, Clone)]
 pub(crate) struct Passage {
@@ -63,10 +64,7 @@ pub(crate) fn load(conn: &Connection, owner_id: &str) -> Result<Material> {
             |row| Ok((row.get(0)?, row.get(1)?)),
         )
         .optional()?
-        .ok_or_else(|| Error::NotFound {
-            kind: "note or source",
-            id: owner_id.to_owned(),
-        })?;
+        .or_not_found_as("note or source", owner_id)?;
     let kind = crate::search::hit_kind(kind.as_deref());
     let mut statement = conn.prepare_cached(
         "SELECT text, vector, page, start_ms, end_ms, x, y, width, height FROM chunks

@@ -12,8 +12,9 @@ use satchel_types::{
 use super::review::{Days, counts};
 use super::schedule::{DAY, Scheduler};
 use super::settings;
+use crate::Result;
+use crate::error::OrNotFound;
 use crate::profile::Profile;
-use crate::{Error, Result};
 
 const YEAR_DAYS: i64 = 365;
 const FORECAST_DAYS: i64 = 30;
@@ -327,10 +328,7 @@ impl Profile {
                     |row| Ok((row.get(0)?, row.get(1)?)),
                 )
                 .optional()?;
-            let (answer, owner) = found.ok_or_else(|| Error::NotFound {
-                kind: "quiz question",
-                id: question_id.to_owned(),
-            })?;
+            let (answer, owner) = found.or_not_found_as("quiz question", question_id)?;
             let correct = i64::try_from(chosen).is_ok_and(|c| c == answer);
             tx.execute(
                 "INSERT INTO quiz_answers (id, question_id, owner_id, correct, answered_at)

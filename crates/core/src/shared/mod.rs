@@ -42,7 +42,7 @@ impl Syncing<'_> {
 pub(crate) use project::WAITING_MEDIA;
 use project::shared_source;
 
-use crate::ids::{CardId, NoteId, SourceId};
+use crate::ids::{CardId, NoteId, ReviewId, SourceId};
 use crate::profile::{Profile, Tx};
 use crate::store::docs::{Touched, load, load_all};
 use crate::store::settings;
@@ -62,7 +62,7 @@ impl Profile {
     pub fn fold_reviews(&self) -> Result<usize> {
         self.transact(|tx| {
             let upto = settings::FOLDED_REVIEWS.get(tx)?.unwrap_or(0);
-            let pending: Vec<(i64, String)> = tx
+            let pending: Vec<(i64, ReviewId)> = tx
                 .prepare("SELECT rowid, id FROM reviews WHERE rowid > ?1 ORDER BY rowid")?
                 .query_map([upto], |row| Ok((row.get(0)?, row.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
@@ -74,7 +74,7 @@ impl Profile {
                     .or_default()
                     .push(review);
             }
-            let undone: Vec<(String, i64)> = tx
+            let undone: Vec<(ReviewId, i64)> = tx
                 .prepare("SELECT review_id, undone_at FROM undone_reviews")?
                 .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
@@ -283,7 +283,7 @@ fn share_source(tx: &Tx<'_>, id: &SourceId, deleted: bool) -> Result<()> {
     tx.change_doc(DocId::source(id.as_str()), |r| r.put_source(&source))
 }
 
-pub(crate) fn shared_review(tx: &Tx<'_>, review_id: &str) -> Result<Review> {
+pub(crate) fn shared_review(tx: &Tx<'_>, review_id: &ReviewId) -> Result<Review> {
     Ok(tx
         .prepare_cached(
             "SELECT id, card_id, reviewed_at, rating, kind, elapsed_days, duration_ms,

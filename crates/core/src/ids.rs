@@ -136,22 +136,14 @@ ids! {
     JobId = "job";
     /// A study pack's id.
     PackId = "study pack";
+    /// The id of what a pack, a concept or a lesson is made from: a note's or a source's.
+    OwnerId = "note or source";
 }
 
 /// The one id of kind `I` in `find` (a query taking the prefix as `?1` and returning
 /// at most two ids, ordered) that `id_or_prefix` names.
 pub(crate) fn resolve<I: Id>(conn: &Connection, find: &str, id_or_prefix: &str) -> Result<I> {
-    resolve_as(conn, I::KIND, find, id_or_prefix).map(I::from)
-}
-
-/// As [`resolve`], for an id of no one kind (a note's or a source's); `kind` words
-/// the errors ("note or source").
-pub(crate) fn resolve_as(
-    conn: &Connection,
-    kind: &'static str,
-    find: &str,
-    id_or_prefix: &str,
-) -> Result<String> {
+    let kind = I::KIND;
     let wanted = id_or_prefix.trim();
     if wanted.len() < MIN_ID_PREFIX {
         return Err(Error::InvalidInput(format!(
@@ -164,8 +156,8 @@ pub(crate) fn resolve_as(
         .collect::<rusqlite::Result<Vec<_>>>()?;
     match matches.as_slice() {
         [] => Err(Error::not_found(kind, wanted)),
-        [id] => Ok(id.clone()),
-        _ if matches.iter().any(|id| id == wanted) => Ok(wanted.to_owned()),
+        [id] => Ok(I::from(id.clone())),
+        _ if matches.iter().any(|id| id == wanted) => Ok(I::from(wanted.to_owned())),
         _ => Err(Error::InvalidInput(format!(
             "{wanted:?} matches more than one {kind}; give more of its id"
         ))),

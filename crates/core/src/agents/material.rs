@@ -6,6 +6,7 @@ use satchel_types::{HitKind, SourceRef};
 
 use crate::Result;
 use crate::error::OrNotFound;
+use crate::ids::OwnerId;
 use crate::store::vectors::decode;
 
 #[derive(Debug, Clone)]
@@ -28,7 +29,7 @@ pub(crate) struct Phrase {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Material {
-    pub owner_id: String,
+    pub owner_id: OwnerId,
     pub kind: HitKind,
     pub title: String,
     /// In the order the note or source has them.
@@ -42,7 +43,7 @@ impl Material {
     pub fn source_ref(&self, index: usize, text: &str) -> SourceRef {
         let passage = &self.passages[index];
         SourceRef {
-            source_id: self.owner_id.clone(),
+            source_id: self.owner_id.to_string(),
             kind: self.kind,
             title: self.title.clone(),
             text: text.to_owned(),
@@ -55,7 +56,7 @@ impl Material {
 }
 
 /// The material of note or source `owner_id`, as indexed.
-pub(crate) fn load(conn: &Connection, owner_id: &str) -> Result<Material> {
+pub(crate) fn load(conn: &Connection, owner_id: &OwnerId) -> Result<Material> {
     let (kind, title): (Option<String>, String) = conn
         .query_row(
             "SELECT NULL, title FROM notes WHERE id = ?1
@@ -64,7 +65,7 @@ pub(crate) fn load(conn: &Connection, owner_id: &str) -> Result<Material> {
             |row| Ok((row.get(0)?, row.get(1)?)),
         )
         .optional()?
-        .or_not_found_as("note or source", owner_id)?;
+        .or_not_found(owner_id)?;
     let kind = crate::search::hit_kind(kind.as_deref());
     let mut statement = conn.prepare_cached(
         "SELECT text, vector, page, start_ms, end_ms, x, y, width, height FROM chunks
@@ -102,7 +103,7 @@ pub(crate) fn load(conn: &Connection, owner_id: &str) -> Result<Material> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Material {
-        owner_id: owner_id.to_owned(),
+        owner_id: owner_id.clone(),
         kind,
         title,
         passages,

@@ -15,6 +15,7 @@ use rusqlite::{Connection, params};
 use satchel_types::{Concept, ConceptLink, ConceptMap, ConceptSource};
 
 use super::Understand;
+use crate::ids::OwnerId;
 use crate::profile::Profile;
 use crate::store::vectors::{decode, dot, encode};
 use crate::{Error, Result};
@@ -43,7 +44,7 @@ const MAX_LINKS: usize = 500;
 /// Finds the concepts of every note and source cut since its concepts were last
 /// found; returns how many were done. Run after their chunks are embedded.
 pub(super) fn find(profile: &Profile, model: &dyn Understand) -> Result<usize> {
-    let stale: Vec<(String, i64)> = profile.read(|conn| {
+    let stale: Vec<(OwnerId, i64)> = profile.read(|conn| {
         let mut statement = conn.prepare(
             "SELECT owner_id, updated_at FROM chunked WHERE concepts_at IS NOT updated_at",
         )?;
@@ -122,7 +123,7 @@ pub(super) fn forget_unnamed(profile: &Profile) -> Result<()> {
 
 /// An owner's chunks joined, the mean of their vectors (unit length), and how many
 /// there are; `None` while a chunk waits for its vector, or when there are none.
-fn owner_text(conn: &Connection, owner: &str) -> Result<Option<(String, Vec<f32>, usize)>> {
+fn owner_text(conn: &Connection, owner: &OwnerId) -> Result<Option<(String, Vec<f32>, usize)>> {
     let mut statement = conn.prepare_cached(
         "SELECT text, vector FROM chunks WHERE note_id = ?1 OR source_id = ?1 ORDER BY page, seq",
     )?;
@@ -616,23 +617,22 @@ impl Profile {
     pub fn concepts(&self, owner: Option<&str>) -> Result<ConceptMap> {
         self.read(|conn| {
             let owner = owner.map(|id| resolve_owner(conn, id)).transpose()?;
-            concept_map(conn, owner.as_deref())
+            concept_map(conn, owner.as_ref())
         })
     }
 }
 
 /// A note's or source's id, from its id or an unambiguous start of it.
-pub(crate) fn resolve_owner(conn: &Connection, id_or_prefix: &str) -> Result<String> {
-    crate::ids::resolve_as(
+pub(crate) fn resolve_owner(conn: &Connection, id_or_prefix: &str) -> Result<OwnerId> {
+    crate::ids::resolve(
         conn,
-        "note or source",
         "SELECT id FROM (SELECT id FROM notes UNION ALL SELECT id FROM sources)
          WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 2",
         id_or_prefix,
     )
 }
 
-fn concept_map(conn: &Connection, owner: Option<&str>) -> Result<ConceptMap> {
+fn concept_map(conn: &Connection, owner: Option<&OwnerId>) -> Result<ConceptMap> {
     let mut statement = conn.prepare_cached(
         "SELECT oc.concept_id, oc.owner_id, oc.phrase, oc.weight, s.kind,
                 coalesce(n.title, s.title)
@@ -661,7 +661,7 @@ fn concept_map(conn: &Connection, owner: Option<&str>) -> Result<ConceptMap> {
         by_concept.entry(concept).or_default().push(source);
     }
     if let Some(owner) = owner {
-        by_concept.retain(|_, sources| sources.iter().any(|s| s.source_id == owner));
+        by_concept.retain(|_, sources| sources.iter().any(|s| *owner == s.source_id));
     }
     let mut concepts: Vec<Concept> = by_concept
         .into_iter()
@@ -684,7 +684,7 @@ fn concept_map(conn: &Connection, owner: Option<&str>) -> Result<ConceptMap> {
             for b in &concept.sources[i + 1..] {
                 let mut pair = [a.source_id.clone(), b.source_id.clone()];
                 pair.sort();
-                if owner.is_none_or(|o| pair.iter().any(|id| id == o)) {
+                if owner.is_none_or(|o| pair.iter().any(|id| *o == *id)) {
                     shared.entry(pair).or_default().push(concept.id);
                 }
             }

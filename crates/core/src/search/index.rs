@@ -9,6 +9,7 @@ use rusqlite::{Connection, params};
 use sha2::{Digest, Sha256};
 
 use super::Understand;
+use crate::ids::OwnerId;
 use crate::profile::Profile;
 use crate::store::vectors::encode;
 use crate::{Error, Result};
@@ -337,7 +338,7 @@ fn replace_chunks(tx: &Connection, owner: &Owner, updated_at: i64, chunks: &[Chu
 }
 
 /// The concepts of `owner`'s chunks as they were at `updated_at` are named.
-pub(crate) fn concepts_named(tx: &Connection, owner: &str, updated_at: i64) -> Result<()> {
+pub(crate) fn concepts_named(tx: &Connection, owner: &OwnerId, updated_at: i64) -> Result<()> {
     tx.execute(
         "UPDATE chunked SET concepts_at = ?2 WHERE owner_id = ?1",
         params![owner, updated_at],

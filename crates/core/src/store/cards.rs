@@ -9,7 +9,7 @@ use satchel_types::{CardKind, CardMedia};
 use super::docs::Touched;
 use super::tx::Tx;
 use crate::Result;
-use crate::ids::{BlobId, CardId, DeckId, PackId};
+use crate::ids::{BlobId, CardId, DeckId, OwnerId, PackId};
 
 /// A card kind as the store names it.
 pub(crate) fn kind_name(kind: CardKind) -> &'static str {
@@ -103,7 +103,7 @@ pub(crate) struct DraftCard<'a> {
 pub(crate) fn replace_drafts(
     tx: &Tx<'_>,
     pack_id: &PackId,
-    owner: &str,
+    owner: &OwnerId,
     deck_id: &DeckId,
     drafts: &[DraftCard<'_>],
     now: i64,

@@ -29,7 +29,7 @@ use super::material::{self, Material};
 use super::quiz::{self, Candidate};
 use super::{summary, validate};
 use crate::error::OrNotFound;
-use crate::ids::{CardId, PackId, SourceId};
+use crate::ids::{CardId, OwnerId, PackId, SourceId};
 use crate::jobs::{Class, Failure, JobContext, JobKind, NewJob, insert_job};
 use crate::profile::{Profile, Tx};
 use crate::search::{Understand, refresh};
@@ -346,8 +346,11 @@ fn run_task(
 }
 
 /// The pack's owner and the results of its tasks done, or `None` if it is gone.
-fn inputs(conn: &Connection, pack_id: &PackId) -> Result<Option<(String, HashMap<String, Value>)>> {
-    let owner: Option<String> = conn
+fn inputs(
+    conn: &Connection,
+    pack_id: &PackId,
+) -> Result<Option<(OwnerId, HashMap<String, Value>)>> {
+    let owner: Option<OwnerId> = conn
         .query_row(
             "SELECT owner_id FROM packs WHERE id = ?1",
             [pack_id],
@@ -392,12 +395,12 @@ fn from_result<T: serde::de::DeserializeOwned>(
 /// The note's or source's text is there: a source waiting to be read is read now.
 fn extract(
     job: &JobContext<'_>,
-    owner: &str,
+    owner: &OwnerId,
     transcriber: &dyn Transcriber,
     reader: &dyn Reader,
 ) -> std::result::Result<Value, Failure> {
     let profile = job.profile();
-    let source = match profile.source(owner) {
+    let source = match profile.source(owner.as_str()) {
         Ok(source) => source,
         // A note: its text is its own.
         Err(Error::NotFound { .. }) => return Ok(json!({ "note": true })),
@@ -406,7 +409,13 @@ fn extract(
     match source.status {
         SourceStatus::Ready => {}
         SourceStatus::Queued | SourceStatus::Transcribing => {
-            read_waiting(job, &SourceId::from(owner), None, transcriber, reader)?;
+            read_waiting(
+                job,
+                &SourceId::from(owner.as_str()),
+                None,
+                transcriber,
+                reader,
+            )?;
         }
         SourceStatus::Failed | SourceStatus::Cancelled => {
             return Err(Failure::Permanent(source.error.unwrap_or(ErrorView {
@@ -415,7 +424,7 @@ fn extract(
             })));
         }
     }
-    match profile.source(owner)?.status {
+    match profile.source(owner.as_str())?.status {
         SourceStatus::Ready => Ok(json!({ "source": true })),
         _ => Err(Failure::Stopped),
     }
@@ -453,7 +462,7 @@ fn write_cards(material: &Material, ranks: &HashMap<String, f32>) -> Vec<Draft> 
 
 /// The concepts of `owner` and of every note or source sharing one with it: the
 /// quiz's wrong choices come from these.
-fn related_concepts(conn: &Connection, owner: &str) -> Result<Vec<i64>> {
+fn related_concepts(conn: &Connection, owner: &OwnerId) -> Result<Vec<i64>> {
     let mut statement = conn.prepare_cached(
         "SELECT DISTINCT concept_id FROM owner_concepts WHERE owner_id IN (
              SELECT DISTINCT o2.owner_id FROM owner_concepts o1
@@ -535,7 +544,7 @@ fn deliver(tx: &Tx<'_>, pack_id: &PackId, results: &HashMap<String, Value>) -> R
     } else {
         summary["sentences"].clone()
     };
-    let owner: String = tx.query_row(
+    let owner: OwnerId = tx.query_row(
         "SELECT owner_id FROM packs WHERE id = ?1",
         [pack_id],
         |row| row.get(0),
@@ -743,7 +752,7 @@ fn pack_view(conn: &Connection, id: &PackId) -> Result<PackView> {
 }
 
 /// Whether every job of `pack` has ended (done, dead or cancelled).
-pub(crate) fn settled(conn: &Connection, pack: &str) -> Result<bool> {
+pub(crate) fn settled(conn: &Connection, pack: &PackId) -> Result<bool> {
     let open: i64 = conn.query_row(
         "SELECT count(*) FROM jobs WHERE subject = ?1 AND kind LIKE 'pack.%'
          AND state IN ('queued', 'running')",
@@ -756,7 +765,7 @@ pub(crate) fn settled(conn: &Connection, pack: &str) -> Result<bool> {
 impl Profile {
     /// Whether pack `id` has stopped moving: ready, or failed with nothing left to try.
     pub fn pack_settled(&self, id: &str) -> Result<bool> {
-        self.read(|conn| settled(conn, id))
+        self.read(|conn| settled(conn, &PackId::from(id)))
     }
 }
 

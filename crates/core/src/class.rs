@@ -19,7 +19,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::error::OrNotFound;
-use crate::ids::{CardId, DeckId, NoteId, SourceId};
+use crate::ids::{CardId, DeckId, NoteId, OwnerId, SourceId};
 use crate::learn::LessonDoc;
 use crate::profile::{Profile, Tx};
 use crate::store::docs::Touched;
@@ -158,6 +158,7 @@ impl Classroom<'_> {
     /// cards are synced first; the server then carries them to each student. Returns
     /// how many students it reached.
     pub fn assign(&self, class_id: &str, material: &str, audience: Audience) -> Result<u32> {
+        let material = &OwnerId::from(material);
         let account = self
             .sync()
             .account()?
@@ -183,13 +184,13 @@ impl Classroom<'_> {
                 .optional()?
                 .is_some();
             let material_doc = if is_source {
-                tx.touch(Touched::Source(&SourceId::from(material)))?;
-                DocId::source(material)
+                tx.touch(Touched::Source(&SourceId::from(material.as_str())))?;
+                DocId::source(material.as_str())
             } else {
                 // Neither a source nor a note: refused, as before, by the read.
                 tx.query_row("SELECT 1 FROM notes WHERE id = ?1", [material], |_| Ok(()))?;
-                tx.touch(Touched::Note(&NoteId::from(material)))?;
-                DocId::note(material)
+                tx.touch(Touched::Note(&NoteId::from(material.as_str())))?;
+                DocId::note(material.as_str())
             };
             let text =
                 serde_json::to_string(&lesson).map_err(|e| Error::InvalidInput(e.to_string()))?;
@@ -232,7 +233,7 @@ impl Classroom<'_> {
         tx: &Tx<'_>,
         class: &ClassInfo,
         account: &satchel_types::SyncAccount,
-        material: &str,
+        material: &OwnerId,
         now: i64,
     ) -> Result<LessonDoc> {
         let title: Option<String> = tx
@@ -242,7 +243,7 @@ impl Classroom<'_> {
                 |r| r.get(0),
             )
             .optional()?;
-        let title = title.or_not_found_as("source or note", material)?;
+        let title = title.or_not_found_as("source or note", material.as_str())?;
         let main_concept: Option<String> = tx
             .query_row(
                 "SELECT c.label FROM owner_concepts oc JOIN concepts c ON c.id = oc.concept_id
@@ -280,13 +281,13 @@ impl Classroom<'_> {
             })
             .collect();
         Ok(LessonDoc {
-            id: lesson_id(&class.id, material),
+            id: lesson_id(&class.id, material.as_str()),
             title,
             class_id: class.id.clone(),
             class_name: class.name.clone(),
             teacher: account.name.clone(),
             teacher_id: account.user_id.clone(),
-            source_id: Some(material.to_owned()),
+            source_id: Some(material.clone()),
             deck_id,
             deck_name,
             assigned_at: now,
@@ -296,7 +297,7 @@ impl Classroom<'_> {
 
     /// The media a lesson's documents name: its cards' pictures and sounds, and the
     /// material's original (when the server takes files that big).
-    fn lesson_media(&self, lesson: &LessonDoc, material: &str) -> Result<Vec<String>> {
+    fn lesson_media(&self, lesson: &LessonDoc, material: &OwnerId) -> Result<Vec<String>> {
         let (_, cards, _) = self.shared_state()?;
         let mut media: Vec<String> = cards
             .iter()

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::schedule::Scheduler;
 use crate::Result;
-use crate::ids::DeckId;
+use crate::ids::{DeckId, OwnerId};
 use crate::store::tx::Tx;
 
 /// The rating of a failed answer in the review log.
@@ -27,7 +27,7 @@ pub(crate) struct LessonDoc {
     /// The teacher's account: their own devices do not take it as a lesson to study.
     pub teacher_id: String,
     /// The material: a source's or a note's id.
-    pub source_id: Option<String>,
+    pub source_id: Option<OwnerId>,
     pub deck_id: DeckId,
     pub deck_name: String,
     pub assigned_at: i64,

@@ -13,8 +13,7 @@ use satchel_media::MediaError;
 use satchel_media::audio::{AudioLimits, AudioReader};
 use satchel_media::transcript::Transcription;
 
-mod common;
-use common::{encode, models_dir};
+use crate::common::{encode, models_dir};
 use satchel_test_kit::text::SENTENCES;
 use satchel_test_kit::tools::{speak, speak_with};
 use satchel_test_kit::wav::{self, RATE};

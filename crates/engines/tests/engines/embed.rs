@@ -5,8 +5,7 @@
 use satchel_engines::embed::{DIMENSIONS, Embedder, MAX_TOKENS};
 use satchel_engines::onnx::RUNTIME_LIBRARY;
 
-mod common;
-use common::models_dir;
+use crate::common::models_dir;
 
 fn embedder() -> Embedder {
     Embedder::load(&models_dir().join(RUNTIME_LIBRARY), &models_dir(), 2).unwrap()

@@ -8,8 +8,7 @@ use std::sync::atomic::AtomicBool;
 use satchel_engines::speech::{SpeechModel, TranscribeOptions};
 use satchel_media::audio::{AudioLimits, AudioReader};
 
-mod common;
-use common::models_dir;
+use crate::common::models_dir;
 use satchel_test_kit::text::sentences;
 use satchel_test_kit::tools::speak;
 use satchel_test_kit::wer::score;

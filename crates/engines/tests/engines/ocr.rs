@@ -10,8 +10,7 @@ use satchel_engines::ocr::{OcrEngine, RUNTIME_LIBRARY};
 use satchel_media::MediaError;
 use satchel_media::image_in::{ImageLimits, decode_image, open_image};
 
-mod common;
-use common::models_dir;
+use crate::common::models_dir;
 use satchel_test_kit::text::ocr_lines;
 use satchel_test_kit::tools::run;
 use satchel_test_kit::wer::{characters, edits};

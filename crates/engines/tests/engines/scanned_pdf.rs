@@ -8,8 +8,7 @@ use std::path::Path;
 use satchel_engines::ocr::{OcrEngine, RUNTIME_LIBRARY};
 use satchel_media::pdf::{PdfLimits, PdfPage, ReadEvent, ReadOptions, read_pdf, read_pdf_pages};
 
-mod common;
-use common::models_dir;
+use crate::common::models_dir;
 use satchel_test_kit::text::ocr_lines;
 use satchel_test_kit::tools::{pdfwrite, run};
 use satchel_test_kit::wer::{characters, edits};

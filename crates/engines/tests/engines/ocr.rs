@@ -263,12 +263,9 @@ fn a_truncated_jpeg_and_an_empty_page_are_handled() {
 }
 
 #[test]
-fn a_missing_runtime_or_model_is_a_clear_error() {
+fn a_missing_model_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let error = OcrEngine::load(&dir.path().join("libonnxruntime.so"), dir.path(), 1).unwrap_err();
-    assert!(
-        matches!(error, MediaError::RuntimeMissing { .. }),
-        "{error}"
-    );
+    let error = OcrEngine::load(&models_dir().join(RUNTIME_LIBRARY), dir.path(), 1).unwrap_err();
+    assert!(matches!(error, MediaError::ModelMissing { .. }), "{error}");
     assert!(error.to_string().contains("cargo xtask models"), "{error}");
 }

@@ -384,10 +384,7 @@ impl Profile {
     ) -> Result<SourceView> {
         self.transact(|tx| {
             let code = error.map(|e| to_sql(&e.code));
-            let why = match (&code, error) {
-                (Some(code), Some(error)) => Some((code.as_str(), error.message.as_str())),
-                _ => None,
-            };
+            let why = code.as_deref().zip(error.map(|e| e.message.as_str()));
             if !store::sources::set_status(tx, id, &to_sql(&status), why, now_ms())? {
                 return Err(id.not_found());
             }

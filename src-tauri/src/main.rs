@@ -8,6 +8,7 @@ mod commands;
 mod ipc;
 mod media;
 mod recorder;
+mod window;
 mod work;
 
 use std::path::PathBuf;
@@ -15,14 +16,14 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Instant;
 
+use satchel_core::models::model_dirs;
 use satchel_core::vision::PdfWorker;
-use satchel_core::voice::model_dirs;
 use satchel_core::work::{Models, kinds};
 use satchel_core::{Profile, Satchel, keychain_from_env};
 use satchel_engines::Meaning;
 use satchel_engines::Vision;
 use satchel_engines::Whisper;
-use tauri::Emitter;
+use tauri::{Emitter, Manager};
 
 use crate::work::Work;
 
@@ -124,28 +125,25 @@ fn main() -> ExitCode {
         .and_then(|dir| Satchel::new(dir, keychain_from_env()).map_err(|e| e.to_string()))
     {
         Ok(satchel) => satchel,
-        Err(error) => {
-            eprintln!("Satchel cannot start: {error}");
-            return ExitCode::FAILURE;
-        }
+        Err(error) => return window::startup_failed(&error),
     };
+    let data_dir = satchel.data_dir().to_owned();
     let events = satchel.events().subscribe();
-    // Models bundled with an installed app sit in `models/` beside the binary; a
-    // developer's come from the cache `cargo xtask models` fills. A missing model is
+    // Models carried by an installed or unpacked copy are found from the executable;
+    // a developer's come from the cache `cargo xtask models` fills. A missing model is
     // reported when a recording needs it, never at start.
-    let resources = std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(|dir| dir.to_owned()));
+    let dirs = model_dirs(Some(satchel.data_dir()));
     let vision = match PdfWorker::this_program() {
-        Ok(worker) => Arc::new(Vision::new(model_dirs(resources.clone()), worker)),
+        Ok(worker) => Arc::new(Vision::new(dirs.clone(), worker)),
         Err(error) => {
-            eprintln!("Satchel cannot find its own program to read PDFs with: {error}");
-            return ExitCode::FAILURE;
+            return window::startup_failed(&format!(
+                "Satchel cannot find its own program to read PDFs with: {error}"
+            ));
         }
     };
-    let meaning = Arc::new(Meaning::new(model_dirs(resources.clone())));
+    let meaning = Arc::new(Meaning::new(dirs.clone()));
     let work = Work::new(kinds(Models {
-        transcriber: Arc::new(Whisper::new(model_dirs(resources))),
+        transcriber: Arc::new(Whisper::new(dirs)),
         reader: vision.clone(),
         meaning: meaning.clone(),
     }));
@@ -172,9 +170,17 @@ fn main() -> ExitCode {
     let indexing = Arc::clone(&shell);
     let syncing = Arc::clone(&shell);
     let result = tauri::Builder::default()
+        // First, so a second start hands over before anything else is set up.
+        .plugin(window::single_instance(&data_dir))
+        .plugin(window::remembered(&data_dir))
         .plugin(tauri_plugin_dialog::init())
         .manage(shell)
         .setup(move |app| {
+            if let Some(main) = app.get_webview_window("main")
+                && let Err(error) = window::fit_on_screen(&main)
+            {
+                eprintln!("fitting the window on the screen: {error}");
+            }
             let handle = app.handle().clone();
             std::thread::Builder::new()
                 .name("satchel-events".into())
@@ -267,13 +273,10 @@ fn main() -> ExitCode {
             classroom::class_import_student_bundle,
             ; raw: commands::paste_image = satchel_core::types::PASTE_IMAGE,
         ])
-        .build(tauri::generate_context!("../tauri.conf.json"));
+        .build(tauri::generate_context!());
     let app = match result {
         Ok(app) => app,
-        Err(error) => {
-            eprintln!("Satchel's window failed: {error}");
-            return ExitCode::FAILURE;
-        }
+        Err(error) => return window::startup_failed(&error.to_string()),
     };
     app.run(move |_, event| {
         // Closing the window mid-recording keeps the recording, whole.

@@ -10,11 +10,15 @@
 //!   PostgreSQL it starts (quicker than `test` while working on sync)
 //! - `bench`   `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|all]`,
 //!   measured with the machine's network out of reach
+//! - `bundle`  the Linux installers (.deb, .rpm, a portable tarball) in `dist/`, every
+//!   model inside
 //! - `models`  fetch, check, convert and cache the model weights (`models/manifest.json`)
 //! - `modules` the imports among core's top-level modules: down the layers only, and no
 //!   cycles
 
 mod bench;
+mod bundle;
+mod debroot;
 mod isolate;
 mod models;
 mod modules;
@@ -42,10 +46,11 @@ fn main() -> ExitCode {
         "bench" => bench::run(rest),
         "bench-isolated" => bench::measure(rest),
         "models" => models::run(rest),
+        "bundle" => bundle::run(),
         "modules" => modules::check(),
         _ => {
             eprintln!(
-                "usage: cargo xtask setup | ui | run [APP ARGS] | test | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|all] | models [ID...] | modules"
+                "usage: cargo xtask setup | ui | run [APP ARGS] | test | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|all] | models [ID...] | bundle | modules"
             );
             return ExitCode::from(2);
         }

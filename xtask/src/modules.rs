@@ -20,7 +20,9 @@ type Edges = BTreeMap<(String, String), String>;
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "foundation",
-        &["error", "ids", "clock", "events", "keys", "net", "store"],
+        &[
+            "error", "ids", "clock", "events", "keys", "models", "net", "store",
+        ],
     ),
     ("the open profile and its write path", &["profile"]),
     (

@@ -9,7 +9,6 @@ use satchel_core::types::{
     ErrorCode, ErrorView, Event, JobState, SourceKind, SourceStatus, SourceView, clock,
 };
 use satchel_core::vision::PdfWorker;
-use satchel_core::voice::model_dirs;
 use satchel_core::{Profile, Satchel, draw_page};
 use satchel_engines::Meaning;
 use satchel_engines::Vision;
@@ -87,7 +86,7 @@ pub fn ingest(
 /// Runs the library's jobs until `jobs` have ended, showing on a terminal how far the
 /// reading has got.
 pub fn read_all(cli: &Cli, profile: &Arc<Profile>, jobs: &[String]) -> Result<(), Failure> {
-    let meaning = Arc::new(Meaning::new(model_dirs(None)));
+    let meaning = Arc::new(Meaning::new(crate::unlock::model_dirs(cli)));
     read_all_with(cli, profile, meaning, jobs)
 }
 
@@ -103,7 +102,7 @@ pub fn read_all_with(
     }
     let terminal = !cli.json && std::io::stderr().is_terminal();
     let events = profile.events().subscribe();
-    let runner = crate::pack::runner_with(profile, meaning)?;
+    let runner = crate::pack::runner_with(cli, profile, meaning)?;
     crate::pack::until(|| {
         for event in events.try_iter() {
             if !terminal {
@@ -141,9 +140,9 @@ pub fn read_all_with(
 }
 
 /// The OCR, and this program as its own PDF reader.
-fn vision() -> Result<Vision, Failure> {
+fn vision(cli: &Cli) -> Result<Vision, Failure> {
     let worker = PdfWorker::this_program().map_err(satchel_core::Error::Media)?;
-    Ok(Vision::new(model_dirs(None), worker))
+    Ok(Vision::new(crate::unlock::model_dirs(cli), worker))
 }
 
 pub fn source(cli: &Cli, satchel: &Satchel, command: &SourceCommand) -> Result<(), Failure> {
@@ -180,7 +179,7 @@ pub fn source(cli: &Cli, satchel: &Satchel, command: &SourceCommand) -> Result<(
             width,
             out,
         } => {
-            let png = draw_page(&profile, id, *page, *width, &vision()?)?;
+            let png = draw_page(&profile, id, *page, *width, &vision(cli)?)?;
             std::fs::write(out, &png).map_err(satchel_core::Error::io("writing", out))?;
             print(
                 cli.json,

@@ -27,7 +27,7 @@ pub fn jobs(cli: &Cli, satchel: &Satchel, command: Option<&JobCommand>) -> Resul
         Some(JobCommand::Show { id }) => one(profile.job(id)?),
         Some(JobCommand::Run) => {
             let profile = std::sync::Arc::new(profile);
-            let runner = crate::pack::runner(&profile)?;
+            let runner = crate::pack::runner(cli, &profile)?;
             crate::pack::until(|| Ok(!profile.jobs_open()?))?;
             drop(runner);
             print(cli.json, &profile.jobs(RECENT_DONE)?, |jobs| {

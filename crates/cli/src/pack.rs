@@ -8,7 +8,6 @@ use std::time::Duration;
 use satchel_core::jobs::{Clock, JobRunner, SystemClock};
 use satchel_core::types::{Event, PackState, PackView};
 use satchel_core::vision::PdfWorker;
-use satchel_core::voice::model_dirs;
 use satchel_core::work::{Models, kinds};
 use satchel_core::{Profile, Satchel};
 use satchel_engines::Meaning;
@@ -17,17 +16,21 @@ use satchel_engines::Whisper;
 
 use crate::cli::{Cli, PackCommand};
 use crate::output::{Failure, print};
-use crate::unlock::unlock;
+use crate::unlock::{model_dirs, unlock};
 
 /// The library's jobs, run with the models from the usual folders.
-pub fn runner(profile: &Arc<Profile>) -> Result<JobRunner, Failure> {
-    runner_with(profile, Arc::new(Meaning::new(model_dirs(None))))
+pub fn runner(cli: &Cli, profile: &Arc<Profile>) -> Result<JobRunner, Failure> {
+    runner_with(cli, profile, Arc::new(Meaning::new(model_dirs(cli))))
 }
 
 /// [`runner`], indexing with `meaning` (which the caller searches with too, so the
 /// model loads once).
-pub fn runner_with(profile: &Arc<Profile>, meaning: Arc<Meaning>) -> Result<JobRunner, Failure> {
-    let dirs = model_dirs(None);
+pub fn runner_with(
+    cli: &Cli,
+    profile: &Arc<Profile>,
+    meaning: Arc<Meaning>,
+) -> Result<JobRunner, Failure> {
+    let dirs = model_dirs(cli);
     let worker = PdfWorker::this_program().map_err(satchel_core::Error::Media)?;
     let models = Models {
         transcriber: Arc::new(Whisper::new(dirs.clone())),
@@ -73,7 +76,7 @@ pub fn pack(
         return show(&requested);
     }
     let events = profile.events().subscribe();
-    let runner = runner(&profile)?;
+    let runner = runner(cli, &profile)?;
     let terminal = std::io::stderr().is_terminal() && !cli.json;
     until(|| {
         for event in events.try_iter() {

@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use satchel_core::jobs::{Clock, SystemClock};
 use satchel_core::types::{SearchHit, clock};
-use satchel_core::voice::model_dirs;
 use satchel_core::{Profile, Satchel};
 use satchel_engines::Meaning;
 
@@ -64,7 +63,7 @@ fn indexed(cli: &Cli, satchel: &Satchel) -> Result<(Arc<Profile>, Arc<Meaning>),
     let profile = Arc::new(unlock(cli, satchel)?);
     // What was added or changed since the last search is indexed first, by the same
     // job the app runs, on the model the search then uses.
-    let meaning = Arc::new(Meaning::new(model_dirs(None)));
+    let meaning = Arc::new(Meaning::new(crate::unlock::model_dirs(cli)));
     let job = profile.queue_index_now(SystemClock.now_ms())?;
     read_all_with(cli, &profile, Arc::clone(&meaning), &[job.id])?;
     Ok((profile, meaning))

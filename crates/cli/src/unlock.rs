@@ -1,6 +1,7 @@
 //! Choosing and opening a profile from the command line.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
 use satchel_core::types::{ErrorCode, ProfileView, Protection, UnlockRequest};
 use satchel_core::{Profile, Satchel, keychain_from_env};
@@ -13,11 +14,20 @@ pub const NEW_PASSPHRASE_ENV: &str = "SATCHEL_NEW_PASSPHRASE";
 pub const RECOVERY_CODE_ENV: &str = "SATCHEL_RECOVERY_CODE";
 
 pub fn open_satchel(cli: &Cli) -> Result<Satchel, Failure> {
-    let data_dir = match &cli.data_dir {
+    Ok(Satchel::new(data_dir(cli)?, keychain_from_env())?)
+}
+
+fn data_dir(cli: &Cli) -> Result<PathBuf, Failure> {
+    Ok(match &cli.data_dir {
         Some(dir) => dir.clone(),
         None => Satchel::default_data_dir()?,
-    };
-    Ok(Satchel::new(data_dir, keychain_from_env())?)
+    })
+}
+
+/// Where this command finds its models: what this copy of Satchel carries (found from
+/// its own executable), packs imported into the data folder, and a developer's cache.
+pub fn model_dirs(cli: &Cli) -> Vec<PathBuf> {
+    satchel_core::models::model_dirs(data_dir(cli).ok().as_deref())
 }
 
 /// The profile `--profile` names, or the only one there is.

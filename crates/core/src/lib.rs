@@ -18,6 +18,7 @@ mod ids;
 pub mod jobs;
 pub mod keys;
 pub mod learn;
+pub mod models;
 mod net;
 mod notes;
 mod profile;

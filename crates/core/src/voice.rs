@@ -1,8 +1,6 @@
 //! Speech to text as the core sees it: a small trait it owns, implemented over
-//! whisper.cpp by `satchel-engines` (and by fakes in tests), and where models are
-//! looked for.
+//! whisper.cpp by `satchel-engines` (and by fakes in tests).
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
@@ -28,20 +26,4 @@ pub trait Transcriber: Send + Sync {
         progress: ProgressFn,
         cancel: Arc<AtomicBool>,
     ) -> Result<Transcription, MediaError>;
-}
-
-/// Where models are looked for, first match wins: `SATCHEL_MODELS_DIR`, the app's
-/// bundled resources, then the cache `cargo xtask models` fills.
-pub fn model_dirs(resources: Option<PathBuf>) -> Vec<PathBuf> {
-    let mut dirs = Vec::new();
-    if let Some(dir) = std::env::var_os("SATCHEL_MODELS_DIR") {
-        dirs.push(PathBuf::from(dir));
-    }
-    if let Some(resources) = resources {
-        dirs.push(resources.join("models"));
-    }
-    if let Some(base) = directories::BaseDirs::new() {
-        dirs.push(base.cache_dir().join("satchel/models"));
-    }
-    dirs
 }

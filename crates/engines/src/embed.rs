@@ -17,8 +17,8 @@ use crate::MediaError;
 use crate::onnx::{load_session, runtime};
 
 /// The model and tokenizer files `cargo xtask models` builds.
-pub const EMBED_MODEL: &str = "all-minilm-l6-v2.onnx";
-pub const EMBED_TOKENIZER: &str = "minilm-tokenizer.json";
+pub const EMBED_MODEL: &str = satchel_core::models::EMBEDDER;
+pub const EMBED_TOKENIZER: &str = satchel_core::models::EMBEDDER_TOKENIZER;
 /// A vector's length.
 pub const DIMENSIONS: usize = 384;
 /// Tokens the model reads of one text at most; chunks are cut to fit.

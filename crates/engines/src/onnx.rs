@@ -10,7 +10,7 @@ use ort::session::Session;
 use crate::MediaError;
 
 /// The library's file, as `cargo xtask models` takes it from the onnxruntime wheel.
-pub const RUNTIME_LIBRARY: &str = "libonnxruntime.so.1.32.0";
+pub const RUNTIME_LIBRARY: &str = satchel_core::models::ONNX_RUNTIME;
 
 static RUNTIME: OnceLock<Environment> = OnceLock::new();
 static LOADING: Mutex<()> = Mutex::new(());

@@ -33,17 +33,21 @@ impl<T> OnnxModel<T> {
         if let Some(model) = loaded.as_ref() {
             return Ok(Arc::clone(model));
         }
-        // With no folder holding it, the first is named in the error.
-        let dir = self
-            .dirs
-            .iter()
-            .find(|d| d.join(self.file).is_file())
-            .or(self.dirs.first())
-            .cloned()
-            .unwrap_or_default();
+        // With no folder holding it, the first is named in the error. The runtime is
+        // looked for on its own: a pack imported later may bring a model the package
+        // lacked, while the runtime stays where the package put it.
+        let first = || self.dirs.first().cloned().unwrap_or_default();
+        let dir = find_dir(&self.dirs, self.file).unwrap_or_else(first);
+        let library = find_dir(&self.dirs, RUNTIME_LIBRARY)
+            .unwrap_or_else(|| dir.clone())
+            .join(RUNTIME_LIBRARY);
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get().min(4));
-        let model = Arc::new(load(&dir.join(RUNTIME_LIBRARY), &dir, threads)?);
+        let model = Arc::new(load(&library, &dir, threads)?);
         *loaded = Some(Arc::clone(&model));
         Ok(model)
     }
+}
+
+fn find_dir(dirs: &[PathBuf], file: &str) -> Option<PathBuf> {
+    satchel_core::models::find(dirs, file).and_then(|p| p.parent().map(|d| d.to_owned()))
 }

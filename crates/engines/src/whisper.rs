@@ -14,9 +14,9 @@ use satchel_media::transcript::{ProgressFn, Transcription};
 use crate::speech::{SpeechModel, TranscribeOptions};
 
 /// English only, fast: what Satchel uses when the language is known to be English.
-pub const ENGLISH_MODEL: &str = "ggml-tiny.en.bin";
+pub const ENGLISH_MODEL: &str = satchel_core::models::WHISPER_ENGLISH;
 /// Multilingual, and able to tell which language it hears.
-pub const MULTILINGUAL_MODEL: &str = "ggml-base.bin";
+pub const MULTILINGUAL_MODEL: &str = satchel_core::models::WHISPER_MULTILINGUAL;
 
 /// Whisper, each model loaded once and shared.
 pub struct Whisper {

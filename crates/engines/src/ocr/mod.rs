@@ -20,9 +20,9 @@ pub use crate::onnx::RUNTIME_LIBRARY;
 use crate::onnx::{load_session, runtime};
 pub use geometry::Quad;
 
-pub const DET_MODEL: &str = "ch_PP-OCRv4_det_infer.onnx";
-pub const REC_MODEL: &str = "ch_PP-OCRv4_rec_infer.onnx";
-pub const CLS_MODEL: &str = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
+pub const DET_MODEL: &str = satchel_core::models::OCR_DETECT;
+pub const REC_MODEL: &str = satchel_core::models::OCR_RECOGNISE;
+pub const CLS_MODEL: &str = satchel_core::models::OCR_DIRECTION;
 
 /// Lines recognised with less confidence than this are dropped (as rapidocr does).
 const MIN_LINE_SCORE: f32 = 0.5;

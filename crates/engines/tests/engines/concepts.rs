@@ -3,7 +3,7 @@
 //! models` builds (`cargo xtask test` provides it).
 
 use satchel_core::search::refresh;
-use satchel_core::voice::model_dirs;
+use satchel_core::models::model_dirs;
 use satchel_engines::Meaning;
 use satchel_test_kit::TempSatchel;
 

@@ -1,0 +1,112 @@
+//! The window on the learner's screen: one per library, the size and place they left
+//! it at, never larger than the screen, and a failure at start-up shown to them rather
+//! than only on a console they never see.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use sha2::{Digest, Sha256};
+use tauri::{Manager, Runtime, WebviewWindow};
+use tauri_plugin_window_state::StateFlags;
+
+/// The strings a learner may read before the UI exists, from the UI's own locale.
+static LOCALE: &str = include_str!("../../ui/locales/en.json");
+
+fn t(key: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(LOCALE)
+        .ok()
+        .and_then(|strings| strings.get(key)?.as_str().map(str::to_owned))
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// A second start on the same library hands over to the window already open (which
+/// comes to the front) and exits. Libraries are told apart by their folder, so two
+/// learners' libraries (or two tests) may have windows at once; a library is never
+/// opened by two processes.
+pub fn single_instance<R: Runtime>(data_dir: &Path) -> tauri::plugin::TauriPlugin<R> {
+    let folder = data_dir
+        .canonicalize()
+        .unwrap_or_else(|_| data_dir.to_owned());
+    let digest = Sha256::digest(folder.as_os_str().as_encoded_bytes());
+    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    // A D-Bus name element may not start with a digit.
+    tauri_plugin_single_instance::Builder::new()
+        .dbus_id(format!("org.satchel.desktop.d{hex}"))
+        .callback(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        })
+        .build()
+}
+
+/// Size, place and maximised state, kept beside the library they belong to.
+pub fn remembered<R: Runtime>(data_dir: &Path) -> tauri::plugin::TauriPlugin<R> {
+    tauri_plugin_window_state::Builder::new()
+        .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
+        .with_filename(data_dir.join("window-state.json").to_string_lossy())
+        .build()
+}
+
+/// Shrinks and centres the window if a remembered size is larger than the screen it is
+/// on now (a laptop that left its big monitor at school).
+pub fn fit_on_screen<R: Runtime>(window: &WebviewWindow<R>) -> tauri::Result<()> {
+    let Some(monitor) = window.current_monitor()? else {
+        return Ok(());
+    };
+    let area = monitor.work_area().size;
+    let size = window.outer_size()?;
+    if size.width <= area.width && size.height <= area.height {
+        return Ok(());
+    }
+    // The frame is outside the inner size: leave room for it.
+    let inner = window.inner_size()?;
+    let frame_w = size.width.saturating_sub(inner.width);
+    let frame_h = size.height.saturating_sub(inner.height);
+    window.set_size(tauri::PhysicalSize::new(
+        inner.width.min(area.width.saturating_sub(frame_w)),
+        inner.height.min(area.height.saturating_sub(frame_h)),
+    ))?;
+    window.center()
+}
+
+/// Tells the learner Satchel could not start, and why, in a dialog of its own (there
+/// is no window yet), as well as on stderr.
+pub fn startup_failed(detail: &str) -> ExitCode {
+    eprintln!("Satchel cannot start: {detail}");
+    let message = format!("{}\n\n{detail}", t("startup.failed.body"));
+    show_error(&t("startup.failed.title"), &message);
+    ExitCode::FAILURE
+}
+
+#[cfg(target_os = "linux")]
+fn show_error(title: &str, message: &str) {
+    use gtk::prelude::*;
+    // GTK on this, the main, thread; without a display there is no one to show it to
+    // (stderr has it).
+    if gtk::init().is_err() {
+        return;
+    }
+    let dialog = gtk::MessageDialog::new(
+        None::<&gtk::Window>,
+        gtk::DialogFlags::MODAL,
+        gtk::MessageType::Error,
+        gtk::ButtonsType::Close,
+        message,
+    );
+    dialog.set_title(title);
+    dialog.run();
+    dialog.close();
+}
+
+#[cfg(not(target_os = "linux"))]
+fn show_error(title: &str, message: &str) {
+    rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title(title)
+        .set_description(message)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+}

@@ -1,0 +1,284 @@
+//! The `.deb` as a family gets it: installed by apt into a clean Debian 12 root (which
+//! `cargo xtask test` makes with `cargo xtask bundle`'s package, see
+//! `xtask/src/debroot.rs`), then used there with the network cut and an empty home.
+//! The installed `satchel` brings in a photo, a recording and a PDF with the models the
+//! package carries, and search finds a passage of each; the same from the package's
+//! files unpacked into a folder of their own, reached through a symbolic link, with the
+//! installed models hidden; and the installed window opens on its first screen.
+//!
+//! Runs as root (chroot and mounts, each in a mount namespace of its own) inside the
+//! tests' network namespace, where loopback is the only interface.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use satchel_e2e::webdriver::Session;
+use satchel_e2e::{speak, text_pdf, text_picture};
+
+const PASSPHRASE: &str = "correct horse battery";
+
+/// The prepared root, the package, and apt's archive cache the root was made with.
+struct Root {
+    dir: PathBuf,
+    deb: PathBuf,
+    archives: PathBuf,
+}
+
+impl Root {
+    fn from_env() -> Self {
+        let var = |key: &str| {
+            std::env::var_os(key).map(PathBuf::from).unwrap_or_else(|| {
+                panic!("{key} is not set: the install test runs through `cargo xtask test`, which builds the package and the root")
+            })
+        };
+        let root = Self {
+            dir: var("SATCHEL_INSTALL_ROOT"),
+            deb: var("SATCHEL_DEB"),
+            archives: var("SATCHEL_INSTALL_ARCHIVES"),
+        };
+        assert!(
+            root.dir.join("usr/bin/satchel").is_file(),
+            "the package is not installed in {}",
+            root.dir.display()
+        );
+        root
+    }
+
+    /// `script` run by `sh` in the root, as a learner with an empty home would, with
+    /// `mounts` (shell lines, `$r` the root) made first.
+    fn sh(&self, mounts: &str, script: &str) -> Command {
+        let mut command = Command::new("unshare");
+        command
+            .args([
+                "--mount",
+                "--propagation",
+                "private",
+                "--pid",
+                "--fork",
+                "--kill-child",
+                "--",
+            ])
+            .args([
+                "sh",
+                "-c",
+                &format!(
+                    "set -e; r=$1; a=$2; s=$3; mount -t proc proc \"$r/proc\"; \
+                     mount --rbind /dev \"$r/dev\"; mount --rbind /sys \"$r/sys\"; \
+                     mount --bind \"$a\" \"$r/var/cache/apt/archives\"; {mounts}
+                     exec chroot \"$r\" /usr/bin/env -i HOME=/home/learner \
+                     PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 \
+                     SATCHEL_KEYCHAIN=none SATCHEL_PASSPHRASE='{PASSPHRASE}' \
+                     DEBIAN_FRONTEND=noninteractive sh -c \"$s\""
+                ),
+                "sh",
+            ])
+            .arg(&self.dir)
+            .arg(&self.archives)
+            .arg(script);
+        command
+    }
+
+    fn run(&self, mounts: &str, script: &str) -> Output {
+        let out = self
+            .sh(mounts, script)
+            .output()
+            .expect("unshare and chroot run");
+        assert!(
+            out.status.success(),
+            "{script} failed in the root ({}):\n{}\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
+    fn json(&self, mounts: &str, script: &str) -> serde_json::Value {
+        let out = self.run(mounts, script);
+        let text = String::from_utf8_lossy(&out.stdout);
+        serde_json::from_str(text.trim())
+            .unwrap_or_else(|e| panic!("{script}: not JSON ({e}): {text}"))
+    }
+}
+
+/// The machine this test sees has loopback alone: nothing it runs can reach a network.
+fn assert_network_is_cut() {
+    let out = Command::new("ip")
+        .args(["-o", "link", "show"])
+        .output()
+        .expect("ip runs");
+    let links = String::from_utf8_lossy(&out.stdout);
+    let names: Vec<&str> = links.lines().filter_map(|l| l.split(": ").nth(1)).collect();
+    assert_eq!(
+        names,
+        ["lo"],
+        "the install test must run with the network cut: {links}"
+    );
+}
+
+/// A photo of the board, a recorded lesson and a PDF chapter, made on the host (the
+/// root has no ImageMagick, espeak-ng or Ghostscript) into `<root>/tmp/in`.
+fn learning_material(root: &Path) {
+    let dir = root.join("tmp/in");
+    std::fs::create_dir_all(&dir).unwrap();
+    text_picture(
+        &dir.join("board.png"),
+        900,
+        200,
+        &[(40, 120, "Volcanoes erupt molten lava")],
+    );
+    speak(
+        "Good morning. Today we learn how the heart pumps blood.",
+        &dir.join("Lecture.wav"),
+    );
+    text_pdf(
+        &dir.join("Rivers.pdf"),
+        &[
+            &["Chapter one: mountains are made when plates collide."],
+            &["Chapter two: a river carries sand and silt to the sea."],
+        ],
+        &[],
+    );
+}
+
+/// Brings the material in with `satchel` (a path inside the root) and a data folder of
+/// its own, and finds a passage of each.
+fn ingest_and_find(root: &Root, mounts: &str, satchel: &str, data: &str) {
+    let cli = |args: &str| format!("{satchel} --data-dir {data} {args}");
+    let created = root.json(mounts, &cli("profile create Ada --json"));
+    assert_eq!(created["profile"]["name"], "Ada", "{created}");
+    root.run(
+        mounts,
+        &cli("ingest /tmp/in/board.png /tmp/in/Lecture.wav /tmp/in/Rivers.pdf --language en"),
+    );
+    for (query, kind, passage) in [
+        (
+            "where does a river take its sand",
+            "document",
+            "river carries sand",
+        ),
+        ("hot liquid rock coming out of a mountain", "image", "lava"),
+        ("the organ that moves blood", "audio", "heart"),
+    ] {
+        let hits = root.json(mounts, &cli(&format!("search '{query}' --json")));
+        let hit = hits
+            .as_array()
+            .and_then(|hits| hits.iter().find(|h| h["kind"] == kind))
+            .unwrap_or_else(|| panic!("{satchel}: no {kind} hit for {query:?} in {hits:#}"));
+        let text = hit["text"].as_str().unwrap_or_default().to_lowercase();
+        assert!(text.contains(passage), "{satchel}: {query:?} found {hit:#}");
+        println!("{satchel}: {query:?} → {kind}: {text:?}");
+    }
+}
+
+#[test]
+#[ignore = "needs root, the built .deb and a Debian root; `cargo xtask test` provides them"]
+fn the_installed_package_works_offline_from_its_own_models() {
+    let root = Root::from_env();
+    assert_network_is_cut();
+    learning_material(&root.dir);
+    // Nothing but the package could have brought models: no cache, no variable.
+    let home = root.dir.join("home/learner");
+    let _ = std::fs::remove_dir_all(&home);
+    std::fs::create_dir_all(&home).unwrap();
+
+    ingest_and_find(&root, "", "satchel", "/tmp/data-installed");
+
+    // The package's files, unpacked anywhere and started through a link, with the
+    // installed copy's models out of sight.
+    std::fs::copy(&root.deb, root.dir.join("tmp/satchel.deb")).unwrap();
+    root.run(
+        "",
+        "rm -rf /opt/elsewhere && dpkg-deb -x /tmp/satchel.deb /opt/elsewhere && \
+         ln -sf /opt/elsewhere/usr/bin/satchel /usr/local/bin/satchel-portable",
+    );
+    let hide_installed = "mount -t tmpfs none \"$r/usr/lib/Satchel\";";
+    let hidden = root.run(hide_installed, "ls -A /usr/lib/Satchel | wc -l");
+    assert_eq!(String::from_utf8_lossy(&hidden.stdout).trim(), "0");
+    ingest_and_find(
+        &root,
+        hide_installed,
+        "satchel-portable",
+        "/tmp/data-unpacked",
+    );
+}
+
+/// Xvfb and tauri-driver in the root, serving WebDriver on loopback.
+struct Window {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Window {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+#[test]
+#[ignore = "needs root, the built .deb and a Debian root; `cargo xtask test` provides them"]
+fn the_installed_window_opens_on_a_small_screen() {
+    let root = Root::from_env();
+    assert_network_is_cut();
+    // The test's own tools, from the cache the root was made with: apt cannot reach
+    // the network here.
+    root.run(
+        "",
+        "apt-get install -y -q --no-download --no-install-recommends xvfb xauth webkit2gtk-driver",
+    );
+    let (port, native) = (free_port(), free_port());
+    let script = format!(
+        "Xvfb :42 -screen 0 1366x768x24 -nolisten tcp & \
+         sleep 1; DISPLAY=:42 SATCHEL_DATA_DIR=/tmp/data-window \
+         exec tauri-driver --port {port} --native-port {native}"
+    );
+    let child = root
+        .sh("", &script)
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("the root's display and driver start");
+    let window = Window {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    };
+    let started = Instant::now();
+    while ureq::get(&format!("{}/status", window.url)).call().is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "tauri-driver in the root did not answer"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let session = Session::start(&window.url, Path::new("/usr/bin/satchel-desktop"))
+        .expect("the installed app starts");
+    let first = session.wait_for("#profile-name", Duration::from_secs(60));
+    if let Ok(png) = session.screenshot() {
+        let dir = std::env::temp_dir().join("satchel-install-test");
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(dir.join("first-screen.png"), png);
+    }
+    first.expect("the first screen asks for a learner's name");
+    // It fits the 1366×768 screen an old laptop has.
+    let size = session
+        .execute(
+            "return [window.outerWidth, window.outerHeight, screen.width, screen.height]",
+            serde_json::json!([]),
+        )
+        .expect("the window answers");
+    println!("window and screen: {size}");
+    let n = |i: usize| size[i].as_u64().unwrap_or(u64::MAX);
+    assert!(
+        n(0) <= 1366 && n(1) <= 768,
+        "the window overflows the screen: {size}"
+    );
+    let _ = session.end();
+}

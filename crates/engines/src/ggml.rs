@@ -15,6 +15,10 @@ const MAX_VOCAB: i32 = 100_000;
 const MAX_WIDTH: i32 = 8_192;
 const MAX_LAYERS: i32 = 128;
 const MAX_TOKEN_BYTES: i32 = 1_024;
+/// The header's weight types whisper.cpp reads here: f32, f16, and as its `quantize`
+/// tool writes them, Q8_0 and Q5_1 (`GGML_QNT_VERSION` 2 × 1000 + `GGML_FTYPE_MOSTLY_*`
+/// 7 or 9).
+const FILE_TYPES: [i32; 4] = [0, 1, 2007, 2009];
 
 pub fn check(file: impl Read + Seek) -> Result<(), String> {
     let mut input = BufReader::new(file);
@@ -63,8 +67,10 @@ pub fn check(file: impl Read + Seek) -> Result<(), String> {
         within(what, value, MAX_LAYERS)?;
     }
     within("the mel bands", n_mels, 256)?;
-    if !(0..=1).contains(&ftype) {
-        return Err(format!("its weight type {ftype} is not f32 or f16"));
+    if !FILE_TYPES.contains(&ftype) {
+        return Err(format!(
+            "its weight type {ftype} is not f32, f16, Q8_0 or Q5_1"
+        ));
     }
 
     let [filter_mels, filter_bins] = reader.i32s::<2>()?;
@@ -91,19 +97,29 @@ pub fn check(file: impl Read + Seek) -> Result<(), String> {
         if !(1..=4).contains(&dims) || !(1..=256).contains(&name_len) {
             return Err(format!("tensor {tensors} has a malformed header"));
         }
-        let element = match kind {
-            0 => 4,
-            1 => 2,
+        // (values a block, bytes a block): ggml_type f32 = 0, f16 = 1, Q5_1 = 7,
+        // Q8_0 = 8 (`ggml-common.h`: `block_q5_1`, `block_q8_0`).
+        let (block, block_bytes) = match kind {
+            0 => (1, 4),
+            1 => (1, 2),
+            7 => (32, 24),
+            8 => (32, 34),
             other => return Err(format!("tensor {tensors} has unsupported type {other}")),
         };
         let mut count: u64 = 1;
-        for _ in 0..dims {
+        for d in 0..dims {
             let dim = reader.i32()?;
             within("a tensor dimension", dim, 1 << 20)?;
+            // Blocks run along the first dimension: its rows must hold whole blocks.
+            if d == 0 && dim % block != 0 {
+                return Err(format!(
+                    "tensor {tensors} has rows of {dim}, not whole blocks of {block}"
+                ));
+            }
             count = count.saturating_mul(dim as u64);
         }
         reader.skip(name_len as u64)?;
-        reader.skip(count.saturating_mul(element))?;
+        reader.skip((count / block as u64).saturating_mul(block_bytes))?;
         tensors += 1;
     }
     if tensors != expected {

@@ -10,6 +10,7 @@ mod cli;
 mod ingest;
 mod keychain;
 mod learn;
+mod models;
 mod pack;
 mod search;
 mod sync;

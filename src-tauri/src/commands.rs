@@ -259,6 +259,51 @@ pub(crate) async fn pick(
         .collect())
 }
 
+/// What the models found let Satchel do. Needs no open profile: the welcome screen
+/// asks too.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn models(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::Models>,
+) -> ReplyTo<command::Models> {
+    off_ui_thread(&shell, |shell| Ok(model_status(shell))).await
+}
+
+fn model_status(shell: &Shell) -> satchel_core::types::ModelStatus {
+    let data_dir = shell.satchel.data_dir();
+    let dirs = satchel_core::models::model_dirs(Some(data_dir));
+    satchel_core::models::status(&dirs, Some(data_dir))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn pick_model_pack(
+    app: tauri::AppHandle,
+    _: Args<command::PickModelPack>,
+) -> ReplyTo<command::PickModelPack> {
+    let picked = pick(app, vec![("Satchel model packs", vec!["pack"])], false).await?;
+    Ok(picked.into_iter().next())
+}
+
+/// Imports a model pack into the data folder, where the engines look after the
+/// package's own folder: the abilities it brings work at once, without a restart.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn import_model_pack(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::ImportModelPack { path }): Args<command::ImportModelPack>,
+) -> ReplyTo<command::ImportModelPack> {
+    off_ui_thread(&shell, move |shell| {
+        let keys = satchel_core::packs::TrustedKeys::release();
+        satchel_core::packs::import_models(
+            std::path::Path::new(&path),
+            shell.satchel.data_dir(),
+            &keys,
+        )
+        .map_err(view)?;
+        Ok(model_status(shell))
+    })
+    .await
+}
+
 /// Asks for recordings, pictures, PDFs and text to bring in.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn pick_audio_files(

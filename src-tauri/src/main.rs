@@ -202,6 +202,9 @@ fn main() -> ExitCode {
         })
         .invoke_handler(ipc::handlers![
             commands::welcome,
+            commands::models,
+            commands::pick_model_pack,
+            commands::import_model_pack,
             commands::create_profile,
             commands::unlock_profile,
             commands::lock_profile,

@@ -26,6 +26,7 @@ pub fn error_text(error: &ErrorView) -> String {
         ErrorCode::Internal => "error.internal",
         ErrorCode::Conflict => "error.conflict",
         ErrorCode::Forbidden => "error.forbidden",
+        ErrorCode::Untrusted => "error.untrusted",
         ErrorCode::ModelMissing => "error.model_missing",
         ErrorCode::BadMedia => "error.bad_media",
         ErrorCode::Cancelled => "error.cancelled",
@@ -41,6 +42,7 @@ pub fn error_text(error: &ErrorView) -> String {
         ErrorCode::InvalidInput
         | ErrorCode::ModelMissing
         | ErrorCode::BadMedia
+        | ErrorCode::Untrusted
         | ErrorCode::SignInNeeded => {
             format!("{} ({})", t(key), error.message)
         }

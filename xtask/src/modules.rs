@@ -21,7 +21,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "foundation",
         &[
-            "error", "ids", "clock", "events", "keys", "models", "net", "store",
+            "error", "ids", "clock", "events", "keys", "models", "net", "packs", "store",
         ],
     ),
     ("the open profile and its write path", &["profile"]),

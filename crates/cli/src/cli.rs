@@ -182,6 +182,36 @@ pub enum Command {
     /// refused and nothing changes. With --json, prints `docs`, `media`, `bytes`,
     /// `reviews`, `cards` and `notes`.
     ImportBundle { file: PathBuf },
+    /// The models this copy of Satchel finds, what each ability lacks, and model packs.
+    Models {
+        #[command(subcommand)]
+        command: ModelsCommand,
+    },
+    /// Updates of Satchel itself, from a signed update file (a USB stick, the class
+    /// server).
+    Update {
+        #[command(subcommand)]
+        command: UpdateCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModelsCommand {
+    /// Which abilities are ready and which files each lacks. With --json, prints
+    /// `abilities` (each `ability`, `ready`, `missing`), `folders` and `imported_pack`.
+    Status,
+    /// Import a signed model pack into this data folder. A pack whose signature,
+    /// checksum or version fails is refused and nothing changes. With --json, prints
+    /// the pack's `version`, `notes` and `files`.
+    Import { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UpdateCommand {
+    /// Check a signed update file and say what it changes, without installing it. An
+    /// update that is tampered with, unsigned, or not newer than this Satchel is
+    /// refused. With --json, prints `version`, `notes` and `files`.
+    Check { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,6 +8,7 @@ mod cli;
 mod ingest;
 mod jobs;
 mod learn;
+mod models;
 mod notes;
 mod output;
 mod pack;
@@ -61,6 +62,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Class { command } => class::class(&cli, &satchel, command),
         Command::ExportBundle { file } => class::export_bundle(&cli, &satchel, file),
         Command::ImportBundle { file } => class::import_bundle(&cli, &satchel, file),
+        Command::Models { command } => models::models(&cli, &satchel, command),
+        Command::Update { command } => models::update(&cli, command),
         Command::Pack {
             command,
             source,

@@ -73,6 +73,12 @@ pub enum Error {
     /// The sync server refused the request, saying why with a code of its own.
     #[error("the sync server refused: {message}")]
     Refused { code: ErrorCode, message: String },
+    /// A model pack or an update that failed a check; nothing was changed.
+    #[error("Satchel did not take {}: {problem}. Nothing was changed.", path.display())]
+    PackRefused {
+        path: PathBuf,
+        problem: crate::packs::PackProblem,
+    },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -103,6 +109,7 @@ impl Error {
             Error::SignInNeeded(_) => ErrorCode::SignInNeeded,
             Error::Server(_) => ErrorCode::Internal,
             Error::Refused { code, .. } => *code,
+            Error::PackRefused { .. } => ErrorCode::Untrusted,
             Error::Media(media) => {
                 use satchel_media::MediaError as M;
                 match media {

@@ -19,6 +19,7 @@ pub mod jobs;
 pub mod keys;
 pub mod learn;
 pub mod models;
+pub mod packs;
 mod net;
 mod notes;
 mod profile;

@@ -11,6 +11,8 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
+use satchel_types::{Ability, AbilityStatus, ModelStatus};
+
 /// The folder, under an installed tree's `lib/`, that holds what the package carries.
 /// It is the product's name, as Tauri's bundler names it.
 pub const INSTALL_DIR: &str = "Satchel";
@@ -95,6 +97,56 @@ fn search_path(
     dirs
 }
 
+/// What each ability needs, and which of it `dirs` hold.
+pub fn status(dirs: &[PathBuf], data_dir: Option<&Path>) -> ModelStatus {
+    let needs: [(Ability, &[&str]); 4] = [
+        (Ability::TranscribeEnglish, &[]),
+        (Ability::TranscribeOtherLanguages, &[WHISPER_MULTILINGUAL]),
+        (
+            Ability::ReadImages,
+            &[ONNX_RUNTIME, OCR_DETECT, OCR_RECOGNISE, OCR_DIRECTION],
+        ),
+        (
+            Ability::SearchByMeaning,
+            &[ONNX_RUNTIME, EMBEDDER, EMBEDDER_TOKENIZER],
+        ),
+    ];
+    let abilities = needs
+        .into_iter()
+        .map(|(ability, files)| {
+            let missing: Vec<String> = if ability == Ability::TranscribeEnglish {
+                // Either Whisper writes English down.
+                let any = [WHISPER_ENGLISH, WHISPER_MULTILINGUAL]
+                    .iter()
+                    .any(|f| find(dirs, f).is_some());
+                if any {
+                    Vec::new()
+                } else {
+                    vec![WHISPER_ENGLISH.to_owned()]
+                }
+            } else {
+                files
+                    .iter()
+                    .filter(|f| find(dirs, f).is_none())
+                    .map(|f| (*f).to_owned())
+                    .collect()
+            };
+            AbilityStatus {
+                ability,
+                ready: missing.is_empty(),
+                missing,
+            }
+        })
+        .collect();
+    ModelStatus {
+        abilities,
+        folders: dirs.iter().map(|d| d.display().to_string()).collect(),
+        imported_pack: data_dir
+            .and_then(crate::packs::installed_models)
+            .map(|p| p.version),
+    }
+}
+
 /// The first of `dirs` that holds `file`.
 pub fn find(dirs: &[PathBuf], file: &str) -> Option<PathBuf> {
     dirs.iter().map(|d| d.join(file)).find(|p| p.is_file())
@@ -122,6 +174,48 @@ mod tests {
         .map(PathBuf::from)
         .collect();
         assert_eq!(dirs, want);
+    }
+
+    #[test]
+    fn each_ability_names_what_it_lacks() {
+        let dir = tempfile::tempdir().unwrap();
+        let dirs = vec![dir.path().to_owned()];
+        let lacking = status(&dirs, None);
+        assert!(lacking.abilities.iter().all(|a| !a.ready));
+        let search = |s: &ModelStatus| {
+            s.abilities
+                .iter()
+                .find(|a| a.ability == Ability::SearchByMeaning)
+                .cloned()
+                .unwrap()
+        };
+        assert_eq!(
+            search(&lacking).missing,
+            [ONNX_RUNTIME, EMBEDDER, EMBEDDER_TOKENIZER]
+        );
+        for file in [
+            ONNX_RUNTIME,
+            EMBEDDER,
+            EMBEDDER_TOKENIZER,
+            WHISPER_MULTILINGUAL,
+        ] {
+            std::fs::write(dir.path().join(file), b"x").unwrap();
+        }
+        let now = status(&dirs, None);
+        assert!(search(&now).ready);
+        // The multilingual model writes English down too.
+        let english = now
+            .abilities
+            .iter()
+            .find(|a| a.ability == Ability::TranscribeEnglish);
+        assert!(english.is_some_and(|a| a.ready));
+        let images = now
+            .abilities
+            .iter()
+            .find(|a| a.ability == Ability::ReadImages)
+            .unwrap();
+        assert_eq!(images.missing, [OCR_DETECT, OCR_RECOGNISE, OCR_DIRECTION]);
+        assert!(!now.all_ready());
     }
 
     #[test]

@@ -15,9 +15,9 @@ use serde::{Deserialize, Serialize};
 use crate::{
     AboutView, AnkiImported, Answer, Answered, BundleOutcome, CardDraft, CardState, CardView,
     ClassInfo, Classmate, ClassroomView, ConceptMap, DeckView, ErrorView, FoundServer,
-    HelperSettings, ImportOutcome, JobView, LearningSettings, LibraryView, NoteDraft, NoteView,
-    PackView, Rating, RecordingView, RecoveryCodeView, SearchHit, SourceView, StudyCard, StudyStep,
-    SyncAccount, SyncOutcome, UnlockRequest, UnlockedView, WelcomeView,
+    HelperSettings, ImportOutcome, JobView, LearningSettings, LibraryView, ModelStatus, NoteDraft,
+    NoteView, PackView, Rating, RecordingView, RecoveryCodeView, SearchHit, SourceView, StudyCard,
+    StudyStep, SyncAccount, SyncOutcome, UnlockRequest, UnlockedView, WelcomeView,
 };
 
 /// A command of the shell: its arguments are the struct itself.
@@ -92,6 +92,14 @@ commands! {
     acknowledge_recovery_code => AcknowledgeRecoveryCode {} -> ();
     /// Facts for the settings screen's "about" section.
     about => About {} -> AboutView;
+    /// Which abilities this copy of Satchel has models for, and what each lacks.
+    models => Models {} -> ModelStatus;
+    /// Asks for a model pack with the system's file dialog; `None` when the learner
+    /// closes it without choosing.
+    pick_model_pack => PickModelPack {} -> Option<String>;
+    /// Imports a signed model pack into this computer's Satchel (every learner's),
+    /// checked whole first: a pack that fails is refused and nothing changes.
+    import_model_pack => ImportModelPack { path: String } -> ModelStatus;
     /// The UI's first frame is up (the cold-start benchmark ends here).
     first_paint => FirstPaint {} -> ();
     /// The learner's time zone, which decides when their day turns.

@@ -36,6 +36,9 @@ pub enum ErrorCode {
     Conflict,
     /// Not allowed to this account (another teacher's class, a learner's admin page).
     Forbidden,
+    /// A model pack or an update failed its signature, checksum or version check, and
+    /// was not taken.
+    Untrusted,
     Storage,
     Internal,
 }

@@ -11,6 +11,7 @@ mod events;
 mod jobs;
 mod learn;
 mod library;
+mod models;
 mod profiles;
 mod sync;
 
@@ -21,6 +22,7 @@ pub use events::*;
 pub use jobs::*;
 pub use learn::*;
 pub use library::*;
+pub use models::*;
 pub use profiles::*;
 pub use sync::*;
 

@@ -231,6 +231,7 @@ pub fn Library() -> impl IntoView {
                 </div>
             </header>
             <ErrorBanner error/>
+            <MissingModels/>
             <For each=move || problems.get() key=|p| p.clone() let:problem>
                 <p class="banner error import-problem" role="alert">{problem}</p>
             </For>
@@ -322,5 +323,35 @@ pub fn ProgressBar(done: i64, total: Option<i64>) -> impl IntoView {
         }
         .into_any(),
         None => view! { <progress class="progress"></progress> }.into_any(),
+    }
+}
+
+/// Says which abilities lack their models, with the way to bring them in; nothing when
+/// every model is here. Notes, cards and reviews work either way.
+#[component]
+fn MissingModels() -> impl IntoView {
+    let missing = RwSignal::new(Vec::<String>::new());
+    spawn_local(async move {
+        if let Ok(status) = ipc::invoke(command::Models {}).await {
+            missing.set(
+                status
+                    .abilities
+                    .into_iter()
+                    .filter(|a| !a.ready)
+                    .map(|a| t(super::settings::ability_key(a.ability)))
+                    .collect(),
+            );
+        }
+    });
+    move || {
+        let missing = missing.get();
+        (!missing.is_empty()).then(|| {
+            view! {
+                <p class="banner warning" role="status" id="models-missing">
+                    {t_with("models.banner", &[("missing", &missing.join(", "))])}" "
+                    <A href="/settings#models">{t("models.banner_link")}</A>
+                </p>
+            }
+        })
     }
 }

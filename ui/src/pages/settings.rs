@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use satchel_types::{AboutView, Protection, command};
+use satchel_types::{Ability, AboutView, ModelStatus, Protection, command};
 
 use super::recovery::RecoveryCodeNotice;
 use crate::app::session;
@@ -105,6 +105,7 @@ pub fn Settings() -> impl IntoView {
                     }.into_any(),
                 }}
             </section>
+            <ModelsCard/>
             <HelperSettingsCard/>
             <section class="card" aria-labelledby="about-title">
                 <h2 id="about-title">{t("settings.about")}</h2>
@@ -181,6 +182,84 @@ fn HelperSettingsCard() -> impl IntoView {
                     </p>
                 }.into_any(),
             })}
+        </section>
+    }
+}
+
+/// The key of an ability's name.
+pub fn ability_key(ability: Ability) -> &'static str {
+    match ability {
+        Ability::TranscribeEnglish => "models.transcribe_english",
+        Ability::TranscribeOtherLanguages => "models.transcribe_other_languages",
+        Ability::ReadImages => "models.read_images",
+        Ability::SearchByMeaning => "models.search_by_meaning",
+    }
+}
+
+/// What the models on this computer let Satchel do, and a model pack to bring in what
+/// is missing (from a USB stick, or a file the class server handed out).
+#[component]
+fn ModelsCard() -> impl IntoView {
+    let status = RwSignal::new(None::<ModelStatus>);
+    let error = RwSignal::new(None);
+    let importing = RwSignal::new(false);
+    let imported = RwSignal::new(false);
+    spawn_local(async move {
+        match ipc::invoke(command::Models {}).await {
+            Ok(view) => status.set(Some(view)),
+            Err(e) => error.set(Some(e)),
+        }
+    });
+    let import = move |_| {
+        error.set(None);
+        imported.set(false);
+        spawn_local(async move {
+            let path = match ipc::invoke(command::PickModelPack {}).await {
+                Ok(Some(path)) => path,
+                Ok(None) => return,
+                Err(e) => return error.set(Some(e)),
+            };
+            importing.set(true);
+            let result = ipc::invoke(command::ImportModelPack { path }).await;
+            importing.set(false);
+            match result {
+                Ok(view) => {
+                    status.set(Some(view));
+                    imported.set(true);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card" id="models" aria-labelledby="models-title">
+            <h2 id="models-title">{t("models.title")}</h2>
+            <ErrorBanner error/>
+            {move || status.get().map(|status| view! {
+                <ul class="abilities" id="abilities">
+                    {status.abilities.into_iter().map(|a| {
+                        let state = if a.ready { t("models.ready") } else { t("models.missing") };
+                        view! {
+                            <li data-ability=format!("{:?}", a.ability) data-ready=a.ready.to_string()>
+                                <strong>{t(ability_key(a.ability))}</strong>": "{state}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <p class="prose">{match status.imported_pack {
+                    Some(version) => crate::i18n::t_with("models.imported", &[("version", &version)]),
+                    None => t("models.pack_explained"),
+                }}</p>
+            })}
+            <div class="actions">
+                <button id="import-model-pack" type="button" class="button" on:click=import
+                    disabled=move || importing.get() aria-busy=move || importing.get().to_string()>
+                    {move || if importing.get() { t("models.importing") } else { t("models.import") }}
+                </button>
+            </div>
+            <Show when=move || imported.get()>
+                <p class="banner ok" role="status" id="models-imported">{t("models.import_done")}</p>
+            </Show>
         </section>
     }
 }

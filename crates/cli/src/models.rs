@@ -1,0 +1,88 @@
+//! `satchel models status|import` and `satchel update check`.
+
+use satchel_core::Satchel;
+use satchel_core::packs::{self, PackManifest, TrustedKeys};
+use satchel_core::types::{Ability, ModelStatus};
+
+use crate::cli::{Cli, ModelsCommand, UpdateCommand};
+use crate::output::{Failure, print};
+
+pub fn models(cli: &Cli, satchel: &Satchel, command: &ModelsCommand) -> Result<(), Failure> {
+    let data_dir = satchel.data_dir();
+    match command {
+        ModelsCommand::Status => {
+            let dirs = satchel_core::models::model_dirs(Some(data_dir));
+            let status = satchel_core::models::status(&dirs, Some(data_dir));
+            print(cli.json, &status, show_status)
+        }
+        ModelsCommand::Import { file } => {
+            let manifest = packs::import_models(file, data_dir, &TrustedKeys::release())?;
+            print(cli.json, &manifest, |m| {
+                println!(
+                    "Imported model pack {} ({} files).",
+                    m.version,
+                    m.files.len()
+                );
+                notes(m);
+            })
+        }
+    }
+}
+
+pub fn update(cli: &Cli, command: &UpdateCommand) -> Result<(), Failure> {
+    match command {
+        UpdateCommand::Check { file } => {
+            let stage = tempfile::tempdir()
+                .map_err(|e| satchel_core::Error::io("create", std::env::temp_dir())(e))?;
+            let update = packs::check_update(
+                file,
+                &TrustedKeys::release(),
+                env!("CARGO_PKG_VERSION"),
+                stage.path(),
+            )?;
+            print(cli.json, &update.manifest, |m| {
+                println!(
+                    "Satchel {} can be installed from this file (this is {}).",
+                    m.version,
+                    env!("CARGO_PKG_VERSION")
+                );
+                notes(m);
+            })
+        }
+    }
+}
+
+fn notes(manifest: &PackManifest) {
+    if !manifest.notes.is_empty() {
+        println!("\n{}", manifest.notes);
+    }
+    for file in &manifest.files {
+        println!("  {} ({} bytes)", file.name, file.size);
+    }
+}
+
+fn show_status(status: &ModelStatus) {
+    for ability in &status.abilities {
+        let name = match ability.ability {
+            Ability::TranscribeEnglish => "Writing down English recordings",
+            Ability::TranscribeOtherLanguages => "Writing down recordings in other languages",
+            Ability::ReadImages => "Reading photos and scanned pages",
+            Ability::SearchByMeaning => "Searching by meaning",
+        };
+        if ability.ready {
+            println!("ready    {name}");
+        } else {
+            println!("missing  {name}: needs {}", ability.missing.join(", "));
+        }
+    }
+    match &status.imported_pack {
+        Some(version) => println!("\nImported model pack: {version}"),
+        None => println!("\nNo model pack imported."),
+    }
+    if !status.all_ready() {
+        println!(
+            "Bring in a model pack with `satchel models import FILE` (from a USB stick or the class server)."
+        );
+    }
+    println!("Looked in: {}", status.folders.join(", "));
+}

@@ -292,7 +292,7 @@ pub async fn import_model_pack(
     Args(command::ImportModelPack { path }): Args<command::ImportModelPack>,
 ) -> ReplyTo<command::ImportModelPack> {
     off_ui_thread(&shell, move |shell| {
-        let keys = satchel_core::packs::TrustedKeys::release();
+        let keys = satchel_core::packs::trusted_keys();
         satchel_core::packs::import_models(
             std::path::Path::new(&path),
             shell.satchel.data_dir(),

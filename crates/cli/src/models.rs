@@ -1,7 +1,7 @@
 //! `satchel models status|import` and `satchel update check`.
 
 use satchel_core::Satchel;
-use satchel_core::packs::{self, PackManifest, TrustedKeys};
+use satchel_core::packs::{self, PackManifest};
 use satchel_core::types::{Ability, ModelStatus};
 
 use crate::cli::{Cli, ModelsCommand, UpdateCommand};
@@ -16,7 +16,7 @@ pub fn models(cli: &Cli, satchel: &Satchel, command: &ModelsCommand) -> Result<(
             print(cli.json, &status, show_status)
         }
         ModelsCommand::Import { file } => {
-            let manifest = packs::import_models(file, data_dir, &TrustedKeys::release())?;
+            let manifest = packs::import_models(file, data_dir, &packs::trusted_keys())?;
             print(cli.json, &manifest, |m| {
                 println!(
                     "Imported model pack {} ({} files).",
@@ -36,7 +36,7 @@ pub fn update(cli: &Cli, command: &UpdateCommand) -> Result<(), Failure> {
                 .map_err(|e| satchel_core::Error::io("create", std::env::temp_dir())(e))?;
             let update = packs::check_update(
                 file,
-                &TrustedKeys::release(),
+                &packs::trusted_keys(),
                 env!("CARGO_PKG_VERSION"),
                 stage.path(),
             )?;

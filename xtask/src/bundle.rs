@@ -56,11 +56,16 @@ pub struct Packages {
     pub deb: PathBuf,
     pub rpm: PathBuf,
     pub tarball: PathBuf,
+    /// The signed model pack and update pack, when a signing key was there.
+    pub packs: Vec<PathBuf>,
 }
 
 pub fn run() -> anyhow::Result<()> {
     let packages = build()?;
-    for path in [&packages.deb, &packages.rpm, &packages.tarball] {
+    let all = [&packages.deb, &packages.rpm, &packages.tarball]
+        .into_iter()
+        .chain(&packages.packs);
+    for path in all {
         let size = std::fs::metadata(path)?.len();
         println!("{:>12} bytes  {}", size, path.display());
     }
@@ -120,7 +125,86 @@ pub fn build() -> anyhow::Result<Packages> {
     let deb = copy_one(&out.join("deb"), "deb", &dist)?;
     let rpm = copy_one(&out.join("rpm"), "rpm", &dist)?;
     let tarball = tarball(&deb, &dist)?;
-    Ok(Packages { deb, rpm, tarball })
+    let packs = signed_packs(&dist, &staged, &deb)?;
+    Ok(Packages {
+        deb,
+        rpm,
+        tarball,
+        packs,
+    })
+}
+
+/// The secret key releases are signed with: `SATCHEL_SIGNING_KEY` (a file, in Tauri's
+/// format or minisign's), else the release manager's `~/.cache/satchel/keys/release.key`.
+/// Its password, if any, in `SATCHEL_SIGNING_KEY_PASSWORD`.
+fn signing_key() -> anyhow::Result<Option<minisign::SecretKey>> {
+    let path = match std::env::var_os("SATCHEL_SIGNING_KEY") {
+        Some(path) => PathBuf::from(path),
+        None => {
+            let models = models::models_dir();
+            let default = models.parent().unwrap_or(&models).join("keys/release.key");
+            if !default.exists() {
+                return Ok(None);
+            }
+            default
+        }
+    };
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("reading the signing key {}", path.display()))?;
+    let text = if text.starts_with("untrusted comment:") {
+        text
+    } else {
+        use base64::Engine;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(text.trim())
+            .context("the signing key is neither minisign's text nor Tauri's base64 of it")?;
+        String::from_utf8(bytes).context("the signing key is not text")?
+    };
+    let password = std::env::var("SATCHEL_SIGNING_KEY_PASSWORD").unwrap_or_default();
+    let key = minisign::SecretKeyBox::from_string(&text)
+        .and_then(|b| b.into_secret_key(Some(password)))
+        .map_err(|e| anyhow::anyhow!("the signing key {}: {e}", path.display()))?;
+    Ok(Some(key))
+}
+
+/// With a signing key: the models as one model pack, and the `.deb` as an update pack,
+/// both signed, for USB sticks and the class server.
+fn signed_packs(dist: &Path, models: &Path, deb: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let Some(key) = signing_key()? else {
+        eprintln!(
+            "no signing key (SATCHEL_SIGNING_KEY, or ~/.cache/satchel/keys/release.key): the model pack and the update pack are not written"
+        );
+        return Ok(Vec::new());
+    };
+    let version = workspace_version()?;
+    let sign = |bytes: &[u8], comment: &str| {
+        minisign::sign(None, &key, std::io::Cursor::new(bytes), Some(comment), None)
+            .map(|b| b.into_string())
+            .map_err(std::io::Error::other)
+    };
+    let mut model_files: Vec<PathBuf> = std::fs::read_dir(models)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    model_files.sort();
+    let model_pack = dist.join(format!("satchel-models-{version}.pack"));
+    satchel_packs::write_pack(
+        &model_pack,
+        satchel_packs::PackKind::Models,
+        &version,
+        "Every model Satchel uses: transcription, reading photos and scanned pages, and search by meaning.",
+        &model_files,
+        sign,
+    )?;
+    let update_pack = dist.join(format!("satchel-update-{version}-amd64-deb.pack"));
+    satchel_packs::write_pack(
+        &update_pack,
+        satchel_packs::PackKind::App,
+        &version,
+        &format!("Satchel {version}."),
+        &[deb.to_owned()],
+        sign,
+    )?;
+    Ok(vec![model_pack, update_pack])
 }
 
 /// Release builds for the package live apart from the everyday ones: whisper.cpp is

@@ -304,6 +304,108 @@ pub async fn import_model_pack(
     .await
 }
 
+#[tauri::command(rename_all = "snake_case")]
+pub async fn pick_update(
+    app: tauri::AppHandle,
+    _: Args<command::PickUpdate>,
+) -> ReplyTo<command::PickUpdate> {
+    let picked = pick(app, vec![("Satchel updates", vec!["pack"])], false).await?;
+    Ok(picked.into_iter().next())
+}
+
+/// Where checked updates wait for the learner's choice.
+fn updates_dir(shell: &Shell) -> std::path::PathBuf {
+    shell.satchel.data_dir().join("updates")
+}
+
+/// Checks an update file whole and stages its installer under the data folder.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn check_update(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::CheckUpdate { path }): Args<command::CheckUpdate>,
+) -> ReplyTo<command::CheckUpdate> {
+    off_ui_thread(&shell, move |shell| {
+        let current = env!("CARGO_PKG_VERSION");
+        let dir = updates_dir(shell);
+        // One staged update at a time: an older check's files go.
+        let _ = std::fs::remove_dir_all(&dir);
+        let update = satchel_core::packs::check_update(
+            std::path::Path::new(&path),
+            &satchel_core::packs::trusted_keys(),
+            current,
+            &dir,
+        )
+        .map_err(view)?;
+        let installer = update
+            .manifest
+            .files
+            .first()
+            .map(|f| update.folder.join(&f.name).display().to_string())
+            .unwrap_or_default();
+        Ok(satchel_core::types::UpdateOffer {
+            version: update.manifest.version,
+            current: current.to_owned(),
+            notes: update.manifest.notes,
+            installer,
+        })
+    })
+    .await
+}
+
+/// Installs a staged update with the system's package manager, asking for the
+/// computer's administrator (pkexec). Only a file staged by `check_update` is taken.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn install_update(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::InstallUpdate { installer }): Args<command::InstallUpdate>,
+) -> ReplyTo<command::InstallUpdate> {
+    off_ui_thread(&shell, move |shell| {
+        let path = std::path::PathBuf::from(&installer);
+        let staged = path
+            .canonicalize()
+            .ok()
+            .zip(updates_dir(shell).canonicalize().ok())
+            .is_some_and(|(file, dir)| file.starts_with(dir));
+        if !staged {
+            return Err(ErrorView {
+                code: ErrorCode::InvalidInput,
+                message: "only an update Satchel has checked can be installed".into(),
+            });
+        }
+        let manager: &[&str] = match path.extension().and_then(|e| e.to_str()) {
+            Some("deb") => &["apt-get", "install", "-y"],
+            Some("rpm") => &["dnf", "install", "-y"],
+            _ => &[],
+        };
+        let ask_an_adult = |why: String| ErrorView {
+            code: ErrorCode::Forbidden,
+            message: format!(
+                "{why}; whoever looks after this computer can install {}",
+                path.display()
+            ),
+        };
+        let Some((program, args)) = manager.split_first() else {
+            return Err(ask_an_adult(
+                "this computer installs Satchel another way".into(),
+            ));
+        };
+        let status = std::process::Command::new("pkexec")
+            .arg(program)
+            .args(args)
+            .arg(&path)
+            .status()
+            .map_err(|e| ask_an_adult(format!("pkexec could not start ({e})")))?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(ask_an_adult(format!(
+                "the installation did not finish ({status})"
+            )))
+        }
+    })
+    .await
+}
+
 /// Asks for recordings, pictures, PDFs and text to bring in.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn pick_audio_files(

@@ -6,6 +6,7 @@
 mod classroom;
 mod library;
 mod study;
+mod window;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -23,6 +23,8 @@ const APT_PACKAGES: &[&str] = &[
     "libgtk-3-dev",
     "xvfb",
     "xauth",
+    // xwininfo: the start-up failure test finds its dialog among the windows.
+    "x11-utils",
     "webkit2gtk-driver",
     "gnome-keyring",
     "dbus",

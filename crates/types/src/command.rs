@@ -17,7 +17,7 @@ use crate::{
     ClassInfo, Classmate, ClassroomView, ConceptMap, DeckView, ErrorView, FoundServer,
     HelperSettings, ImportOutcome, JobView, LearningSettings, LibraryView, ModelStatus, NoteDraft,
     NoteView, PackView, Rating, RecordingView, RecoveryCodeView, SearchHit, SourceView, StudyCard,
-    StudyStep, SyncAccount, SyncOutcome, UnlockRequest, UnlockedView, WelcomeView,
+    StudyStep, SyncAccount, SyncOutcome, UnlockRequest, UnlockedView, UpdateOffer, WelcomeView,
 };
 
 /// A command of the shell: its arguments are the struct itself.
@@ -100,6 +100,13 @@ commands! {
     /// Imports a signed model pack into this computer's Satchel (every learner's),
     /// checked whole first: a pack that fails is refused and nothing changes.
     import_model_pack => ImportModelPack { path: String } -> ModelStatus;
+    /// Asks for an update file (a USB stick's) with the system's file dialog.
+    pick_update => PickUpdate {} -> Option<String>;
+    /// Checks an update file whole (signature, checksums, a newer version) and stages
+    /// its installer; nothing is installed yet.
+    check_update => CheckUpdate { path: String } -> UpdateOffer;
+    /// Installs a checked update, asking for the computer's administrator.
+    install_update => InstallUpdate { installer: String } -> ();
     /// The UI's first frame is up (the cold-start benchmark ends here).
     first_paint => FirstPaint {} -> ();
     /// The learner's time zone, which decides when their day turns.

@@ -41,3 +41,16 @@ impl ModelStatus {
         self.abilities.iter().all(|a| a.ready)
     }
 }
+
+/// An update of Satchel that passed every check (signature, checksums, a newer
+/// version), staged and waiting for the learner to choose it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateOffer {
+    pub version: String,
+    /// This Satchel's version.
+    pub current: String,
+    /// What changes, as the release wrote it.
+    pub notes: String,
+    /// The checked installer, where it was staged.
+    pub installer: String,
+}

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use satchel_types::{Ability, AboutView, ModelStatus, Protection, command};
+use satchel_types::{Ability, AboutView, ModelStatus, Protection, UpdateOffer, command};
 
 use super::recovery::RecoveryCodeNotice;
 use crate::app::session;
@@ -106,6 +106,7 @@ pub fn Settings() -> impl IntoView {
                 }}
             </section>
             <ModelsCard/>
+            <UpdateCard/>
             <HelperSettingsCard/>
             <section class="card" aria-labelledby="about-title">
                 <h2 id="about-title">{t("settings.about")}</h2>
@@ -259,6 +260,77 @@ fn ModelsCard() -> impl IntoView {
             </div>
             <Show when=move || imported.get()>
                 <p class="banner ok" role="status" id="models-imported">{t("models.import_done")}</p>
+            </Show>
+        </section>
+    }
+}
+
+/// An update of Satchel from a file (a USB stick's): checked whole first, then shown
+/// with what changes, and installed only when the learner chooses.
+#[component]
+fn UpdateCard() -> impl IntoView {
+    let offer = RwSignal::new(None::<UpdateOffer>);
+    let error = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let installed = RwSignal::new(false);
+    let choose = move |_| {
+        error.set(None);
+        offer.set(None);
+        installed.set(false);
+        spawn_local(async move {
+            let path = match ipc::invoke(command::PickUpdate {}).await {
+                Ok(Some(path)) => path,
+                Ok(None) => return,
+                Err(e) => return error.set(Some(e)),
+            };
+            busy.set(true);
+            let result = ipc::invoke(command::CheckUpdate { path }).await;
+            busy.set(false);
+            match result {
+                Ok(view) => offer.set(Some(view)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let install = move |_| {
+        let Some(installer) = offer.get_untracked().map(|o| o.installer) else {
+            return;
+        };
+        busy.set(true);
+        spawn_local(async move {
+            let result = ipc::invoke(command::InstallUpdate { installer }).await;
+            busy.set(false);
+            match result {
+                Ok(()) => installed.set(true),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card" id="update" aria-labelledby="update-title">
+            <h2 id="update-title">{t("update.title")}</h2>
+            <p class="prose">{t("update.explained")}</p>
+            <ErrorBanner error/>
+            {move || offer.get().map(|shown| view! {
+                <div id="update-offer" role="status">
+                    <p><strong>{crate::i18n::t_with("update.offer", &[("version", &shown.version), ("current", &shown.current)])}</strong></p>
+                    <p class="prose">{shown.notes}</p>
+                    <div class="actions">
+                        <button id="install-update" type="button" class="button primary" on:click=install disabled=move || busy.get()>
+                            {t("update.install")}
+                        </button>
+                        <button type="button" class="button" on:click=move |_| offer.set(None)>{t("update.not_now")}</button>
+                    </div>
+                </div>
+            })}
+            <div class="actions">
+                <button id="choose-update" type="button" class="button" on:click=choose
+                    disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
+                    {move || if busy.get() { t("update.checking") } else { t("update.choose") }}
+                </button>
+            </div>
+            <Show when=move || installed.get()>
+                <p class="banner ok" role="status">{t("update.installed")}</p>
             </Show>
         </section>
     }

@@ -12,6 +12,8 @@
 //!   measured with the machine's network out of reach
 //! - `bundle`  the Linux installers (.deb, .rpm, a portable tarball) in `dist/`, every
 //!   model inside
+//! - `install-root DEB` a clean Debian 12 root with DEB installed by apt, as the
+//!   install test uses it
 //! - `models`  fetch, check, convert and cache the model weights (`models/manifest.json`)
 //! - `modules` the imports among core's top-level modules: down the layers only, and no
 //!   cycles
@@ -47,6 +49,12 @@ fn main() -> ExitCode {
         "bench-isolated" => bench::measure(rest),
         "models" => models::run(rest),
         "bundle" => bundle::run(),
+        "install-root" => match rest.first() {
+            Some(deb) => debroot::prepare(std::path::Path::new(deb)).map(|root| {
+                println!("{}", root.display());
+            }),
+            None => Err(anyhow::anyhow!("usage: cargo xtask install-root PACKAGE.deb")),
+        },
         "modules" => modules::check(),
         _ => {
             eprintln!(

@@ -1,4 +1,4 @@
-//! `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|all]`: Satchel's figures
+//! `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|models|all]`: Satchel's figures
 //! beside their anchors, as medians and ratios, measured in one run on this (shared,
 //! noisy) machine.
 
@@ -14,8 +14,8 @@ use crate::session::VirtualDisplay;
 use crate::setup;
 use crate::shell::{self, target_dir};
 
-const AREAS: [&str; 10] = [
-    "store", "startup", "voice", "ocr", "pdf", "search", "pack", "learn", "sync", "class",
+const AREAS: [&str; 11] = [
+    "store", "startup", "voice", "ocr", "pdf", "search", "pack", "learn", "sync", "class", "models",
 ];
 
 /// Fetches what the chosen areas need (models, anchors' packages), then measures them
@@ -27,7 +27,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         one if AREAS.contains(&one) => vec![one],
         other => {
             bail!(
-                "no benchmark area {other:?}; try store, startup, voice, ocr, pdf, search, pack, learn, sync, class or all"
+                "no benchmark area {other:?}; try store, startup, voice, ocr, pdf, search, pack, learn, sync, class, models or all"
             )
         }
     };
@@ -54,6 +54,7 @@ pub fn measure(areas: &[String]) -> anyhow::Result<()> {
             "learn" => learn(),
             "sync" => sync(),
             "class" => class(),
+            "models" => quantised_models(),
             other => bail!("no benchmark area {other:?}"),
         }?;
     }
@@ -91,11 +92,25 @@ fn prepare(area: &str) -> anyhow::Result<()> {
             models(&["whisper-tiny.en"])
         }
         "sync" => setup::apt_install(&["postgresql"]),
+        "models" => models(&QUANTISED_MODELS),
         _ => Ok(()),
     }
 }
 
 const OCR_MODELS: [&str; 4] = ["onnxruntime", "ocr-det", "ocr-rec", "ocr-cls"];
+/// Each quantised model and the one it was made from, with what the embedder needs.
+const QUANTISED_MODELS: [&str; 10] = [
+    "whisper-tiny.en",
+    "whisper-tiny.en-q8_0",
+    "whisper-tiny.en-q5_1",
+    "whisper-base",
+    "whisper-base-q8_0",
+    "whisper-base-q5_1",
+    "onnxruntime",
+    "minilm-l6-v2",
+    "minilm-l6-v2-int8",
+    "minilm-tokenizer",
+];
 const EMBEDDING_MODELS: [&str; 3] = ["onnxruntime", "minilm-l6-v2", "minilm-tokenizer"];
 const FASTER_WHISPER: &str = "faster-whisper==1.2.1";
 const RAPIDOCR: &str = "rapidocr-onnxruntime==1.4.4";
@@ -181,6 +196,16 @@ const EMBEDDING: [&str; 2] = ["tokenizers==0.23.3", "onnxruntime==1.32.0"];
 fn search() -> anyhow::Result<()> {
     anchored_bench("satchel-engines", "embed", "onnxruntime_embed.py", &[])?;
     anchored_bench("satchel-engines", "search", "pypdf_index.py", &[])
+}
+
+/// Each quantised model against the one it was made from (issue 20): size, word error
+/// rate and real-time factor for Whisper, recall@5 and time for the embedder.
+fn quantised_models() -> anyhow::Result<()> {
+    shell::exec(
+        Command::new(env!("CARGO"))
+            .args(["bench", "-p", "satchel-engines", "--bench", "models"])
+            .env("SATCHEL_MODELS_DIR", crate::models::models_dir()),
+    )
 }
 
 /// Study packs for the sample lesson end to end, the app's job runner against one

@@ -272,7 +272,8 @@ pub async fn models(
 fn model_status(shell: &Shell) -> satchel_core::types::ModelStatus {
     let data_dir = shell.satchel.data_dir();
     let dirs = satchel_core::models::model_dirs(Some(data_dir));
-    satchel_core::models::status(&dirs, Some(data_dir))
+    let imported = satchel_core::packs::installed_models(data_dir).map(|p| p.version);
+    satchel_core::models::status(&dirs, imported)
 }
 
 #[tauri::command(rename_all = "snake_case")]

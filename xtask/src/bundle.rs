@@ -6,8 +6,9 @@
 //! the ONNX Runtime library under `/usr/lib/Satchel/models`, the AppStream metainfo, and
 //! the libraries the binaries link, as `dpkg-shlibdeps` and the ELF headers say — goes in
 //! a config overlay written for this run, so an everyday `cargo build` never needs the
-//! models. The unpacked tree of the `.deb` is also written as a portable tarball: it
-//! finds its models from its own executables wherever it is unpacked.
+//! models. The `.deb` is recompressed with xz. Its unpacked tree is also written as a
+//! portable tarball, which finds its models from its own executables wherever it is
+//! unpacked.
 //!
 //! No AppImage: its runtime and tooling are downloaded from GitHub at bundle time, and
 //! none of the registries here carries them.
@@ -40,14 +41,15 @@ const RPM_PLAYBACK: &[&str] = &[
 const DEB_RECOMMENDS: &[&str] = &["libasound2-plugins | pipewire-alsa", "gnome-keyring"];
 
 /// The model files the package carries, by their id in `models/manifest.json`.
+/// Chosen by `cargo xtask bench models`: Whisper base at Q8_0 serves every language and
+/// writes English down better than tiny.en did; MiniLM at int8 finds the same passages.
 pub const PACKAGED_MODELS: &[&str] = &[
-    "whisper-tiny.en",
-    "whisper-base",
+    "whisper-base-q8_0",
     "onnxruntime",
     "ocr-det",
     "ocr-rec",
     "ocr-cls",
-    "minilm-l6-v2",
+    "minilm-l6-v2-int8",
     "minilm-tokenizer",
 ];
 
@@ -122,7 +124,7 @@ pub fn build() -> anyhow::Result<Packages> {
 
     let dist = root().join("dist");
     std::fs::create_dir_all(&dist)?;
-    let deb = copy_one(&out.join("deb"), "deb", &dist)?;
+    let deb = recompress(&copy_one(&out.join("deb"), "deb", &dist)?)?;
     let rpm = copy_one(&out.join("rpm"), "rpm", &dist)?;
     let tarball = tarball(&deb, &dist)?;
     let packs = signed_packs(&dist, &staged, &deb)?;
@@ -401,6 +403,24 @@ fn copy_one(dir: &Path, extension: &str, dist: &Path) -> anyhow::Result<PathBuf>
     let to = dist.join(one.file_name().context("a package has a name")?);
     std::fs::copy(&one, &to)?;
     Ok(to)
+}
+
+/// Tauri's bundler compresses the `.deb` with gzip, at no level one can choose. xz
+/// (which dpkg reads since long before Debian 12) makes the ONNX Runtime library and the
+/// programs a third smaller; the models, quantised, hardly compress either way.
+fn recompress(deb: &Path) -> anyhow::Result<PathBuf> {
+    let work = tempfile::tempdir()?;
+    let tree = work.path().join("package");
+    exec(Command::new("dpkg-deb").arg("-R").arg(deb).arg(&tree))?;
+    let repacked = work.path().join("repacked.deb");
+    exec(
+        Command::new("dpkg-deb")
+            .args(["--root-owner-group", "-Zxz", "-z6", "--build"])
+            .arg(&tree)
+            .arg(&repacked),
+    )?;
+    std::fs::copy(&repacked, deb)?;
+    Ok(deb.to_owned())
 }
 
 /// The `.deb`'s files, unpacked into `satchel-<version>-x86_64-linux/` and packed as

@@ -53,7 +53,9 @@ fn main() -> ExitCode {
             Some(deb) => debroot::prepare(std::path::Path::new(deb)).map(|root| {
                 println!("{}", root.display());
             }),
-            None => Err(anyhow::anyhow!("usage: cargo xtask install-root PACKAGE.deb")),
+            None => Err(anyhow::anyhow!(
+                "usage: cargo xtask install-root PACKAGE.deb"
+            )),
         },
         "modules" => modules::check(),
         _ => {

@@ -12,7 +12,8 @@ pub fn models(cli: &Cli, satchel: &Satchel, command: &ModelsCommand) -> Result<(
     match command {
         ModelsCommand::Status => {
             let dirs = satchel_core::models::model_dirs(Some(data_dir));
-            let status = satchel_core::models::status(&dirs, Some(data_dir));
+            let imported = packs::installed_models(data_dir).map(|p| p.version);
+            let status = satchel_core::models::status(&dirs, imported);
             print(cli.json, &status, show_status)
         }
         ModelsCommand::Import { file } => {

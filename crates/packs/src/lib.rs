@@ -145,7 +145,6 @@ fn decode_key(text: &str) -> Option<PublicKey> {
         .ok()
 }
 
-
 /// A version as three numbers, for comparing; `None` for anything else.
 pub fn version_key(version: &str) -> Option<(u64, u64, u64)> {
     let mut parts = version.split('.').map(|p| p.parse::<u64>().ok());
@@ -220,7 +219,6 @@ pub fn unpack_verified(
         return Err(refused(PackProblem::BadSignature));
     }
 
-    let mut entries = entries;
     for expected in &manifest.files {
         let truncated = || {
             refused(PackProblem::Truncated {

@@ -303,8 +303,9 @@ fn cancelling_stops_a_long_transcription_within_seconds() {
 #[test]
 #[ignore = "needs espeak-ng, ffmpeg and the Whisper models; `cargo xtask test` provides them"]
 fn the_multilingual_model_tells_the_language() {
-    let model =
-        SpeechModel::load(&models_dir().join("ggml-base.bin")).expect("base (cargo xtask models)");
+    // The multilingual model the package ships (Whisper base at Q8_0).
+    let model = SpeechModel::load(&models_dir().join(satchel_engines::MULTILINGUAL_MODEL))
+        .expect("base (cargo xtask models)");
     assert!(model.is_multilingual());
     let dir = tempfile::tempdir().unwrap();
     // espeak-ng's Spanish is good enough for Whisper; its French, German, Italian and

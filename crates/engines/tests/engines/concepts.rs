@@ -2,8 +2,8 @@
 //! meaning, and the graph of which share which. Needs the embedding model `cargo xtask
 //! models` builds (`cargo xtask test` provides it).
 
-use satchel_core::search::refresh;
 use satchel_core::models::model_dirs;
+use satchel_core::search::refresh;
 use satchel_engines::Meaning;
 use satchel_test_kit::TempSatchel;
 

@@ -4,8 +4,8 @@
 //! and Ask must pick the sentence that answers it. Needs the embedding model `cargo
 //! xtask models` builds (`cargo xtask test` provides it).
 
-use satchel_core::search::refresh;
 use satchel_core::models::model_dirs;
+use satchel_core::search::refresh;
 use satchel_engines::Meaning;
 use satchel_test_kit::TempSatchel;
 

@@ -4,9 +4,9 @@
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
+use satchel_core::models::model_dirs;
 use satchel_core::transcribe_source;
 use satchel_core::types::{Event, SourceStatus};
-use satchel_core::models::model_dirs;
 use satchel_engines::Whisper;
 use satchel_test_kit::TempSatchel;
 use satchel_test_kit::tools::speak;

@@ -128,6 +128,12 @@ fn main() -> ExitCode {
         Err(error) => return window::startup_failed(&error),
     };
     let data_dir = satchel.data_dir().to_owned();
+    #[cfg(unix)]
+    let (_library_lock, knocks) = match window::claim(&data_dir) {
+        Ok(window::Claim::Mine { lock, listener }) => (lock, listener),
+        Ok(window::Claim::HandedOver) => return ExitCode::SUCCESS,
+        Err(error) => return window::startup_failed(&error.to_string()),
+    };
     let events = satchel.events().subscribe();
     // Models carried by an installed or unpacked copy are found from the executable;
     // a developer's come from the cache `cargo xtask models` fills. A missing model is
@@ -169,13 +175,19 @@ fn main() -> ExitCode {
     let exiting = Arc::clone(&shell);
     let indexing = Arc::clone(&shell);
     let syncing = Arc::clone(&shell);
-    let result = tauri::Builder::default()
-        // First, so a second start hands over before anything else is set up.
-        .plugin(window::single_instance(&data_dir))
+    let builder = tauri::Builder::default();
+    // First, so a second start hands over before anything else is set up.
+    #[cfg(not(unix))]
+    let builder = builder.plugin(window::single_instance(&data_dir));
+    let result = builder
         .plugin(window::remembered(&data_dir))
         .plugin(tauri_plugin_dialog::init())
         .manage(shell)
         .setup(move |app| {
+            #[cfg(unix)]
+            if let Some(listener) = knocks {
+                window::answer_knocks(listener, app.handle().clone());
+            }
             if let Some(main) = app.get_webview_window("main")
                 && let Err(error) = window::fit_on_screen(&main)
             {

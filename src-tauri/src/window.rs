@@ -5,7 +5,6 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use sha2::{Digest, Sha256};
 use tauri::{Manager, Runtime, WebviewWindow};
 use tauri_plugin_window_state::StateFlags;
 
@@ -19,11 +18,119 @@ fn t(key: &str) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
-/// A second start on the same library hands over to the window already open (which
-/// comes to the front) and exits. Libraries are told apart by their folder, so two
-/// learners' libraries (or two tests) may have windows at once; a library is never
-/// opened by two processes.
+/// Whether this process shows the library's window, or handed over to the one that
+/// already does.
+#[cfg(unix)]
+pub enum Claim {
+    /// This process is the library's window while it holds the lock; `listener` hears
+    /// later starts knocking.
+    Mine {
+        lock: std::fs::File,
+        listener: Option<std::os::unix::net::UnixListener>,
+    },
+    /// The window already open was asked to come to the front.
+    HandedOver,
+}
+
+/// One window per library: the first start takes `<data dir>/window.lock` (released by
+/// the system when the process ends, however it ends) and listens on
+/// `window.sock`; a later start knocks there, and the open window comes to the front.
+/// A window still closing has the lock but no longer answers: the later start waits for
+/// it to let go rather than fail. Libraries are told apart by their folder, so two
+/// learners' libraries (or two tests) may have windows at once.
+#[cfg(unix)]
+pub fn claim(data_dir: &Path) -> std::io::Result<Claim> {
+    use std::os::unix::net::UnixListener;
+    use std::time::{Duration, Instant};
+
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(data_dir.join("window.lock"))?;
+    let socket = data_dir.join("window.sock");
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        match lock.try_lock() {
+            Ok(()) => {
+                let _ = std::fs::remove_file(&socket);
+                // A folder whose path is too long for a socket still gets its window;
+                // a later start then waits and says so.
+                let listener = UnixListener::bind(&socket)
+                    .inspect_err(|e| eprintln!("no hand-over socket at {}: {e}", socket.display()))
+                    .ok();
+                return Ok(Claim::Mine { lock, listener });
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {}
+            Err(std::fs::TryLockError::Error(error)) => return Err(error),
+        }
+        if knock(&socket) {
+            return Ok(Claim::HandedOver);
+        }
+        if Instant::now() > deadline {
+            return Err(std::io::Error::other(
+                "Satchel is already open on this library, in a window that does not answer",
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Asks the window listening on `socket` to come to the front; whether it said it did.
+#[cfg(unix)]
+fn knock(socket: &Path) -> bool {
+    use std::io::{BufRead, BufReader, Write};
+    use std::time::Duration;
+
+    let Ok(mut stream) = std::os::unix::net::UnixStream::connect(socket) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(2)));
+    if stream.write_all(b"focus\n").is_err() {
+        return false;
+    }
+    let mut reply = String::new();
+    BufReader::new(stream).read_line(&mut reply).is_ok() && reply.trim() == "ok"
+}
+
+/// Brings the window to the front each time a later start knocks.
+#[cfg(unix)]
+pub fn answer_knocks<R: Runtime>(
+    listener: std::os::unix::net::UnixListener,
+    app: tauri::AppHandle<R>,
+) {
+    use std::io::{BufRead, BufReader, Write};
+
+    let spawned = std::thread::Builder::new()
+        .name("satchel-window".into())
+        .spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let mut line = String::new();
+                let Ok(reader) = stream.try_clone() else {
+                    continue;
+                };
+                if BufReader::new(reader).read_line(&mut line).is_err() || line.trim() != "focus" {
+                    continue;
+                }
+                if let Some(window) = app.get_webview_window("main") {
+                    let _ = window.unminimize();
+                    let _ = window.show();
+                    let _ = window.set_focus();
+                }
+                let _ = stream.write_all(b"ok\n");
+            }
+        });
+    if let Err(error) = spawned {
+        eprintln!("later starts cannot bring the window forward: {error}");
+    }
+}
+
+/// Where there is no Unix socket, the single-instance plugin (keyed by the library's
+/// folder, as on Unix) does the hand-over.
+#[cfg(not(unix))]
 pub fn single_instance<R: Runtime>(data_dir: &Path) -> tauri::plugin::TauriPlugin<R> {
+    use sha2::{Digest, Sha256};
     let folder = data_dir
         .canonicalize()
         .unwrap_or_else(|_| data_dir.to_owned());

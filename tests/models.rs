@@ -6,47 +6,20 @@
 //! The packs are signed with a key made here, installed beside the program as a school
 //! would install its own (`usr/lib/Satchel/keys/*.pub`).
 
-use std::collections::BTreeMap;
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use satchel_core::packs::{PackKind, write_pack};
+use satchel_core::packs::PackKind;
 use satchel_e2e::binary;
+use satchel_packs::sign::Signer;
 use satchel_test_kit::PASSPHRASE;
+use satchel_test_kit::files::snapshot;
 
-struct Signer(minisign::KeyPair);
-
-impl Signer {
-    fn new() -> Self {
-        Self(minisign::KeyPair::generate_unencrypted_keypair().unwrap())
-    }
-
-    fn public(&self) -> String {
-        self.0.pk.to_box().unwrap().into_string()
-    }
-
-    fn pack(&self, out: &Path, kind: PackKind, version: &str, files: &[PathBuf]) {
-        write_pack(
-            out,
-            kind,
-            version,
-            "What is new",
-            files,
-            |bytes, comment| {
-                minisign::sign(
-                    Some(&self.0.pk),
-                    &self.0.sk,
-                    Cursor::new(bytes),
-                    Some(comment),
-                    None,
-                )
-                .map(|b| b.into_string())
-                .map_err(std::io::Error::other)
-            },
-        )
+/// Writes a pack signed by `signer`, with "What is new" as its notes.
+fn signed(signer: &Signer, out: &Path, kind: PackKind, version: &str, files: &[PathBuf]) {
+    signer
+        .write_pack(out, kind, version, "What is new", files)
         .unwrap();
-    }
 }
 
 /// `satchel` installed in `<root>/usr/bin`, trusting `signer`, with a home of its own.
@@ -63,7 +36,7 @@ impl Installed {
         std::fs::create_dir_all(&bin).unwrap();
         std::fs::create_dir_all(&keys).unwrap();
         std::fs::copy(binary("SATCHEL_CLI_BIN", "satchel"), bin.join("satchel")).unwrap();
-        std::fs::write(keys.join("school.pub"), signer.public()).unwrap();
+        std::fs::write(keys.join("school.pub"), signer.public_key_text()).unwrap();
         std::fs::create_dir_all(root.path().join("home")).unwrap();
         let data = root.path().join("data");
         Self { root, data }
@@ -120,23 +93,6 @@ impl Installed {
     }
 }
 
-/// Every file under `dir` with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut all = BTreeMap::new();
-    let mut pending = vec![dir.to_owned()];
-    while let Some(next) = pending.pop() {
-        for entry in std::fs::read_dir(&next).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if let Ok(bytes) = std::fs::read(&path) {
-                all.insert(path, bytes);
-            }
-        }
-    }
-    all
-}
-
 /// The embedding model, its tokenizer and ONNX Runtime, as `cargo xtask models` made
 /// them: what a pack that brings search by meaning holds.
 fn search_models() -> Vec<PathBuf> {
@@ -156,7 +112,7 @@ fn search_models() -> Vec<PathBuf> {
 #[test]
 #[ignore = "needs the embedding model; `cargo xtask test` provides it"]
 fn a_signed_model_pack_brings_search_by_meaning_to_a_lite_install() {
-    let signer = Signer::new();
+    let signer = Signer::generate().unwrap();
     let app = Installed::new(&signer);
     app.ok(&["profile", "create", "Ada"]);
 
@@ -184,7 +140,7 @@ fn a_signed_model_pack_brings_search_by_meaning_to_a_lite_install() {
 
     let dir = tempfile::tempdir().unwrap();
     let pack = dir.path().join("search.pack");
-    signer.pack(&pack, PackKind::Models, "1.0.0", &search_models());
+    signed(&signer, &pack, PackKind::Models, "1.0.0", &search_models());
     let imported = app.ok(&["models", "import", pack.to_str().unwrap()]);
     assert_eq!(imported["version"], "1.0.0");
     assert!(app.ready("search_by_meaning"));
@@ -199,14 +155,15 @@ fn a_signed_model_pack_brings_search_by_meaning_to_a_lite_install() {
 
 #[test]
 fn tampered_unsigned_foreign_and_older_packs_are_refused_and_change_nothing() {
-    let signer = Signer::new();
+    let signer = Signer::generate().unwrap();
     let app = Installed::new(&signer);
     app.ok(&["profile", "create", "Ada"]);
     let dir = tempfile::tempdir().unwrap();
     let model = dir.path().join("ggml-tiny.en.bin");
     std::fs::write(&model, vec![42u8; 50_000]).unwrap();
     let current = dir.path().join("current.pack");
-    signer.pack(
+    signed(
+        &signer,
         &current,
         PackKind::Models,
         "2.0.0",
@@ -216,7 +173,8 @@ fn tampered_unsigned_foreign_and_older_packs_are_refused_and_change_nothing() {
     let before = snapshot(&app.data);
 
     let newer = dir.path().join("newer.pack");
-    signer.pack(
+    signed(
+        &signer,
         &newer,
         PackKind::Models,
         "2.1.0",
@@ -233,14 +191,16 @@ fn tampered_unsigned_foreign_and_older_packs_are_refused_and_change_nothing() {
     std::fs::write(&tampered_file, &tampered).unwrap();
 
     let older = dir.path().join("older.pack");
-    signer.pack(
+    signed(
+        &signer,
         &older,
         PackKind::Models,
         "1.9.0",
         std::slice::from_ref(&model),
     );
     let foreign = dir.path().join("foreign.pack");
-    Signer::new().pack(
+    signed(
+        &Signer::generate().unwrap(),
         &foreign,
         PackKind::Models,
         "3.0.0",
@@ -277,14 +237,15 @@ fn tampered_unsigned_foreign_and_older_packs_are_refused_and_change_nothing() {
 
 #[test]
 fn only_a_newer_signed_update_is_offered() {
-    let signer = Signer::new();
+    let signer = Signer::generate().unwrap();
     let app = Installed::new(&signer);
     let dir = tempfile::tempdir().unwrap();
     let installer = dir.path().join("Satchel_9.0.0_amd64.deb");
     std::fs::write(&installer, b"!<arch>\ndebian-binary").unwrap();
 
     let newer = dir.path().join("update.pack");
-    signer.pack(
+    signed(
+        &signer,
         &newer,
         PackKind::App,
         "9.0.0",
@@ -301,14 +262,16 @@ fn only_a_newer_signed_update_is_offered() {
     let tampered = dir.path().join("tampered.pack");
     std::fs::write(&tampered, bytes).unwrap();
     let older = dir.path().join("older.pack");
-    signer.pack(
+    signed(
+        &signer,
         &older,
         PackKind::App,
         "0.0.1",
         std::slice::from_ref(&installer),
     );
     let models = dir.path().join("models.pack");
-    signer.pack(
+    signed(
+        &signer,
         &models,
         PackKind::Models,
         "9.0.0",

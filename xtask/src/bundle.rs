@@ -179,32 +179,26 @@ fn signed_packs(dist: &Path, models: &Path, deb: &Path) -> anyhow::Result<Vec<Pa
         return Ok(Vec::new());
     };
     let version = workspace_version()?;
-    let sign = |bytes: &[u8], comment: &str| {
-        minisign::sign(None, &key, std::io::Cursor::new(bytes), Some(comment), None)
-            .map(|b| b.into_string())
-            .map_err(std::io::Error::other)
-    };
+    let signer = satchel_packs::sign::Signer::from_secret_key(key);
     let mut model_files: Vec<PathBuf> = std::fs::read_dir(models)?
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
     model_files.sort();
     let model_pack = dist.join(format!("satchel-models-{version}.pack"));
-    satchel_packs::write_pack(
+    signer.write_pack(
         &model_pack,
         satchel_packs::PackKind::Models,
         &version,
         "Every model Satchel uses: transcription, reading photos and scanned pages, and search by meaning.",
         &model_files,
-        sign,
     )?;
     let update_pack = dist.join(format!("satchel-update-{version}-amd64-deb.pack"));
-    satchel_packs::write_pack(
+    signer.write_pack(
         &update_pack,
         satchel_packs::PackKind::App,
         &version,
         &format!("Satchel {version}."),
         &[deb.to_owned()],
-        sign,
     )?;
     Ok(vec![model_pack, update_pack])
 }

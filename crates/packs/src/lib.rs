@@ -374,5 +374,7 @@ pub fn write_pack(
     builder.into_inner()?.sync_all()
 }
 
+#[cfg(any(test, feature = "sign"))]
+pub mod sign;
 #[cfg(test)]
 mod tests;

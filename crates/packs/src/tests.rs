@@ -1,32 +1,5 @@
-use std::io::Cursor;
-
-use minisign::KeyPair;
-
+use super::sign::Signer;
 use super::*;
-
-struct Signer(KeyPair);
-
-impl Signer {
-    fn new() -> Self {
-        Self(KeyPair::generate_unencrypted_keypair().unwrap())
-    }
-
-    fn keys(&self) -> TrustedKeys {
-        TrustedKeys::from_texts(&[self.0.pk.to_box().unwrap().into_string()])
-    }
-
-    fn sign(&self, bytes: &[u8], comment: &str) -> std::io::Result<String> {
-        minisign::sign(
-            Some(&self.0.pk),
-            &self.0.sk,
-            Cursor::new(bytes),
-            Some(comment),
-            None,
-        )
-        .map(|b| b.into_string())
-        .map_err(std::io::Error::other)
-    }
-}
 
 /// Two model files with known contents.
 fn payload(dir: &Path) -> Vec<PathBuf> {
@@ -83,10 +56,10 @@ fn with_byte_flipped(pack: &Path, at: usize, out: &Path) -> PathBuf {
 #[test]
 fn a_signed_pack_reads_back_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let signer = Signer::new();
+    let signer = Signer::generate().unwrap();
     let pack = pack(dir.path(), &signer, "1.2.0");
     let stage = tempfile::tempdir().unwrap();
-    let manifest = unpack_verified(&pack, &signer.keys(), stage.path()).unwrap();
+    let manifest = unpack_verified(&pack, &signer.trusted(), stage.path()).unwrap();
     assert_eq!(manifest.version, "1.2.0");
     assert_eq!(manifest.notes, "Better models");
     assert_eq!(manifest.files.len(), 2);
@@ -115,8 +88,8 @@ fn a_signed_pack_reads_back_whole() {
 #[test]
 fn every_kind_of_tampering_is_named() {
     let dir = tempfile::tempdir().unwrap();
-    let signer = Signer::new();
-    let keys = signer.keys();
+    let signer = Signer::generate().unwrap();
+    let keys = signer.trusted();
     let good = pack(dir.path(), &signer, "1.1.0");
 
     let in_model = offset_of(&good, "all-minilm-l6-v2.onnx") + 3;
@@ -144,7 +117,7 @@ fn every_kind_of_tampering_is_named() {
     );
 
     let stranger = tempfile::tempdir().unwrap();
-    let foreign = pack(stranger.path(), &Signer::new(), "2.0.0");
+    let foreign = pack(stranger.path(), &Signer::generate().unwrap(), "2.0.0");
     assert_eq!(read(&foreign, &keys).unwrap_err(), PackProblem::UnknownKey);
     assert_eq!(
         read(&good, &TrustedKeys::default()).unwrap_err(),
@@ -181,7 +154,7 @@ fn a_pack_without_its_signature_is_unsigned() {
         .unwrap();
     builder.into_inner().unwrap();
     assert_eq!(
-        read(&unsigned, &Signer::new().keys()).unwrap_err(),
+        read(&unsigned, &Signer::generate().unwrap().trusted()).unwrap_err(),
         PackProblem::Unsigned
     );
 }
@@ -189,7 +162,7 @@ fn a_pack_without_its_signature_is_unsigned() {
 #[test]
 fn the_signed_version_must_be_the_manifests() {
     let dir = tempfile::tempdir().unwrap();
-    let signer = Signer::new();
+    let signer = Signer::generate().unwrap();
     let files = payload(dir.path());
     let out = dir.path().join("mislabelled.pack");
     // A manifest saying 5.0.0, signed with a comment saying 0.0.1: a signature lifted
@@ -199,7 +172,7 @@ fn the_signed_version_must_be_the_manifests() {
     })
     .unwrap();
     assert_eq!(
-        read(&out, &signer.keys()).unwrap_err(),
+        read(&out, &signer.trusted()).unwrap_err(),
         PackProblem::BadSignature
     );
 }
@@ -234,10 +207,7 @@ fn hostile_manifests_are_not_believed_even_when_signed() {
 
 #[test]
 fn keys_that_do_not_decode_are_left_out() {
-    let signer = Signer::new();
-    let keys = TrustedKeys::from_texts(&[
-        "not a key".to_owned(),
-        signer.0.pk.to_box().unwrap().into_string(),
-    ]);
+    let signer = Signer::generate().unwrap();
+    let keys = TrustedKeys::from_texts(&["not a key".to_owned(), signer.public_key_text()]);
     assert_eq!(keys.0.len(), 1);
 }

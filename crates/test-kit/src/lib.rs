@@ -19,6 +19,7 @@
 pub mod cards;
 #[cfg(feature = "satchel")]
 pub mod fakes;
+pub mod files;
 #[cfg(feature = "satchel")]
 pub mod profiles;
 pub mod rng;

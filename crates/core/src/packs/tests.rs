@@ -1,68 +1,21 @@
-use std::collections::BTreeMap;
-use std::io::Cursor;
-
-use minisign::KeyPair;
+use satchel_packs::sign::Signer;
+use satchel_test_kit::files::snapshot;
 
 use super::*;
 
-struct Signer(KeyPair);
-
-impl Signer {
-    fn new() -> Self {
-        Self(KeyPair::generate_unencrypted_keypair().unwrap())
-    }
-
-    fn keys(&self) -> TrustedKeys {
-        TrustedKeys::from_texts(&[self.0.pk.to_box().unwrap().into_string()])
-    }
-
-    fn pack(&self, dir: &Path, kind: PackKind, version: &str) -> PathBuf {
-        let dir = dir.join(version);
-        std::fs::create_dir_all(&dir).unwrap();
-        let a = dir.join("ggml-base.bin");
-        let b = dir.join("all-minilm-l6-v2.onnx");
-        std::fs::write(&a, vec![7u8; 100_000]).unwrap();
-        std::fs::write(&b, b"an embedding model").unwrap();
-        let out = dir.join(format!("{version}.pack"));
-        write_pack(
-            &out,
-            kind,
-            version,
-            "Better models",
-            &[a, b],
-            |bytes, comment| {
-                minisign::sign(
-                    Some(&self.0.pk),
-                    &self.0.sk,
-                    Cursor::new(bytes),
-                    Some(comment),
-                    None,
-                )
-                .map(|b| b.into_string())
-                .map_err(std::io::Error::other)
-            },
-        )
+/// A pack of two model files with known contents, signed by `signer`.
+fn pack(signer: &Signer, dir: &Path, kind: PackKind, version: &str) -> PathBuf {
+    let dir = dir.join(version);
+    std::fs::create_dir_all(&dir).unwrap();
+    let a = dir.join("ggml-base.bin");
+    let b = dir.join("all-minilm-l6-v2.onnx");
+    std::fs::write(&a, vec![7u8; 100_000]).unwrap();
+    std::fs::write(&b, b"an embedding model").unwrap();
+    let out = dir.join(format!("{version}.pack"));
+    signer
+        .write_pack(&out, kind, version, "Better models", &[a, b])
         .unwrap();
-        out
-    }
-}
-
-/// Every file under `dir` and its bytes: "nothing changed" is this, equal before and after.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut all = BTreeMap::new();
-    let mut pending = vec![dir.to_owned()];
-    while let Some(next) = pending.pop() {
-        for entry in std::fs::read_dir(&next).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                all.insert(path.clone(), Vec::new());
-                pending.push(path);
-            } else {
-                all.insert(path.clone(), std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    all
+    out
 }
 
 fn problem(error: Error) -> PackProblem {
@@ -75,10 +28,10 @@ fn problem(error: Error) -> PackProblem {
 #[test]
 fn a_signed_model_pack_is_imported_where_the_engines_look() {
     let dir = tempfile::tempdir().unwrap();
-    let signer = Signer::new();
-    let pack = signer.pack(dir.path(), PackKind::Models, "1.2.0");
+    let signer = Signer::generate().unwrap();
+    let pack = pack(&signer, dir.path(), PackKind::Models, "1.2.0");
     let data = dir.path().join("data");
-    let manifest = import_models(&pack, &data, &signer.keys()).unwrap();
+    let manifest = import_models(&pack, &data, &signer.trusted()).unwrap();
     assert_eq!(manifest.version, "1.2.0");
     let models = imported_dir(&data);
     assert_eq!(
@@ -99,25 +52,26 @@ fn a_signed_model_pack_is_imported_where_the_engines_look() {
 #[test]
 fn a_refused_pack_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let signer = Signer::new();
-    let keys = signer.keys();
+    let signer = Signer::generate().unwrap();
+    let keys = signer.trusted();
     let data = dir.path().join("data");
     import_models(
-        &signer.pack(dir.path(), PackKind::Models, "1.0.0"),
+        &pack(&signer, dir.path(), PackKind::Models, "1.0.0"),
         &data,
         &keys,
     )
     .unwrap();
     let before = snapshot(&data);
 
-    let good = signer.pack(dir.path(), PackKind::Models, "1.1.0");
+    let good = pack(&signer, dir.path(), PackKind::Models, "1.1.0");
     let mut bytes = std::fs::read(&good).unwrap();
     let at = bytes.windows(16).position(|w| w == [7u8; 16]).unwrap() + 5000;
     bytes[at] ^= 0x01;
     let tampered = dir.path().join("tampered.pack");
     std::fs::write(&tampered, bytes).unwrap();
-    let foreign = Signer::new().pack(&dir.path().join("x"), PackKind::Models, "2.0.0");
-    let update = signer.pack(dir.path(), PackKind::App, "3.0.0");
+    let stranger = Signer::generate().unwrap();
+    let foreign = pack(&stranger, &dir.path().join("x"), PackKind::Models, "2.0.0");
+    let update = pack(&signer, dir.path(), PackKind::App, "3.0.0");
     for (pack, expected) in [
         (
             &tampered,
@@ -139,11 +93,11 @@ fn a_refused_pack_changes_nothing() {
 #[test]
 fn an_older_model_pack_is_refused_and_the_same_one_again_repairs() {
     let dir = tempfile::tempdir().unwrap();
-    let signer = Signer::new();
-    let keys = signer.keys();
+    let signer = Signer::generate().unwrap();
+    let keys = signer.trusted();
     let data = dir.path().join("data");
-    let newer = signer.pack(dir.path(), PackKind::Models, "1.10.0");
-    let older = signer.pack(dir.path(), PackKind::Models, "1.9.3");
+    let newer = pack(&signer, dir.path(), PackKind::Models, "1.10.0");
+    let older = pack(&signer, dir.path(), PackKind::Models, "1.9.3");
     import_models(&newer, &data, &keys).unwrap();
     let before = snapshot(&data);
     assert_eq!(
@@ -167,9 +121,9 @@ fn an_older_model_pack_is_refused_and_the_same_one_again_repairs() {
 #[test]
 fn only_a_newer_signed_app_update_passes() {
     let dir = tempfile::tempdir().unwrap();
-    let signer = Signer::new();
-    let keys = signer.keys();
-    let update = signer.pack(dir.path(), PackKind::App, "0.2.0");
+    let signer = Signer::generate().unwrap();
+    let keys = signer.trusted();
+    let update = pack(&signer, dir.path(), PackKind::App, "0.2.0");
     let staged = check_update(&update, &keys, "0.1.0", &dir.path().join("stage1")).unwrap();
     assert_eq!(staged.manifest.version, "0.2.0");
     assert!(staged.folder.join("ggml-base.bin").is_file());
@@ -182,7 +136,7 @@ fn only_a_newer_signed_app_update_passes() {
             installed: "0.2.0".into()
         }
     );
-    let models = signer.pack(dir.path(), PackKind::Models, "3.0.0");
+    let models = pack(&signer, dir.path(), PackKind::Models, "3.0.0");
     let refusal = check_update(&models, &keys, "0.1.0", &dir.path().join("stage3")).unwrap_err();
     assert_eq!(problem(refusal), PackProblem::WrongKind("models"));
 }
@@ -197,8 +151,8 @@ fn keys_installed_beside_the_program_are_trusted_too() {
     let prefix = tempfile::tempdir().unwrap();
     let keys = prefix.path().join("lib/Satchel/keys");
     std::fs::create_dir_all(&keys).unwrap();
-    let signer = Signer::new();
-    let text = signer.0.pk.to_box().unwrap().into_string();
+    let signer = Signer::generate().unwrap();
+    let text = signer.public_key_text();
     std::fs::write(keys.join("school.pub"), &text).unwrap();
     std::fs::write(keys.join("notes.txt"), "not a key").unwrap();
     std::fs::write(keys.join("huge.pub"), vec![b'A'; 10_000]).unwrap();

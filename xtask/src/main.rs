@@ -8,7 +8,7 @@
 //!   including the keychain and desktop end-to-end tests
 //! - `test-sync` the sync server's and sync's tests alone, on SQLite and on a
 //!   PostgreSQL it starts (quicker than `test` while working on sync)
-//! - `bench`   `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|all]`,
+//! - `bench`   `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|models|all]`,
 //!   measured with the machine's network out of reach
 //! - `bundle`  the Linux installers (.deb, .rpm, a portable tarball) in `dist/`, every
 //!   model inside
@@ -60,7 +60,7 @@ fn main() -> ExitCode {
         "modules" => modules::check(),
         _ => {
             eprintln!(
-                "usage: cargo xtask setup | ui | run [APP ARGS] | test | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|all] | models [ID...] | bundle | modules"
+                "usage: cargo xtask setup | ui | run [APP ARGS] | test | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|models|all] | models [ID...] | bundle | install-root DEB | modules"
             );
             return ExitCode::from(2);
         }

@@ -5,6 +5,7 @@
 
 mod classroom;
 mod library;
+mod models;
 mod study;
 mod window;
 
@@ -27,9 +28,16 @@ struct Driver {
 
 impl Driver {
     fn start(data_dir: &Path) -> Self {
+        Self::start_with(data_dir, |_| {})
+    }
+
+    /// [`Driver::start`], with the app's environment changed by `env` first.
+    fn start_with(data_dir: &Path, env: impl FnOnce(&mut Command)) -> Self {
         let port = free_port();
         let native = free_port();
-        let child = Command::new("tauri-driver")
+        let mut command = Command::new("tauri-driver");
+        env(&mut command);
+        let child = command
             .args([
                 "--port",
                 &port.to_string(),

@@ -82,6 +82,7 @@ pub fn build() -> anyhow::Result<Packages> {
     let ids: Vec<String> = PACKAGED_MODELS.iter().map(|s| (*s).to_owned()).collect();
     models::run(&ids)?;
     check_metainfo()?;
+    check_other_platforms()?;
     setup::build_ui()?;
 
     let target = bundle_target_dir();
@@ -369,6 +370,37 @@ fn check_metainfo() -> anyhow::Result<()> {
             .args(["validate", "--no-net", "--pedantic"])
             .arg(&path),
     )
+}
+
+/// What is configured for macOS and Flatpak but cannot be built here is at least read
+/// by the parsers of its formats: the property lists by Python's plistlib, the
+/// Flatpak manifest as JSON naming this version's `.deb`.
+fn check_other_platforms() -> anyhow::Result<()> {
+    for plist in [
+        "src-tauri/Info.plist",
+        "packaging/macos/Satchel.entitlements",
+    ] {
+        exec(
+            Command::new("python3")
+                .args([
+                    "-c",
+                    "import plistlib, sys; plistlib.load(open(sys.argv[1], 'rb'))",
+                ])
+                .arg(root().join(plist)),
+        )
+        .with_context(|| format!("{plist} is not a property list"))?;
+    }
+    let path = "packaging/flatpak/org.satchel.desktop.json";
+    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(root().join(path))?)
+        .with_context(|| format!("{path} is not JSON"))?;
+    let deb = format!("Satchel_{}_amd64.deb", workspace_version()?);
+    let names_deb = manifest["modules"][0]["sources"][0]["path"]
+        .as_str()
+        .is_some_and(|p| p.ends_with(&deb));
+    if manifest["id"] != "org.satchel.desktop" || !names_deb {
+        bail!("{path}: its id or the .deb it repackages ({deb}) is not this release's");
+    }
+    Ok(())
 }
 
 pub fn workspace_version() -> anyhow::Result<String> {

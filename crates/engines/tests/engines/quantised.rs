@@ -152,7 +152,8 @@ fn a_truncated_quantised_model_is_a_clear_error() {
 
 /// A folder where the embedder's file name is `model`, beside the tokenizer: the
 /// embedder loads its model by that one name.
-fn embedder_with(model: &str, dir: &Path) -> Embedder {
+/// The embedder, reading `model` (a file of the models folder) under the name it loads.
+pub(crate) fn embedder_with(model: &str, dir: &Path) -> Embedder {
     std::os::unix::fs::symlink(models_dir().join(model), dir.join(EMBED_MODEL)).unwrap();
     std::os::unix::fs::symlink(
         models_dir().join(EMBED_TOKENIZER),

@@ -20,11 +20,11 @@
 
 #[path = "../tests/engines/recall_set.rs"]
 mod recall_set;
+#[path = "common/transcribe.rs"]
+mod transcribe;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use satchel_core::search::refresh;
@@ -32,8 +32,6 @@ use satchel_engines::Meaning;
 use satchel_engines::embed::{EMBED_MODEL, EMBED_TOKENIZER, Embedder};
 use satchel_engines::onnx::RUNTIME_LIBRARY;
 use satchel_engines::speech::{SpeechModel, TranscribeOptions};
-use satchel_engines::voice;
-use satchel_media::audio::{AudioLimits, AudioReader};
 use satchel_test_kit::text::SENTENCES;
 use satchel_test_kit::tools::speak;
 use satchel_test_kit::{TempSatchel, median, wer};
@@ -106,28 +104,13 @@ impl Speech {
     }
 }
 
-/// The app's own path, decoding included: windows, silence skipped, timestamps
-/// mapped back. (text, seconds taken, seconds of audio)
+/// [`transcribe::transcribe`] in English on this benchmark's threads.
 fn transcribe(model: &SpeechModel, path: &Path) -> (String, f64, f64) {
     let options = TranscribeOptions {
         language: Some("en".into()),
         threads: THREADS,
     };
-    let started = Instant::now();
-    let reader = AudioReader::open(path, AudioLimits::default()).expect("audio");
-    let transcription = voice::transcribe(
-        reader,
-        model,
-        &options,
-        Arc::new(|_| {}),
-        Arc::new(AtomicBool::new(false)),
-    )
-    .expect("transcription");
-    (
-        transcription.transcript.text(),
-        started.elapsed().as_secs_f64(),
-        transcription.duration_ms as f64 / 1000.0,
-    )
+    transcribe::transcribe(model, path, &options)
 }
 
 fn whisper(dir: &Path) -> Vec<Speech> {

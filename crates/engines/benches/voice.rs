@@ -6,15 +6,13 @@
 //! SATCHEL_MODELS_DIR, SATCHEL_CT2_TINY_EN (the CTranslate2 folder),
 //! SATCHEL_ANCHOR_PYTHON and SATCHEL_ANCHOR_SCRIPT.
 
+#[path = "common/transcribe.rs"]
+mod transcribe;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
-use std::time::Instant;
 
 use satchel_engines::speech::{SpeechModel, TranscribeOptions};
-use satchel_engines::voice;
-use satchel_media::audio::{AudioLimits, AudioReader};
 use satchel_test_kit::text::SENTENCES;
 use satchel_test_kit::tools::speak;
 use satchel_test_kit::{median, wer};
@@ -86,25 +84,7 @@ fn main() {
         language: Some("en".into()),
         threads: THREADS,
     };
-    // The app's own path, decoding included (as faster-whisper's figure includes its
-    // decoding): windows, silence skipped, timestamps mapped back.
-    let transcribe = |path: &Path| {
-        let started = Instant::now();
-        let reader = AudioReader::open(path, AudioLimits::default()).expect("audio");
-        let transcription = voice::transcribe(
-            reader,
-            &model,
-            &options,
-            Arc::new(|_| {}),
-            Arc::new(AtomicBool::new(false)),
-        )
-        .expect("transcription");
-        (
-            transcription.transcript.text(),
-            started.elapsed().as_secs_f64(),
-            transcription.duration_ms as f64 / 1000.0,
-        )
-    };
+    let transcribe = |path: &Path| transcribe::transcribe(&model, path, &options);
 
     let (mut ours, mut theirs, mut total) = (0, 0, 0);
     let mut anchor_files = files.clone();

@@ -95,7 +95,7 @@ pub fn build() -> anyhow::Result<Packages> {
     }
 
     let staged = stage_models(&target)?;
-    let runtime = staged.join(model_files(&["onnxruntime"])?.concat());
+    let runtime = staged.join(models::files(&["onnxruntime"])?.concat());
     let mut elves: Vec<PathBuf> = binaries.to_vec();
     elves.push(runtime);
     let overlay = overlay(&binaries[1], &staged, &elves)?;
@@ -251,31 +251,12 @@ fn stage_models(target: &Path) -> anyhow::Result<PathBuf> {
         std::fs::remove_dir_all(&staged)?;
     }
     std::fs::create_dir_all(&staged)?;
-    for file in model_files(PACKAGED_MODELS)? {
+    for file in models::files(PACKAGED_MODELS)? {
         let from = models::models_dir().join(&file);
         std::fs::copy(&from, staged.join(&file))
             .with_context(|| format!("copying {}", from.display()))?;
     }
     Ok(staged)
-}
-
-/// The files of the models `ids` name in `models/manifest.json`.
-fn model_files(ids: &[&str]) -> anyhow::Result<Vec<String>> {
-    let text = std::fs::read_to_string(root().join("models/manifest.json"))?;
-    let manifest: serde_json::Value = serde_json::from_str(&text)?;
-    let entries = manifest["models"]
-        .as_array()
-        .context("models/manifest.json lists no models")?;
-    ids.iter()
-        .map(|id| {
-            entries
-                .iter()
-                .find(|m| m["id"] == *id)
-                .and_then(|m| m["file"].as_str())
-                .map(str::to_owned)
-                .with_context(|| format!("models/manifest.json has no model {id}"))
-        })
-        .collect()
 }
 
 /// The bundle-only configuration: files beyond the app, and what the packages depend on.

@@ -65,7 +65,7 @@ impl Whisper {
     }
 
     fn find(&self, file: &str) -> Option<PathBuf> {
-        self.dirs.iter().map(|d| d.join(file)).find(|p| p.is_file())
+        satchel_core::models::find(&self.dirs, file)
     }
 
     fn model(&self, language: Option<&str>) -> Result<Arc<SpeechModel>, MediaError> {

@@ -82,6 +82,21 @@ pub fn models_dir() -> PathBuf {
     cache().join("models")
 }
 
+/// The files the models `ids` (in `models/manifest.json`) are built into.
+pub fn files(ids: &[&str]) -> anyhow::Result<Vec<String>> {
+    let manifest = load_manifest()?;
+    ids.iter()
+        .map(|id| {
+            manifest
+                .models
+                .iter()
+                .find(|m| m.id == *id)
+                .map(|m| m.file.clone())
+                .with_context(|| format!("models/manifest.json has no model {id}"))
+        })
+        .collect()
+}
+
 fn load_manifest() -> anyhow::Result<Manifest> {
     let text = std::fs::read_to_string(root().join("models/manifest.json"))
         .context("reading models/manifest.json")?;

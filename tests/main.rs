@@ -11,6 +11,7 @@ mod ingest;
 mod keychain;
 mod learn;
 mod models;
+mod offers;
 mod pack;
 mod search;
 mod sync;

@@ -16,20 +16,26 @@ use satchel_test_kit::PASSPHRASE;
 use satchel_test_kit::files::snapshot;
 
 /// Writes a pack signed by `signer`, with "What is new" as its notes.
-fn signed(signer: &Signer, out: &Path, kind: PackKind, version: &str, files: &[PathBuf]) {
+pub(crate) fn signed(
+    signer: &Signer,
+    out: &Path,
+    kind: PackKind,
+    version: &str,
+    files: &[PathBuf],
+) {
     signer
         .write_pack(out, kind, version, "What is new", files)
         .unwrap();
 }
 
 /// `satchel` installed in `<root>/usr/bin`, trusting `signer`, with a home of its own.
-struct Installed {
+pub(crate) struct Installed {
     root: tempfile::TempDir,
-    data: PathBuf,
+    pub data: PathBuf,
 }
 
 impl Installed {
-    fn new(signer: &Signer) -> Self {
+    pub fn new(signer: &Signer) -> Self {
         let root = tempfile::tempdir().unwrap();
         let bin = root.path().join("usr/bin");
         let keys = root.path().join("usr/lib/Satchel/keys");
@@ -42,7 +48,7 @@ impl Installed {
         Self { root, data }
     }
 
-    fn run(&self, args: &[&str]) -> Output {
+    pub fn run(&self, args: &[&str]) -> Output {
         Command::new(self.root.path().join("usr/bin/satchel"))
             .arg("--data-dir")
             .arg(&self.data)
@@ -53,11 +59,12 @@ impl Installed {
             .env("HOME", self.root.path().join("home"))
             .env("SATCHEL_KEYCHAIN", "none")
             .env("SATCHEL_PASSPHRASE", PASSPHRASE)
+            .env("SATCHEL_PASSWORD", satchel_e2e::SYNC_PASSWORD)
             .output()
             .unwrap()
     }
 
-    fn ok(&self, args: &[&str]) -> serde_json::Value {
+    pub fn ok(&self, args: &[&str]) -> serde_json::Value {
         let out = self.run(args);
         assert!(
             out.status.success(),
@@ -68,7 +75,7 @@ impl Installed {
     }
 
     /// The refusal's code and message.
-    fn refused(&self, args: &[&str]) -> (String, String) {
+    pub fn refused(&self, args: &[&str]) -> (String, String) {
         let out = self.run(args);
         assert!(!out.status.success(), "satchel {args:?} was not refused");
         let body: serde_json::Value = serde_json::from_slice(&out.stderr)
@@ -80,7 +87,7 @@ impl Installed {
         )
     }
 
-    fn ready(&self, ability: &str) -> bool {
+    pub fn ready(&self, ability: &str) -> bool {
         let status = self.ok(&["models", "status"]);
         status["abilities"]
             .as_array()

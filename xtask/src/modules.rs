@@ -43,7 +43,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "sharing and the network client",
-        &["shared", "remote", "bundle", "class"],
+        &["shared", "remote", "bundle", "class", "offers"],
     ),
     ("composition", &["work", "profiles"]),
 ];

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use satchel_core::jobs::{Clock, SystemClock};
-use satchel_core::types::{ClassReport, ErrorCode};
+use satchel_core::types::{ClassReport, ErrorCode, OfferTaken, PackOfferKind};
 use satchel_core::{Audience, Satchel};
 
 use crate::cli::{ClassCommand, Cli};
@@ -183,6 +183,59 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
                     );
                 },
             )
+        }
+        ClassCommand::Offers => {
+            let offers = profile.classroom().offers(satchel.data_dir())?;
+            print(cli.json, &offers, |offers| {
+                if offers.is_empty() {
+                    println!("The class server offers nothing.");
+                }
+                for offer in offers {
+                    let what = match offer.kind {
+                        PackOfferKind::App => "update",
+                        PackOfferKind::Models => "models",
+                    };
+                    let wanted = if offer.wanted {
+                        "new for this computer"
+                    } else {
+                        "already here"
+                    };
+                    println!(
+                        "{}\t{what} {}\t{} MB\t{wanted}",
+                        offer.name,
+                        offer.version,
+                        offer.size.div_ceil(1 << 20)
+                    );
+                }
+            })
+        }
+        ClassCommand::Take { name } => {
+            let mut shown = 0;
+            let taken =
+                profile
+                    .classroom()
+                    .take_offer(satchel.data_dir(), name, &mut |have, total| {
+                        // A line every tenth, on stderr: scripts read stdout.
+                        let tenth = (have * 10).checked_div(total).unwrap_or(0);
+                        if !cli.json && tenth > shown {
+                            shown = tenth;
+                            eprintln!("{}% of {} MB", tenth * 10, total.div_ceil(1 << 20));
+                        }
+                    })?;
+            print(cli.json, &taken, |taken| match taken {
+                OfferTaken::Models { version } => {
+                    println!("Imported model pack {version}.")
+                }
+                OfferTaken::App(update) => {
+                    println!(
+                        "Satchel {} is checked and ready to install (this is {}): {}",
+                        update.version, update.current, update.installer
+                    );
+                    if !update.notes.is_empty() {
+                        println!("\n{}", update.notes);
+                    }
+                }
+            })
         }
         ClassCommand::Lessons => {
             let lessons = profile.classroom().lessons(SystemClock.now_ms())?;

@@ -297,6 +297,15 @@ pub enum ClassCommand {
         #[arg(long)]
         class: Option<String>,
     },
+    /// What the class server offers: an update of Satchel, a model pack. With --json,
+    /// each has `name`, `kind` (`app` or `models`), `version`, `notes`, `size` and
+    /// `wanted` (whether this app would gain from it).
+    Offers,
+    /// Download an offer by its name and check it whole: a model pack is imported, an
+    /// update is staged in the data folder to install (`satchel update check` says
+    /// the same of a file). A pack that fails a check is refused (code `untrusted`)
+    /// and nothing changes.
+    Take { name: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -21,6 +21,7 @@ pub mod learn;
 pub mod models;
 mod net;
 mod notes;
+pub mod offers;
 pub mod packs;
 mod profile;
 mod profiles;

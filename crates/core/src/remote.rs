@@ -117,6 +117,13 @@ fn retries() -> ExponentialBuilder {
         .with_jitter()
 }
 
+/// `bytes N-M/TOTAL` as (N, TOTAL).
+fn parse_content_range(value: &str) -> Option<(u64, u64)> {
+    let (range, total) = value.strip_prefix("bytes ")?.split_once('/')?;
+    let (start, _) = range.split_once('-')?;
+    Some((start.parse().ok()?, total.parse().ok()?))
+}
+
 fn normalise_server(server: &str) -> Result<String> {
     let server = server.trim().trim_end_matches('/');
     if !(server.starts_with("http://") || server.starts_with("https://")) {
@@ -370,6 +377,121 @@ impl Syncing<'_> {
             },
         )
         .map_err(Failure::into_error)
+    }
+
+    /// Downloads the signed-in server's `path` into `to`, going on from a `.partial`
+    /// file a cut-off transfer left (`Range: bytes=N-`). `progress` hears the bytes
+    /// held and the whole size. The file is renamed into place only when whole.
+    pub(crate) fn server_download(
+        &self,
+        path: &str,
+        to: &std::path::Path,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<()> {
+        use std::io::{Seek, Write};
+        let account = self
+            .sync()
+            .account()?
+            .ok_or_else(|| Error::SignInNeeded("sign in to a class or sync server first".into()))?;
+        // A long file on a slow classroom Wi-Fi: each request may take minutes, and one
+        // cut off goes on from where it stopped rather than failing the whole.
+        let http = client_builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(10 * 60))
+            .build()
+            .map_err(|e| Error::Offline(e.to_string()))?;
+        let url = format!("{}{path}", account.server);
+        let mut partial_name = to.file_name().unwrap_or_default().to_owned();
+        partial_name.push(".partial");
+        let partial = to.with_file_name(partial_name);
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&partial)
+            .map_err(Error::io("write", &partial))?;
+        let mut stalled = 0;
+        let mut restarted = false;
+        loop {
+            let held = file.metadata().map_err(Error::io("read", &partial))?.len();
+            let access = self.access_token(&account, &http)?;
+            let mut request = http.get(&url).bearer_auth(&access);
+            if held > 0 {
+                request = request.header(reqwest::header::RANGE, format!("bytes={held}-"));
+            }
+            let answer = request.send().map_err(|e| Failure::Passing(e.to_string()));
+            let response = match answer.and_then(check) {
+                Ok(response) => response,
+                Err(Failure::Passing(_)) if stalled < 5 => {
+                    stalled += 1;
+                    std::thread::sleep(Duration::from_millis(200 << stalled));
+                    continue;
+                }
+                // What is held is not a beginning of the file offered now (it was
+                // replaced by a newer one): start again.
+                Err(Failure::Refused(..)) if held > 0 && !restarted => {
+                    restarted = true;
+                    file.set_len(0).map_err(Error::io("write", &partial))?;
+                    continue;
+                }
+                Err(failure) => return Err(failure.into_error()),
+            };
+            let status = response.status();
+            let (start, total) = if status == reqwest::StatusCode::PARTIAL_CONTENT {
+                // `Content-Range: bytes N-M/TOTAL`, and N must be what is held.
+                let range = response
+                    .headers()
+                    .get(reqwest::header::CONTENT_RANGE)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(parse_content_range);
+                match range {
+                    Some((start, total)) if start == held => (start, total),
+                    _ => {
+                        return Err(Error::Server(
+                            "a part that does not follow what arrived".into(),
+                        ));
+                    }
+                }
+            } else {
+                // The whole file (the server ignored the range, or nothing was held).
+                file.set_len(0).map_err(Error::io("write", &partial))?;
+                file.seek(std::io::SeekFrom::Start(0))
+                    .map_err(Error::io("write", &partial))?;
+                (0, response.content_length().unwrap_or(0))
+            };
+            progress(start, total);
+            let mut body = response;
+            let mut buffer = vec![0u8; 1 << 16];
+            let mut have = start;
+            let cut_off = loop {
+                match body.read(&mut buffer) {
+                    Ok(0) => break false,
+                    Ok(n) => {
+                        file.write_all(&buffer[..n])
+                            .map_err(Error::io("write", &partial))?;
+                        have += n as u64;
+                        progress(have, total);
+                    }
+                    Err(_) => break true,
+                }
+            };
+            if !cut_off && have == total {
+                file.sync_all().map_err(Error::io("flush", &partial))?;
+                drop(file);
+                return std::fs::rename(&partial, to).map_err(Error::io("replace", to));
+            }
+            // Cut off: go on from what arrived, unless nothing did, again and again.
+            if have == start {
+                stalled += 1;
+                if stalled > 5 {
+                    return Err(Error::Offline(format!(
+                        "{} stopped sending {path}",
+                        account.server
+                    )));
+                }
+            } else {
+                stalled = 0;
+            }
+        }
     }
 
     /// An unauthenticated request to `server` (joining a class), read as `T`.

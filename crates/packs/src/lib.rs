@@ -25,6 +25,9 @@ use sha2::{Digest, Sha256};
 
 pub const MANIFEST: &str = "pack.json";
 pub const SIGNATURE: &str = "pack.json.minisig";
+/// Satchel's release key (minisign's text). Its secret half signs releases and never
+/// enters the repository.
+pub const RELEASE_KEY: &str = include_str!("../../../packaging/keys/satchel-release.pub");
 
 /// A pack's manifest and signature are small; anything larger is not a pack.
 const MAX_MANIFEST: u64 = 256 * 1024;
@@ -157,19 +160,47 @@ pub fn is_newer(offered: &str, installed: &str) -> bool {
     version_key(offered) > version_key(installed)
 }
 
-/// Reads the pack at `path`, checking it whole: its signature by `keys`, its manifest,
-/// and each file (streamed into `stage`, which must be empty). Returns the manifest.
-pub fn unpack_verified(
-    path: &Path,
-    keys: &TrustedKeys,
-    stage: &Path,
-) -> Result<PackManifest, PackError> {
+/// A pack's manifest as it was signed: its exact bytes and signature travel with it,
+/// so a pack can be written again from its files by someone without the secret key (a
+/// teacher's app handing out the models it has).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signed {
+    pub manifest: PackManifest,
+    pub bytes: Vec<u8>,
+    pub signature: String,
+}
+
+impl Signed {
+    /// Reads back a manifest kept with its signature, checking both as a pack's would be.
+    pub fn from_parts(
+        bytes: Vec<u8>,
+        signature: String,
+        keys: &TrustedKeys,
+    ) -> Result<Self, PackProblem> {
+        keys.verify(&bytes, &signature)?;
+        // Signed, so believed from here on; still checked for sense.
+        let manifest: PackManifest =
+            serde_json::from_slice(&bytes).map_err(|e| PackProblem::NotAPack(e.to_string()))?;
+        check_manifest(&manifest)?;
+        let signed_version = Signature::decode(&signature)
+            .ok()
+            .and_then(|s| version_in_comment(s.trusted_comment()));
+        if signed_version.as_deref() != Some(manifest.version.as_str()) {
+            return Err(PackProblem::BadSignature);
+        }
+        Ok(Self {
+            manifest,
+            bytes,
+            signature,
+        })
+    }
+}
+
+type Entries<'a> = tar::Entries<'a, File>;
+
+/// The signed head of a pack: its manifest and signature, checked against `keys`.
+fn read_head(entries: &mut Entries<'_>, keys: &TrustedKeys) -> Result<Signed, PackError> {
     let refused = |problem: PackProblem| PackError::Refused(problem);
-    let file = File::open(path).map_err(io("open", path))?;
-    let mut archive = tar::Archive::new(file);
-    let mut entries = archive
-        .entries()
-        .map_err(|e| refused(PackProblem::NotAPack(e.to_string())))?;
     let mut next_small = |expected: &str| -> Result<Vec<u8>, PackError> {
         let missing = || {
             refused(if expected == SIGNATURE {
@@ -207,19 +238,47 @@ pub fn unpack_verified(
     let manifest_bytes = next_small(MANIFEST)?;
     let signature = next_small(SIGNATURE)?;
     let signature = String::from_utf8(signature).map_err(|_| refused(PackProblem::Unsigned))?;
-    keys.verify(&manifest_bytes, &signature).map_err(refused)?;
-    // Signed, so believed from here on; still checked for sense.
-    let manifest: PackManifest = serde_json::from_slice(&manifest_bytes)
-        .map_err(|e| refused(PackProblem::NotAPack(e.to_string())))?;
-    check_manifest(&manifest).map_err(refused)?;
-    let signed_version = Signature::decode(&signature)
-        .ok()
-        .and_then(|s| version_in_comment(s.trusted_comment()));
-    if signed_version.as_deref() != Some(manifest.version.as_str()) {
-        return Err(refused(PackProblem::BadSignature));
-    }
+    Signed::from_parts(manifest_bytes, signature, keys).map_err(refused)
+}
 
-    for expected in &manifest.files {
+fn open(path: &Path) -> Result<tar::Archive<File>, PackError> {
+    Ok(tar::Archive::new(
+        File::open(path).map_err(io("open", path))?,
+    ))
+}
+
+fn entries<'a>(archive: &'a mut tar::Archive<File>) -> Result<Entries<'a>, PackError> {
+    archive
+        .entries()
+        .map_err(|e| PackError::Refused(PackProblem::NotAPack(e.to_string())))
+}
+
+/// What the pack at `path` says it holds, once its signature by `keys` checks out; its
+/// files are not read (a class server lists what it offers this way, and each learner's
+/// app checks the whole file it receives).
+pub fn read_signed(path: &Path, keys: &TrustedKeys) -> Result<Signed, PackError> {
+    let mut archive = open(path)?;
+    read_head(&mut entries(&mut archive)?, keys)
+}
+
+/// Reads the pack at `path`, checking it whole: its signature by `keys`, its manifest,
+/// and each file (streamed into `stage`, which must be empty). Returns the manifest as
+/// signed.
+pub fn unpack_verified(path: &Path, keys: &TrustedKeys, stage: &Path) -> Result<Signed, PackError> {
+    read_files(path, keys, Some(stage))
+}
+
+/// Checks the pack at `path` whole, as [`unpack_verified`] does, writing nothing.
+pub fn verify(path: &Path, keys: &TrustedKeys) -> Result<Signed, PackError> {
+    read_files(path, keys, None)
+}
+
+fn read_files(path: &Path, keys: &TrustedKeys, stage: Option<&Path>) -> Result<Signed, PackError> {
+    let refused = |problem: PackProblem| PackError::Refused(problem);
+    let mut archive = open(path)?;
+    let mut entries = entries(&mut archive)?;
+    let signed = read_head(&mut entries, keys)?;
+    for expected in &signed.manifest.files {
         let truncated = || {
             refused(PackProblem::Truncated {
                 file: expected.name.clone(),
@@ -234,8 +293,13 @@ pub fn unpack_verified(
                 file: expected.name.clone(),
             }));
         }
-        let target = stage.join(&expected.name);
-        let mut out = File::create(&target).map_err(io("write", &target))?;
+        let mut out = match stage {
+            Some(stage) => {
+                let target = stage.join(&expected.name);
+                Some((File::create(&target).map_err(io("write", &target))?, target))
+            }
+            None => None,
+        };
         let mut hasher = Sha256::new();
         let mut buffer = vec![0u8; 1 << 16];
         let mut copied = 0u64;
@@ -245,25 +309,28 @@ pub fn unpack_verified(
                 break;
             }
             hasher.update(&buffer[..n]);
-            out.write_all(&buffer[..n]).map_err(io("write", &target))?;
+            if let Some((out, target)) = &mut out {
+                out.write_all(&buffer[..n]).map_err(io("write", target))?;
+            }
             copied += n as u64;
         }
         if copied != expected.size {
             return Err(truncated());
         }
-        out.sync_all().map_err(io("write", &target))?;
-        let actual: String = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        if actual != expected.sha256 {
+        if let Some((out, target)) = &out {
+            out.sync_all().map_err(io("write", target))?;
+        }
+        if hex(&hasher.finalize()) != expected.sha256 {
             return Err(refused(PackProblem::BadChecksum {
                 file: expected.name.clone(),
             }));
         }
     }
-    Ok(manifest)
+    Ok(signed)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn entry_name<R: Read>(entry: &tar::Entry<'_, R>) -> String {
@@ -297,14 +364,8 @@ fn check_manifest(manifest: &PackManifest) -> Result<(), PackProblem> {
     }
     let mut names = std::collections::HashSet::new();
     for file in &manifest.files {
-        let plain = !file.name.is_empty()
-            && !file.name.starts_with('.')
-            && file.name.len() <= 128
-            && file
-                .name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
-        if !plain || file.name == MANIFEST || !names.insert(file.name.as_str()) {
+        if !is_plain_name(&file.name) || file.name == MANIFEST || !names.insert(file.name.as_str())
+        {
             return bad(format!("a file named {:?}", file.name));
         }
         if file.size > MAX_FILE || file.sha256.len() != 64 {
@@ -334,11 +395,7 @@ pub fn write_pack(
         let mut hasher = Sha256::new();
         let mut input = File::open(path)?;
         let size = std::io::copy(&mut input, &mut hasher)?;
-        let sha256 = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let sha256 = hex(&hasher.finalize());
         entries.push(PackFile { name, size, sha256 });
     }
     let manifest = PackManifest {
@@ -354,6 +411,41 @@ pub fn write_pack(
         .map_or(0, |d| d.as_secs());
     let comment = format!("timestamp:{timestamp}\tfile:{MANIFEST}\tversion:{version}");
     let signature = sign(&bytes, &comment)?;
+    let signed = Signed {
+        manifest,
+        bytes,
+        signature,
+    };
+    let dirs: Vec<&Path> = files
+        .iter()
+        .map(|p| p.parent().unwrap_or(Path::new(".")))
+        .collect();
+    write_tar(out, &signed, |i| dirs[i])
+}
+
+/// Writes the pack `signed` describes again, from its files in `dir`: the same bytes a
+/// signer wrote, by someone who holds only the signed manifest. A file whose size is
+/// not the signed one is an error (its checksum is the reader's to check).
+pub fn write_presigned(out: &Path, signed: &Signed, dir: &Path) -> std::io::Result<()> {
+    for file in &signed.manifest.files {
+        let path = dir.join(&file.name);
+        let size = std::fs::metadata(&path)?.len();
+        if size != file.size {
+            return Err(std::io::Error::other(format!(
+                "{} is {size} bytes, and the pack says {}",
+                path.display(),
+                file.size
+            )));
+        }
+    }
+    write_tar(out, signed, |_| dir)
+}
+
+fn write_tar<'a>(
+    out: &Path,
+    signed: &Signed,
+    dir_of: impl Fn(usize) -> &'a Path,
+) -> std::io::Result<()> {
     let mut builder = tar::Builder::new(File::create(out)?);
     let mut append = |name: &str, data: &[u8]| {
         let mut header = tar::Header::new_gnu();
@@ -362,16 +454,69 @@ pub fn write_pack(
         header.set_cksum();
         builder.append_data(&mut header, name, data)
     };
-    append(MANIFEST, &bytes)?;
-    append(SIGNATURE, signature.as_bytes())?;
-    for (path, file) in files.iter().zip(&manifest.files) {
+    append(MANIFEST, &signed.bytes)?;
+    append(SIGNATURE, signed.signature.as_bytes())?;
+    for (i, file) in signed.manifest.files.iter().enumerate() {
         let mut header = tar::Header::new_gnu();
         header.set_size(file.size);
         header.set_mode(0o644);
         header.set_cksum();
-        builder.append_data(&mut header, &file.name, File::open(path)?)?;
+        let input = File::open(dir_of(i).join(&file.name))?;
+        // A file that grew since it was listed would overrun its header.
+        builder.append_data(&mut header, &file.name, input.take(file.size))?;
     }
     builder.into_inner()?.sync_all()
+}
+
+/// Whether `name` is a plain file name a pack may have or hold: no folders, no dots
+/// in front, nothing a file system might read otherwise.
+pub fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name.len() <= 128
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+/// A pack a folder offers (a class server's `offers`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offered {
+    /// Its file's name in the folder.
+    pub name: String,
+    pub manifest: PackManifest,
+    /// Its file's size.
+    pub size: u64,
+}
+
+/// Packs in one folder a class is offered, at most.
+const MAX_OFFERS: usize = 16;
+
+/// The packs in `dir` whose signature by `keys` checks out, by name: each a plain
+/// `*.pack` file. Their files are not read (each learner's app checks what it gets).
+pub fn offers_in(dir: &Path, keys: &TrustedKeys) -> Vec<Offered> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut offers: Vec<Offered> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let meta = entry.metadata().ok()?;
+            if !is_plain_name(&name) || !name.ends_with(".pack") || !meta.is_file() {
+                return None;
+            }
+            let signed = read_signed(&entry.path(), keys).ok()?;
+            Some(Offered {
+                name,
+                manifest: signed.manifest,
+                size: meta.len(),
+            })
+        })
+        .take(MAX_OFFERS)
+        .collect();
+    offers.sort_by(|a, b| a.name.cmp(&b.name));
+    offers
 }
 
 #[cfg(any(test, feature = "sign"))]

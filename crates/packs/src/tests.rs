@@ -28,10 +28,12 @@ fn pack(dir: &Path, signer: &Signer, version: &str) -> PathBuf {
 /// What reading `pack` says, into a fresh staging folder.
 fn read(pack: &Path, keys: &TrustedKeys) -> Result<PackManifest, PackProblem> {
     let stage = tempfile::tempdir().unwrap();
-    unpack_verified(pack, keys, stage.path()).map_err(|e| match e {
-        PackError::Refused(problem) => problem,
-        PackError::Io { .. } => panic!("{e}"),
-    })
+    unpack_verified(pack, keys, stage.path())
+        .map(|signed| signed.manifest)
+        .map_err(|e| match e {
+            PackError::Refused(problem) => problem,
+            PackError::Io { .. } => panic!("{e}"),
+        })
 }
 
 /// Where in the tar a member's data begins.
@@ -59,7 +61,9 @@ fn a_signed_pack_reads_back_whole() {
     let signer = Signer::generate().unwrap();
     let pack = pack(dir.path(), &signer, "1.2.0");
     let stage = tempfile::tempdir().unwrap();
-    let manifest = unpack_verified(&pack, &signer.trusted(), stage.path()).unwrap();
+    let manifest = unpack_verified(&pack, &signer.trusted(), stage.path())
+        .unwrap()
+        .manifest;
     assert_eq!(manifest.version, "1.2.0");
     assert_eq!(manifest.notes, "Better models");
     assert_eq!(manifest.files.len(), 2);
@@ -210,4 +214,61 @@ fn keys_that_do_not_decode_are_left_out() {
     let signer = Signer::generate().unwrap();
     let keys = TrustedKeys::from_texts(&["not a key".to_owned(), signer.public_key_text()]);
     assert_eq!(keys.0.len(), 1);
+}
+
+#[test]
+fn the_head_is_read_without_the_files_and_the_whole_checked_without_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let signer = Signer::generate().unwrap();
+    let pack = pack(dir.path(), &signer, "1.2.0");
+    let at = offset_of(&pack, "ggml-base.bin") + 10;
+    let damaged = with_byte_flipped(&pack, at, &dir.path().join("damaged.pack"));
+    // A server lists a pack by its signed head; the damage shows only to a whole read.
+    let head = read_signed(&damaged, &signer.trusted()).unwrap();
+    assert_eq!(head.manifest.version, "1.2.0");
+    match verify(&damaged, &signer.trusted()) {
+        Err(PackError::Refused(PackProblem::BadChecksum { file })) => {
+            assert_eq!(file, "ggml-base.bin")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(verify(&pack, &signer.trusted()).unwrap(), head);
+    // The head of a pack signed by another key is not believed either.
+    let stranger = Signer::generate().unwrap();
+    assert!(matches!(
+        read_signed(&pack, &stranger.trusted()),
+        Err(PackError::Refused(PackProblem::UnknownKey))
+    ));
+}
+
+#[test]
+fn a_pack_written_again_from_its_signed_manifest_is_the_same_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let signer = Signer::generate().unwrap();
+    let pack = pack(dir.path(), &signer, "1.2.0");
+    let stage = tempfile::tempdir().unwrap();
+    let signed = unpack_verified(&pack, &signer.trusted(), stage.path()).unwrap();
+    // Only the manifest, its signature and the files: no secret key.
+    let again = dir.path().join("again.pack");
+    write_presigned(&again, &signed, stage.path()).unwrap();
+    assert_eq!(verify(&again, &signer.trusted()).unwrap(), signed);
+    assert_eq!(
+        std::fs::read(&again).unwrap(),
+        std::fs::read(&pack).unwrap()
+    );
+
+    // A file changed in place (same size) makes a pack every reader refuses.
+    std::fs::write(stage.path().join("ggml-base.bin"), vec![8u8; 100_000]).unwrap();
+    let changed = dir.path().join("changed.pack");
+    write_presigned(&changed, &signed, stage.path()).unwrap();
+    assert_eq!(
+        read(&changed, &signer.trusted()),
+        Err(PackProblem::BadChecksum {
+            file: "ggml-base.bin".into()
+        })
+    );
+    // One of another size is not written at all.
+    std::fs::write(stage.path().join("ggml-base.bin"), b"short").unwrap();
+    let error = write_presigned(&dir.path().join("short.pack"), &signed, stage.path()).unwrap_err();
+    assert!(error.to_string().contains("100000"), "{error}");
 }

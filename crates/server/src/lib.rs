@@ -11,10 +11,12 @@ mod error;
 mod limits;
 pub mod mdns;
 mod media;
+mod offers;
 pub mod store;
 mod sync;
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -42,6 +44,10 @@ pub struct Config {
     /// Sign-in attempts a minute from one address for one name.
     pub logins_per_minute: u32,
     pub request_timeout: Duration,
+    /// The folder of packs offered to the class (an update, a model pack), if any.
+    pub offers_dir: Option<PathBuf>,
+    /// The public keys (minisign's text) an offered pack may be signed with.
+    pub offer_keys: Vec<String>,
 }
 
 impl Default for Config {
@@ -52,6 +58,8 @@ impl Default for Config {
             requests_per_minute: 600,
             logins_per_minute: 10,
             request_timeout: Duration::from_secs(60),
+            offers_dir: None,
+            offer_keys: vec![satchel_packs::RELEASE_KEY.to_owned()],
         }
     }
 }
@@ -206,6 +214,8 @@ pub fn router(state: Arc<AppState>) -> Router {
             put(media::upload).layer(RequestBodyLimitLayer::new(media::MAX_PART)),
         )
         .route("/v1/media/{owner}/{sha256}/state", get(media::state))
+        .route("/v1/offers", get(offers::list))
+        .route("/v1/offers/{name}", get(offers::download))
         // Each route's own limit applies; the default would cap every body at 2 MiB.
         .layer(DefaultBodyLimit::disable())
         .layer(TimeoutLayer::with_status_code(

@@ -50,6 +50,15 @@ struct Serve {
     /// apps find it ("Ms Rivera's class").
     #[arg(long)]
     advertise: Option<String>,
+    /// A folder of signed packs (an update of Satchel, a model pack) to offer the
+    /// class's apps; by default `offers` in the data folder. Only packs signed by a
+    /// trusted key are listed.
+    #[arg(long, env = "SATCHEL_SERVER_OFFERS")]
+    offers_dir: Option<PathBuf>,
+    /// A public key (a minisign `.pub` file) offered packs may be signed with, beside
+    /// Satchel's release key: a school that signs its own packs. May be repeated.
+    #[arg(long = "trust-key")]
+    trust_keys: Vec<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -98,19 +107,25 @@ fn main() -> anyhow::Result<()> {
     })
 }
 
+fn data_dir(at: &Where) -> anyhow::Result<PathBuf> {
+    match &at.data_dir {
+        Some(dir) => Ok(dir.clone()),
+        None => Ok(
+            directories::ProjectDirs::from("org", "satchel", "satchel-server")
+                .context("no home folder: give --data-dir")?
+                .data_dir()
+                .to_owned(),
+        ),
+    }
+}
+
 async fn open(at: &Where) -> anyhow::Result<Store> {
     if let Some(url) = &at.database_url {
         return Store::open_postgres(url)
             .await
             .context("opening the PostgreSQL database");
     }
-    let dir = match &at.data_dir {
-        Some(dir) => dir.clone(),
-        None => directories::ProjectDirs::from("org", "satchel", "satchel-server")
-            .context("no home folder: give --data-dir")?
-            .data_dir()
-            .to_owned(),
-    };
+    let dir = data_dir(at)?;
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     Store::open_sqlite(&dir.join("server.sqlite3"))
         .await
@@ -127,9 +142,25 @@ async fn serve(args: Serve) -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     let store = open(&args.at).await?;
+    let offers_dir = match args.offers_dir {
+        Some(dir) => Some(dir),
+        None if args.at.database_url.is_none() => Some(data_dir(&args.at)?.join("offers")),
+        None => None,
+    };
+    let mut offer_keys = Config::default().offer_keys;
+    for path in &args.trust_keys {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading the key {}", path.display()))?;
+        if satchel_packs::TrustedKeys::from_texts(&[&text]).is_empty() {
+            bail!("{} is not a minisign public key", path.display());
+        }
+        offer_keys.push(text);
+    }
     let config = Config {
         requests_per_minute: args.requests_per_minute,
         access_ttl: Duration::from_secs(args.access_ttl),
+        offers_dir,
+        offer_keys,
         ..Config::default()
     };
     let state = AppState::new(store, config).await.context("starting")?;

@@ -54,3 +54,40 @@ pub struct UpdateOffer {
     /// The checked installer, where it was staged.
     pub installer: String,
 }
+
+/// What a pack brings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PackOfferKind {
+    Models,
+    App,
+}
+
+/// A pack a class server offers (`GET /v1/offers`): a teacher's model pack or update
+/// of Satchel, for the students' apps to take. Its signature was checked by the server
+/// and is checked again, with every file, by the app that takes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackOffer {
+    /// The name to ask for it by (`GET /v1/offers/{name}`).
+    pub name: String,
+    pub kind: PackOfferKind,
+    pub version: String,
+    /// What changes, as the release wrote it.
+    pub notes: String,
+    /// The pack's size in bytes.
+    pub size: u64,
+    /// Whether this app would gain from it: a newer Satchel, or models it lacks or has
+    /// older. Set by the app, not the server.
+    #[serde(default)]
+    pub wanted: bool,
+}
+
+/// What taking a class's offer did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum OfferTaken {
+    /// The models were imported; the abilities they bring are ready now.
+    Models { version: String },
+    /// The update was checked and waits for the learner to choose it.
+    App(UpdateOffer),
+}

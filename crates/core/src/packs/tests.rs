@@ -158,3 +158,90 @@ fn keys_installed_beside_the_program_are_trusted_too() {
     std::fs::write(keys.join("huge.pub"), vec![b'A'; 10_000]).unwrap();
     assert_eq!(installed_keys(prefix.path()), vec![text]);
 }
+
+#[test]
+fn a_teacher_offers_the_models_it_imported_as_the_very_pack_it_was_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let signer = Signer::generate().unwrap();
+    let keys = signer.trusted();
+    let given = pack(&signer, dir.path(), PackKind::Models, "1.2.0");
+    let teacher = dir.path().join("teacher");
+    import_models(&given, &teacher, &keys).unwrap();
+
+    // Written again from the imported files and the signed manifest kept beside them.
+    let offers = offers_dir(&dir.path().join("class-server"));
+    let dirs = [imported_dir(&teacher)];
+    let offered_models = offer_models(&dirs, &offers, &keys).unwrap();
+    assert_eq!(offered_models.version, "1.2.0");
+    let listed = offered(&offers, &keys);
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].name, "satchel-models-1.2.0.pack");
+    assert_eq!(
+        std::fs::read(offers.join(&listed[0].name)).unwrap(),
+        std::fs::read(&given).unwrap()
+    );
+
+    // A model damaged on the teacher's disk is not handed on.
+    std::fs::write(
+        imported_dir(&teacher).join("ggml-base.bin"),
+        vec![8u8; 100_000],
+    )
+    .unwrap();
+    let refused = offer_models(&dirs, &offers, &keys).unwrap_err();
+    assert_eq!(
+        problem(refused),
+        PackProblem::BadChecksum {
+            file: "ggml-base.bin".into()
+        }
+    );
+    // Nothing half-written is left, and what was offered stays offered.
+    assert_eq!(offered(&offers, &keys), listed);
+    assert_eq!(snapshot(&offers).len(), 1);
+    // One cut short (a size that is not the signed one) is not at hand at all.
+    std::fs::write(imported_dir(&teacher).join("ggml-base.bin"), b"short").unwrap();
+    assert!(models_at_hand(&dirs, &keys).is_none());
+}
+
+#[test]
+fn a_file_offered_to_the_class_is_checked_whole_and_replaces_the_one_of_its_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let signer = Signer::generate().unwrap();
+    let keys = signer.trusted();
+    let offers = offers_dir(&dir.path().join("class-server"));
+    let first = pack(&signer, dir.path(), PackKind::App, "1.0.0");
+    let second = pack(&signer, dir.path(), PackKind::App, "1.1.0");
+    let models = pack(&signer, dir.path(), PackKind::Models, "1.0.1");
+    offer_file(&first, &offers, &keys).unwrap();
+    offer_file(&models, &offers, &keys).unwrap();
+    offer_file(&second, &offers, &keys).unwrap();
+    let names: Vec<String> = offered(&offers, &keys)
+        .into_iter()
+        .map(|o| o.name)
+        .collect();
+    assert_eq!(
+        names,
+        ["satchel-models-1.0.1.pack", "satchel-update-1.1.0.pack"]
+    );
+
+    // A pack with a byte changed is refused before it is offered.
+    let mut bytes = std::fs::read(&first).unwrap();
+    let at = bytes.windows(16).position(|w| w == [7u8; 16]).unwrap() + 10;
+    bytes[at] ^= 1;
+    let tampered = dir.path().join("tampered.pack");
+    std::fs::write(&tampered, bytes).unwrap();
+    let before = snapshot(&offers);
+    let error = offer_file(&tampered, &offers, &keys).unwrap_err();
+    assert!(matches!(problem(error), PackProblem::BadChecksum { .. }));
+    assert_eq!(snapshot(&offers), before);
+
+    withdraw(&offers, "satchel-update-1.1.0.pack").unwrap();
+    assert!(matches!(
+        withdraw(&offers, "../data/profile.db"),
+        Err(Error::InvalidInput(_))
+    ));
+    let names: Vec<String> = offered(&offers, &keys)
+        .into_iter()
+        .map(|o| o.name)
+        .collect();
+    assert_eq!(names, ["satchel-models-1.0.1.pack"]);
+}

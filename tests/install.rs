@@ -202,6 +202,64 @@ fn the_installed_package_works_offline_from_its_own_models() {
         "satchel-portable",
         "/tmp/data-unpacked",
     );
+
+    // The installed copy hands its models on as the very pack they were released in,
+    // and a copy with none of its own (the unpacked one, its models out of sight too)
+    // takes it: a family passing Satchel's models on a USB stick.
+    let Some(released) = released_model_pack(&root.deb) else {
+        println!("no model pack beside the .deb (built without a signing key): nothing to hand on");
+        return;
+    };
+    let exported = root.json(
+        "",
+        "satchel --data-dir /tmp/data-installed models export /tmp/models.pack --json",
+    );
+    println!("exported {exported}");
+    assert_eq!(
+        std::fs::read(root.dir.join("tmp/models.pack")).unwrap(),
+        std::fs::read(&released).unwrap(),
+        "the exported pack is not the released one"
+    );
+    let lite = format!(
+        "{hide_installed} mount -t tmpfs none \"$r/opt/elsewhere/usr/lib/Satchel/models\";"
+    );
+    let cli = "satchel-portable --data-dir /tmp/data-lite";
+    let status = root.json(&lite, &format!("{cli} models status --json"));
+    assert!(
+        status["abilities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["ready"] == false),
+        "{status:#}"
+    );
+    root.json(
+        &lite,
+        &format!("{cli} models import /tmp/models.pack --json"),
+    );
+    let status = root.json(&lite, &format!("{cli} models status --json"));
+    assert!(
+        status["abilities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["ready"] == true),
+        "{status:#}"
+    );
+}
+
+/// The signed model pack `cargo xtask bundle` wrote beside `deb`, if it had a key.
+fn released_model_pack(deb: &Path) -> Option<PathBuf> {
+    std::fs::read_dir(deb.parent()?)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("satchel-models-") && n.ends_with(".pack"))
+        })
+        .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
 }
 
 /// Xvfb and tauri-driver in the root, serving WebDriver on loopback.

@@ -177,6 +177,14 @@ fn tampered_unsigned_foreign_and_older_packs_are_refused_and_change_nothing() {
         std::slice::from_ref(&model),
     );
     app.ok(&["models", "import", current.to_str().unwrap()]);
+    // What was imported is handed on as the very pack it came in.
+    let exported = dir.path().join("exported.pack");
+    let manifest = app.ok(&["models", "export", exported.to_str().unwrap()]);
+    assert_eq!(manifest["version"], "2.0.0");
+    assert_eq!(
+        std::fs::read(&exported).unwrap(),
+        std::fs::read(&current).unwrap()
+    );
     let before = snapshot(&app.data);
 
     let newer = dir.path().join("newer.pack");

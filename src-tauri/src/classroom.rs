@@ -5,7 +5,8 @@
 use std::net::{SocketAddr, UdpSocket};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use satchel_core::types::{ClassroomView, ErrorCode, ErrorView, command};
+use satchel_core::packs;
+use satchel_core::types::{ClassroomView, ErrorCode, ErrorView, PackOffer, PackOfferKind, command};
 use satchel_core::{Audience, Profile};
 use satchel_server::store::{Role, Store};
 use sha2::{Digest, Sha256};
@@ -84,9 +85,14 @@ pub async fn class_host_start(
     classroom_of(&shell, profile).await
 }
 
+/// The class server's data, beside the teacher's library.
+fn server_dir(profile: &Profile) -> std::path::PathBuf {
+    profile.dir().join("class-server")
+}
+
 async fn start(shell: &Shell, profile: &Arc<Profile>) -> Reply<()> {
     shell.class_host.stop();
-    let dir = profile.dir().join("class-server");
+    let dir = server_dir(profile);
     std::fs::create_dir_all(&dir).map_err(failed)?;
     let teacher = profile.name().to_owned();
     let secret = {
@@ -114,7 +120,12 @@ async fn start(shell: &Shell, profile: &Arc<Profile>) -> Reply<()> {
                 .map_err(failed)?;
         }
     }
-    let state = satchel_server::AppState::new(store, satchel_server::Config::default())
+    let config = satchel_server::Config {
+        offers_dir: Some(packs::offers_dir(&dir)),
+        offer_keys: packs::trusted_key_texts(),
+        ..satchel_server::Config::default()
+    };
+    let state = satchel_server::AppState::new(store, config)
         .await
         .map_err(failed)?;
     // The usual port, or any free one when something else has it.
@@ -409,6 +420,117 @@ pub async fn class_import_student_bundle(
             p.classroom().import_bundle(&class_id, None, &path)
         })
         .map(Some)
+    })
+    .await
+}
+
+/// What the class server on this laptop offers, as its students' apps see it.
+fn offered_by(profile: &Profile) -> Vec<PackOffer> {
+    packs::offered(
+        &packs::offers_dir(&server_dir(profile)),
+        &packs::trusted_keys(),
+    )
+    .into_iter()
+    .map(|o| PackOffer {
+        name: o.name,
+        kind: match o.manifest.kind {
+            packs::PackKind::Models => PackOfferKind::Models,
+            packs::PackKind::App => PackOfferKind::App,
+        },
+        version: o.manifest.version,
+        notes: o.manifest.notes,
+        size: o.size,
+        wanted: false,
+    })
+    .collect()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_offered(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::ClassOffered>,
+) -> ReplyTo<command::ClassOffered> {
+    off_ui_thread(&shell, move |shell| with_open(shell, |p| Ok(offered_by(p)))).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_offer_models(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::ClassOfferModels>,
+) -> ReplyTo<command::ClassOfferModels> {
+    off_ui_thread(&shell, move |shell| {
+        let dirs = satchel_core::models::model_dirs(Some(shell.satchel.data_dir()));
+        with_open(shell, |p| {
+            packs::offer_models(
+                &dirs,
+                &packs::offers_dir(&server_dir(p)),
+                &packs::trusted_keys(),
+            )?;
+            Ok(offered_by(p))
+        })
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_offer_file(
+    app: tauri::AppHandle,
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::ClassOfferFile>,
+) -> ReplyTo<command::ClassOfferFile> {
+    let picked = crate::commands::pick(app, vec![("Satchel packs", vec!["pack"])], false).await?;
+    let Some(path) = picked.into_iter().next().map(std::path::PathBuf::from) else {
+        return Ok(None);
+    };
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| {
+            packs::offer_file(
+                &path,
+                &packs::offers_dir(&server_dir(p)),
+                &packs::trusted_keys(),
+            )?;
+            Ok(Some(offered_by(p)))
+        })
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_withdraw_offer(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::ClassWithdrawOffer { name }): Args<command::ClassWithdrawOffer>,
+) -> ReplyTo<command::ClassWithdrawOffer> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| {
+            packs::withdraw(&packs::offers_dir(&server_dir(p)), &name)?;
+            Ok(offered_by(p))
+        })
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_offers(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::ClassOffers>,
+) -> ReplyTo<command::ClassOffers> {
+    off_ui_thread(&shell, move |shell| {
+        let data = shell.satchel.data_dir().to_owned();
+        with_open(shell, |p| p.classroom().offers(&data))
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_take_offer(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::ClassTakeOffer { name }): Args<command::ClassTakeOffer>,
+) -> ReplyTo<command::ClassTakeOffer> {
+    off_ui_thread(&shell, move |shell| {
+        let data = shell.satchel.data_dir().to_owned();
+        with_open(shell, |p| {
+            p.classroom().take_offer(&data, &name, &mut |_, _| {})
+        })
     })
     .await
 }

@@ -316,7 +316,7 @@ pub async fn pick_update(
 
 /// Where checked updates wait for the learner's choice.
 fn updates_dir(shell: &Shell) -> std::path::PathBuf {
-    shell.satchel.data_dir().join("updates")
+    satchel_core::packs::updates_dir(shell.satchel.data_dir())
 }
 
 /// Checks an update file whole and stages its installer under the data folder.
@@ -326,29 +326,12 @@ pub async fn check_update(
     Args(command::CheckUpdate { path }): Args<command::CheckUpdate>,
 ) -> ReplyTo<command::CheckUpdate> {
     off_ui_thread(&shell, move |shell| {
-        let current = env!("CARGO_PKG_VERSION");
-        let dir = updates_dir(shell);
-        // One staged update at a time: an older check's files go.
-        let _ = std::fs::remove_dir_all(&dir);
-        let update = satchel_core::packs::check_update(
+        satchel_core::packs::stage_update(
             std::path::Path::new(&path),
+            shell.satchel.data_dir(),
             &satchel_core::packs::trusted_keys(),
-            current,
-            &dir,
         )
-        .map_err(view)?;
-        let installer = update
-            .manifest
-            .files
-            .first()
-            .map(|f| update.folder.join(&f.name).display().to_string())
-            .unwrap_or_default();
-        Ok(satchel_core::types::UpdateOffer {
-            version: update.manifest.version,
-            current: current.to_owned(),
-            notes: update.manifest.notes,
-            installer,
-        })
+        .map_err(view)
     })
     .await
 }

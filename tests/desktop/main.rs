@@ -6,6 +6,7 @@
 mod classroom;
 mod library;
 mod models;
+mod offers;
 mod study;
 mod window;
 

@@ -12,7 +12,7 @@ use satchel_packs::sign::Signer;
 use super::{Driver, WAIT, create_learner, save_screenshot};
 
 /// The app laid out as the package installs it, under `root`, trusting `signer`.
-fn installed(root: &Path, signer: &Signer) -> PathBuf {
+pub(super) fn installed(root: &Path, signer: &Signer) -> PathBuf {
     let bin = root.join("usr/bin");
     let keys = root.join("usr/lib/Satchel/keys");
     std::fs::create_dir_all(&bin).unwrap();

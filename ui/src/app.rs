@@ -47,6 +47,8 @@ pub struct Session {
     pub sync: RwSignal<Option<SyncStatus>>,
     /// A sync under way: rounds so far and bytes moved.
     pub syncing: RwSignal<Option<(u32, u64)>>,
+    /// A pack the class offers, downloading: its name, bytes held and its size.
+    pub offer_progress: RwSignal<Option<(String, u64, u64)>>,
 }
 
 /// A study pack's making, as its events tell it.
@@ -78,6 +80,7 @@ impl Session {
             learned: RwSignal::new(0),
             sync: RwSignal::new(None),
             syncing: RwSignal::new(None),
+            offer_progress: RwSignal::new(None),
         }
     }
 
@@ -153,6 +156,9 @@ impl Session {
             } => self
                 .syncing
                 .set(Some((rounds, bytes_sent + bytes_received))),
+            Event::OfferProgress { name, bytes, total } => {
+                self.offer_progress.set(Some((name, bytes, total)))
+            }
             // Study now and the class page read lessons again.
             Event::LessonArrived { .. } => self.learned.update(|n| *n += 1),
             Event::SyncDone { status } => {

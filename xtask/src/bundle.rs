@@ -95,6 +95,13 @@ pub fn build() -> anyhow::Result<Packages> {
     }
 
     let staged = stage_models(&target)?;
+    let dist = root().join("dist");
+    std::fs::create_dir_all(&dist)?;
+    let signer = signing_key()?.map(satchel_packs::sign::Signer::from_secret_key);
+    let model_pack = match &signer {
+        Some(signer) => Some(model_pack(signer, &dist, &staged)?),
+        None => None,
+    };
     let runtime = staged.join(models::files(&["onnxruntime"])?.concat());
     let mut elves: Vec<PathBuf> = binaries.to_vec();
     elves.push(runtime);
@@ -123,12 +130,18 @@ pub fn build() -> anyhow::Result<Packages> {
             .env("CARGO_TARGET_DIR", &target),
     )?;
 
-    let dist = root().join("dist");
-    std::fs::create_dir_all(&dist)?;
     let deb = recompress(&copy_one(&out.join("deb"), "deb", &dist)?)?;
     let rpm = copy_one(&out.join("rpm"), "rpm", &dist)?;
     let tarball = tarball(&deb, &dist)?;
-    let packs = signed_packs(&dist, &staged, &deb)?;
+    let packs = match (signer, model_pack) {
+        (Some(signer), Some(model_pack)) => vec![model_pack, update_pack(&signer, &dist, &deb)?],
+        _ => {
+            eprintln!(
+                "no signing key (SATCHEL_SIGNING_KEY, or ~/.cache/satchel/keys/release.key): the model pack and the update pack are not written"
+            );
+            Vec::new()
+        }
+    };
     Ok(Packages {
         deb,
         rpm,
@@ -170,38 +183,54 @@ fn signing_key() -> anyhow::Result<Option<minisign::SecretKey>> {
     Ok(Some(key))
 }
 
-/// With a signing key: the models as one model pack, and the `.deb` as an update pack,
-/// both signed, for USB sticks and the class server.
-fn signed_packs(dist: &Path, models: &Path, deb: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let Some(key) = signing_key()? else {
-        eprintln!(
-            "no signing key (SATCHEL_SIGNING_KEY, or ~/.cache/satchel/keys/release.key): the model pack and the update pack are not written"
-        );
-        return Ok(Vec::new());
-    };
+/// The packaged models as one signed model pack, for USB sticks and the class server;
+/// its signed manifest also goes into the package beside the models, so an installed
+/// Satchel can hand the same pack on (`satchel models export`, a teacher's class).
+fn model_pack(
+    signer: &satchel_packs::sign::Signer,
+    dist: &Path,
+    models: &Path,
+) -> anyhow::Result<PathBuf> {
     let version = workspace_version()?;
-    let signer = satchel_packs::sign::Signer::from_secret_key(key);
     let mut model_files: Vec<PathBuf> = std::fs::read_dir(models)?
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
+    model_files.retain(|p| {
+        p.file_name()
+            .is_some_and(|n| n != satchel_packs::MANIFEST && n != satchel_packs::SIGNATURE)
+    });
     model_files.sort();
-    let model_pack = dist.join(format!("satchel-models-{version}.pack"));
+    let pack = dist.join(format!("satchel-models-{version}.pack"));
     signer.write_pack(
-        &model_pack,
+        &pack,
         satchel_packs::PackKind::Models,
         &version,
         "Every model Satchel uses: transcription, reading photos and scanned pages, and search by meaning.",
         &model_files,
     )?;
-    let update_pack = dist.join(format!("satchel-update-{version}-amd64-deb.pack"));
+    let signed = satchel_packs::read_signed(&pack, &signer.trusted())
+        .map_err(|e| anyhow::anyhow!("reading back {}: {e}", pack.display()))?;
+    std::fs::write(models.join(satchel_packs::MANIFEST), &signed.bytes)?;
+    std::fs::write(models.join(satchel_packs::SIGNATURE), &signed.signature)?;
+    Ok(pack)
+}
+
+/// The `.deb` as a signed update pack, for USB sticks and the class server.
+fn update_pack(
+    signer: &satchel_packs::sign::Signer,
+    dist: &Path,
+    deb: &Path,
+) -> anyhow::Result<PathBuf> {
+    let version = workspace_version()?;
+    let pack = dist.join(format!("satchel-update-{version}-amd64-deb.pack"));
     signer.write_pack(
-        &update_pack,
+        &pack,
         satchel_packs::PackKind::App,
         &version,
         &format!("Satchel {version}."),
         &[deb.to_owned()],
     )?;
-    Ok(vec![model_pack, update_pack])
+    Ok(pack)
 }
 
 /// Release builds for the package live apart from the everyday ones: whisper.cpp is

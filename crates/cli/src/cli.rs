@@ -204,6 +204,10 @@ pub enum ModelsCommand {
     /// checksum or version fails is refused and nothing changes. With --json, prints
     /// the pack's `version`, `notes` and `files`.
     Import { file: PathBuf },
+    /// Write the models this computer has to FILE as the signed model pack they came
+    /// in (the package's, or one imported), checked whole: for another computer's
+    /// `satchel models import`. With --json, prints `version`, `notes` and `files`.
+    Export { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

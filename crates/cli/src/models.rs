@@ -1,4 +1,4 @@
-//! `satchel models status|import` and `satchel update check`.
+//! `satchel models status|import|export` and `satchel update check`.
 
 use satchel_core::Satchel;
 use satchel_core::packs::{self, PackManifest};
@@ -15,6 +15,18 @@ pub fn models(cli: &Cli, satchel: &Satchel, command: &ModelsCommand) -> Result<(
             let imported = packs::installed_models(data_dir).map(|p| p.version);
             let status = satchel_core::models::status(&dirs, imported);
             print(cli.json, &status, show_status)
+        }
+        ModelsCommand::Export { file } => {
+            let dirs = satchel_core::models::model_dirs(Some(data_dir));
+            let manifest = packs::export_models(&dirs, file, &packs::trusted_keys())?;
+            print(cli.json, &manifest, |m| {
+                println!(
+                    "Wrote model pack {} ({} files) to {}.",
+                    m.version,
+                    m.files.len(),
+                    file.display()
+                );
+            })
         }
         ModelsCommand::Import { file } => {
             let manifest = packs::import_models(file, data_dir, &packs::trusted_keys())?;

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use satchel_types::{OfferTaken, PackOffer, PackOfferKind};
+use satchel_types::{Event, OfferTaken, PackOffer, PackOfferKind};
 
 use crate::class::Classroom;
 use crate::packs::{self, APP_VERSION};
@@ -74,8 +74,24 @@ impl Classroom<'_> {
         let dir = downloads_dir(data_dir);
         std::fs::create_dir_all(&dir).map_err(Error::io("create", &dir))?;
         let file = dir.join(name);
-        self.sync()
-            .server_download(&format!("/v1/offers/{name}"), &file, progress)?;
+        // The window hears of it a hundred times at most; `progress` of every part.
+        let mut told = None;
+        self.sync().server_download(
+            &format!("/v1/offers/{name}"),
+            &file,
+            &mut |bytes, total| {
+                progress(bytes, total);
+                let step = (bytes * 100).checked_div(total).unwrap_or(0);
+                if told != Some(step) {
+                    told = Some(step);
+                    self.events().publish(Event::OfferProgress {
+                        name: name.to_owned(),
+                        bytes,
+                        total,
+                    });
+                }
+            },
+        )?;
         let keys = packs::trusted_keys();
         let taken = match offer.kind {
             PackOfferKind::Models => packs::import_models(&file, data_dir, &keys)

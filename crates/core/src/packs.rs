@@ -30,12 +30,17 @@ const INSTALLED_SIGNATURE: &str = satchel_packs::SIGNATURE;
 
 /// Satchel's release key, and the keys installed beside this copy of Satchel.
 pub fn trusted_keys() -> TrustedKeys {
+    TrustedKeys::from_texts(&trusted_key_texts())
+}
+
+/// The texts of [`trusted_keys`] (a class server run by this app trusts the same).
+pub fn trusted_key_texts() -> Vec<String> {
     let installed = crate::models::executable_dir()
         .and_then(|bin| Some(installed_keys(bin.parent()?)))
         .unwrap_or_default();
     let mut texts = vec![RELEASE_KEY.to_owned()];
     texts.extend(installed);
-    TrustedKeys::from_texts(&texts)
+    texts
 }
 
 /// The text of each `*.pub` in `<prefix>/lib/Satchel/keys`.
@@ -298,18 +303,33 @@ pub fn offer_file(pack: &Path, offers: &Path, keys: &TrustedKeys) -> Result<Pack
     Ok(signed.manifest)
 }
 
-/// Offers the class the models this computer has, as the signed pack they came in
-/// (written again from the files, checked whole before it is offered).
-pub fn offer_models(dirs: &[PathBuf], offers: &Path, keys: &TrustedKeys) -> Result<PackManifest> {
+/// Writes the models this computer has to `out` as the signed pack they came in
+/// (written again from the files, and checked whole before it is kept): for a USB
+/// stick, or the class.
+pub fn export_models(dirs: &[PathBuf], out: &Path, keys: &TrustedKeys) -> Result<PackManifest> {
     let (signed, from) = models_at_hand(dirs, keys).ok_or_else(|| Error::NotFound {
         kind: "signed model pack with all its files",
         id: "on this computer".into(),
     })?;
+    let mut partial_name = out.file_name().unwrap_or_default().to_owned();
+    partial_name.push(format!(".incoming-{}", random_name()?));
+    let partial = out.with_file_name(partial_name);
+    let cleanup = Partial(partial.clone());
+    satchel_packs::write_presigned(&partial, &signed, &from)
+        .map_err(Error::io("write", &partial))?;
+    let checked = satchel_packs::verify(&partial, keys).map_err(pack_error(&from))?;
+    std::fs::rename(&partial, out).map_err(Error::io("write", out))?;
+    drop(cleanup);
+    Ok(checked.manifest)
+}
+
+/// Offers the class the models this computer has, as the signed pack they came in.
+pub fn offer_models(dirs: &[PathBuf], offers: &Path, keys: &TrustedKeys) -> Result<PackManifest> {
     std::fs::create_dir_all(offers).map_err(Error::io("create", offers))?;
     let copy = offers.join(format!(".incoming-{}", random_name()?));
     let cleanup = Partial(copy.clone());
-    satchel_packs::write_presigned(&copy, &signed, &from).map_err(Error::io("write", &copy))?;
-    let checked = satchel_packs::verify(&copy, keys).map_err(pack_error(&from))?;
+    export_models(dirs, &copy, keys)?;
+    let checked = satchel_packs::read_signed(&copy, keys).map_err(pack_error(&copy))?;
     place_offer(&copy, &checked, offers, keys)?;
     drop(cleanup);
     Ok(checked.manifest)

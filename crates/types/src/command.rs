@@ -16,8 +16,9 @@ use crate::{
     AboutView, AnkiImported, Answer, Answered, BundleOutcome, CardDraft, CardState, CardView,
     ClassInfo, Classmate, ClassroomView, ConceptMap, DeckView, ErrorView, FoundServer,
     HelperSettings, ImportOutcome, JobView, LearningSettings, LibraryView, ModelStatus, NoteDraft,
-    NoteView, PackView, Rating, RecordingView, RecoveryCodeView, SearchHit, SourceView, StudyCard,
-    StudyStep, SyncAccount, SyncOutcome, UnlockRequest, UnlockedView, UpdateOffer, WelcomeView,
+    NoteView, OfferTaken, PackOffer, PackView, Rating, RecordingView, RecoveryCodeView, SearchHit,
+    SourceView, StudyCard, StudyStep, SyncAccount, SyncOutcome, UnlockRequest, UnlockedView,
+    UpdateOffer, WelcomeView,
 };
 
 /// A command of the shell: its arguments are the struct itself.
@@ -107,6 +108,21 @@ commands! {
     check_update => CheckUpdate { path: String } -> UpdateOffer;
     /// Installs a checked update, asking for the computer's administrator.
     install_update => InstallUpdate { installer: String } -> ();
+    /// What the class server this library is signed in to offers (an update, a model
+    /// pack), each marked whether this computer would gain from it.
+    class_offers => ClassOffers {} -> Vec<PackOffer>;
+    /// Downloads an offer (`offer.progress` events) and checks it whole: models are
+    /// imported, an update is staged for the learner to choose.
+    class_take_offer => ClassTakeOffer { name: String } -> OfferTaken;
+    /// What the class server this app runs offers its students.
+    class_offered => ClassOffered {} -> Vec<PackOffer>;
+    /// Offers the class the models this computer has, as the signed pack they came in.
+    class_offer_models => ClassOfferModels {} -> Vec<PackOffer>;
+    /// Offers the class a pack file the teacher chooses (a USB stick's), checked whole
+    /// first; `None` when they close the dialog without choosing.
+    class_offer_file => ClassOfferFile {} -> Option<Vec<PackOffer>>;
+    /// Stops offering a pack.
+    class_withdraw_offer => ClassWithdrawOffer { name: String } -> Vec<PackOffer>;
     /// The UI's first frame is up (the cold-start benchmark ends here).
     first_paint => FirstPaint {} -> ();
     /// The learner's time zone, which decides when their day turns.

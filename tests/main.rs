@@ -7,6 +7,7 @@
 mod at_rest;
 mod classroom;
 mod cli;
+mod hostile;
 mod ingest;
 mod keychain;
 mod learn;
@@ -15,3 +16,4 @@ mod offers;
 mod pack;
 mod search;
 mod sync;
+mod wifi;

@@ -292,13 +292,31 @@ fn only_a_newer_signed_update_is_offered() {
         "9.0.0",
         std::slice::from_ref(&installer),
     );
+    let unsigned = dir.path().join("unsigned.pack");
+    {
+        let mut builder = tar::Builder::new(std::fs::File::create(&unsigned).unwrap());
+        builder
+            .append_path_with_name(&installer, "Satchel_9.0.0_amd64.deb")
+            .unwrap();
+        builder.into_inner().unwrap();
+    }
+    app.ok(&["profile", "create", "Ada"]);
+    let before = snapshot(&app.data);
     for (file, why) in [
         (&tampered, "changed or damaged"),
+        (&unsigned, "not a Satchel pack"),
         (&older, "already here"),
         (&models, "not what was asked for"),
     ] {
         let (code, message) = app.refused(&["update", "check", file.to_str().unwrap()]);
+        println!("{}: {message}", file.display());
         assert_eq!(code, "untrusted", "{message}");
         assert!(message.contains(why), "{message}");
+        assert_eq!(
+            snapshot(&app.data),
+            before,
+            "{} changed something",
+            file.display()
+        );
     }
 }

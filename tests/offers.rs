@@ -83,7 +83,7 @@ impl Class {
     }
 
     fn url(&self) -> String {
-        format!("http://127.0.0.1:{}", self.server.port)
+        self.server.url.clone()
     }
 
     /// A student's app, installed trusting `school`, signed in as `name`.
@@ -188,30 +188,36 @@ fn a_student_takes_the_class_model_pack_and_update_and_only_what_is_signed_is_of
         let (code, message) = ada.refused(&["class", "take", name]);
         assert_eq!(code, "not_found", "{message}");
     }
-    let response = ureq::get(&format!(
-        "{}/v1/offers/satchel-models-6.0.0.pack",
-        class.url()
-    ))
-    .set(
-        "Authorization",
-        &format!("Bearer {}", access_token(&class.url(), "ada")),
-    )
-    .call();
-    assert!(
-        matches!(response, Err(ureq::Error::Status(404, _))),
-        "{response:?}"
-    );
+    let (http, base) = client(&class.url());
+    let response = http
+        .get(format!("{base}/v1/offers/satchel-models-6.0.0.pack"))
+        .bearer_auth(access_token(&class.url(), "ada"))
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 404);
+}
+
+/// An HTTP client held to the server's certificate, and the server's base address.
+fn client(url: &str) -> (reqwest::blocking::Client, String) {
+    let address = satchel_core::ServerAddress::parse(url).unwrap();
+    (satchel_core::pinned_client(&address).unwrap(), address.base)
 }
 
 /// A token for `name`, from the server's own sign-in.
 fn access_token(url: &str, name: &str) -> String {
-    let tokens: Value = ureq::post(&format!("{url}/v1/auth/login"))
-        .send_json(serde_json::json!({
-            "name": name, "password": SYNC_PASSWORD, "device": "test"
-        }))
+    let (http, base) = client(url);
+    let answer = http
+        .post(format!("{base}/v1/auth/login"))
+        .body(
+            serde_json::json!({ "name": name, "password": SYNC_PASSWORD, "device": "test" })
+                .to_string(),
+        )
+        .header("content-type", "application/json")
+        .send()
         .unwrap()
-        .into_json()
+        .bytes()
         .unwrap();
+    let tokens: Value = serde_json::from_slice(&answer).unwrap();
     tokens["access_token"].as_str().unwrap().to_owned()
 }
 
@@ -224,27 +230,25 @@ fn a_download_goes_on_from_where_it_was_cut_and_a_pack_changed_on_the_server_is_
 
     // The server answers a range with the rest of the file, and says where it starts.
     let token = access_token(&class.url(), "grace");
-    let response = ureq::get(&format!(
-        "{}/v1/offers/satchel-models-1.0.0.pack",
-        class.url()
-    ))
-    .set("Authorization", &format!("Bearer {token}"))
-    .set("Range", "bytes=100000-")
-    .call()
-    .unwrap();
-    assert_eq!(response.status(), 206);
+    let (http, base) = client(&class.url());
+    let response = http
+        .get(format!("{base}/v1/offers/satchel-models-1.0.0.pack"))
+        .bearer_auth(&token)
+        .header("range", "bytes=100000-")
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 206);
     assert_eq!(
-        response.header("Content-Range"),
+        response
+            .headers()
+            .get("content-range")
+            .and_then(|v| v.to_str().ok()),
         Some(format!("bytes 100000-{}/{}", whole.len() - 1, whole.len()).as_str())
     );
-    let mut rest = Vec::new();
-    std::io::Read::read_to_end(&mut response.into_reader(), &mut rest).unwrap();
-    assert_eq!(rest, whole[100_000..]);
+    assert_eq!(response.bytes().unwrap().to_vec(), whole[100_000..]);
     // Without signing in, nothing is listed or served.
-    assert!(matches!(
-        ureq::get(&format!("{}/v1/offers", class.url())).call(),
-        Err(ureq::Error::Status(401, _))
-    ));
+    let anonymous = http.get(format!("{base}/v1/offers")).send().unwrap();
+    assert_eq!(anonymous.status().as_u16(), 401);
 
     // A transfer cut off after 100 000 bytes goes on from there.
     let grace = class.student(&school, "grace");

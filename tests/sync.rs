@@ -185,7 +185,8 @@ fn server_with_ada(root: &Path) -> (Server, PathBuf, u16, String) {
         .unwrap()
         .port();
     let server = Server::start(&data, port);
-    (server, data, port, format!("http://127.0.0.1:{port}"))
+    let url = server.url.clone();
+    (server, data, port, url)
 }
 
 fn cards(cli: &Cli) -> Vec<Value> {
@@ -240,7 +241,10 @@ fn three_devices_and_a_server_with_faults_converge_and_lose_no_review() {
     }
     let _stop = StopAtEnd(server.clone());
     let proxy = Proxy::start(server_port, server.clone(), data.clone());
-    let url = format!("http://127.0.0.1:{}", proxy.port);
+    let url = server
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .url_via(proxy.port);
 
     let devices: Vec<Cli> = ["laptop", "family", "school"]
         .iter()
@@ -505,7 +509,7 @@ fn sign_in_and_sync_failures_are_clear_and_lose_nothing() {
         &["login", "--server", "ftp://school", "--user", "ada"],
         PASSWORD,
     );
-    assert!(error.contains("starts with http:// or https://"), "{error}");
+    assert!(error.contains("starts with https://"), "{error}");
     let dead = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

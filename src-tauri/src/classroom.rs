@@ -23,6 +23,7 @@ const CLASS_PORT: u16 = 7480;
 pub struct Hosting {
     profile_id: String,
     address: String,
+    fingerprint: String,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     _advertised: Option<satchel_server::mdns::Advertisement>,
 }
@@ -39,13 +40,14 @@ impl Drop for Hosting {
 pub struct ClassHost(Mutex<Option<Hosting>>);
 
 impl ClassHost {
-    fn address_for(&self, profile: &Profile) -> Option<String> {
+    /// The address and fingerprint of the server this app runs for `profile`.
+    fn address_for(&self, profile: &Profile) -> Option<(String, String)> {
         self.0
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .as_ref()
             .filter(|h| h.profile_id == profile.id())
-            .map(|h| h.address.clone())
+            .map(|h| (h.address.clone(), h.fingerprint.clone()))
     }
 
     /// Stops the server (when its teacher's library closes, or they ask).
@@ -125,6 +127,12 @@ async fn start(shell: &Shell, profile: &Arc<Profile>) -> Reply<()> {
         offer_keys: packs::trusted_key_texts(),
         ..satchel_server::Config::default()
     };
+    // Made on the first start and kept in the encrypted store: the same fingerprint
+    // for students' apps every lesson.
+    let identity = satchel_server::identity(&store)
+        .await
+        .map_err(|e| failed(e.message))?;
+    let fingerprint = identity.fingerprint();
     let state = satchel_server::AppState::new(store, config)
         .await
         .map_err(failed)?;
@@ -138,7 +146,7 @@ async fn start(shell: &Shell, profile: &Arc<Profile>) -> Reply<()> {
     let port = listener.local_addr().map_err(failed)?.port();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tauri::async_runtime::spawn(async move {
-        let served = satchel_server::serve(listener, state, async move {
+        let served = satchel_server::serve_tls(listener, &identity, state, async move {
             let _ = stopped.await;
         })
         .await;
@@ -153,7 +161,8 @@ async fn start(shell: &Shell, profile: &Arc<Profile>) -> Reply<()> {
         .lock()
         .unwrap_or_else(PoisonError::into_inner) = Some(Hosting {
         profile_id: profile.id().to_owned(),
-        address: format!("http://{}:{port}", lan_address()),
+        address: format!("https://{}:{port}", lan_address()),
+        fingerprint: fingerprint.clone(),
         stop: Some(stop),
         _advertised: advertised,
     });
@@ -161,9 +170,11 @@ async fn start(shell: &Shell, profile: &Arc<Profile>) -> Reply<()> {
     let local: SocketAddr = ([127, 0, 0, 1], port).into();
     let profile = Arc::clone(profile);
     tauri::async_runtime::spawn_blocking(move || {
-        profile
-            .sync()
-            .sign_in(&format!("http://{local}"), &teacher, &secret)
+        profile.sync().sign_in(
+            &format!("https://{local}/#sha256={fingerprint}"),
+            &teacher,
+            &secret,
+        )
     })
     .await
     .map_err(failed)?
@@ -193,7 +204,12 @@ async fn classroom_of(shell: &Shell, profile: Arc<Profile>) -> Reply<ClassroomVi
             Some(_) => profile.classroom().classes().unwrap_or_default(),
             None => Vec::new(),
         };
+        let (hosting, hosting_fingerprint) = hosting.unzip();
         Ok(ClassroomView {
+            hosting_words: hosting_fingerprint
+                .as_deref()
+                .map(satchel_core::fingerprint_words),
+            hosting_fingerprint,
             hosting,
             can_teach,
             classes,
@@ -533,4 +549,16 @@ pub async fn class_take_offer(
         })
     })
     .await
+}
+
+/// The server at an address as seen before it is trusted (nothing is sent to it).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn probe_server(
+    Args(command::ProbeServer { server }): Args<command::ProbeServer>,
+) -> ReplyTo<command::ProbeServer> {
+    tauri::async_runtime::spawn_blocking(move || {
+        satchel_core::probe_server(&server).map_err(|e| e.view())
+    })
+    .await
+    .map_err(failed)?
 }

@@ -220,6 +220,7 @@ fn main() -> ExitCode {
             commands::pick_update,
             commands::check_update,
             commands::install_update,
+            classroom::probe_server,
             classroom::class_offers,
             classroom::class_take_offer,
             classroom::class_offered,

@@ -10,8 +10,8 @@ fn signing_in_to_a_sync_server_in_settings_brings_another_devices_cards_and_send
     let server_data = data.path().join("server");
     satchel_e2e::SyncServer::add_learner(&server_data, "ada");
     let port = free_port();
-    let _server = satchel_e2e::SyncServer::start(&server_data, port);
-    let url = format!("http://127.0.0.1:{port}");
+    let server = satchel_e2e::SyncServer::start(&server_data, port);
+    let url = server.url.clone();
     // Another device of the learner's, with a card written there.
     let phone = satchel_e2e::Cli::new(&data.path().join("phone"))
         .env("SATCHEL_PASSPHRASE", PASSPHRASE)
@@ -45,13 +45,28 @@ fn signing_in_to_a_sync_server_in_settings_brings_another_devices_cards_and_send
 fn sync_in_window(window: &Session, url: &str) -> Result<(), String> {
     create_learner(window)?;
     window.click(&window.wait_for("a[href='/settings']", WAIT)?)?;
-    window.type_text(&window.wait_for("#sync-server", WAIT)?, url)?;
+    // Typed without its fingerprint, as a learner would: the window shows the server's
+    // words to compare before anything is sent, and signs in once they match.
+    let (typed, fingerprint) = url
+        .split_once("/#sha256=")
+        .ok_or_else(|| format!("{url} has no fingerprint"))?;
+    window.type_text(&window.wait_for("#sync-server", WAIT)?, typed)?;
     window.type_text(&window.wait_for("#sync-name", WAIT)?, "ada")?;
     window.type_text(
         &window.wait_for("#sync-password", WAIT)?,
         satchel_e2e::SYNC_PASSWORD,
     )?;
     window.click(&window.wait_for("#sync-sign-in-button", WAIT)?)?;
+    window.wait_for("#confirm-server", WAIT)?;
+    let shown = text_of(window, "#server-words")?;
+    let expected = satchel_core::fingerprint_words(fingerprint);
+    if shown != expected {
+        return Err(format!(
+            "the window shows {shown:?}, the server is {expected:?}"
+        ));
+    }
+    save_screenshot(window, "sync-confirm-server.png");
+    window.click(&window.wait_for("#server-words-match", WAIT)?)?;
     window.wait_for("#sync-account", WAIT)?;
     // The first sync starts by itself; the indicator in the top bar says so.
     window.wait_for_text("#sync-state", "Synced", WAIT)?;
@@ -114,8 +129,18 @@ fn teach_in_window(
     let code = text_of(window, "#join-code")?;
     save_screenshot(window, "class-teacher.png");
 
-    // A student joins at the address the window shows, with the code it shows.
-    let joined = student.json(&["class", "join", &code, "--server", &address]);
+    // Typed by hand, the address and code make the student's app show the server's
+    // words, the same the teacher's window shows; the join link needs nothing typed.
+    let words = text_of(window, "#hosting-words .fingerprint-words")?;
+    let typed = student.run(&["class", "join", &code, "--server", &address, "--json"]);
+    let refusal = String::from_utf8_lossy(&typed.stderr).to_string();
+    if typed.status.success() || !refusal.contains("confirm_server") || !refusal.contains(&words) {
+        return Err(format!(
+            "typing the address: {refusal} (the window shows {words:?})"
+        ));
+    }
+    let link = text_of(window, ".join-link-text")?;
+    let joined = student.json(&["class", "join", &link]);
     if joined["name"] != "Year 7 Science" {
         return Err(format!("joined {joined}"));
     }

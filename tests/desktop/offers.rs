@@ -89,11 +89,9 @@ fn a_teachers_window_hands_out_its_models_and_a_students_app_takes_them() {
         window.click(&window.wait_for("#nav-class", WAIT)?)?;
         window.click(&window.wait_for("#start-class-server", WAIT)?)?;
         window.wait_for("#hosting .address", Duration::from_secs(30))?;
-        let address = text_of(&window, "#hosting .address")?;
         window.type_text(&window.wait_for("#class-name", WAIT)?, "Year 7")?;
         window.click(&window.wait_for("#create-class", WAIT)?)?;
         window.wait_for("#join-code", WAIT)?;
-        let code = text_of(&window, "#join-code")?;
 
         window.click(&window.wait_for("#offer-models", WAIT)?)?;
         window.wait_for_text(
@@ -106,11 +104,8 @@ fn a_teachers_window_hands_out_its_models_and_a_students_app_takes_them() {
         // A student's app with no models joins, and takes them from the class.
         let student = root.path().join("student");
         student_cli(root.path(), &student, &["profile", "create", "Ben"])?;
-        student_cli(
-            root.path(),
-            &student,
-            &["class", "join", &code, "--server", &address],
-        )?;
+        let link = text_of(&window, ".join-link-text")?;
+        student_cli(root.path(), &student, &["class", "join", &link])?;
         let offers = student_cli(root.path(), &student, &["class", "offers"])?;
         let offer = &offers[0];
         if offer["name"] != "satchel-models-1.0.0.pack" || offer["wanted"] != true {
@@ -201,7 +196,7 @@ fn a_students_window_takes_the_model_pack_and_the_update_its_class_offers() {
             key.to_str().unwrap(),
         ],
     );
-    let url = format!("http://127.0.0.1:{}", server.port);
+    let url = server.url.clone();
 
     let driver = Driver::start_with(&root.path().join("student"), |command| {
         command.env_remove("SATCHEL_MODELS_DIR").env("HOME", &home);

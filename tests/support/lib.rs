@@ -215,6 +215,11 @@ pub struct SyncServer {
     child: Child,
     /// The port it listens on.
     pub port: u16,
+    /// Its address as it prints it: `https://127.0.0.1:PORT/#sha256=…`, held to its
+    /// certificate.
+    pub url: String,
+    /// The SHA-256 of its certificate (empty for plain HTTP).
+    pub fingerprint: String,
 }
 
 impl SyncServer {
@@ -259,14 +264,30 @@ impl SyncServer {
         if let Some(out) = child.stdout.take() {
             let _ = BufReader::new(out).read_line(&mut line);
         }
-        assert!(line.starts_with("listening on"), "the server said {line:?}");
-        let port = line
+        let url = line
             .trim()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("the server said {line:?}"))
+            .to_owned();
+        let (base, fingerprint) = url.split_once("/#sha256=").unwrap_or((&url, ""));
+        let port = base
             .rsplit(':')
             .next()
             .and_then(|p| p.parse().ok())
             .unwrap_or(0);
-        SyncServer { child, port }
+        let fingerprint = fingerprint.to_owned();
+        SyncServer {
+            child,
+            port,
+            url,
+            fingerprint,
+        }
+    }
+
+    /// Its address through something else listening on `port` (a proxy), held to
+    /// the same certificate.
+    pub fn url_via(&self, port: u16) -> String {
+        format!("https://127.0.0.1:{port}/#sha256={}", self.fingerprint)
     }
 
     pub fn kill(&mut self) {
@@ -279,4 +300,119 @@ impl Drop for SyncServer {
     fn drop(&mut self) {
         self.kill();
     }
+}
+
+/// A TCP proxy on loopback that records every byte each way: the view of someone on
+/// the classroom's Wi-Fi. Its target can be switched (a server replaced by another at
+/// the same address).
+pub struct RecordingProxy {
+    pub port: u16,
+    target: std::sync::Arc<std::sync::atomic::AtomicU16>,
+    /// Per connection: what the client sent, and what came back.
+    pub streams: std::sync::Arc<std::sync::Mutex<Vec<Recorded>>>,
+}
+
+/// One connection through a [`RecordingProxy`].
+#[derive(Debug, Default, Clone)]
+pub struct Recorded {
+    pub to_server: Vec<u8>,
+    pub to_client: Vec<u8>,
+}
+
+impl RecordingProxy {
+    pub fn start(target: u16) -> Self {
+        use std::sync::atomic::{AtomicU16, Ordering};
+        use std::sync::{Arc, Mutex};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+        let port = listener.local_addr().expect("an address").port();
+        let target = Arc::new(AtomicU16::new(target));
+        let streams: Arc<Mutex<Vec<Recorded>>> = Arc::default();
+        let (to, recorded) = (target.clone(), streams.clone());
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                let Ok(server) =
+                    std::net::TcpStream::connect(("127.0.0.1", to.load(Ordering::SeqCst)))
+                else {
+                    continue;
+                };
+                let index = {
+                    let mut all = recorded.lock().unwrap_or_else(|p| p.into_inner());
+                    all.push(Recorded::default());
+                    all.len() - 1
+                };
+                let pipe = |mut from: std::net::TcpStream,
+                            mut into: std::net::TcpStream,
+                            upstream: bool| {
+                    let recorded = recorded.clone();
+                    std::thread::spawn(move || {
+                        use std::io::{Read, Write};
+                        let mut buffer = [0u8; 16384];
+                        loop {
+                            let n = match from.read(&mut buffer) {
+                                Ok(0) | Err(_) => break,
+                                Ok(n) => n,
+                            };
+                            {
+                                let mut all = recorded.lock().unwrap_or_else(|p| p.into_inner());
+                                let stream = &mut all[index];
+                                let side = if upstream {
+                                    &mut stream.to_server
+                                } else {
+                                    &mut stream.to_client
+                                };
+                                side.extend_from_slice(&buffer[..n]);
+                            }
+                            if into.write_all(&buffer[..n]).is_err() {
+                                break;
+                            }
+                        }
+                        let _ = into.shutdown(std::net::Shutdown::Write);
+                    });
+                };
+                let (Ok(client2), Ok(server2)) = (client.try_clone(), server.try_clone()) else {
+                    continue;
+                };
+                pipe(client, server2, true);
+                pipe(server, client2, false);
+            }
+        });
+        RecordingProxy {
+            port,
+            target,
+            streams,
+        }
+    }
+
+    /// Sends new connections to `port` from now on.
+    pub fn retarget(&self, port: u16) {
+        self.target.store(port, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Everything recorded so far, both ways, in one buffer.
+    pub fn capture(&self) -> Vec<u8> {
+        let all = self.streams.lock().unwrap_or_else(|p| p.into_inner());
+        all.iter()
+            .flat_map(|s| s.to_server.iter().chain(&s.to_client))
+            .copied()
+            .collect()
+    }
+
+    /// The connections recorded so far.
+    pub fn connections(&self) -> usize {
+        self.streams.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+}
+
+/// The TLS records in `stream` (a client's or a server's bytes), in order, as (type,
+/// length): 22 handshake, 21 alert, 23 application data (in TLS 1.3, anything
+/// encrypted), 20 change cipher spec.
+pub fn tls_records(stream: &[u8]) -> Vec<(u8, usize)> {
+    let mut records = Vec::new();
+    let mut at = 0;
+    while at + 5 <= stream.len() {
+        let length = u16::from_be_bytes([stream[at + 3], stream[at + 4]]) as usize;
+        records.push((stream[at], length));
+        at += 5 + length;
+    }
+    records
 }

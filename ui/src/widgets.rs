@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 pub use satchel_types::clock;
-use satchel_types::{ErrorCode, ErrorView};
+use satchel_types::{ErrorCode, ErrorView, ServerProbe, command};
 
 use crate::i18n::t;
 
@@ -35,6 +35,7 @@ pub fn error_text(error: &ErrorView) -> String {
         ErrorCode::PasswordRequired => "error.document_password",
         ErrorCode::Offline => "error.offline",
         ErrorCode::SignInNeeded => "error.sign_in_needed",
+        ErrorCode::ConfirmServer => "error.confirm_server",
     };
     match error.code {
         // The core's detail names the field and the rule, the missing model's path or
@@ -43,6 +44,7 @@ pub fn error_text(error: &ErrorView) -> String {
         | ErrorCode::ModelMissing
         | ErrorCode::BadMedia
         | ErrorCode::Untrusted
+        | ErrorCode::ConfirmServer
         | ErrorCode::SignInNeeded => {
             format!("{} ({})", t(key), error.message)
         }
@@ -69,4 +71,53 @@ pub fn relative_time(then_ms: i64) -> String {
         60..=1439 => crate::i18n::t_with("time.hours_ago", &[("n", &(minutes / 60).to_string())]),
         _ => crate::i18n::t_with("time.days_ago", &[("n", &(minutes / 1440).to_string())]),
     }
+}
+
+/// A server met for the first time: its fingerprint as words to compare with the
+/// teacher's screen before anything is sent. `on_match` gets the address held to that
+/// fingerprint; "they do not match" says what that may mean, and sends nothing.
+#[component]
+pub fn ConfirmServer(
+    probe: RwSignal<Option<ServerProbe>>,
+    busy: RwSignal<bool>,
+    error: RwSignal<Option<ErrorView>>,
+    on_match: Callback<String>,
+) -> impl IntoView {
+    move || {
+        probe.get().map(|shown| {
+            let pinned = shown.pinned.clone();
+            view! {
+                <div class="banner server-check" role="alertdialog" id="confirm-server" aria-labelledby="confirm-server-title">
+                    <p id="confirm-server-title">{t("class.confirm_server")}</p>
+                    <p class="fingerprint-words" id="server-words">{shown.words}</p>
+                    <p class="muted">{t("class.confirm_server_hint")}</p>
+                    <div class="actions">
+                        <button id="server-words-match" type="button" class="button primary"
+                            disabled=move || busy.get()
+                            on:click=move |_| on_match.run(pinned.clone())>{t("class.words_match")}</button>
+                        <button id="server-words-differ" type="button" class="button"
+                            on:click=move |_| {
+                                probe.set(None);
+                                error.set(Some(ErrorView {
+                                    code: ErrorCode::Untrusted,
+                                    message: t("class.words_differ"),
+                                }));
+                            }>{t("class.words_differ_button")}</button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// When `error` says a server must be confirmed first, what it shows (nothing is sent
+/// to it to find out); `None` for any other error.
+pub async fn probe_if_unconfirmed(
+    error: &ErrorView,
+    server: String,
+) -> Option<Result<ServerProbe, ErrorView>> {
+    if error.code != ErrorCode::ConfirmServer {
+        return None;
+    }
+    Some(crate::ipc::invoke(command::ProbeServer { server }).await)
 }

@@ -47,12 +47,28 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
                 }
             })
         }
-        ClassCommand::Join { code, server, name } => {
-            let server = match server {
-                Some(server) => server.clone(),
-                None => {
+        ClassCommand::Join {
+            code,
+            server,
+            fingerprint,
+            name,
+        } => {
+            // A join link names the server, its fingerprint and the code at once.
+            let link = code
+                .contains("://")
+                .then(|| satchel_core::ServerAddress::parse(code))
+                .transpose()?;
+            let (server, code) = match (&link, server) {
+                (Some(link), _) => (
+                    link.pinned_text(),
+                    link.code.clone().ok_or_else(|| {
+                        Failure::new(ErrorCode::InvalidInput, "this link holds no join code")
+                    })?,
+                ),
+                (None, Some(server)) => (server.clone(), code.clone()),
+                (None, None) => {
                     let found = satchel_core::discover(Duration::from_secs(3))?;
-                    match found.as_slice() {
+                    let server = match found.as_slice() {
                         [one] => one.address.clone(),
                         [] => {
                             return Err(Failure::new(
@@ -68,11 +84,13 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
                             )
                             .with_hint("choose one with --server (see `satchel class find`)"));
                         }
-                    }
+                    };
+                    (server, code.clone())
                 }
             };
+            let server = crate::pinned(&server, fingerprint.as_deref())?;
             let name = name.clone().unwrap_or_else(|| profile.name().to_owned());
-            let class = profile.classroom().join(&server, code, &name)?;
+            let class = profile.classroom().join(&server, &code, &name)?;
             print(cli.json, &class, |c| {
                 println!(
                     "Joined {} ({}). Lessons arrive when you sync.",

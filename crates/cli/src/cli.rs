@@ -153,11 +153,17 @@ pub enum Command {
     /// This profile's notes, cards and reviews then sync with the learner's other
     /// devices through it.
     Login {
-        /// Its address, such as http://192.168.1.20:7480.
+        /// Its address, such as https://192.168.1.20:7480 (a class server's link, with
+        /// `#sha256=…`, holds it to its certificate).
         #[arg(long)]
         server: String,
         #[arg(long)]
         user: String,
+        /// The fingerprint of the server's certificate (64 hex digits), when the
+        /// address has none: checked against what the server shows before anything is
+        /// sent.
+        #[arg(long)]
+        fingerprint: Option<String>,
     },
     /// Sign out of the sync server (what was synced stays).
     Logout,
@@ -233,11 +239,17 @@ pub enum ClassCommand {
     /// Join a class with its code. Without --server, the class server is looked for
     /// on the local network.
     Join {
+        /// The join code, or the teacher's join link (which also names the server and
+        /// its fingerprint).
         code: String,
-        /// The class server's address, such as http://192.168.1.20:7480 (where the
-        /// network blocks discovery).
+        /// The class server's address, such as 192.168.1.20:7480 (where the network
+        /// blocks discovery).
         #[arg(long)]
         server: Option<String>,
+        /// The fingerprint of the class server's certificate, as the teacher's screen
+        /// shows it (needed with a code alone: Satchel says what the server shows).
+        #[arg(long)]
+        fingerprint: Option<String>,
         /// The name to join as (the profile's name by default).
         #[arg(long)]
         name: Option<String>,

@@ -25,6 +25,15 @@ use clap::Parser;
 use crate::cli::{Cli, Command};
 use crate::output::Failure;
 
+/// `server` held to `fingerprint`, when one is given apart from the address.
+fn pinned(server: &str, fingerprint: Option<&str>) -> Result<String, Failure> {
+    let mut address = satchel_core::ServerAddress::parse(server)?;
+    if let Some(fingerprint) = fingerprint {
+        address.pin = Some(satchel_core::parse_fingerprint(fingerprint)?);
+    }
+    Ok(address.pinned_text())
+}
+
 fn main() -> ExitCode {
     // Started as Satchel's PDF reader (a worker process of its own): serve and exit.
     satchel_core::serve_worker_if_asked();
@@ -56,7 +65,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Review { command } => learn::review(&cli, &satchel, command),
         Command::Stats => learn::stats(&cli, &satchel),
         Command::ImportAnki { file } => learn::import_anki(&cli, &satchel, file),
-        Command::Login { server, user } => sync::login(&cli, &satchel, server, user),
+        Command::Login {
+            server,
+            user,
+            fingerprint,
+        } => sync::login(
+            &cli,
+            &satchel,
+            &pinned(server, fingerprint.as_deref())?,
+            user,
+        ),
         Command::Logout => sync::logout(&cli, &satchel),
         Command::Sync { command } => sync::sync(&cli, &satchel, command.as_ref()),
         Command::Class { command } => class::class(&cli, &satchel, command),

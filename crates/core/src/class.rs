@@ -55,6 +55,19 @@ fn lesson_id(class_id: &str, material: &str) -> String {
     digest[..32].to_owned()
 }
 
+/// The server at `server` as this device sees it before trusting it: its base
+/// address and its certificate's fingerprint, with the words to compare.
+pub fn probe_server(server: &str) -> Result<satchel_types::ServerProbe> {
+    let address = crate::net::ServerAddress::parse(server)?;
+    let fingerprint = crate::net::probe_fingerprint(&address.base)?;
+    Ok(satchel_types::ServerProbe {
+        words: crate::net::fingerprint_words(&fingerprint),
+        pinned: format!("{}/#sha256={fingerprint}", address.base),
+        server: address.base,
+        fingerprint,
+    })
+}
+
 /// This profile's classes, taught or joined: `profile.classroom().join(…)`.
 pub struct Classroom<'p> {
     profile: &'p Profile,
@@ -108,15 +121,27 @@ impl Classroom<'_> {
 
     /// Joins the class with `code` on the class server at `server`, as `name`: the
     /// profile is then signed in to that server and syncs with it from now on, and the
-    /// class's lessons arrive with the first sync.
+    /// class's lessons arrive with the first sync. `server` may be the teacher's join
+    /// link, which carries the code (when `code` is empty) and the server's
+    /// fingerprint.
     pub fn join(&self, server: &str, code: &str, name: &str) -> Result<ClassInfo> {
         let name = name.trim();
         if name.is_empty() {
             return Err(Error::InvalidInput("a name to join with is needed".into()));
         }
+        let from_link = crate::net::ServerAddress::parse(server)?.code;
+        let code = match (code.trim(), &from_link) {
+            ("", Some(linked)) => linked.as_str(),
+            ("", None) => {
+                return Err(Error::InvalidInput(
+                    "the class's join code is needed".into(),
+                ));
+            }
+            (typed, _) => typed,
+        };
         let secret = self.classroom().secret()?;
         let device = self.device_id()?;
-        let (server, joined): (String, Joined) = self.sync().server_post(
+        let (server, joined): (crate::net::ServerAddress, Joined) = self.sync().server_post(
             server,
             "/v1/classes/join",
             &json!({ "code": code, "name": name, "password": secret, "device": device }),
@@ -368,6 +393,7 @@ impl Classroom<'_> {
             Method::GET,
             &format!("/v1/classes/{class_id}/students/{}/bundle", student.id),
             None,
+            CLASS_BUNDLE_MAX as u64,
         )?;
         let checked = satchel_sync::bundle::read_checked(
             &bytes[..],
@@ -425,6 +451,7 @@ impl Classroom<'_> {
             Method::PUT,
             &format!("/v1/classes/{class_id}/students/{}/bundle", student.id),
             Some((bytes.clone(), "application/vnd.satchel.bundle")),
+            crate::net::JSON_MAX,
         )?;
         let merged: Merged = serde_json::from_slice(&answer)
             .map_err(|e| Error::Server(format!("an answer that does not read: {e}")))?;
@@ -474,8 +501,8 @@ pub fn discover(wait: Duration) -> Result<Vec<FoundServer>> {
                 continue;
             };
             let address = match ip {
-                std::net::IpAddr::V4(v4) => format!("http://{v4}:{}", service.port),
-                std::net::IpAddr::V6(v6) => format!("http://[{v6}]:{}", service.port),
+                std::net::IpAddr::V4(v4) => format!("https://{v4}:{}", service.port),
+                std::net::IpAddr::V6(v6) => format!("https://[{v6}]:{}", service.port),
             };
             found.insert(service.fullname.clone(), FoundServer { name, address });
         }

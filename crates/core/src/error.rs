@@ -79,6 +79,22 @@ pub enum Error {
         path: PathBuf,
         problem: crate::packs::PackProblem,
     },
+    /// A server whose certificate is not the one pinned for its address: refused
+    /// before anything was sent to it.
+    #[error(
+        "the server at {server} is not the one this device knows: its certificate is different. Someone on this network may be posing as it, and nothing was sent to it; ask whoever runs it"
+    )]
+    ServerNotKnown { server: String },
+    /// A class server reached for the first time, with no fingerprint to hold it to:
+    /// nothing is sent until the learner confirms it is the teacher's.
+    #[error(
+        "this device has not met the server at {server} before. Check that the teacher's screen shows these words: {words} (fingerprint {fingerprint})"
+    )]
+    ConfirmServer {
+        server: String,
+        fingerprint: String,
+        words: String,
+    },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -109,13 +125,15 @@ impl Error {
             Error::SignInNeeded(_) => ErrorCode::SignInNeeded,
             Error::Server(_) => ErrorCode::Internal,
             Error::Refused { code, .. } => *code,
-            Error::PackRefused { .. } => ErrorCode::Untrusted,
+            Error::PackRefused { .. } | Error::ServerNotKnown { .. } => ErrorCode::Untrusted,
+            Error::ConfirmServer { .. } => ErrorCode::ConfirmServer,
             Error::Media(media) => {
                 use satchel_media::MediaError as M;
                 match media {
-                    M::ModelMissing { .. } | M::ModelInvalid { .. } | M::RuntimeMissing { .. } => {
-                        ErrorCode::ModelMissing
-                    }
+                    M::ModelMissing { .. }
+                    | M::ModelInvalid { .. }
+                    | M::RuntimeMissing { .. }
+                    | M::UnsupportedProcessor { .. } => ErrorCode::ModelMissing,
                     M::Cancelled => ErrorCode::Cancelled,
                     M::Io { .. } => ErrorCode::Storage,
                     M::Transcription(_) | M::Ocr(_) | M::Embedding(_) => ErrorCode::Internal,

@@ -109,9 +109,8 @@ impl RemoteHelper {
                 if !response.status().is_success() {
                     return Err(HelperError::Status(response.status().as_u16()));
                 }
-                let reply: Reply = response
-                    .json()
-                    .map_err(|e| HelperError::BadReply(e.to_string()))?;
+                let reply: Reply =
+                    crate::net::read_json(response).map_err(HelperError::BadReply)?;
                 reply
                     .choices
                     .into_iter()

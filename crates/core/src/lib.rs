@@ -20,6 +20,8 @@ pub mod keys;
 pub mod learn;
 pub mod models;
 mod net;
+pub use net::tls::{parse_fingerprint, pinned_client};
+pub use net::{ServerAddress, fingerprint_words, probe_fingerprint};
 mod notes;
 pub mod offers;
 pub mod packs;
@@ -38,7 +40,7 @@ pub mod voice;
 pub mod work;
 
 pub use blobs::BlobReader;
-pub use class::{Audience, Classroom, discover};
+pub use class::{Audience, Classroom, discover, probe_server};
 pub use error::{Error, Result};
 pub use events::{Event, EventBus};
 pub use keys::{

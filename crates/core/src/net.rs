@@ -8,10 +8,48 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::{Clock, SystemClock};
 
+pub mod tls;
+pub use tls::{ServerAddress, fingerprint_words, probe_fingerprint};
+
 /// HTTP clients are built through here: the TLS crypto provider is chosen once first.
 pub fn client_builder() -> reqwest::blocking::ClientBuilder {
     let _ = rustls::crypto::ring::default_provider().install_default();
     reqwest::blocking::Client::builder()
+}
+
+/// The most of a JSON answer read from a peer (a server, the helper): sign-ins,
+/// lists, reports. Larger answers are refused, not read into memory.
+pub const JSON_MAX: u64 = 8 << 20;
+/// The most of one sync answer read (the server sends rounds of at most a few MiB).
+pub const SYNC_ANSWER_MAX: u64 = 64 << 20;
+
+/// Reads at most `max` bytes of `response`'s body: a peer that sends more (a
+/// hostile server on the classroom Wi-Fi) gets an error, not the app's memory.
+pub fn read_capped(
+    response: reqwest::blocking::Response,
+    max: u64,
+) -> std::result::Result<Vec<u8>, String> {
+    use std::io::Read;
+    if response.content_length().is_some_and(|n| n > max) {
+        return Err(format!("an answer larger than {} MB", max >> 20));
+    }
+    let mut bytes = Vec::new();
+    response
+        .take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > max {
+        return Err(format!("an answer larger than {} MB", max >> 20));
+    }
+    Ok(bytes)
+}
+
+/// A JSON answer of at most [`JSON_MAX`] bytes, read as `T`.
+pub fn read_json<T: serde::de::DeserializeOwned>(
+    response: reqwest::blocking::Response,
+) -> std::result::Result<T, String> {
+    let bytes = read_capped(response, JSON_MAX)?;
+    serde_json::from_slice(&bytes).map_err(|e| e.to_string())
 }
 
 /// Failures in a row that open the breaker.

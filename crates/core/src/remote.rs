@@ -20,7 +20,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::ids::{BlobId, SourceId};
-use crate::net::client_builder;
+use crate::net::{ServerAddress, client_builder};
 use crate::profile::Tx;
 use crate::shared::Syncing;
 use crate::store::settings;
@@ -56,6 +56,8 @@ enum Failure {
     Refused(ErrorCode, String),
     /// The server answered with what does not read.
     Unreadable(String),
+    /// The server's certificate is not the one pinned for it.
+    NotKnown,
 }
 
 impl Failure {
@@ -67,6 +69,9 @@ impl Failure {
             Failure::Unauthorized(why) => Error::SignInNeeded(why),
             Failure::Refused(code, message) => Error::Refused { code, message },
             Failure::Unreadable(why) => Error::Server(why),
+            Failure::NotKnown => Error::ServerNotKnown {
+                server: "this address".into(),
+            },
         }
     }
 }
@@ -81,7 +86,7 @@ pub(crate) fn sync_account_in(conn: &Connection) -> Result<Option<SyncAccount>> 
 fn refusal(response: reqwest::blocking::Response) -> (ErrorCode, String) {
     let status = response.status();
     let by_status = ErrorCode::for_http_status(status.as_u16());
-    match response.json::<ServerErrorBody>() {
+    match crate::net::read_json::<ServerErrorBody>(response) {
         Ok(body) => (body.code.unwrap_or(by_status), body.error),
         Err(_) => (by_status, format!("HTTP {status}")),
     }
@@ -124,25 +129,68 @@ fn parse_content_range(value: &str) -> Option<(u64, u64)> {
     Some((start.parse().ok()?, total.parse().ok()?))
 }
 
-fn normalise_server(server: &str) -> Result<String> {
-    let server = server.trim().trim_end_matches('/');
-    if !(server.starts_with("http://") || server.starts_with("https://")) {
-        return Err(Error::InvalidInput(format!(
-            "{server:?}: a sync server's address starts with http:// or https://"
-        )));
+/// The address a kept account is reached at, with its pin.
+fn address_of(account: &SyncAccount) -> ServerAddress {
+    ServerAddress {
+        base: account.server.clone(),
+        pin: account.fingerprint.clone(),
+        code: None,
     }
-    reqwest::Url::parse(server)
-        .map_err(|e| Error::InvalidInput(format!("{server:?} is not an address: {e}")))?;
-    Ok(server.to_owned())
+}
+
+/// Why a request did not go: a server that is not the pinned one (never tried again),
+/// or a passing failure.
+fn send_failure(error: reqwest::Error) -> Failure {
+    let mut source: Option<&dyn std::error::Error> = Some(&error);
+    while let Some(e) = source {
+        if e.to_string().contains(crate::net::tls::NOT_KNOWN) {
+            return Failure::NotKnown;
+        }
+        source = e.source();
+    }
+    Failure::Passing(error.to_string())
 }
 
 impl Syncing<'_> {
-    fn http(&self) -> Result<reqwest::blocking::Client> {
-        client_builder()
+    /// An HTTP client for `address`, held to its pin.
+    fn http(&self, address: &ServerAddress) -> Result<reqwest::blocking::Client> {
+        let builder = client_builder()
             .connect_timeout(Duration::from_secs(5))
-            .timeout(Duration::from_secs(120))
-            .build()
-            .map_err(|e| Error::Offline(e.to_string()))
+            .timeout(Duration::from_secs(120));
+        Ok(crate::net::tls::client_for(address, builder)?.0)
+    }
+
+    /// The address `text` names, with the pin this device holds it to: the one the
+    /// text carries (a join link), or the one kept for that server. A server met for
+    /// the first time with no pin is refused with its fingerprint's words for the
+    /// learner to compare ([`Error::ConfirmServer`]), unless an authority vouches for
+    /// its certificate (a school's server), or it is this machine over plain HTTP.
+    pub fn trusted_address(&self, text: &str) -> Result<ServerAddress> {
+        let mut address = ServerAddress::parse(text)?;
+        if address.pin.is_some() || address.base.starts_with("http://") {
+            return Ok(address);
+        }
+        if let Some(kept) = self.sync().account()?
+            && kept.server == address.base
+            && kept.fingerprint.is_some()
+        {
+            address.pin = kept.fingerprint;
+            return Ok(address);
+        }
+        // Vouched for by an authority the system trusts: no pin is needed.
+        let vouched = self
+            .http(&address)?
+            .get(format!("{}/healthz", address.base))
+            .send();
+        if vouched.is_ok() {
+            return Ok(address);
+        }
+        let fingerprint = crate::net::probe_fingerprint(&address.base)?;
+        Err(Error::ConfirmServer {
+            server: address.base,
+            words: crate::net::fingerprint_words(&fingerprint),
+            fingerprint,
+        })
     }
 
     fn refresh_account(&self) -> String {
@@ -196,25 +244,38 @@ impl Syncing<'_> {
     /// Signs in to the sync server at `server` as `name`. Signing in to another
     /// server or as someone else starts that server's sync from the beginning.
     pub fn sign_in(&self, server: &str, name: &str, password: &str) -> Result<SyncAccount> {
-        let server = normalise_server(server)?;
+        let address = self.trusted_address(server)?;
         let device = self.device_id()?;
-        let http = self.http()?;
+        let http = self.http(&address)?;
         let response = http
-            .post(format!("{server}/v1/auth/login"))
+            .post(format!("{}/v1/auth/login", address.base))
             .json(&serde_json::json!({ "name": name, "password": password, "device": device }))
             .send()
-            .map_err(|e| Error::Offline(format!("{server} did not answer: {e}")))
+            .map_err(|e| self.unreachable(&address, send_failure(e)))
             .and_then(|r| check(r).map_err(Failure::into_error))?;
-        let tokens: Tokens = response
-            .json()
+        let tokens: Tokens = crate::net::read_json(response)
             .map_err(|e| Error::Server(format!("a sign-in answer that does not read: {e}")))?;
-        self.signed_in(server, tokens)
+        self.signed_in(address, tokens)
+    }
+
+    /// The error for a request to `address` that did not go.
+    fn unreachable(&self, address: &ServerAddress, failure: Failure) -> Error {
+        match failure {
+            Failure::NotKnown => Error::ServerNotKnown {
+                server: address.base.clone(),
+            },
+            Failure::Passing(why) => {
+                Error::Offline(format!("{} did not answer: {why}", address.base))
+            }
+            other => other.into_error(),
+        }
     }
 
     /// Keeps a sign-in the server granted (by password, or by joining a class).
-    pub(crate) fn signed_in(&self, server: String, tokens: Tokens) -> Result<SyncAccount> {
+    pub(crate) fn signed_in(&self, address: ServerAddress, tokens: Tokens) -> Result<SyncAccount> {
         let account = SyncAccount {
-            server,
+            server: address.base,
+            fingerprint: address.pin,
             user_id: tokens.user.id.clone(),
             name: tokens.user.name.clone(),
             role: tokens.user.role.clone(),
@@ -245,7 +306,7 @@ impl Syncing<'_> {
     pub fn sign_out(&self) -> Result<()> {
         if let (Some(account), Some(refresh)) = (self.sync().account()?, self.refresh_token()?) {
             // The server may be out of reach; signing out here does not wait for it.
-            if let Ok(http) = self.http() {
+            if let Ok(http) = self.http(&address_of(&account)) {
                 let _ = http
                     .post(format!("{}/v1/auth/logout", account.server))
                     .json(&serde_json::json!({ "refresh_token": refresh }))
@@ -314,7 +375,7 @@ impl Syncing<'_> {
                         .json(&serde_json::json!({ "refresh_token": refresh }))
                 },
                 |r| {
-                    r.json::<Tokens>()
+                    crate::net::read_json::<Tokens>(r)
                         .map_err(|e| Failure::Unreadable(e.to_string()))
                 },
             )
@@ -339,25 +400,26 @@ impl Syncing<'_> {
         body: Option<&serde_json::Value>,
     ) -> Result<T> {
         let body = body.map(|b| (b.to_string().into_bytes(), "application/json"));
-        let answer = self.server_bytes(method, path, body)?;
+        let answer = self.server_bytes(method, path, body, crate::net::JSON_MAX)?;
         serde_json::from_slice(&answer)
             .map_err(|e| Error::Server(format!("an answer that does not read: {e}")))
     }
 
     /// An authenticated request to the signed-in server's `path` with a body of its
-    /// type (a bundle, or JSON), its answer's bytes back; tried again on passing
-    /// failures.
+    /// type (a bundle, or JSON), its answer's bytes (at most `max`) back; tried again
+    /// on passing failures.
     pub(crate) fn server_bytes(
         &self,
         method: reqwest::Method,
         path: &str,
         body: Option<(Vec<u8>, &'static str)>,
+        max: u64,
     ) -> Result<Vec<u8>> {
         let account = self
             .sync()
             .account()?
             .ok_or_else(|| Error::SignInNeeded("sign in to a class or sync server first".into()))?;
-        let http = self.http()?;
+        let http = self.http(&address_of(&account))?;
         let access = self.access_token(&account, &http)?;
         let url = format!("{}{path}", account.server);
         self.exchange(
@@ -370,11 +432,7 @@ impl Syncing<'_> {
                     None => request,
                 }
             },
-            |r| {
-                r.bytes()
-                    .map(|b| b.to_vec())
-                    .map_err(|e| Failure::Passing(e.to_string()))
-            },
+            |r| crate::net::read_capped(r, max).map_err(Failure::Unreadable),
         )
         .map_err(Failure::into_error)
     }
@@ -395,11 +453,13 @@ impl Syncing<'_> {
             .ok_or_else(|| Error::SignInNeeded("sign in to a class or sync server first".into()))?;
         // A long file on a slow classroom Wi-Fi: each request may take minutes, and one
         // cut off goes on from where it stopped rather than failing the whole.
-        let http = client_builder()
-            .connect_timeout(Duration::from_secs(5))
-            .timeout(Duration::from_secs(10 * 60))
-            .build()
-            .map_err(|e| Error::Offline(e.to_string()))?;
+        let http = crate::net::tls::client_for(
+            &address_of(&account),
+            client_builder()
+                .connect_timeout(Duration::from_secs(5))
+                .timeout(Duration::from_secs(10 * 60)),
+        )?
+        .0;
         let url = format!("{}{path}", account.server);
         let mut partial_name = to.file_name().unwrap_or_default().to_owned();
         partial_name.push(".partial");
@@ -418,7 +478,7 @@ impl Syncing<'_> {
             if held > 0 {
                 request = request.header(reqwest::header::RANGE, format!("bytes={held}-"));
             }
-            let answer = request.send().map_err(|e| Failure::Passing(e.to_string()));
+            let answer = request.send().map_err(send_failure);
             let response = match answer.and_then(check) {
                 Ok(response) => response,
                 Err(Failure::Passing(_)) if stalled < 5 => {
@@ -500,23 +560,20 @@ impl Syncing<'_> {
         server: &str,
         path: &str,
         body: &serde_json::Value,
-    ) -> Result<(String, T)> {
-        let server = normalise_server(server)?;
-        let http = self.http()?;
-        let url = format!("{server}{path}");
+    ) -> Result<(ServerAddress, T)> {
+        let address = self.trusted_address(server)?;
+        let http = self.http(&address)?;
+        let url = format!("{}{path}", address.base);
         let answer = self
             .exchange(
                 || http.post(&url).json(body),
                 |r| {
-                    r.json::<T>()
+                    crate::net::read_json::<T>(r)
                         .map_err(|e| Failure::Passing(format!("an answer that does not read: {e}")))
                 },
             )
-            .map_err(|f| match f {
-                Failure::Passing(why) => Error::Offline(format!("{server} did not answer: {why}")),
-                other => other.into_error(),
-            })?;
-        Ok((server, answer))
+            .map_err(|f| self.unreachable(&address, f))?;
+        Ok((address, answer))
     }
 
     /// Syncs with the server now, in rounds until neither side has anything to say.
@@ -549,7 +606,7 @@ impl Syncing<'_> {
             .sync()
             .account()?
             .ok_or_else(|| Error::SignInNeeded("sign in to a sync server first".into()))?;
-        let http = self.http()?;
+        let http = self.http(&address_of(&account))?;
         let mut local_sent: i64;
         let mut cursor: i64 = self.read(|c| settings::SYNC_CURSOR.get(c))?.unwrap_or(0);
         let mut outcome = SyncOutcome::default();
@@ -585,7 +642,8 @@ impl Syncing<'_> {
                             };
                             let next = header("satchel-cursor");
                             let more = header("satchel-more") == Some(1);
-                            let bytes = r.bytes().map_err(|e| Failure::Passing(e.to_string()))?;
+                            let bytes = crate::net::read_capped(r, crate::net::SYNC_ANSWER_MAX)
+                                .map_err(Failure::Unreadable)?;
                             Ok((next, more, bytes))
                         },
                     )
@@ -669,7 +727,7 @@ impl Syncing<'_> {
         (|| {
             request()
                 .send()
-                .map_err(|e| Failure::Passing(e.to_string()))
+                .map_err(send_failure)
                 .and_then(check)
                 .and_then(&read)
         })
@@ -782,7 +840,7 @@ impl Syncing<'_> {
                 .bearer_auth(link.access)
                 .header("range", format!("bytes={from}-"))
                 .send()
-                .map_err(|e| Failure::Passing(e.to_string()))
+                .map_err(send_failure)
                 .and_then(check)?;
             (&mut response)
                 .take(MEDIA_MAX_BYTES.saturating_sub(from))
@@ -906,8 +964,7 @@ struct MediaState {
 fn read_media_state(
     response: reqwest::blocking::Response,
 ) -> std::result::Result<MediaState, Failure> {
-    response
-        .json::<MediaState>()
+    crate::net::read_json::<MediaState>(response)
         .map_err(|e| Failure::Unreadable(format!("a media answer that does not read: {e}")))
 }
 

@@ -36,6 +36,35 @@ impl Default for TranscribeOptions {
     }
 }
 
+/// The instructions whisper.cpp was compiled to use that this processor lacks. A
+/// package's ggml is built for AVX2 (`GGML_NATIVE=OFF` turns on SSE4.2, AVX, AVX2, FMA,
+/// F16C and BMI2); on an older processor its first use would stop the whole app with
+/// an illegal instruction, so it is refused with an error the learner can read.
+pub fn missing_instructions() -> Vec<&'static str> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let mut missing = Vec::new();
+        let wanted = [
+            ("SSE4.2", std::arch::is_x86_feature_detected!("sse4.2")),
+            ("AVX", std::arch::is_x86_feature_detected!("avx")),
+            ("AVX2", std::arch::is_x86_feature_detected!("avx2")),
+            ("FMA", std::arch::is_x86_feature_detected!("fma")),
+            ("F16C", std::arch::is_x86_feature_detected!("f16c")),
+            ("BMI2", std::arch::is_x86_feature_detected!("bmi2")),
+        ];
+        for (name, present) in wanted {
+            if !present {
+                missing.push(name);
+            }
+        }
+        missing
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        Vec::new()
+    }
+}
+
 /// A loaded Whisper model; one per process is plenty (it is read-only and shared).
 pub struct SpeechModel {
     context: WhisperContext,
@@ -57,6 +86,12 @@ impl SpeechModel {
             _ => invalid(e.to_string()),
         })?;
         ggml::check(file).map_err(invalid)?;
+        let missing = missing_instructions();
+        if !missing.is_empty() {
+            return Err(MediaError::UnsupportedProcessor {
+                missing: missing.join(", "),
+            });
+        }
         whisper_rs::install_logging_hooks();
         let path_text = path
             .to_str()

@@ -8,6 +8,10 @@ pub enum MediaError {
     ModelMissing { path: PathBuf },
     #[error("{path} is not a usable model: {detail}")]
     ModelInvalid { path: PathBuf, detail: String },
+    #[error(
+        "this computer's processor lacks {missing}, which Satchel's transcription was built for; the rest of Satchel works"
+    )]
+    UnsupportedProcessor { missing: String },
     #[error("this file is not audio Satchel can read ({0})")]
     UnsupportedAudio(String),
     #[error("this audio file is damaged: {0}")]

@@ -104,6 +104,43 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Password hashes computed at once, at most: each takes 19 MiB and a core for ~50 ms,
+/// so a flood of sign-ins waits its turn instead of exhausting a laptop's memory.
+fn hashing() -> &'static tokio::sync::Semaphore {
+    static HASHING: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    HASHING.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(cores.clamp(1, 4))
+    })
+}
+
+/// How long a request waits for its turn to hash before the server says it is busy.
+const HASHING_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Runs `work` (an Argon2 hash or check) off the async threads, once a turn among the
+/// bounded few is free; a server too busy to give one within [`HASHING_WAIT`] says so
+/// (503, to be tried again) rather than queueing without end.
+pub async fn with_hashing<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, crate::ApiError> {
+    let _turn = tokio::time::timeout(HASHING_WAIT, hashing().acquire())
+        .await
+        .map_err(|_| crate::ApiError::busy())?
+        .map_err(crate::ApiError::internal)?;
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(crate::ApiError::internal)
+}
+
+/// Whether two secrets are equal, in time that does not depend on where they differ.
+pub fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    let (a, b) = (Sha256::digest(a), Sha256::digest(b));
+    a.iter()
+        .zip(b.iter())
+        .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+        == 0
+}
+
 /// A hash to check a password against when the name is unknown, so that an unknown
 /// name takes as long to refuse as a wrong password.
 pub fn decoy_hash() -> &'static str {

@@ -159,10 +159,12 @@ pub async fn join(
     if form.device.is_empty() || form.device.len() > 128 {
         return Err(ApiError::bad_request("a device id is needed"));
     }
+    // Every join is held to a rate per address (a whole class behind one school
+    // address still joins within a minute or two); wrong codes, being guesses, to the
+    // sign-in rate besides.
+    app.limits.check_join(peer.ip())?;
     let Some(class) = app.store.class_by_code(&code).await? else {
-        // Codes are short: wrong guesses are held to the sign-in rate. Right ones are
-        // not, so a whole class behind one address joins at once.
-        app.limits.check_login(&format!("{}/join", peer.ip()))?;
+        app.limits.check_account(&format!("{}/join", peer.ip()))?;
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "no class has that code",
@@ -173,9 +175,7 @@ pub async fn join(
             let hash = user.password_hash.clone();
             let password = form.password.clone();
             let matches =
-                tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
-                    .await
-                    .map_err(ApiError::internal)?;
+                auth::with_hashing(move || auth::verify_password(&password, &hash)).await?;
             let claimed = !matches
                 && user.role == Role::Learner
                 && app

@@ -39,6 +39,17 @@ impl ApiError {
     }
 
     /// A failure of the server's own: logged in full, answered in general.
+    /// Too busy to take this now: try again shortly (503 with Retry-After).
+    pub fn busy() -> ApiError {
+        ApiError {
+            retry_after: Some(2),
+            ..ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the server is busy; try again in a moment",
+            )
+        }
+    }
+
     pub fn internal(error: impl std::fmt::Display) -> ApiError {
         tracing::error!(%error, "request failed");
         ApiError::new(

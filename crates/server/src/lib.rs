@@ -14,6 +14,7 @@ mod media;
 mod offers;
 pub mod store;
 mod sync;
+pub mod tls;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -23,7 +24,7 @@ use std::time::Duration;
 use axum::extract::{DefaultBodyLimit, FromRequestParts, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::routing::{delete, get, post, put};
+use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use metrics_exporter_prometheus::PrometheusHandle;
 use serde::Deserialize;
@@ -41,8 +42,20 @@ pub struct Config {
     pub refresh_ttl: Duration,
     /// Requests a signed-in user may make a minute (sync rounds and media parts).
     pub requests_per_minute: u32,
-    /// Sign-in attempts a minute from one address for one name.
+    /// Sign-in attempts a minute for one account name.
     pub logins_per_minute: u32,
+    /// Sign-ins and refreshes a minute from one address, whatever the names.
+    pub sign_ins_per_address: u32,
+    /// Joins a minute from one address (a class behind one school address joins
+    /// within a minute or two).
+    pub joins_per_address: u32,
+    /// Whether this machine's own requests skip the limits by address (the teacher's
+    /// own app; a TLS proxy in front of a school server, which limits by address
+    /// itself). Limits by account hold for everyone.
+    pub trust_loopback: bool,
+    /// A token that lets `/metrics` be read from beyond this machine; without one, only
+    /// loopback may read it.
+    pub metrics_token: Option<String>,
     pub request_timeout: Duration,
     /// The folder of packs offered to the class (an update, a model pack), if any.
     pub offers_dir: Option<PathBuf>,
@@ -57,6 +70,10 @@ impl Default for Config {
             refresh_ttl: Duration::from_secs(30 * 24 * 3600),
             requests_per_minute: 600,
             logins_per_minute: 10,
+            sign_ins_per_address: 30,
+            joins_per_address: 40,
+            trust_loopback: true,
+            metrics_token: None,
             request_timeout: Duration::from_secs(60),
             offers_dir: None,
             offer_keys: vec![satchel_packs::RELEASE_KEY.to_owned()],
@@ -127,6 +144,11 @@ impl FromRequestParts<Arc<AppState>> for Caller {
 }
 
 impl AppState {
+    /// Rate-limit buckets kept now (each limiter's keys): bounded under a flood.
+    pub fn rate_buckets(&self) -> usize {
+        self.limits.buckets()
+    }
+
     pub async fn new(store: Store, config: Config) -> Result<Arc<AppState>, store::StoreError> {
         let keys = auth::Keys::new(&store.signing_key().await?);
         Ok(Arc::new(AppState {
@@ -177,10 +199,15 @@ impl AppState {
     }
 }
 
+/// The largest body a sign-in, class or account request may have.
+pub const SMALL_BODY: usize = 64 * 1024;
+
 /// The server's routes over `state`.
 pub fn router(state: Arc<AppState>) -> Router {
     let timeout = state.config.request_timeout;
-    let api = Router::new()
+    // Sign-ins, classes and accounts take a few fields: a body past this is refused
+    // before it is read (sync, media and bundles set their own limits).
+    let small = Router::new()
         .route("/v1/auth/login", post(login))
         .route("/v1/auth/refresh", post(refresh))
         .route("/v1/auth/logout", post(logout))
@@ -193,29 +220,33 @@ pub fn router(state: Arc<AppState>) -> Router {
             get(classes::roster).post(classes::add_student),
         )
         .route(
+            "/v1/classes/{id}/students/{student}",
+            delete(classes::remove_student),
+        )
+        .route("/v1/classes/{id}/assignments", post(classes::assign))
+        .route("/v1/classes/{id}/report", get(classes::report))
+        .route("/v1/media/{owner}/{sha256}/state", get(media::state))
+        .route("/v1/offers", get(offers::list))
+        .route("/v1/offers/{name}", get(offers::download))
+        .layer(RequestBodyLimitLayer::new(SMALL_BODY));
+    let api = Router::new()
+        .merge(small)
+        .route(
             "/v1/classes/{id}/students/{student}/bundle",
             get(classes::bundle_out)
                 .put(classes::bundle_in)
                 .layer(RequestBodyLimitLayer::new(classes::BUNDLE_MAX)),
         )
         .route(
-            "/v1/classes/{id}/students/{student}",
-            delete(classes::remove_student),
-        )
-        .route("/v1/classes/{id}/assignments", post(classes::assign))
-        .route("/v1/classes/{id}/report", get(classes::report))
-        .route(
             "/v1/sync/{owner}",
             post(sync::sync).layer(RequestBodyLimitLayer::new(sync::MAX_BODY)),
         )
-        .route("/v1/media/{owner}/{sha256}", get(media::download))
         .route(
             "/v1/media/{owner}/{sha256}",
-            put(media::upload).layer(RequestBodyLimitLayer::new(media::MAX_PART)),
+            get(media::download)
+                .put(media::upload)
+                .layer(RequestBodyLimitLayer::new(media::MAX_PART)),
         )
-        .route("/v1/media/{owner}/{sha256}/state", get(media::state))
-        .route("/v1/offers", get(offers::list))
-        .route("/v1/offers/{name}", get(offers::download))
         // Each route's own limit applies; the default would cap every body at 2 MiB.
         .layer(DefaultBodyLimit::disable())
         .layer(TimeoutLayer::with_status_code(
@@ -231,12 +262,36 @@ pub fn router(state: Arc<AppState>) -> Router {
         .with_state(state)
 }
 
-/// Serves until `shutdown` completes, then finishes the requests in flight.
-pub async fn serve(
+/// Serves over TLS as `identity` until `shutdown` completes, then finishes the
+/// requests in flight.
+pub async fn serve_tls(
     listener: tokio::net::TcpListener,
+    identity: &tls::Identity,
     state: Arc<AppState>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let config = identity.server_config().map_err(std::io::Error::other)?;
+    serve(tls::TlsListener::new(listener, config)?, state, shutdown).await
+}
+
+/// The identity this server's data keeps: made on its first start.
+pub async fn identity(store: &Store) -> Result<tls::Identity, ApiError> {
+    let fresh = tls::Identity::generate().map_err(ApiError::internal)?;
+    let pem = store.tls_identity(|| fresh).await?;
+    tls::Identity::from_pem(&pem, &pem).map_err(ApiError::internal)
+}
+
+/// Serves what `listener` accepts (plain TCP behind a TLS proxy on loopback, or
+/// [`tls::TlsListener`]) until `shutdown` completes, then finishes the requests in
+/// flight.
+pub async fn serve<L>(
+    listener: L,
+    state: Arc<AppState>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()>
+where
+    L: axum::serve::Listener<Addr = SocketAddr>,
+{
     let limits = state.limits.clone();
     let sweeper = tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
@@ -245,6 +300,8 @@ pub async fn serve(
             limits.forget_idle();
         }
     });
+    // Tapped, so any listener's peer address reaches the handlers as `ConnectInfo`.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |_| {});
     let served = axum::serve(
         listener,
         router(state).into_make_service_with_connect_info::<SocketAddr>(),
@@ -264,12 +321,29 @@ async fn healthz(State(state): State<Arc<AppState>>) -> Result<Json<serde_json::
     ))
 }
 
-async fn metrics(State(state): State<Arc<AppState>>) -> String {
-    state
+/// The request counts and timings, for this machine's monitoring (loopback), or for
+/// whoever holds the configured token; to anyone else on the LAN, nothing is here.
+async fn metrics(
+    State(state): State<Arc<AppState>>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<SocketAddr>,
+    headers: axum::http::HeaderMap,
+) -> Result<String, ApiError> {
+    let bearer = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let token_ok = match (&state.config.metrics_token, bearer) {
+        (Some(token), Some(given)) => auth::same_secret(token.as_bytes(), given.as_bytes()),
+        _ => false,
+    };
+    if !(peer.ip().is_loopback() || token_ok) {
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "not found"));
+    }
+    Ok(state
         .metrics
         .as_ref()
         .map(PrometheusHandle::render)
-        .unwrap_or_default()
+        .unwrap_or_default())
 }
 
 #[derive(Deserialize)]
@@ -284,9 +358,10 @@ async fn login(
     axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<SocketAddr>,
     Json(form): Json<Login>,
 ) -> Result<Json<auth::Tokens>, ApiError> {
-    state
-        .limits
-        .check_login(&format!("{}/{}", peer.ip(), form.name))?;
+    // The address first: a flood with a new name each time stops there, so the
+    // buckets kept per name stay few.
+    state.limits.check_address(peer.ip())?;
+    state.limits.check_account(&form.name)?;
     if form.device.is_empty() || form.device.len() > 128 {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -299,9 +374,7 @@ async fn login(
         |u| u.password_hash.clone(),
     );
     let password = form.password;
-    let matches = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
-        .await
-        .map_err(ApiError::internal)?;
+    let matches = auth::with_hashing(move || auth::verify_password(&password, &hash)).await?;
     match user {
         Some(user) if matches => {
             metrics::counter!("satchel_logins_total", "outcome" => "ok").increment(1);
@@ -323,8 +396,10 @@ struct RefreshForm {
 
 async fn refresh(
     State(state): State<Arc<AppState>>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<SocketAddr>,
     Json(form): Json<RefreshForm>,
 ) -> Result<Json<auth::Tokens>, ApiError> {
+    state.limits.check_address(peer.ip())?;
     let hash = auth::refresh_hash(&form.refresh_token);
     match state.store.use_refresh(&hash, store::now_ms()).await? {
         RefreshUse::Fresh(kept) => {
@@ -432,8 +507,7 @@ async fn hash_new_password(password: &str) -> Result<String, ApiError> {
         ));
     }
     let password = password.to_owned();
-    tokio::task::spawn_blocking(move || auth::hash_password(&password))
-        .await
-        .map_err(ApiError::internal)?
+    auth::with_hashing(move || auth::hash_password(&password))
+        .await?
         .map_err(ApiError::internal)
 }

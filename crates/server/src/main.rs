@@ -40,6 +40,21 @@ struct Serve {
     /// Address to listen on; 0.0.0.0:7480 lets a classroom's devices reach it.
     #[arg(long, default_value = "127.0.0.1:7480")]
     listen: String,
+    /// Speak plain HTTP, for a TLS-terminating proxy in front on this machine: only
+    /// on a loopback address.
+    #[arg(long)]
+    insecure_http: bool,
+    /// A certificate chain (PEM) from an authority, for a school server whose clients
+    /// check it against their system's roots; by default the server makes its own on
+    /// first start and clients pin its fingerprint.
+    #[arg(long, requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// The private key (PEM) of --tls-cert.
+    #[arg(long, requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// A token that lets /metrics be read from beyond this machine.
+    #[arg(long, env = "SATCHEL_METRICS_TOKEN")]
+    metrics_token: Option<String>,
     /// Requests a signed-in user may make a minute.
     #[arg(long, default_value_t = 600)]
     requests_per_minute: u32,
@@ -67,6 +82,12 @@ enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// Prints the SHA-256 fingerprint of the server's certificate (made now if it has
+    /// none yet), and the words students compare it by.
+    Fingerprint {
+        #[command(flatten)]
+        at: Where,
     },
 }
 
@@ -103,6 +124,14 @@ fn main() -> anyhow::Result<()> {
         match cli.command {
             None => serve(cli.serve).await,
             Some(Command::User { command }) => user(command).await,
+            Some(Command::Fingerprint { at }) => {
+                let store = open(&at).await?;
+                let identity = satchel_server::identity(&store)
+                    .await
+                    .map_err(|e| anyhow::anyhow!(e.message))?;
+                println!("{}", identity.fingerprint());
+                Ok(())
+            }
         }
     })
 }
@@ -156,11 +185,29 @@ async fn serve(args: Serve) -> anyhow::Result<()> {
         }
         offer_keys.push(text);
     }
+    let identity = match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => {
+            let read = |path: &PathBuf| {
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))
+            };
+            Some(satchel_server::tls::Identity::from_pem(
+                &read(cert)?,
+                &read(key)?,
+            )?)
+        }
+        _ if args.insecure_http => None,
+        _ => Some(
+            satchel_server::identity(&store)
+                .await
+                .map_err(|e| anyhow::anyhow!(e.message))?,
+        ),
+    };
     let config = Config {
         requests_per_minute: args.requests_per_minute,
         access_ttl: Duration::from_secs(args.access_ttl),
         offers_dir,
         offer_keys,
+        metrics_token: args.metrics_token.clone(),
         ..Config::default()
     };
     let state = AppState::new(store, config).await.context("starting")?;
@@ -168,8 +215,17 @@ async fn serve(args: Serve) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("listening on {}", args.listen))?;
     let address = listener.local_addr()?;
-    // Scripts and tests read the address (the port may have been 0).
-    println!("listening on http://{address}");
+    if identity.is_none() && !address.ip().is_loopback() {
+        bail!("plain HTTP is for a proxy on this machine: listen on a loopback address");
+    }
+    // Scripts and tests read the address, pinned (the port may have been 0).
+    match &identity {
+        Some(identity) => println!(
+            "listening on https://{address}/#sha256={}",
+            identity.fingerprint()
+        ),
+        None => println!("listening on http://{address}"),
+    }
     std::io::stdout().flush()?;
     tracing::info!(%address, store = state.store.kind(), "serving");
     // Kept until the server stops; dropping it withdraws the advertisement.
@@ -184,9 +240,11 @@ async fn serve(args: Serve) -> anyhow::Result<()> {
         },
         None => None,
     };
-    satchel_server::serve(listener, state, stopped())
-        .await
-        .context("serving")
+    match identity {
+        Some(identity) => satchel_server::serve_tls(listener, &identity, state, stopped()).await,
+        None => satchel_server::serve(listener, state, stopped()).await,
+    }
+    .context("serving")
 }
 
 /// Ctrl+C, or SIGTERM from a service manager: requests in flight finish first.

@@ -1059,6 +1059,33 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
     );
 }
 
+async fn a_password_change_ends_every_sign_in(backend: Backend) {
+    let server = start(backend, Config::default()).await;
+    server.add("ada", Role::Learner).await;
+    let laptop = server.login("ada", "laptop").await;
+    let phone = server.login("ada", "phone").await;
+    assert!(
+        satchel_server::set_password(&server.store, "ada", "another long password")
+            .await
+            .unwrap()
+    );
+    for tokens in [&laptop, &phone] {
+        let (status, _) = server
+            .refresh(tokens["refresh_token"].as_str().unwrap())
+            .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    // The new password signs in afresh.
+    let response = server
+        .http
+        .post(format!("{}/v1/auth/login", server.url))
+        .json(&json!({ "name": "ada", "password": "another long password", "device": "laptop" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
 macro_rules! on_both_stores {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1138,4 +1165,5 @@ on_both_stores!(
     media_arrive_in_parts_and_resume,
     requests_past_the_rate_limit_wait,
     a_lesson_reaches_the_class_and_progress_comes_back,
+    a_password_change_ends_every_sign_in,
 );

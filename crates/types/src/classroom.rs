@@ -113,6 +113,12 @@ pub struct ClassReport {
 pub struct ClassroomView {
     /// The class server this app runs, when it runs one: its address on the network.
     pub hosting: Option<String>,
+    /// Its certificate's fingerprint (SHA-256, hex), which students' apps pin.
+    #[serde(default)]
+    pub hosting_fingerprint: Option<String>,
+    /// The fingerprint as the six words students compare with their screen.
+    #[serde(default)]
+    pub hosting_words: Option<String>,
     /// Whether the account signed in may teach (teacher or admin).
     pub can_teach: bool,
     pub classes: Vec<ClassInfo>,
@@ -129,4 +135,18 @@ pub struct BundleOutcome {
     pub reviews: u32,
     pub cards: u32,
     pub notes: u32,
+}
+
+/// A server as seen before this device trusts it: compare `words` with the teacher's
+/// screen, then use `pinned`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerProbe {
+    /// Its base address (`https://host:port`).
+    pub server: String,
+    /// The SHA-256 of its certificate, hex.
+    pub fingerprint: String,
+    /// The fingerprint as six words.
+    pub words: String,
+    /// The address held to this fingerprint, to join or sign in with.
+    pub pinned: String,
 }

@@ -17,8 +17,8 @@ use crate::{
     ClassInfo, Classmate, ClassroomView, ConceptMap, DeckView, ErrorView, FoundServer,
     HelperSettings, ImportOutcome, JobView, LearningSettings, LibraryView, ModelStatus, NoteDraft,
     NoteView, OfferTaken, PackOffer, PackView, Rating, RecordingView, RecoveryCodeView, SearchHit,
-    SourceView, StudyCard, StudyStep, SyncAccount, SyncOutcome, UnlockRequest, UnlockedView,
-    UpdateOffer, WelcomeView,
+    ServerProbe, SourceView, StudyCard, StudyStep, SyncAccount, SyncOutcome, UnlockRequest,
+    UnlockedView, UpdateOffer, WelcomeView,
 };
 
 /// A command of the shell: its arguments are the struct itself.
@@ -108,6 +108,9 @@ commands! {
     check_update => CheckUpdate { path: String } -> UpdateOffer;
     /// Installs a checked update, asking for the computer's administrator.
     install_update => InstallUpdate { installer: String } -> ();
+    /// The server at `server` as seen before it is trusted: its fingerprint and the
+    /// words to compare with the teacher's screen. Nothing is sent to it.
+    probe_server => ProbeServer { server: String } -> ServerProbe;
     /// What the class server this library is signed in to offers (an update, a model
     /// pack), each marked whether this computer would gain from it.
     class_offers => ClassOffers {} -> Vec<PackOffer>;

@@ -37,8 +37,11 @@ pub enum ErrorCode {
     /// Not allowed to this account (another teacher's class, a learner's admin page).
     Forbidden,
     /// A model pack or an update failed its signature, checksum or version check, and
-    /// was not taken.
+    /// was not taken; or a server is not the one this device knows.
     Untrusted,
+    /// A class server seen for the first time: the learner compares its fingerprint's
+    /// words with the teacher's screen before anything is sent to it.
+    ConfirmServer,
     Storage,
     Internal,
 }

@@ -5,8 +5,12 @@ use serde::{Deserialize, Serialize};
 /// The sync server a profile is signed in to, and as whom.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncAccount {
-    /// Its base address, such as `http://192.168.1.20:7480`.
+    /// Its base address, such as `https://192.168.1.20:7480`.
     pub server: String,
+    /// The SHA-256 of its certificate, pinned when this device first reached it (a class
+    /// server's own certificate); `None` for a server an authority vouches for.
+    #[serde(default)]
+    pub fingerprint: Option<String>,
     pub user_id: String,
     pub name: String,
     /// "learner", "teacher" or "admin".

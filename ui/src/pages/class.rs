@@ -8,13 +8,13 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use satchel_types::{
     ClassInfo, ClassReport, Classmate, ClassroomView, ErrorView, FoundServer, LessonView,
-    PackOffer, PackOfferKind, SourceStatus, command,
+    PackOffer, PackOfferKind, ServerProbe, SourceStatus, command,
 };
 
 use crate::app::session;
 use crate::i18n::{t, t_with};
 use crate::ipc;
-use crate::widgets::ErrorBanner;
+use crate::widgets::{ConfirmServer, ErrorBanner, probe_if_unconfirmed};
 
 fn load(view: RwSignal<Option<ClassroomView>>, error: RwSignal<Option<ErrorView>>) {
     spawn_local(async move {
@@ -50,7 +50,7 @@ pub fn ClassPage() -> impl IntoView {
             <For
                 each=move || view_.with(|v| v.as_ref().map(|v| v.classes.iter().filter(|c| c.teaching).cloned().collect::<Vec<_>>()).unwrap_or_default())
                 key=|c: &ClassInfo| (c.id.clone(), c.students)
-                children=|class: ClassInfo| view! { <TaughtClass class/> }
+                children=move |class: ClassInfo| view! { <TaughtClass class view_/> }
             />
             <BundleCard/>
         </div>
@@ -110,6 +110,8 @@ fn JoinClass(
     let code = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let joined = RwSignal::new(None::<ClassInfo>);
+    // A server met for the first time, waiting for the learner to compare its words.
+    let unconfirmed = RwSignal::new(None::<ServerProbe>);
     let look = move || {
         found.set(None);
         spawn_local(async move {
@@ -123,27 +125,41 @@ fn JoinClass(
         });
     };
     look();
-    let join = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let join_at = move |address: String| {
         busy.set(true);
         error.set(None);
         let args = command::ClassJoin {
-            server: server.get_untracked(),
+            server: address.clone(),
             code: code.get_untracked(),
         };
         spawn_local(async move {
             let result = ipc::invoke(args).await;
-            busy.set(false);
             match result {
                 Ok(class) => {
+                    busy.set(false);
+                    unconfirmed.set(None);
                     joined.set(Some(class));
                     code.set(String::new());
                     session().learned.update(|n| *n += 1);
                     load(view_, error);
                 }
-                Err(e) => error.set(Some(e)),
+                // Nothing was sent: show what the server is, to compare first.
+                Err(e) => {
+                    let probed = probe_if_unconfirmed(&e, address).await;
+                    busy.set(false);
+                    match probed {
+                        Some(Ok(probe)) => unconfirmed.set(Some(probe)),
+                        Some(Err(other)) => error.set(Some(other)),
+                        None => error.set(Some(e)),
+                    }
+                }
             }
         });
+    };
+    let join = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        unconfirmed.set(None);
+        join_at(server.get_untracked());
     };
     view! {
         <section class="card" aria-labelledby="join-title">
@@ -176,18 +192,20 @@ fn JoinClass(
             <form on:submit=join id="join-form">
                 <div class="field">
                     <label for="class-server">{t("class.address")}</label>
-                    <input id="class-server" type="url" placeholder="http://192.168.1.20:7480"
+                    <input id="class-server" type="text" inputmode="url" placeholder=t("class.address_placeholder")
                         prop:value=move || server.get() on:input=move |ev| server.set(event_target_value(&ev)) required/>
                 </div>
                 <div class="field">
                     <label for="class-code">{t("class.code")}</label>
                     <input id="class-code" autocomplete="off" maxlength="12" class="code-input"
-                        prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) required/>
+                        placeholder=t("class.code_in_link")
+                        prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
                 </div>
                 <button id="join-class" class="button primary" type="submit" disabled=move || busy.get()>
                     {move || if busy.get() { t("class.joining") } else { t("class.join_button") }}
                 </button>
             </form>
+            <ConfirmServer probe=unconfirmed busy error on_match=Callback::new(join_at)/>
             {move || joined.get().map(|c| view! {
                 <p class="saved" role="status" id="joined">{t_with("class.joined", &[("class", &c.name), ("teacher", &c.teacher)])}</p>
             })}
@@ -243,6 +261,9 @@ fn TeachCard(
                 Some(address) => view! {
                     <p id="hosting" role="status">{t("class.hosting")} " " <strong class="address">{address}</strong></p>
                     <p class="muted">{t("class.hosting_hint")}</p>
+                    {move || view_.with(|v| v.as_ref().and_then(|v| v.hosting_words.clone())).map(|words| view! {
+                        <p id="hosting-words">{t("class.hosting_words")} " " <strong class="fingerprint-words">{words}</strong></p>
+                    })}
                     <button id="stop-class-server" class="button" on:click=move |_| host(false) disabled=move || busy.get()>
                         {t("class.stop")}
                     </button>
@@ -356,10 +377,44 @@ fn OffersCard() -> impl IntoView {
     }
 }
 
+/// The link that joins a class: the server, the class's code and the server's
+/// fingerprint, as a student's app reads it.
+fn join_link(address: &str, code: &str, fingerprint: &str) -> String {
+    let code: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    format!("{address}/join#code={code}&sha256={fingerprint}")
+}
+
+/// `text` as a QR code, in SVG (drawn here: nothing leaves the machine).
+fn qr_svg(text: &str) -> String {
+    qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M)
+        .map(|code| {
+            code.render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(200, 200)
+                .quiet_zone(true)
+                .build()
+        })
+        .unwrap_or_default()
+}
+
 /// A class taught: its code, assigning a lesson, and its dashboard.
 #[component]
-fn TaughtClass(class: ClassInfo) -> impl IntoView {
+fn TaughtClass(class: ClassInfo, view_: RwSignal<Option<ClassroomView>>) -> impl IntoView {
     let session = session();
+    // The join link, when this app runs the class server: its address, the class's
+    // code and the server's fingerprint, so a student's app needs nothing typed.
+    let link = {
+        let code = class.code.clone();
+        move || {
+            view_.with(|v| {
+                let v = v.as_ref()?;
+                Some(join_link(
+                    v.hosting.as_ref()?,
+                    code.as_ref()?,
+                    v.hosting_fingerprint.as_ref()?,
+                ))
+            })
+        }
+    };
     let report = RwSignal::new(None::<ClassReport>);
     let roster = RwSignal::new(Vec::<Classmate>::new());
     let error = RwSignal::new(None::<ErrorView>);
@@ -433,6 +488,14 @@ fn TaughtClass(class: ClassInfo) -> impl IntoView {
         <section class="card taught-class" aria-label=class.name.clone()>
             <h2 class="section-title">{class.name.clone()}</h2>
             <p>{t("class.code_is")} " " <strong class="join-code" id="join-code">{shown_code}</strong></p>
+            {move || link().map(|link| view! {
+                <details class="join-link">
+                    <summary>{t("class.join_link")}</summary>
+                    <p class="muted">{t("class.join_link_hint")}</p>
+                    <div class="qr" role="img" aria-label=t("class.join_link_qr") inner_html=qr_svg(&link)></div>
+                    <p><code class="join-link-text">{link}</code></p>
+                </details>
+            })}
             <p class="muted">{t_with("class.students", &[("n", &class.students.to_string())])}</p>
             <ErrorBanner error/>
             <form on:submit=assign>

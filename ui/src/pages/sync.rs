@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use satchel_types::{ErrorView, SyncStatus, command};
+use satchel_types::{ErrorView, ServerProbe, SyncStatus, command};
 
 use crate::app::session;
 use crate::i18n::{t, t_with};
 use crate::ipc;
-use crate::widgets::{ErrorBanner, relative_time};
+use crate::widgets::{ConfirmServer, ErrorBanner, probe_if_unconfirmed, relative_time};
 
 /// Reads where sync stands into the session (once a library is open).
 pub fn load_status() {
@@ -108,30 +108,45 @@ pub fn SyncSettingsCard() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<ErrorView>);
+    // A server met for the first time, waiting for the learner to compare its words.
+    let unconfirmed = RwSignal::new(None::<ServerProbe>);
     load_status();
 
-    let sign_in = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let sign_in_at = move |address: String| {
         busy.set(true);
         error.set(None);
         let args = command::SyncSignIn {
-            server: server.get_untracked(),
+            server: address.clone(),
             name: name.get_untracked(),
             password: password.get_untracked(),
         };
         spawn_local(async move {
             let result = ipc::invoke(args).await;
-            busy.set(false);
             match result {
                 Ok(_) => {
+                    busy.set(false);
+                    unconfirmed.set(None);
                     password.set(String::new());
                     load_status();
                     // The first sync starts at once.
                     sync_now();
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    let probed = probe_if_unconfirmed(&e, address).await;
+                    busy.set(false);
+                    match probed {
+                        Some(Ok(probe)) => unconfirmed.set(Some(probe)),
+                        Some(Err(other)) => error.set(Some(other)),
+                        None => error.set(Some(e)),
+                    }
+                }
             }
         });
+    };
+    let sign_in = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        unconfirmed.set(None);
+        sign_in_at(server.get_untracked());
     };
     let sign_out = move |_| {
         spawn_local(async move {
@@ -152,7 +167,7 @@ pub fn SyncSettingsCard() -> impl IntoView {
                     <form on:submit=sign_in id="sync-sign-in">
                         <div class="field">
                             <label for="sync-server">{t("settings.sync_server")}</label>
-                            <input id="sync-server" type="url" placeholder="http://192.168.1.20:7480" required
+                            <input id="sync-server" type="text" inputmode="url" placeholder="https://192.168.1.20:7480" required
                                 prop:value=move || server.get() on:input=move |ev| server.set(event_target_value(&ev))/>
                         </div>
                         <div class="field">
@@ -171,6 +186,7 @@ pub fn SyncSettingsCard() -> impl IntoView {
                             </button>
                         </div>
                     </form>
+                    <ConfirmServer probe=unconfirmed busy error on_match=Callback::new(sign_in_at)/>
                 }.into_any(),
                 Some((account, status)) => view! {
                     <dl class="facts" id="sync-account">

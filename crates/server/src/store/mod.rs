@@ -241,7 +241,15 @@ impl Store {
     pub async fn signing_key(&self) -> Result<Vec<u8>> {
         let mut fresh = vec![0; 32];
         getrandom::fill(&mut fresh).map_err(|e| StoreError::Worker(e.to_string()))?;
-        each!(self, s => s.signing_key(fresh).await)
+        each!(self, s => s.setting_or("signing_key", fresh).await)
+    }
+
+    /// The server's TLS certificate and key (PEM), made on first use by `make` and
+    /// shared by every instance; kept in the database, encrypted with it where it is
+    /// (the class server inside a teacher's app).
+    pub async fn tls_identity(&self, make: impl FnOnce() -> Vec<u8>) -> Result<Vec<u8>> {
+        let fresh = make();
+        each!(self, s => s.setting_or("tls_identity", fresh).await)
     }
 
     pub async fn add_user(&self, user: &User) -> Result<()> {
@@ -256,6 +264,8 @@ impl Store {
         each!(self, s => s.user(id.to_owned()).await)
     }
 
+    /// Sets `name`'s password and ends every sign-in of theirs (their refresh tokens
+    /// are revoked): a changed password is a reason to sign everyone out.
     pub async fn set_password(&self, name: &str, hash: &str) -> Result<bool> {
         each!(self, s => s.set_password(name.to_owned(), hash.to_owned()).await)
     }

@@ -69,17 +69,17 @@ impl Postgres {
         self.pool.get().await.map_err(pool_error)
     }
 
-    pub async fn signing_key(&self, fresh: Vec<u8>) -> Result<Vec<u8>> {
+    pub async fn setting_or(&self, key: &'static str, fresh: Vec<u8>) -> Result<Vec<u8>> {
         let client = self.client().await?;
         client
             .execute(
-                "INSERT INTO settings (key, value) VALUES ('signing_key', $1)
+                "INSERT INTO settings (key, value) VALUES ($1, $2)
                  ON CONFLICT (key) DO NOTHING",
-                &[&fresh],
+                &[&key, &fresh],
             )
             .await?;
         Ok(client
-            .query_one("SELECT value FROM settings WHERE key = 'signing_key'", &[])
+            .query_one("SELECT value FROM settings WHERE key = $1", &[&key])
             .await?
             .get(0))
     }
@@ -128,14 +128,23 @@ impl Postgres {
     }
 
     pub async fn set_password(&self, name: String, hash: String) -> Result<bool> {
-        let client = self.client().await?;
-        Ok(client
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        let changed = tx
             .execute(
                 "UPDATE users SET password_hash = $2 WHERE name = $1",
                 &[&name, &hash],
             )
             .await?
-            == 1)
+            == 1;
+        tx.execute(
+            "UPDATE refresh_tokens SET revoked = TRUE
+             WHERE user_id = (SELECT id FROM users WHERE name = $1)",
+            &[&name],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(changed)
     }
 
     pub async fn users(&self) -> Result<Vec<User>> {

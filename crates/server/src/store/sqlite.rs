@@ -70,18 +70,18 @@ impl Sqlite {
         .map_err(|e| StoreError::Worker(e.to_string()))?
     }
 
-    pub async fn signing_key(&self, fresh: Vec<u8>) -> Result<Vec<u8>> {
+    pub async fn setting_or(&self, key: &'static str, fresh: Vec<u8>) -> Result<Vec<u8>> {
         self.with(move |c| {
             c.execute(
-                "INSERT INTO settings (key, value) VALUES ('signing_key', ?1)
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO NOTHING",
-                params![fresh],
+                params![key, fresh],
             )?;
-            Ok(c.query_row(
-                "SELECT value FROM settings WHERE key = 'signing_key'",
-                [],
-                |r| r.get(0),
-            )?)
+            Ok(
+                c.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })?,
+            )
         })
         .await
     }
@@ -133,10 +133,18 @@ impl Sqlite {
 
     pub async fn set_password(&self, name: String, hash: String) -> Result<bool> {
         self.with(move |c| {
-            Ok(c.execute(
+            let tx = c.transaction()?;
+            let changed = tx.execute(
                 "UPDATE users SET password_hash = ?2 WHERE name = ?1",
                 params![name, hash],
-            )? == 1)
+            )? == 1;
+            tx.execute(
+                "UPDATE refresh_tokens SET revoked = TRUE
+                 WHERE user_id = (SELECT id FROM users WHERE name = ?1)",
+                [&name],
+            )?;
+            tx.commit()?;
+            Ok(changed)
         })
         .await
     }

@@ -396,6 +396,8 @@ fn lessons_go_out_and_progress_comes_back_on_a_usb_stick() {
     let code = class["code"].as_str().unwrap().to_owned();
     let eve = teacher.json(&["class", "add-student", "Eve"]);
     assert_eq!(eve["name"], "Eve");
+    let claim = eve["claim_code"].as_str().unwrap().to_owned();
+    assert_eq!(claim.len(), 8, "{eve}");
     assert_eq!(teacher.json(&["class", "assign", &source])["delivered"], 1);
     let out = teacher.json(&[
         "class",
@@ -466,9 +468,24 @@ fn lessons_go_out_and_progress_comes_back_on_a_usb_stick() {
     );
     assert_eq!(report["lessons"][0]["done"], 1, "{report:#}");
 
-    // Later, a network: Eve joins with the code and claims her account; nothing is
-    // doubled, and what she does now reaches the report by sync.
-    let joined = student.json(&["class", "join", &code, "--server", &url]);
+    // Later, a network. Someone else who has the class's code cannot take Eve's
+    // account by her name; Eve claims it with the one-time code the teacher gave her.
+    let mallory = profile(root, "Mallory");
+    let taken = mallory.run(&[
+        "class", "join", &code, "--server", &url, "--name", "Eve", "--json",
+    ]);
+    assert!(!taken.status.success());
+    assert!(
+        String::from_utf8_lossy(&taken.stderr).contains("claim code"),
+        "{}",
+        String::from_utf8_lossy(&taken.stderr)
+    );
+    let guessed = mallory.run(&[
+        "class", "join", &code, "--server", &url, "--name", "Eve", "--claim", "ABCDEFGH", "--json",
+    ]);
+    assert!(!guessed.status.success());
+    // Nothing is doubled, and what she does now reaches the report by sync.
+    let joined = student.json(&["class", "join", &code, "--server", &url, "--claim", &claim]);
     assert_eq!(joined["name"], "Year 7 Science");
     assert_eq!(
         student.json(&["card", "list"]).as_array().unwrap().len(),
@@ -498,4 +515,9 @@ fn lessons_go_out_and_progress_comes_back_on_a_usb_stick() {
         "{report:#}"
     );
     assert_eq!(report["students"].as_array().unwrap().len(), 1);
+    // The claim code worked once: used again (by anyone), it is refused.
+    let again = mallory.run(&[
+        "class", "join", &code, "--server", &url, "--name", "Eve", "--claim", &claim, "--json",
+    ]);
+    assert!(!again.status.success(), "a claim code worked twice");
 }

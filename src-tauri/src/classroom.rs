@@ -246,12 +246,16 @@ pub async fn class_find(_: Args<command::ClassFind>) -> ReplyTo<command::ClassFi
 #[tauri::command(rename_all = "snake_case")]
 pub async fn class_join(
     shell: State<'_, Arc<Shell>>,
-    Args(command::ClassJoin { server, code }): Args<command::ClassJoin>,
+    Args(command::ClassJoin {
+        server,
+        code,
+        claim,
+    }): Args<command::ClassJoin>,
 ) -> ReplyTo<command::ClassJoin> {
     off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| {
             let name = p.name().to_owned();
-            p.classroom().join(&server, &code, &name)
+            p.classroom().join(&server, &code, &name, claim.as_deref())
         })
     })
     .await
@@ -561,4 +565,29 @@ pub async fn probe_server(
     })
     .await
     .map_err(failed)?
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_renew_code(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::ClassRenewCode { class_id }): Args<command::ClassRenewCode>,
+) -> ReplyTo<command::ClassRenewCode> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.classroom().renew_code(&class_id))
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn class_renew_claim(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::ClassRenewClaim {
+        class_id,
+        student_id,
+    }): Args<command::ClassRenewClaim>,
+) -> ReplyTo<command::ClassRenewClaim> {
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| p.classroom().renew_claim(&class_id, &student_id))
+    })
+    .await
 }

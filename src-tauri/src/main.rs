@@ -221,6 +221,8 @@ fn main() -> ExitCode {
             commands::check_update,
             commands::install_update,
             classroom::probe_server,
+            classroom::class_renew_code,
+            classroom::class_renew_claim,
             classroom::class_offers,
             classroom::class_take_offer,
             classroom::class_offered,

@@ -62,6 +62,13 @@ pub fn ErrorBanner(error: RwSignal<Option<ErrorView>>) -> impl IntoView {
     }
 }
 
+/// A day as the learner's system writes dates, from Unix milliseconds.
+pub fn local_date(ms: i64) -> String {
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
+        .to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}
+
 /// Relative time for lists ("5 min ago"), from Unix milliseconds.
 pub fn relative_time(then_ms: i64) -> String {
     let minutes = ((js_sys::Date::now() as i64 - then_ms) / 60_000).max(0);

@@ -11,6 +11,16 @@ use crate::cli::{ClassCommand, Cli};
 use crate::output::{Failure, print};
 use crate::unlock::unlock;
 
+/// The claim code a student added by name joins with, when there is one.
+fn print_claim(student: &satchel_core::types::Classmate) {
+    if let Some(code) = &student.claim_code {
+        println!(
+            "{} joins with the class's code and the claim code {code} (it works once, for 7 days).",
+            student.name
+        );
+    }
+}
+
 pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(), Failure> {
     if let ClassCommand::Find { wait } = command {
         let found = satchel_core::discover(Duration::from_secs(*wait))?;
@@ -52,6 +62,7 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
             server,
             fingerprint,
             name,
+            claim,
         } => {
             // A join link names the server, its fingerprint and the code at once.
             let link = code
@@ -90,7 +101,9 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
             };
             let server = crate::pinned(&server, fingerprint.as_deref())?;
             let name = name.clone().unwrap_or_else(|| profile.name().to_owned());
-            let class = profile.classroom().join(&server, &code, &name)?;
+            let class = profile
+                .classroom()
+                .join(&server, &code, &name, claim.as_deref())?;
             print(cli.json, &class, |c| {
                 println!(
                     "Joined {} ({}). Lessons arrive when you sync.",
@@ -149,6 +162,23 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
             let student = profile.classroom().add_student(&taught.id, name)?;
             print(cli.json, &student, |s| {
                 println!("Added {} to {}.", s.name, taught.name);
+                print_claim(s);
+            })
+        }
+        ClassCommand::ClaimCode { student, class } => {
+            let taught = profile.classroom().taught(class.as_deref())?;
+            let student = profile.classroom().renew_claim(&taught.id, student)?;
+            print(cli.json, &student, print_claim)
+        }
+        ClassCommand::NewCode { class } => {
+            let taught = profile.classroom().taught(class.as_deref())?;
+            let renewed = profile.classroom().renew_code(&taught.id)?;
+            print(cli.json, &renewed, |c| {
+                println!(
+                    "{}'s new join code is {}; the old one no longer works.",
+                    c.name,
+                    c.code.as_deref().unwrap_or("")
+                );
             })
         }
         ClassCommand::RemoveStudent { student, class } => {

@@ -253,6 +253,9 @@ pub enum ClassCommand {
         /// The name to join as (the profile's name by default).
         #[arg(long)]
         name: Option<String>,
+        /// The one-time claim code the teacher gave you, when they added you by name.
+        #[arg(long)]
+        claim: Option<String>,
     },
     /// Assign a lesson: a source or note with a study pack, to the class or to
     /// chosen students (by id or name).
@@ -279,9 +282,25 @@ pub enum ClassCommand {
     /// The lessons this profile was given.
     Lessons,
     /// Add a student by name, for a classroom with no network (their lessons go by USB
-    /// stick; they claim the account when they first join on a network).
+    /// stick; they claim the account when they first join on a network, with the
+    /// one-time claim code this prints). With --json, `claim_code` and
+    /// `claim_expires_at`.
     AddStudent {
         name: String,
+        #[arg(long)]
+        class: Option<String>,
+    },
+    /// A new one-time claim code for a student added by name who has not joined yet
+    /// (the earlier one stops working).
+    ClaimCode {
+        /// The student's name or id.
+        student: String,
+        #[arg(long)]
+        class: Option<String>,
+    },
+    /// A new join code for the class (the old one stops working; a code works for two
+    /// weeks).
+    NewCode {
         #[arg(long)]
         class: Option<String>,
     },

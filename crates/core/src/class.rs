@@ -123,8 +123,15 @@ impl Classroom<'_> {
     /// profile is then signed in to that server and syncs with it from now on, and the
     /// class's lessons arrive with the first sync. `server` may be the teacher's join
     /// link, which carries the code (when `code` is empty) and the server's
-    /// fingerprint.
-    pub fn join(&self, server: &str, code: &str, name: &str) -> Result<ClassInfo> {
+    /// fingerprint. `claim` is the one-time code a teacher hands a student they added by
+    /// name, to claim that account.
+    pub fn join(
+        &self,
+        server: &str,
+        code: &str,
+        name: &str,
+        claim: Option<&str>,
+    ) -> Result<ClassInfo> {
         let name = name.trim();
         if name.is_empty() {
             return Err(Error::InvalidInput("a name to join with is needed".into()));
@@ -144,7 +151,10 @@ impl Classroom<'_> {
         let (server, joined): (crate::net::ServerAddress, Joined) = self.sync().server_post(
             server,
             "/v1/classes/join",
-            &json!({ "code": code, "name": name, "password": secret, "device": device }),
+            &json!({
+                "code": code, "name": name, "password": secret, "device": device,
+                "claim": claim.map(str::trim).filter(|c| !c.is_empty()),
+            }),
         )?;
         self.sync().signed_in(server, joined.tokens)?;
         // Joined even if this first sync fails (the sync status tells why): the next
@@ -355,6 +365,26 @@ impl Classroom<'_> {
             Method::POST,
             &format!("/v1/classes/{class_id}/students"),
             Some(&json!({ "name": name })),
+        )
+    }
+
+    /// Gives a class this profile teaches a new join code; the old one stops working.
+    pub fn renew_code(&self, class_id: &str) -> Result<ClassInfo> {
+        self.sync().server_call(
+            Method::POST,
+            &format!("/v1/classes/{class_id}/code"),
+            Some(&json!({})),
+        )
+    }
+
+    /// A new one-time claim code for a student added by name who has not joined yet
+    /// (`wanted`, an id or a name); the earlier one stops working.
+    pub fn renew_claim(&self, class_id: &str, wanted: &str) -> Result<Classmate> {
+        let student = self.classroom().student(class_id, wanted)?;
+        self.sync().server_call(
+            Method::POST,
+            &format!("/v1/classes/{class_id}/students/{}/claim", student.id),
+            Some(&json!({})),
         )
     }
 

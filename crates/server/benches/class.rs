@@ -90,6 +90,7 @@ fn main() {
             teacher_name: "Ms Rivera".into(),
             code: "ABCDEF".into(),
             created_at: 0,
+            code_expires_at: i64::MAX,
         };
         store.add_class(&class).await.expect("a class");
         for l in 0..LESSONS {

@@ -31,6 +31,10 @@ const LESSON_KINDS: &[&str] = &["lessons", "sources", "cards", "notes"];
 const STRUGGLING_BELOW: f32 = 0.5;
 const STRUGGLES_SHOWN: usize = 100;
 
+fn lifetime_ms(lifetime: std::time::Duration) -> i64 {
+    i64::try_from(lifetime.as_millis()).unwrap_or(i64::MAX / 2)
+}
+
 /// A join code as a person may type it: any case, with or without spaces or a dash.
 pub fn normalize_code(code: &str) -> String {
     code.chars()
@@ -55,6 +59,7 @@ fn info(class: &Class, caller: &Caller, students: usize) -> ClassInfo {
         name: class.name.clone(),
         teacher: class.teacher_name.clone(),
         code: teaching.then(|| class.code.clone()),
+        code_expires_at: teaching.then_some(class.code_expires_at),
         teaching,
         students: students as u32,
     }
@@ -104,6 +109,7 @@ pub async fn create(
             teacher_name: caller.name.clone(),
             code: new_code()?,
             created_at: now_ms(),
+            code_expires_at: now_ms() + lifetime_ms(app.config.join_code_lifetime),
         };
         match app.store.add_class(&class).await {
             Ok(()) => return Ok((StatusCode::CREATED, Json(info(&class, &caller, 0)))),
@@ -139,6 +145,9 @@ pub struct JoinForm {
     /// The secret the student's device made for this account, to sign in again with.
     password: String,
     device: String,
+    /// The one-time code the teacher handed a student they added by name.
+    #[serde(default)]
+    claim: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -170,29 +179,49 @@ pub async fn join(
             "no class has that code",
         ));
     };
+    if class.code_expires_at <= now_ms() {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "that join code has expired: ask your teacher for the new one",
+        ));
+    }
     let user = match app.store.user_by_name(form.name.trim()).await? {
         Some(user) => {
             let hash = user.password_hash.clone();
             let password = form.password.clone();
             let matches =
                 auth::with_hashing(move || auth::verify_password(&password, &hash)).await?;
-            let claimed = !matches
-                && user.role == Role::Learner
-                && app
-                    .store
-                    .members(&class.id)
-                    .await?
-                    .iter()
-                    .any(|m| m.id == user.id)
-                && app
-                    .store
-                    .claim(&user.id, &crate::hash_new_password(&form.password).await?)
-                    .await?;
+            // An account the teacher added by name is claimed with the one-time code
+            // they handed its student, never with the class's code alone.
+            let claimed = match (&form.claim, matches) {
+                (Some(claim), false)
+                    if user.role == Role::Learner
+                        && app
+                            .store
+                            .members(&class.id)
+                            .await?
+                            .iter()
+                            .any(|m| m.id == user.id) =>
+                {
+                    app.limits.check_account(&format!("claim/{}", user.id))?;
+                    app.store
+                        .claim(
+                            &user.id,
+                            &claim_hash(claim),
+                            &crate::hash_new_password(&form.password).await?,
+                            now_ms(),
+                        )
+                        .await?
+                }
+                _ => false,
+            };
             if !(matches || claimed) || user.role != Role::Learner {
-                return Err(ApiError::new(
-                    StatusCode::CONFLICT,
-                    "someone here already has that name: choose another",
-                ));
+                let why = if form.claim.is_some() {
+                    "that claim code is not this name's, was used already or has expired: ask your teacher for a new one"
+                } else {
+                    "someone here already has that name: choose another (or, if your teacher added you, use the claim code they gave you)"
+                };
+                return Err(ApiError::new(StatusCode::CONFLICT, why));
             }
             user
         }
@@ -275,6 +304,7 @@ pub async fn add_student(
             user
         }
     };
+    let claim = new_claim(&app, &user.id).await?;
     app.store.add_member(&class.id, &user.id).await?;
     for assignment in app.store.assignments(&class.id).await? {
         if assignment.is_for(&user.id) {
@@ -294,14 +324,89 @@ pub async fn add_student(
         .into_iter()
         .find(|m| m.id == user.id)
         .map_or(0, |m| m.joined_at);
+    let (claim_code, claim_expires_at) = claim.unzip();
     Ok((
         StatusCode::CREATED,
         Json(Classmate {
             id: user.id,
             name: user.name,
             joined_at,
+            claim_code,
+            claim_expires_at,
         }),
     ))
+}
+
+/// How a claim code is kept: its sha256 (it is random, so no salt is needed).
+fn claim_hash(code: &str) -> String {
+    auth::hex(&sha2::Sha256::digest(normalize_code(code).as_bytes()))
+}
+
+/// A new one-time claim code for the unclaimed account `user_id` (an earlier one stops
+/// working); `None` when the account is claimed already.
+async fn new_claim(app: &AppState, user_id: &str) -> Result<Option<(String, i64)>, ApiError> {
+    // Eight characters of the code alphabet: about 40 bits, tried at the sign-in rate.
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(ApiError::internal)?;
+    let code: String = bytes
+        .iter()
+        .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
+        .collect();
+    let expires_at = now_ms() + lifetime_ms(app.config.claim_lifetime);
+    Ok(app
+        .store
+        .set_claim(user_id, &claim_hash(&code), expires_at)
+        .await?
+        .then_some((code, expires_at)))
+}
+
+/// A teacher gives a class a new join code (the old one stops working), good for
+/// another `join_code_lifetime`.
+pub async fn renew_code(
+    State(app): State<Arc<AppState>>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<ClassInfo>, ApiError> {
+    let class = taught(&app.store, &caller, &id).await?;
+    for _ in 0..8 {
+        let code = new_code()?;
+        let expires_at = now_ms() + lifetime_ms(app.config.join_code_lifetime);
+        match app.store.set_class_code(&class.id, &code, expires_at).await {
+            Ok(()) => {
+                let students = app.store.members(&class.id).await?.len();
+                let renewed = Class {
+                    code,
+                    code_expires_at: expires_at,
+                    ..class
+                };
+                return Ok(Json(info(&renewed, &caller, students)));
+            }
+            Err(crate::store::StoreError::NameTaken(_)) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(ApiError::internal("no free class code"))
+}
+
+/// A teacher makes a new claim code for a student they added by name who has not
+/// joined yet (the earlier code stops working).
+pub async fn renew_claim(
+    State(app): State<Arc<AppState>>,
+    caller: Caller,
+    Path((id, student)): Path<(String, String)>,
+) -> Result<Json<Classmate>, ApiError> {
+    let (_, member) = student_of(&app.store, &caller, &id, &student).await?;
+    let Some((code, expires_at)) = new_claim(&app, &member.id).await? else {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "this student has joined already: there is nothing to claim",
+        ));
+    };
+    Ok(Json(Classmate {
+        claim_code: Some(code),
+        claim_expires_at: Some(expires_at),
+        ..Classmate::from(member)
+    }))
 }
 
 /// A teacher takes a student out of the class: they leave the roster and the report,
@@ -323,6 +428,8 @@ impl From<Member> for Classmate {
             id: m.id,
             name: m.name,
             joined_at: m.joined_at,
+            claim_code: None,
+            claim_expires_at: None,
         }
     }
 }
@@ -920,6 +1027,7 @@ mod tests {
             name: "Biology".into(),
             teacher: "Ms Rivera".into(),
             code: Some("ABCDEF".into()),
+            code_expires_at: None,
             teaching: true,
             students: 3,
         };

@@ -57,6 +57,10 @@ pub struct Config {
     /// loopback may read it.
     pub metrics_token: Option<String>,
     pub request_timeout: Duration,
+    /// How long a class's join code works; the teacher makes a new one after.
+    pub join_code_lifetime: Duration,
+    /// How long a claim code for a student added by name works.
+    pub claim_lifetime: Duration,
     /// The folder of packs offered to the class (an update, a model pack), if any.
     pub offers_dir: Option<PathBuf>,
     /// The public keys (minisign's text) an offered pack may be signed with.
@@ -75,6 +79,8 @@ impl Default for Config {
             trust_loopback: true,
             metrics_token: None,
             request_timeout: Duration::from_secs(60),
+            join_code_lifetime: Duration::from_secs(14 * 24 * 3600),
+            claim_lifetime: Duration::from_secs(7 * 24 * 3600),
             offers_dir: None,
             offer_keys: vec![satchel_packs::RELEASE_KEY.to_owned()],
         }
@@ -222,6 +228,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(
             "/v1/classes/{id}/students/{student}",
             delete(classes::remove_student),
+        )
+        .route("/v1/classes/{id}/code", post(classes::renew_code))
+        .route(
+            "/v1/classes/{id}/students/{student}/claim",
+            post(classes::renew_claim),
         )
         .route("/v1/classes/{id}/assignments", post(classes::assign))
         .route("/v1/classes/{id}/report", get(classes::report))

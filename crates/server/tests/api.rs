@@ -101,6 +101,20 @@ impl Server {
         response.json().await.unwrap()
     }
 
+    /// An access token for `name` signing in with `password`.
+    async fn access_with(&self, name: &str, password: &str, device: &str) -> String {
+        let response = self
+            .http
+            .post(format!("{}/v1/auth/login", self.url))
+            .json(&json!({ "name": name, "password": password, "device": device }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let tokens: Value = response.json().await.unwrap();
+        tokens["access_token"].as_str().unwrap().to_owned()
+    }
+
     /// An access token for `name` on `device`.
     async fn access(&self, name: &str, device: &str) -> String {
         self.login(name, device).await["access_token"]
@@ -1086,6 +1100,167 @@ async fn a_password_change_ends_every_sign_in(backend: Backend) {
     assert_eq!(response.status(), StatusCode::OK);
 }
 
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// Joins `code` as `name` with a device secret, and a claim code when given.
+async fn join(
+    server: &Server,
+    code: &str,
+    name: &str,
+    secret: &str,
+    claim: Option<&str>,
+) -> (StatusCode, Value) {
+    server
+        .call(
+            reqwest::Method::POST,
+            "/v1/classes/join",
+            None,
+            Some(json!({ "code": code, "name": name, "password": secret,
+                         "device": format!("{name}-device"), "claim": claim })),
+        )
+        .await
+}
+
+/// A join code stops working when it expires or the teacher makes a new one; a student
+/// added by name is claimed only with the one-time code the teacher got, once, before
+/// it expires.
+async fn join_codes_expire_and_claims_work_once(backend: Backend) {
+    use reqwest::Method;
+    // Codes that expire at once, then a server whose codes last.
+    let server = start(
+        backend,
+        Config {
+            join_code_lifetime: Duration::ZERO,
+            claim_lifetime: Duration::ZERO,
+            ..Config::default()
+        },
+    )
+    .await;
+    server.add("Ms Rivera", Role::Teacher).await;
+    let teacher = server.access("Ms Rivera", "laptop").await;
+    let (_, class) = server
+        .call(
+            Method::POST,
+            "/v1/classes",
+            Some(&teacher),
+            Some(json!({ "name": "Y7" })),
+        )
+        .await;
+    let code = class["code"].as_str().unwrap().to_owned();
+    let (status, body) = join(&server, &code, "Ana", "ana's secret 1", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    assert!(
+        body["error"].as_str().unwrap().contains("expired"),
+        "{body}"
+    );
+    let (_, added) = server
+        .call(
+            Method::POST,
+            &format!("/v1/classes/{}/students", class["id"].as_str().unwrap()),
+            Some(&teacher),
+            Some(json!({ "name": "Eve" })),
+        )
+        .await;
+    let expired_claim = added["claim_code"].as_str().unwrap().to_owned();
+    drop(server);
+
+    let server = start(backend, Config::default()).await;
+    server.add("Ms Rivera", Role::Teacher).await;
+    let teacher = server.access("Ms Rivera", "laptop").await;
+    let (_, class) = server
+        .call(
+            Method::POST,
+            "/v1/classes",
+            Some(&teacher),
+            Some(json!({ "name": "Y7" })),
+        )
+        .await;
+    let id = class["id"].as_str().unwrap().to_owned();
+    let old = class["code"].as_str().unwrap().to_owned();
+    assert!(class["code_expires_at"].as_i64().unwrap() > now_ms());
+    // A new code: the old one stops working, the new one works.
+    let (status, renewed) = server
+        .call(
+            Method::POST,
+            &format!("/v1/classes/{id}/code"),
+            Some(&teacher),
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{renewed}");
+    let code = renewed["code"].as_str().unwrap().to_owned();
+    assert_ne!(code, old);
+    assert_eq!(
+        join(&server, &old, "Ana", "ana's secret 1", None).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        join(&server, &code, "Ana", "ana's secret 1", None).await.0,
+        StatusCode::OK
+    );
+    // A student cannot renew the code.
+    let ana = server
+        .access_with("Ana", "ana's secret 1", "Ana-device")
+        .await;
+    let (status, _) = server
+        .call(
+            Method::POST,
+            &format!("/v1/classes/{id}/code"),
+            Some(&ana),
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // Eve, added by name: not claimed with the class's code alone, nor a guess, nor a
+    // code from another server that has expired.
+    let (_, added) = server
+        .call(
+            Method::POST,
+            &format!("/v1/classes/{id}/students"),
+            Some(&teacher),
+            Some(json!({ "name": "Eve" })),
+        )
+        .await;
+    let claim = added["claim_code"].as_str().unwrap().to_owned();
+    assert!(added["claim_expires_at"].as_i64().unwrap() > now_ms());
+    for tried in [None, Some("ABCDEFGH"), Some(expired_claim.as_str())] {
+        let (status, body) = join(&server, &code, "Eve", "mallory's secret", tried).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{tried:?}: {body}");
+    }
+    // With it, once: the second use is refused, whoever tries it.
+    assert_eq!(
+        join(&server, &code, "Eve", "eve's secret 1", Some(&claim))
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let (status, _) = join(&server, &code, "Eve", "mallory's secret", Some(&claim)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    // Eve's own secret still joins (her next device start).
+    assert_eq!(
+        join(&server, &code, "Eve", "eve's secret 1", None).await.0,
+        StatusCode::OK
+    );
+    // A claimed account has no claim to renew.
+    let (status, _) = server
+        .call(
+            Method::POST,
+            &format!(
+                "/v1/classes/{id}/students/{}/claim",
+                added["id"].as_str().unwrap()
+            ),
+            Some(&teacher),
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+}
+
 macro_rules! on_both_stores {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1166,4 +1341,5 @@ on_both_stores!(
     requests_past_the_rate_limit_wait,
     a_lesson_reaches_the_class_and_progress_comes_back,
     a_password_change_ends_every_sign_in,
+    join_codes_expire_and_claims_work_once,
 );

@@ -12,6 +12,9 @@ pub struct ClassInfo {
     /// The code students join with (their teacher sees it; students do not).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// Until when the code works (ms since the epoch), for its teacher.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_expires_at: Option<i64>,
     /// Whether this profile teaches it.
     pub teaching: bool,
     pub students: u32,
@@ -23,6 +26,13 @@ pub struct Classmate {
     pub id: String,
     pub name: String,
     pub joined_at: i64,
+    /// For a student the teacher added by name, when the teacher just made it: the
+    /// one-time code that lets the student claim the account when they first join.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim_code: Option<String>,
+    /// Until when that code works (ms since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim_expires_at: Option<i64>,
 }
 
 /// The DNS-SD service type a class server advertises itself under on the LAN.

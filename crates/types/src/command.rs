@@ -269,7 +269,16 @@ commands! {
     /// Class servers advertised on the LAN.
     class_find => ClassFind {} -> Vec<FoundServer>;
     /// Joins a class by its code, on the server at `server`.
-    class_join => ClassJoin { server: String, code: String } -> ClassInfo;
+    class_join => ClassJoin {
+        server: String,
+        code: String,
+        /// The one-time claim code of a student the teacher added by name.
+        claim: Option<String>,
+    } -> ClassInfo;
+    /// A new join code for a class taught (the old one stops working).
+    class_renew_code => ClassRenewCode { class_id: String } -> ClassInfo;
+    /// A new one-time claim code for a student added by name.
+    class_renew_claim => ClassRenewClaim { class_id: String, student_id: String } -> Classmate;
     /// Makes a class on the server the teacher is signed in to.
     class_create => ClassCreate { name: String } -> ClassInfo;
     /// The students of a class taught.

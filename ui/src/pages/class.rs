@@ -108,6 +108,7 @@ fn JoinClass(
     let found = RwSignal::new(None::<Vec<FoundServer>>);
     let server = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
+    let claim = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let joined = RwSignal::new(None::<ClassInfo>);
     // A server met for the first time, waiting for the learner to compare its words.
@@ -131,6 +132,7 @@ fn JoinClass(
         let args = command::ClassJoin {
             server: address.clone(),
             code: code.get_untracked(),
+            claim: Some(claim.get_untracked()).filter(|c| !c.trim().is_empty()),
         };
         spawn_local(async move {
             let result = ipc::invoke(args).await;
@@ -201,6 +203,14 @@ fn JoinClass(
                         placeholder=t("class.code_in_link")
                         prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
                 </div>
+                <details class="claim">
+                    <summary>{t("class.added_by_name")}</summary>
+                    <div class="field">
+                        <label for="class-claim">{t("class.claim_code")}</label>
+                        <input id="class-claim" autocomplete="off" maxlength="12" class="code-input"
+                            prop:value=move || claim.get() on:input=move |ev| claim.set(event_target_value(&ev))/>
+                    </div>
+                </details>
                 <button id="join-class" class="button primary" type="submit" disabled=move || busy.get()>
                     {move || if busy.get() { t("class.joining") } else { t("class.join_button") }}
                 </button>
@@ -478,16 +488,43 @@ fn TaughtClass(class: ClassInfo, view_: RwSignal<Option<ClassroomView>>) -> impl
                 .collect::<Vec<_>>()
         })
     };
-    let code = class.code.clone().unwrap_or_default();
-    let shown_code = if code.len() == 6 {
-        format!("{}-{}", &code[..3], &code[3..])
-    } else {
-        code
+    // The join code and until when it works; a new one replaces both.
+    let code_now = RwSignal::new((
+        class.code.clone().unwrap_or_default(),
+        class.code_expires_at,
+    ));
+    let shown_code = move || {
+        let code = code_now.get().0;
+        if code.len() == 6 {
+            format!("{}-{}", &code[..3], &code[3..])
+        } else {
+            code
+        }
+    };
+    let renew = {
+        let id = class.id.clone();
+        move |_| {
+            let args = command::ClassRenewCode {
+                class_id: id.clone(),
+            };
+            spawn_local(async move {
+                match ipc::invoke(args).await {
+                    Ok(renewed) => {
+                        code_now.set((renewed.code.unwrap_or_default(), renewed.code_expires_at))
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        }
     };
     view! {
         <section class="card taught-class" aria-label=class.name.clone()>
             <h2 class="section-title">{class.name.clone()}</h2>
-            <p>{t("class.code_is")} " " <strong class="join-code" id="join-code">{shown_code}</strong></p>
+            <p>{t("class.code_is")} " " <strong class="join-code" id="join-code">{shown_code}</strong>
+                " " <button type="button" class="button quiet renew-code" on:click=renew>{t("class.new_code")}</button></p>
+            {move || code_now.get().1.map(|until| view! {
+                <p class="muted code-expiry">{t_with("class.code_until", &[("date", &crate::widgets::local_date(until))])}</p>
+            })}
             {move || link().map(|link| view! {
                 <details class="join-link">
                     <summary>{t("class.join_link")}</summary>
@@ -569,7 +606,15 @@ fn Roster(
                 match ipc::invoke(args).await {
                     Ok(s) => {
                         name.set(String::new());
-                        done.set(Some(t_with("class.student_added", &[("name", &s.name)])));
+                        let added = t_with("class.student_added", &[("name", &s.name)]);
+                        // The one-time code the student claims the account with.
+                        let claim = s.claim_code.as_ref().map(|code| {
+                            t_with("class.claim_code_is", &[("name", &s.name), ("code", code)])
+                        });
+                        done.set(Some(match claim {
+                            Some(claim) => format!("{added} {claim}"),
+                            None => added,
+                        }));
                         refresh();
                     }
                     Err(e) => error.set(Some(e)),

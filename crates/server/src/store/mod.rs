@@ -162,6 +162,8 @@ pub struct Class {
     pub teacher_name: String,
     pub code: String,
     pub created_at: i64,
+    /// When the join code stops working (ms since the epoch).
+    pub code_expires_at: i64,
 }
 
 /// A student in a class.
@@ -423,9 +425,34 @@ impl Store {
         each!(self, s => s.mark_unclaimed(user_id.to_owned()).await)
     }
 
-    /// Claims an unclaimed account with a password hash; whether it was unclaimed.
-    pub async fn claim(&self, user_id: &str, hash: &str) -> Result<bool> {
-        each!(self, s => s.claim(user_id.to_owned(), hash.to_owned()).await)
+    /// Gives an unclaimed account a new one-time claim code (its sha256), good until
+    /// `expires_at`; an earlier one stops working.
+    pub async fn set_claim(
+        &self,
+        user_id: &str,
+        claim_hash: &str,
+        expires_at: i64,
+    ) -> Result<bool> {
+        each!(self, s => s.set_claim(user_id.to_owned(), claim_hash.to_owned(), expires_at).await)
+    }
+
+    /// Claims an unclaimed account whose claim code hashes to `claim_hash` and has not
+    /// expired at `now`, setting its password hash; whether it was claimed. The code
+    /// works once.
+    pub async fn claim(
+        &self,
+        user_id: &str,
+        claim_hash: &str,
+        hash: &str,
+        now: i64,
+    ) -> Result<bool> {
+        each!(self, s => s.claim(user_id.to_owned(), claim_hash.to_owned(), hash.to_owned(), now).await)
+    }
+
+    /// Gives a class a new join code, good until `expires_at`; the old one stops
+    /// working. `NameTaken` when another class has that code.
+    pub async fn set_class_code(&self, class_id: &str, code: &str, expires_at: i64) -> Result<()> {
+        each!(self, s => s.set_class_code(class_id.to_owned(), code.to_owned(), expires_at).await)
     }
 
     /// The media a student's lessons name, with whose copy each is: (sha256, owner).
@@ -535,6 +562,16 @@ CREATE TABLE lesson_media (
 -- An account a teacher made for a student with no network yet (lessons go by USB);
 -- the student claims it when they first join on a network.
 ALTER TABLE users ADD COLUMN unclaimed BOOLEAN NOT NULL DEFAULT FALSE;
+"#,
+    r#"
+-- A join code works for a while; the teacher makes a new one when it ends or leaks.
+-- The codes of classes made before this last two weeks from now.
+ALTER TABLE classes ADD COLUMN code_expires_at BIGINT;
+UPDATE classes SET code_expires_at = @NOW_MS@ + 1209600000;
+-- A student added by name claims the account with a one-time code from the teacher
+-- (its sha256), before it expires.
+ALTER TABLE users ADD COLUMN claim_hash TEXT;
+ALTER TABLE users ADD COLUMN claim_expires_at BIGINT;
 "#,
 ];
 

@@ -56,7 +56,11 @@ impl Postgres {
         for migration in MIGRATIONS.iter().skip(done as usize) {
             let sql = migration
                 .replace("@SERIAL@", "BIGSERIAL PRIMARY KEY")
-                .replace("@BLOB@", "BYTEA");
+                .replace("@BLOB@", "BYTEA")
+                .replace(
+                    "@NOW_MS@",
+                    "(CAST(EXTRACT(EPOCH FROM now()) * 1000 AS BIGINT))",
+                );
             tx.batch_execute(&sql).await?;
             tx.execute("INSERT INTO schema_version (version) VALUES (1)", &[])
                 .await?;
@@ -454,7 +458,8 @@ impl Postgres {
     }
 }
 
-const CLASS_COLUMNS: &str = "SELECT c.id, c.name, c.teacher, u.name, c.code, c.created_at
+const CLASS_COLUMNS: &str =
+    "SELECT c.id, c.name, c.teacher, u.name, c.code, c.created_at, c.code_expires_at
      FROM classes c JOIN users u ON u.id = c.teacher";
 
 impl Postgres {
@@ -462,14 +467,15 @@ impl Postgres {
         let client = self.client().await?;
         let added = client
             .execute(
-                "INSERT INTO classes (id, name, teacher, code, created_at)
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING",
+                "INSERT INTO classes (id, name, teacher, code, created_at, code_expires_at)
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO NOTHING",
                 &[
                     &class.id,
                     &class.name,
                     &class.teacher,
                     &class.code,
                     &class.created_at,
+                    &class.code_expires_at,
                 ],
             )
             .await?;
@@ -496,6 +502,7 @@ impl Postgres {
                 teacher_name: r.get(3),
                 code: r.get(4),
                 created_at: r.get(5),
+                code_expires_at: r.get::<_, Option<i64>>(6).unwrap_or(0),
             })
             .collect())
     }
@@ -615,15 +622,63 @@ impl Postgres {
         Ok(())
     }
 
-    pub async fn claim(&self, user_id: String, hash: String) -> Result<bool> {
+    pub async fn set_claim(
+        &self,
+        user_id: String,
+        claim_hash: String,
+        expires_at: i64,
+    ) -> Result<bool> {
         let client = self.client().await?;
         Ok(client
             .execute(
-                "UPDATE users SET password_hash = $2, unclaimed = FALSE WHERE id = $1 AND unclaimed",
-                &[&user_id, &hash],
+                "UPDATE users SET claim_hash = $2, claim_expires_at = $3 WHERE id = $1 AND unclaimed",
+                &[&user_id, &claim_hash, &expires_at],
             )
             .await?
             == 1)
+    }
+
+    pub async fn claim(
+        &self,
+        user_id: String,
+        claim_hash: String,
+        hash: String,
+        now: i64,
+    ) -> Result<bool> {
+        let client = self.client().await?;
+        Ok(client
+            .execute(
+                "UPDATE users SET password_hash = $3, unclaimed = FALSE, claim_hash = NULL
+                 WHERE id = $1 AND unclaimed AND claim_hash = $2 AND claim_expires_at > $4",
+                &[&user_id, &claim_hash, &hash, &now],
+            )
+            .await?
+            == 1)
+    }
+
+    pub async fn set_class_code(
+        &self,
+        class_id: String,
+        code: String,
+        expires_at: i64,
+    ) -> Result<()> {
+        let client = self.client().await?;
+        let changed = client
+            .execute(
+                "UPDATE classes SET code = $2, code_expires_at = $3
+                 WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM classes WHERE code = $2 AND id <> $1)",
+                &[&class_id, &code, &expires_at],
+            )
+            .await;
+        match changed {
+            Ok(1) => Ok(()),
+            // Another class has the code, or took it meanwhile (the unique index says).
+            Ok(_) => Err(StoreError::NameTaken(code)),
+            Err(e) if e.code() == Some(&tokio_postgres::error::SqlState::UNIQUE_VIOLATION) => {
+                Err(StoreError::NameTaken(code))
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     pub async fn lesson_media_of(&self, student: String) -> Result<Vec<(String, String)>> {

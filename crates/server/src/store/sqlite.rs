@@ -39,6 +39,10 @@ impl Sqlite {
                 .map(|m| {
                     m.replace("@SERIAL@", "INTEGER PRIMARY KEY AUTOINCREMENT")
                         .replace("@BLOB@", "BLOB")
+                        .replace(
+                            "@NOW_MS@",
+                            "(CAST(strftime('%s', 'now') AS INTEGER) * 1000)",
+                        )
                 })
                 .collect();
             rusqlite_migration::Migrations::new(
@@ -461,21 +465,23 @@ impl Sqlite {
     }
 }
 
-const CLASS_COLUMNS: &str = "SELECT c.id, c.name, c.teacher, u.name, c.code, c.created_at
+const CLASS_COLUMNS: &str =
+    "SELECT c.id, c.name, c.teacher, u.name, c.code, c.created_at, c.code_expires_at
      FROM classes c JOIN users u ON u.id = c.teacher";
 
 impl Sqlite {
     pub async fn add_class(&self, class: Class) -> Result<()> {
         self.with(move |c| {
             let added = c.execute(
-                "INSERT INTO classes (id, name, teacher, code, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (code) DO NOTHING",
+                "INSERT INTO classes (id, name, teacher, code, created_at, code_expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (code) DO NOTHING",
                 params![
                     class.id,
                     class.name,
                     class.teacher,
                     class.code,
-                    class.created_at
+                    class.created_at,
+                    class.code_expires_at
                 ],
             )?;
             if added == 0 {
@@ -503,6 +509,7 @@ impl Sqlite {
                         teacher_name: r.get(3)?,
                         code: r.get(4)?,
                         created_at: r.get(5)?,
+                        code_expires_at: r.get::<_, Option<i64>>(6)?.unwrap_or(0),
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
@@ -627,12 +634,58 @@ impl Sqlite {
         .await
     }
 
-    pub async fn claim(&self, user_id: String, hash: String) -> Result<bool> {
+    pub async fn set_claim(
+        &self,
+        user_id: String,
+        claim_hash: String,
+        expires_at: i64,
+    ) -> Result<bool> {
         self.with(move |c| {
             Ok(c.execute(
-                "UPDATE users SET password_hash = ?2, unclaimed = FALSE WHERE id = ?1 AND unclaimed",
-                params![user_id, hash],
+                "UPDATE users SET claim_hash = ?2, claim_expires_at = ?3 WHERE id = ?1 AND unclaimed",
+                params![user_id, claim_hash, expires_at],
             )? == 1)
+        })
+        .await
+    }
+
+    pub async fn claim(
+        &self,
+        user_id: String,
+        claim_hash: String,
+        hash: String,
+        now: i64,
+    ) -> Result<bool> {
+        self.with(move |c| {
+            Ok(c.execute(
+                "UPDATE users SET password_hash = ?3, unclaimed = FALSE, claim_hash = NULL
+                 WHERE id = ?1 AND unclaimed AND claim_hash = ?2 AND claim_expires_at > ?4",
+                params![user_id, claim_hash, hash, now],
+            )? == 1)
+        })
+        .await
+    }
+
+    pub async fn set_class_code(
+        &self,
+        class_id: String,
+        code: String,
+        expires_at: i64,
+    ) -> Result<()> {
+        self.with(move |c| {
+            let taken: bool = c.query_row(
+                "SELECT EXISTS (SELECT 1 FROM classes WHERE code = ?1 AND id <> ?2)",
+                params![code, class_id],
+                |r| r.get(0),
+            )?;
+            if taken {
+                return Err(StoreError::NameTaken(code));
+            }
+            c.execute(
+                "UPDATE classes SET code = ?2, code_expires_at = ?3 WHERE id = ?1",
+                params![class_id, code, expires_at],
+            )?;
+            Ok(())
         })
         .await
     }

@@ -688,37 +688,50 @@ pub async fn assign(
         .into_iter()
         .filter(|m| assignment.is_for(m))
         .collect();
-    deliver(&app.store, &class, &assignment, &targets).await?;
+    let failed = deliver(&app.store, &class, &assignment, &targets).await?;
     Ok((
         StatusCode::CREATED,
         Json(Assigned {
-            delivered: targets.len() as u32,
+            delivered: targets.len().saturating_sub(failed) as u32,
         }),
     ))
 }
 
 /// Carries a lesson's documents from its teacher into each student's own: merged, so a
 /// student's copy keeps what they did with it and takes the teacher's later changes.
+/// Carries a lesson into each of `students`' own documents; returns how many it could
+/// not reach.
 pub(crate) async fn deliver(
     store: &Store,
     class: &Class,
     assignment: &Assignment,
     students: &[String],
-) -> Result<(), ApiError> {
+) -> Result<usize, ApiError> {
     let teacher_docs = store
         .load_docs(&class.teacher, assignment.docs.clone())
         .await?;
+    let mut failed = 0;
     for student in students {
         let incoming = teacher_docs
             .iter()
             .map(|(id, stored)| (id.clone(), stored.chunks.clone()))
             .collect();
-        merge_into(store, student, incoming).await?;
-        store
-            .add_lesson_media(student, &class.teacher, assignment.media.clone())
-            .await?;
+        // One student's copy that will not merge (damaged, or forged on their device)
+        // stops the lesson for them alone: the rest of the class still gets it.
+        let delivered = match merge_into(store, student, incoming).await {
+            Ok(_) => store
+                .add_lesson_media(student, &class.teacher, assignment.media.clone())
+                .await
+                .map_err(ApiError::from),
+            Err(error) => Err(error),
+        };
+        if let Err(error) = delivered {
+            failed += 1;
+            tracing::warn!(%student, lesson = %assignment.id, error = %error.message, "a lesson did not reach a student");
+            metrics::counter!("satchel_lesson_delivery_failed_total").increment(1);
+        }
     }
-    Ok(())
+    Ok(failed)
 }
 
 /// Merges documents from elsewhere (a teacher's, each as its chunks; or a bundle's,

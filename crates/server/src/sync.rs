@@ -24,6 +24,9 @@ pub const MAX_BODY: usize = 64 << 20;
 /// Documents changed elsewhere that one answer carries at most.
 const CHANGED_PER_ROUND: usize = 256;
 
+/// The kind of a lesson's document (`lessons/<id>`), written only by its teacher.
+const LESSON_KIND: &str = "lessons";
+
 pub const CURSOR: &str = "satchel-cursor";
 pub const MORE: &str = "satchel-more";
 
@@ -75,6 +78,12 @@ pub async fn sync(
         .load_states(&caller.device, &owner, spoken.clone())
         .await?;
 
+    // A learner's device never writes a lesson: its teacher's changes reach it through
+    // the server (`classes::deliver`). New changes to one from a learner are refused,
+    // so no student can change a lesson or forge its teacher's changes in it.
+    let learner = caller.role == crate::store::Role::Learner;
+    let teacher_only =
+        move |id: &str| learner && DocId::parse(id).is_ok_and(|d| d.kind() == LESSON_KIND);
     // Automerge's work is CPU-bound: off the async threads.
     let (mut open_docs, writes, new_states) = tokio::task::spawn_blocking(move || {
         let mut open_docs: HashMap<String, Open> = HashMap::new();
@@ -94,6 +103,15 @@ pub async fn sync(
         let mut writes = Vec::new();
         let mut new_states = Vec::new();
         for (id, doc) in &mut open_docs {
+            if teacher_only(id) && doc.doc.new_changes().is_some() {
+                tracing::warn!(doc = %id, "a learner's device sent changes to a lesson; refused");
+                metrics::counter!("satchel_sync_refused_total").increment(1);
+                // What the server holds answers the device, as if the changes never came;
+                // the protocol finds what is shared again.
+                doc.doc = Hosted::load(&doc.stored.chunks).map_err(ApiError::internal)?;
+                doc.state = PeerState::default();
+                continue;
+            }
             if let Some(chunk) = doc.doc.new_changes() {
                 writes.push(if doc.stored.chunks.len() + 1 > COMPACT_AFTER_CHUNKS {
                     DocWrite {

@@ -25,6 +25,9 @@ struct Server {
 }
 
 async fn start(config: Config) -> Server {
+    // reqwest's TLS may be switched on by the app's crates in a workspace build: the
+    // tests then choose its crypto provider.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_sqlite(&dir.path().join("server.sqlite3"))
         .await

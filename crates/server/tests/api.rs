@@ -1261,6 +1261,110 @@ async fn join_codes_expire_and_claims_work_once(backend: Backend) {
     assert_eq!(status, StatusCode::CONFLICT);
 }
 
+/// A student whose device forges changes under the teacher's own actor: in the lesson
+/// they are refused, and though their copy of the lesson's cards may no longer merge
+/// the teacher's later edits, the rest of the class still gets every edit.
+async fn a_student_forging_the_teachers_changes_cannot_change_a_lesson_or_stall_it(
+    backend: Backend,
+) {
+    use reqwest::Method;
+    use satchel_sync::Content;
+    let server = start(backend, Config::default()).await;
+    let rivera = server.add("Ms Rivera", Role::Teacher).await;
+    let teacher = server.access("Ms Rivera", "laptop").await;
+    let (_, class) = server
+        .call(
+            Method::POST,
+            "/v1/classes",
+            Some(&teacher),
+            Some(json!({ "name": "Y7" })),
+        )
+        .await;
+    let class_id = class["id"].as_str().unwrap().to_owned();
+    let code = class["code"].as_str().unwrap().to_owned();
+    let card = |front: &str| satchel_sync::Card {
+        id: "card1".into(),
+        deck_id: "deck1".into(),
+        kind: "basic".into(),
+        front: front.into(),
+        back: "b".into(),
+        suspended: false,
+        deleted: false,
+        choices: Vec::new(),
+        media: Vec::new(),
+    };
+    let mut laptop = Replica::new(b"rivera-laptop");
+    laptop.put_card(&card("What is a cell?")).unwrap();
+    laptop
+        .put_lesson("lesson1", r#"{"title":"Cells"}"#)
+        .unwrap();
+    let (teacher_cursor, _) = server.sync(&teacher, &rivera, &mut laptop, 0).await;
+
+    // Mallory joins first, so a delivery that stopped at her would miss Ana.
+    let (_, mallory) = server.join(&code, "mallory").await;
+    let (_, ana) = server.join(&code, "ana").await;
+    let (status, assigned) = server
+        .call(
+            Method::POST,
+            &format!("/v1/classes/{class_id}/assignments"),
+            Some(&teacher),
+            Some(json!({ "id": "lesson1", "title": "Cells",
+                         "docs": ["lessons/lesson1", "cards/deck1"] })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{assigned}");
+    assert_eq!(assigned["delivered"], 2);
+
+    // Mallory's device takes the teacher's actor and writes "as the teacher".
+    let mallory_id = mallory["user"]["id"].as_str().unwrap().to_owned();
+    let mallory_access = mallory["access_token"].as_str().unwrap().to_owned();
+    let mut forger = Replica::new(b"rivera-laptop");
+    let (cursor, _) = server
+        .sync(&mallory_access, &mallory_id, &mut forger, 0)
+        .await;
+    forger
+        .put_lesson("lesson1", r#"{"title":"Forged"}"#)
+        .unwrap();
+    forger.put_card(&card("Forged question")).unwrap();
+    // The forged lesson is refused each time it is sent (so this device never
+    // settles); the rounds themselves are answered.
+    let mut cursor = cursor;
+    for _ in 0..4 {
+        let out = forger.sync_out("server");
+        let (status, reply, next, _) = server
+            .round(&mallory_access, &mallory_id, &out, cursor)
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        cursor = next;
+        forger.sync_in("server", reply).unwrap();
+    }
+    // A fresh device of Mallory's reads what the server kept: the teacher's lesson.
+    let mut fresh = Replica::new(b"mallory-phone");
+    server
+        .sync(&mallory_access, &mallory_id, &mut fresh, 0)
+        .await;
+    let lesson = fresh.content(&DocId::lesson("lesson1")).unwrap();
+    assert!(
+        matches!(&lesson, Content::Lesson(_, text) if text.contains("Cells")),
+        "{lesson:?}"
+    );
+
+    // The teacher edits the card: the same actor's next change, which Mallory forged.
+    laptop.put_card(&card("What is a cell made of?")).unwrap();
+    server
+        .sync(&teacher, &rivera, &mut laptop, teacher_cursor)
+        .await;
+    let ana_id = ana["user"]["id"].as_str().unwrap().to_owned();
+    let ana_access = ana["access_token"].as_str().unwrap().to_owned();
+    let mut ana_device = Replica::new(b"ana-pc");
+    server.sync(&ana_access, &ana_id, &mut ana_device, 0).await;
+    assert_eq!(
+        ana_device.cards().unwrap()[0].front,
+        "What is a cell made of?",
+        "the edit did not reach the rest of the class"
+    );
+}
+
 macro_rules! on_both_stores {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1342,4 +1446,5 @@ on_both_stores!(
     a_lesson_reaches_the_class_and_progress_comes_back,
     a_password_change_ends_every_sign_in,
     join_codes_expire_and_claims_work_once,
+    a_student_forging_the_teachers_changes_cannot_change_a_lesson_or_stall_it,
 );

@@ -19,8 +19,11 @@ use common::models_dir;
 use satchel_test_kit::tools::speak;
 use satchel_test_kit::wer::score;
 
-const SENTENCE: &str =
-    "A triangle has three sides and three angles. Light travels faster than sound.";
+/// Long enough that one phrase the model mishears in this synthetic voice does not
+/// decide the test (a 13-word sentence swung from 3 to 4 words wrong between builds).
+const SENTENCE: &str = "Water evaporates from the sea when the sun warms it. The vapour rises, \
+    cools and becomes clouds. Rain falls on the hills, and rivers carry the water back to \
+    the sea.";
 
 fn speaker() -> String {
     std::env::var("SATCHEL_TEST_SPEAKER").expect(
@@ -120,5 +123,5 @@ fn speech_played_to_the_microphone_is_recorded_and_understood() {
         rate * 100.0
     );
     assert!(rate <= 0.30, "heard {heard:?}");
-    assert!(errors <= file_errors + 1, "heard {heard:?}");
+    assert!(errors <= file_errors + 2, "heard {heard:?}");
 }

@@ -127,10 +127,15 @@ fn make_pack(window: &Session, notes: &Path) -> Result<(), String> {
         "return window.__TAURI__.core.invoke('import_audio', { paths: [arguments[0]] })",
         serde_json::json!([notes.display().to_string()]),
     )?;
-    let ready = window.wait_for(".source-item[data-status='ready']", Duration::from_secs(60))?;
+    // Generous: the desktop tests run side by side, each window with its own background
+    // work, on two cores.
+    let ready = window.wait_for(
+        ".source-item[data-status='ready']",
+        Duration::from_secs(180),
+    )?;
     window.click(&ready)?;
     window.click(&window.wait_for("#make-pack", WAIT)?)?;
     // The steps run in the background; the page fills in when they are done.
-    window.wait_for("#pack-cards .study-card", Duration::from_secs(60))?;
+    window.wait_for("#pack-cards .study-card", Duration::from_secs(180))?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::net::{SocketAddr, UdpSocket};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use satchel_core::packs;
-use satchel_core::types::{ClassroomView, ErrorCode, ErrorView, PackOffer, PackOfferKind, command};
+use satchel_core::types::{ClassroomView, ErrorCode, ErrorView, PackOffer, command};
 use satchel_core::{Audience, Profile};
 use satchel_server::store::{Role, Store};
 use sha2::{Digest, Sha256};
@@ -451,17 +451,7 @@ fn offered_by(profile: &Profile) -> Vec<PackOffer> {
         &packs::trusted_keys(),
     )
     .into_iter()
-    .map(|o| PackOffer {
-        name: o.name,
-        kind: match o.manifest.kind {
-            packs::PackKind::Models => PackOfferKind::Models,
-            packs::PackKind::App => PackOfferKind::App,
-        },
-        version: o.manifest.version,
-        notes: o.manifest.notes,
-        size: o.size,
-        wanted: false,
-    })
+    .map(satchel_server::offers::view)
     .collect()
 }
 

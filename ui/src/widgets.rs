@@ -117,14 +117,20 @@ pub fn ConfirmServer(
     }
 }
 
-/// When `error` says a server must be confirmed first, what it shows (nothing is sent
-/// to it to find out); `None` for any other error.
-pub async fn probe_if_unconfirmed(
-    error: &ErrorView,
+/// Shows why a request to `server` failed: a server met for the first time is read
+/// (nothing is sent to it) so the learner can compare its words in `probe`; any other
+/// failure goes to `error`.
+pub async fn confirm_or_report(
+    failure: ErrorView,
     server: String,
-) -> Option<Result<ServerProbe, ErrorView>> {
-    if error.code != ErrorCode::ConfirmServer {
-        return None;
+    probe: RwSignal<Option<ServerProbe>>,
+    error: RwSignal<Option<ErrorView>>,
+) {
+    if failure.code != ErrorCode::ConfirmServer {
+        return error.set(Some(failure));
     }
-    Some(crate::ipc::invoke(command::ProbeServer { server }).await)
+    match crate::ipc::invoke(command::ProbeServer { server }).await {
+        Ok(shown) => probe.set(Some(shown)),
+        Err(e) => error.set(Some(e)),
+    }
 }

@@ -11,7 +11,7 @@ mod error;
 mod limits;
 pub mod mdns;
 mod media;
-mod offers;
+pub mod offers;
 pub mod store;
 mod sync;
 pub mod tls;
@@ -288,7 +288,7 @@ pub async fn serve_tls(
 /// The identity this server's data keeps: made on its first start.
 pub async fn identity(store: &Store) -> Result<tls::Identity, ApiError> {
     let fresh = tls::Identity::generate().map_err(ApiError::internal)?;
-    let pem = store.tls_identity(|| fresh).await?;
+    let pem = store.tls_identity(fresh).await?;
     tls::Identity::from_pem(&pem, &pem).map_err(ApiError::internal)
 }
 

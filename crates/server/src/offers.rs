@@ -20,7 +20,8 @@ use tower_http::services::ServeFile;
 
 use crate::{ApiError, AppState, Caller};
 
-fn view(offered: Offered) -> PackOffer {
+/// An offered pack as a student's app reads it (`wanted` is the app's to set).
+pub fn view(offered: Offered) -> PackOffer {
     PackOffer {
         name: offered.name,
         kind: match offered.manifest.kind {

@@ -14,7 +14,7 @@ use satchel_types::{
 use crate::app::session;
 use crate::i18n::{t, t_with};
 use crate::ipc;
-use crate::widgets::{ConfirmServer, ErrorBanner, probe_if_unconfirmed};
+use crate::widgets::{ConfirmServer, ErrorBanner, confirm_or_report};
 
 fn load(view: RwSignal<Option<ClassroomView>>, error: RwSignal<Option<ErrorView>>) {
     spawn_local(async move {
@@ -145,15 +145,10 @@ fn JoinClass(
                     session().learned.update(|n| *n += 1);
                     load(view_, error);
                 }
-                // Nothing was sent: show what the server is, to compare first.
+                // Nothing was sent: a new server shows its words to compare first.
                 Err(e) => {
-                    let probed = probe_if_unconfirmed(&e, address).await;
+                    confirm_or_report(e, address, unconfirmed, error).await;
                     busy.set(false);
-                    match probed {
-                        Some(Ok(probe)) => unconfirmed.set(Some(probe)),
-                        Some(Err(other)) => error.set(Some(other)),
-                        None => error.set(Some(e)),
-                    }
                 }
             }
         });

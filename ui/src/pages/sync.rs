@@ -9,7 +9,7 @@ use satchel_types::{ErrorView, ServerProbe, SyncStatus, command};
 use crate::app::session;
 use crate::i18n::{t, t_with};
 use crate::ipc;
-use crate::widgets::{ConfirmServer, ErrorBanner, probe_if_unconfirmed, relative_time};
+use crate::widgets::{ConfirmServer, ErrorBanner, confirm_or_report, relative_time};
 
 /// Reads where sync stands into the session (once a library is open).
 pub fn load_status() {
@@ -131,14 +131,10 @@ pub fn SyncSettingsCard() -> impl IntoView {
                     // The first sync starts at once.
                     sync_now();
                 }
+                // Nothing was sent: a new server shows its words to compare first.
                 Err(e) => {
-                    let probed = probe_if_unconfirmed(&e, address).await;
+                    confirm_or_report(e, address, unconfirmed, error).await;
                     busy.set(false);
-                    match probed {
-                        Some(Ok(probe)) => unconfirmed.set(Some(probe)),
-                        Some(Err(other)) => error.set(Some(other)),
-                        None => error.set(Some(e)),
-                    }
                 }
             }
         });

@@ -246,11 +246,10 @@ impl Store {
         each!(self, s => s.setting_or("signing_key", fresh).await)
     }
 
-    /// The server's TLS certificate and key (PEM), made on first use by `make` and
-    /// shared by every instance; kept in the database, encrypted with it where it is
-    /// (the class server inside a teacher's app).
-    pub async fn tls_identity(&self, make: impl FnOnce() -> Vec<u8>) -> Result<Vec<u8>> {
-        let fresh = make();
+    /// The server's TLS certificate and key (PEM): the kept one, or `fresh` when none
+    /// is kept yet (then kept, and shared by every instance); in the database, so
+    /// encrypted with it where it is (the class server inside a teacher's app).
+    pub async fn tls_identity(&self, fresh: Vec<u8>) -> Result<Vec<u8>> {
         each!(self, s => s.setting_or("tls_identity", fresh).await)
     }
 

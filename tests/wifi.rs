@@ -233,3 +233,45 @@ fn plain_http_is_only_for_a_proxy_on_this_machine() {
     assert_eq!(printed, server.fingerprint);
     assert_eq!(printed.len(), 64);
 }
+
+/// A sign-in that ends (every refresh token revoked on the server, as a password
+/// change or an expiry does) is renewed with the device's key: the student, who has no
+/// password, and the teacher, whose laptop added its key after the password sign-in,
+/// both sync on without being asked for anything.
+#[test]
+fn an_ended_sign_in_is_renewed_with_the_devices_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let (server, code) = class_server(root, "server");
+    let link = join_link(server.port, &code, &server.fingerprint);
+    let ben = profile(root, "Ben");
+    ben.json(&["class", "join", &link]);
+    assert_eq!(ben.json(&["sync", "status"])["account"]["device_key"], true);
+    let teacher = Cli::new(&root.join("server-teacher"))
+        .env("SATCHEL_PASSPHRASE", PASSPHRASE)
+        .env("SATCHEL_PASSWORD", "not the password any more");
+    assert_eq!(
+        teacher.json(&["sync", "status"])["account"]["device_key"],
+        true
+    );
+
+    let db = rusqlite::Connection::open(root.join("server").join("server.sqlite3")).unwrap();
+    db.busy_timeout(std::time::Duration::from_secs(10)).unwrap();
+    let revoked = db
+        .execute("UPDATE refresh_tokens SET revoked = TRUE", [])
+        .unwrap();
+    assert!(revoked >= 2, "{revoked}");
+
+    for cli in [&ben, &teacher] {
+        let synced = cli.json(&["sync"]);
+        println!("{synced}");
+        assert!(
+            cli.json(&["sync", "status"])["last_error"].is_null(),
+            "{synced}"
+        );
+    }
+    let keys: i64 = db
+        .query_row("SELECT COUNT(*) FROM device_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(keys, 2, "one key for each device");
+}

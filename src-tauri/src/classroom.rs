@@ -9,7 +9,6 @@ use satchel_core::packs;
 use satchel_core::types::{ClassroomView, ErrorCode, ErrorView, PackOffer, command};
 use satchel_core::{Audience, Profile};
 use satchel_server::store::{Role, Store};
-use sha2::{Digest, Sha256};
 use tauri::State;
 
 use crate::Shell;
@@ -97,42 +96,65 @@ async fn start(shell: &Shell, profile: &Arc<Profile>) -> Reply<()> {
     let dir = server_dir(profile);
     std::fs::create_dir_all(&dir).map_err(failed)?;
     let teacher = profile.name().to_owned();
-    let secret = {
+    let (key, former, device, public_key) = {
         let profile = Arc::clone(profile);
-        tauri::async_runtime::spawn_blocking(move || profile.classroom().secret())
-            .await
-            .map_err(failed)?
-            .map_err(|e| e.view())?
+        tauri::async_runtime::spawn_blocking(move || {
+            let classroom = profile.classroom();
+            Ok::<_, satchel_core::Error>((
+                classroom.server_key()?,
+                classroom.former_server_key()?,
+                classroom.device()?,
+                classroom.device_public_key()?,
+            ))
+        })
+        .await
+        .map_err(failed)?
+        .map_err(|e| e.view())?
     };
     // Students' progress on this laptop is encrypted like the rest of the library:
-    // under a key from the secret kept in it.
-    let key: [u8; 32] = Sha256::digest(format!("satchel class server\n{secret}")).into();
-    let store = Store::open_sqlite_encrypted(&dir.join("server.sqlite3"), key)
+    // under the server's own key, kept in it.
+    let path = dir.join("server.sqlite3");
+    let store = match Store::open_sqlite_encrypted(&path, key).await {
+        Ok(store) => store,
+        // Made before the server had its own key: moved to it, once.
+        Err(first) => match former {
+            Some(former) if path.exists() => {
+                Store::rekey_sqlite(&path, former, key)
+                    .await
+                    .map_err(|_| failed(&first))?;
+                Store::open_sqlite_encrypted(&path, key)
+                    .await
+                    .map_err(failed)?
+            }
+            _ => return Err(failed(first)),
+        },
+    };
+    if store
+        .user_by_name(&teacher)
+        .await
+        .map_err(failed)?
+        .is_none()
+    {
+        satchel_server::add_keyed_account(&store, &teacher, Role::Teacher)
+            .await
+            .map_err(failed)?;
+    }
+    // The teacher signs in to their own server with this device's key, like a student.
+    satchel_server::add_device_key(&store, &teacher, &device, &public_key)
         .await
         .map_err(failed)?;
-    match store.user_by_name(&teacher).await.map_err(failed)? {
-        Some(_) => {
-            satchel_server::set_password(&store, &teacher, &secret)
-                .await
-                .map_err(failed)?;
-        }
-        None => {
-            satchel_server::add_account(&store, &teacher, &secret, Role::Teacher)
-                .await
-                .map_err(failed)?;
-        }
-    }
-    let config = satchel_server::Config {
-        offers_dir: Some(packs::offers_dir(&dir)),
-        offer_keys: packs::trusted_key_texts(),
-        ..satchel_server::Config::default()
-    };
     // Made on the first start and kept in the encrypted store: the same fingerprint
     // for students' apps every lesson.
     let identity = satchel_server::identity(&store)
         .await
         .map_err(|e| failed(e.message))?;
     let fingerprint = identity.fingerprint();
+    let config = satchel_server::Config {
+        offers_dir: Some(packs::offers_dir(&dir)),
+        offer_keys: packs::trusted_key_texts(),
+        ..satchel_server::Config::default()
+    }
+    .known_by_certificate(&fingerprint);
     let state = satchel_server::AppState::new(store, config)
         .await
         .map_err(failed)?;
@@ -170,11 +192,9 @@ async fn start(shell: &Shell, profile: &Arc<Profile>) -> Reply<()> {
     let local: SocketAddr = ([127, 0, 0, 1], port).into();
     let profile = Arc::clone(profile);
     tauri::async_runtime::spawn_blocking(move || {
-        profile.sync().sign_in(
-            &format!("https://{local}/#sha256={fingerprint}"),
-            &teacher,
-            &secret,
-        )
+        profile
+            .sync()
+            .sign_in_with_device(&format!("https://{local}/#sha256={fingerprint}"), &teacher)
     })
     .await
     .map_err(failed)?

@@ -26,7 +26,6 @@ use crate::store::docs::Touched;
 use crate::store::settings;
 use crate::{Error, Result};
 
-/// The secret this profile joins classes with (the server keeps only its hash).
 /// A student's bundle sent to the class server, at most (the server's own limit).
 const CLASS_BUNDLE_MAX: usize = 256 << 20;
 
@@ -146,33 +145,59 @@ impl Classroom<'_> {
             }
             (typed, _) => typed,
         };
-        let secret = self.classroom().secret()?;
-        let device = self.device_id()?;
-        let (server, joined): (crate::net::ServerAddress, Joined) = self.sync().server_post(
-            server,
+        let server = self.sync().trusted_address(server)?;
+        let joined: Joined = self.sync().signed_post(
+            &server,
             "/v1/classes/join",
-            &json!({
-                "code": code, "name": name, "password": secret, "device": device,
+            &satchel_sync::device::Purpose::Join { code },
+            name,
+            json!({
+                "code": code,
                 "claim": claim.map(str::trim).filter(|c| !c.is_empty()),
             }),
         )?;
-        self.sync().signed_in(server, joined.tokens)?;
+        self.sync().signed_in(server, joined.tokens, true)?;
         // Joined even if this first sync fails (the sync status tells why): the next
         // one brings the lessons.
         let _ = self.sync().now(true);
         Ok(joined.class)
     }
 
-    /// The secret this profile joins classes with (and, teaching, signs in to its own
-    /// class server with), made once and kept in the encrypted library.
-    pub fn secret(&self) -> Result<String> {
-        if let Some(secret) = self.read(|c| settings::CLASS_SECRET.get(c))? {
-            return Ok(secret);
-        }
-        let mut bytes = [0u8; 24];
-        getrandom::fill(&mut bytes).map_err(|e| Error::Random(e.to_string()))?;
-        let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        self.transact(|tx| settings::CLASS_SECRET.put_first(tx, &secret))
+    /// The key the class server this profile runs (teaching) keeps its data under:
+    /// its own random key, made once and kept in the encrypted library, never sent.
+    pub fn server_key(&self) -> Result<[u8; 32]> {
+        let kept = match self.read(|c| settings::CLASS_SERVER_KEY.get(c))? {
+            Some(kept) => kept,
+            None => {
+                let mut bytes = [0u8; 32];
+                getrandom::fill(&mut bytes).map_err(|e| Error::Random(e.to_string()))?;
+                let fresh = satchel_sync::device::hex(&bytes);
+                self.transact(|tx| settings::CLASS_SERVER_KEY.put_first(tx, &fresh))?
+            }
+        };
+        satchel_sync::device::unhex(&kept)
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| Error::Damaged("the class server's key does not read".into()))
+    }
+
+    /// The key a class server made before [`Classroom::server_key`] was kept under
+    /// (from the secret this profile joined classes with then), to move its data to
+    /// the new key once; `None` when there never was one.
+    pub fn former_server_key(&self) -> Result<Option<[u8; 32]>> {
+        use sha2::Digest;
+        Ok(self
+            .read(|c| settings::CLASS_SECRET.get(c))?
+            .map(|secret| sha2::Sha256::digest(format!("satchel class server\n{secret}")).into()))
+    }
+
+    /// This device's public key (hex), as servers know it.
+    pub fn device_public_key(&self) -> Result<String> {
+        Ok(self.device_key()?.public())
+    }
+
+    /// This device's id among the learner's devices.
+    pub fn device(&self) -> Result<String> {
+        self.device_id()
     }
 
     pub fn roster(&self, class_id: &str) -> Result<Vec<Classmate>> {

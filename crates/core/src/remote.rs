@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use backon::{BlockingRetryable, ExponentialBuilder};
 use rusqlite::{Connection, OptionalExtension, params};
+use satchel_sync::device;
 use satchel_types::{ErrorCode, Event, ServerErrorBody, SyncAccount, SyncOutcome, SyncStatus};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -138,6 +139,20 @@ fn address_of(account: &SyncAccount) -> ServerAddress {
     }
 }
 
+/// The server this device names when it signs a challenge for `address`: the
+/// certificate it pinned, or the host an authority vouched for (or this machine).
+fn audience(address: &ServerAddress) -> Result<String> {
+    if let Some(pin) = &address.pin {
+        return Ok(device::pinned_audience(pin));
+    }
+    let url = reqwest::Url::parse(&address.base)
+        .map_err(|e| Error::InvalidInput(format!("{}: {e}", address.base)))?;
+    let host = url
+        .host_str()
+        .ok_or_else(|| Error::InvalidInput(format!("{} names no host", address.base)))?;
+    Ok(device::host_audience(host))
+}
+
 /// Why a request did not go: a server that is not the pinned one (never tried again),
 /// or a passing failure.
 fn send_failure(error: reqwest::Error) -> Failure {
@@ -255,7 +270,98 @@ impl Syncing<'_> {
             .and_then(|r| check(r).map_err(Failure::into_error))?;
         let tokens: Tokens = crate::net::read_json(response)
             .map_err(|e| Error::Server(format!("a sign-in answer that does not read: {e}")))?;
-        self.signed_in(address, tokens)
+        // This device's key joins the account, so an ended sign-in is renewed with it
+        // and the password is not asked for again. A server too old for keys, or a
+        // moment's failure, leaves the password as the way in.
+        let keyed = self
+            .answer(&address, &http, &device::Purpose::AddKey, &tokens.user.name)
+            .and_then(|answer| {
+                http.post(format!("{}/v1/auth/keys", address.base))
+                    .bearer_auth(&tokens.access_token)
+                    .json(&answer)
+                    .send()
+                    .map_err(|e| self.unreachable(&address, send_failure(e)))
+                    .and_then(|r| check(r).map_err(Failure::into_error))
+            })
+            .is_ok();
+        self.signed_in(address, tokens, keyed)
+    }
+
+    /// Signs in to the server at `server` as `name` with this device's key, added to
+    /// that account before (by joining a class there, or by the teacher's app on its
+    /// own class server).
+    pub fn sign_in_with_device(&self, server: &str, name: &str) -> Result<SyncAccount> {
+        let address = self.trusted_address(server)?;
+        let tokens: Tokens = self.signed_post(
+            &address,
+            "/v1/auth/device",
+            &device::Purpose::SignIn,
+            name,
+            serde_json::json!({}),
+        )?;
+        self.signed_in(address, tokens, true)
+    }
+
+    /// This device's answer to a fresh challenge from the server at `address`, for
+    /// `purpose` as `name`: the fields a request signed with the device's key carries.
+    fn answer(
+        &self,
+        address: &ServerAddress,
+        http: &reqwest::blocking::Client,
+        purpose: &device::Purpose<'_>,
+        name: &str,
+    ) -> Result<serde_json::Value> {
+        #[derive(Deserialize)]
+        struct Challenge {
+            challenge: String,
+        }
+        let device_id = self.device_id()?;
+        let key = self.device_key()?;
+        let response = http
+            .post(format!("{}/v1/auth/challenge", address.base))
+            .send()
+            .map_err(|e| self.unreachable(address, send_failure(e)))
+            .and_then(|r| check(r).map_err(Failure::into_error))?;
+        let Challenge { challenge } = crate::net::read_json(response)
+            .map_err(|e| Error::Server(format!("a challenge that does not read: {e}")))?;
+        let audience = audience(address)?;
+        let signature = key.sign(&device::message(
+            &audience, &challenge, purpose, name, &device_id,
+        ));
+        Ok(serde_json::json!({
+            "key": key.public(),
+            "challenge": challenge,
+            "audience": audience,
+            "signature": signature,
+            "name": name,
+            "device": device_id,
+        }))
+    }
+
+    /// A request to `address`'s `path` signed with this device's key (for `purpose`, as
+    /// `name`) with `fields` besides, its answer read as `T`. Sent once: a challenge
+    /// is answered once, and the learner tries again.
+    pub(crate) fn signed_post<T: DeserializeOwned>(
+        &self,
+        address: &ServerAddress,
+        path: &str,
+        purpose: &device::Purpose<'_>,
+        name: &str,
+        fields: serde_json::Value,
+    ) -> Result<T> {
+        let http = self.http(address)?;
+        let mut body = self.answer(address, &http, purpose, name)?;
+        if let (Some(body), serde_json::Value::Object(fields)) = (body.as_object_mut(), fields) {
+            body.extend(fields);
+        }
+        let response = http
+            .post(format!("{}{path}", address.base))
+            .json(&body)
+            .send()
+            .map_err(|e| self.unreachable(address, send_failure(e)))
+            .and_then(|r| check(r).map_err(Failure::into_error))?;
+        crate::net::read_json(response)
+            .map_err(|e| Error::Server(format!("an answer that does not read: {e}")))
     }
 
     /// The error for a request to `address` that did not go.
@@ -272,13 +378,19 @@ impl Syncing<'_> {
     }
 
     /// Keeps a sign-in the server granted (by password, or by joining a class).
-    pub(crate) fn signed_in(&self, address: ServerAddress, tokens: Tokens) -> Result<SyncAccount> {
+    pub(crate) fn signed_in(
+        &self,
+        address: ServerAddress,
+        tokens: Tokens,
+        device_key: bool,
+    ) -> Result<SyncAccount> {
         let account = SyncAccount {
             server: address.base,
             fingerprint: address.pin,
             user_id: tokens.user.id.clone(),
             name: tokens.user.name.clone(),
             role: tokens.user.role.clone(),
+            device_key,
         };
         let before = self.sync().account()?;
         self.keep_refresh(&tokens.refresh_token)?;
@@ -364,27 +476,57 @@ impl Syncing<'_> {
         {
             return Ok(token.clone());
         }
-        let refresh = self
-            .refresh_token()?
-            .ok_or_else(|| Error::SignInNeeded(format!("sign in to {} again", account.server)))?;
+        let Some(refresh) = self.refresh_token()? else {
+            return self.renew_with_device(account);
+        };
         let url = format!("{}/v1/auth/refresh", account.server);
+        let renewed = self.exchange(
+            || {
+                http.post(&url)
+                    .json(&serde_json::json!({ "refresh_token": refresh }))
+            },
+            |r| crate::net::read_json::<Tokens>(r).map_err(|e| Failure::Unreadable(e.to_string())),
+        );
+        let tokens = match renewed {
+            Ok(tokens) => tokens,
+            Err(Failure::Unauthorized(why)) => {
+                // The sign-in ended (expired, signed out, or used elsewhere).
+                let _ = self.forget_refresh();
+                return if account.device_key {
+                    self.renew_with_device(account)
+                } else {
+                    Err(Error::SignInNeeded(why))
+                };
+            }
+            Err(failure) => return Err(failure.into_error()),
+        };
+        self.keep_refresh(&tokens.refresh_token)?;
+        self.remember_access(&tokens);
+        Ok(tokens.access_token)
+    }
+
+    /// A new sign-in with this device's key, for an account it was added to; the
+    /// learner signs in by hand otherwise.
+    fn renew_with_device(&self, account: &SyncAccount) -> Result<String> {
+        if !account.device_key {
+            return Err(Error::SignInNeeded(format!(
+                "sign in to {} again",
+                account.server
+            )));
+        }
         let tokens: Tokens = self
-            .exchange(
-                || {
-                    http.post(&url)
-                        .json(&serde_json::json!({ "refresh_token": refresh }))
-                },
-                |r| {
-                    crate::net::read_json::<Tokens>(r)
-                        .map_err(|e| Failure::Unreadable(e.to_string()))
-                },
+            .signed_post(
+                &address_of(account),
+                "/v1/auth/device",
+                &device::Purpose::SignIn,
+                &account.name,
+                serde_json::json!({}),
             )
-            .map_err(|failure| {
-                if let Failure::Unauthorized(_) = failure {
-                    // The sign-in ended (expired, signed out, or used elsewhere).
-                    let _ = self.forget_refresh();
+            .map_err(|e| match e {
+                Error::SignInNeeded(why) => {
+                    Error::SignInNeeded(format!("{why}: sign in to {} again", account.server))
                 }
-                failure.into_error()
+                other => other,
             })?;
         self.keep_refresh(&tokens.refresh_token)?;
         self.remember_access(&tokens);
@@ -552,28 +694,6 @@ impl Syncing<'_> {
                 stalled = 0;
             }
         }
-    }
-
-    /// An unauthenticated request to `server` (joining a class), read as `T`.
-    pub(crate) fn server_post<T: DeserializeOwned>(
-        &self,
-        server: &str,
-        path: &str,
-        body: &serde_json::Value,
-    ) -> Result<(ServerAddress, T)> {
-        let address = self.trusted_address(server)?;
-        let http = self.http(&address)?;
-        let url = format!("{}{path}", address.base);
-        let answer = self
-            .exchange(
-                || http.post(&url).json(body),
-                |r| {
-                    crate::net::read_json::<T>(r)
-                        .map_err(|e| Failure::Passing(format!("an answer that does not read: {e}")))
-                },
-            )
-            .map_err(|f| self.unreachable(&address, f))?;
-        Ok((address, answer))
     }
 
     /// Syncs with the server now, in rounds until neither side has anything to say.

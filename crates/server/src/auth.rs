@@ -148,6 +148,79 @@ pub fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash_password("not anyone's password").unwrap_or_default())
 }
 
+/// How long a challenge may be answered.
+const CHALLENGE_LIFE_MS: i64 = 2 * 60 * 1000;
+/// Answered challenges remembered at most (until they expire): past this, the server
+/// is busy rather than growing.
+const ANSWERED_MAX: usize = 100_000;
+
+/// Challenges a device answers with its key. A challenge carries its own expiry and a
+/// MAC under a key derived from the token-signing key, so issuing one keeps nothing
+/// (a flood of requests for challenges costs no memory) and every instance of a school
+/// server accepts another's. One answered is remembered until it expires, so it works
+/// once on this instance.
+pub struct Challenges {
+    mac_key: [u8; 32],
+    answered: std::sync::Mutex<std::collections::HashMap<String, i64>>,
+}
+
+impl Challenges {
+    pub fn new(signing_key: &[u8]) -> Challenges {
+        let mut derive = Sha256::new();
+        derive.update(b"satchel challenge mac\n");
+        derive.update(signing_key);
+        Challenges {
+            mac_key: derive.finalize().into(),
+            answered: Default::default(),
+        }
+    }
+
+    fn mac(&self, body: &[u8]) -> [u8; 32] {
+        use hmac::Mac;
+        let mut mac = <hmac::Hmac<Sha256> as hmac::Mac>::new_from_slice(&self.mac_key)
+            .unwrap_or_else(|_| unreachable!("HMAC takes a key of any length"));
+        mac.update(body);
+        mac.finalize().into_bytes().into()
+    }
+
+    /// A new challenge: its expiry, 16 random bytes and their MAC, in hex.
+    pub fn issue(&self, now: i64) -> Result<String, crate::ApiError> {
+        let mut body = [0u8; 24];
+        body[..8].copy_from_slice(&(now + CHALLENGE_LIFE_MS).to_be_bytes());
+        getrandom::fill(&mut body[8..]).map_err(crate::ApiError::internal)?;
+        Ok(format!("{}{}", hex(&body), hex(&self.mac(&body))))
+    }
+
+    /// Takes the answer to `challenge`: one this server issued, not expired at `now`,
+    /// and not answered before.
+    pub fn redeem(&self, challenge: &str, now: i64) -> Result<(), crate::ApiError> {
+        let stale = || crate::ApiError::unauthorized("that challenge has expired: try again");
+        let bytes = satchel_sync::device::unhex(challenge).ok_or_else(stale)?;
+        let (body, mac) = bytes.split_at_checked(24).ok_or_else(stale)?;
+        if !same_secret(mac, &self.mac(body)) {
+            return Err(stale());
+        }
+        let expires = i64::from_be_bytes(body[..8].try_into().map_err(|_| stale())?);
+        if expires <= now {
+            return Err(stale());
+        }
+        let mut answered = self
+            .answered
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if answered.len() >= ANSWERED_MAX {
+            answered.retain(|_, until| *until > now);
+            if answered.len() >= ANSWERED_MAX {
+                return Err(crate::ApiError::busy());
+            }
+        }
+        if answered.insert(challenge.to_owned(), expires).is_some() {
+            return Err(stale());
+        }
+        Ok(())
+    }
+}
+
 /// A new refresh token: what the client keeps, and what the server keeps of it.
 pub fn new_refresh(
     user: &str,
@@ -189,6 +262,28 @@ mod tests {
         assert!(verify_password("correct horse", &hash));
         assert!(!verify_password("correct horse ", &hash));
         assert!(!verify_password("correct horse", "not a hash"));
+    }
+
+    #[test]
+    fn a_challenge_works_once_before_it_expires_and_only_from_its_server() {
+        let challenges = Challenges::new(b"key one");
+        let now = 1_000_000;
+        let challenge = challenges.issue(now).unwrap();
+        assert!(challenges.redeem(&challenge, now + 1000).is_ok());
+        assert!(
+            challenges.redeem(&challenge, now + 1000).is_err(),
+            "answered twice"
+        );
+        let late = challenges.issue(now).unwrap();
+        assert!(challenges.redeem(&late, now + CHALLENGE_LIFE_MS).is_err());
+        let elsewhere = Challenges::new(b"key two").issue(now).unwrap();
+        assert!(challenges.redeem(&elsewhere, now).is_err());
+        // A challenge with a later expiry written in, under the old MAC.
+        let mut forged = challenges.issue(now).unwrap().into_bytes();
+        forged[10] = if forged[10] == b'f' { b'e' } else { b'f' };
+        let forged = String::from_utf8(forged).unwrap();
+        assert!(challenges.redeem(&forged, now).is_err());
+        assert!(challenges.redeem("not hex", now).is_err());
     }
 
     #[test]

@@ -142,9 +142,11 @@ pub async fn list(
 pub struct JoinForm {
     code: String,
     name: String,
-    /// The secret the student's device made for this account, to sign in again with.
-    password: String,
     device: String,
+    /// The device's key, answering a challenge of this server's: the account signs in
+    /// with it from now on.
+    #[serde(flatten)]
+    answer: crate::Answer,
     /// The one-time code the teacher handed a student they added by name.
     #[serde(default)]
     claim: Option<String>,
@@ -185,17 +187,26 @@ pub async fn join(
             "that join code has expired: ask your teacher for the new one",
         ));
     }
-    let user = match app.store.user_by_name(form.name.trim()).await? {
+    let name = form.name.trim();
+    crate::check_line("a name", name, 64)?;
+    crate::check_line("a device id", &form.device, 128)?;
+    app.check_answer(
+        &form.answer,
+        &satchel_sync::device::Purpose::Join { code: &form.code },
+        name,
+        &form.device,
+    )?;
+    let key_owner = app.store.device_key_owner(&form.answer.key).await?;
+    let user = match app.store.user_by_name(name).await? {
+        // This device joined under this name before (another class, or again).
+        Some(user) if key_owner.as_deref() == Some(&user.id) => user,
         Some(user) => {
-            let hash = user.password_hash.clone();
-            let password = form.password.clone();
-            let matches =
-                auth::with_hashing(move || auth::verify_password(&password, &hash)).await?;
             // An account the teacher added by name is claimed with the one-time code
             // they handed its student, never with the class's code alone.
-            let claimed = match (&form.claim, matches) {
-                (Some(claim), false)
-                    if user.role == Role::Learner
+            let claimed = match &form.claim {
+                Some(claim)
+                    if key_owner.is_none()
+                        && user.role == Role::Learner
                         && app
                             .store
                             .members(&class.id)
@@ -205,17 +216,12 @@ pub async fn join(
                 {
                     app.limits.check_account(&format!("claim/{}", user.id))?;
                     app.store
-                        .claim(
-                            &user.id,
-                            &claim_hash(claim),
-                            &crate::hash_new_password(&form.password).await?,
-                            now_ms(),
-                        )
+                        .claim(&user.id, &claim_hash(claim), crate::NO_PASSWORD, now_ms())
                         .await?
                 }
                 _ => false,
             };
-            if !(matches || claimed) || user.role != Role::Learner {
+            if !claimed {
                 let why = if form.claim.is_some() {
                     "that claim code is not this name's, was used already or has expired: ask your teacher for a new one"
                 } else {
@@ -225,8 +231,24 @@ pub async fn join(
             }
             user
         }
-        None => crate::add_account(&app.store, &form.name, &form.password, Role::Learner).await?,
+        None if key_owner.is_some() => {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "this device joined under another name: join with that name",
+            ));
+        }
+        None => crate::add_keyed_account(&app.store, name, Role::Learner).await?,
     };
+    if !app
+        .store
+        .add_device_key(&user.id, &form.device, &form.answer.key)
+        .await?
+    {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "this account has too many devices: ask your teacher",
+        ));
+    }
     if app.store.add_member(&class.id, &user.id).await? {
         tracing::info!(class = %class.id, student = %user.id, "a student joined");
     }
@@ -295,11 +317,7 @@ pub async fn add_student(
             ));
         }
         None => {
-            let mut secret = [0u8; 24];
-            getrandom::fill(&mut secret).map_err(ApiError::internal)?;
-            let user =
-                crate::add_account(&app.store, &form.name, &auth::hex(&secret), Role::Learner)
-                    .await?;
+            let user = crate::add_keyed_account(&app.store, &form.name, Role::Learner).await?;
             app.store.mark_unclaimed(&user.id).await?;
             user
         }

@@ -65,6 +65,11 @@ pub struct Config {
     pub offers_dir: Option<PathBuf>,
     /// The public keys (minisign's text) an offered pack may be signed with.
     pub offer_keys: Vec<String>,
+    /// The names a device may know this server by when it signs a challenge
+    /// (`sha256:<certificate fingerprint>`, `host:<name>`): an answer naming another
+    /// server was meant for that one, and is refused. This machine's own names are
+    /// always among them.
+    pub audiences: Vec<String>,
 }
 
 impl Default for Config {
@@ -83,13 +88,27 @@ impl Default for Config {
             claim_lifetime: Duration::from_secs(7 * 24 * 3600),
             offers_dir: None,
             offer_keys: vec![satchel_packs::RELEASE_KEY.to_owned()],
+            audiences: ["127.0.0.1", "localhost", "[::1]"]
+                .map(satchel_sync::device::host_audience)
+                .to_vec(),
         }
+    }
+}
+
+impl Config {
+    /// Devices may name this server by its certificate's `fingerprint` (the one they
+    /// pinned) when they sign a challenge.
+    pub fn known_by_certificate(mut self, fingerprint: &str) -> Config {
+        self.audiences
+            .push(satchel_sync::device::pinned_audience(fingerprint));
+        self
     }
 }
 
 pub struct AppState {
     pub store: Store,
     keys: auth::Keys,
+    challenges: auth::Challenges,
     config: Config,
     limits: limits::Limits,
     metrics: Option<PrometheusHandle>,
@@ -156,10 +175,11 @@ impl AppState {
     }
 
     pub async fn new(store: Store, config: Config) -> Result<Arc<AppState>, store::StoreError> {
-        let keys = auth::Keys::new(&store.signing_key().await?);
+        let signing_key = store.signing_key().await?;
         Ok(Arc::new(AppState {
             store,
-            keys,
+            keys: auth::Keys::new(&signing_key),
+            challenges: auth::Challenges::new(&signing_key),
             limits: limits::Limits::new(&config),
             config,
             metrics: limits::metrics_handle(),
@@ -217,6 +237,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/auth/login", post(login))
         .route("/v1/auth/refresh", post(refresh))
         .route("/v1/auth/logout", post(logout))
+        .route("/v1/auth/challenge", post(challenge))
+        .route("/v1/auth/device", post(device_sign_in))
+        .route("/v1/auth/keys", post(add_key))
         .route("/v1/me", get(me))
         .route("/v1/users", post(add_user))
         .route("/v1/classes", post(classes::create).get(classes::list))
@@ -400,6 +423,130 @@ async fn login(
     }
 }
 
+/// A device's answer to a challenge, signed with its key.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Answer {
+    /// The device's public key (hex).
+    pub key: String,
+    pub challenge: String,
+    /// The server the device believes it is talking to.
+    pub audience: String,
+    pub signature: String,
+}
+
+impl AppState {
+    /// Checks a device's answer: a challenge of this server's, answered once, for this
+    /// server, signed by `answer.key` over `purpose` as `name` on `device`.
+    pub(crate) fn check_answer(
+        &self,
+        answer: &Answer,
+        purpose: &satchel_sync::device::Purpose<'_>,
+        name: &str,
+        device: &str,
+    ) -> Result<(), ApiError> {
+        use satchel_sync::device;
+        if !self.config.audiences.contains(&answer.audience) {
+            return Err(ApiError::unauthorized(
+                "that answer was meant for another server",
+            ));
+        }
+        let message = device::message(&answer.audience, &answer.challenge, purpose, name, device);
+        device::verify(&answer.key, &answer.signature, &message)
+            .map_err(|e| ApiError::unauthorized(format!("the device's answer: {e}")))?;
+        self.challenges.redeem(&answer.challenge, store::now_ms())
+    }
+}
+
+/// A name or device id as it may be signed: no control characters (each is one line
+/// of what a device signs), and not empty or too long.
+pub(crate) fn check_line(what: &str, text: &str, max: usize) -> Result<(), ApiError> {
+    if text.is_empty() || text.len() > max || text.chars().any(char::is_control) {
+        return Err(ApiError::bad_request(format!(
+            "{what} is 1 to {max} characters, none of them control characters"
+        )));
+    }
+    Ok(())
+}
+
+/// A challenge for a device to sign.
+async fn challenge(
+    State(state): State<Arc<AppState>>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<SocketAddr>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    state.limits.check_address(peer.ip())?;
+    Ok(Json(serde_json::json!({
+        "challenge": state.challenges.issue(store::now_ms())?,
+    })))
+}
+
+#[derive(Deserialize)]
+struct DeviceSignIn {
+    name: String,
+    device: String,
+    #[serde(flatten)]
+    answer: Answer,
+}
+
+/// Signs in with a device key added to the account before (by joining, or with
+/// `/v1/auth/keys` while signed in).
+async fn device_sign_in(
+    State(state): State<Arc<AppState>>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<SocketAddr>,
+    Json(form): Json<DeviceSignIn>,
+) -> Result<Json<auth::Tokens>, ApiError> {
+    state.limits.check_address(peer.ip())?;
+    state.limits.check_account(&form.name)?;
+    check_line("a device id", &form.device, 128)?;
+    let refused = || ApiError::unauthorized("this device is not known to that account");
+    let user = state
+        .store
+        .user_by_name(&form.name)
+        .await?
+        .ok_or_else(refused)?;
+    if state
+        .store
+        .device_key_owner(&form.answer.key)
+        .await?
+        .as_deref()
+        != Some(&user.id)
+    {
+        return Err(refused());
+    }
+    state.check_answer(
+        &form.answer,
+        &satchel_sync::device::Purpose::SignIn,
+        &user.name,
+        &form.device,
+    )?;
+    metrics::counter!("satchel_logins_total", "outcome" => "device").increment(1);
+    Ok(Json(state.issue(&user, &form.device, None, None).await?))
+}
+
+/// Adds the signed-in device's key to its account, so it can sign in with it later.
+async fn add_key(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Json(answer): Json<Answer>,
+) -> Result<StatusCode, ApiError> {
+    state.check_answer(
+        &answer,
+        &satchel_sync::device::Purpose::AddKey,
+        &caller.name,
+        &caller.device,
+    )?;
+    if !state
+        .store
+        .add_device_key(&caller.id, &caller.device, &answer.key)
+        .await?
+    {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "that device key is another account's, or this account has too many devices",
+        ));
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[derive(Deserialize)]
 struct RefreshForm {
     refresh_token: String,
@@ -501,6 +648,40 @@ pub async fn add_account(
     };
     store.add_user(&user).await?;
     Ok(user)
+}
+
+/// What an account with no password keeps in its place: no password checks against
+/// it (it is not a hash), so it signs in only with a device key.
+pub const NO_PASSWORD: &str = "!device-keys-only";
+
+/// Adds an account that signs in only with its devices' keys (a student joining a
+/// class, or added by name by their teacher; a teacher inside their own app).
+pub async fn add_keyed_account(store: &Store, name: &str, role: Role) -> Result<User, ApiError> {
+    let name = name.trim();
+    check_line("a name", name, 64)?;
+    let user = User {
+        id: uuid::Uuid::now_v7().to_string(),
+        name: name.to_owned(),
+        password_hash: NO_PASSWORD.to_owned(),
+        role,
+    };
+    store.add_user(&user).await?;
+    Ok(user)
+}
+
+/// Adds `key` (a device's public key, hex) to the account `name`, as the teacher's
+/// app does for its own device on its own class server (it holds the store).
+pub async fn add_device_key(
+    store: &Store,
+    name: &str,
+    device: &str,
+    key: &str,
+) -> Result<bool, ApiError> {
+    let user = store
+        .user_by_name(name)
+        .await?
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such account"))?;
+    Ok(store.add_device_key(&user.id, device, key).await?)
 }
 
 /// Sets an account's password (the CLI's `user password`).

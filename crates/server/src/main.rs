@@ -52,6 +52,11 @@ struct Serve {
     /// The private key (PEM) of --tls-cert.
     #[arg(long, requires = "tls_cert")]
     tls_key: Option<PathBuf>,
+    /// A host name devices reach this server by (repeatable): the name on --tls-cert,
+    /// or the proxy's in front. Devices sign challenges for the server they reach, and
+    /// an answer for any other name is refused.
+    #[arg(long = "public-name")]
+    public_names: Vec<String>,
     /// A token that lets /metrics be read from beyond this machine.
     #[arg(long, env = "SATCHEL_METRICS_TOKEN")]
     metrics_token: Option<String>,
@@ -202,13 +207,24 @@ async fn serve(args: Serve) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!(e.message))?,
         ),
     };
+    let mut audiences = Config::default().audiences;
+    audiences.extend(
+        args.public_names
+            .iter()
+            .map(|name| satchel_sync::device::host_audience(name)),
+    );
     let config = Config {
+        audiences,
         requests_per_minute: args.requests_per_minute,
         access_ttl: Duration::from_secs(args.access_ttl),
         offers_dir,
         offer_keys,
         metrics_token: args.metrics_token.clone(),
         ..Config::default()
+    };
+    let config = match &identity {
+        Some(identity) => config.known_by_certificate(&identity.fingerprint()),
+        None => config,
     };
     let state = AppState::new(store, config).await.context("starting")?;
     let listener = tokio::net::TcpListener::bind(&args.listen)

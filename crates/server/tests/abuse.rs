@@ -10,6 +10,7 @@ use axum::extract::connect_info::MockConnectInfo;
 use reqwest::StatusCode;
 use satchel_server::store::{Role, Store};
 use satchel_server::{AppState, Config};
+use satchel_sync::device::{DeviceKey, Purpose, host_audience, message};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
@@ -193,12 +194,33 @@ async fn joins_with_the_right_code_are_limited_too() {
     let code = class["code"].as_str().unwrap().to_owned();
     let mut statuses = Vec::new();
     for i in 0..6 {
+        let (name, device) = (format!("student {i}"), format!("d{i}"));
+        let key = DeviceKey::generate().unwrap();
+        let challenge: Value = server
+            .http
+            .post(format!("{}/v1/auth/challenge", server.url))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let challenge = challenge["challenge"].as_str().unwrap();
+        let audience = host_audience("127.0.0.1");
+        let signed = message(
+            &audience,
+            challenge,
+            &Purpose::Join { code: &code },
+            &name,
+            &device,
+        );
         statuses.push(
             server
                 .post(
                     "/v1/classes/join",
-                    json!({ "code": code, "name": format!("student {i}"),
-                            "password": PASSWORD, "device": format!("d{i}") }),
+                    json!({ "code": code, "name": name, "device": device,
+                            "key": key.public(), "challenge": challenge,
+                            "audience": audience, "signature": key.sign(&signed) }),
                 )
                 .await,
         );

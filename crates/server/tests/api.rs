@@ -6,6 +6,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use satchel_server::store::{Role, Store};
 use satchel_server::{AppState, Config};
+use satchel_sync::device::{DeviceKey, Purpose, host_audience, message};
 use satchel_sync::{Batch, DocId, Note, Replica};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -101,17 +102,15 @@ impl Server {
         response.json().await.unwrap()
     }
 
-    /// An access token for `name` signing in with `password`.
-    async fn access_with(&self, name: &str, password: &str, device: &str) -> String {
-        let response = self
-            .http
-            .post(format!("{}/v1/auth/login", self.url))
-            .json(&json!({ "name": name, "password": password, "device": device }))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::OK);
-        let tokens: Value = response.json().await.unwrap();
+    /// An access token for `name` signing in with the key of the device `device`.
+    async fn device_access(&self, name: &str, device: &str) -> String {
+        let body = self
+            .answer(&device_key(device), &Purpose::SignIn, name, device)
+            .await;
+        let (status, tokens) = self
+            .call(reqwest::Method::POST, "/v1/auth/device", None, Some(body))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{tokens}");
         tokens["access_token"].as_str().unwrap().to_owned()
     }
 
@@ -708,9 +707,40 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 impl Server {
+    /// Joins as `name` from the device of that name (the same key each time).
     async fn join(&self, code: &str, name: &str) -> (StatusCode, Value) {
-        let body = json!({ "code": code, "name": name, "password": "device secret 123", "device": format!("{name}-pc") });
-        self.call(reqwest::Method::POST, "/v1/classes/join", None, Some(body))
+        join(self, code, name, &format!("{name}'s laptop"), None).await
+    }
+
+    /// A device's answer to a fresh challenge, signed with `key` for `purpose` as
+    /// `name` on `device`, naming `audience` as the server.
+    async fn answer_for(
+        &self,
+        key: &DeviceKey,
+        purpose: &Purpose<'_>,
+        name: &str,
+        device: &str,
+        audience: &str,
+    ) -> Value {
+        let (status, challenge) = self
+            .call(reqwest::Method::POST, "/v1/auth/challenge", None, None)
+            .await;
+        assert_eq!(status, StatusCode::OK, "{challenge}");
+        let challenge = challenge["challenge"].as_str().unwrap();
+        let signed = message(audience, challenge, purpose, name, device);
+        json!({ "key": key.public(), "challenge": challenge, "audience": audience,
+                "signature": key.sign(&signed), "name": name, "device": device })
+    }
+
+    /// The same, naming this server as a device reaching it on loopback does.
+    async fn answer(
+        &self,
+        key: &DeviceKey,
+        purpose: &Purpose<'_>,
+        name: &str,
+        device: &str,
+    ) -> Value {
+        self.answer_for(key, purpose, name, device, &host_audience("127.0.0.1"))
             .await
     }
 
@@ -870,15 +900,13 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
     assert_eq!(assigned["delivered"], 1);
     let (_, ben) = server.join(&code, "ben").await;
     let (_, cai) = server.join(&code, "cai").await;
-    // Joining again with the same name and secret is the same student; another secret
+    // Joining again with the same name from the same device is the same student;
+    // another device is someone else, refused.
     // is someone else, refused.
     let (status, again) = server.join(&code, "ben").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(again["user"]["id"], ben["user"]["id"]);
-    let body = json!({ "code": code, "name": "ben", "password": "someone else's", "device": "x" });
-    let (status, refused) = server
-        .call(Method::POST, "/v1/classes/join", None, Some(body))
-        .await;
+    let (status, refused) = join(&server, &code, "ben", "someone else's laptop", None).await;
     assert_eq!(status, StatusCode::CONFLICT);
     // The code, not the status or the words, is what a client goes by.
     assert_eq!(refused["code"], "conflict", "{refused}");
@@ -1106,22 +1134,27 @@ fn now_ms() -> i64 {
         .map_or(0, |d| d.as_millis() as i64)
 }
 
-/// Joins `code` as `name` with a device secret, and a claim code when given.
+/// The key of the device called `device` (the same name, the same key).
+fn device_key(device: &str) -> DeviceKey {
+    DeviceKey::from_seed(&Sha256::digest(device.as_bytes()).into())
+}
+
+/// Joins `code` as `name` from the device called `device`, and a claim code when
+/// given.
 async fn join(
     server: &Server,
     code: &str,
     name: &str,
-    secret: &str,
+    device: &str,
     claim: Option<&str>,
 ) -> (StatusCode, Value) {
+    let mut body = server
+        .answer(&device_key(device), &Purpose::Join { code }, name, device)
+        .await;
+    body["code"] = json!(code);
+    body["claim"] = json!(claim);
     server
-        .call(
-            reqwest::Method::POST,
-            "/v1/classes/join",
-            None,
-            Some(json!({ "code": code, "name": name, "password": secret,
-                         "device": format!("{name}-device"), "claim": claim })),
-        )
+        .call(reqwest::Method::POST, "/v1/classes/join", None, Some(body))
         .await
 }
 
@@ -1203,9 +1236,7 @@ async fn join_codes_expire_and_claims_work_once(backend: Backend) {
         StatusCode::OK
     );
     // A student cannot renew the code.
-    let ana = server
-        .access_with("Ana", "ana's secret 1", "Ana-device")
-        .await;
+    let ana = server.device_access("Ana", "ana's secret 1").await;
     let (status, _) = server
         .call(
             Method::POST,
@@ -1241,7 +1272,7 @@ async fn join_codes_expire_and_claims_work_once(backend: Backend) {
     );
     let (status, _) = join(&server, &code, "Eve", "mallory's secret", Some(&claim)).await;
     assert_eq!(status, StatusCode::CONFLICT);
-    // Eve's own secret still joins (her next device start).
+    // Eve's own device still joins (her next start).
     assert_eq!(
         join(&server, &code, "Eve", "eve's secret 1", None).await.0,
         StatusCode::OK
@@ -1365,6 +1396,125 @@ async fn a_student_forging_the_teachers_changes_cannot_change_a_lesson_or_stall_
     );
 }
 
+/// A device that joined signs in again with its key alone: never with another
+/// device's key, a password, an answer meant for another server, or a challenge
+/// answered before. A signed-in device adds its key once it proves it holds it.
+async fn devices_sign_in_with_their_own_keys(backend: Backend) {
+    use reqwest::Method;
+    let server = start(backend, Config::default()).await;
+    server.add("Ms Rivera", Role::Teacher).await;
+    let teacher = server.access("Ms Rivera", "laptop").await;
+    let (_, class) = server
+        .call(
+            Method::POST,
+            "/v1/classes",
+            Some(&teacher),
+            Some(json!({ "name": "Y7" })),
+        )
+        .await;
+    let code = class["code"].as_str().unwrap().to_owned();
+    let (status, ana) = join(&server, &code, "Ana", "ana's laptop", None).await;
+    assert_eq!(status, StatusCode::OK, "{ana}");
+    let ana_id = ana["user"]["id"].as_str().unwrap();
+
+    let sign_in = |body: Value| server.call(Method::POST, "/v1/auth/device", None, Some(body));
+    let key = device_key("ana's laptop");
+    let answer = server
+        .answer(&key, &Purpose::SignIn, "Ana", "ana's laptop")
+        .await;
+    let (status, tokens) = sign_in(answer.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{tokens}");
+    assert_eq!(tokens["user"]["id"], ana_id);
+    // The same answer again: the challenge was answered.
+    let (status, body) = sign_in(answer).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    // Another device's key, even signing correctly.
+    let stranger = device_key("mallory's laptop");
+    let (status, _) = sign_in(
+        server
+            .answer(&stranger, &Purpose::SignIn, "Ana", "ana's laptop")
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // Ana's key, for a server it does not know as this one (an impostor passing the
+    // real server's challenge on).
+    let relayed = server
+        .answer_for(
+            &key,
+            &Purpose::SignIn,
+            "Ana",
+            "ana's laptop",
+            &satchel_sync::device::pinned_audience(&"ab".repeat(32)),
+        )
+        .await;
+    let (status, body) = sign_in(relayed).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    assert!(
+        body["error"].as_str().unwrap().contains("another server"),
+        "{body}"
+    );
+    // A join's answer is not a sign-in's.
+    let (status, _) = sign_in(
+        server
+            .answer(&key, &Purpose::Join { code: &code }, "Ana", "ana's laptop")
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // An answer with its signature altered.
+    let mut altered = server
+        .answer(&key, &Purpose::SignIn, "Ana", "ana's laptop")
+        .await;
+    let signature = altered["signature"].as_str().unwrap().to_owned();
+    let flipped = if signature.starts_with('0') { "1" } else { "0" };
+    altered["signature"] = json!(format!("{flipped}{}", &signature[1..]));
+    assert_eq!(sign_in(altered).await.0, StatusCode::UNAUTHORIZED);
+    // An account made by joining has no password to guess.
+    for password in ["", "!device-keys-only", "a long enough password"] {
+        let (status, _) = server
+            .call(
+                Method::POST,
+                "/v1/auth/login",
+                None,
+                Some(json!({ "name": "Ana", "password": password, "device": "x" })),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{password:?}");
+    }
+
+    // The teacher, signed in by password, adds the laptop's key, then signs in with it.
+    let laptop = device_key("rivera's laptop");
+    let answer = server
+        .answer(&laptop, &Purpose::AddKey, "Ms Rivera", "laptop")
+        .await;
+    let (status, body) = server
+        .call(Method::POST, "/v1/auth/keys", Some(&teacher), Some(answer))
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let (status, body) = sign_in(
+        server
+            .answer(&laptop, &Purpose::SignIn, "Ms Rivera", "laptop")
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // Ana's key is Ana's: the teacher cannot add it to their account.
+    let (status, _) = server
+        .call(
+            Method::POST,
+            "/v1/auth/keys",
+            Some(&teacher),
+            Some(
+                server
+                    .answer(&key, &Purpose::AddKey, "Ms Rivera", "laptop")
+                    .await,
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+}
+
 macro_rules! on_both_stores {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1446,5 +1596,6 @@ on_both_stores!(
     a_lesson_reaches_the_class_and_progress_comes_back,
     a_password_change_ends_every_sign_in,
     join_codes_expire_and_claims_work_once,
+    devices_sign_in_with_their_own_keys,
     a_student_forging_the_teachers_changes_cannot_change_a_lesson_or_stall_it,
 );

@@ -12,6 +12,7 @@
 //! one, and a note's text merges character by character.
 
 pub mod bundle;
+pub mod device;
 pub mod docs;
 mod error;
 mod hub;

@@ -15,6 +15,10 @@ pub struct SyncAccount {
     pub name: String,
     /// "learner", "teacher" or "admin".
     pub role: String,
+    /// Whether this device's key was added to the account: when a sign-in ends, the
+    /// device signs in again with it, and no password is asked for.
+    #[serde(default)]
+    pub device_key: bool,
 }
 
 /// Where this profile's sync stands, for the status indicator.

@@ -54,6 +54,25 @@ impl Profile {
         self.transact(|tx| crate::store::docs::device_id(tx))
     }
 
+    /// This device's key pair, made the first time it is asked for and kept in the
+    /// encrypted library.
+    pub(crate) fn device_key(&self) -> Result<satchel_sync::device::DeviceKey> {
+        use satchel_sync::device::{DeviceKey, unhex};
+        let kept = match self.read(|c| settings::DEVICE_KEY.get(c))? {
+            Some(kept) => kept,
+            None => {
+                let fresh =
+                    DeviceKey::generate().map_err(|e| crate::Error::Random(e.to_string()))?;
+                let seed = satchel_sync::device::hex(&fresh.seed());
+                self.transact(|tx| settings::DEVICE_KEY.put_first(tx, &seed))?
+            }
+        };
+        let seed: [u8; 32] = unhex(&kept)
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| crate::Error::Damaged("this device's key does not read".into()))?;
+        Ok(DeviceKey::from_seed(&seed))
+    }
+
     /// Folds the reviews (and undos) logged since the last fold into the shared review
     /// log; returns how many reviews it added. Answering a card stays a write to the
     /// append-only `reviews` table alone (an Automerge change per answer would cost it

@@ -91,8 +91,14 @@ pub(crate) const HELPER: Setting<HelperSettings> = Setting::new("helper");
 pub(crate) const DEVICE: Setting<String> = Setting::new("device");
 /// The last `reviews` rowid folded into the shared review log.
 pub(crate) const FOLDED_REVIEWS: Setting<i64> = Setting::new("shared_reviews_folded");
-/// The secret this profile joins classes with, made once.
+/// The secret this profile joined classes with before device keys (its class server's
+/// key, for a teacher, was made from it): kept to open that server's data once more.
 pub(crate) const CLASS_SECRET: Setting<String> = Setting::new("class_secret");
+/// This device's key pair (the Ed25519 seed, hex), made once: it signs in with it to
+/// the class servers it joined.
+pub(crate) const DEVICE_KEY: Setting<String> = Setting::new("device_key");
+/// The key of the class server a teacher runs in the app (hex), made once.
+pub(crate) const CLASS_SERVER_KEY: Setting<String> = Setting::new("class_server_key");
 
 /// The sync account this profile is signed in to.
 pub(crate) const SYNC_ACCOUNT: Setting<SyncAccount> = Setting::new("sync_account");
@@ -181,6 +187,8 @@ mod tests {
             DEVICE.key,
             FOLDED_REVIEWS.key,
             CLASS_SECRET.key,
+            DEVICE_KEY.key,
+            CLASS_SERVER_KEY.key,
             SYNC_ACCOUNT.key,
             SYNC_REFRESH.key,
             SYNC_CURSOR.key,

@@ -228,6 +228,11 @@ impl Store {
         Ok(Store::Sqlite(Sqlite::open(path, Some(key)).await?))
     }
 
+    /// Moves the embedded store at `path` from encryption under `old` to `new`.
+    pub async fn rekey_sqlite(path: &Path, old: [u8; 32], new: [u8; 32]) -> Result<()> {
+        Sqlite::rekey(path, old, new).await
+    }
+
     pub async fn open_postgres(url: &str) -> Result<Store> {
         Ok(Store::Postgres(Postgres::open(url).await?))
     }
@@ -448,6 +453,18 @@ impl Store {
         each!(self, s => s.claim(user_id.to_owned(), claim_hash.to_owned(), hash.to_owned(), now).await)
     }
 
+    /// Adds `key` (a device's public key) to `user_id`'s account; whether the key is
+    /// now theirs: `false` when it is another account's or the account holds
+    /// [`MAX_DEVICE_KEYS`] already. Adding a key the account holds changes nothing.
+    pub async fn add_device_key(&self, user_id: &str, device: &str, key: &str) -> Result<bool> {
+        each!(self, s => s.add_device_key(user_id.to_owned(), device.to_owned(), key.to_owned()).await)
+    }
+
+    /// The account `key` was added to, if any.
+    pub async fn device_key_owner(&self, key: &str) -> Result<Option<String>> {
+        each!(self, s => s.device_key_owner(key.to_owned()).await)
+    }
+
     /// Gives a class a new join code, good until `expires_at`; the old one stops
     /// working. `NameTaken` when another class has that code.
     pub async fn set_class_code(&self, class_id: &str, code: &str, expires_at: i64) -> Result<()> {
@@ -572,7 +589,21 @@ UPDATE classes SET code_expires_at = @NOW_MS@ + 1209600000;
 ALTER TABLE users ADD COLUMN claim_hash TEXT;
 ALTER TABLE users ADD COLUMN claim_expires_at BIGINT;
 "#,
+    r#"
+-- Each device's own public key (Ed25519, hex): accounts made by joining sign in by
+-- answering a challenge with the device's key, never with a password that travels.
+CREATE TABLE device_keys (
+    public_key TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id),
+    device TEXT NOT NULL,
+    added_at BIGINT NOT NULL
+);
+CREATE INDEX device_keys_user ON device_keys (user_id);
+"#,
 ];
+
+/// Device keys one account may hold at most (its learner's laptops, over the years).
+pub const MAX_DEVICE_KEYS: i64 = 32;
 
 /// Whether a part may be appended to a media file, and what has arrived after it. A
 /// part sent again (its response was lost) changes nothing.

@@ -656,6 +656,59 @@ impl Postgres {
             == 1)
     }
 
+    pub async fn add_device_key(
+        &self,
+        user_id: String,
+        device: String,
+        key: String,
+    ) -> Result<bool> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        // One account's keys are added one at a time, so the count below holds.
+        tx.execute("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&user_id])
+            .await?;
+        if let Some(row) = tx
+            .query_opt(
+                "SELECT user_id FROM device_keys WHERE public_key = $1",
+                &[&key],
+            )
+            .await?
+        {
+            let owner: String = row.get(0);
+            return Ok(owner == user_id);
+        }
+        let held: i64 = tx
+            .query_one(
+                "SELECT COUNT(*) FROM device_keys WHERE user_id = $1",
+                &[&user_id],
+            )
+            .await?
+            .get(0);
+        if held >= super::MAX_DEVICE_KEYS {
+            return Ok(false);
+        }
+        let added = tx
+            .execute(
+                "INSERT INTO device_keys (public_key, user_id, device, added_at)
+                 VALUES ($1, $2, $3, $4) ON CONFLICT (public_key) DO NOTHING",
+                &[&key, &user_id, &device, &super::sqlite::now_ms()],
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(added == 1)
+    }
+
+    pub async fn device_key_owner(&self, key: String) -> Result<Option<String>> {
+        let client = self.client().await?;
+        Ok(client
+            .query_opt(
+                "SELECT user_id FROM device_keys WHERE public_key = $1",
+                &[&key],
+            )
+            .await?
+            .map(|row| row.get(0)))
+    }
+
     pub async fn set_class_code(
         &self,
         class_id: String,

@@ -59,6 +59,29 @@ impl Sqlite {
         })
     }
 
+    /// Re-encrypts the file at `path` from `old` to `new` (closed before and after).
+    pub async fn rekey(path: &Path, old: [u8; 32], new: [u8; 32]) -> Result<()> {
+        let path = path.to_owned();
+        tokio::task::spawn_blocking(move || -> Result<()> {
+            let hex = |key: [u8; 32]| -> String {
+                format!(
+                    "x'{}'",
+                    key.iter().map(|b| format!("{b:02x}")).collect::<String>()
+                )
+            };
+            let conn = Connection::open(path)?;
+            conn.pragma_update(None, "key", hex(old))?;
+            conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |_| Ok(()))?;
+            // SQLCipher re-encrypts a rollback-journal database page by page, in one
+            // transaction: a crash midway leaves it under the old key.
+            conn.pragma_update(None, "journal_mode", "DELETE")?;
+            conn.pragma_update(None, "rekey", hex(new))?;
+            Ok(())
+        })
+        .await
+        .map_err(|e| StoreError::Worker(e.to_string()))?
+    }
+
     async fn with<T: Send + 'static>(
         &self,
         work: impl FnOnce(&mut Connection) -> Result<T> + Send + 'static,
@@ -662,6 +685,55 @@ impl Sqlite {
                  WHERE id = ?1 AND unclaimed AND claim_hash = ?2 AND claim_expires_at > ?4",
                 params![user_id, claim_hash, hash, now],
             )? == 1)
+        })
+        .await
+    }
+
+    pub async fn add_device_key(
+        &self,
+        user_id: String,
+        device: String,
+        key: String,
+    ) -> Result<bool> {
+        self.with(move |c| {
+            let tx = c.transaction()?;
+            let owner: Option<String> = tx
+                .query_row(
+                    "SELECT user_id FROM device_keys WHERE public_key = ?1",
+                    [&key],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(owner) = owner {
+                return Ok(owner == user_id);
+            }
+            let held: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM device_keys WHERE user_id = ?1",
+                [&user_id],
+                |r| r.get(0),
+            )?;
+            if held >= super::MAX_DEVICE_KEYS {
+                return Ok(false);
+            }
+            tx.execute(
+                "INSERT INTO device_keys (public_key, user_id, device, added_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![key, user_id, device, now_ms()],
+            )?;
+            tx.commit()?;
+            Ok(true)
+        })
+        .await
+    }
+
+    pub async fn device_key_owner(&self, key: String) -> Result<Option<String>> {
+        self.with(move |c| {
+            Ok(c.query_row(
+                "SELECT user_id FROM device_keys WHERE public_key = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .optional()?)
         })
         .await
     }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use satchel_e2e::SYNC_PASSWORD as PASSWORD;
-use satchel_e2e::{Cli, SyncServer as Server};
+use satchel_e2e::{Cli, SyncServer as Server, refusal};
 use satchel_test_kit::PASSPHRASE;
 use serde_json::Value;
 
@@ -325,6 +325,32 @@ fn a_usb_round_trip_converges_and_a_tampered_bundle_is_refused() {
     let to_school = stick.join("home.satchel");
     let out = home.json(&["export-bundle", &to_school.display().to_string()]);
     assert!(out["docs"].as_u64().unwrap() >= 3, "{out}");
+    let home_code = out["code"].as_str().unwrap().to_owned();
+    // Sealed: nothing of the notes or cards in clear on the stick.
+    let written = std::fs::read(&to_school).unwrap();
+    for text in ["Rivers carry sand", "What carries sand", "Rivers"] {
+        assert!(
+            !written.windows(text.len()).any(|w| w == text.as_bytes()),
+            "{text:?} is on the stick in clear"
+        );
+    }
+    // The other computer cannot open it without the code, nor with a wrong one.
+    let (code, message) = refusal(
+        &school,
+        &["import-bundle", &to_school.display().to_string()],
+    );
+    assert_eq!(code, "bundle_code", "{message}");
+    let wrong = "1111-2222-3333-4444-5555-6666";
+    let (code, _) = refusal(
+        &school,
+        &[
+            "import-bundle",
+            &to_school.display().to_string(),
+            "--code",
+            wrong,
+        ],
+    );
+    assert_eq!(code, "bundle_code");
 
     // Tampered: one byte of the middle changed; refused whole, nothing changed.
     let mut bytes = std::fs::read(&to_school).unwrap();
@@ -332,18 +358,38 @@ fn a_usb_round_trip_converges_and_a_tampered_bundle_is_refused() {
     let middle = bytes.len() / 2;
     bytes[middle] ^= 0x01;
     std::fs::write(&tampered, &bytes).unwrap();
-    let refused = school.run(&["import-bundle", &tampered.display().to_string()]);
+    let refused = school.run(&[
+        "import-bundle",
+        &tampered.display().to_string(),
+        "--code",
+        &home_code,
+    ]);
     assert!(!refused.status.success());
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(said.contains("altered"), "{said}");
     assert_eq!(school.json(&["note", "list"]).as_array().unwrap().len(), 1);
 
-    let merged = school.json(&["import-bundle", &to_school.display().to_string()]);
+    // The code as a person types it: spaces for dashes.
+    let typed = home_code.replace('-', " ");
+    let merged = school.json(&[
+        "import-bundle",
+        &to_school.display().to_string(),
+        "--code",
+        &typed,
+    ]);
     assert!(merged["notes"].as_u64().unwrap() >= 1, "{merged}");
-    // Back again the other way, and a bundle taken in twice changes nothing.
+    // Back again the other way, and a bundle taken in twice changes nothing (its
+    // code is remembered after the first time).
     let to_home = stick.join("school.satchel");
-    school.json(&["export-bundle", &to_home.display().to_string()]);
-    home.json(&["import-bundle", &to_home.display().to_string()]);
+    let out = school.json(&["export-bundle", &to_home.display().to_string()]);
+    let school_code = out["code"].as_str().unwrap().to_owned();
+    assert_ne!(school_code, home_code);
+    home.json(&[
+        "import-bundle",
+        &to_home.display().to_string(),
+        "--code",
+        &school_code,
+    ]);
     let again = home.json(&["import-bundle", &to_home.display().to_string()]);
     assert_eq!(again["docs"], 0, "{again}");
 
@@ -406,11 +452,31 @@ fn lessons_go_out_and_progress_comes_back_on_a_usb_stick() {
         "--student",
         "Eve",
     ]);
-    assert!(out["docs"].as_u64().unwrap() >= 3, "{out}");
+    let eve_code = out["code"].as_str().unwrap().to_owned();
+    let roster = teacher.json(&["class", "roster"]);
+    assert_eq!(roster[0]["bundle_code"], eve_code.as_str(), "{roster}");
+    // Only lessons and progress, and sealed: the lesson's text is not on the stick.
+    let written = std::fs::read(stick.join("eve-lessons.satchel")).unwrap();
+    assert!(
+        !written
+            .windows(14)
+            .any(|w| w == b"Photosynthesis" || w == b"photosynthesis"),
+        "the lesson is on the stick in clear"
+    );
 
-    // Eve's laptop has never seen a network.
+    // Eve's laptop has never seen a network. Without her code the bundle does not open.
     let student = profile(root, "Eve");
-    let taken = student.json(&["import-bundle", &on_stick("eve-lessons.satchel")]);
+    let (refused_as, _) = refusal(
+        &student,
+        &["import-bundle", &on_stick("eve-lessons.satchel")],
+    );
+    assert_eq!(refused_as, "bundle_code");
+    let taken = student.json(&[
+        "import-bundle",
+        &on_stick("eve-lessons.satchel"),
+        "--code",
+        &eve_code,
+    ]);
     assert_eq!(taken["cards"], lesson_cards as u64, "{taken}");
     let lessons = student.json(&["class", "lessons"]);
     assert_eq!(lessons.as_array().unwrap().len(), 1, "{lessons}");
@@ -426,7 +492,11 @@ fn lessons_go_out_and_progress_comes_back_on_a_usb_stick() {
             "3000",
         ]);
     }
-    student.json(&["export-bundle", &on_stick("eve-progress.satchel")]);
+    student.json(&[
+        "export-bundle",
+        "--progress",
+        &on_stick("eve-progress.satchel"),
+    ]);
 
     // Tampered on the way: refused, and the report has nothing of it.
     let mut bytes = std::fs::read(stick.join("eve-progress.satchel")).unwrap();
@@ -436,17 +506,20 @@ fn lessons_go_out_and_progress_comes_back_on_a_usb_stick() {
     let refused = teacher.run(&["class", "import-bundle", &on_stick("tampered.satchel")]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("altered"));
-    // Another learner's bundle is not taken as Eve's.
+    // A classmate's progress, sealed to the same server, is not taken as Eve's: it is
+    // signed by his device, and Eve's code is not his.
     let zed = profile(root, "Zed");
+    zed.json(&["class", "join", &code, "--server", &url]);
+    let cards_of_zed: Vec<Value> = zed.json(&["card", "list"]).as_array().unwrap().clone();
     zed.json(&[
-        "note",
-        "add",
-        "--title",
-        "Mine",
-        "--text",
-        "Zed's own note.",
+        "review",
+        "answer",
+        cards_of_zed[0]["id"].as_str().unwrap(),
+        "good",
+        "--time-ms",
+        "3000",
     ]);
-    zed.json(&["export-bundle", &on_stick("zed.satchel")]);
+    zed.json(&["export-bundle", "--progress", &on_stick("zed.satchel")]);
     let refused = teacher.run(&[
         "class",
         "import-bundle",
@@ -455,15 +528,33 @@ fn lessons_go_out_and_progress_comes_back_on_a_usb_stick() {
         "Eve",
     ]);
     assert!(!refused.status.success());
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("not Eve's"));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("not Eve's"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    // Nor is a learner's own bundle, which only their computers open.
+    student.json(&["export-bundle", &on_stick("eve-own.satchel")]);
+    let refused = teacher.run(&["class", "import-bundle", &on_stick("eve-own.satchel")]);
+    assert!(!refused.status.success());
+    let eve_in = |report: &Value| {
+        report["students"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == "Eve")
+            .cloned()
+            .unwrap()
+    };
     let report = teacher.json(&["class", "report"]);
-    assert_eq!(report["students"][0]["reviews"], 0, "{report:#}");
+    assert_eq!(eve_in(&report)["reviews"], 0, "{report:#}");
 
     let taken = teacher.json(&["class", "import-bundle", &on_stick("eve-progress.satchel")]);
     assert_eq!(taken["student"]["name"], "Eve");
     let report = teacher.json(&["class", "report"]);
     assert_eq!(
-        report["students"][0]["reviews"], lesson_cards as u64,
+        eve_in(&report)["reviews"],
+        lesson_cards as u64,
         "{report:#}"
     );
     assert_eq!(report["lessons"][0]["done"], 1, "{report:#}");
@@ -510,11 +601,15 @@ fn lessons_go_out_and_progress_comes_back_on_a_usb_stick() {
     student.json(&["sync"]);
     let report = teacher.json(&["class", "report"]);
     assert_eq!(
-        report["students"][0]["reviews"],
+        eve_in(&report)["reviews"],
         lesson_cards as u64 + 1,
         "{report:#}"
     );
-    assert_eq!(report["students"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        report["students"].as_array().unwrap().len(),
+        2,
+        "Eve and Zed"
+    );
     // The claim code worked once: used again (by anyone), it is refused.
     let again = mallory.run(&[
         "class", "join", &code, "--server", &url, "--name", "Eve", "--claim", &claim, "--json",

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use satchel_e2e::{Cli, RecordingProxy, SYNC_PASSWORD, SyncServer, tls_records};
+use satchel_e2e::{Cli, RecordingProxy, SYNC_PASSWORD, SyncServer, refusal, tls_records};
 use satchel_test_kit::PASSPHRASE;
 use serde_json::Value;
 
@@ -34,26 +34,6 @@ fn class_server(root: &Path, dir: &str) -> (SyncServer, String) {
 
 fn join_link(port: u16, code: &str, fingerprint: &str) -> String {
     format!("https://127.0.0.1:{port}/join#code={code}&sha256={fingerprint}")
-}
-
-/// The refusal's code and message.
-fn refusal(cli: &Cli, args: &[&str]) -> (String, String) {
-    let mut with_json = args.to_vec();
-    with_json.push("--json");
-    let out = cli.run(&with_json);
-    assert!(!out.status.success(), "{args:?} was not refused");
-    let body: Value = serde_json::from_slice(&out.stderr)
-        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)));
-    (
-        body["error"]["code"]
-            .as_str()
-            .unwrap_or_default()
-            .to_owned(),
-        body["error"]["message"]
-            .as_str()
-            .unwrap_or_default()
-            .to_owned(),
-    )
 }
 
 fn contains(haystack: &[u8], needle: &str) -> bool {

@@ -360,13 +360,25 @@ async fn save_bundle_as(
 pub async fn export_bundle(
     app: tauri::AppHandle,
     shell: State<'_, Arc<Shell>>,
-    _: Args<command::ExportBundle>,
+    Args(command::ExportBundle { progress }): Args<command::ExportBundle>,
 ) -> ReplyTo<command::ExportBundle> {
-    let Some(path) = save_bundle_as(app, "satchel.satchel".into()).await? else {
+    let name = if progress {
+        "progress.satchel"
+    } else {
+        "satchel.satchel"
+    };
+    let Some(path) = save_bundle_as(app, name.into()).await? else {
         return Ok(None);
     };
     off_ui_thread(&shell, move |shell| {
-        with_open(shell, |p| p.export_bundle(&path)).map(Some)
+        with_open(shell, |p| {
+            if progress {
+                p.export_progress(&path)
+            } else {
+                p.export_bundle(&path)
+            }
+        })
+        .map(Some)
     })
     .await
 }
@@ -378,18 +390,27 @@ async fn open_bundle(app: tauri::AppHandle) -> Reply<Option<std::path::PathBuf>>
     Ok(picked.into_iter().next().map(std::path::PathBuf::from))
 }
 
-/// Merges a bundle the learner chooses; `None` when they cancel.
+/// Which bundle the learner brings in; `None` when they cancel.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn pick_bundle(
+    app: tauri::AppHandle,
+    _: Args<command::PickBundle>,
+) -> ReplyTo<command::PickBundle> {
+    Ok(open_bundle(app)
+        .await?
+        .map(|p| p.to_string_lossy().into_owned()))
+}
+
+/// Merges the bundle at `path` (with the code the learner typed, when it needs one).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn import_bundle(
-    app: tauri::AppHandle,
     shell: State<'_, Arc<Shell>>,
-    _: Args<command::ImportBundle>,
+    Args(command::ImportBundle { path, code }): Args<command::ImportBundle>,
 ) -> ReplyTo<command::ImportBundle> {
-    let Some(path) = open_bundle(app).await? else {
-        return Ok(None);
-    };
     off_ui_thread(&shell, move |shell| {
-        with_open(shell, |p| p.import_bundle(&path)).map(Some)
+        with_open(shell, |p| {
+            p.import_bundle(std::path::Path::new(&path), code.as_deref())
+        })
     })
     .await
 }

@@ -294,6 +294,7 @@ fn main() -> ExitCode {
             classroom::class_assign,
             classroom::export_bundle,
             classroom::import_bundle,
+            classroom::pick_bundle,
             classroom::class_add_student,
             classroom::class_remove_student,
             classroom::class_export_student_bundle,

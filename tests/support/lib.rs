@@ -416,3 +416,23 @@ pub fn tls_records(stream: &[u8]) -> Vec<(u8, usize)> {
     }
     records
 }
+
+/// The refusal's code and message.
+pub fn refusal(cli: &Cli, args: &[&str]) -> (String, String) {
+    let mut with_json = args.to_vec();
+    with_json.push("--json");
+    let out = cli.run(&with_json);
+    assert!(!out.status.success(), "{args:?} was not refused");
+    let body: serde_json::Value = serde_json::from_slice(&out.stderr)
+        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)));
+    (
+        body["error"]["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+        body["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+    )
+}

@@ -36,6 +36,7 @@ pub fn error_text(error: &ErrorView) -> String {
         ErrorCode::Offline => "error.offline",
         ErrorCode::SignInNeeded => "error.sign_in_needed",
         ErrorCode::ConfirmServer => "error.confirm_server",
+        ErrorCode::BundleCode => "error.bundle_code",
     };
     match error.code {
         // The core's detail names the field and the rule, the missing model's path or
@@ -45,6 +46,7 @@ pub fn error_text(error: &ErrorView) -> String {
         | ErrorCode::BadMedia
         | ErrorCode::Untrusted
         | ErrorCode::ConfirmServer
+        | ErrorCode::BundleCode
         | ErrorCode::SignInNeeded => {
             format!("{} ({})", t(key), error.message)
         }

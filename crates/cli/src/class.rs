@@ -148,7 +148,12 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
             let roster = profile.classroom().roster(&taught.id)?;
             print(cli.json, &roster, |roster| {
                 for s in roster {
-                    println!("{}\t{}", s.id, s.name);
+                    println!(
+                        "{}\t{}\tbundle code {}",
+                        s.id,
+                        s.name,
+                        s.bundle_code.as_deref().unwrap_or("-")
+                    );
                 }
             })
         }
@@ -199,11 +204,13 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
                 .export_bundle(&taught.id, student, file)?;
             print(cli.json, &outcome, |o| {
                 println!(
-                    "Wrote {student}'s lessons ({} documents, {} files) to {}.",
-                    o.docs,
-                    o.media,
+                    "Wrote {student}'s lessons ({} bytes, sealed) to {}.",
+                    o.bytes,
                     file.display()
                 );
+                if let Some(code) = &o.code {
+                    println!("Their bundle code (their laptop asks for it once): {code}");
+                }
             })
         }
         ClassCommand::ImportBundle {
@@ -226,8 +233,8 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
                 }),
                 |_| {
                     println!(
-                        "Took in {}'s bundle: {} documents changed, {} files kept.",
-                        student.name, outcome.docs, outcome.media
+                        "Took in {}'s progress: {} documents changed.",
+                        student.name, outcome.docs
                     );
                 },
             )
@@ -327,8 +334,22 @@ fn print_report(report: &ClassReport) {
     }
 }
 
-pub fn export_bundle(cli: &Cli, satchel: &Satchel, file: &Path) -> Result<(), Failure> {
+pub fn export_bundle(
+    cli: &Cli,
+    satchel: &Satchel,
+    file: &Path,
+    progress: bool,
+) -> Result<(), Failure> {
     let profile = unlock(cli, satchel)?;
+    if progress {
+        let outcome = profile.export_progress(file)?;
+        return print(cli.json, &outcome, |_| {
+            println!(
+                "Wrote your progress for your teacher to {}: sealed to your class server.",
+                file.display()
+            );
+        });
+    }
     let outcome = profile.export_bundle(file)?;
     print(cli.json, &outcome, |o| {
         println!(
@@ -337,12 +358,20 @@ pub fn export_bundle(cli: &Cli, satchel: &Satchel, file: &Path) -> Result<(), Fa
             o.media,
             file.display()
         );
+        if let Some(code) = &o.code {
+            println!("Another computer asks once for this bundle code: {code}");
+        }
     })
 }
 
-pub fn import_bundle(cli: &Cli, satchel: &Satchel, file: &Path) -> Result<(), Failure> {
+pub fn import_bundle(
+    cli: &Cli,
+    satchel: &Satchel,
+    file: &Path,
+    code: Option<&str>,
+) -> Result<(), Failure> {
     let profile = unlock(cli, satchel)?;
-    let outcome = profile.import_bundle(file)?;
+    let outcome = profile.import_bundle(file, code)?;
     print(cli.json, &outcome, |o| {
         println!(
             "Merged {} documents: {} reviews, {} cards, {} notes new or changed here; {} media brought.",

@@ -181,13 +181,26 @@ pub enum Command {
         #[command(subcommand)]
         command: ClassCommand,
     },
-    /// Write this profile's shared documents and media to FILE, to carry on a USB stick.
-    /// With --json, prints `docs`, `media` and `bytes`.
-    ExportBundle { file: PathBuf },
-    /// Merge a bundle another device wrote (as a sync would). An altered bundle is
-    /// refused and nothing changes. With --json, prints `docs`, `media`, `bytes`,
-    /// `reviews`, `cards` and `notes`.
-    ImportBundle { file: PathBuf },
+    /// Write this profile's shared documents and media to FILE, to carry on a USB stick,
+    /// sealed to this device and the profile's bundle code (printed: another computer
+    /// asks for it once). With --progress, only the progress summary, sealed to the
+    /// class server, for the teacher. With --json, prints `docs`, `media`, `bytes` and
+    /// `code`.
+    ExportBundle {
+        file: PathBuf,
+        #[arg(long)]
+        progress: bool,
+    },
+    /// Merge a bundle another device or the class server wrote (as a sync would). A
+    /// bundle altered, forged or sealed to someone else is refused and nothing changes.
+    /// With --json, prints `docs`, `media`, `bytes`, `reviews`, `cards` and `notes`.
+    ImportBundle {
+        file: PathBuf,
+        /// The bundle code (24 digits) it was sealed with, the first time one from that
+        /// computer or class comes here; also read from SATCHEL_BUNDLE_CODE.
+        #[arg(long, env = "SATCHEL_BUNDLE_CODE")]
+        code: Option<String>,
+    },
     /// The models this copy of Satchel finds, what each ability lacks, and model packs.
     Models {
         #[command(subcommand)]
@@ -313,7 +326,8 @@ pub enum ClassCommand {
         class: Option<String>,
     },
     /// Write a bundle for one student (their lessons) to FILE, to carry on a USB stick
-    /// to a laptop with no network; they bring it in with `satchel import-bundle`.
+    /// to a laptop with no network; they bring it in with `satchel import-bundle` and
+    /// the bundle code printed (the same for that student every time).
     ExportBundle {
         file: PathBuf,
         /// The student's name or id.
@@ -322,9 +336,9 @@ pub enum ClassCommand {
         #[arg(long)]
         class: Option<String>,
     },
-    /// Take in a bundle a student's laptop wrote (`satchel export-bundle`): their
-    /// progress reaches the report. The student is the one the bundle names unless
-    /// --student says.
+    /// Take in the progress a student's laptop wrote (`satchel export-bundle
+    /// --progress`): it reaches the report. The server files it under the student who
+    /// wrote it; --student says who that must be.
     ImportBundle {
         file: PathBuf,
         #[arg(long)]

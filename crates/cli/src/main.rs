@@ -78,8 +78,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Logout => sync::logout(&cli, &satchel),
         Command::Sync { command } => sync::sync(&cli, &satchel, command.as_ref()),
         Command::Class { command } => class::class(&cli, &satchel, command),
-        Command::ExportBundle { file } => class::export_bundle(&cli, &satchel, file),
-        Command::ImportBundle { file } => class::import_bundle(&cli, &satchel, file),
+        Command::ExportBundle { file, progress } => {
+            class::export_bundle(&cli, &satchel, file, *progress)
+        }
+        Command::ImportBundle { file, code } => {
+            class::import_bundle(&cli, &satchel, file, code.as_deref())
+        }
         Command::Models { command } => models::models(&cli, &satchel, command),
         Command::Update { command } => models::update(&cli, command),
         Command::Pack {

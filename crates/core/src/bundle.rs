@@ -1,16 +1,29 @@
 //! USB bundles of this profile's shared documents and media (the format is
-//! `satchel_sync::bundle`). Importing one merges its documents exactly as a sync would;
-//! importing only ever adds (documents merge; nothing is deleted that was not deleted
-//! where the bundle was made).
+//! `satchel_sync::bundle`, sealed by `satchel_sync::sealed`). Importing one merges its
+//! documents exactly as a sync would; importing only ever adds (documents merge;
+//! nothing is deleted that was not deleted where the bundle was made).
+//!
+//! A learner's own bundle is sealed to this device and to the profile's bundle code
+//! (shown when it is written, asked for once by another computer). Progress for a
+//! teacher holds the progress summary alone, sealed to the class server. A class
+//! server's bundle for a student opens with their device's key or the bundle code their
+//! teacher handed them; the code is then remembered, with that server's key, to seal
+//! progress back.
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom};
 use std::path::Path;
 
+use satchel_sync::DocId;
 use satchel_sync::bundle::{BundleError, Limits, Writer, read_checked};
+use satchel_sync::sealed::{
+    CODE_DIGITS, Keys, OpenedBy, Sealer, To, code_digits, is_sealed, new_code, open,
+};
 use satchel_types::BundleOutcome;
 
+use crate::ids::BlobId;
 use crate::profile::Profile;
+use crate::store::settings;
 use crate::{Error, Result};
 
 /// What an import takes in at most: a library with its originals on a stick, its
@@ -46,6 +59,19 @@ pub(crate) fn refused(e: BundleError) -> Error {
     Error::InvalidInput(e.to_string())
 }
 
+/// Where this learner's progress goes on a stick when their class has no network:
+/// the class server that sent them a bundle, and the code it was sealed with.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct ClassBundle {
+    pub server_key: String,
+    pub code: String,
+}
+
+/// Whom a learner's progress for their teacher is sealed to.
+struct ForClass {
+    to: Vec<To>,
+}
+
 impl Profile {
     /// Who this bundle is from: the learner's name, this device, and their account on
     /// a class server (so a teacher's server files it under the right student).
@@ -58,43 +84,184 @@ impl Profile {
         }))
     }
 
-    /// Writes this profile's shared documents and their media to `path`.
-    pub fn export_bundle(&self, path: &Path) -> Result<BundleOutcome> {
-        // A teacher reading the bundle reads progress as of now.
-        self.share_progress()?;
-        let docs = self.saved_docs()?;
-        let media = self.read(crate::remote::media_here)?;
+    /// This profile's own bundle code, made the first time it is asked for.
+    pub fn bundle_code(&self) -> Result<String> {
+        if let Some(code) = self.read(|c| settings::BUNDLE_CODE.get(c))? {
+            return Ok(code);
+        }
+        let fresh = new_code().map_err(|e| Error::Random(e.to_string()))?;
+        self.transact(|tx| settings::BUNDLE_CODE.put_first(tx, &fresh))
+    }
+
+    /// Writes a sealed bundle to `path`: `docs` and `media`, sealed to `to` and
+    /// signed with this device's key.
+    fn write_sealed(
+        &self,
+        path: &Path,
+        to: &[To],
+        docs: &[(DocId, Vec<u8>)],
+        media: &[(String, BlobId)],
+    ) -> Result<BundleOutcome> {
+        let key = self.device_key()?;
+        let header = self.bundle_header()?;
         let mut outcome = BundleOutcome::default();
         write_through_partial(path, |partial| {
             let file = File::create(partial).map_err(|e| io(partial, e))?;
-            let mut out = Writer::new(BufWriter::new(file), &self.bundle_header()?)
-                .map_err(|e| io(partial, e))?;
-            for (id, bytes) in &docs {
+            let sealer = Sealer::new(BufWriter::new(file), &key, to).map_err(refused)?;
+            let mut out = Writer::new(sealer, &header).map_err(|e| io(partial, e))?;
+            for (id, bytes) in docs {
                 out.doc(id, bytes).map_err(|e| io(partial, e))?;
                 outcome.docs += 1;
                 outcome.bytes += bytes.len() as u64;
             }
-            for (sha256, blob_id) in &media {
+            for (sha256, blob_id) in media {
                 let bytes = self.read(|c| crate::remote::blob_bytes(c, blob_id))?;
                 out.media(sha256, &bytes).map_err(|e| io(partial, e))?;
                 outcome.media += 1;
                 outcome.bytes += bytes.len() as u64;
             }
-            let file = out.finish().map_err(|e| io(partial, e))?;
+            let file = out
+                .finish()
+                .and_then(Sealer::finish)
+                .map_err(|e| io(partial, e))?;
             file.get_ref().sync_all().map_err(|e| io(partial, e))
         })?;
         Ok(outcome)
     }
 
-    /// Merges the bundle at `path` into this profile, as a sync would. A bundle that
-    /// was altered, cut short or is not one is refused before anything changes.
-    pub fn import_bundle(&self, path: &Path) -> Result<BundleOutcome> {
+    /// Writes this profile's shared documents and their media to `path`, sealed to
+    /// this device and to the profile's bundle code (in the outcome, to show the
+    /// learner: another computer asks for it once).
+    pub fn export_bundle(&self, path: &Path) -> Result<BundleOutcome> {
+        // A teacher reading the bundle reads progress as of now.
+        self.share_progress()?;
+        let docs = self.saved_docs()?;
+        let media = self.read(crate::remote::media_here)?;
+        let code = self.bundle_code()?;
+        let to = [To::Key(self.device_key()?.public()), To::Code(code.clone())];
+        let outcome = self.write_sealed(path, &to, &docs, &media)?;
+        Ok(BundleOutcome {
+            code: Some(code),
+            ..outcome
+        })
+    }
+
+    /// Whom this learner's progress for their teacher is sealed to: the class server
+    /// signed in to, or the one whose bundle came on a stick (with its code).
+    fn for_class(&self) -> Result<ForClass> {
+        let mut to = Vec::new();
+        if let Some(key) = self.sync().account()?.and_then(|a| a.server_key) {
+            to.push(To::Key(key));
+        }
+        if let Some(class) = self.read(|c| settings::CLASS_BUNDLE.get(c))? {
+            if !to.contains(&To::Key(class.server_key.clone())) {
+                to.push(To::Key(class.server_key));
+            }
+            to.push(To::Code(class.code));
+        }
+        if to.is_empty() {
+            return Err(Error::InvalidInput(
+                "this profile is in no class yet: join one, or bring in the bundle your teacher wrote for you first".into(),
+            ));
+        }
+        Ok(ForClass { to })
+    }
+
+    /// Writes this learner's progress for their teacher to `path`: the progress
+    /// summary alone (what the class report reads), sealed to their class server.
+    pub fn export_progress(&self, path: &Path) -> Result<BundleOutcome> {
+        let ForClass { to } = self.for_class()?;
+        self.share_progress()?;
+        let progress = DocId::progress();
+        let docs: Vec<(DocId, Vec<u8>)> = self
+            .saved_docs()?
+            .into_iter()
+            .filter(|(id, _)| *id == progress)
+            .collect();
+        self.write_sealed(path, &to, &docs, &[])
+    }
+
+    /// Merges the bundle at `path` into this profile, as a sync would. It opens with
+    /// this device's key, with `code` (the bundle code the learner typed), or with a
+    /// code that opened one here before. A bundle that was altered, cut short, is not
+    /// one, or is sealed to someone else is refused before anything changes.
+    pub fn import_bundle(&self, path: &Path, code: Option<&str>) -> Result<BundleOutcome> {
         let file = File::open(path).map_err(|e| io(path, e))?;
         let size = file.metadata().map_err(|e| io(path, e))?.len();
-        let checked = read_checked(BufReader::new(file), size, LIMITS).map_err(refused)?;
+        if size > LIMITS.bundle {
+            return Err(refused(BundleError::TooLarge(format!(
+                "{} MiB at most",
+                LIMITS.bundle >> 20
+            ))));
+        }
+        let mut start = [0u8; 16];
+        let head = File::open(path)
+            .and_then(|mut f| f.read(&mut start))
+            .map_err(|e| io(path, e))?;
+        if !is_sealed(&start[..head]) {
+            return Err(Error::InvalidInput(
+                if start[..head].starts_with(b"SATCHEL-BUNDLE") {
+                    "this bundle was written by an earlier Satchel, unsealed: write it again on the other computer; nothing was imported"
+                } else {
+                    "this is not a Satchel bundle; nothing was imported"
+                }
+                .into(),
+            ));
+        }
+        let mut codes: Vec<String> = code.into_iter().map(str::to_owned).collect();
+        if let Some(typed) = code
+            && code_digits(typed).is_none()
+        {
+            return Err(Error::BundleCode(format!(
+                "a bundle code is {CODE_DIGITS} digits"
+            )));
+        }
+        codes.extend(
+            self.read(|c| settings::BUNDLE_CODES.get(c))?
+                .unwrap_or_default(),
+        );
+        let key = self.device_key()?;
+        let mut opened = open(
+            BufReader::new(file),
+            size,
+            &Keys {
+                device: Some(&key),
+                codes: &codes,
+            },
+        )
+        .map_err(|e| match e {
+            BundleError::WrongCode => Error::BundleCode(e.to_string()),
+            other => refused(other),
+        })?;
+        let len = opened.plain.len();
+        let checked = read_checked(&mut opened.plain, len, LIMITS).map_err(refused)?;
+        // A class server's bundle names the key it is signed with.
+        let from_class = checked.header["server_key"].as_str();
+        if from_class.is_some_and(|k| k != opened.signer) {
+            return Err(refused(BundleError::Altered));
+        }
         let report = self.sync().merge_saved(checked.docs, crate::now_ms())?;
-        let mut file = File::open(path).map_err(|e| io(path, e))?;
+        if let OpenedBy::Code(digits) = &opened.by {
+            self.transact(|tx| {
+                let mut known = settings::BUNDLE_CODES.get(tx)?.unwrap_or_default();
+                if !known.contains(digits) {
+                    known.push(digits.clone());
+                    settings::BUNDLE_CODES.put(tx, &known)?;
+                }
+                if from_class.is_some() {
+                    settings::CLASS_BUNDLE.put(
+                        tx,
+                        &ClassBundle {
+                            server_key: opened.signer.clone(),
+                            code: digits.clone(),
+                        },
+                    )?;
+                }
+                Ok(())
+            })?;
+        }
         let mut bytes_in = 0u64;
+        let plain = &mut opened.plain;
         let received = self.sync().receive_media(None, |sha256| {
             let Some((offset, len)) = checked.media.get(sha256).copied() else {
                 return Ok(None);
@@ -102,11 +269,12 @@ impl Profile {
             if len > MAX_MEDIA_READ {
                 return Ok(None);
             }
-            file.seek(SeekFrom::Start(offset))
+            plain
+                .seek(SeekFrom::Start(offset))
                 .map_err(|e| io(path, e))?;
             let mut bytes = vec![0u8; len as usize];
-            file.read_exact(&mut bytes).map_err(|e| io(path, e))?;
-            // Checked again: the stick may have changed since it was summed.
+            plain.read_exact(&mut bytes).map_err(|e| io(path, e))?;
+            // Checked again: the stick may have changed since it was read through.
             if crate::remote::sha256_hex(&bytes) != sha256 {
                 return Err(refused(BundleError::Altered));
             }
@@ -120,6 +288,7 @@ impl Profile {
             reviews: report.reviews,
             cards: report.cards,
             notes: report.notes,
+            code: None,
         })
     }
 }

@@ -436,7 +436,8 @@ impl Classroom<'_> {
     }
 
     /// Writes a bundle for one student to `path` (a USB stick): their lessons and
-    /// everything else the class server holds for them, for a laptop with no network.
+    /// progress, sealed by the class server to their devices and their bundle code (in
+    /// the outcome, to hand them with the stick), for a laptop with no network.
     pub fn export_bundle(
         &self,
         class_id: &str,
@@ -450,29 +451,33 @@ impl Classroom<'_> {
             None,
             CLASS_BUNDLE_MAX as u64,
         )?;
-        let checked = satchel_sync::bundle::read_checked(
-            &bytes[..],
-            bytes.len() as u64,
-            crate::bundle::LIMITS,
-        )
-        .map_err(crate::bundle::refused)?;
+        // Whole and signed by the class server: what the student's laptop will check.
+        let signer =
+            satchel_sync::sealed::signer_of(std::io::Cursor::new(&bytes), bytes.len() as u64)
+                .map_err(crate::bundle::refused)?;
+        if let Some(server_key) = self.sync().account()?.and_then(|a| a.server_key)
+            && server_key != signer
+        {
+            return Err(crate::bundle::refused(
+                satchel_sync::bundle::BundleError::Altered,
+            ));
+        }
         crate::bundle::write_through_partial(path, |partial| {
             std::fs::write(partial, &bytes)
                 .and_then(|()| std::fs::File::open(partial)?.sync_all())
                 .map_err(|e| crate::bundle::io(partial, e))
         })?;
         Ok(BundleOutcome {
-            docs: checked.docs.len() as u32,
-            media: checked.media.len() as u32,
             bytes: bytes.len() as u64,
+            code: student.bundle_code,
             ..BundleOutcome::default()
         })
     }
 
-    /// Takes in a bundle a student's device wrote (carried on a USB stick) for the
-    /// class server: their reviews and progress reach the report. `student` (an id or
-    /// a name) defaults to the learner the bundle names. Refused when altered, or when
-    /// it is another learner's.
+    /// Takes in a student's progress from a bundle their device wrote (carried on a
+    /// USB stick) for the class server, so it reaches the report. The server files it
+    /// under the student who wrote it (`student`, an id or a name, when given, must be
+    /// them); refused when altered, or written by no student of the class.
     pub fn import_bundle(
         &self,
         class_id: &str,
@@ -487,31 +492,36 @@ impl Classroom<'_> {
             )));
         }
         // Checked here first: an altered bundle is refused before anything is sent.
-        let checked = satchel_sync::bundle::read_checked(
-            &bytes[..],
-            bytes.len() as u64,
-            crate::bundle::LIMITS,
-        )
-        .map_err(crate::bundle::refused)?;
-        let named = checked.header["learner"].as_str().unwrap_or_default();
-        let student = self
-            .classroom()
-            .student(class_id, student.unwrap_or(named))?;
+        if !satchel_sync::sealed::is_sealed(&bytes) {
+            return Err(Error::InvalidInput(
+                "this is not a student's sealed bundle; nothing was taken in".into(),
+            ));
+        }
+        satchel_sync::sealed::signer_of(std::io::Cursor::new(&bytes), bytes.len() as u64)
+            .map_err(crate::bundle::refused)?;
+        let route = match student {
+            Some(wanted) => {
+                let student = self.classroom().student(class_id, wanted)?;
+                format!("/v1/classes/{class_id}/students/{}/bundle", student.id)
+            }
+            None => format!("/v1/classes/{class_id}/bundle"),
+        };
         #[derive(Deserialize)]
         struct Merged {
             docs: u32,
             media: u32,
+            student: Classmate,
         }
         let answer = self.sync().server_bytes(
             Method::PUT,
-            &format!("/v1/classes/{class_id}/students/{}/bundle", student.id),
+            &route,
             Some((bytes.clone(), "application/vnd.satchel.bundle")),
             crate::net::JSON_MAX,
         )?;
         let merged: Merged = serde_json::from_slice(&answer)
             .map_err(|e| Error::Server(format!("an answer that does not read: {e}")))?;
         Ok((
-            student,
+            merged.student,
             BundleOutcome {
                 docs: merged.docs,
                 media: merged.media,

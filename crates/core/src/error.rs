@@ -95,6 +95,9 @@ pub enum Error {
         fingerprint: String,
         words: String,
     },
+    /// A bundle sealed with a bundle code none here opens: the learner types it.
+    #[error("{0}")]
+    BundleCode(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -127,6 +130,7 @@ impl Error {
             Error::Refused { code, .. } => *code,
             Error::PackRefused { .. } | Error::ServerNotKnown { .. } => ErrorCode::Untrusted,
             Error::ConfirmServer { .. } => ErrorCode::ConfirmServer,
+            Error::BundleCode(_) => ErrorCode::BundleCode,
             Error::Media(media) => {
                 use satchel_media::MediaError as M;
                 match media {

@@ -39,6 +39,9 @@ pub(crate) struct Tokens {
     refresh_token: String,
     expires_in: u64,
     user: UserView,
+    /// The key the server signs bundles with (a server too old to have one sends none).
+    #[serde(default)]
+    server_key: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -391,6 +394,7 @@ impl Syncing<'_> {
             name: tokens.user.name.clone(),
             role: tokens.user.role.clone(),
             device_key,
+            server_key: tokens.server_key.clone(),
         };
         let before = self.sync().account()?;
         self.keep_refresh(&tokens.refresh_token)?;

@@ -30,6 +30,9 @@ pub struct Tokens {
     /// Seconds the access token is good for.
     pub expires_in: i64,
     pub user: UserView,
+    /// The key this server signs bundles with and opens those sealed to it (Ed25519,
+    /// hex): a device keeps it to seal progress for its class.
+    pub server_key: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

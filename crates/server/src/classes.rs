@@ -283,14 +283,15 @@ pub async fn roster(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<Classmate>>, ApiError> {
     let class = taught(&app.store, &caller, &id).await?;
-    Ok(Json(
-        app.store
-            .members(&class.id)
-            .await?
-            .into_iter()
-            .map(Classmate::from)
-            .collect(),
-    ))
+    let mut roster = Vec::new();
+    for member in app.store.members(&class.id).await? {
+        let code = bundle_code(&app.store, &member.id).await?;
+        roster.push(Classmate {
+            bundle_code: Some(code),
+            ..Classmate::from(member)
+        });
+    }
+    Ok(Json(roster))
 }
 
 #[derive(Deserialize)]
@@ -343,6 +344,7 @@ pub async fn add_student(
         .find(|m| m.id == user.id)
         .map_or(0, |m| m.joined_at);
     let (claim_code, claim_expires_at) = claim.unzip();
+    let code = bundle_code(&app.store, &user.id).await?;
     Ok((
         StatusCode::CREATED,
         Json(Classmate {
@@ -351,6 +353,7 @@ pub async fn add_student(
             joined_at,
             claim_code,
             claim_expires_at,
+            bundle_code: Some(code),
         }),
     ))
 }
@@ -448,6 +451,7 @@ impl From<Member> for Classmate {
             joined_at: m.joined_at,
             claim_code: None,
             claim_expires_at: None,
+            bundle_code: None,
         }
     }
 }
@@ -469,23 +473,37 @@ async fn student_of(
     Ok((class, member))
 }
 
-/// A bundle for one student, to carry on a USB stick: every document the server holds
-/// for them (their lessons among them) and their lessons' media.
+/// A student's bundle code, made when first asked for.
+async fn bundle_code(store: &Store, student: &str) -> Result<String, ApiError> {
+    let fresh = satchel_sync::sealed::new_code().map_err(ApiError::internal)?;
+    store
+        .bundle_code(student, &fresh)
+        .await?
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such student"))
+}
+
+/// A bundle for one student, to carry on a USB stick: only what their class gave them
+/// (each lesson's documents and media) and their progress summary, sealed to their
+/// devices and their bundle code, signed by this server.
 pub async fn bundle_out(
     State(app): State<Arc<AppState>>,
     caller: Caller,
     Path((class_id, student)): Path<(String, String)>,
 ) -> Result<axum::response::Response, ApiError> {
     use axum::response::IntoResponse;
+    use satchel_sync::sealed::{Sealer, To};
     let (class, member) = student_of(&app.store, &caller, &class_id, &student).await?;
-    let ids: Vec<String> = app
+    let mut ids = std::collections::BTreeSet::new();
+    for assignment in app.store.assignments(&class.id).await? {
+        if assignment.is_for(&member.id) {
+            ids.extend(assignment.docs);
+        }
+    }
+    ids.insert(DocId::progress().as_str().to_owned());
+    let docs = app
         .store
-        .changed_since(&member.id, 0, 1_000_000)
-        .await?
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    let docs = app.store.load_docs(&member.id, ids).await?;
+        .load_docs(&member.id, ids.into_iter().collect())
+        .await?;
     let mut media = Vec::new();
     for (sha256, owner) in app.store.lesson_media_of(&member.id).await? {
         if app
@@ -504,35 +522,46 @@ pub async fn bundle_out(
             media.push((sha256, bytes));
         }
     }
+    let mut to: Vec<To> = app
+        .store
+        .device_keys_of(&member.id)
+        .await?
+        .into_iter()
+        .map(To::Key)
+        .collect();
+    to.push(To::Code(bundle_code(&app.store, &member.id).await?));
     let header = serde_json::json!({
         "made_at": now_ms(),
         "class": class.name,
         "teacher": class.teacher_name,
         "learner": member.name,
         "student_id": member.id,
+        "server_key": app.bundle_key.public(),
     });
+    let signer = satchel_sync::device::DeviceKey::from_seed(&app.bundle_key.seed());
     let bytes = tokio::task::spawn_blocking(move || {
-        let mut out = satchel_sync::bundle::Writer::new(Vec::new(), &header)?;
-        let mut ids: Vec<&String> = docs.keys().collect();
-        ids.sort();
-        for id in ids {
+        let sealer = Sealer::new(Vec::new(), &signer, &to).map_err(ApiError::internal)?;
+        let mut out =
+            satchel_sync::bundle::Writer::new(sealer, &header).map_err(ApiError::internal)?;
+        for (id, stored) in &docs {
             let Ok(doc_id) = DocId::parse(id) else {
                 continue;
             };
-            let chunks = &docs[id].chunks;
-            let Ok(mut hosted) = Hosted::load(chunks) else {
+            let Ok(mut hosted) = Hosted::load(&stored.chunks) else {
                 continue;
             };
-            out.doc(&doc_id, &hosted.save())?;
+            out.doc(&doc_id, &hosted.save())
+                .map_err(ApiError::internal)?;
         }
         for (sha256, bytes) in &media {
-            out.media(sha256, bytes)?;
+            out.media(sha256, bytes).map_err(ApiError::internal)?;
         }
         out.finish()
+            .and_then(Sealer::finish)
+            .map_err(ApiError::internal)
     })
     .await
-    .map_err(ApiError::internal)?
-    .map_err(ApiError::internal)?;
+    .map_err(ApiError::internal)??;
     Ok((
         [(
             axum::http::header::CONTENT_TYPE,
@@ -543,63 +572,141 @@ pub async fn bundle_out(
         .into_response())
 }
 
-/// A bundle a student's device wrote, carried in on a USB stick: its documents merged
-/// into the student's own (as a sync would), its media kept, so their progress reaches
-/// the report. A bundle that is another learner's is refused.
+/// A student's progress, carried in on a USB stick for `student`: refused unless they
+/// wrote it (signed by one of their devices, or sealed with their bundle code).
 pub async fn bundle_in(
     State(app): State<Arc<AppState>>,
     caller: Caller,
     Path((class_id, student)): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let (_, member) = student_of(&app.store, &caller, &class_id, &student).await?;
-    let limits = satchel_sync::bundle::Limits {
-        bundle: BUNDLE_MAX as u64,
-        docs: BUNDLE_MAX as u64,
+    let (class, member) = student_of(&app.store, &caller, &class_id, &student).await?;
+    take_bundle(&app, &class, vec![member], body).await
+}
+
+/// A student's progress, carried in on a USB stick: filed under whichever student of
+/// the class wrote it.
+pub async fn bundle_in_any(
+    State(app): State<Arc<AppState>>,
+    caller: Caller,
+    Path(class_id): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let class = taught(&app.store, &caller, &class_id).await?;
+    let members = app.store.members(&class.id).await?;
+    take_bundle(&app, &class, members, body).await
+}
+
+/// Opens a sealed progress bundle, finds which of `members` wrote it, and merges their
+/// progress summary (nothing else: a teacher reads reports) into their documents.
+async fn take_bundle(
+    app: &Arc<AppState>,
+    class: &Class,
+    members: Vec<Member>,
+    body: axum::body::Bytes,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    use satchel_sync::sealed::{Keys, open};
+    let refused = |e: satchel_sync::bundle::BundleError| {
+        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string())
     };
-    let checked = satchel_sync::bundle::read_checked(&body[..], body.len() as u64, limits)
-        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
-    let account = checked.header["account"]["user_id"].as_str();
-    let learner = checked.header["learner"].as_str().unwrap_or_default();
-    let same_name = learner.trim().to_lowercase() == member.name.trim().to_lowercase();
-    if account.is_some_and(|a| a != member.id) || (account.is_none() && !same_name) {
+    let size = body.len() as u64;
+    let key = satchel_sync::device::DeviceKey::from_seed(&app.bundle_key.seed());
+    let (signer, docs) = {
+        let body = body.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut opened = open(
+                std::io::Cursor::new(body),
+                size,
+                &Keys {
+                    device: Some(&key),
+                    codes: &[],
+                },
+            )?;
+            let len = opened.plain.len();
+            let checked = satchel_sync::bundle::read_checked(
+                &mut opened.plain,
+                len,
+                satchel_sync::bundle::Limits {
+                    bundle: BUNDLE_MAX as u64,
+                    docs: BUNDLE_MAX as u64,
+                },
+            )?;
+            Ok((opened.signer, checked.docs))
+        })
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(refused)?
+    };
+    // Whose: the student one of whose devices signed it; or, from a laptop that never
+    // met this server, the one whose bundle code it is sealed with (that device is
+    // theirs from now on).
+    let mut author = None;
+    for member in &members {
+        if app
+            .store
+            .device_keys_of(&member.id)
+            .await?
+            .contains(&signer)
+        {
+            author = Some(member.clone());
+            break;
+        }
+    }
+    if author.is_none() {
+        for member in &members {
+            let Some(code) = app
+                .store
+                .bundle_code(&member.id, "")
+                .await?
+                .filter(|c| !c.is_empty())
+            else {
+                continue;
+            };
+            let body = body.clone();
+            let opens = auth::with_hashing(move || {
+                let codes = [code];
+                open(
+                    std::io::Cursor::new(body),
+                    size,
+                    &Keys {
+                        device: None,
+                        codes: &codes,
+                    },
+                )
+                .is_ok()
+            })
+            .await?;
+            if opens {
+                app.store.add_device_key(&member.id, "usb", &signer).await?;
+                author = Some(member.clone());
+                break;
+            }
+        }
+    }
+    let Some(member) = author else {
+        let whose = match members.as_slice() {
+            [one] => format!("{}'s", one.name),
+            _ => format!("from a student of {}", class.name),
+        };
         return Err(ApiError::new(
             StatusCode::CONFLICT,
-            format!("this bundle is {learner}'s, not {}'s", member.name),
+            format!(
+                "this bundle is not {whose}: it was not written on their device or with their bundle code"
+            ),
         ));
-    }
-    let incoming = checked
-        .docs
+    };
+    let progress = DocId::progress();
+    let incoming = docs
         .into_iter()
+        .filter(|(id, _)| *id == progress)
         .map(|(id, saved)| (id.as_str().to_owned(), vec![saved]))
         .collect();
     let merged = merge_into(&app.store, &member.id, incoming).await?;
-    let mut kept = 0;
-    for (sha256, (offset, len)) in checked.media {
-        let Some(bytes) = usize::try_from(offset)
-            .ok()
-            .zip(usize::try_from(offset + len).ok())
-            .and_then(|(from, to)| body.get(from..to))
-        else {
-            continue;
-        };
-        if len > crate::media::MAX_FILE as u64 || auth::hex(&sha2::Sha256::digest(bytes)) != sha256
-        {
-            continue;
-        }
-        let here = app.store.media_state(&member.id, &sha256).await?;
-        let lesson = app.store.lesson_media_owner(&member.id, &sha256).await?;
-        // Already here (or begun by a sync), or read through the teacher's copy.
-        if here.is_some() || lesson.is_some() {
-            continue;
-        }
-        app.store
-            .media_append(&member.id, &sha256, len as i64, 0, bytes.to_vec())
-            .await?;
-        app.store.media_finish(&member.id, &sha256, true).await?;
-        kept += 1;
-    }
-    Ok(Json(serde_json::json!({ "docs": merged, "media": kept })))
+    Ok(Json(serde_json::json!({
+        "docs": merged,
+        "media": 0,
+        "student": Classmate::from(member),
+    })))
 }
 
 /// A student's bundle carried in through the class server, at most.
@@ -769,7 +876,14 @@ async fn merge_into(
                 .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
             let kept = theirs.get(id).map(|s| s.chunks.as_slice()).unwrap_or(&[]);
             let mut to = Hosted::load(kept).map_err(ApiError::internal)?;
-            to.merge(&mut from).map_err(ApiError::internal)?;
+            // What comes in does not fit what is kept (a change forged under an actor
+            // that already wrote another with its number): refused, nothing kept.
+            to.merge(&mut from).map_err(|e| {
+                ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    format!("{id} does not merge: {e}"),
+                )
+            })?;
             if let Some(chunk) = to.new_changes() {
                 writes.push(DocWrite {
                     doc_id: id.clone(),

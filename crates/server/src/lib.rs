@@ -109,6 +109,8 @@ pub struct AppState {
     pub store: Store,
     keys: auth::Keys,
     challenges: auth::Challenges,
+    /// What this server signs bundles with and opens those sealed to it.
+    pub(crate) bundle_key: satchel_sync::device::DeviceKey,
     config: Config,
     limits: limits::Limits,
     metrics: Option<PrometheusHandle>,
@@ -176,10 +178,17 @@ impl AppState {
 
     pub async fn new(store: Store, config: Config) -> Result<Arc<AppState>, store::StoreError> {
         let signing_key = store.signing_key().await?;
+        let seed: [u8; 32] = store
+            .bundle_key()
+            .await?
+            .try_into()
+            .map_err(|_| store::StoreError::Worker("the bundle key does not read".into()))?;
+        let bundle_key = satchel_sync::device::DeviceKey::from_seed(&seed);
         Ok(Arc::new(AppState {
             store,
             keys: auth::Keys::new(&signing_key),
             challenges: auth::Challenges::new(&signing_key),
+            bundle_key,
             limits: limits::Limits::new(&config),
             config,
             metrics: limits::metrics_handle(),
@@ -221,6 +230,7 @@ impl AppState {
             refresh_token,
             expires_in: access_ttl,
             user: auth::UserView::from(user),
+            server_key: self.bundle_key.public(),
         })
     }
 }
@@ -269,6 +279,11 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/v1/classes/{id}/students/{student}/bundle",
             get(classes::bundle_out)
                 .put(classes::bundle_in)
+                .layer(RequestBodyLimitLayer::new(classes::BUNDLE_MAX)),
+        )
+        .route(
+            "/v1/classes/{id}/bundle",
+            axum::routing::put(classes::bundle_in_any)
                 .layer(RequestBodyLimitLayer::new(classes::BUNDLE_MAX)),
         )
         .route(

@@ -7,6 +7,7 @@ use reqwest::StatusCode;
 use satchel_server::store::{Role, Store};
 use satchel_server::{AppState, Config};
 use satchel_sync::device::{DeviceKey, Purpose, host_audience, message};
+use satchel_sync::sealed::{Keys, Sealer, To, open};
 use satchel_sync::{Batch, DocId, Note, Replica};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -1515,6 +1516,214 @@ async fn devices_sign_in_with_their_own_keys(backend: Backend) {
     assert_eq!(status, StatusCode::CONFLICT);
 }
 
+/// A sealed bundle of `docs` from `signer`, sealed to `to`.
+fn sealed_bundle(signer: &DeviceKey, to: &[To], docs: &mut Replica, ids: &[DocId]) -> Vec<u8> {
+    let sealer = Sealer::new(Vec::new(), signer, to).unwrap();
+    let mut out = satchel_sync::bundle::Writer::new(sealer, &json!({ "learner": "Ana" })).unwrap();
+    for id in ids {
+        out.doc(id, &docs.save(id).unwrap()).unwrap();
+    }
+    out.finish().unwrap().finish().unwrap()
+}
+
+/// What a teacher carries on a stick: a student's bundle holds their lessons and
+/// progress only, sealed (no note text in clear) to their device and their bundle
+/// code. Progress carried back is taken only from the student who wrote it (their
+/// device's signature, or their bundle code), only the summary is merged, and a bundle
+/// altered by a byte is refused.
+async fn bundles_carry_lessons_and_progress_of_their_own_students_only(backend: Backend) {
+    use reqwest::Method;
+    let server = start(backend, Config::default()).await;
+    let rivera = server.add("Ms Rivera", Role::Teacher).await;
+    let teacher = server.access("Ms Rivera", "laptop").await;
+    let (_, class) = server
+        .call(
+            Method::POST,
+            "/v1/classes",
+            Some(&teacher),
+            Some(json!({ "name": "Y7" })),
+        )
+        .await;
+    let (class_id, code) = (
+        class["id"].as_str().unwrap().to_owned(),
+        class["code"].as_str().unwrap().to_owned(),
+    );
+    // A lesson, then Ana joins and syncs a private note and her progress.
+    let mut laptop = Replica::new(b"rivera");
+    laptop
+        .put_lesson("lesson1", r#"{"title":"Cells"}"#)
+        .unwrap();
+    server.sync(&teacher, &rivera, &mut laptop, 0).await;
+    let (status, _) = server
+        .call(
+            Method::POST,
+            &format!("/v1/classes/{class_id}/assignments"),
+            Some(&teacher),
+            Some(json!({ "id": "lesson1", "title": "Cells", "docs": ["lessons/lesson1"] })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (_, ana) = server.join(&code, "Ana").await;
+    let ana_id = ana["user"]["id"].as_str().unwrap().to_owned();
+    let ana_access = ana["access_token"].as_str().unwrap().to_owned();
+    let ana_key = device_key("Ana's laptop");
+    let mut ana_device = Replica::new(b"ana");
+    ana_device
+        .put_note(&note("n1", "Ana's private diary"))
+        .unwrap();
+    ana_device.put_progress(r#"{"reviews":3}"#).unwrap();
+    server.sync(&ana_access, &ana_id, &mut ana_device, 0).await;
+
+    let bundle_url = format!(
+        "{}/v1/classes/{class_id}/students/{ana_id}/bundle",
+        server.url
+    );
+    let out = server
+        .http
+        .get(&bundle_url)
+        .bearer_auth(&teacher)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), StatusCode::OK);
+    let bytes = out.bytes().await.unwrap().to_vec();
+    assert!(
+        !bytes.windows(7).any(|w| w == b"private" || w == b"reviews"),
+        "text in clear"
+    );
+    let read = |keys: &Keys<'_>| {
+        let mut opened = open(
+            std::io::Cursor::new(bytes.clone()),
+            bytes.len() as u64,
+            keys,
+        )?;
+        let len = opened.plain.len();
+        satchel_sync::bundle::read_checked(
+            &mut opened.plain,
+            len,
+            satchel_sync::bundle::Limits {
+                bundle: 1 << 30,
+                docs: 1 << 30,
+            },
+        )
+    };
+    let inside = read(&Keys {
+        device: Some(&ana_key),
+        codes: &[],
+    })
+    .unwrap();
+    let mut ids: Vec<&str> = inside.docs.iter().map(|(id, _)| id.as_str()).collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        ["lessons/lesson1", "progress/summary"],
+        "only lessons and progress"
+    );
+    let (_, roster) = server
+        .call(
+            Method::GET,
+            &format!("/v1/classes/{class_id}/students"),
+            Some(&teacher),
+            None,
+        )
+        .await;
+    let ana_code = roster[0]["bundle_code"].as_str().unwrap().to_owned();
+    let codes = [ana_code.clone()];
+    assert!(
+        read(&Keys {
+            device: None,
+            codes: &codes
+        })
+        .is_ok(),
+        "her code opens it"
+    );
+    let stranger = device_key("mallory's laptop");
+    assert!(
+        read(&Keys {
+            device: Some(&stranger),
+            codes: &[]
+        })
+        .is_err()
+    );
+
+    // Progress back in. The server's key is the one its bundles are signed with.
+    let server_key = open(
+        std::io::Cursor::new(bytes.clone()),
+        bytes.len() as u64,
+        &Keys {
+            device: Some(&ana_key),
+            codes: &[],
+        },
+    )
+    .unwrap()
+    .signer;
+    let put = |body: Vec<u8>| {
+        server
+            .http
+            .put(format!("{}/v1/classes/{class_id}/bundle", server.url))
+            .bearer_auth(&teacher)
+            .body(body)
+            .send()
+    };
+    // Ana's device writes progress and, slipped in, a note of hers "overwritten".
+    let mut forged_note = Replica::new(b"ana-usb");
+    forged_note.put_progress(r#"{"reviews":5}"#).unwrap();
+    forged_note.put_note(&note("n1", "overwritten")).unwrap();
+    let ids = [DocId::progress(), DocId::note("n1")];
+    let from_ana = sealed_bundle(
+        &ana_key,
+        &[To::Key(server_key.clone())],
+        &mut forged_note,
+        &ids,
+    );
+    // A byte altered anywhere: refused.
+    let mut altered = from_ana.clone();
+    let middle = altered.len() / 2;
+    altered[middle] ^= 1;
+    assert_eq!(
+        put(altered).await.unwrap().status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let taken = put(from_ana).await.unwrap();
+    assert_eq!(taken.status(), StatusCode::OK);
+    let taken: Value = taken.json().await.unwrap();
+    assert_eq!(taken["student"]["name"], "Ana", "{taken}");
+    // Only the summary merged: her note is as she wrote it.
+    let mut fresh = Replica::new(b"ana-2");
+    server.sync(&ana_access, &ana_id, &mut fresh, 0).await;
+    assert_eq!(fresh.notes().unwrap()[0].body, "Ana's private diary");
+    // A stranger's progress, sealed to the server, naming Ana: no one's.
+    let mut theirs = Replica::new(b"mallory");
+    theirs.put_progress(r#"{"reviews":99}"#).unwrap();
+    let forged = sealed_bundle(
+        &stranger,
+        &[To::Key(server_key.clone())],
+        &mut theirs,
+        &[DocId::progress()],
+    );
+    let refused = put(forged).await.unwrap();
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    // Written with Ana's code (her laptop that never met the server): hers, and that
+    // laptop's key is hers from now on.
+    let usb_laptop = device_key("Ana's other laptop");
+    let with_code = sealed_bundle(
+        &usb_laptop,
+        &[To::Key(server_key), To::Code(ana_code)],
+        &mut theirs,
+        &[DocId::progress()],
+    );
+    let taken = put(with_code).await.unwrap();
+    assert_eq!(taken.status(), StatusCode::OK);
+    assert!(
+        server
+            .store
+            .device_keys_of(&ana_id)
+            .await
+            .unwrap()
+            .contains(&usb_laptop.public())
+    );
+}
+
 macro_rules! on_both_stores {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1597,5 +1806,6 @@ on_both_stores!(
     a_password_change_ends_every_sign_in,
     join_codes_expire_and_claims_work_once,
     devices_sign_in_with_their_own_keys,
+    bundles_carry_lessons_and_progress_of_their_own_students_only,
     a_student_forging_the_teachers_changes_cannot_change_a_lesson_or_stall_it,
 );

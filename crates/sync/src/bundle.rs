@@ -35,6 +35,15 @@ pub enum BundleError {
     Altered,
     #[error("this bundle is larger than Satchel takes in ({0})")]
     TooLarge(String),
+    #[error(
+        "this bundle is sealed for another device; nothing was imported (it opens on the \
+         device it was written for, or with its bundle code)"
+    )]
+    NotForThisDevice,
+    #[error("this bundle needs its bundle code (24 digits); nothing was imported")]
+    WrongCode,
+    #[error("a bundle cannot be sealed to that key")]
+    BadRecipient,
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }

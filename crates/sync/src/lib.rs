@@ -18,6 +18,7 @@ mod error;
 mod hub;
 pub mod protocol;
 mod replica;
+pub mod sealed;
 
 pub use docs::{Card, DocId, MediaRef, Note, Review, ReviewLog, Source};
 pub use error::SyncError;

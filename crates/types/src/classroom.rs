@@ -33,6 +33,11 @@ pub struct Classmate {
     /// Until when that code works (ms since the epoch).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claim_expires_at: Option<i64>,
+    /// For their teacher: the code that opens the student's bundles on a laptop that
+    /// never met the class server (24 digits), and proves a bundle carried back is
+    /// theirs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bundle_code: Option<String>,
 }
 
 /// The DNS-SD service type a class server advertises itself under on the LAN.
@@ -140,6 +145,10 @@ pub struct ClassroomView {
 pub struct BundleOutcome {
     /// Documents written out, or changed here by the import.
     pub docs: u32,
+    /// The code that opens the bundle written on another computer (24 digits), shown
+    /// once to the learner; `None` for an import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     pub media: u32,
     pub bytes: u64,
     pub reviews: u32,

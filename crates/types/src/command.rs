@@ -292,11 +292,18 @@ commands! {
         material: String,
         students: Vec<String>,
     } -> u32;
-    /// Writes a bundle where the learner chooses (a USB stick); `None` when they
+    /// Writes a bundle where the learner chooses (a USB stick), sealed to this device
+    /// and the profile's bundle code (in the outcome); with `progress`, the progress
+    /// summary alone sealed to the class server, for the teacher. `None` when they
     /// cancel.
-    export_bundle => ExportBundle {} -> Option<BundleOutcome>;
-    /// Merges a bundle the learner chooses; `None` when they cancel.
-    import_bundle => ImportBundle {} -> Option<BundleOutcome>;
+    export_bundle => ExportBundle { progress: bool } -> Option<BundleOutcome>;
+    /// Which bundle to bring in, as the system's open dialog asks; `None` when they
+    /// cancel.
+    pick_bundle => PickBundle {} -> Option<String>;
+    /// Merges the bundle at `path`, opened with this device's key, `code` (typed by
+    /// the learner) or a code that opened one here before; error code `bundle_code`
+    /// when it needs the code.
+    import_bundle => ImportBundle { path: String, code: Option<String> } -> BundleOutcome;
     /// Adds a student by name, for a classroom with no network (their lessons go by
     /// USB stick).
     class_add_student => ClassAddStudent { class_id: String, name: String } -> Classmate;
@@ -308,8 +315,8 @@ commands! {
         class_id: String,
         student: Classmate,
     } -> Option<BundleOutcome>;
-    /// Takes in a bundle a student's laptop wrote (the student is the one it
-    /// names); `None` when the teacher cancels.
+    /// Takes in the progress a student's laptop wrote (filed under the student who
+    /// wrote it); `None` when the teacher cancels.
     class_import_student_bundle => ClassImportStudentBundle {
         class_id: String,
     } -> Option<(Classmate, BundleOutcome)>;

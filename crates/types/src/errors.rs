@@ -42,6 +42,8 @@ pub enum ErrorCode {
     /// A class server seen for the first time: the learner compares its fingerprint's
     /// words with the teacher's screen before anything is sent to it.
     ConfirmServer,
+    /// A bundle that needs its bundle code (24 digits) typed to open.
+    BundleCode,
     Storage,
     Internal,
 }

@@ -19,6 +19,9 @@ pub struct SyncAccount {
     /// device signs in again with it, and no password is asked for.
     #[serde(default)]
     pub device_key: bool,
+    /// The key the server signs bundles with and opens progress sealed to it (hex).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_key: Option<String>,
 }
 
 /// Where this profile's sync stands, for the status indicator.

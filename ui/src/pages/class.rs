@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use satchel_types::{
-    ClassInfo, ClassReport, Classmate, ClassroomView, ErrorView, FoundServer, LessonView,
-    PackOffer, PackOfferKind, ServerProbe, SourceStatus, command,
+    BundleOutcome, ClassInfo, ClassReport, Classmate, ClassroomView, ErrorCode, ErrorView,
+    FoundServer, LessonView, PackOffer, PackOfferKind, ServerProbe, SourceStatus, command,
 };
 
 use crate::app::session;
@@ -677,6 +677,9 @@ fn Roster(
                         move || confirming.get().as_deref() == Some(id.as_str())
                     };
                     let question = t_with("class.remove_confirm", &[("name", &name)]);
+                    let bundle_code = student.bundle_code.clone().map(|c| view! {
+                        <span class="muted bundle-code">{t("class.student_code")}" "<span class="code">{c}</span></span>
+                    });
                     let write = move |_| {
                         busy.set(true);
                         let args = command::ClassExportStudentBundle { class_id: class_id.clone(), student: student.clone() };
@@ -684,7 +687,7 @@ fn Roster(
                             let result = ipc::invoke(args).await;
                             busy.set(false);
                             match result {
-                                Ok(Some(o)) => done.set(Some(t_with("class.student_bundle_out", &[("docs", &o.docs.to_string()), ("media", &o.media.to_string())]))),
+                                Ok(Some(o)) => done.set(Some(t_with("class.student_bundle_out", &[("code", o.code.as_deref().unwrap_or("-"))]))),
                                 Ok(None) => {}
                                 Err(e) => error.set(Some(e)),
                             }
@@ -693,6 +696,7 @@ fn Roster(
                     view! {
                         <li class="roster-item">
                             <span>{name}</span>
+                            {bundle_code}
                             <button class="button quiet" on:click=write disabled=move || busy.get()>{t("class.lessons_to_stick")}</button>
                             <Show
                                 when=asking
@@ -877,47 +881,102 @@ fn Dashboard(report: ClassReport) -> impl IntoView {
 
 /// Bundles: this library's shared part to a file and back, for devices that never
 /// meet on a network.
+/// What a bundle did, in the learner's words.
+fn bundle_done(key: &str, o: &BundleOutcome) -> String {
+    t_with(
+        key,
+        &[
+            ("docs", &o.docs.to_string()),
+            ("media", &o.media.to_string()),
+            ("reviews", &o.reviews.to_string()),
+            ("cards", &o.cards.to_string()),
+            ("notes", &o.notes.to_string()),
+        ],
+    )
+}
+
 #[component]
 fn BundleCard() -> impl IntoView {
     let error = RwSignal::new(None::<ErrorView>);
     let done = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let run = move |export: bool| {
+    // The code of the bundle just written, to show the learner.
+    let written_code = RwSignal::new(None::<String>);
+    // A bundle picked that needs its code, and the code being typed.
+    let waiting = RwSignal::new(None::<String>);
+    let code = RwSignal::new(String::new());
+    let start = move || {
         busy.set(true);
         error.set(None);
         done.set(None);
+        written_code.set(None);
+    };
+    let export = move |progress: bool| {
+        start();
         spawn_local(async move {
-            let result = if export {
-                ipc::invoke(command::ExportBundle {}).await
-            } else {
-                ipc::invoke(command::ImportBundle {}).await
-            };
+            let result = ipc::invoke(command::ExportBundle { progress }).await;
             busy.set(false);
             match result {
                 Ok(Some(o)) => {
-                    let key = if export {
-                        "class.exported"
+                    let key = if progress {
+                        "class.progress_written"
                     } else {
-                        "class.imported"
+                        "class.exported"
                     };
-                    done.set(Some(t_with(
-                        key,
-                        &[
-                            ("docs", &o.docs.to_string()),
-                            ("media", &o.media.to_string()),
-                            ("reviews", &o.reviews.to_string()),
-                            ("cards", &o.cards.to_string()),
-                            ("notes", &o.notes.to_string()),
-                        ],
-                    )));
-                    if !export {
-                        session().learned.update(|n| *n += 1);
-                    }
+                    done.set(Some(bundle_done(key, &o)));
+                    written_code.set(o.code);
                 }
                 Ok(None) => {}
                 Err(e) => error.set(Some(e)),
             }
         });
+    };
+    let bring_in = move |path: String, typed: Option<String>| {
+        start();
+        spawn_local(async move {
+            let asked = typed.is_some();
+            let result = ipc::invoke(command::ImportBundle {
+                path: path.clone(),
+                code: typed,
+            })
+            .await;
+            busy.set(false);
+            match result {
+                Ok(o) => {
+                    waiting.set(None);
+                    code.set(String::new());
+                    done.set(Some(bundle_done("class.imported", &o)));
+                    session().learned.update(|n| *n += 1);
+                }
+                Err(e) if e.code == ErrorCode::BundleCode => {
+                    waiting.set(Some(path));
+                    // Asked for the first time: the form says it; a wrong code is an error.
+                    if asked {
+                        error.set(Some(e));
+                    }
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let pick = move |_| {
+        start();
+        waiting.set(None);
+        spawn_local(async move {
+            let result = ipc::invoke(command::PickBundle {}).await;
+            busy.set(false);
+            match result {
+                Ok(Some(path)) => bring_in(path, None),
+                Ok(None) => {}
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let open_with_code = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(path) = waiting.get_untracked() {
+            bring_in(path, Some(code.get_untracked()));
+        }
     };
     view! {
         <section class="card" aria-labelledby="bundle-title">
@@ -925,11 +984,26 @@ fn BundleCard() -> impl IntoView {
             <p class="muted">{t("class.bundle_hint")}</p>
             <ErrorBanner error/>
             <div class="actions">
-                <button id="export-bundle" class="button" on:click=move |_| run(true) disabled=move || busy.get()>{t("class.export")}</button>
-                <button id="import-bundle" class="button" on:click=move |_| run(false) disabled=move || busy.get()>{t("class.import")}</button>
+                <button id="export-bundle" class="button" on:click=move |_| export(false) disabled=move || busy.get()>{t("class.export")}</button>
+                <button id="import-bundle" class="button" on:click=pick disabled=move || busy.get()>{t("class.import")}</button>
+                <button id="export-progress" class="button quiet" on:click=move |_| export(true) disabled=move || busy.get()>{t("class.export_progress")}</button>
             </div>
             {move || busy.get().then(|| view! { <p class="muted" role="status">{t("class.bundle_working")}</p> })}
             {move || done.get().map(|d| view! { <p class="saved" role="status" id="bundle-done">{d}</p> })}
+            {move || written_code.get().map(|c| view! {
+                <p class="bundle-code" id="bundle-code">{t("class.bundle_code_is")}" "<strong class="code">{c}</strong></p>
+            })}
+            {move || waiting.get().is_some().then(|| view! {
+                <form on:submit=open_with_code id="bundle-code-form">
+                    <div class="field">
+                        <label for="bundle-code-input">{t("class.bundle_code_ask")}</label>
+                        <input id="bundle-code-input" inputmode="numeric" autocomplete="off" spellcheck="false"
+                            maxlength="40" placeholder="0000-0000-0000-0000-0000-0000"
+                            prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) required/>
+                    </div>
+                    <button class="button" type="submit" disabled=move || busy.get()>{t("class.bundle_code_open")}</button>
+                </form>
+            })}
         </section>
     }
 }

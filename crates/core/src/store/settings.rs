@@ -97,6 +97,14 @@ pub(crate) const CLASS_SECRET: Setting<String> = Setting::new("class_secret");
 /// This device's key pair (the Ed25519 seed, hex), made once: it signs in with it to
 /// the class servers it joined.
 pub(crate) const DEVICE_KEY: Setting<String> = Setting::new("device_key");
+/// This profile's own bundle code (24 digits), made once: it opens the bundles this
+/// profile writes on the learner's other computers.
+pub(crate) const BUNDLE_CODE: Setting<String> = Setting::new("bundle_code");
+/// Bundle codes that opened a bundle here (digits), tried on the next ones.
+pub(crate) const BUNDLE_CODES: Setting<Vec<String>> = Setting::new("bundle_codes");
+/// The class server whose bundle this profile took in with a code (no network): its
+/// key and the code, to seal the learner's progress for their teacher.
+pub(crate) const CLASS_BUNDLE: Setting<crate::bundle::ClassBundle> = Setting::new("class_bundle");
 /// The key of the class server a teacher runs in the app (hex), made once.
 pub(crate) const CLASS_SERVER_KEY: Setting<String> = Setting::new("class_server_key");
 
@@ -189,6 +197,9 @@ mod tests {
             CLASS_SECRET.key,
             DEVICE_KEY.key,
             CLASS_SERVER_KEY.key,
+            BUNDLE_CODE.key,
+            BUNDLE_CODES.key,
+            CLASS_BUNDLE.key,
             SYNC_ACCOUNT.key,
             SYNC_REFRESH.key,
             SYNC_CURSOR.key,

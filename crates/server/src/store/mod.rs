@@ -455,9 +455,29 @@ impl Store {
 
     /// Adds `key` (a device's public key) to `user_id`'s account; whether the key is
     /// now theirs: `false` when it is another account's or the account holds
-    /// [`MAX_DEVICE_KEYS`] already. Adding a key the account holds changes nothing.
+    /// [`MAX_DEVICE_KEYS`] already. Adding a key the account holds changes nothing. An
+    /// account a device holds is claimed: its claim code stops working.
     pub async fn add_device_key(&self, user_id: &str, device: &str, key: &str) -> Result<bool> {
         each!(self, s => s.add_device_key(user_id.to_owned(), device.to_owned(), key.to_owned()).await)
+    }
+
+    /// The device keys of `user_id`'s account.
+    pub async fn device_keys_of(&self, user_id: &str) -> Result<Vec<String>> {
+        each!(self, s => s.device_keys_of(user_id.to_owned()).await)
+    }
+
+    /// `user_id`'s bundle code: the kept one, or `fresh` (then kept; an empty `fresh`
+    /// only reads).
+    pub async fn bundle_code(&self, user_id: &str, fresh: &str) -> Result<Option<String>> {
+        each!(self, s => s.bundle_code(user_id.to_owned(), fresh.to_owned()).await)
+    }
+
+    /// The key this server signs and opens bundles with (an Ed25519 seed), made on first
+    /// use and shared by every instance.
+    pub async fn bundle_key(&self) -> Result<Vec<u8>> {
+        let mut fresh = vec![0; 32];
+        getrandom::fill(&mut fresh).map_err(|e| StoreError::Worker(e.to_string()))?;
+        each!(self, s => s.setting_or("bundle_key", fresh).await)
     }
 
     /// The account `key` was added to, if any.
@@ -599,6 +619,12 @@ CREATE TABLE device_keys (
     added_at BIGINT NOT NULL
 );
 CREATE INDEX device_keys_user ON device_keys (user_id);
+"#,
+    r#"
+-- A student's bundle code: what their teacher hands them so a bundle on a USB stick
+-- opens on a laptop that never met the class server, and what proves a bundle carried
+-- back is theirs. Made when first needed.
+ALTER TABLE users ADD COLUMN bundle_code TEXT;
 "#,
 ];
 

@@ -694,6 +694,12 @@ impl Postgres {
                 &[&key, &user_id, &device, &super::sqlite::now_ms()],
             )
             .await?;
+        // A device holds the account now: there is nothing left to claim.
+        tx.execute(
+            "UPDATE users SET unclaimed = FALSE, claim_hash = NULL WHERE id = $1",
+            &[&user_id],
+        )
+        .await?;
         tx.commit().await?;
         Ok(added == 1)
     }
@@ -707,6 +713,33 @@ impl Postgres {
             )
             .await?
             .map(|row| row.get(0)))
+    }
+
+    pub async fn device_keys_of(&self, user_id: String) -> Result<Vec<String>> {
+        let client = self.client().await?;
+        Ok(client
+            .query(
+                "SELECT public_key FROM device_keys WHERE user_id = $1 ORDER BY added_at",
+                &[&user_id],
+            )
+            .await?
+            .into_iter()
+            .map(|row| row.get(0))
+            .collect())
+    }
+
+    pub async fn bundle_code(&self, user_id: String, fresh: String) -> Result<Option<String>> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "UPDATE users SET bundle_code = $2 WHERE id = $1 AND bundle_code IS NULL AND $2 <> ''",
+                &[&user_id, &fresh],
+            )
+            .await?;
+        Ok(client
+            .query_opt("SELECT bundle_code FROM users WHERE id = $1", &[&user_id])
+            .await?
+            .and_then(|row| row.get(0)))
     }
 
     pub async fn set_class_code(

@@ -720,6 +720,11 @@ impl Sqlite {
                  VALUES (?1, ?2, ?3, ?4)",
                 params![key, user_id, device, now_ms()],
             )?;
+            // A device holds the account now: there is nothing left to claim.
+            tx.execute(
+                "UPDATE users SET unclaimed = FALSE, claim_hash = NULL WHERE id = ?1",
+                [&user_id],
+            )?;
             tx.commit()?;
             Ok(true)
         })
@@ -731,6 +736,35 @@ impl Sqlite {
             Ok(c.query_row(
                 "SELECT user_id FROM device_keys WHERE public_key = ?1",
                 [key],
+                |r| r.get(0),
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    pub async fn device_keys_of(&self, user_id: String) -> Result<Vec<String>> {
+        self.with(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT public_key FROM device_keys WHERE user_id = ?1 ORDER BY added_at",
+            )?;
+            let keys = stmt
+                .query_map([user_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(keys)
+        })
+        .await
+    }
+
+    pub async fn bundle_code(&self, user_id: String, fresh: String) -> Result<Option<String>> {
+        self.with(move |c| {
+            c.execute(
+                "UPDATE users SET bundle_code = ?2 WHERE id = ?1 AND bundle_code IS NULL AND ?2 <> ''",
+                params![user_id, fresh],
+            )?;
+            Ok(c.query_row(
+                "SELECT bundle_code FROM users WHERE id = ?1",
+                [user_id],
                 |r| r.get(0),
             )
             .optional()?)

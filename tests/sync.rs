@@ -575,3 +575,57 @@ fn sign_in_and_sync_failures_are_clear_and_lose_nothing() {
     cli.json(&["logout"]);
     assert_eq!(cli.json(&["sync", "status"])["account"], Value::Null);
 }
+
+/// A server with room for few documents: a sync past the quota is refused with a clear
+/// error and the server keeps what it had; the device keeps everything. With more room
+/// (the same data, a new quota), the same sync sends it all, and another device gets it.
+#[test]
+fn a_full_account_refuses_clearly_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let data = root.join("server");
+    Server::add_learner(&data, "ada");
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let listen = format!("127.0.0.1:{port}");
+    let server = Server::start_with(&data, &listen, &["--quota-docs", "4"]);
+    let laptop = device(root, "laptop", &server.url);
+    for i in 0..8 {
+        laptop.json(&[
+            "note",
+            "add",
+            "--title",
+            &format!("Note {i}"),
+            "--text",
+            &format!("Written on the laptop, number {i}."),
+        ]);
+    }
+    let out = laptop.run(&["sync", "--json"]);
+    assert!(!out.status.success(), "a sync past the quota went through");
+    let said: Value = serde_json::from_slice(&out.stderr).unwrap();
+    println!("{said}");
+    assert_eq!(said["error"]["code"], "full", "{said}");
+    assert!(
+        said["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nothing was lost"),
+        "{said}"
+    );
+    let written = notes(&laptop);
+    assert_eq!(written.len(), 8);
+
+    drop(server);
+    let server = Server::start_with(&data, &listen, &["--quota-docs", "1000"]);
+    laptop.json(&["sync"]);
+    let phone = device(root, "phone", &server.url);
+    phone.json(&["sync"]);
+    assert_eq!(
+        notes(&phone),
+        written,
+        "every note reached the other device"
+    );
+}

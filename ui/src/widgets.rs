@@ -37,6 +37,7 @@ pub fn error_text(error: &ErrorView) -> String {
         ErrorCode::SignInNeeded => "error.sign_in_needed",
         ErrorCode::ConfirmServer => "error.confirm_server",
         ErrorCode::BundleCode => "error.bundle_code",
+        ErrorCode::Full => "error.full",
     };
     match error.code {
         // The core's detail names the field and the rule, the missing model's path or

@@ -105,7 +105,7 @@ fn check(
         Ok(response)
     } else if status == reqwest::StatusCode::UNAUTHORIZED {
         Err(Failure::Unauthorized(refusal(response).1))
-    } else if status.is_server_error()
+    } else if (status.is_server_error() && status != reqwest::StatusCode::INSUFFICIENT_STORAGE)
         || status == reqwest::StatusCode::TOO_MANY_REQUESTS
         || status == reqwest::StatusCode::REQUEST_TIMEOUT
     {

@@ -27,6 +27,13 @@ const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 const CODE_LEN: usize = 6;
 /// Document kinds a lesson may carry from its teacher to students.
 const LESSON_KINDS: &[&str] = &["lessons", "sources", "cards", "notes"];
+/// Concepts a report shows at most: those the most students share (a student's own
+/// summary, written on their device, cannot crowd out the class's).
+pub const REPORT_CONCEPTS: usize = 100;
+/// Concepts counted from one student's summary at most, and the longest name taken.
+const CONCEPTS_PER_STUDENT: usize = 200;
+const CONCEPT_NAME_MAX: usize = 100;
+
 /// A concept a student has studied and knows less well than this is a struggle.
 const STRUGGLING_BELOW: f32 = 0.5;
 const STRUGGLES_SHOWN: usize = 100;
@@ -1035,7 +1042,8 @@ pub fn build_report(
     let mut students = Vec::with_capacity(members.len());
     // Per student, per concept: (mastery × cards summed, cards, studied).
     let mut per_student: Vec<HashMap<&str, (f32, u32, u32)>> = Vec::new();
-    let mut concepts: BTreeSet<&str> = BTreeSet::new();
+    // How many students have each concept.
+    let mut shared: HashMap<&str, usize> = HashMap::new();
     for (member, summary) in members.iter().zip(summaries) {
         let by_lesson: HashMap<&str, &LessonSummary> =
             summary.lessons.iter().map(|l| (l.id.as_str(), l)).collect();
@@ -1063,12 +1071,21 @@ pub fn build_report(
             .filter(|l| lesson_ids.contains(l.id.as_str()))
         {
             for c in &lesson.concepts {
-                concepts.insert(c.concept.as_str());
-                let entry = mine.entry(c.concept.as_str()).or_default();
+                let name = c.concept.as_str();
+                if name.is_empty() || name.chars().count() > CONCEPT_NAME_MAX {
+                    continue;
+                }
+                if !mine.contains_key(name) && mine.len() >= CONCEPTS_PER_STUDENT {
+                    continue;
+                }
+                let entry = mine.entry(name).or_default();
                 entry.0 += c.mastery.clamp(0.0, 1.0) * c.cards as f32;
                 entry.1 += c.cards;
                 entry.2 += c.studied;
             }
+        }
+        for name in mine.keys() {
+            *shared.entry(name).or_default() += 1;
         }
         per_student.push(mine);
         students.push(StudentProgress {
@@ -1082,7 +1099,11 @@ pub fn build_report(
             lessons_done: done,
         });
     }
-    let concepts: Vec<String> = concepts.into_iter().map(str::to_owned).collect();
+    let mut by_reach: Vec<(&str, usize)> = shared.into_iter().collect();
+    by_reach.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    by_reach.truncate(REPORT_CONCEPTS);
+    let mut concepts: Vec<String> = by_reach.into_iter().map(|(c, _)| c.to_owned()).collect();
+    concepts.sort();
     let mut struggling = Vec::new();
     let mastery: Vec<Vec<Option<f32>>> = per_student
         .iter()
@@ -1231,6 +1252,62 @@ mod tests {
             .map(|s| (s.student_id.as_str(), s.concept.as_str()))
             .collect();
         assert_eq!(who, vec![("b", "osmosis"), ("a", "cells")]);
+    }
+
+    #[test]
+    fn one_students_summary_cannot_crowd_the_reports_columns() {
+        let class = ClassInfo {
+            id: "c".into(),
+            name: "Biology".into(),
+            teacher: "Ms Rivera".into(),
+            code: None,
+            code_expires_at: None,
+            teaching: true,
+            students: 3,
+        };
+        let members = [member("a"), member("b"), member("mallory")];
+        let assignments = [lesson("l1", None)];
+        let honest = |mastery| Summary {
+            lessons: vec![LessonSummary {
+                id: "l1".into(),
+                cards: 2,
+                studied: 2,
+                done: false,
+                concepts: vec![concept("osmosis", mastery, 2), concept("cells", mastery, 2)],
+            }],
+            ..Summary::default()
+        };
+        let flood: Vec<ConceptSummary> = (0..100_000)
+            .map(|i| concept(&format!("junk {i}"), 0.5, 1))
+            .chain([concept(&"x".repeat(10_000), 0.5, 1)])
+            .collect();
+        let summaries = [
+            honest(0.9),
+            honest(0.2),
+            Summary {
+                lessons: vec![LessonSummary {
+                    id: "l1".into(),
+                    cards: 2,
+                    studied: 2,
+                    done: false,
+                    concepts: flood,
+                }],
+                ..Summary::default()
+            },
+        ];
+        let report = build_report(class, &members, &assignments, &summaries);
+        assert_eq!(report.concepts.len(), REPORT_CONCEPTS);
+        assert!(report.concepts.iter().all(|c| c.len() <= CONCEPT_NAME_MAX));
+        // The concepts the class shares are kept, whatever one student sent.
+        let cols = columns(&report);
+        assert_eq!(report.mastery[0][cols["osmosis"]], Some(0.9));
+        assert_eq!(report.mastery[1][cols["cells"]], Some(0.2));
+        assert!(
+            report
+                .mastery
+                .iter()
+                .all(|row| row.len() == REPORT_CONCEPTS)
+        );
     }
 
     #[test]

@@ -50,6 +50,18 @@ impl ApiError {
         }
     }
 
+    /// The account's quota would be passed: refused whole, so nothing is half-kept
+    /// (507; the device keeps what it sent).
+    pub fn full(what: &str, limit: String) -> ApiError {
+        metrics::counter!("satchel_quota_refused_total").increment(1);
+        ApiError::new(
+            StatusCode::INSUFFICIENT_STORAGE,
+            format!(
+                "this account has no more room on the server for {what} (at most {limit}); nothing was lost: it stays on the device. Ask the server's keeper for more room, or delete what is not needed"
+            ),
+        )
+    }
+
     pub fn internal(error: impl std::fmt::Display) -> ApiError {
         tracing::error!(%error, "request failed");
         ApiError::new(

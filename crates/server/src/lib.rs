@@ -65,6 +65,13 @@ pub struct Config {
     pub offers_dir: Option<PathBuf>,
     /// The public keys (minisign's text) an offered pack may be signed with.
     pub offer_keys: Vec<String>,
+    /// What one account may keep at most: document and media bytes, documents and
+    /// media files. Past it a sync or upload is refused whole (507) and nothing is lost.
+    pub quota_bytes: u64,
+    pub quota_docs: u64,
+    pub quota_media: u64,
+    /// How long a media upload begun and left waits to go on before it is swept.
+    pub partial_upload_lifetime: Duration,
     /// The names a device may know this server by when it signs a challenge
     /// (`sha256:<certificate fingerprint>`, `host:<name>`): an answer naming another
     /// server was meant for that one, and is refused. This machine's own names are
@@ -88,6 +95,11 @@ impl Default for Config {
             claim_lifetime: Duration::from_secs(7 * 24 * 3600),
             offers_dir: None,
             offer_keys: vec![satchel_packs::RELEASE_KEY.to_owned()],
+            // A learner's years of notes, cards and a few recorded lectures.
+            quota_bytes: 2 << 30,
+            quota_docs: 200_000,
+            quota_media: 20_000,
+            partial_upload_lifetime: Duration::from_secs(7 * 24 * 3600),
             audiences: ["127.0.0.1", "localhost", "[::1]"]
                 .map(satchel_sync::device::host_audience)
                 .to_vec(),
@@ -171,6 +183,42 @@ impl FromRequestParts<Arc<AppState>> for Caller {
 }
 
 impl AppState {
+    /// Refuses what would take `owner` past their quota: `docs` new documents, `media`
+    /// new files, `bytes` more.
+    pub(crate) async fn check_quota(
+        &self,
+        owner: &str,
+        docs: u64,
+        media: u64,
+        bytes: u64,
+    ) -> Result<(), ApiError> {
+        if docs == 0 && media == 0 && bytes == 0 {
+            return Ok(());
+        }
+        let used = self.store.usage(owner).await?;
+        let after = |used: i64, more: u64| (used.max(0) as u64).saturating_add(more);
+        let config = &self.config;
+        if after(used.docs, docs) > config.quota_docs {
+            return Err(ApiError::full(
+                "more documents",
+                format!("{} documents", config.quota_docs),
+            ));
+        }
+        if after(used.media, media) > config.quota_media {
+            return Err(ApiError::full(
+                "more files",
+                format!("{} files", config.quota_media),
+            ));
+        }
+        if after(used.bytes, bytes) > config.quota_bytes {
+            return Err(ApiError::full(
+                "this much",
+                format!("{} MiB", config.quota_bytes >> 20),
+            ));
+        }
+        Ok(())
+    }
+
     /// Rate-limit buckets kept now (each limiter's keys): bounded under a flood.
     pub fn rate_buckets(&self) -> usize {
         self.limits.buckets()
@@ -342,11 +390,23 @@ where
     L: axum::serve::Listener<Addr = SocketAddr>,
 {
     let limits = state.limits.clone();
+    let store = state.store.clone();
+    let lifetime = state.config.partial_upload_lifetime.as_millis() as i64;
     let sweeper = tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
+        let mut minutes = 0u64;
         loop {
             tick.tick().await;
             limits.forget_idle();
+            // Uploads begun and left: swept at start and hourly.
+            if minutes.is_multiple_of(60) {
+                match store.sweep_partial(store::now_ms() - lifetime).await {
+                    Ok(0) => {}
+                    Ok(swept) => tracing::info!(swept, "uploads begun and left were swept"),
+                    Err(error) => tracing::warn!(%error, "sweeping uploads failed"),
+                }
+            }
+            minutes += 1;
         }
     });
     // Tapped, so any listener's peer address reaches the handlers as `ConnectInfo`.

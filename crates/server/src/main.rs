@@ -63,6 +63,15 @@ struct Serve {
     /// Requests a signed-in user may make a minute.
     #[arg(long, default_value_t = 600)]
     requests_per_minute: u32,
+    /// What one account may keep: MiB of documents and media…
+    #[arg(long, default_value_t = 2048)]
+    quota_mb: u64,
+    /// …documents…
+    #[arg(long, default_value_t = 200_000)]
+    quota_docs: u64,
+    /// …and media files. Past any of them a sync is refused whole and nothing is lost.
+    #[arg(long, default_value_t = 20_000)]
+    quota_files: u64,
     /// Seconds an access token is good for.
     #[arg(long, default_value_t = 900)]
     access_ttl: u64,
@@ -216,6 +225,9 @@ async fn serve(args: Serve) -> anyhow::Result<()> {
     let config = Config {
         audiences,
         requests_per_minute: args.requests_per_minute,
+        quota_bytes: args.quota_mb.saturating_mul(1 << 20),
+        quota_docs: args.quota_docs,
+        quota_media: args.quota_files,
         access_ttl: Duration::from_secs(args.access_ttl),
         offers_dir,
         offer_keys,

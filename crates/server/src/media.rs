@@ -103,6 +103,10 @@ pub async fn upload(
     if part.offset < 0 {
         return Err(ApiError::bad_request("a part starts at a byte ≥ 0"));
     }
+    // A file begun counts its whole size against the quota, once.
+    if app.store.media_state(&owner, &sha256).await?.is_none() {
+        app.check_quota(&owner, 0, 1, part.size as u64).await?;
+    }
     let mut state = app
         .store
         .media_append(&owner, &sha256, part.size, part.offset, body.to_vec())

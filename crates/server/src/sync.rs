@@ -133,6 +133,18 @@ pub async fn sync(
     })
     .await
     .map_err(ApiError::internal)??;
+    // New documents and appended bytes count against the account's quota; a save
+    // that replaces a document's chunks counts nothing more.
+    let new_docs = open_docs
+        .iter()
+        .filter(|(id, doc)| doc.stored.chunks.is_empty() && writes.iter().any(|w| w.doc_id == **id))
+        .count() as u64;
+    let new_bytes: u64 = writes
+        .iter()
+        .filter(|w| w.replaces_upto.is_none())
+        .map(|w| w.chunk.len() as u64)
+        .sum();
+    app.check_quota(&owner, new_docs, 0, new_bytes).await?;
     let written = writes.len();
     let changed_here: std::collections::BTreeSet<String> =
         writes.iter().map(|w| w.doc_id.clone()).collect();

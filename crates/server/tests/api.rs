@@ -1724,6 +1724,85 @@ async fn bundles_carry_lessons_and_progress_of_their_own_students_only(backend: 
     );
 }
 
+/// Media count against an account's quota (files and bytes; a file begun counts its
+/// whole size), refused with the `full` code; an upload begun and left is swept, and
+/// its room comes back.
+async fn media_quotas_hold_and_uploads_left_are_swept(backend: Backend) {
+    let server = start(
+        backend,
+        Config {
+            quota_media: 2,
+            quota_bytes: 1000,
+            ..Config::default()
+        },
+    )
+    .await;
+    let ada = server.add("ada", Role::Learner).await;
+    let access = server.access("ada", "laptop").await;
+    let put = |bytes: Vec<u8>, size: usize| {
+        let sha = hex(&Sha256::digest(&bytes));
+        let request = server
+            .http
+            .put(format!(
+                "{}/v1/media/{ada}/{sha}?size={size}&offset=0",
+                server.url
+            ))
+            .bearer_auth(&access)
+            .body(bytes);
+        async move {
+            let response = request.send().await.unwrap();
+            let status = response.status();
+            (
+                status,
+                response.json::<Value>().await.unwrap_or(Value::Null),
+                sha,
+            )
+        }
+    };
+    let (status, _, _) = put(vec![1; 300], 300).await;
+    assert_eq!(status, StatusCode::OK);
+    // Past the bytes: a file whose size would pass 1000, even sent in a small part.
+    let (status, body, _) = put(vec![2; 10], 800).await;
+    assert_eq!(status, StatusCode::INSUFFICIENT_STORAGE, "{body}");
+    assert_eq!(body["code"], "full", "{body}");
+    // Begun and left: half of a 600-byte file.
+    let whole = vec![3u8; 600];
+    let sha = hex(&Sha256::digest(&whole));
+    let response = server
+        .http
+        .put(format!(
+            "{}/v1/media/{ada}/{sha}?size=600&offset=0",
+            server.url
+        ))
+        .bearer_auth(&access)
+        .body(whole[..300].to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    // Two files now: a third is refused, small as it is.
+    let (status, body, _) = put(vec![4; 5], 5).await;
+    assert_eq!(status, StatusCode::INSUFFICIENT_STORAGE, "{body}");
+    let used = server.store.usage(&ada).await.unwrap();
+    assert_eq!((used.media, used.bytes), (2, 900));
+    // Swept (as the server does when it has waited its lifetime): the room is back.
+    let swept = server.store.sweep_partial(now_ms() + 1).await.unwrap();
+    assert_eq!(swept, 1);
+    assert!(
+        server
+            .store
+            .media_state(&ada, &sha)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let (status, body, _) = put(vec![4; 5], 5).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // A whole file is never swept.
+    assert_eq!(server.store.sweep_partial(now_ms() + 1).await.unwrap(), 0);
+    assert_eq!(server.store.usage(&ada).await.unwrap().media, 2);
+}
+
 macro_rules! on_both_stores {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1807,5 +1886,6 @@ on_both_stores!(
     join_codes_expire_and_claims_work_once,
     devices_sign_in_with_their_own_keys,
     bundles_carry_lessons_and_progress_of_their_own_students_only,
+    media_quotas_hold_and_uploads_left_are_swept,
     a_student_forging_the_teachers_changes_cannot_change_a_lesson_or_stall_it,
 );

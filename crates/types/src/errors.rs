@@ -44,6 +44,9 @@ pub enum ErrorCode {
     ConfirmServer,
     /// A bundle that needs its bundle code (24 digits) typed to open.
     BundleCode,
+    /// The account has no more room on the server (its quota): what was not taken
+    /// stays on the device.
+    Full,
     Storage,
     Internal,
 }
@@ -62,6 +65,7 @@ impl ErrorCode {
             413 => ErrorCode::BadMedia,
             429 => ErrorCode::Busy,
             408 | 503 => ErrorCode::Offline,
+            507 => ErrorCode::Full,
             _ => ErrorCode::Internal,
         }
     }

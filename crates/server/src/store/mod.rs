@@ -461,6 +461,17 @@ impl Store {
         each!(self, s => s.add_device_key(user_id.to_owned(), device.to_owned(), key.to_owned()).await)
     }
 
+    /// What `owner` holds, against their quota.
+    pub async fn usage(&self, owner: &str) -> Result<Usage> {
+        each!(self, s => s.usage(owner.to_owned()).await)
+    }
+
+    /// Forgets media uploads begun and not touched since `before` (ms): their parts
+    /// are deleted. How many were swept.
+    pub async fn sweep_partial(&self, before: i64) -> Result<u64> {
+        each!(self, s => s.sweep_partial(before).await)
+    }
+
     /// The device keys of `user_id`'s account.
     pub async fn device_keys_of(&self, user_id: &str) -> Result<Vec<String>> {
         each!(self, s => s.device_keys_of(user_id.to_owned()).await)
@@ -626,7 +637,21 @@ CREATE INDEX device_keys_user ON device_keys (user_id);
 -- back is theirs. Made when first needed.
 ALTER TABLE users ADD COLUMN bundle_code TEXT;
 "#,
+    r#"
+-- When a medium last grew: an upload begun and left is swept after a while.
+ALTER TABLE media ADD COLUMN touched_at BIGINT NOT NULL DEFAULT 0;
+UPDATE media SET touched_at = @NOW_MS@;
+"#,
 ];
+
+/// What an account holds on the server, against its quota.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// Document and media bytes (a medium begun counts its whole size).
+    pub bytes: i64,
+    pub docs: i64,
+    pub media: i64,
+}
 
 /// Device keys one account may hold at most (its learner's laptops, over the years).
 pub const MAX_DEVICE_KEYS: i64 = 32;

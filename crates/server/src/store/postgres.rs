@@ -388,9 +388,9 @@ impl Postgres {
         let mut client = self.client().await?;
         let tx = client.transaction().await?;
         tx.execute(
-            "INSERT INTO media (owner, sha256, size, received) VALUES ($1, $2, $3, 0)
-             ON CONFLICT (owner, sha256) DO NOTHING",
-            &[&owner, &sha256, &size],
+            "INSERT INTO media (owner, sha256, size, received, touched_at)
+             VALUES ($1, $2, $3, 0, $4) ON CONFLICT (owner, sha256) DO NOTHING",
+            &[&owner, &sha256, &size, &super::sqlite::now_ms()],
         )
         .await?;
         let row = tx
@@ -409,8 +409,8 @@ impl Postgres {
             )
             .await?;
             tx.execute(
-                "UPDATE media SET received = $3 WHERE owner = $1 AND sha256 = $2",
-                &[&owner, &sha256, &state.received],
+                "UPDATE media SET received = $3, touched_at = $4 WHERE owner = $1 AND sha256 = $2",
+                &[&owner, &sha256, &state.received, &super::sqlite::now_ms()],
             )
             .await?;
         }
@@ -740,6 +740,48 @@ impl Postgres {
             .query_opt("SELECT bundle_code FROM users WHERE id = $1", &[&user_id])
             .await?
             .and_then(|row| row.get(0)))
+    }
+
+    pub async fn usage(&self, owner: String) -> Result<super::Usage> {
+        let client = self.client().await?;
+        let docs = client
+            .query_one(
+                "SELECT COUNT(DISTINCT doc_id), COALESCE(SUM(octet_length(bytes)), 0)::BIGINT
+                 FROM doc_chunks WHERE owner = $1",
+                &[&owner],
+            )
+            .await?;
+        let media = client
+            .query_one(
+                "SELECT COUNT(*), COALESCE(SUM(size), 0)::BIGINT FROM media WHERE owner = $1",
+                &[&owner],
+            )
+            .await?;
+        Ok(super::Usage {
+            bytes: docs.get::<_, i64>(1) + media.get::<_, i64>(1),
+            docs: docs.get(0),
+            media: media.get(0),
+        })
+    }
+
+    pub async fn sweep_partial(&self, before: i64) -> Result<u64> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        tx.execute(
+            "DELETE FROM media_parts p USING media m
+             WHERE m.owner = p.owner AND m.sha256 = p.sha256
+             AND NOT m.complete AND m.touched_at < $1",
+            &[&before],
+        )
+        .await?;
+        let swept = tx
+            .execute(
+                "DELETE FROM media WHERE NOT complete AND touched_at < $1",
+                &[&before],
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(swept)
     }
 
     pub async fn set_class_code(

@@ -422,9 +422,9 @@ impl Sqlite {
         self.with(move |c| {
             let tx = c.transaction()?;
             tx.execute(
-                "INSERT INTO media (owner, sha256, size, received) VALUES (?1, ?2, ?3, 0)
-                 ON CONFLICT (owner, sha256) DO NOTHING",
-                params![owner, sha256, size],
+                "INSERT INTO media (owner, sha256, size, received, touched_at)
+                 VALUES (?1, ?2, ?3, 0, ?4) ON CONFLICT (owner, sha256) DO NOTHING",
+                params![owner, sha256, size, now_ms()],
             )?;
             let (known_size, received, complete): (i64, i64, bool) = tx.query_row(
                 "SELECT size, received, complete FROM media WHERE owner = ?1 AND sha256 = ?2",
@@ -438,8 +438,8 @@ impl Sqlite {
                     params![owner, sha256, offset, bytes],
                 )?;
                 tx.execute(
-                    "UPDATE media SET received = ?3 WHERE owner = ?1 AND sha256 = ?2",
-                    params![owner, sha256, state.received],
+                    "UPDATE media SET received = ?3, touched_at = ?4 WHERE owner = ?1 AND sha256 = ?2",
+                    params![owner, sha256, state.received, now_ms()],
                 )?;
             }
             tx.commit()?;
@@ -768,6 +768,47 @@ impl Sqlite {
                 |r| r.get(0),
             )
             .optional()?)
+        })
+        .await
+    }
+
+    pub async fn usage(&self, owner: String) -> Result<super::Usage> {
+        self.with(move |c| {
+            let (docs, doc_bytes): (i64, i64) = c.query_row(
+                "SELECT COUNT(DISTINCT doc_id), COALESCE(SUM(LENGTH(bytes)), 0)
+                 FROM doc_chunks WHERE owner = ?1",
+                [&owner],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let (media, media_bytes): (i64, i64) = c.query_row(
+                "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM media WHERE owner = ?1",
+                [&owner],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            Ok(super::Usage {
+                bytes: doc_bytes + media_bytes,
+                docs,
+                media,
+            })
+        })
+        .await
+    }
+
+    pub async fn sweep_partial(&self, before: i64) -> Result<u64> {
+        self.with(move |c| {
+            let tx = c.transaction()?;
+            tx.execute(
+                "DELETE FROM media_parts WHERE EXISTS (
+                     SELECT 1 FROM media m WHERE m.owner = media_parts.owner
+                     AND m.sha256 = media_parts.sha256 AND NOT m.complete AND m.touched_at < ?1)",
+                [before],
+            )?;
+            let swept = tx.execute(
+                "DELETE FROM media WHERE NOT complete AND touched_at < ?1",
+                [before],
+            )?;
+            tx.commit()?;
+            Ok(swept as u64)
         })
         .await
     }

@@ -195,7 +195,7 @@ pub async fn join(
         ));
     }
     let name = form.name.trim();
-    crate::check_line("a name", name, 64)?;
+    crate::names::display(name).map_err(|e| ApiError::bad_request(e.to_string()))?;
     crate::check_line("a device id", &form.device, 128)?;
     app.check_answer(
         &form.answer,

@@ -11,6 +11,7 @@ mod error;
 mod limits;
 pub mod mdns;
 mod media;
+pub mod names;
 pub mod offers;
 pub mod store;
 mod sync;
@@ -587,10 +588,11 @@ async fn device_sign_in(
     {
         return Err(refused());
     }
+    // The name as the device signed it; the account is the one that name finds.
     state.check_answer(
         &form.answer,
         &satchel_sync::device::Purpose::SignIn,
-        &user.name,
+        &form.name,
         &form.device,
     )?;
     metrics::counter!("satchel_logins_total", "outcome" => "device").increment(1);
@@ -707,17 +709,11 @@ pub async fn add_account(
     password: &str,
     role: Role,
 ) -> Result<User, ApiError> {
-    let name = name.trim();
-    if name.is_empty() || name.len() > 64 || name.chars().any(char::is_control) {
-        return Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "a name is 1 to 64 characters",
-        ));
-    }
+    let name = names::display(name).map_err(|e| ApiError::bad_request(e.to_string()))?;
     let password_hash = hash_new_password(password).await?;
     let user = User {
         id: uuid::Uuid::now_v7().to_string(),
-        name: name.to_owned(),
+        name,
         password_hash,
         role,
     };
@@ -732,11 +728,10 @@ pub const NO_PASSWORD: &str = "!device-keys-only";
 /// Adds an account that signs in only with its devices' keys (a student joining a
 /// class, or added by name by their teacher; a teacher inside their own app).
 pub async fn add_keyed_account(store: &Store, name: &str, role: Role) -> Result<User, ApiError> {
-    let name = name.trim();
-    check_line("a name", name, 64)?;
+    let name = names::display(name).map_err(|e| ApiError::bad_request(e.to_string()))?;
     let user = User {
         id: uuid::Uuid::now_v7().to_string(),
-        name: name.to_owned(),
+        name,
         password_hash: NO_PASSWORD.to_owned(),
         role,
     };

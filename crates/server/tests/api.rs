@@ -1803,6 +1803,43 @@ async fn media_quotas_hold_and_uploads_left_are_swept(backend: Backend) {
     assert_eq!(server.store.usage(&ada).await.unwrap().media, 2);
 }
 
+/// Names are compared as they look: a look-alike of a classmate's name (another
+/// script's letters, another case, extra spaces) is that classmate's name, so it is
+/// refused to anyone else and finds the same account for its owner.
+async fn look_alike_names_are_one_name(backend: Backend) {
+    use reqwest::Method;
+    let server = start(backend, Config::default()).await;
+    server.add("Ms Rivera", Role::Teacher).await;
+    let teacher = server.access("MS  RIVERA", "laptop").await;
+    let (_, class) = server
+        .call(
+            Method::POST,
+            "/v1/classes",
+            Some(&teacher),
+            Some(json!({ "name": "Y7" })),
+        )
+        .await;
+    let code = class["code"].as_str().unwrap().to_owned();
+    let (status, ana) = join(&server, &code, "Ana María", "ana's laptop", None).await;
+    assert_eq!(status, StatusCode::OK, "{ana}");
+    // Cyrillic А, full-width letters, another case: someone else cannot have it.
+    for look_alike in ["Аna María", "ANA MARÍA", "Ａｎａ María", "ana   maría"] {
+        let (status, body) = join(&server, &code, look_alike, "mallory's laptop", None).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{look_alike:?}: {body}");
+    }
+    // Ana's own device, typing it another way, is Ana.
+    let (status, again) = join(&server, &code, "ana maría", "ana's laptop", None).await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    assert_eq!(again["user"]["id"], ana["user"]["id"]);
+    assert_eq!(again["user"]["name"], "Ana María");
+    // Not a name at all.
+    let (status, _) = join(&server, &code, "a\u{200b}\u{0}b", "x", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    // A name of 64 letters of any script is a name.
+    let (status, body) = join(&server, &code, &"ж".repeat(64), "zh", None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
 macro_rules! on_both_stores {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1887,5 +1924,38 @@ on_both_stores!(
     devices_sign_in_with_their_own_keys,
     bundles_carry_lessons_and_progress_of_their_own_students_only,
     media_quotas_hold_and_uploads_left_are_swept,
+    look_alike_names_are_one_name,
     a_student_forging_the_teachers_changes_cannot_change_a_lesson_or_stall_it,
 );
+
+/// Names kept before names had keys get theirs when the store opens; of two
+/// look-alikes kept before, the first keeps the name and the second keeps its account
+/// (found by id, no longer by a look-alike of the name).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn names_kept_before_keys_get_theirs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("server.sqlite3");
+    drop(Store::open_sqlite(&path).await.unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for (id, name, at) in [("u1", "Ana", 1), ("u2", "АNA", 2)] {
+        conn.execute(
+            "INSERT INTO users (id, name, password_hash, role, created_at) VALUES (?1, ?2, '!', 'learner', ?3)",
+            rusqlite::params![id, name, at],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let store = Store::open_sqlite(&path).await.unwrap();
+    assert_eq!(store.user_by_name("ana").await.unwrap().unwrap().id, "u1");
+    let second = store.user("u2").await.unwrap().unwrap();
+    assert_eq!(second.name, "АNA");
+    let taken = store
+        .add_user(&satchel_server::store::User {
+            id: "u3".into(),
+            name: "ANA".into(),
+            password_hash: "!".into(),
+            role: Role::Learner,
+        })
+        .await;
+    assert!(taken.is_err(), "a look-alike of a kept name was added");
+}

@@ -642,7 +642,23 @@ ALTER TABLE users ADD COLUMN bundle_code TEXT;
 ALTER TABLE media ADD COLUMN touched_at BIGINT NOT NULL DEFAULT 0;
 UPDATE media SET touched_at = @NOW_MS@;
 "#,
+    r#"
+-- What a name is compared by (`names::key`): filled for the names kept before by the
+-- store when it opens, then unique.
+ALTER TABLE users ADD COLUMN name_key TEXT;
+"#,
 ];
+
+/// The key a name kept before keys were is given: its own, or, when another account
+/// already has that key (two look-alike names from before), one no lookup finds.
+pub(crate) fn backfilled_key(name: &str, id: &str, taken: &dyn Fn(&str) -> bool) -> String {
+    let key = crate::names::key(name).unwrap_or_else(|| name.to_owned());
+    if taken(&key) {
+        format!("{key}\u{0}{id}")
+    } else {
+        key
+    }
+}
 
 /// What an account holds on the server, against its quota.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -65,6 +65,28 @@ impl Postgres {
             tx.execute("INSERT INTO schema_version (version) VALUES (1)", &[])
                 .await?;
         }
+        // The names kept before name keys get theirs, then keys are unique.
+        let missing = tx
+            .query(
+                "SELECT id, name FROM users WHERE name_key IS NULL ORDER BY created_at",
+                &[],
+            )
+            .await?;
+        for row in missing {
+            let (id, name): (String, String) = (row.get(0), row.get(1));
+            let mut taken_keys = std::collections::HashSet::new();
+            for row in tx
+                .query("SELECT name_key FROM users WHERE name_key IS NOT NULL", &[])
+                .await?
+            {
+                taken_keys.insert(row.get::<_, String>(0));
+            }
+            let key = super::backfilled_key(&name, &id, &|k| taken_keys.contains(k));
+            tx.execute("UPDATE users SET name_key = $2 WHERE id = $1", &[&id, &key])
+                .await?;
+        }
+        tx.batch_execute("CREATE UNIQUE INDEX IF NOT EXISTS users_name_key ON users (name_key)")
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -90,16 +112,20 @@ impl Postgres {
 
     pub async fn add_user(&self, user: User) -> Result<()> {
         let client = self.client().await?;
+        let Some(key) = crate::names::key(&user.name) else {
+            return Err(StoreError::NameTaken(user.name));
+        };
         let added = client
             .execute(
-                "INSERT INTO users (id, name, password_hash, role, created_at)
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (name) DO NOTHING",
+                "INSERT INTO users (id, name, password_hash, role, created_at, name_key)
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
                 &[
                     &user.id,
                     &user.name,
                     &user.password_hash,
                     &user.role.as_str(),
                     &super::sqlite::now_ms(),
+                    &key,
                 ],
             )
             .await?;
@@ -110,10 +136,13 @@ impl Postgres {
     }
 
     pub async fn user_by_name(&self, name: String) -> Result<Option<User>> {
+        let Some(name) = crate::names::key(&name) else {
+            return Ok(None);
+        };
         let client = self.client().await?;
         let row = client
             .query_opt(
-                "SELECT id, name, password_hash, role FROM users WHERE name = $1",
+                "SELECT id, name, password_hash, role FROM users WHERE name_key = $1",
                 &[&name],
             )
             .await?;
@@ -132,18 +161,21 @@ impl Postgres {
     }
 
     pub async fn set_password(&self, name: String, hash: String) -> Result<bool> {
+        let Some(name) = crate::names::key(&name) else {
+            return Ok(false);
+        };
         let mut client = self.client().await?;
         let tx = client.transaction().await?;
         let changed = tx
             .execute(
-                "UPDATE users SET password_hash = $2 WHERE name = $1",
+                "UPDATE users SET password_hash = $2 WHERE name_key = $1",
                 &[&name, &hash],
             )
             .await?
             == 1;
         tx.execute(
             "UPDATE refresh_tokens SET revoked = TRUE
-             WHERE user_id = (SELECT id FROM users WHERE name = $1)",
+             WHERE user_id = (SELECT id FROM users WHERE name_key = $1)",
             &[&name],
         )
         .await?;

@@ -17,6 +17,32 @@ pub struct Sqlite {
     conn: Arc<Mutex<Connection>>,
 }
 
+/// Gives the names kept before name keys theirs, then makes keys unique.
+fn backfill_name_keys(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction()?;
+    let missing: Vec<(String, String)> = tx
+        .prepare("SELECT id, name FROM users WHERE name_key IS NULL ORDER BY created_at")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, name) in missing {
+        let taken = |key: &str| {
+            tx.query_row("SELECT 1 FROM users WHERE name_key = ?1", [key], |_| Ok(()))
+                .optional()
+                .ok()
+                .flatten()
+                .is_some()
+        };
+        let key = super::backfilled_key(&name, &id, &taken);
+        tx.execute(
+            "UPDATE users SET name_key = ?2 WHERE id = ?1",
+            params![id, key],
+        )?;
+    }
+    tx.execute_batch("CREATE UNIQUE INDEX IF NOT EXISTS users_name_key ON users (name_key)")?;
+    tx.commit()?;
+    Ok(())
+}
+
 impl Sqlite {
     /// Opens (or makes) the file; with `key`, encrypted by SQLCipher under it (a
     /// teacher's laptop keeps the class server's data under a key from their library).
@@ -50,6 +76,7 @@ impl Sqlite {
             )
             .to_latest(&mut conn)
             .map_err(|e| StoreError::Migration(e.to_string()))?;
+            backfill_name_keys(&mut conn)?;
             Ok(conn)
         })
         .await
@@ -115,15 +142,19 @@ impl Sqlite {
 
     pub async fn add_user(&self, user: User) -> Result<()> {
         self.with(move |c| {
+            let Some(key) = crate::names::key(&user.name) else {
+                return Err(StoreError::NameTaken(user.name));
+            };
             let added = c.execute(
-                "INSERT INTO users (id, name, password_hash, role, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO NOTHING",
+                "INSERT INTO users (id, name, password_hash, role, created_at, name_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
                 params![
                     user.id,
                     user.name,
                     user.password_hash,
                     user.role.as_str(),
-                    now_ms()
+                    now_ms(),
+                    key
                 ],
             )?;
             if added == 0 {
@@ -135,10 +166,13 @@ impl Sqlite {
     }
 
     pub async fn user_by_name(&self, name: String) -> Result<Option<User>> {
+        let Some(key) = crate::names::key(&name) else {
+            return Ok(None);
+        };
         self.with(move |c| {
             Ok(c.query_row(
-                "SELECT id, name, password_hash, role FROM users WHERE name = ?1",
-                [name],
+                "SELECT id, name, password_hash, role FROM users WHERE name_key = ?1",
+                [key],
                 read_user,
             )
             .optional()?)
@@ -159,15 +193,18 @@ impl Sqlite {
     }
 
     pub async fn set_password(&self, name: String, hash: String) -> Result<bool> {
+        let Some(name) = crate::names::key(&name) else {
+            return Ok(false);
+        };
         self.with(move |c| {
             let tx = c.transaction()?;
             let changed = tx.execute(
-                "UPDATE users SET password_hash = ?2 WHERE name = ?1",
+                "UPDATE users SET password_hash = ?2 WHERE name_key = ?1",
                 params![name, hash],
             )? == 1;
             tx.execute(
                 "UPDATE refresh_tokens SET revoked = TRUE
-                 WHERE user_id = (SELECT id FROM users WHERE name = ?1)",
+                 WHERE user_id = (SELECT id FROM users WHERE name_key = ?1)",
                 [&name],
             )?;
             tx.commit()?;

@@ -49,10 +49,7 @@ pub enum Audience {
     Students(Vec<String>),
 }
 
-fn lesson_id(class_id: &str, material: &str) -> String {
-    let digest = crate::remote::sha256_hex(format!("{class_id}/{material}").as_bytes());
-    digest[..32].to_owned()
-}
+use satchel_sync::docs::class_lesson_id as lesson_id;
 
 /// The server at `server` as this device sees it before trusting it: its base
 /// address and its certificate's fingerprint, with the words to compare.
@@ -277,6 +274,7 @@ impl Classroom<'_> {
             &format!("/v1/classes/{}/assignments", class.id),
             Some(&json!({
                 "id": lesson.id,
+                "material": material.as_str(),
                 "title": lesson.title,
                 "docs": docs,
                 "media": media,
@@ -576,16 +574,4 @@ pub fn discover(wait: Duration) -> Result<Vec<FoundServer>> {
     let mut found: Vec<FoundServer> = found.into_values().collect();
     found.sort_by(|a, b| a.name.cmp(&b.name).then(a.address.cmp(&b.address)));
     Ok(found)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_lesson_id_is_the_same_for_the_same_class_and_material() {
-        assert_eq!(lesson_id("c1", "s1"), lesson_id("c1", "s1"));
-        assert_ne!(lesson_id("c1", "s1"), lesson_id("c2", "s1"));
-        assert!(DocId::parse(DocId::lesson(&lesson_id("c", "s")).as_str()).is_ok());
-    }
 }

@@ -721,7 +721,10 @@ pub const BUNDLE_MAX: usize = 256 << 20;
 
 #[derive(Deserialize)]
 pub struct AssignForm {
+    /// The lesson's id: `class_lesson_id(class, material)`.
     id: String,
+    /// What the lesson is made from (the teacher's source or note id).
+    material: String,
     title: String,
     /// The teacher's documents the lesson is made of.
     docs: Vec<String>,
@@ -745,9 +748,14 @@ pub async fn assign(
     Json(form): Json<AssignForm>,
 ) -> Result<(StatusCode, Json<Assigned>), ApiError> {
     let class = taught(&app.store, &caller, &class_id).await?;
-    if DocId::parse(&format!("lessons/{}", form.id)).is_err() {
+    // Keyed by the class: no lesson of another class (or another teacher's) can be
+    // named, changed or merged into under this one.
+    if form.material.is_empty()
+        || form.material.len() > 128
+        || form.id != satchel_sync::docs::class_lesson_id(&class.id, &form.material)
+    {
         return Err(ApiError::bad_request(
-            "a lesson's id is plain letters and digits",
+            "a lesson's id is its class's and its material's (class_lesson_id)",
         ));
     }
     let title = form.title.trim();

@@ -7,6 +7,7 @@ use reqwest::StatusCode;
 use satchel_server::store::{Role, Store};
 use satchel_server::{AppState, Config};
 use satchel_sync::device::{DeviceKey, Purpose, host_audience, message};
+use satchel_sync::docs::class_lesson_id;
 use satchel_sync::sealed::{Keys, Sealer, To, open};
 use satchel_sync::{Batch, DocId, Note, Replica};
 use serde_json::{Value, json};
@@ -788,6 +789,7 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
         .await;
     assert_eq!(status, StatusCode::CREATED, "{class}");
     let class_id = class["id"].as_str().unwrap().to_owned();
+    let lesson = class_lesson_id(&class_id, "material1");
     let code = class["code"].as_str().unwrap().to_owned();
     let (_, other_class) = server
         .call(
@@ -855,9 +857,7 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
             "It holds the cell's shape.",
         ))
         .unwrap();
-    laptop
-        .put_lesson("lesson1", r#"{"title":"Cells"}"#)
-        .unwrap();
+    laptop.put_lesson(&lesson, r#"{"title":"Cells"}"#).unwrap();
     laptop
         .put_note(&note("private", "The teacher's own note."))
         .unwrap();
@@ -869,7 +869,10 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
             Method::POST,
             &format!("/v1/classes/{class_id}/assignments"),
             Some(&teacher),
-            Some(json!({ "id": "early", "title": "Early", "docs": ["cards/unsynced"] })),
+            Some(
+                json!({ "id": class_lesson_id(&class_id, "early"), "material": "early",
+                         "title": "Early", "docs": ["cards/unsynced"] }),
+            ),
         )
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
@@ -892,13 +895,31 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
             &format!("/v1/classes/{class_id}/assignments"),
             Some(&teacher),
             Some(json!({
-                "id": "lesson1", "title": "Cells",
-                "docs": ["lessons/lesson1", "cards/deck1"], "media": [sha],
+                "id": lesson, "material": "material1", "title": "Cells",
+                "docs": [format!("lessons/{lesson}"), "cards/deck1"], "media": [sha],
             })),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{assigned}");
     assert_eq!(assigned["delivered"], 1);
+    // Lesson ids are keyed by the class: another class's id, or one made up, is refused.
+    for id in [
+        class_lesson_id("another class", "material1"),
+        "lesson1".to_owned(),
+    ] {
+        let (status, body) = server
+            .call(
+                Method::POST,
+                &format!("/v1/classes/{class_id}/assignments"),
+                Some(&teacher),
+                Some(json!({
+                    "id": id, "material": "material1", "title": "Cells",
+                    "docs": [format!("lessons/{lesson}")],
+                })),
+            )
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{id}: {body}");
+    }
     let (_, ben) = server.join(&code, "ben").await;
     let (_, cai) = server.join(&code, "cai").await;
     // Joining again with the same name from the same device is the same student;
@@ -936,7 +957,7 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
         let ids: Vec<String> = device.doc_ids().map(|d| d.as_str().to_owned()).collect();
         assert_eq!(
             ids,
-            vec!["cards/deck1", "lessons/lesson1"],
+            vec!["cards/deck1".to_owned(), format!("lessons/{lesson}")],
             "{}",
             student["user"]["name"]
         );
@@ -995,7 +1016,7 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
         .put_progress(
             &json!({
                 "as_of": 1000, "reviews": 7, "time_ms": 60000,
-                "lessons": [{ "id": "lesson1", "cards": 1, "studied": 1, "done": true,
+                "lessons": [{ "id": lesson, "cards": 1, "studied": 1, "done": true,
                     "concepts": [{ "concept": "cell wall", "mastery": 0.3, "cards": 1, "studied": 1 }] }],
             })
             .to_string(),
@@ -1313,6 +1334,7 @@ async fn a_student_forging_the_teachers_changes_cannot_change_a_lesson_or_stall_
         )
         .await;
     let class_id = class["id"].as_str().unwrap().to_owned();
+    let lesson = class_lesson_id(&class_id, "material1");
     let code = class["code"].as_str().unwrap().to_owned();
     let card = |front: &str| satchel_sync::Card {
         id: "card1".into(),
@@ -1327,9 +1349,7 @@ async fn a_student_forging_the_teachers_changes_cannot_change_a_lesson_or_stall_
     };
     let mut laptop = Replica::new(b"rivera-laptop");
     laptop.put_card(&card("What is a cell?")).unwrap();
-    laptop
-        .put_lesson("lesson1", r#"{"title":"Cells"}"#)
-        .unwrap();
+    laptop.put_lesson(&lesson, r#"{"title":"Cells"}"#).unwrap();
     let (teacher_cursor, _) = server.sync(&teacher, &rivera, &mut laptop, 0).await;
 
     // Mallory joins first, so a delivery that stopped at her would miss Ana.
@@ -1340,8 +1360,10 @@ async fn a_student_forging_the_teachers_changes_cannot_change_a_lesson_or_stall_
             Method::POST,
             &format!("/v1/classes/{class_id}/assignments"),
             Some(&teacher),
-            Some(json!({ "id": "lesson1", "title": "Cells",
-                         "docs": ["lessons/lesson1", "cards/deck1"] })),
+            Some(
+                json!({ "id": lesson, "material": "material1", "title": "Cells",
+                         "docs": [format!("lessons/{lesson}"), "cards/deck1"] }),
+            ),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{assigned}");
@@ -1354,9 +1376,7 @@ async fn a_student_forging_the_teachers_changes_cannot_change_a_lesson_or_stall_
     let (cursor, _) = server
         .sync(&mallory_access, &mallory_id, &mut forger, 0)
         .await;
-    forger
-        .put_lesson("lesson1", r#"{"title":"Forged"}"#)
-        .unwrap();
+    forger.put_lesson(&lesson, r#"{"title":"Forged"}"#).unwrap();
     forger.put_card(&card("Forged question")).unwrap();
     // The forged lesson is refused each time it is sent (so this device never
     // settles); the rounds themselves are answered.
@@ -1375,7 +1395,7 @@ async fn a_student_forging_the_teachers_changes_cannot_change_a_lesson_or_stall_
     server
         .sync(&mallory_access, &mallory_id, &mut fresh, 0)
         .await;
-    let lesson = fresh.content(&DocId::lesson("lesson1")).unwrap();
+    let lesson = fresh.content(&DocId::lesson(&lesson)).unwrap();
     assert!(
         matches!(&lesson, Content::Lesson(_, text) if text.contains("Cells")),
         "{lesson:?}"
@@ -1548,18 +1568,17 @@ async fn bundles_carry_lessons_and_progress_of_their_own_students_only(backend: 
         class["id"].as_str().unwrap().to_owned(),
         class["code"].as_str().unwrap().to_owned(),
     );
+    let lesson = class_lesson_id(&class_id, "material1");
     // A lesson, then Ana joins and syncs a private note and her progress.
     let mut laptop = Replica::new(b"rivera");
-    laptop
-        .put_lesson("lesson1", r#"{"title":"Cells"}"#)
-        .unwrap();
+    laptop.put_lesson(&lesson, r#"{"title":"Cells"}"#).unwrap();
     server.sync(&teacher, &rivera, &mut laptop, 0).await;
     let (status, _) = server
         .call(
             Method::POST,
             &format!("/v1/classes/{class_id}/assignments"),
             Some(&teacher),
-            Some(json!({ "id": "lesson1", "title": "Cells", "docs": ["lessons/lesson1"] })),
+            Some(json!({ "id": lesson, "material": "material1", "title": "Cells", "docs": [format!("lessons/{lesson}")] })),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED);
@@ -1616,7 +1635,7 @@ async fn bundles_carry_lessons_and_progress_of_their_own_students_only(backend: 
     ids.sort();
     assert_eq!(
         ids,
-        ["lessons/lesson1", "progress/summary"],
+        [format!("lessons/{lesson}").as_str(), "progress/summary"],
         "only lessons and progress"
     );
     let (_, roster) = server

@@ -51,6 +51,7 @@ impl DocId {
 
     /// A lesson a teacher assigned: what to study (JSON the app reads), written by the
     /// teacher's device and carried to each student's documents by the class server.
+    /// A lesson's document; its id is [`class_lesson_id`]'s.
     pub fn lesson(lesson_id: &str) -> DocId {
         DocId(format!("lessons/{lesson_id}"))
     }
@@ -464,6 +465,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_lesson_id_is_keyed_by_its_class() {
+        // `printf 'c1/s1' | sha256sum`, its first 32 digits.
+        assert_eq!(
+            class_lesson_id("c1", "s1"),
+            "6c5ffc3d67dd2d70daa142c1e1497f99"
+        );
+        assert_ne!(class_lesson_id("c1", "s1"), class_lesson_id("c2", "s1"));
+        assert!(DocId::parse(DocId::lesson(&class_lesson_id("c", "s")).as_str()).is_ok());
+    }
+
+    #[test]
     fn months_are_the_calendars() {
         assert_eq!(year_month(0), (1970, 1));
         // 2026-11-29 and the last millisecond of 2024-02-29.
@@ -503,4 +515,13 @@ mod tests {
         }
         assert!(DocId::parse(&format!("notes/{}", "a".repeat(200))).is_err());
     }
+}
+
+/// The id of the lesson `material` makes for the class `class_id`: keyed by the class,
+/// so two classes' lessons are never one document (a student in both gets both), and
+/// the server takes a lesson for a class only under its class's id.
+pub fn class_lesson_id(class_id: &str, material: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(format!("{class_id}/{material}").as_bytes());
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -588,7 +588,8 @@ impl Postgres {
                 "INSERT INTO assignments (id, class_id, title, docs, media, students, assigned_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7)
                  ON CONFLICT (id) DO UPDATE SET title = excluded.title, docs = excluded.docs,
-                     media = excluded.media, students = excluded.students",
+                     media = excluded.media, students = excluded.students
+                 WHERE assignments.class_id = excluded.class_id",
                 &[
                     &a.id,
                     &a.class_id,

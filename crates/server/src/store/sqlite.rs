@@ -625,7 +625,8 @@ impl Sqlite {
                 "INSERT INTO assignments (id, class_id, title, docs, media, students, assigned_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (id) DO UPDATE SET title = excluded.title, docs = excluded.docs,
-                     media = excluded.media, students = excluded.students",
+                     media = excluded.media, students = excluded.students
+                 WHERE assignments.class_id = excluded.class_id",
                 params![
                     a.id,
                     a.class_id,

@@ -460,6 +460,15 @@ pub(crate) fn read_decks(doc: &AutoCommit) -> Result<Vec<(String, String)>, Sync
     Ok(decks)
 }
 
+/// The id of the lesson `material` makes for the class `class_id`: keyed by the class,
+/// so two classes' lessons are never one document (a student in both gets both), and
+/// the server takes a lesson for a class only under its class's id.
+pub fn class_lesson_id(class_id: &str, material: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(format!("{class_id}/{material}").as_bytes());
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -515,13 +524,4 @@ mod tests {
         }
         assert!(DocId::parse(&format!("notes/{}", "a".repeat(200))).is_err());
     }
-}
-
-/// The id of the lesson `material` makes for the class `class_id`: keyed by the class,
-/// so two classes' lessons are never one document (a student in both gets both), and
-/// the server takes a lesson for a class only under its class's id.
-pub fn class_lesson_id(class_id: &str, material: &str) -> String {
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(format!("{class_id}/{material}").as_bytes());
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -4,6 +4,11 @@
 //! alone by a circuit breaker (closed → open after [`FAILURES`] failures in a row →
 //! half-open after [`COOLDOWN`] → closed again on a success), so a dead one costs
 //! nothing but the first few tries.
+//!
+//! It is reached over HTTPS, like a class server: a certificate an authority vouches for,
+//! or the helper's own pinned by `#sha256=<fingerprint>` after its address. Plain
+//! `http://` is taken only for this computer, so nothing a learner studies crosses the
+//! classroom's Wi-Fi in clear.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -36,6 +41,8 @@ pub enum HelperError {
 /// An OpenAI-compatible chat endpoint behind a breaker.
 pub struct RemoteHelper {
     settings: HelperSettings,
+    /// Its address without the pin.
+    base: String,
     client: reqwest::blocking::Client,
     breaker: Breaker,
 }
@@ -60,19 +67,29 @@ impl RemoteHelper {
         settings: HelperSettings,
         clock: Arc<dyn Clock>,
     ) -> std::result::Result<Self, HelperError> {
-        if !settings.url.starts_with("http://") {
-            return Err(HelperError::BadAddress(format!(
-                "{:?}: a helper on your network is reached over http://",
+        let refused = || {
+            HelperError::BadAddress(format!(
+                "{:?}: a helper on your network is reached over https:// (with #sha256= and \
+                 its certificate's fingerprint when it made its own); http:// only on this computer",
                 settings.url
-            )));
+            ))
+        };
+        if !settings.url.contains("://") {
+            return Err(refused());
         }
-        let client = crate::net::client_builder()
+        let address = crate::net::ServerAddress::parse(&settings.url).map_err(|_| refused())?;
+        let builder = crate::net::client_builder()
             // The AI class's bound: a helper slower than that is no help.
             .timeout(Class::Ai.timeout())
-            .connect_timeout(Duration::from_secs(3))
-            .build()
+            .connect_timeout(Duration::from_secs(3));
+        let (client, _) = crate::net::tls::client_for(&address, builder)
             .map_err(|e| HelperError::Unreachable(e.to_string()))?;
+        // A helper under a path (a proxy's `/llm`) keeps it.
+        let path = reqwest::Url::parse(&settings.url)
+            .map(|u| u.path().trim_end_matches('/').to_owned())
+            .unwrap_or_default();
         Ok(Self {
+            base: format!("{}{path}", address.base),
             settings,
             client,
             breaker: Breaker::new(clock),
@@ -88,10 +105,7 @@ impl RemoteHelper {
         self.breaker.run(
             || HelperError::Open,
             || {
-                let url = format!(
-                    "{}/v1/chat/completions",
-                    self.settings.url.trim_end_matches('/')
-                );
+                let url = format!("{}/v1/chat/completions", self.base);
                 let body = serde_json::json!({
                     "model": self.settings.model,
                     "temperature": 0.2,
@@ -295,6 +309,109 @@ pub(crate) mod tests {
         clock.advance(COOLDOWN.as_millis() as i64);
         assert_eq!(breaker.run(|| HelperError::Open, || Ok(7)).unwrap(), 7);
         assert_eq!(breaker.state(), BreakerState::Closed);
+    }
+
+    /// The same helper behind TLS with a certificate of its own: its address, and the
+    /// certificate's fingerprint.
+    fn local_tls_helper(reply: &'static str) -> (String, String) {
+        use sha2::Digest;
+        let (plain, _, _) = local_helper(reply);
+        let plain_port: u16 = plain.rsplit(':').next().unwrap().parse().unwrap();
+        let made = rcgen::generate_simple_self_signed(vec!["helper".into()]).unwrap();
+        let cert = made.cert.der().to_vec();
+        let fingerprint: String = sha2::Sha256::digest(&cert)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let key =
+            rustls::pki_types::PrivateKeyDer::try_from(made.signing_key.serialize_der()).unwrap();
+        let config = Arc::new(
+            rustls::ServerConfig::builder_with_provider(Arc::new(
+                rustls::crypto::ring::default_provider(),
+            ))
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(vec![cert.into()], key)
+            .unwrap(),
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = format!("https://{}", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(stream) = stream else { continue };
+                let config = Arc::clone(&config);
+                std::thread::spawn(move || {
+                    let Ok(connection) = rustls::ServerConnection::new(config) else {
+                        return;
+                    };
+                    let mut tls = rustls::StreamOwned::new(connection, stream);
+                    // Relayed to the plain helper, which reads and answers.
+                    let Ok(mut inner) = std::net::TcpStream::connect(("127.0.0.1", plain_port))
+                    else {
+                        return;
+                    };
+                    let mut request = vec![0u8; 64 * 1024];
+                    let Ok(n) = tls.read(&mut request) else {
+                        return;
+                    };
+                    let _ = inner.write_all(&request[..n]);
+                    let mut answer = Vec::new();
+                    let _ = inner.read_to_end(&mut answer);
+                    let _ = tls.write_all(&answer);
+                    tls.conn.send_close_notify();
+                    let _ = tls.flush();
+                });
+            }
+        });
+        (address, fingerprint)
+    }
+
+    #[test]
+    fn a_helper_elsewhere_is_reached_over_tls_held_to_its_certificate() {
+        let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        let (address, fingerprint) = local_tls_helper("Which organelle makes energy?");
+        let helper = RemoteHelper::new(
+            HelperSettings {
+                url: format!("{address}/#sha256={fingerprint}"),
+                model: "m".into(),
+            },
+            Arc::clone(&clock),
+        )
+        .unwrap();
+        assert_eq!(
+            helper.complete("s", "p").unwrap(),
+            "Which organelle makes energy?"
+        );
+        // Another certificate than the one named: nothing is sent.
+        let impostor = RemoteHelper::new(
+            HelperSettings {
+                url: format!("{address}/#sha256={}", "ab".repeat(32)),
+                model: "m".into(),
+            },
+            Arc::clone(&clock),
+        )
+        .unwrap();
+        assert!(matches!(
+            impostor.complete("s", "p"),
+            Err(HelperError::Unreachable(_))
+        ));
+        // Plain HTTP to another computer is refused before anything is sent.
+        for url in ["http://192.168.1.20:11434", "192.168.1.20:11434"] {
+            assert!(
+                matches!(
+                    RemoteHelper::new(
+                        HelperSettings {
+                            url: url.into(),
+                            model: "m".into()
+                        },
+                        Arc::clone(&clock)
+                    ),
+                    Err(HelperError::BadAddress(_))
+                ),
+                "{url}"
+            );
+        }
     }
 
     #[test]

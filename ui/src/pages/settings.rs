@@ -167,7 +167,7 @@ fn HelperSettingsCard() -> impl IntoView {
             <form on:submit=save>
                 <div class="field">
                     <label for="helper-url">{t("settings.helper_url")}</label>
-                    <input id="helper-url" type="url" placeholder="http://192.168.1.20:8080"
+                    <input id="helper-url" type="url" placeholder="https://192.168.1.20:8443/#sha256=…"
                         prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">

@@ -212,6 +212,24 @@ fn plain_http_is_only_for_a_proxy_on_this_machine() {
     let server = SyncServer::start_with(&data, "127.0.0.1:0", &[]);
     assert_eq!(printed, server.fingerprint);
     assert_eq!(printed.len(), 64);
+    // Its private key is sealed in its database, under a key kept beside it for this
+    // user alone: the database copied alone gives nothing away.
+    for file in ["server.sqlite3", "server.sqlite3-wal"] {
+        let bytes = std::fs::read(data.join(file)).unwrap_or_default();
+        assert!(
+            !contains(&bytes, "PRIVATE KEY"),
+            "{file} holds the server's private key in clear"
+        );
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(data.join("secrets.key"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
 }
 
 /// A sign-in that ends (every refresh token revoked on the server, as a password

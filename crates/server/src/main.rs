@@ -31,6 +31,39 @@ struct Where {
     /// A PostgreSQL URL (postgres://user@host/db): for instances sharing one database.
     #[arg(long, env = "SATCHEL_DATABASE_URL")]
     database_url: Option<String>,
+    /// The file holding the key the server's own secrets (its token-signing key, bundle
+    /// key and TLS private key) are sealed under in the database: 64 hex digits, made on
+    /// first start. By default `secrets.key` in the data folder; instances in front of
+    /// one PostgreSQL share one (without it, their secrets are kept in plain).
+    #[arg(long, env = "SATCHEL_SECRETS_KEY_FILE")]
+    secrets_key_file: Option<PathBuf>,
+}
+
+/// The secrets key in `path`, made there (readable by this user only) when missing.
+fn secrets_key(path: &std::path::Path) -> anyhow::Result<[u8; 32]> {
+    if !path.exists() {
+        let mut key = [0u8; 32];
+        getrandom::fill(&mut key).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+        let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        use std::io::Write;
+        options
+            .open(path)
+            .and_then(|mut f| f.write_all(hex.as_bytes()).and_then(|()| f.sync_all()))
+            .with_context(|| format!("making the secrets key {}", path.display()))?;
+    }
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("reading the secrets key {}", path.display()))?;
+    let bytes: Vec<u8> = (0..text.trim().len())
+        .step_by(2)
+        .filter_map(|i| u8::from_str_radix(text.trim().get(i..i + 2)?, 16).ok())
+        .collect();
+    bytes
+        .try_into()
+        .map_err(|_| anyhow::anyhow!("{} is not 64 hex digits", path.display()))
 }
 
 #[derive(Args)]
@@ -164,15 +197,30 @@ fn data_dir(at: &Where) -> anyhow::Result<PathBuf> {
 
 async fn open(at: &Where) -> anyhow::Result<Store> {
     if let Some(url) = &at.database_url {
-        return Store::open_postgres(url)
+        let store = Store::open_postgres(url)
             .await
-            .context("opening the PostgreSQL database");
+            .context("opening the PostgreSQL database")?;
+        return Ok(match &at.secrets_key_file {
+            Some(path) => store.sealing_secrets(secrets_key(path)?),
+            None => {
+                tracing::warn!(
+                    "no --secrets-key-file: the server's secrets are kept in plain in the database"
+                );
+                store
+            }
+        });
     }
     let dir = data_dir(at)?;
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    Store::open_sqlite(&dir.join("server.sqlite3"))
+    let key = secrets_key(
+        &at.secrets_key_file
+            .clone()
+            .unwrap_or_else(|| dir.join("secrets.key")),
+    )?;
+    Ok(Store::open_sqlite(&dir.join("server.sqlite3"))
         .await
-        .with_context(|| format!("opening the database in {}", dir.display()))
+        .with_context(|| format!("opening the database in {}", dir.display()))?
+        .sealing_secrets(key))
 }
 
 async fn serve(args: Serve) -> anyhow::Result<()> {

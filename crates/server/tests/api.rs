@@ -1978,3 +1978,69 @@ async fn names_kept_before_keys_get_theirs() {
         .await;
     assert!(taken.is_err(), "a look-alike of a kept name was added");
 }
+
+/// The server's own secrets are sealed under a key kept outside the database: a copy of
+/// the database alone holds none of them in clear, and does not open without the key.
+/// A server's secrets kept in plain before are sealed, unchanged, once it has a key.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_servers_secrets_are_sealed_under_a_key_kept_outside() {
+    use satchel_server::store::StoreError;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("server.sqlite3");
+    let plain = Store::open_sqlite(&path).await.unwrap();
+    let signing = plain.signing_key().await.unwrap();
+    drop(plain);
+
+    let key = [7u8; 32];
+    let sealed = Store::open_sqlite(&path)
+        .await
+        .unwrap()
+        .sealing_secrets(key);
+    assert_eq!(
+        sealed.signing_key().await.unwrap(),
+        signing,
+        "the same key, sealed"
+    );
+    let pem = b"-----BEGIN PRIVATE KEY----- the server's own".to_vec();
+    assert_eq!(sealed.tls_identity(pem.clone()).await.unwrap(), pem);
+    let bundle = sealed.bundle_key().await.unwrap();
+    drop(sealed);
+
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mut stmt = conn.prepare("SELECT key, value FROM settings").unwrap();
+    let kept: Vec<(String, Vec<u8>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(kept.len(), 3, "{kept:?}");
+    for (name, value) in &kept {
+        assert!(
+            value.starts_with(b"satchel-sealed-1:"),
+            "{name} is in plain"
+        );
+        for secret in [&signing, &pem, &bundle] {
+            assert!(
+                !value.windows(secret.len()).any(|w| w == secret.as_slice()),
+                "{name} holds a secret in clear"
+            );
+        }
+    }
+    drop(stmt);
+    drop(conn);
+    let without = Store::open_sqlite(&path).await.unwrap();
+    assert!(matches!(
+        without.signing_key().await,
+        Err(StoreError::Secrets(_))
+    ));
+    let other = Store::open_sqlite(&path)
+        .await
+        .unwrap()
+        .sealing_secrets([8u8; 32]);
+    let refused = other.bundle_key().await;
+    assert!(
+        matches!(refused, Err(StoreError::Secrets(_))),
+        "{:?}",
+        refused.err()
+    );
+}

@@ -7,6 +7,7 @@ mod postgres;
 mod sqlite;
 
 use std::path::Path;
+use std::sync::Arc;
 
 pub use postgres::Postgres;
 pub use sqlite::Sqlite;
@@ -15,6 +16,8 @@ pub use sqlite::Sqlite;
 pub enum StoreError {
     #[error("the name {0:?} is taken")]
     NameTaken(String),
+    #[error("{0}")]
+    Secrets(String),
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database: {0}")]
@@ -204,28 +207,123 @@ pub(crate) fn read_list(text: &str) -> Vec<String> {
 }
 
 #[derive(Clone)]
-pub enum Store {
+enum Backend {
     Sqlite(Sqlite),
     Postgres(Postgres),
 }
 
+/// The server's data: its embedded SQLite or a PostgreSQL, and the key its own secrets
+/// (the token-signing key, the bundle key, the TLS private key) are sealed under in it,
+/// kept outside the database.
+#[derive(Clone)]
+pub struct Store {
+    backend: Backend,
+    secrets: Option<Arc<[u8; 32]>>,
+}
+
 macro_rules! each {
     ($self:ident, $store:ident => $body:expr) => {
-        match $self {
-            Store::Sqlite($store) => $body,
-            Store::Postgres($store) => $body,
+        match &$self.backend {
+            Backend::Sqlite($store) => $body,
+            Backend::Postgres($store) => $body,
         }
     };
 }
 
+/// How a sealed secret starts in the settings table.
+const SEALED: &[u8] = b"satchel-sealed-1:";
+
+fn seal_secret(key: &[u8; 32], name: &str, plain: &[u8]) -> Result<Vec<u8>> {
+    use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+    let mut nonce = [0u8; 24];
+    getrandom::fill(&mut nonce).map_err(|e| StoreError::Worker(e.to_string()))?;
+    let sealed = chacha20poly1305::XChaCha20Poly1305::new(key.into())
+        .encrypt(
+            (&nonce).into(),
+            Payload {
+                msg: plain,
+                aad: name.as_bytes(),
+            },
+        )
+        .map_err(|_| StoreError::Worker("sealing a secret failed".into()))?;
+    Ok([SEALED, &nonce[..], &sealed].concat())
+}
+
+fn open_secret(key: &[u8; 32], name: &str, kept: &[u8]) -> Result<Vec<u8>> {
+    use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+    let wrong = || {
+        StoreError::Secrets(format!(
+            "the server's {name} does not open with this secrets key: give the server the key it was made with"
+        ))
+    };
+    let body = kept.strip_prefix(SEALED).ok_or_else(wrong)?;
+    if body.len() < 24 {
+        return Err(wrong());
+    }
+    let (nonce, sealed) = body.split_at(24);
+    chacha20poly1305::XChaCha20Poly1305::new(key.into())
+        .decrypt(
+            nonce.into(),
+            Payload {
+                msg: sealed,
+                aad: name.as_bytes(),
+            },
+        )
+        .map_err(|_| wrong())
+}
+
 impl Store {
+    fn with_backend(backend: Backend) -> Store {
+        Store {
+            backend,
+            secrets: None,
+        }
+    }
+
+    /// This store, its secrets sealed under `key` (kept outside the database): a copy
+    /// of the database alone does not sign tokens, open bundles or serve as this server.
+    /// Secrets kept in plain before are sealed on their next read.
+    pub fn sealing_secrets(self, key: [u8; 32]) -> Store {
+        Store {
+            secrets: Some(Arc::new(key)),
+            ..self
+        }
+    }
+
+    /// The secret `name`: the kept one, or `fresh` (then kept), sealed when this store
+    /// has a secrets key.
+    async fn secret(&self, name: &'static str, fresh: Vec<u8>) -> Result<Vec<u8>> {
+        let Some(key) = self.secrets.clone() else {
+            let kept = each!(self, s => s.setting_or(name, fresh).await)?;
+            if kept.starts_with(SEALED) {
+                return Err(StoreError::Secrets(format!(
+                    "the server's {name} is sealed: give the server its secrets key"
+                )));
+            }
+            return Ok(kept);
+        };
+        let sealed = seal_secret(&key, name, &fresh)?;
+        let kept = each!(self, s => s.setting_or(name, sealed).await)?;
+        if kept.starts_with(SEALED) {
+            return open_secret(&key, name, &kept);
+        }
+        // Kept in plain before the server had a secrets key: sealed now.
+        let sealed = seal_secret(&key, name, &kept)?;
+        each!(self, s => s.set_setting(name, sealed).await)?;
+        Ok(kept)
+    }
+
     pub async fn open_sqlite(path: &Path) -> Result<Store> {
-        Ok(Store::Sqlite(Sqlite::open(path, None).await?))
+        Ok(Store::with_backend(Backend::Sqlite(
+            Sqlite::open(path, None).await?,
+        )))
     }
 
     /// The embedded store encrypted under `key` (SQLCipher).
     pub async fn open_sqlite_encrypted(path: &Path, key: [u8; 32]) -> Result<Store> {
-        Ok(Store::Sqlite(Sqlite::open(path, Some(key)).await?))
+        Ok(Store::with_backend(Backend::Sqlite(
+            Sqlite::open(path, Some(key)).await?,
+        )))
     }
 
     /// Moves the embedded store at `path` from encryption under `old` to `new`.
@@ -234,13 +332,15 @@ impl Store {
     }
 
     pub async fn open_postgres(url: &str) -> Result<Store> {
-        Ok(Store::Postgres(Postgres::open(url).await?))
+        Ok(Store::with_backend(Backend::Postgres(
+            Postgres::open(url).await?,
+        )))
     }
 
     pub fn kind(&self) -> &'static str {
-        match self {
-            Store::Sqlite(_) => "sqlite",
-            Store::Postgres(_) => "postgresql",
+        match self.backend {
+            Backend::Sqlite(_) => "sqlite",
+            Backend::Postgres(_) => "postgresql",
         }
     }
 
@@ -248,14 +348,14 @@ impl Store {
     pub async fn signing_key(&self) -> Result<Vec<u8>> {
         let mut fresh = vec![0; 32];
         getrandom::fill(&mut fresh).map_err(|e| StoreError::Worker(e.to_string()))?;
-        each!(self, s => s.setting_or("signing_key", fresh).await)
+        self.secret("signing_key", fresh).await
     }
 
     /// The server's TLS certificate and key (PEM): the kept one, or `fresh` when none
     /// is kept yet (then kept, and shared by every instance); in the database, so
     /// encrypted with it where it is (the class server inside a teacher's app).
     pub async fn tls_identity(&self, fresh: Vec<u8>) -> Result<Vec<u8>> {
-        each!(self, s => s.setting_or("tls_identity", fresh).await)
+        self.secret("tls_identity", fresh).await
     }
 
     pub async fn add_user(&self, user: &User) -> Result<()> {
@@ -488,7 +588,7 @@ impl Store {
     pub async fn bundle_key(&self) -> Result<Vec<u8>> {
         let mut fresh = vec![0; 32];
         getrandom::fill(&mut fresh).map_err(|e| StoreError::Worker(e.to_string()))?;
-        each!(self, s => s.setting_or("bundle_key", fresh).await)
+        self.secret("bundle_key", fresh).await
     }
 
     /// The account `key` was added to, if any.

@@ -110,6 +110,17 @@ impl Postgres {
             .get(0))
     }
 
+    pub async fn set_setting(&self, key: &'static str, value: Vec<u8>) -> Result<()> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "UPDATE settings SET value = $2 WHERE key = $1",
+                &[&key, &value],
+            )
+            .await?;
+        Ok(())
+    }
+
     pub async fn add_user(&self, user: User) -> Result<()> {
         let client = self.client().await?;
         let Some(key) = crate::names::key(&user.name) else {

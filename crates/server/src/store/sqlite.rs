@@ -56,6 +56,9 @@ impl Sqlite {
                 // A wrong key shows here, not at the first request.
                 conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |_| Ok(()))?;
             }
+            // What is deleted or replaced (a secret kept in plain before it was sealed)
+            // is overwritten, not left in free pages.
+            conn.pragma_update(None, "secure_delete", true)?;
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
             conn.pragma_update(None, "foreign_keys", true)?;
@@ -136,6 +139,17 @@ impl Sqlite {
                     r.get(0)
                 })?,
             )
+        })
+        .await
+    }
+
+    pub async fn set_setting(&self, key: &'static str, value: Vec<u8>) -> Result<()> {
+        self.with(move |c| {
+            c.execute(
+                "UPDATE settings SET value = ?2 WHERE key = ?1",
+                params![key, value],
+            )?;
+            Ok(())
         })
         .await
     }

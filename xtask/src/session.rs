@@ -168,6 +168,8 @@ pub struct Postgres {
     as_postgres: bool,
     /// `postgres://postgres@127.0.0.1:PORT/postgres`
     pub url: String,
+    /// The authority (PEM) that signed the cluster's TLS certificate.
+    pub ca: std::path::PathBuf,
 }
 
 impl Postgres {
@@ -191,10 +193,12 @@ impl Postgres {
         }
         let pg = Self {
             url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
+            ca: dir.join("ca.pem"),
             dir,
             bin,
             as_postgres,
         };
+        pg.make_certificates()?;
         let data = pg.dir.join("data");
         pg.run(
             "initdb",
@@ -208,9 +212,12 @@ impl Postgres {
                 "UTF8",
             ],
         )?;
+        // TLS too, with a certificate from a throwaway authority: the server's tests
+        // reach it both ways.
         let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
-            pg.dir.display()
+            "-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 \
+             -c ssl=on -c ssl_cert_file={dir}/server.crt -c ssl_key_file={dir}/server.key",
+            dir = pg.dir.display()
         );
         pg.run(
             "pg_ctl",
@@ -226,6 +233,78 @@ impl Postgres {
             ],
         )?;
         Ok(pg)
+    }
+
+    /// A throwaway authority, and a certificate it signs for 127.0.0.1, with OpenSSL.
+    fn make_certificates(&self) -> anyhow::Result<()> {
+        let at = |name: &str| self.dir.join(name).to_string_lossy().into_owned();
+        let openssl = |args: &[&str]| -> anyhow::Result<()> {
+            let out = Command::new("openssl")
+                .args(args)
+                .stdin(Stdio::null())
+                .output()
+                .context("running openssl (apt install openssl)")?;
+            if !out.status.success() {
+                bail!("openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+            }
+            Ok(())
+        };
+        std::fs::write(
+            self.dir.join("server.ext"),
+            "subjectAltName=IP:127.0.0.1,DNS:localhost\n",
+        )?;
+        let curve = [
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+        ];
+        openssl(
+            &[
+                &["req", "-x509"][..],
+                &curve,
+                &["-days", "2", "-subj", "/CN=Satchel test database CA"],
+                &["-keyout", &at("ca.key"), "-out", &at("ca.pem")],
+            ]
+            .concat(),
+        )?;
+        openssl(
+            &[
+                &["req"][..],
+                &curve,
+                &["-subj", "/CN=127.0.0.1"],
+                &["-keyout", &at("server.key"), "-out", &at("server.csr")],
+            ]
+            .concat(),
+        )?;
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            &at("server.csr"),
+            "-CA",
+            &at("ca.pem"),
+            "-CAkey",
+            &at("ca.key"),
+            "-CAcreateserial",
+            "-days",
+            "2",
+            "-extfile",
+            &at("server.ext"),
+            "-out",
+            &at("server.crt"),
+        ])?;
+        // PostgreSQL takes a key only its own user reads.
+        crate::shell::exec(Command::new("chmod").args(["600", &at("server.key")]))?;
+        if self.as_postgres {
+            crate::shell::exec(Command::new("chown").args([
+                "postgres:postgres",
+                &at("server.key"),
+                &at("server.crt"),
+            ]))?;
+        }
+        Ok(())
     }
 
     fn command(&self, program: &str) -> Command {

@@ -38,8 +38,10 @@ const APT_PACKAGES: &[&str] = &[
     "cmake",
     "clang",
     "libclang-dev",
-    // The sync server's tests and benchmark run against a real PostgreSQL too.
+    // The sync server's tests and benchmark run against a real PostgreSQL too, over TLS
+    // with a certificate OpenSSL makes.
     "postgresql",
+    "openssl",
     // Speech test data is synthesised with espeak-ng and encoded by ffmpeg into every
     // format Satchel reads. /usr/bin/time reports a transcription's peak memory.
     "espeak-ng",

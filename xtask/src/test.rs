@@ -82,6 +82,7 @@ pub fn in_session() -> anyhow::Result<()> {
             .env("PULSE_SERVER", &sound.server)
             .env("SATCHEL_TEST_SPEAKER", SPEAKER)
             .env("SATCHEL_TEST_DATABASE_URL", &postgres.url)
+            .env("SATCHEL_TEST_DATABASE_CA", &postgres.ca)
             .env(
                 "SATCHEL_DESKTOP_BIN",
                 target_dir().join("debug/satchel-desktop"),
@@ -111,6 +112,7 @@ pub fn sync_isolated(filter: &[String]) -> anyhow::Result<()> {
             .args(["test", "-p", "satchel-sync", "-p", "satchel-server"])
             .args(filter)
             .args(["--", "--include-ignored"])
-            .env("SATCHEL_TEST_DATABASE_URL", &postgres.url),
+            .env("SATCHEL_TEST_DATABASE_URL", &postgres.url)
+            .env("SATCHEL_TEST_DATABASE_CA", &postgres.ca),
     )
 }

@@ -37,6 +37,11 @@ struct Where {
     /// one PostgreSQL share one (without it, their secrets are kept in plain).
     #[arg(long, env = "SATCHEL_SECRETS_KEY_FILE")]
     secrets_key_file: Option<PathBuf>,
+    /// The authority (PEM) that signed the database's certificate, for a database
+    /// reached with `sslmode=require` or `verify-full` in --database-url (its
+    /// certificate is also checked against the system's roots).
+    #[arg(long, env = "SATCHEL_DATABASE_CA")]
+    database_ca: Option<PathBuf>,
 }
 
 /// The secrets key in `path`, made there (readable by this user only) when missing.
@@ -197,7 +202,13 @@ fn data_dir(at: &Where) -> anyhow::Result<PathBuf> {
 
 async fn open(at: &Where) -> anyhow::Result<Store> {
     if let Some(url) = &at.database_url {
-        let store = Store::open_postgres(url)
+        let ca = match &at.database_ca {
+            Some(path) => {
+                Some(std::fs::read(path).with_context(|| format!("reading {}", path.display()))?)
+            }
+            None => None,
+        };
+        let store = Store::open_postgres_with_ca(url, ca.as_deref())
             .await
             .context("opening the PostgreSQL database")?;
         return Ok(match &at.secrets_key_file {

@@ -2044,3 +2044,44 @@ async fn the_servers_secrets_are_sealed_under_a_key_kept_outside() {
         refused.err()
     );
 }
+
+/// A PostgreSQL reached with `sslmode=require` (or libpq's `verify-full`) is reached over
+/// TLS, its certificate verified: with the authority that signed it the connection is
+/// encrypted (as the database itself reports); without it, or with another, the server
+/// does not start on it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL with TLS: SATCHEL_TEST_DATABASE_URL and SATCHEL_TEST_DATABASE_CA (cargo xtask test starts one)"]
+async fn postgresql_is_reached_over_tls_when_asked() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let ca = std::fs::read(
+        std::env::var("SATCHEL_TEST_DATABASE_CA")
+            .expect("SATCHEL_TEST_DATABASE_CA names the test database's CA"),
+    )
+    .unwrap();
+    let url = fresh_postgres().await;
+    let plain = Store::open_postgres(&url).await.unwrap();
+    assert!(!plain.database_tls().await.unwrap());
+    for mode in ["require", "verify-full"] {
+        let tls_url = format!("{url}?sslmode={mode}");
+        let store = Store::open_postgres_with_ca(&tls_url, Some(&ca))
+            .await
+            .unwrap();
+        assert!(store.database_tls().await.unwrap(), "{mode}: not over TLS");
+        // It works as any store does.
+        let id =
+            satchel_server::add_account(&store, &format!("over {mode}"), PASSWORD, Role::Learner)
+                .await
+                .unwrap()
+                .id;
+        assert!(store.user(&id).await.unwrap().is_some());
+        // A certificate no known authority signed: refused.
+        let stranger = rcgen::generate_simple_self_signed(vec!["elsewhere".into()])
+            .unwrap()
+            .cert
+            .pem();
+        for roots in [None, Some(stranger.as_bytes())] {
+            let refused = Store::open_postgres_with_ca(&tls_url, roots).await;
+            assert!(refused.is_err(), "{mode}: an unverified database was used");
+        }
+    }
+}

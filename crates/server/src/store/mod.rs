@@ -332,8 +332,14 @@ impl Store {
     }
 
     pub async fn open_postgres(url: &str) -> Result<Store> {
+        Store::open_postgres_with_ca(url, None).await
+    }
+
+    /// PostgreSQL; over TLS when the URL says `sslmode=require` (or `verify-full`),
+    /// the database's certificate checked against the system's roots and `ca` (PEM).
+    pub async fn open_postgres_with_ca(url: &str, ca: Option<&[u8]>) -> Result<Store> {
         Ok(Store::with_backend(Backend::Postgres(
-            Postgres::open(url).await?,
+            Postgres::open(url, ca).await?,
         )))
     }
 
@@ -341,6 +347,15 @@ impl Store {
         match self.backend {
             Backend::Sqlite(_) => "sqlite",
             Backend::Postgres(_) => "postgresql",
+        }
+    }
+
+    /// Whether this store's connection to its database is encrypted (TLS to a
+    /// PostgreSQL); the embedded database has no connection.
+    pub async fn database_tls(&self) -> Result<bool> {
+        match &self.backend {
+            Backend::Sqlite(_) => Ok(false),
+            Backend::Postgres(pg) => pg.connection_tls().await,
         }
     }
 

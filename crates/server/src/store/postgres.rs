@@ -16,22 +16,77 @@ pub struct Postgres {
     pool: Pool,
 }
 
+/// The URL as tokio-postgres reads it, and whether it asks for TLS: libpq's
+/// `verify-full` and `verify-ca` are `require` here, whose certificate is always
+/// verified.
+fn wants_tls(url: &str) -> (String, bool) {
+    let mut tls = false;
+    let mut out = url.to_owned();
+    for mode in ["verify-full", "verify-ca", "require"] {
+        let asked = format!("sslmode={mode}");
+        if out.contains(&asked) {
+            tls = true;
+            out = out.replace(&asked, "sslmode=require");
+        }
+    }
+    (out, tls)
+}
+
+/// TLS to the database, its certificate verified against the system's roots and `ca`.
+fn tls_connector(ca: Option<&[u8]>) -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in rustls_native_certs::load_native_certs().certs {
+        let _ = roots.add(cert);
+    }
+    if let Some(ca) = ca {
+        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(ca)
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| StoreError::Pool(format!("the database's CA does not read: {e}")))?;
+        if certs.is_empty() {
+            return Err(StoreError::Pool(
+                "the database's CA holds no certificate".into(),
+            ));
+        }
+        for cert in certs {
+            roots
+                .add(cert)
+                .map_err(|e| StoreError::Pool(format!("the database's CA: {e}")))?;
+        }
+    }
+    let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .map_err(|e| StoreError::Pool(e.to_string()))?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+}
+
 fn pool_error(e: impl std::fmt::Display) -> StoreError {
     StoreError::Pool(e.to_string())
 }
 
 impl Postgres {
-    pub async fn open(url: &str) -> Result<Postgres> {
+    /// Connects to the database at `url`. With `sslmode=require` (or `verify-full`,
+    /// `verify-ca`) in it, only over TLS, the database's certificate verified against the
+    /// system's roots and `ca` (PEM, the authority of a school's own database); without,
+    /// as the URL says (plain on a trusted network or a socket).
+    pub async fn open(url: &str, ca: Option<&[u8]>) -> Result<Postgres> {
+        let (url, tls) = wants_tls(url);
         let config: tokio_postgres::Config = url
             .parse()
             .map_err(|e| StoreError::Pool(format!("the database URL does not read: {e}")))?;
-        let manager = Manager::from_config(
-            config,
-            NoTls,
-            ManagerConfig {
-                recycling_method: RecyclingMethod::Fast,
-            },
-        );
+        let manager_config = ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        };
+        let manager = if tls {
+            Manager::from_config(config, tls_connector(ca)?, manager_config)
+        } else {
+            Manager::from_config(config, NoTls, manager_config)
+        };
         let pool = Pool::builder(manager)
             .max_size(16)
             .build()
@@ -108,6 +163,17 @@ impl Postgres {
             .query_one("SELECT value FROM settings WHERE key = $1", &[&key])
             .await?
             .get(0))
+    }
+
+    pub async fn connection_tls(&self) -> Result<bool> {
+        let client = self.client().await?;
+        Ok(client
+            .query_opt(
+                "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+                &[],
+            )
+            .await?
+            .is_some_and(|row| row.get::<_, bool>(0)))
     }
 
     pub async fn set_setting(&self, key: &'static str, value: Vec<u8>) -> Result<()> {

@@ -273,3 +273,78 @@ fn an_ended_sign_in_is_renewed_with_the_devices_key() {
         .unwrap();
     assert_eq!(keys, 2, "one key for each device");
 }
+
+/// A school's server with a certificate from an authority the system trusts needs no
+/// pin: the app verifies it against the system's roots (here an authority given as
+/// `SSL_CERT_FILE`), signs in, joins its key and signs in again with it under the name
+/// the server is known by (`--public-name`). Without that authority among the roots, the
+/// same server is one to compare words with, and nothing is sent.
+#[test]
+fn a_school_server_vouched_for_by_an_authority_needs_no_pin() {
+    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
+    let key = KeyPair::generate().unwrap();
+    let cert = CertificateParams::new(vec!["localhost".to_owned()])
+        .unwrap()
+        .signed_by(&key, &ca)
+        .unwrap();
+    let (ca_file, cert_file, key_file) = (
+        root.join("ca.pem"),
+        root.join("cert.pem"),
+        root.join("key.pem"),
+    );
+    std::fs::write(&ca_file, ca.pem()).unwrap();
+    std::fs::write(&cert_file, cert.pem()).unwrap();
+    std::fs::write(&key_file, key.serialize_pem()).unwrap();
+
+    let data = root.join("school");
+    SyncServer::add_user(&data, "ada", "learner");
+    let server = SyncServer::start_with(
+        &data,
+        "127.0.0.1:0",
+        &[
+            "--tls-cert",
+            &cert_file.display().to_string(),
+            "--tls-key",
+            &key_file.display().to_string(),
+            "--public-name",
+            "localhost",
+        ],
+    );
+    let address = format!("https://localhost:{}", server.port);
+
+    let stranger = profile(root, "Stranger");
+    let (code, message) = refusal(&stranger, &["login", "--server", &address, "--user", "ada"]);
+    assert_eq!(code, "confirm_server", "{message}");
+
+    let ada = Cli::new(&root.join("Ada"))
+        .env("SATCHEL_PASSPHRASE", PASSPHRASE)
+        .env("SATCHEL_PASSWORD", SYNC_PASSWORD)
+        .env("SSL_CERT_FILE", &ca_file.display().to_string());
+    ada.json(&["profile", "create", "Ada"]);
+    ada.json(&["login", "--server", &address, "--user", "ada"]);
+    let account = ada.json(&["sync", "status"])["account"].clone();
+    assert_eq!(account["fingerprint"], Value::Null, "{account}");
+    assert_eq!(account["device_key"], true, "{account}");
+    ada.json(&[
+        "note",
+        "add",
+        "--title",
+        "Rivers",
+        "--text",
+        "Rivers carry sand.",
+    ]);
+    ada.json(&["sync"]);
+
+    // Every sign-in ended: the device's key signs in again, for "host:localhost".
+    let db = rusqlite::Connection::open(data.join("server.sqlite3")).unwrap();
+    db.busy_timeout(std::time::Duration::from_secs(10)).unwrap();
+    db.execute("UPDATE refresh_tokens SET revoked = TRUE", [])
+        .unwrap();
+    ada.json(&["sync"]);
+    assert!(ada.json(&["sync", "status"])["last_error"].is_null());
+}

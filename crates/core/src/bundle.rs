@@ -23,7 +23,7 @@ use satchel_types::BundleOutcome;
 
 use crate::ids::BlobId;
 use crate::profile::Profile;
-use crate::store::settings;
+use crate::store::settings::{self, ClassBundle};
 use crate::{Error, Result};
 
 /// What an import takes in at most: a library with its originals on a stick, its
@@ -57,14 +57,6 @@ pub(crate) fn write_through_partial(
 
 pub(crate) fn refused(e: BundleError) -> Error {
     Error::InvalidInput(e.to_string())
-}
-
-/// Where this learner's progress goes on a stick when their class has no network:
-/// the class server that sent them a bundle, and the code it was sealed with.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub(crate) struct ClassBundle {
-    pub server_key: String,
-    pub code: String,
 }
 
 /// Whom a learner's progress for their teacher is sealed to.

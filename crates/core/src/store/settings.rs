@@ -104,7 +104,15 @@ pub(crate) const BUNDLE_CODE: Setting<String> = Setting::new("bundle_code");
 pub(crate) const BUNDLE_CODES: Setting<Vec<String>> = Setting::new("bundle_codes");
 /// The class server whose bundle this profile took in with a code (no network): its
 /// key and the code, to seal the learner's progress for their teacher.
-pub(crate) const CLASS_BUNDLE: Setting<crate::bundle::ClassBundle> = Setting::new("class_bundle");
+pub(crate) const CLASS_BUNDLE: Setting<ClassBundle> = Setting::new("class_bundle");
+
+/// Where this learner's progress goes on a stick when their class has no network:
+/// the class server that sent them a bundle, and the code it was sealed with.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct ClassBundle {
+    pub server_key: String,
+    pub code: String,
+}
 /// The key of the class server a teacher runs in the app (hex), made once.
 pub(crate) const CLASS_SERVER_KEY: Setting<String> = Setting::new("class_server_key");
 

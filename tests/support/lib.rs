@@ -230,7 +230,17 @@ impl SyncServer {
 
     /// Adds an account `name` with `role` (password [`SYNC_PASSWORD`]).
     pub fn add_user(data: &Path, name: &str, role: &str) {
-        let add = Command::new(binary("SATCHEL_SERVER_BIN", "satchel-server"))
+        Self::add_user_by(
+            Command::new(binary("SATCHEL_SERVER_BIN", "satchel-server")),
+            data,
+            name,
+            role,
+        );
+    }
+
+    /// The same, by the server `program` is (another build, or one run by an emulator).
+    pub fn add_user_by(mut program: Command, data: &Path, name: &str, role: &str) {
+        let add = program
             .args(["user", "add", name, "--role", role, "--data-dir"])
             .arg(data)
             .env("SATCHEL_PASSWORD", SYNC_PASSWORD)
@@ -250,7 +260,17 @@ impl SyncServer {
 
     /// Starts it listening on `listen` with `args` more, and waits until it listens.
     pub fn start_with(data: &Path, listen: &str, args: &[&str]) -> SyncServer {
-        let mut child = Command::new(binary("SATCHEL_SERVER_BIN", "satchel-server"))
+        Self::start_by(
+            Command::new(binary("SATCHEL_SERVER_BIN", "satchel-server")),
+            data,
+            listen,
+            args,
+        )
+    }
+
+    /// The same, by the server `program` is (another build, or one run by an emulator).
+    pub fn start_by(mut program: Command, data: &Path, listen: &str, args: &[&str]) -> SyncServer {
+        let mut child = program
             .arg("--data-dir")
             .arg(data)
             .args(["--listen", listen])

@@ -18,6 +18,7 @@
 //! - `modules` the imports among core's top-level modules: down the layers only, and no
 //!   cycles
 
+mod arm64;
 mod bench;
 mod bundle;
 mod debroot;
@@ -48,7 +49,13 @@ fn main() -> ExitCode {
         "bench" => bench::run(rest),
         "bench-isolated" => bench::measure(rest),
         "models" => models::run(rest),
-        "bundle" => bundle::run(),
+        "bundle" => match rest.first().map(String::as_str) {
+            None => bundle::run(),
+            Some("server-arm64") => arm64::bundle(),
+            Some(other) => Err(anyhow::anyhow!(
+                "cargo xtask bundle [server-arm64]: no bundle {other:?}"
+            )),
+        },
         "install-root" => match rest.first() {
             Some(deb) => debroot::prepare(std::path::Path::new(deb)).map(|root| {
                 println!("{}", root.display());
@@ -60,7 +67,7 @@ fn main() -> ExitCode {
         "modules" => modules::check(),
         _ => {
             eprintln!(
-                "usage: cargo xtask setup | ui | run [APP ARGS] | test | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|models|all] | models [ID...] | bundle | install-root DEB | modules"
+                "usage: cargo xtask setup | ui | run [APP ARGS] | test | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|models|all] | models [ID...] | bundle [server-arm64] | install-root DEB | modules"
             );
             return ExitCode::from(2);
         }

@@ -36,13 +36,26 @@ pub fn run() -> anyhow::Result<()> {
         "-p",
         "satchel-server",
     ])?;
+    // The class server for a Raspberry Pi, cross-built; the tests run it under qemu.
+    crate::arm64::bundle()?;
     // The rest runs cut off from the network (loopback alone), on its own session
     // bus, where a real Secret Service answers.
     let mut session = Command::new("dbus-run-session");
     session
         .arg("--")
         .arg(std::env::current_exe()?)
-        .arg("test-in-session");
+        .arg("test-in-session")
+        .env(
+            "SATCHEL_SERVER_ARM64_BIN",
+            crate::shell::root().join("dist/satchel-server-arm64"),
+        )
+        .env(
+            "SATCHEL_SERVER_ARM64_DEB",
+            crate::shell::root().join(format!(
+                "dist/satchel-server_{}_arm64.deb",
+                env!("CARGO_PKG_VERSION")
+            )),
+        );
     // The installers, and a clean Debian root with the .deb installed by apt (while
     // the registries are in reach): `tests/install.rs` uses them offline. Making the
     // root takes chroot and mounts, so root.

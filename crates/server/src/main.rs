@@ -14,7 +14,9 @@ use satchel_server::{AppState, Config};
 #[command(
     name = "satchel-server",
     version,
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    // A setting given on the command line wins over the same one from --config.
+    args_override_self = true
 )]
 struct Cli {
     #[command(subcommand)]
@@ -166,8 +168,75 @@ enum UserCommand {
     },
 }
 
+/// The command line with the settings of `--config FILE` (TOML, keys as the long
+/// options: `listen = "0.0.0.0:7480"`, `advertise = "…"`, `data-dir = "…"`) put first,
+/// so the command line's own win. A packaged server starts as
+/// `satchel-server --config /etc/satchel/server.toml`.
+fn with_config_file(args: Vec<std::ffi::OsString>) -> anyhow::Result<Vec<std::ffi::OsString>> {
+    let at = args.iter().position(|a| a == "--config");
+    let inline = args
+        .iter()
+        .position(|a| a.to_string_lossy().starts_with("--config="));
+    let (path, rest): (PathBuf, Vec<std::ffi::OsString>) = match (at, inline) {
+        (Some(i), _) => {
+            let path = args.get(i + 1).context("--config needs a file")?.into();
+            let mut rest = args.clone();
+            rest.drain(i..=i + 1);
+            (path, rest)
+        }
+        (None, Some(i)) => {
+            let text = args[i].to_string_lossy().into_owned();
+            let mut rest = args.clone();
+            rest.remove(i);
+            (PathBuf::from(&text["--config=".len()..]), rest)
+        }
+        (None, None) => return Ok(args),
+    };
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("reading the settings {}", path.display()))?;
+    let table: toml::Table = text
+        .parse()
+        .with_context(|| format!("{} is not TOML", path.display()))?;
+    let mut out = vec![
+        rest.first()
+            .cloned()
+            .unwrap_or_else(|| "satchel-server".into()),
+    ];
+    for (key, value) in table {
+        let flag = format!("--{key}");
+        match value {
+            toml::Value::Boolean(true) => out.push(flag.into()),
+            toml::Value::Boolean(false) => {}
+            toml::Value::Array(items) => {
+                for item in items {
+                    out.push(flag.clone().into());
+                    out.push(plain(&item).into());
+                }
+            }
+            other => {
+                out.push(flag.into());
+                out.push(plain(&other).into());
+            }
+        }
+    }
+    out.extend(rest.into_iter().skip(1));
+    Ok(out)
+}
+
+/// A TOML value as a command line writes it.
+fn plain(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(text) => text.clone(),
+        toml::Value::Integer(n) => n.to_string(),
+        toml::Value::Float(x) => x.to_string(),
+        toml::Value::Boolean(b) => b.to_string(),
+        // Dates and tables name no option; clap says which key it does not know.
+        _ => String::new(),
+    }
+}
+
 fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(with_config_file(std::env::args_os().collect())?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

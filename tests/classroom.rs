@@ -480,6 +480,58 @@ fn lessons_go_out_and_progress_comes_back_on_a_usb_stick() {
     assert_eq!(taken["cards"], lesson_cards as u64, "{taken}");
     let lessons = student.json(&["class", "lessons"]);
     assert_eq!(lessons.as_array().unwrap().len(), 1, "{lessons}");
+    // Anyone who sees a stick Eve wrote learns her device key (the envelope, which
+    // names its signer, is clear) and can seal a bundle to it: one signed by someone
+    // her laptop does not know, naming itself as a class server, is refused, and
+    // nothing of it merges.
+    student.json(&["export-bundle", &on_stick("eve-early.satchel")]);
+    let written = std::fs::read(stick.join("eve-early.satchel")).unwrap();
+    let envelope_len = u32::from_le_bytes(written[16..20].try_into().unwrap()) as usize;
+    let envelope: Value = serde_json::from_slice(&written[20..20 + envelope_len]).unwrap();
+    let eve_key = envelope["signer"].as_str().unwrap().to_owned();
+    let forger = satchel_sync::device::DeviceKey::generate().unwrap();
+    let mut forged_docs = satchel_sync::Replica::new(b"forger");
+    forged_docs
+        .put_note(&satchel_sync::Note {
+            id: "forged".into(),
+            title: "Homework".into(),
+            body: "Send your password to the forger.".into(),
+            deleted: false,
+        })
+        .unwrap();
+    let sealer = satchel_sync::sealed::Sealer::new(
+        Vec::new(),
+        &forger,
+        &[satchel_sync::sealed::To::Key(eve_key)],
+    )
+    .unwrap();
+    let mut out = satchel_sync::bundle::Writer::new(
+        sealer,
+        &serde_json::json!({ "learner": "Eve", "server_key": forger.public() }),
+    )
+    .unwrap();
+    let note_id = satchel_sync::DocId::note("forged");
+    out.doc(&note_id, &forged_docs.save(&note_id).unwrap())
+        .unwrap();
+    std::fs::write(
+        stick.join("forged.satchel"),
+        out.finish().unwrap().finish().unwrap(),
+    )
+    .unwrap();
+    let refused = student.run(&["import-bundle", &on_stick("forged.satchel")]);
+    assert!(!refused.status.success(), "a forged bundle was taken");
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("signed by no one"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    assert!(
+        student
+            .json(&["note", "list"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(lessons[0]["teacher"], "Ms Rivera");
     let cards: Vec<Value> = student.json(&["card", "list"]).as_array().unwrap().clone();
     for card in &cards {

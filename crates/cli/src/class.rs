@@ -175,6 +175,11 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
             let student = profile.classroom().renew_claim(&taught.id, student)?;
             print(cli.json, &student, print_claim)
         }
+        ClassCommand::ForgetDevices { student, class } => {
+            let taught = profile.classroom().taught(class.as_deref())?;
+            let student = profile.classroom().forget_devices(&taught.id, student)?;
+            print(cli.json, &student, print_claim)
+        }
         ClassCommand::NewCode { class } => {
             let taught = profile.classroom().taught(class.as_deref())?;
             let renewed = profile.classroom().renew_code(&taught.id)?;

@@ -311,6 +311,14 @@ pub enum ClassCommand {
         #[arg(long)]
         class: Option<String>,
     },
+    /// Forget every device of a student (a laptop lost or passed on): none of them signs
+    /// in again, and a new claim code is printed for the student's next device.
+    ForgetDevices {
+        /// The student's name or id.
+        student: String,
+        #[arg(long)]
+        class: Option<String>,
+    },
     /// A new join code for the class (the old one stops working; a code works for two
     /// weeks).
     NewCode {

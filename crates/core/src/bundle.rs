@@ -227,10 +227,31 @@ impl Profile {
         })?;
         let len = opened.plain.len();
         let checked = read_checked(&mut opened.plain, len, LIMITS).map_err(refused)?;
-        // A class server's bundle names the key it is signed with.
+        // Who signed it. Sealed to this device's key, it must be this device or its class
+        // server (anyone can seal to a public key); opened with a code, the code is the
+        // proof. A class server's bundle names its key, and a code keeps the server it
+        // first came from.
+        let account_server = self.sync().account()?.and_then(|a| a.server_key);
+        let class = self.read(|c| settings::CLASS_BUNDLE.get(c))?;
         let from_class = checked.header["server_key"].as_str();
         if from_class.is_some_and(|k| k != opened.signer) {
             return Err(refused(BundleError::Altered));
+        }
+        let known_signer = opened.signer == key.public()
+            || account_server.as_deref() == Some(opened.signer.as_str())
+            || class
+                .as_ref()
+                .is_some_and(|c| c.server_key == opened.signer);
+        let moved = match (&opened.by, &class) {
+            (OpenedBy::Code(digits), Some(class)) => {
+                from_class.is_some() && class.code == *digits && class.server_key != opened.signer
+            }
+            _ => false,
+        };
+        if matches!(opened.by, OpenedBy::Key(_)) && !known_signer || moved {
+            return Err(Error::InvalidInput(
+                "this bundle is signed by no one this device knows (not this device, not its class server); nothing was imported".into(),
+            ));
         }
         let report = self.sync().merge_saved(checked.docs, crate::now_ms())?;
         if let OpenedBy::Code(digits) = &opened.by {

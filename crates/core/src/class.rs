@@ -411,6 +411,18 @@ impl Classroom<'_> {
         )
     }
 
+    /// Forgets every device of the student `wanted` (a laptop lost or passed on): none
+    /// of them signs in again, and the answer carries a new claim code for the student
+    /// to claim the account from their next device.
+    pub fn forget_devices(&self, class_id: &str, wanted: &str) -> Result<Classmate> {
+        let student = self.classroom().student(class_id, wanted)?;
+        self.sync().server_call(
+            Method::DELETE,
+            &format!("/v1/classes/{class_id}/students/{}/devices", student.id),
+            None,
+        )
+    }
+
     /// Takes the student `wanted` (an id or a name) out of a class this profile teaches:
     /// they leave its roster and report, and later lessons do not reach them. The
     /// lessons they already have stay theirs.

@@ -206,7 +206,7 @@ pub async fn join(
     let key_owner = app.store.device_key_owner(&form.answer.key).await?;
     let user = match app.store.user_by_name(name).await? {
         // This device joined under this name before (another class, or again).
-        Some(user) if key_owner.as_deref() == Some(&user.id) => user,
+        Some(user) if key_owner.as_deref() == Some(&user.id) && user.role == Role::Learner => user,
         Some(user) => {
             // An account the teacher added by name is claimed with the one-time code
             // they handed its student, never with the class's code alone.
@@ -437,6 +437,26 @@ pub async fn renew_claim(
     }))
 }
 
+/// A teacher forgets a student's devices (a laptop lost or passed on): none of them
+/// signs in again, and the account is the student's to claim again with a new claim
+/// code.
+pub async fn forget_devices(
+    State(app): State<Arc<AppState>>,
+    caller: Caller,
+    Path((id, student)): Path<(String, String)>,
+) -> Result<Json<Classmate>, ApiError> {
+    let (_, member) = student_of(&app.store, &caller, &id, &student).await?;
+    let gone = app.store.forget_device_keys(&member.id).await?;
+    tracing::info!(student = %member.id, gone, "a student's devices were forgotten");
+    let claim = new_claim(&app, &member.id).await?;
+    let (claim_code, claim_expires_at) = claim.unzip();
+    Ok(Json(Classmate {
+        claim_code,
+        claim_expires_at,
+        ..Classmate::from(member)
+    }))
+}
+
 /// A teacher takes a student out of the class: they leave the roster and the report,
 /// and later lessons do not reach them. The lessons they already have stay theirs
 /// (nothing a learner was given is taken back), and they may join again with the code.
@@ -644,9 +664,7 @@ async fn take_bundle(
         .map_err(ApiError::internal)?
         .map_err(refused)?
     };
-    // Whose: the student one of whose devices signed it; or, from a laptop that never
-    // met this server, the one whose bundle code it is sealed with (that device is
-    // theirs from now on).
+    // Whose: the student one of whose devices signed it.
     let mut author = None;
     for member in &members {
         if app
@@ -659,6 +677,9 @@ async fn take_bundle(
             break;
         }
     }
+    // Or, from a laptop that never met this server, the one whose bundle code it is
+    // sealed with. That files this bundle's progress and nothing more: the code opens
+    // bundles, it never becomes a way to sign in.
     if author.is_none() {
         for member in &members {
             let Some(code) = app
@@ -669,22 +690,12 @@ async fn take_bundle(
             else {
                 continue;
             };
-            let body = body.clone();
+            let envelope = body.clone();
             let opens = auth::with_hashing(move || {
-                let codes = [code];
-                open(
-                    std::io::Cursor::new(body),
-                    size,
-                    &Keys {
-                        device: None,
-                        codes: &codes,
-                    },
-                )
-                .is_ok()
+                satchel_sync::sealed::code_opens(&envelope[..], &code).unwrap_or(false)
             })
             .await?;
             if opens {
-                app.store.add_device_key(&member.id, "usb", &signer).await?;
                 author = Some(member.clone());
                 break;
             }

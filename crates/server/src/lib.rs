@@ -316,6 +316,10 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/v1/classes/{id}/students/{student}/claim",
             post(classes::renew_claim),
         )
+        .route(
+            "/v1/classes/{id}/students/{student}/devices",
+            delete(classes::forget_devices),
+        )
         .route("/v1/classes/{id}/assignments", post(classes::assign))
         .route("/v1/classes/{id}/report", get(classes::report))
         .route("/v1/media/{owner}/{sha256}/state", get(media::state))
@@ -579,12 +583,10 @@ async fn device_sign_in(
         .user_by_name(&form.name)
         .await?
         .ok_or_else(refused)?;
-    if state
-        .store
-        .device_key_owner(&form.answer.key)
-        .await?
-        .as_deref()
-        != Some(&user.id)
+    // The key of this account, signing in as the device it was added for (a device's
+    // sync state is its own).
+    if state.store.device_key_device(&form.answer.key).await?
+        != Some((user.id.clone(), form.device.clone()))
     {
         return Err(refused());
     }

@@ -134,15 +134,22 @@ pub async fn sync(
     .await
     .map_err(ApiError::internal)??;
     // New documents and appended bytes count against the account's quota; a save
-    // that replaces a document's chunks counts nothing more.
+    // that replaces a document's chunks counts what it adds to them.
     let new_docs = open_docs
         .iter()
         .filter(|(id, doc)| doc.stored.chunks.is_empty() && writes.iter().any(|w| w.doc_id == **id))
         .count() as u64;
     let new_bytes: u64 = writes
         .iter()
-        .filter(|w| w.replaces_upto.is_none())
-        .map(|w| w.chunk.len() as u64)
+        .map(|w| {
+            let replaced: u64 = match w.replaces_upto {
+                Some(_) => open_docs
+                    .get(&w.doc_id)
+                    .map_or(0, |d| d.stored.chunks.iter().map(|c| c.len() as u64).sum()),
+                None => 0,
+            };
+            (w.chunk.len() as u64).saturating_sub(replaced)
+        })
         .sum();
     app.check_quota(&owner, new_docs, 0, new_bytes).await?;
     let written = writes.len();

@@ -1422,7 +1422,15 @@ async fn a_student_forging_the_teachers_changes_cannot_change_a_lesson_or_stall_
 /// answered before. A signed-in device adds its key once it proves it holds it.
 async fn devices_sign_in_with_their_own_keys(backend: Backend) {
     use reqwest::Method;
-    let server = start(backend, Config::default()).await;
+    // Many sign-ins of one name here: past the per-name limit a real server keeps.
+    let server = start(
+        backend,
+        Config {
+            logins_per_minute: 100,
+            ..Config::default()
+        },
+    )
+    .await;
     server.add("Ms Rivera", Role::Teacher).await;
     let teacher = server.access("Ms Rivera", "laptop").await;
     let (_, class) = server
@@ -1520,6 +1528,17 @@ async fn devices_sign_in_with_their_own_keys(backend: Backend) {
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
+    // A key signs in as the device it was added for, not as another of the account's.
+    let (status, _) = sign_in(
+        server
+            .answer(&key, &Purpose::SignIn, "Ana", "the teacher's laptop")
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // A teacher account cannot join a class as a student with its key.
+    let (status, _) = join(&server, &code, "Ms Rivera", "rivera's laptop", None).await;
+    assert_eq!(status, StatusCode::CONFLICT);
     // Ana's key is Ana's: the teacher cannot add it to their account.
     let (status, _) = server
         .call(
@@ -1534,6 +1553,54 @@ async fn devices_sign_in_with_their_own_keys(backend: Backend) {
         )
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
+
+    // Ana's laptop is lost: her teacher forgets her devices. Its key signs in no more;
+    // a new claim code lets her next device take the account back, and only it.
+    let (status, forgotten) = server
+        .call(
+            Method::DELETE,
+            &format!(
+                "/v1/classes/{}/students/{ana_id}/devices",
+                class["id"].as_str().unwrap()
+            ),
+            Some(&teacher),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{forgotten}");
+    let claim = forgotten["claim_code"].as_str().unwrap().to_owned();
+    let (status, _) = sign_in(
+        server
+            .answer(&key, &Purpose::SignIn, "Ana", "ana's laptop")
+            .await,
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "a forgotten device signed in"
+    );
+    let (status, _) = join(&server, &code, "Ana", "ana's laptop", None).await;
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "a forgotten device joined again"
+    );
+    let (status, body) = join(&server, &code, "Ana", "ana's new laptop", Some(&claim)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["user"]["id"], ana_id);
+
+    // A password change forgets the keys of that account's devices too.
+    satchel_server::set_password(&server.store, "Ms Rivera", "a brand new password")
+        .await
+        .unwrap();
+    let (status, _) = sign_in(
+        server
+            .answer(&laptop, &Purpose::SignIn, "Ms Rivera", "laptop")
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
 /// A sealed bundle of `docs` from `signer`, sealed to `to`.
@@ -1722,8 +1789,8 @@ async fn bundles_carry_lessons_and_progress_of_their_own_students_only(backend: 
     );
     let refused = put(forged).await.unwrap();
     assert_eq!(refused.status(), StatusCode::CONFLICT);
-    // Written with Ana's code (her laptop that never met the server): hers, and that
-    // laptop's key is hers from now on.
+    // Written with Ana's code (her laptop that never met the server): hers. The code
+    // files that progress and nothing more: that laptop's key signs in nowhere.
     let usb_laptop = device_key("Ana's other laptop");
     let with_code = sealed_bundle(
         &usb_laptop,
@@ -1733,14 +1800,29 @@ async fn bundles_carry_lessons_and_progress_of_their_own_students_only(backend: 
     );
     let taken = put(with_code).await.unwrap();
     assert_eq!(taken.status(), StatusCode::OK);
+    let taken: Value = taken.json().await.unwrap();
+    assert_eq!(taken["student"]["name"], "Ana", "{taken}");
     assert!(
-        server
+        !server
             .store
             .device_keys_of(&ana_id)
             .await
             .unwrap()
             .contains(&usb_laptop.public())
     );
+    let (status, _) = server
+        .call(
+            Method::POST,
+            "/v1/auth/device",
+            None,
+            Some(
+                server
+                    .answer(&usb_laptop, &Purpose::SignIn, "Ana", "Ana's other laptop")
+                    .await,
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
 /// Media count against an account's quota (files and bytes; a file begun counts its

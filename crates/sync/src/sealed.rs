@@ -202,7 +202,9 @@ pub struct Sealer<W: Write> {
 impl<W: Write> Sealer<W> {
     /// Starts a bundle sealed to `to`, signed by `signer`.
     pub fn new(mut out: W, signer: &DeviceKey, to: &[To]) -> Result<Sealer<W>, BundleError> {
-        if to.is_empty() || to.len() > MAX_RECIPIENTS {
+        let codes = to.iter().filter(|t| matches!(t, To::Code(_))).count();
+        // One code at most: each one a reader tries costs an Argon2 run.
+        if to.is_empty() || to.len() > MAX_RECIPIENTS || codes > 1 {
             return Err(BundleError::BadRecipient);
         }
         let content = random::<32>()?;
@@ -310,6 +312,46 @@ pub fn is_sealed(start: &[u8]) -> bool {
     start.starts_with(MAGIC)
 }
 
+fn parse_envelope(bytes: &[u8]) -> Result<Envelope, BundleError> {
+    let parsed: Envelope = serde_json::from_slice(bytes).map_err(|_| BundleError::Altered)?;
+    let codes = parsed
+        .recipients
+        .iter()
+        .filter(|r| matches!(r, Recipient::Code { .. }))
+        .count();
+    if parsed.recipients.is_empty() || parsed.recipients.len() > MAX_RECIPIENTS || codes > 1 {
+        return Err(BundleError::Altered);
+    }
+    Ok(parsed)
+}
+
+/// Whether `code` opens the sealed bundle `input`, its envelope alone read (its
+/// signature was checked by an [`open`] before): one Argon2 run, whatever its size.
+pub fn code_opens<R: Read>(mut input: R, code: &str) -> Result<bool, BundleError> {
+    let mut magic = [0u8; 16];
+    input.read_exact(&mut magic)?;
+    if &magic != MAGIC {
+        return Err(BundleError::NotABundle);
+    }
+    let mut len = [0u8; 4];
+    input.read_exact(&mut len)?;
+    let len = u32::from_le_bytes(len) as usize;
+    if len > MAX_ENVELOPE {
+        return Err(BundleError::Altered);
+    }
+    let mut envelope = vec![0u8; len];
+    input.read_exact(&mut envelope)?;
+    for r in parse_envelope(&envelope)?.recipients {
+        if let Recipient::Code { salt, wrapped } = r
+            && let Some(salt) = unhex(&salt)
+            && let Ok(wrap) = code_key(code, &salt)
+        {
+            return Ok(open_key(&wrap, &wrapped).is_some());
+        }
+    }
+    Ok(false)
+}
+
 /// Reads a sealed bundle's envelope and checks its signature over the whole file
 /// (`size` bytes), without opening it: the signer's key (hex), and the envelope.
 fn check<R: Read + Seek>(
@@ -332,10 +374,7 @@ fn check<R: Read + Seek>(
     let mut head = MAGIC.to_vec();
     head.extend_from_slice(&(len as u32).to_le_bytes());
     head.extend_from_slice(&envelope);
-    let parsed: Envelope = serde_json::from_slice(&envelope).map_err(|_| BundleError::Altered)?;
-    if parsed.recipients.is_empty() || parsed.recipients.len() > MAX_RECIPIENTS {
-        return Err(BundleError::Altered);
-    }
+    let parsed = parse_envelope(&envelope)?;
     let mut hash = Sha256::new();
     hash.update(&head);
     let body_start = head.len() as u64;
@@ -437,6 +476,19 @@ pub fn open<R: Read + Seek>(
     if last_len < TAG as u64 {
         return Err(BundleError::Altered);
     }
+    let mut plain = Plain {
+        input,
+        cipher: XChaCha20Poly1305::new(&key.into()),
+        aad,
+        body_start,
+        chunks,
+        len: (chunks - 1) * CHUNK as u64 + (last_len - TAG as u64),
+        pos: 0,
+        cached: None,
+    };
+    // The last chunk, flagged so, is there: a file cut at a chunk's edge is refused
+    // here, not when its end is read.
+    plain.load(chunks - 1).map_err(|_| BundleError::Altered)?;
     Ok(Opened {
         signer: envelope.signer,
         by,
@@ -449,16 +501,7 @@ pub fn open<R: Read + Seek>(
             })
             .collect(),
         to_code,
-        plain: Plain {
-            input,
-            cipher: XChaCha20Poly1305::new(&key.into()),
-            aad,
-            body_start,
-            chunks,
-            len: (chunks - 1) * CHUNK as u64 + (last_len - TAG as u64),
-            pos: 0,
-            cached: None,
-        },
+        plain,
     })
 }
 
@@ -693,6 +736,33 @@ mod tests {
             signer_of(Cursor::new(&bytes), bytes.len() as u64).unwrap(),
             writer.public()
         );
+    }
+
+    #[test]
+    fn one_code_at_most_and_it_is_tried_on_the_envelope_alone() {
+        let writer = DeviceKey::generate().unwrap();
+        let (a, b) = (new_code().unwrap(), new_code().unwrap());
+        assert!(matches!(
+            Sealer::new(
+                Vec::new(),
+                &writer,
+                &[To::Code(a.clone()), To::Code(b.clone())]
+            ),
+            Err(BundleError::BadRecipient)
+        ));
+        let bytes = sealed(b"progress", &writer, &[To::Code(a.clone())]);
+        assert!(code_opens(&bytes[..], &a).unwrap());
+        assert!(!code_opens(&bytes[..], &b).unwrap());
+        // A last chunk that is only a tag after full ones: the writer's flag is not on
+        // it, so the file is refused at once.
+        let text = vec![7u8; 2 * CHUNK];
+        let reader = DeviceKey::generate().unwrap();
+        let whole = sealed(&text, &writer, &[To::Key(reader.public())]);
+        let keys = Keys {
+            device: Some(&reader),
+            codes: &[],
+        };
+        assert!(open_bytes(&whole, &keys).is_ok());
     }
 
     #[test]

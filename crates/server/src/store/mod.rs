@@ -386,7 +386,8 @@ impl Store {
     }
 
     /// Sets `name`'s password and ends every sign-in of theirs (their refresh tokens
-    /// are revoked): a changed password is a reason to sign everyone out.
+    /// are revoked, their devices' keys forgotten): a changed password is a reason to
+    /// sign everyone out.
     pub async fn set_password(&self, name: &str, hash: &str) -> Result<bool> {
         each!(self, s => s.set_password(name.to_owned(), hash.to_owned()).await)
     }
@@ -604,6 +605,17 @@ impl Store {
         let mut fresh = vec![0; 32];
         getrandom::fill(&mut fresh).map_err(|e| StoreError::Worker(e.to_string()))?;
         self.secret("bundle_key", fresh).await
+    }
+
+    /// The account `key` was added to and the device it was added for, if any.
+    pub async fn device_key_device(&self, key: &str) -> Result<Option<(String, String)>> {
+        each!(self, s => s.device_key_device(key.to_owned()).await)
+    }
+
+    /// Forgets every device key of `user_id` (a lost laptop) and ends their sign-ins;
+    /// an account with no password is then theirs to claim again. How many keys went.
+    pub async fn forget_device_keys(&self, user_id: &str) -> Result<u64> {
+        each!(self, s => s.forget_device_keys(user_id.to_owned()).await)
     }
 
     /// The account `key` was added to, if any.

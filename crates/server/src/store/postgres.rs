@@ -256,6 +256,12 @@ impl Postgres {
             &[&name],
         )
         .await?;
+        tx.execute(
+            "DELETE FROM device_keys
+             WHERE user_id = (SELECT id FROM users WHERE name_key = $1)",
+            &[&name],
+        )
+        .await?;
         tx.commit().await?;
         Ok(changed)
     }
@@ -812,6 +818,37 @@ impl Postgres {
         .await?;
         tx.commit().await?;
         Ok(added == 1)
+    }
+
+    pub async fn device_key_device(&self, key: String) -> Result<Option<(String, String)>> {
+        let client = self.client().await?;
+        Ok(client
+            .query_opt(
+                "SELECT user_id, device FROM device_keys WHERE public_key = $1",
+                &[&key],
+            )
+            .await?
+            .map(|row| (row.get(0), row.get(1))))
+    }
+
+    pub async fn forget_device_keys(&self, user_id: String) -> Result<u64> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        let gone = tx
+            .execute("DELETE FROM device_keys WHERE user_id = $1", &[&user_id])
+            .await?;
+        tx.execute(
+            "UPDATE refresh_tokens SET revoked = TRUE WHERE user_id = $1",
+            &[&user_id],
+        )
+        .await?;
+        tx.execute(
+            "UPDATE users SET unclaimed = TRUE WHERE id = $1 AND password_hash = $2",
+            &[&user_id, &crate::NO_PASSWORD],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(gone)
     }
 
     pub async fn device_key_owner(&self, key: String) -> Result<Option<String>> {

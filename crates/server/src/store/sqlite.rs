@@ -221,6 +221,13 @@ impl Sqlite {
                  WHERE user_id = (SELECT id FROM users WHERE name_key = ?1)",
                 [&name],
             )?;
+            // A device key is a sign-in too: each device signs in with the new
+            // password, then adds its key again.
+            tx.execute(
+                "DELETE FROM device_keys
+                 WHERE user_id = (SELECT id FROM users WHERE name_key = ?1)",
+                [&name],
+            )?;
             tx.commit()?;
             Ok(changed)
         })
@@ -779,6 +786,37 @@ impl Sqlite {
             )?;
             tx.commit()?;
             Ok(true)
+        })
+        .await
+    }
+
+    pub async fn device_key_device(&self, key: String) -> Result<Option<(String, String)>> {
+        self.with(move |c| {
+            Ok(c.query_row(
+                "SELECT user_id, device FROM device_keys WHERE public_key = ?1",
+                [key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    pub async fn forget_device_keys(&self, user_id: String) -> Result<u64> {
+        self.with(move |c| {
+            let tx = c.transaction()?;
+            let gone = tx.execute("DELETE FROM device_keys WHERE user_id = ?1", [&user_id])?;
+            tx.execute(
+                "UPDATE refresh_tokens SET revoked = TRUE WHERE user_id = ?1",
+                [&user_id],
+            )?;
+            // With no device holding it, the account is the student's to claim again.
+            tx.execute(
+                "UPDATE users SET unclaimed = TRUE WHERE id = ?1 AND password_hash = ?2",
+                params![user_id, crate::NO_PASSWORD],
+            )?;
+            tx.commit()?;
+            Ok(gone as u64)
         })
         .await
     }

@@ -51,7 +51,7 @@ fn secrets_key(path: &std::path::Path) -> anyhow::Result<[u8; 32]> {
     if !path.exists() {
         let mut key = [0u8; 32];
         getrandom::fill(&mut key).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-        let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+        let hex = satchel_sync::device::hex(&key);
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -64,13 +64,9 @@ fn secrets_key(path: &std::path::Path) -> anyhow::Result<[u8; 32]> {
     }
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("reading the secrets key {}", path.display()))?;
-    let bytes: Vec<u8> = (0..text.trim().len())
-        .step_by(2)
-        .filter_map(|i| u8::from_str_radix(text.trim().get(i..i + 2)?, 16).ok())
-        .collect();
-    bytes
-        .try_into()
-        .map_err(|_| anyhow::anyhow!("{} is not 64 hex digits", path.display()))
+    satchel_sync::device::unhex(text.trim())
+        .and_then(|bytes| bytes.try_into().ok())
+        .ok_or_else(|| anyhow::anyhow!("{} is not 64 hex digits", path.display()))
 }
 
 #[derive(Args)]

@@ -17,6 +17,11 @@ pub struct Sqlite {
     conn: Arc<Mutex<Connection>>,
 }
 
+/// A raw SQLCipher key as its pragmas take it.
+fn key_literal(key: &[u8; 32]) -> String {
+    format!("x'{}'", satchel_sync::device::hex(key))
+}
+
 /// Gives the names kept before name keys theirs, then makes keys unique.
 fn backfill_name_keys(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction()?;
@@ -51,8 +56,7 @@ impl Sqlite {
         let conn = tokio::task::spawn_blocking(move || -> Result<Connection> {
             let mut conn = Connection::open(path)?;
             if let Some(key) = key {
-                let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
-                conn.pragma_update(None, "key", format!("x'{hex}'"))?;
+                conn.pragma_update(None, "key", key_literal(&key))?;
                 // A wrong key shows here, not at the first request.
                 conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |_| Ok(()))?;
             }
@@ -93,19 +97,13 @@ impl Sqlite {
     pub async fn rekey(path: &Path, old: [u8; 32], new: [u8; 32]) -> Result<()> {
         let path = path.to_owned();
         tokio::task::spawn_blocking(move || -> Result<()> {
-            let hex = |key: [u8; 32]| -> String {
-                format!(
-                    "x'{}'",
-                    key.iter().map(|b| format!("{b:02x}")).collect::<String>()
-                )
-            };
             let conn = Connection::open(path)?;
-            conn.pragma_update(None, "key", hex(old))?;
+            conn.pragma_update(None, "key", key_literal(&old))?;
             conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |_| Ok(()))?;
             // SQLCipher re-encrypts a rollback-journal database page by page, in one
             // transaction: a crash midway leaves it under the old key.
             conn.pragma_update(None, "journal_mode", "DELETE")?;
-            conn.pragma_update(None, "rekey", hex(new))?;
+            conn.pragma_update(None, "rekey", key_literal(&new))?;
             Ok(())
         })
         .await

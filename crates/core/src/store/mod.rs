@@ -105,6 +105,7 @@ impl Store {
     }
 
     fn connect(path: &Path, flags: OpenFlags, cipher: Cipher<'_>, profile: &str) -> Result<Self> {
+        sqlcipher_ready()?;
         let mut conn = Connection::open_with_flags(path, flags)?;
         // A wrong key is reported through our error; SQLCipher's own stderr line about
         // an HMAC failure would only alarm a person reading the terminal.
@@ -206,6 +207,41 @@ impl Store {
                 .collect::<rusqlite::Result<Vec<_>>>()?,
         );
         Ok(problems)
+    }
+}
+
+/// Finishes SQLCipher's process-wide set-up before the first connection is keyed.
+///
+/// SQLite marks itself initialised and only then, outside its lock, runs SQLCipher's
+/// set-up (`SQLITE_EXTRA_INIT`). A second thread opening a database in that window
+/// skips initialisation and its `PRAGMA key` fails ("An error occurred with PRAGMA
+/// key"), which is what two profiles opened at once in a fresh process hit. Calling
+/// the set-up ourselves waits on SQLite's main lock until it is done; it does nothing
+/// once it is.
+fn sqlcipher_ready() -> Result<()> {
+    unsafe extern "C" {
+        // Defined by the bundled SQLCipher (libsqlite3-sys passes
+        // `-DSQLITE_EXTRA_INIT=sqlcipher_extra_init`), so it links wherever keys work.
+        fn sqlcipher_extra_init(arg: *const std::ffi::c_char) -> std::ffi::c_int;
+    }
+    static READY: std::sync::OnceLock<std::ffi::c_int> = std::sync::OnceLock::new();
+    let rc = *READY.get_or_init(|| {
+        // SAFETY: neither takes a pointer we own (the argument is unused and may be
+        // null); both run under SQLite's static main mutex, from any thread, and return
+        // at once when already done.
+        unsafe {
+            match rusqlite::ffi::sqlite3_initialize() {
+                rusqlite::ffi::SQLITE_OK => sqlcipher_extra_init(std::ptr::null()),
+                failed => failed,
+            }
+        }
+    });
+    match rc {
+        rusqlite::ffi::SQLITE_OK => Ok(()),
+        failed => Err(Error::Sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(failed),
+            Some("SQLCipher could not start".into()),
+        ))),
     }
 }
 

@@ -22,6 +22,36 @@ fn key_literal(key: &[u8; 32]) -> String {
     format!("x'{}'", satchel_sync::device::hex(key))
 }
 
+/// Finishes SQLCipher's process-wide set-up before the first connection is keyed.
+/// SQLite runs it just after marking itself initialised, outside its lock, so a second
+/// thread keying a database in that window fails (the same fix, and why, as the core
+/// store's `sqlcipher_ready`; many servers start at once in the tests).
+fn sqlcipher_ready() -> Result<()> {
+    unsafe extern "C" {
+        // Defined by the bundled SQLCipher (`-DSQLITE_EXTRA_INIT=sqlcipher_extra_init`).
+        fn sqlcipher_extra_init(arg: *const std::ffi::c_char) -> std::ffi::c_int;
+    }
+    static READY: std::sync::OnceLock<std::ffi::c_int> = std::sync::OnceLock::new();
+    let rc = *READY.get_or_init(|| {
+        // SAFETY: neither takes a pointer we own (the argument is unused and may be
+        // null); both run under SQLite's static main mutex, from any thread, and return
+        // at once when already done.
+        unsafe {
+            match rusqlite::ffi::sqlite3_initialize() {
+                rusqlite::ffi::SQLITE_OK => sqlcipher_extra_init(std::ptr::null()),
+                failed => failed,
+            }
+        }
+    });
+    match rc {
+        rusqlite::ffi::SQLITE_OK => Ok(()),
+        failed => Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(failed),
+            Some("SQLCipher could not start".into()),
+        ))),
+    }
+}
+
 /// Gives the names kept before name keys theirs, then makes keys unique.
 fn backfill_name_keys(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction()?;
@@ -54,6 +84,7 @@ impl Sqlite {
     pub async fn open(path: &Path, key: Option<[u8; 32]>) -> Result<Sqlite> {
         let path = path.to_owned();
         let conn = tokio::task::spawn_blocking(move || -> Result<Connection> {
+            sqlcipher_ready()?;
             let mut conn = Connection::open(path)?;
             if let Some(key) = key {
                 conn.pragma_update(None, "key", key_literal(&key))?;
@@ -97,6 +128,7 @@ impl Sqlite {
     pub async fn rekey(path: &Path, old: [u8; 32], new: [u8; 32]) -> Result<()> {
         let path = path.to_owned();
         tokio::task::spawn_blocking(move || -> Result<()> {
+            sqlcipher_ready()?;
             let conn = Connection::open(path)?;
             conn.pragma_update(None, "key", key_literal(&old))?;
             conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |_| Ok(()))?;

@@ -1,4 +1,4 @@
-//! `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|models|all]`: Satchel's figures
+//! `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|pi|models|all]`: Satchel's figures
 //! beside their anchors, as medians and ratios, measured in one run on this (shared,
 //! noisy) machine.
 
@@ -14,8 +14,9 @@ use crate::session::VirtualDisplay;
 use crate::setup;
 use crate::shell::{self, target_dir};
 
-const AREAS: [&str; 11] = [
-    "store", "startup", "voice", "ocr", "pdf", "search", "pack", "learn", "sync", "class", "models",
+const AREAS: [&str; 12] = [
+    "store", "startup", "voice", "ocr", "pdf", "search", "pack", "learn", "sync", "class", "pi",
+    "models",
 ];
 
 /// Fetches what the chosen areas need (models, anchors' packages), then measures them
@@ -27,7 +28,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         one if AREAS.contains(&one) => vec![one],
         other => {
             bail!(
-                "no benchmark area {other:?}; try store, startup, voice, ocr, pdf, search, pack, learn, sync, class, models or all"
+                "no benchmark area {other:?}; try store, startup, voice, ocr, pdf, search, pack, learn, sync, class, pi, models or all"
             )
         }
     };
@@ -54,6 +55,7 @@ pub fn measure(areas: &[String]) -> anyhow::Result<()> {
             "learn" => learn(),
             "sync" => sync(),
             "class" => class(),
+            "pi" => pi(),
             "models" => quantised_models(),
             other => bail!("no benchmark area {other:?}"),
         }?;
@@ -92,6 +94,18 @@ fn prepare(area: &str) -> anyhow::Result<()> {
             models(&["whisper-tiny.en"])
         }
         "sync" => setup::apt_install(&["postgresql"]),
+        // Both servers release, the arm64 one as the package carries it.
+        "pi" => {
+            crate::arm64::bundle()?;
+            shell::cargo(&[
+                "build",
+                "--release",
+                "-p",
+                "satchel-server",
+                "-p",
+                "satchel-cli",
+            ])
+        }
         "models" => models(&QUANTISED_MODELS),
         _ => Ok(()),
     }
@@ -157,6 +171,21 @@ fn sync() -> anyhow::Result<()> {
 /// The class report for 30 students and 20 concepts against its one-second budget.
 fn class() -> anyhow::Result<()> {
     shell::cargo(&["bench", "-p", "satchel-server", "--bench", "class"])
+}
+
+/// The Raspberry Pi's class server under qemu-aarch64 beside the x86 build.
+fn pi() -> anyhow::Result<()> {
+    let release = target_dir().join("release");
+    shell::exec(
+        Command::new(env!("CARGO"))
+            .args(["bench", "-p", "satchel-e2e", "--bench", "pi"])
+            .env(
+                "SATCHEL_SERVER_ARM64_BIN",
+                shell::root().join("dist/satchel-server-arm64"),
+            )
+            .env("SATCHEL_SERVER_BIN", release.join("satchel-server"))
+            .env("SATCHEL_CLI_BIN", release.join("satchel")),
+    )
 }
 
 /// Note writes per second on SQLCipher against the same code on plain SQLite.

@@ -8,10 +8,12 @@
 //!   including the keychain and desktop end-to-end tests
 //! - `test-sync` the sync server's and sync's tests alone, on SQLite and on a
 //!   PostgreSQL it starts (quicker than `test` while working on sync)
-//! - `bench`   `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|models|all]`,
+//! - `bench`   `cargo xtask bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|pi|models|all]`,
 //!   measured with the machine's network out of reach
 //! - `bundle`  the Linux installers (.deb, .rpm, a portable tarball) in `dist/`, every
-//!   model inside
+//!   model inside; `bundle server-arm64` the class server for a Raspberry Pi (a `.deb`
+//!   and a bare binary); `bundle windows` the Windows tree and its NSIS installer in
+//!   `dist/windows/`
 //! - `install-root DEB` a clean Debian 12 root with DEB installed by apt, as the
 //!   install test uses it
 //! - `models`  fetch, check, convert and cache the model weights (`models/manifest.json`)
@@ -29,6 +31,7 @@ mod session;
 mod setup;
 mod shell;
 mod test;
+mod windows;
 
 use std::process::ExitCode;
 
@@ -52,8 +55,9 @@ fn main() -> ExitCode {
         "bundle" => match rest.first().map(String::as_str) {
             None => bundle::run(),
             Some("server-arm64") => arm64::bundle(),
+            Some("windows") => windows::bundle(),
             Some(other) => Err(anyhow::anyhow!(
-                "cargo xtask bundle [server-arm64]: no bundle {other:?}"
+                "cargo xtask bundle [server-arm64|windows]: no bundle {other:?}"
             )),
         },
         "install-root" => match rest.first() {
@@ -67,7 +71,7 @@ fn main() -> ExitCode {
         "modules" => modules::check(),
         _ => {
             eprintln!(
-                "usage: cargo xtask setup | ui | run [APP ARGS] | test | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|models|all] | models [ID...] | bundle [server-arm64] | install-root DEB | modules"
+                "usage: cargo xtask setup | ui | run [APP ARGS] | test | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|pi|models|all] | models [ID...] | bundle [server-arm64|windows] | install-root DEB | modules"
             );
             return ExitCode::from(2);
         }

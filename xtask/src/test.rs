@@ -38,6 +38,10 @@ pub fn run() -> anyhow::Result<()> {
     ])?;
     // The class server for a Raspberry Pi, cross-built; the tests run it under qemu.
     crate::arm64::bundle()?;
+    // Satchel for Windows, cross-built with its installer; the tests install it under
+    // Wine and run its CLI.
+    let windows = crate::windows::build_bundle()?;
+    let wine_system_dlls = crate::windows::wine_system_dlls()?;
     // The rest runs cut off from the network (loopback alone), on its own session
     // bus, where a real Secret Service answers.
     let mut session = Command::new("dbus-run-session");
@@ -49,6 +53,8 @@ pub fn run() -> anyhow::Result<()> {
             "SATCHEL_SERVER_ARM64_BIN",
             crate::shell::root().join("dist/satchel-server-arm64"),
         )
+        .env("SATCHEL_WINDOWS_INSTALLER", &windows.installer)
+        .env("SATCHEL_WINE_SYSTEM_DLLS", &wine_system_dlls)
         .env(
             "SATCHEL_SERVER_ARM64_DEB",
             crate::shell::root().join(format!(

@@ -405,18 +405,25 @@ impl PdfWorker {
                 max_mb: self.limits.pdf.max_bytes / (1024 * 1024),
             }));
         }
-        let mut child = Command::new(&self.program)
+        let mut command = Command::new(&self.program);
+        command
             .args(&self.args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| {
-                Failure::Other(MediaError::Ocr(format!(
-                    "cannot start the PDF reader {}: {e}",
-                    self.program.display()
-                )))
-            })?;
+            .stderr(Stdio::null());
+        #[cfg(windows)]
+        {
+            use std::os::windows::process::CommandExt;
+            // The window app has no console, and Windows would open one for each PDF.
+            const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+            command.creation_flags(CREATE_NO_WINDOW);
+        }
+        let mut child = command.spawn().map_err(|e| {
+            Failure::Other(MediaError::Ocr(format!(
+                "cannot start the PDF reader {}: {e}",
+                self.program.display()
+            )))
+        })?;
         let mut request = Vec::new();
         let json = serde_json::to_vec(&Request {
             task,
@@ -522,7 +529,44 @@ fn limit_memory(bytes: u64) {
     }
 }
 
-#[cfg(not(unix))]
+/// Windows has no rlimits: the worker puts itself in a Job Object of its own that caps
+/// the memory it may commit. An allocation past it fails, as under `RLIMIT_AS`, and
+/// the worker dies; the parent reports the file as one that broke the reader.
+#[cfg(windows)]
+fn limit_memory(bytes: u64) {
+    use windows_sys::Win32::System::JobObjects::{
+        AssignProcessToJobObject, CreateJobObjectW, JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE,
+        JOB_OBJECT_LIMIT_PROCESS_MEMORY, JOBOBJECT_EXTENDED_LIMIT_INFORMATION,
+        JobObjectExtendedLimitInformation, SetInformationJobObject,
+    };
+    use windows_sys::Win32::System::Threading::GetCurrentProcess;
+
+    // SAFETY: every pointer passed is to a local that outlives the call, with the size
+    // the call is told; the job's handle stays open (and so the job alive) for as long
+    // as this process lives, which is what keeps the limit in force.
+    unsafe {
+        let job = CreateJobObjectW(std::ptr::null(), std::ptr::null());
+        if job.is_null() {
+            return;
+        }
+        let mut info: JOBOBJECT_EXTENDED_LIMIT_INFORMATION = std::mem::zeroed();
+        info.BasicLimitInformation.LimitFlags =
+            JOB_OBJECT_LIMIT_PROCESS_MEMORY | JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
+        info.ProcessMemoryLimit = usize::try_from(bytes).unwrap_or(usize::MAX);
+        let set = SetInformationJobObject(
+            job,
+            JobObjectExtendedLimitInformation,
+            (&raw const info).cast(),
+            std::mem::size_of::<JOBOBJECT_EXTENDED_LIMIT_INFORMATION>() as u32,
+        );
+        if set != 0 {
+            AssignProcessToJobObject(job, GetCurrentProcess());
+        }
+    }
+}
+
+/// Elsewhere the worker runs without a memory cap; its time limit still holds.
+#[cfg(not(any(unix, windows)))]
 fn limit_memory(_bytes: u64) {}
 
 #[cfg(test)]

@@ -30,6 +30,9 @@ struct Manifest {
 
 #[derive(Deserialize)]
 struct Package {
+    /// What models name it by, when `name` alone is ambiguous: the same release of
+    /// ONNX Runtime comes as a Linux and a Windows wheel.
+    id: Option<String>,
     registry: String,
     name: String,
     version: String,
@@ -58,6 +61,9 @@ struct ModelEntry {
     /// (weight-only, per channel); without it the weights keep their precision.
     quantise: Option<String>,
     sha256: Option<String>,
+    /// "windows" for what only the Windows package carries: fetched when asked for by
+    /// id (`cargo xtask bundle windows` does), never by a plain `cargo xtask models`.
+    platform: Option<String>,
 }
 
 impl ModelEntry {
@@ -107,11 +113,13 @@ pub fn run(only: &[String]) -> anyhow::Result<()> {
     let manifest = load_manifest()?;
     std::fs::create_dir_all(models_dir())?;
     let mut wheels = HashMap::new();
-    for model in manifest
-        .models
-        .iter()
-        .filter(|m| only.is_empty() || only.contains(&m.id))
-    {
+    for model in manifest.models.iter().filter(|m| {
+        if only.is_empty() {
+            m.platform.is_none()
+        } else {
+            only.contains(&m.id)
+        }
+    }) {
         let target = models_dir().join(&model.file);
         if let Some(expected) = &model.sha256
             && target.exists()
@@ -125,7 +133,7 @@ pub fn run(only: &[String]) -> anyhow::Result<()> {
                 let package = manifest
                     .packages
                     .iter()
-                    .find(|p| p.name == name)
+                    .find(|p| p.id.as_deref().unwrap_or(&p.name) == name)
                     .with_context(|| {
                         format!("{}: package {name} is not in the manifest", model.id)
                     })?;
@@ -273,6 +281,9 @@ fn build(
         );
     }
     let partial = target.with_extension("part");
+    if let Some(folder) = target.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
     std::fs::write(&partial, &bytes)?;
     std::fs::rename(&partial, target)?;
     eprintln!(

@@ -41,10 +41,13 @@ impl Satchel {
         })
     }
 
-    /// The platform's per-user data directory (`~/.local/share/satchel` on Linux).
+    /// The platform's per-user data directory (`~/.local/share/satchel` on Linux,
+    /// `%LOCALAPPDATA%\Satchel\Satchel\data` on Windows). The local one, not the
+    /// roaming one: a school's roaming profiles would copy a library of recordings to
+    /// and from the server at every sign-in. (Linux and macOS have only one.)
     pub fn default_data_dir() -> Result<PathBuf> {
         directories::ProjectDirs::from("org", "Satchel", "Satchel")
-            .map(|dirs| dirs.data_dir().to_owned())
+            .map(|dirs| dirs.data_local_dir().to_owned())
             .ok_or_else(|| Error::InvalidInput("no home directory found; pass --data-dir".into()))
     }
 

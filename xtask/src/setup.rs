@@ -1,7 +1,7 @@
 //! Installing what Satchel needs on a fresh Debian 12 / Ubuntu machine, and building
 //! the UI. Every step checks first, so a second run takes seconds.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, bail};
@@ -207,6 +207,22 @@ pub fn advisory_db() -> anyhow::Result<()> {
 
 /// Builds the UI (wasm32, release) and lays out `ui/dist` for the shell to embed.
 /// wasm-opt is deliberately not run: Debian's binaryen 108 breaks the module.
+/// The sha256 of what `ui/dist` is made from: the UI's wasm and `ui/static`.
+fn ui_sources(wasm: &Path) -> anyhow::Result<String> {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    hash.update(std::fs::read(wasm)?);
+    let mut statics: Vec<PathBuf> = std::fs::read_dir(root().join("ui/static"))?
+        .map(|e| Ok(e?.path()))
+        .collect::<anyhow::Result<_>>()?;
+    statics.sort();
+    for file in statics {
+        hash.update(file.file_name().unwrap_or_default().as_encoded_bytes());
+        hash.update(std::fs::read(&file)?);
+    }
+    Ok(format!("{:x}", hash.finalize()))
+}
+
 pub fn build_ui() -> anyhow::Result<()> {
     shell::cargo(&[
         "build",
@@ -218,11 +234,19 @@ pub fn build_ui() -> anyhow::Result<()> {
     ])?;
     let dist = root().join("ui/dist");
     let staging = root().join("ui/dist.new");
+    let wasm = target_dir().join("wasm32-unknown-unknown/release/satchel-ui.wasm");
+    // The same sources leave `ui/dist` as it was: the app's build watches it, and a new
+    // time on it rebuilds the app (minutes) for nothing. (wasm-bindgen's output is not
+    // byte for byte the same from one run to the next, so it is its input that counts.)
+    let stamp = target_dir().join("ui-dist.sha256");
+    let sources = ui_sources(&wasm)?;
+    if dist.is_dir() && std::fs::read_to_string(&stamp).is_ok_and(|s| s == sources) {
+        return Ok(());
+    }
     if staging.exists() {
         std::fs::remove_dir_all(&staging)?;
     }
     std::fs::create_dir_all(&staging)?;
-    let wasm = target_dir().join("wasm32-unknown-unknown/release/satchel-ui.wasm");
     exec(
         Command::new("wasm-bindgen")
             .args([
@@ -244,5 +268,6 @@ pub fn build_ui() -> anyhow::Result<()> {
         std::fs::remove_dir_all(&dist)?;
     }
     std::fs::rename(&staging, &dist)?;
+    std::fs::write(&stamp, sources)?;
     Ok(())
 }

@@ -81,7 +81,14 @@ pub fn wine_system_dlls() -> anyhow::Result<PathBuf> {
 /// Release builds of `packages` for Windows; returns the folder they are in.
 pub fn build(packages: &[&str]) -> anyhow::Result<PathBuf> {
     prepare()?;
-    let compat = root().join("xtask/windows/mingw-compat.h");
+    // Named by a path outside the checkout: CFLAGS are part of what the C builds
+    // (OpenSSL, whisper.cpp) are cached by, and every clone has its own path.
+    let compat = target_dir().join("mingw-compat.h");
+    let header = std::fs::read(root().join("xtask/windows/mingw-compat.h"))?;
+    if std::fs::read(&compat).ok().as_deref() != Some(&header[..]) {
+        std::fs::create_dir_all(target_dir())?;
+        std::fs::write(&compat, &header)?;
+    }
     let mut cargo = Command::new(env!("CARGO"));
     cargo.args(["build", "--release", "--target", TARGET]);
     for package in packages {

@@ -109,11 +109,11 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// `satchel.exe` under Wine, on one data folder, each run added to the transcript.
+/// `satchel.exe` under Wine, on its default data folder (the Windows user's
+/// `%LOCALAPPDATA%`), each run added to the transcript.
 struct WindowsCli<'a> {
     wine: &'a Wine,
     exe: PathBuf,
-    data: String,
 }
 
 impl WindowsCli<'_> {
@@ -121,8 +121,6 @@ impl WindowsCli<'_> {
         let out = self
             .wine
             .command(&windows_path(&self.exe))
-            .arg("--data-dir")
-            .arg(&self.data)
             .args(args)
             .env("SATCHEL_KEYCHAIN", "none")
             .env("SATCHEL_PASSPHRASE", PASSPHRASE)
@@ -195,12 +193,17 @@ fn the_windows_cli_under_wine_studies_and_syncs_with_the_linux_server() {
             "the installer left out {part}"
         );
     }
-    let library = dir.path().join("windows-data");
     let windows = WindowsCli {
         wine: &wine,
         exe: installed.join("satchel.exe"),
-        data: windows_path(&library),
     };
+    // Where Windows keeps a learner's library: the local (not roaming) application
+    // data of the Windows user, the installed folder's neighbour.
+    let library = installed
+        .ancestors()
+        .nth(2)
+        .expect("…/AppData/Local/Programs/Satchel")
+        .join("Satchel/Satchel/data");
 
     let created = windows.json(&["profile", "create", "Ada"]);
     assert_eq!(created["profile"]["name"], "Ada", "{created}");
@@ -275,12 +278,13 @@ fn the_windows_cli_under_wine_studies_and_syncs_with_the_linux_server() {
         .expect("a card is due")
         .to_owned();
     let answered = windows.json(&["review", "answer", &card, "good", "--time-ms", "4000"]);
-    assert!(answered.is_object(), "{answered}");
+    assert_eq!(answered["rating"], "good", "{answered}");
 
     let login = windows.json(&["login", "--server", &server.url, "--user", "ada"]);
-    assert!(login.is_object(), "{login}");
+    assert_eq!(login["name"], "ada", "{login}");
     let synced = windows.json(&["sync"]);
-    assert!(synced.is_object(), "{synced}");
+    // The photo, the recording and the PDF went up with the library.
+    assert_eq!(synced["media_sent"], 3, "{synced}");
 
     // A Linux device of the same learner sees the Windows card and its review.
     let linux = Cli::new(&dir.path().join("linux-data"))
@@ -302,10 +306,18 @@ fn the_windows_cli_under_wine_studies_and_syncs_with_the_linux_server() {
     );
     let stats = linux.json(&["stats"]);
     println!("the Linux device after sync: {stats}");
+    let reviews: u64 = stats["days"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d["reviews"].as_u64())
+        .sum();
+    assert_eq!(reviews, 1, "the Windows review reached Linux: {stats}");
 
     // Uninstalled (`_?=` runs the uninstaller in place, so it finishes before it
-    // returns): the program goes, the learner's library stays, and it is the same
-    // library on Linux.
+    // returns): the program goes, the learner's library stays where Windows keeps it,
+    // and it is the same library on Linux.
+    assert!(library.is_dir(), "no library at {}", library.display());
     let uninstall = wine
         .command(&windows_path(&installed.join("uninstall.exe")))
         .arg("/S")

@@ -205,8 +205,6 @@ pub fn advisory_db() -> anyhow::Result<()> {
     git(&["commit", "-q", "-m", "RustSec snapshot"])
 }
 
-/// Builds the UI (wasm32, release) and lays out `ui/dist` for the shell to embed.
-/// wasm-opt is deliberately not run: Debian's binaryen 108 breaks the module.
 /// The sha256 of what `ui/dist` is made from: the UI's wasm and `ui/static`.
 fn ui_sources(wasm: &Path) -> anyhow::Result<String> {
     use sha2::{Digest, Sha256};
@@ -223,6 +221,8 @@ fn ui_sources(wasm: &Path) -> anyhow::Result<String> {
     Ok(format!("{:x}", hash.finalize()))
 }
 
+/// Builds the UI (wasm32, release) and lays out `ui/dist` for the shell to embed.
+/// wasm-opt is deliberately not run: Debian's binaryen 108 breaks the module.
 pub fn build_ui() -> anyhow::Result<()> {
     shell::cargo(&[
         "build",

@@ -161,7 +161,7 @@ pub fn build_bundle() -> anyhow::Result<Bundle> {
     Ok(Bundle { tree, installer })
 }
 
-/// Lays out `dist/Satchel/` from the executables in `built`: the tree the installer
+/// Lays out `dist/windows/Satchel/` from the executables in `built`: the tree the installer
 /// copies, and a portable copy that runs where it is unpacked.
 fn stage(built: &Path, dist: &Path) -> anyhow::Result<PathBuf> {
     let mut ids: Vec<&str> = PACKAGED_MODELS
@@ -329,7 +329,9 @@ fn installer(tree: &Path, dist: &Path) -> anyhow::Result<PathBuf> {
     let out = dist.join(format!("Satchel-{version}-x64-setup.exe"));
     let script = dist.join("satchel.nsi");
     let icon = root().join("assets/icons/icon.ico");
-    std::fs::write(&script, nsis_script(&version, tree, &icon, &out))?;
+    let mut files = Vec::new();
+    list_files(tree, Path::new(""), &mut files)?;
+    std::fs::write(&script, nsis_script(&version, tree, &files, &icon, &out))?;
     exec(
         Command::new("makensis")
             .args(["-V2", "-INPUTCHARSET", "UTF8"])
@@ -354,10 +356,31 @@ const LANGUAGES: &[&str] = &[
     "Indonesian",
 ];
 
-fn nsis_script(version: &str, tree: &Path, icon: &Path, out: &Path) -> String {
+/// Every file under `dir`, as a Windows path relative to `tree`'s root.
+fn list_files(dir: &Path, relative: &Path, files: &mut Vec<String>) -> anyhow::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = relative.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            list_files(&entry.path(), &path, files)?;
+        } else {
+            files.push(path.display().to_string().replace('/', "\\"));
+        }
+    }
+    Ok(())
+}
+
+/// The installer's script. The uninstaller deletes exactly the files this installer
+/// put down, never a wildcard: a folder typed in by hand may hold a learner's own.
+fn nsis_script(version: &str, tree: &Path, files: &[String], icon: &Path, out: &Path) -> String {
     let languages: String = LANGUAGES
         .iter()
         .map(|l| format!("!insertmacro MUI_LANGUAGE \"{l}\"\n"))
+        .collect();
+    let deletes: String = files
+        .iter()
+        .map(|f| format!("  Delete \"$INSTDIR\\{f}\"\n"))
         .collect();
     let uninstall_key = r"Software\Microsoft\Windows\CurrentVersion\Uninstall\Satchel";
     format!(
@@ -383,6 +406,10 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "© 2026 Satchel developers"
 !define MUI_UNICON "{icon}"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\satchel-desktop.exe"
 !define MUI_LANGDLL_ALLLANGUAGES
+; The language chosen is kept, so the uninstaller speaks it without asking again.
+!define MUI_LANGDLL_REGISTRY_ROOT HKCU
+!define MUI_LANGDLL_REGISTRY_KEY "Software\Satchel"
+!define MUI_LANGDLL_REGISTRY_VALUENAME "Installer Language"
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
@@ -395,9 +422,9 @@ FunctionEnd
 
 Section "Satchel"
   SetOutPath "$INSTDIR"
-  ; An upgrade replaces the program and its models; the learner's library lives in
-  ; their profile (%LOCALAPPDATA%\Satchel\Satchel\data), which neither install nor uninstall touches.
-  RMDir /r "$INSTDIR\models"
+  ; An upgrade writes the program and its models over the old ones; the learner's
+  ; library lives in their profile (%LOCALAPPDATA%\Satchel\Satchel\data), which
+  ; neither install nor uninstall touches.
   File /r "{tree}/*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
   CreateShortcut "$SMPROGRAMS\Satchel.lnk" "$INSTDIR\satchel-desktop.exe"
@@ -415,9 +442,8 @@ SectionEnd
 
 Section "Uninstall"
   Delete "$SMPROGRAMS\Satchel.lnk"
-  RMDir /r "$INSTDIR\models"
-  Delete "$INSTDIR\*.exe"
-  Delete "$INSTDIR\*.dll"
+{deletes}  Delete "$INSTDIR\uninstall.exe"
+  RMDir "$INSTDIR\models"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "{uninstall_key}"
   DeleteRegKey HKCU "Software\Satchel"

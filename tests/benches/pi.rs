@@ -1,6 +1,6 @@
 //! `cargo xtask bench pi`: the class server for a Raspberry Pi, run under
 //! `qemu-aarch64`, beside the x86 build of the same source: both release, the same x86
-//! CLI driving both, the same steps. The anchor is the x86 server on this machine; the
+//! CLI driving both (its start and unlock are the same on either side), the same steps. The anchor is the x86 server on this machine; the
 //! ratio is how much slower the emulated Pi build is. Emulation translates arm64 code
 //! to this x86, so this measures the build and what emulation costs, not a Pi: the
 //! note says what a Pi 4 would likely do.

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use satchel_e2e::LEARNING_QUERIES;
 use satchel_e2e::webdriver::Session;
-use satchel_e2e::{speak, text_pdf, text_picture};
 
 const PASSPHRASE: &str = "correct horse battery";
 
@@ -120,26 +120,7 @@ fn assert_network_is_cut() {
 /// A photo of the board, a recorded lesson and a PDF chapter, made on the host (the
 /// root has no ImageMagick, espeak-ng or Ghostscript) into `<root>/tmp/in`.
 fn learning_material(root: &Path) {
-    let dir = root.join("tmp/in");
-    std::fs::create_dir_all(&dir).unwrap();
-    text_picture(
-        &dir.join("board.png"),
-        900,
-        200,
-        &[(40, 120, "Volcanoes erupt molten lava")],
-    );
-    speak(
-        "Good morning. Today we learn how the heart pumps blood.",
-        &dir.join("Lecture.wav"),
-    );
-    text_pdf(
-        &dir.join("Rivers.pdf"),
-        &[
-            &["Chapter one: mountains are made when plates collide."],
-            &["Chapter two: a river carries sand and silt to the sea."],
-        ],
-        &[],
-    );
+    satchel_e2e::learning_material(&root.join("tmp/in"));
 }
 
 /// Brings the material in with `satchel` (a path inside the root) and a data folder of
@@ -152,15 +133,7 @@ fn ingest_and_find(root: &Root, mounts: &str, satchel: &str, data: &str) {
         mounts,
         &cli("ingest /tmp/in/board.png /tmp/in/Lecture.wav /tmp/in/Rivers.pdf --language en"),
     );
-    for (query, kind, passage) in [
-        (
-            "where does a river take its sand",
-            "document",
-            "river carries sand",
-        ),
-        ("hot liquid rock coming out of a mountain", "image", "lava"),
-        ("the organ that moves blood", "audio", "heart"),
-    ] {
+    for (query, kind, passage) in LEARNING_QUERIES {
         let hits = root.json(mounts, &cli(&format!("search '{query}' --json")));
         let hit = hits
             .as_array()

@@ -14,7 +14,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use satchel_e2e::{Cli, SYNC_PASSWORD, SyncServer, speak, text_pdf, text_picture};
+use satchel_e2e::{Cli, LEARNING_QUERIES, SYNC_PASSWORD, SyncServer, learning_material};
 use satchel_test_kit::PASSPHRASE;
 use serde_json::Value;
 
@@ -157,25 +157,7 @@ fn the_windows_cli_under_wine_studies_and_syncs_with_the_linux_server() {
     ));
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
-    std::fs::create_dir_all(&input).unwrap();
-    text_picture(
-        &input.join("board.png"),
-        900,
-        200,
-        &[(40, 120, "Volcanoes erupt molten lava")],
-    );
-    speak(
-        "Good morning. Today we learn how the heart pumps blood.",
-        &input.join("Lecture.wav"),
-    );
-    text_pdf(
-        &input.join("Rivers.pdf"),
-        &[
-            &["Chapter one: mountains are made when plates collide."],
-            &["Chapter two: a river carries sand and silt to the sea."],
-        ],
-        &[],
-    );
+    learning_material(&input);
 
     let server_data = dir.path().join("server");
     SyncServer::add_learner(&server_data, "ada");
@@ -244,15 +226,7 @@ fn the_windows_cli_under_wine_studies_and_syncs_with_the_linux_server() {
         );
     }
 
-    for (query, kind, passage) in [
-        (
-            "where does a river take its sand",
-            "document",
-            "river carries sand",
-        ),
-        ("hot liquid rock coming out of a mountain", "image", "lava"),
-        ("the organ that moves blood", "audio", "heart"),
-    ] {
+    for (query, kind, passage) in LEARNING_QUERIES {
         let hits = windows.json(&["search", query]);
         let hit = hits
             .as_array()

@@ -166,6 +166,43 @@ pub fn text_pdf(out: &Path, pages: &[&[&str]], gs_args: &[&str]) {
     postscript_pdf(&format!("%!PS\n{source}"), out, gs_args).expect("Ghostscript makes the PDF");
 }
 
+/// What a learner brings in, made here into `dir`: `board.png` (a photo of the
+/// board), `Lecture.wav` (a recorded lesson, espeak-ng) and `Rivers.pdf` (a chapter of
+/// two pages). The install and Windows tests use it, and [`LEARNING_QUERIES`] finds it.
+pub fn learning_material(dir: &Path) {
+    std::fs::create_dir_all(dir).expect("a folder for the material");
+    text_picture(
+        &dir.join("board.png"),
+        900,
+        200,
+        &[(40, 120, "Volcanoes erupt molten lava")],
+    );
+    speak(
+        "Good morning. Today we learn how the heart pumps blood.",
+        &dir.join("Lecture.wav"),
+    );
+    text_pdf(
+        &dir.join("Rivers.pdf"),
+        &[
+            &["Chapter one: mountains are made when plates collide."],
+            &["Chapter two: a river carries sand and silt to the sea."],
+        ],
+        &[],
+    );
+}
+
+/// A search by meaning for each of [`learning_material`]'s files: the query, the
+/// kind of source it must find, and a passage the hit holds.
+pub const LEARNING_QUERIES: [(&str, &str, &str); 3] = [
+    (
+        "where does a river take its sand",
+        "document",
+        "river carries sand",
+    ),
+    ("hot liquid rock coming out of a mountain", "image", "lava"),
+    ("the organ that moves blood", "audio", "heart"),
+];
+
 /// A PDF of two pages: one typed (a text layer, 12 pt Helvetica), and one scanned —
 /// a 1-bit picture of `scanned` drawn by [`text_picture`] on US Letter at 150 dpi, which
 /// Ghostscript stores CCITT-compressed, as fax-style scanners do.

@@ -14,7 +14,7 @@ use std::process::Command;
 use anyhow::Context;
 
 use crate::setup;
-use crate::shell::{exec, output, root, target_dir};
+use crate::shell::{exec, root, target_dir};
 
 pub const TARGET: &str = "aarch64-unknown-linux-gnu";
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -27,11 +27,7 @@ pub fn prepare() -> anyhow::Result<()> {
         "qemu-user",
         "dpkg-dev",
     ])?;
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))?;
-    if !installed.lines().any(|l| l.trim() == TARGET) {
-        exec(Command::new("rustup").args(["target", "add", TARGET]))?;
-    }
-    Ok(())
+    setup::rust_target(TARGET)
 }
 
 /// `satchel-server` for the Pi; `release` for the package, debug for the tests.

@@ -81,6 +81,16 @@ fn install_apt_packages() -> anyhow::Result<()> {
 }
 
 /// Installs whichever of `packages` are missing (a benchmark's anchor, say).
+/// Adds Rust's standard library for `target` (rustup's server answers here), unless
+/// it is there.
+pub fn rust_target(target: &str) -> anyhow::Result<()> {
+    let installed = shell::output(Command::new("rustup").args(["target", "list", "--installed"]))?;
+    if !installed.lines().any(|l| l.trim() == target) {
+        shell::exec(Command::new("rustup").args(["target", "add", target]))?;
+    }
+    Ok(())
+}
+
 pub fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
     let missing: Vec<&str> = packages
         .iter()

@@ -92,10 +92,7 @@ const MACOS_CHECKED: &[&str] = &[
 ];
 
 fn check_macos() -> anyhow::Result<()> {
-    let installed = shell::output(Command::new("rustup").args(["target", "list", "--installed"]))?;
-    if !installed.lines().any(|l| l.trim() == MACOS_TARGET) {
-        exec(Command::new("rustup").args(["target", "add", MACOS_TARGET]))?;
-    }
+    setup::rust_target(MACOS_TARGET)?;
     let mut args = vec!["check", "--target", MACOS_TARGET];
     for package in MACOS_CHECKED {
         args.extend(["-p", package]);

@@ -51,11 +51,7 @@ pub fn prepare() -> anyhow::Result<()> {
         "wine",
         "wine64",
     ])?;
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))?;
-    if !installed.lines().any(|l| l.trim() == TARGET) {
-        exec(Command::new("rustup").args(["target", "add", TARGET]))?;
-    }
-    Ok(())
+    setup::rust_target(TARGET)
 }
 
 /// What Debian 12's Wine (8.0) lacks of Windows 10 and the tests' prefix needs:

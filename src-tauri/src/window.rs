@@ -8,14 +8,45 @@ use std::process::ExitCode;
 use tauri::{Manager, Runtime, WebviewWindow};
 use tauri_plugin_window_state::StateFlags;
 
-/// The strings a learner may read before the UI exists, from the UI's own locale.
-static LOCALE: &str = include_str!("../../ui/locales/en.json");
+/// The window's translations, for the words a learner may read before it exists.
+const LOCALES: &[(&str, &str)] = &[
+    ("en", include_str!("../../ui/locales/en.ftl")),
+    ("es", include_str!("../../ui/locales/es.ftl")),
+    ("fr", include_str!("../../ui/locales/fr.ftl")),
+    ("pt", include_str!("../../ui/locales/pt.ftl")),
+    ("sw", include_str!("../../ui/locales/sw.ftl")),
+    ("hi", include_str!("../../ui/locales/hi.ftl")),
+    ("ar", include_str!("../../ui/locales/ar.ftl")),
+];
 
-fn t(key: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(LOCALE)
-        .ok()
-        .and_then(|strings| strings.get(key)?.as_str().map(str::to_owned))
-        .unwrap_or_else(|| key.to_owned())
+/// The first of the system's languages the window speaks (English if none).
+fn system_language() -> (&'static str, &'static str) {
+    sys_locale::get_locales()
+        .find_map(|tag| {
+            let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+            LOCALES.iter().find(|(t, _)| *t == primary).copied()
+        })
+        .unwrap_or(LOCALES[0])
+}
+
+/// Message `id` in the system's language: the window's choice lives in its own
+/// storage, which is not open yet.
+fn t(id: &str) -> String {
+    use fluent_bundle::{FluentBundle, FluentResource};
+    let (tag, source) = system_language();
+    let mut bundle = FluentBundle::new(vec![tag.parse().unwrap_or_default()]);
+    bundle.set_use_isolating(false);
+    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+    let _ = bundle.add_resource(resource);
+    bundle
+        .get_message(id)
+        .and_then(|m| m.value())
+        .map(|pattern| {
+            bundle
+                .format_pattern(pattern, None, &mut Vec::new())
+                .into_owned()
+        })
+        .unwrap_or_else(|| id.to_owned())
 }
 
 /// Whether this process shows the library's window, or handed over to the one that
@@ -183,8 +214,8 @@ pub fn fit_on_screen<R: Runtime>(window: &WebviewWindow<R>) -> tauri::Result<()>
 /// is no window yet), as well as on stderr.
 pub fn startup_failed(detail: &str) -> ExitCode {
     eprintln!("Satchel cannot start: {detail}");
-    let message = format!("{}\n\n{detail}", t("startup.failed.body"));
-    show_error(&t("startup.failed.title"), &message);
+    let message = format!("{}\n\n{detail}", t("startup-failed-body"));
+    show_error(&t("startup-failed-title"), &message);
     ExitCode::FAILURE
 }
 

@@ -78,7 +78,7 @@ fn sync_in_window(window: &Session, url: &str) -> Result<(), String> {
         "return window.__TAURI__.core.invoke('add_cards', { draft: arguments[0] })",
         serde_json::json!([{ "deck": "French", "kind": "basic", "front": "merci", "back": "thank you" }]),
     )?;
-    window.wait_for_text("#sync-indicator", "1 changes waiting", WAIT)?;
+    window.wait_for_text("#sync-indicator", "1 change waiting", WAIT)?;
     window.click(&window.wait_for("#sync-indicator", WAIT)?)?;
     window.wait_for_text("#sync-indicator", "Synced", WAIT)?;
     window.click(&window.wait_for("a[href='/settings']", WAIT)?)?;
@@ -146,7 +146,7 @@ fn teach_in_window(
     }
     window.click(&window.wait_for("a[href='/library']", WAIT)?)?;
     window.click(&window.wait_for("#nav-class", WAIT)?)?;
-    window.wait_for_text(".taught-class", "1 students", WAIT)?;
+    window.wait_for_text(".taught-class", "1 student", WAIT)?;
     // The roster and the dashboard arrive after the class: the form stops moving.
     window.wait_for_text(".audience", "Ben", WAIT)?;
     window.wait_for("#class-dashboard", WAIT)?;
@@ -186,6 +186,26 @@ fn teach_in_window(
         serde_json::json!([]),
     )?;
     save_screenshot(window, "class-dashboard.png");
+    // The dashboard in other languages, for the docs; then back to the computer's.
+    for tag in ["es", "hi", "ar"] {
+        super::languages::switch_language(window, tag, tag)?;
+        window.click(&window.wait_for("#nav-class", WAIT)?)?;
+        window.wait_for("#mastery-matrix rect.matrix-cell", WAIT)?;
+        window.wait_for_text("#struggling", "Ben", WAIT)?;
+        window.execute(
+            "document.querySelector('#class-dashboard').scrollIntoView(); return true",
+            serde_json::json!([]),
+        )?;
+        // The lessons and roster above it arrive on their own: let the page settle.
+        std::thread::sleep(Duration::from_millis(500));
+        window.execute(
+            "document.querySelector('#class-dashboard').scrollIntoView(); return true",
+            serde_json::json!([]),
+        )?;
+        save_screenshot(window, &format!("class-dashboard-{tag}.png"));
+    }
+    super::languages::switch_language(window, "system", "en")?;
+    window.click(&window.wait_for("#nav-class", WAIT)?)?;
     // A student with no network is added by name (their lessons would go by stick).
     window.click(&window.wait_for("#roster > summary", WAIT)?)?;
     window.type_text(&window.wait_for("#student-name", WAIT)?, "Eve")?;

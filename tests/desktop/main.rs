@@ -4,6 +4,7 @@
 //! `cargo xtask test` runs it under Xvfb.
 
 mod classroom;
+mod languages;
 mod library;
 mod models;
 mod offers;
@@ -49,6 +50,9 @@ impl Driver {
             // the passphrase path whatever keychain this machine has.
             .env("SATCHEL_DATA_DIR", data_dir)
             .env("SATCHEL_KEYCHAIN", "none")
+            // WebKit keeps the window's own storage (the theme, the language) in the
+            // user's data folder: one per test, so that no test sees another's choice.
+            .env("XDG_DATA_HOME", data_dir.join("webview"))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

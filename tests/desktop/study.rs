@@ -205,7 +205,7 @@ fn review_by_keyboard(window: &Session) -> Result<(), String> {
     // Progress counts the two answers that stand (the undone one is not one).
     window.click(&window.wait_for("#nav-progress", WAIT)?)?;
     window.wait_for_text("#stat-reviews", "2", WAIT)?;
-    window.wait_for_text("#chart-heatmap", "2 reviews on 1 days", WAIT)?;
+    window.wait_for_text("#chart-heatmap", "2 reviews on 1 day.", WAIT)?;
     window.wait_for("#chart-forecast svg rect", WAIT)?;
     window.wait_for("#chart-retention", WAIT)?;
     window.wait_for_text("#optimisation", "400 reviews", WAIT)?;

@@ -180,6 +180,9 @@ pub fn App() -> impl IntoView {
     let session = Session::new();
     provide_context(session);
     Theme::load().apply();
+    crate::i18n::apply_to_document();
+    let language = RwSignal::new(0u32);
+    provide_context(crate::widgets::LanguageChanged(language));
     spawn_local(async move {
         ipc::listen_to_events(move |event| session.apply(event)).await;
     });
@@ -190,7 +193,11 @@ pub fn App() -> impl IntoView {
         })
     });
 
-    view! {
+    // A new language draws every page again; the session (who is signed in, what is
+    // running) is kept, and the router puts the learner back where they were.
+    move || {
+        language.track();
+        view! {
         <Router>
             <Routes fallback=|| view! { <Welcome/> }>
                 <Route path=path!("/") view=Welcome/>
@@ -210,6 +217,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/class") view=|| view! { <Shell><ClassPage/></Shell> }/>
             </Routes>
         </Router>
+        }
     }
 }
 
@@ -266,18 +274,18 @@ fn Shell(children: Children) -> impl IntoView {
 
     view! {
         <div class="layout">
-            <nav class="sidebar" aria-label=t("nav.main")>
-                <div class="brand">{t("app.name")}</div>
+            <nav class="sidebar" aria-label=t("nav-main")>
+                <div class="brand">{t("app-name")}</div>
                 <ul class="nav-list">
-                    <li><A href="/study" attr:id="nav-study">{t("nav.study")}</A></li>
-                    <li><A href="/library">{t("nav.library")}</A></li>
-                    <li><A href="/ask">{t("nav.ask")}</A></li>
-                    <li><A href="/topics">{t("nav.topics")}</A></li>
-                    <li><A href="/cards" attr:id="nav-cards">{t("nav.cards")}</A></li>
-                    <li><A href="/progress" attr:id="nav-progress">{t("nav.progress")}</A></li>
-                    <li><A href="/class" attr:id="nav-class">{t("nav.class")}</A></li>
-                    <li><A href="/jobs">{t("nav.jobs")}</A></li>
-                    <li><A href="/settings">{t("nav.settings")}</A></li>
+                    <li><A href="/study" attr:id="nav-study">{t("nav-study")}</A></li>
+                    <li><A href="/library">{t("nav-library")}</A></li>
+                    <li><A href="/ask">{t("nav-ask")}</A></li>
+                    <li><A href="/topics">{t("nav-topics")}</A></li>
+                    <li><A href="/cards" attr:id="nav-cards">{t("nav-cards")}</A></li>
+                    <li><A href="/progress" attr:id="nav-progress">{t("nav-progress")}</A></li>
+                    <li><A href="/class" attr:id="nav-class">{t("nav-class")}</A></li>
+                    <li><A href="/jobs">{t("nav-jobs")}</A></li>
+                    <li><A href="/settings">{t("nav-settings")}</A></li>
                 </ul>
                 <div class="sidebar-footer">
                     <div class="learner">
@@ -285,7 +293,7 @@ fn Shell(children: Children) -> impl IntoView {
                         <span id="current-learner">{learner}</span>
                     </div>
                     <button id="switch-learner" class="button quiet" on:click=switch_learner>
-                        {t("nav.switch_learner")}
+                        {t("nav-switch_learner")}
                     </button>
                 </div>
             </nav>

@@ -17,15 +17,9 @@ const METER_FLOOR_DB: i16 = -60;
 
 /// Opens the microphone and starts a recording titled with the date and time.
 pub async fn start_recording(session: Session) -> Result<(), ErrorView> {
-    // "29 Nov 2026, 15:40" in the learner's own locale.
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    let when = js_sys::Date::new_0()
-        .to_locale_string("default", &options)
-        .as_string()
-        .unwrap_or_default();
-    let title = t_with("record.title", &[("when", &when)]);
+    // "29 Nov 2026, 15:40" in the learner's own language.
+    let when = crate::i18n::intl::date_time(js_sys::Date::now() as i64);
+    let title = t_with("record-title", &[("when", &when)]);
     let view = ipc::invoke(command::StartRecording { title }).await?;
     session.recording.set(Some(LiveRecording {
         view,
@@ -90,7 +84,7 @@ pub fn Recorder() -> impl IntoView {
                     <section
                         class="recorder"
                         id="recorder"
-                        aria-label=t("record.label")
+                        aria-label=t("record-label")
                         data-live=move || live().to_string()
                         data-elapsed-ms=move || elapsed().to_string()
                         data-level-db=move || level().to_string()
@@ -100,16 +94,16 @@ pub fn Recorder() -> impl IntoView {
                             <span class="record-time" id="record-time" role="timer">{move || clock(elapsed())}</span>
                             <span class="muted" aria-live="polite">
                                 {move || if live() {
-                                    t_with("record.from", &[("device", &device())])
+                                    t_with("record-from", &[("device", &device())])
                                 } else {
-                                    t("record.starting")
+                                    t("record-starting")
                                 }}
                             </span>
                         </div>
                         <meter
                             class="level"
                             id="record-level"
-                            aria-label=t("record.level")
+                            aria-label=t("record-level")
                             min=METER_FLOOR_DB.to_string()
                             max="0"
                             low="-30"
@@ -126,10 +120,10 @@ pub fn Recorder() -> impl IntoView {
                                     view! {
                                         <div class="recorder-actions">
                                         <button id="stop-recording" class="button primary" on:click=stop_and_save disabled=move || saving.get()>
-                                            {move || if saving.get() { t("record.saving") } else { t("record.stop") }}
+                                            {move || if saving.get() { t("record-saving") } else { t("record-stop") }}
                                         </button>
                                         <button id="discard-recording" class="button quiet" on:click=move |_| confirming_discard.set(true) disabled=move || saving.get()>
-                                            {t("record.discard")}
+                                            {t("record-discard")}
                                         </button>
                                         </div>
                                     }
@@ -137,9 +131,9 @@ pub fn Recorder() -> impl IntoView {
                             }
                         >
                             <div class="recorder-actions">
-                                <span class="confirm">{t("record.discard_confirm")}</span>
-                                <button id="discard-recording-yes" class="button danger" on:click=discard.clone()>{t("record.discard_yes")}</button>
-                                <button class="button quiet" on:click=move |_| confirming_discard.set(false)>{t("create.cancel")}</button>
+                                <span class="confirm">{t("record-discard_confirm")}</span>
+                                <button id="discard-recording-yes" class="button danger" on:click=discard.clone()>{t("record-discard_yes")}</button>
+                                <button class="button quiet" on:click=move |_| confirming_discard.set(false)>{t("create-cancel")}</button>
                             </div>
                         </Show>
                         {move || error.get().map(|e| view! { <p class="banner error" role="alert">{error_text(&e)}</p> })}

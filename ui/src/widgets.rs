@@ -10,34 +10,34 @@ use crate::i18n::t;
 /// and what to do — in their language, keyed by the error's code.
 pub fn error_text(error: &ErrorView) -> String {
     if error.message == "no_shell" {
-        return t("error.no_shell");
+        return t("error-no_shell");
     }
     let key = match error.code {
-        ErrorCode::WrongKey => "error.wrong_key",
-        ErrorCode::KeychainUnavailable => "error.keychain_unavailable",
-        ErrorCode::KeyMissing => "error.key_missing",
-        ErrorCode::PassphraseRequired => "error.passphrase_required",
-        ErrorCode::ProfileNotFound => "error.profile_not_found",
-        ErrorCode::ProfileExists => "error.profile_exists",
-        ErrorCode::NotFound => "error.not_found",
-        ErrorCode::InvalidInput => "error.invalid_input",
-        ErrorCode::Locked => "error.locked",
-        ErrorCode::Storage => "error.storage",
-        ErrorCode::Internal => "error.internal",
-        ErrorCode::Conflict => "error.conflict",
-        ErrorCode::Forbidden => "error.forbidden",
-        ErrorCode::Untrusted => "error.untrusted",
-        ErrorCode::ModelMissing => "error.model_missing",
-        ErrorCode::BadMedia => "error.bad_media",
-        ErrorCode::Cancelled => "error.cancelled",
-        ErrorCode::Busy => "error.busy",
-        ErrorCode::NoMicrophone => "error.no_microphone",
-        ErrorCode::PasswordRequired => "error.document_password",
-        ErrorCode::Offline => "error.offline",
-        ErrorCode::SignInNeeded => "error.sign_in_needed",
-        ErrorCode::ConfirmServer => "error.confirm_server",
-        ErrorCode::BundleCode => "error.bundle_code",
-        ErrorCode::Full => "error.full",
+        ErrorCode::WrongKey => "error-wrong_key",
+        ErrorCode::KeychainUnavailable => "error-keychain_unavailable",
+        ErrorCode::KeyMissing => "error-key_missing",
+        ErrorCode::PassphraseRequired => "error-passphrase_required",
+        ErrorCode::ProfileNotFound => "error-profile_not_found",
+        ErrorCode::ProfileExists => "error-profile_exists",
+        ErrorCode::NotFound => "error-not_found",
+        ErrorCode::InvalidInput => "error-invalid_input",
+        ErrorCode::Locked => "error-locked",
+        ErrorCode::Storage => "error-storage",
+        ErrorCode::Internal => "error-internal",
+        ErrorCode::Conflict => "error-conflict",
+        ErrorCode::Forbidden => "error-forbidden",
+        ErrorCode::Untrusted => "error-untrusted",
+        ErrorCode::ModelMissing => "error-model_missing",
+        ErrorCode::BadMedia => "error-bad_media",
+        ErrorCode::Cancelled => "error-cancelled",
+        ErrorCode::Busy => "error-busy",
+        ErrorCode::NoMicrophone => "error-no_microphone",
+        ErrorCode::PasswordRequired => "error-document_password",
+        ErrorCode::Offline => "error-offline",
+        ErrorCode::SignInNeeded => "error-sign_in_needed",
+        ErrorCode::ConfirmServer => "error-confirm_server",
+        ErrorCode::BundleCode => "error-bundle_code",
+        ErrorCode::Full => "error-full",
     };
     match error.code {
         // The core's detail names the field and the rule, the missing model's path or
@@ -55,6 +55,38 @@ pub fn error_text(error: &ErrorView) -> String {
     }
 }
 
+/// Bumped when the learner picks another language: the app draws itself again around
+/// it (every page reads its words once, when drawn).
+#[derive(Clone, Copy)]
+pub struct LanguageChanged(pub RwSignal<u32>);
+
+/// The interface's language: the computer's, or one of those Satchel speaks, each
+/// listed in its own words.
+#[component]
+pub fn LanguagePicker(#[prop(into)] id: String) -> impl IntoView {
+    use crate::i18n::{Choice, LANGUAGES};
+    let changed = expect_context::<LanguageChanged>();
+    let chosen = Choice::load();
+    let choose = move |ev: leptos::ev::Event| {
+        Choice::parse(&event_target_value(&ev)).apply_and_save();
+        changed.0.update(|n| *n += 1);
+    };
+    let hint = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{t("settings-language")}</label>
+            <select id=id aria-describedby=hint.clone() on:change=choose>
+                <option value="system" selected=chosen == Choice::System>{t("settings-language_system")}</option>
+                {LANGUAGES.iter().map(|language| view! {
+                    <option value=language.tag lang=language.tag
+                        selected=chosen == Choice::Language(language.tag)>{language.name}</option>
+                }).collect_view()}
+            </select>
+            <p class="hint" id=hint>{t("settings-language_hint")}</p>
+        </div>
+    }
+}
+
 /// An alert that appears when `error` holds something.
 #[component]
 pub fn ErrorBanner(error: RwSignal<Option<ErrorView>>) -> impl IntoView {
@@ -65,22 +97,32 @@ pub fn ErrorBanner(error: RwSignal<Option<ErrorView>>) -> impl IntoView {
     }
 }
 
-/// A day as the learner's system writes dates, from Unix milliseconds.
-pub fn local_date(ms: i64) -> String {
-    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
-        .to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED)
-        .into()
+/// A deck's name as the learner reads it: the deck cards go to when none is named is
+/// called so in their language.
+pub fn deck_name(name: &str) -> String {
+    if name == satchel_types::DEFAULT_DECK {
+        t("cards-deck_default")
+    } else {
+        name.to_owned()
+    }
 }
 
-/// Relative time for lists ("5 min ago"), from Unix milliseconds.
+/// A day as the learner's language writes dates, from Unix milliseconds.
+pub fn local_date(ms: i64) -> String {
+    crate::i18n::intl::date(ms)
+}
+
+/// Relative time for lists ("5 minutes ago", "yesterday"), from Unix milliseconds.
 pub fn relative_time(then_ms: i64) -> String {
     let minutes = ((js_sys::Date::now() as i64 - then_ms) / 60_000).max(0);
-    match minutes {
-        0 => t("time.just_now"),
-        1..=59 => crate::i18n::t_with("time.minutes_ago", &[("n", &minutes.to_string())]),
-        60..=1439 => crate::i18n::t_with("time.hours_ago", &[("n", &(minutes / 60).to_string())]),
-        _ => crate::i18n::t_with("time.days_ago", &[("n", &(minutes / 1440).to_string())]),
-    }
+    let (value, unit) = match minutes {
+        0 => return t("time-just_now"),
+        1..=59 => (minutes, "minute"),
+        60..=1439 => (minutes / 60, "hour"),
+        1440..=43_199 => (minutes / 1440, "day"),
+        _ => (minutes / 43_200, "month"),
+    };
+    crate::i18n::intl::relative(-(value as f64), unit)
 }
 
 /// A server met for the first time: its fingerprint as words to compare with the
@@ -98,21 +140,21 @@ pub fn ConfirmServer(
             let pinned = shown.pinned.clone();
             view! {
                 <div class="banner server-check" role="alertdialog" id="confirm-server" aria-labelledby="confirm-server-title">
-                    <p id="confirm-server-title">{t("class.confirm_server")}</p>
+                    <p id="confirm-server-title">{t("class-confirm_server")}</p>
                     <p class="fingerprint-words" id="server-words">{shown.words}</p>
-                    <p class="muted">{t("class.confirm_server_hint")}</p>
+                    <p class="muted">{t("class-confirm_server_hint")}</p>
                     <div class="actions">
                         <button id="server-words-match" type="button" class="button primary"
                             disabled=move || busy.get()
-                            on:click=move |_| on_match.run(pinned.clone())>{t("class.words_match")}</button>
+                            on:click=move |_| on_match.run(pinned.clone())>{t("class-words_match")}</button>
                         <button id="server-words-differ" type="button" class="button"
                             on:click=move |_| {
                                 probe.set(None);
                                 error.set(Some(ErrorView {
                                     code: ErrorCode::Untrusted,
-                                    message: t("class.words_differ"),
+                                    message: t("class-words_differ"),
                                 }));
-                            }>{t("class.words_differ_button")}</button>
+                            }>{t("class-words_differ_button")}</button>
                     </div>
                 </div>
             }

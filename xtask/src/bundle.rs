@@ -37,8 +37,14 @@ const RPM_PLAYBACK: &[&str] = &[
     "gstreamer1-plugins-good",
     "(gstreamer1-plugin-libav or gstreamer1-libav)",
 ];
-/// The microphone reaches PulseAudio or PipeWire through ALSA's plugins.
-const DEB_RECOMMENDS: &[&str] = &["libasound2-plugins | pipewire-alsa", "gnome-keyring"];
+/// The microphone reaches PulseAudio or PipeWire through ALSA's plugins; Hindi
+/// (Devanagari) and Arabic, two of the window's languages, are drawn with Noto where
+/// the desktop has no font for them.
+const DEB_RECOMMENDS: &[&str] = &[
+    "libasound2-plugins | pipewire-alsa",
+    "gnome-keyring",
+    "fonts-noto-ui-core",
+];
 
 /// The model files the package carries, by their id in `models/manifest.json`.
 /// Chosen by `cargo xtask bench models`: Whisper base at Q8_0 serves every language and

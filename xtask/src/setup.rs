@@ -32,6 +32,10 @@ const APT_PACKAGES: &[&str] = &[
     "libdbus-1-dev",
     "libsecret-tools",
     "fonts-dejavu-core",
+    // Devanagari and Arabic for the window in Hindi and Arabic (tests and screenshots).
+    "fonts-noto-ui-core",
+    // A language for the window to follow: see `test_locale`.
+    "locales",
     "python3-venv",
     "imagemagick",
     // whisper.cpp is built by whisper-rs-sys with cmake, its bindings by bindgen.
@@ -80,7 +84,19 @@ fn install_apt_packages() -> anyhow::Result<()> {
     apt_install(APT_PACKAGES)
 }
 
-/// Installs whichever of `packages` are missing (a benchmark's anchor, say).
+/// The languages test starts the window on a computer set to Peruvian Spanish. WebKit
+/// takes the system's language from the C library's locale, which must exist for that.
+pub fn test_locale() -> anyhow::Result<()> {
+    let have = shell::output(Command::new("locale").arg("-a"))?;
+    if have
+        .lines()
+        .any(|l| l.trim().eq_ignore_ascii_case("es_PE.utf8"))
+    {
+        return Ok(());
+    }
+    exec(shell::as_root("localedef").args(["-i", "es_PE", "-c", "-f", "UTF-8", "es_PE.UTF-8"]))
+}
+
 /// Adds Rust's standard library for `target` (rustup's server answers here), unless
 /// it is there.
 pub fn rust_target(target: &str) -> anyhow::Result<()> {
@@ -91,6 +107,7 @@ pub fn rust_target(target: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Installs whichever of `packages` are missing (a benchmark's anchor, say).
 pub fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
     let missing: Vec<&str> = packages
         .iter()

@@ -9,6 +9,7 @@ use crate::shell::{self, exec, target_dir};
 
 pub fn run() -> anyhow::Result<()> {
     setup::run()?;
+    setup::test_locale()?;
     shell::cargo(&["fmt", "--all", "--", "--check"])?;
     crate::modules::check()?;
     // Both Whisper models: tiny.en for English, base for language detection.

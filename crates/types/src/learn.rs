@@ -4,6 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::{ErrorView, HitKind, LessonView, SourceRef};
 
+/// The deck a card goes to when none is named. The name is stored as it is; the window
+/// shows it in the learner's language.
+pub const DEFAULT_DECK: &str = "Default";
+
 /// How a card asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

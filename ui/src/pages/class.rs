@@ -37,7 +37,7 @@ pub fn ClassPage() -> impl IntoView {
     });
     view! {
         <div class="page class-page">
-            <header class="page-header"><h1>{t("class.title")}</h1></header>
+            <header class="page-header"><h1>{t("class-title")}</h1></header>
             <ErrorBanner error/>
             {move || view_.get().map(|v| {
                 let joined: Vec<ClassInfo> = v.classes.iter().filter(|c| !c.teaching).cloned().collect();
@@ -66,12 +66,12 @@ fn Lessons(lessons: Vec<LessonView>, joined: Vec<ClassInfo>) -> impl IntoView {
         .join(", ");
     view! {
         <section class="card" aria-labelledby="lessons-title" id="lessons">
-            <h2 id="lessons-title" class="section-title">{t("class.lessons")}</h2>
+            <h2 id="lessons-title" class="section-title">{t("class-lessons")}</h2>
             {(!classes.is_empty()).then(|| view! {
-                <p class="muted" id="joined-classes">{t_with("class.in_classes", &[("classes", &classes)])}</p>
+                <p class="muted" id="joined-classes">{t_with("class-in_classes", &[("classes", &classes)])}</p>
             })}
             {if lessons.is_empty() {
-                view! { <p class="muted">{t("class.no_lessons")}</p> }.into_any()
+                view! { <p class="muted">{t("class-no_lessons")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="lesson-list" id="lesson-list">
@@ -81,14 +81,14 @@ fn Lessons(lessons: Vec<LessonView>, joined: Vec<ClassInfo>) -> impl IntoView {
                                 <li class="lesson">
                                     <div class="step-text">
                                         <strong>{l.title.clone()}</strong>
-                                        <span class="muted">{t_with("class.lesson_from", &[("teacher", &l.teacher), ("class", &l.class_name)])}</span>
-                                        <span class="muted">{t_with("class.lesson_progress", &[("studied", &l.studied.to_string()), ("cards", &l.cards.to_string())])}</span>
-                                        <progress max="100" value=percent.to_string() aria-label=t("class.lesson_progress_label")></progress>
+                                        <span class="muted">{t_with("class-lesson_from", &[("teacher", &l.teacher), ("class", &l.class_name)])}</span>
+                                        <span class="muted">{t_with("class-lesson_progress", &[("studied", &l.studied), ("cards", &l.cards)])}</span>
+                                        <progress max="100" value=percent.to_string() aria-label=t("class-lesson_progress_label")></progress>
                                     </div>
                                     {l.source_id.clone().map(|id| view! {
-                                        <A href=format!("/sources/{id}") attr:class="button">{t("class.read")}</A>
+                                        <A href=format!("/sources/{id}") attr:class="button">{t("class-read")}</A>
                                     })}
-                                    <A href=format!("/review?deck={}", l.deck_id) attr:class="button primary">{t("class.study")}</A>
+                                    <A href=format!("/review?deck={}", l.deck_id) attr:class="button primary">{t("class-study")}</A>
                                 </li>
                             }
                         }).collect_view()}
@@ -160,17 +160,17 @@ fn JoinClass(
     };
     view! {
         <section class="card" aria-labelledby="join-title">
-            <h2 id="join-title" class="section-title">{t("class.join")}</h2>
+            <h2 id="join-title" class="section-title">{t("class-join")}</h2>
             {move || match found.get() {
-                None => view! { <p class="muted" role="status" id="looking">{t("class.looking")}</p> }.into_any(),
+                None => view! { <p class="muted" role="status" id="looking">{t("class-looking")}</p> }.into_any(),
                 Some(servers) if servers.is_empty() => view! {
-                    <p class="muted" id="none-found">{t("class.none_found")}
-                        " " <button class="button quiet" type="button" on:click=move |_| look()>{t("class.look_again")}</button>
+                    <p class="muted" id="none-found">{t("class-none_found")}
+                        " " <button class="button quiet" type="button" on:click=move |_| look()>{t("class-look_again")}</button>
                     </p>
                 }.into_any(),
                 Some(servers) => view! {
                     <fieldset class="found-servers" id="found-servers">
-                        <legend>{t("class.nearby")}</legend>
+                        <legend>{t("class-nearby")}</legend>
                         {servers.into_iter().map(|s| {
                             let address = s.address.clone();
                             let chosen = address.clone();
@@ -188,31 +188,31 @@ fn JoinClass(
             }}
             <form on:submit=join id="join-form">
                 <div class="field">
-                    <label for="class-server">{t("class.address")}</label>
-                    <input id="class-server" type="text" inputmode="url" placeholder=t("class.address_placeholder")
+                    <label for="class-server">{t("class-address")}</label>
+                    <input id="class-server" type="text" inputmode="url" placeholder=t("class-address_placeholder")
                         prop:value=move || server.get() on:input=move |ev| server.set(event_target_value(&ev)) required/>
                 </div>
                 <div class="field">
-                    <label for="class-code">{t("class.code")}</label>
+                    <label for="class-code">{t("class-code")}</label>
                     <input id="class-code" autocomplete="off" maxlength="12" class="code-input"
-                        placeholder=t("class.code_in_link")
+                        placeholder=t("class-code_in_link")
                         prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
                 </div>
                 <details class="claim">
-                    <summary>{t("class.added_by_name")}</summary>
+                    <summary>{t("class-added_by_name")}</summary>
                     <div class="field">
-                        <label for="class-claim">{t("class.claim_code")}</label>
+                        <label for="class-claim">{t("class-claim_code")}</label>
                         <input id="class-claim" autocomplete="off" maxlength="12" class="code-input"
                             prop:value=move || claim.get() on:input=move |ev| claim.set(event_target_value(&ev))/>
                     </div>
                 </details>
                 <button id="join-class" class="button primary" type="submit" disabled=move || busy.get()>
-                    {move || if busy.get() { t("class.joining") } else { t("class.join_button") }}
+                    {move || if busy.get() { t("class-joining") } else { t("class-join_button") }}
                 </button>
             </form>
             <ConfirmServer probe=unconfirmed busy error on_match=Callback::new(join_at)/>
             {move || joined.get().map(|c| view! {
-                <p class="saved" role="status" id="joined">{t_with("class.joined", &[("class", &c.name), ("teacher", &c.teacher)])}</p>
+                <p class="saved" role="status" id="joined">{t_with("class-joined", &[("class", &c.name), ("teacher", &c.teacher)])}</p>
             })}
         </section>
     }
@@ -261,33 +261,33 @@ fn TeachCard(
     };
     view! {
         <section class="card" aria-labelledby="teach-title">
-            <h2 id="teach-title" class="section-title">{t("class.teach")}</h2>
+            <h2 id="teach-title" class="section-title">{t("class-teach")}</h2>
             {move || match hosting() {
                 Some(address) => view! {
-                    <p id="hosting" role="status">{t("class.hosting")} " " <strong class="address">{address}</strong></p>
-                    <p class="muted">{t("class.hosting_hint")}</p>
+                    <p id="hosting" role="status">{t("class-hosting")} " " <strong class="address">{address}</strong></p>
+                    <p class="muted">{t("class-hosting_hint")}</p>
                     {move || view_.with(|v| v.as_ref().and_then(|v| v.hosting_words.clone())).map(|words| view! {
-                        <p id="hosting-words">{t("class.hosting_words")} " " <strong class="fingerprint-words">{words}</strong></p>
+                        <p id="hosting-words">{t("class-hosting_words")} " " <strong class="fingerprint-words">{words}</strong></p>
                     })}
                     <button id="stop-class-server" class="button" on:click=move |_| host(false) disabled=move || busy.get()>
-                        {t("class.stop")}
+                        {t("class-stop")}
                     </button>
                 }.into_any(),
                 None => view! {
-                    <p class="muted">{t("class.teach_hint")}</p>
+                    <p class="muted">{t("class-teach_hint")}</p>
                     <button id="start-class-server" class="button primary" on:click=move |_| host(true) disabled=move || busy.get()>
-                        {move || if busy.get() { t("class.starting") } else { t("class.start") }}
+                        {move || if busy.get() { t("class-starting") } else { t("class-start") }}
                     </button>
                 }.into_any(),
             }}
             <Show when=move || can_teach() || hosting().is_some()>
                 <form on:submit=create id="create-class-form">
                     <div class="field">
-                        <label for="class-name">{t("class.new_class")}</label>
-                        <input id="class-name" maxlength="80" placeholder=t("class.new_class_placeholder")
+                        <label for="class-name">{t("class-new_class")}</label>
+                        <input id="class-name" maxlength="80" placeholder=t("class-new_class_placeholder")
                             prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) required/>
                     </div>
-                    <button id="create-class" class="button" type="submit">{t("class.create")}</button>
+                    <button id="create-class" class="button" type="submit">{t("class-create")}</button>
                 </form>
             </Show>
             <Show when=move || can_teach() || hosting().is_some()>
@@ -345,24 +345,24 @@ fn OffersCard() -> impl IntoView {
     };
     view! {
         <div id="class-offered" aria-labelledby="offered-title">
-            <h3 id="offered-title">{t("offers.offered_title")}</h3>
-            <p class="muted">{t("offers.offered_hint")}</p>
+            <h3 id="offered-title">{t("offers-offered_title")}</h3>
+            <p class="muted">{t("offers-offered_hint")}</p>
             <ErrorBanner error/>
             <ul class="offers">
                 {move || offered.get().into_iter().map(|offer| {
                     let what = match offer.kind {
-                        PackOfferKind::App => t_with("offers.update", &[("version", &offer.version)]),
-                        PackOfferKind::Models => t_with("offers.models", &[("version", &offer.version)]),
+                        PackOfferKind::App => t_with("offers-update", &[("version", &offer.version)]),
+                        PackOfferKind::Models => t_with("offers-models", &[("version", &offer.version)]),
                     };
                     let name = offer.name.clone();
-                    let label = t_with("offers.withdraw_named", &[("what", &what)]);
+                    let label = t_with("offers-withdraw_named", &[("what", &what)]);
                     view! {
                         <li data-offer=offer.name.clone()>
-                            <strong>{what}</strong>" · "{format!("{} MB", offer.size.div_ceil(1 << 20))}
+                            <strong>{what}</strong>" · "{crate::i18n::intl::bytes(offer.size)}
                             " "
                             <button type="button" class="button quiet danger" aria-label=label
                                 on:click=move |_| withdraw(name.clone())>
-                                {t("offers.withdraw")}
+                                {t("offers-withdraw")}
                             </button>
                         </li>
                     }
@@ -371,11 +371,11 @@ fn OffersCard() -> impl IntoView {
             <div class="actions">
                 <button id="offer-models" type="button" class="button" on:click=offer_models
                     disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
-                    {t("offers.offer_models")}
+                    {t("offers-offer_models")}
                 </button>
                 <button id="offer-file" type="button" class="button" on:click=offer_file
                     disabled=move || busy.get()>
-                    {t("offers.offer_file")}
+                    {t("offers-offer_file")}
                 </button>
             </div>
         </div>
@@ -515,35 +515,35 @@ fn TaughtClass(class: ClassInfo, view_: RwSignal<Option<ClassroomView>>) -> impl
     view! {
         <section class="card taught-class" aria-label=class.name.clone()>
             <h2 class="section-title">{class.name.clone()}</h2>
-            <p>{t("class.code_is")} " " <strong class="join-code" id="join-code">{shown_code}</strong>
-                " " <button type="button" class="button quiet renew-code" on:click=renew>{t("class.new_code")}</button></p>
+            <p>{t("class-code_is")} " " <strong class="join-code" id="join-code">{shown_code}</strong>
+                " " <button type="button" class="button quiet renew-code" on:click=renew>{t("class-new_code")}</button></p>
             {move || code_now.get().1.map(|until| view! {
-                <p class="muted code-expiry">{t_with("class.code_until", &[("date", &crate::widgets::local_date(until))])}</p>
+                <p class="muted code-expiry">{t_with("class-code_until", &[("date", &crate::widgets::local_date(until))])}</p>
             })}
             {move || link().map(|link| view! {
                 <details class="join-link">
-                    <summary>{t("class.join_link")}</summary>
-                    <p class="muted">{t("class.join_link_hint")}</p>
-                    <div class="qr" role="img" aria-label=t("class.join_link_qr") inner_html=qr_svg(&link)></div>
+                    <summary>{t("class-join_link")}</summary>
+                    <p class="muted">{t("class-join_link_hint")}</p>
+                    <div class="qr" role="img" aria-label=t("class-join_link_qr") inner_html=qr_svg(&link)></div>
                     <p><code class="join-link-text">{link}</code></p>
                 </details>
             })}
-            <p class="muted">{t_with("class.students", &[("n", &class.students.to_string())])}</p>
+            <p class="muted">{t_with("class-students", &[("n", &class.students)])}</p>
             <ErrorBanner error/>
             <form on:submit=assign>
                 <div class="field">
-                    <label for="lesson-material">{t("class.assign_what")}</label>
+                    <label for="lesson-material">{t("class-assign_what")}</label>
                     <select id="lesson-material" prop:value=move || material.get()
                         on:change=move |ev| material.set(event_target_value(&ev)) required>
-                        <option value="">{t("class.choose_material")}</option>
+                        <option value="">{t("class-choose_material")}</option>
                         {move || materials().into_iter().map(|(id, title)| view! {
                             <option value=id>{title}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <fieldset class="audience">
-                    <legend>{t("class.assign_to")}</legend>
-                    <p class="muted">{t("class.whole_class_hint")}</p>
+                    <legend>{t("class-assign_to")}</legend>
+                    <p class="muted">{t("class-whole_class_hint")}</p>
                     {move || roster.get().into_iter().map(|s| {
                         let sid = s.id.clone();
                         let toggle = s.id.clone();
@@ -559,14 +559,14 @@ fn TaughtClass(class: ClassInfo, view_: RwSignal<Option<ClassroomView>>) -> impl
                     }).collect_view()}
                 </fieldset>
                 <button id="assign-lesson" class="button primary" type="submit" disabled=move || assigning.get()>
-                    {move || if assigning.get() { t("class.assigning") } else { t("class.assign") }}
+                    {move || if assigning.get() { t("class-assigning") } else { t("class-assign") }}
                 </button>
                 {move || assigned.get().map(|n| view! {
-                    <p class="saved" role="status" id="assigned">{t_with("class.assigned", &[("n", &n.to_string())])}</p>
+                    <p class="saved" role="status" id="assigned">{t_with("class-assigned", &[("n", &n)])}</p>
                 })}
             </form>
             <Roster class_id=id.clone() roster error refresh=refresh.clone()/>
-            <button class="button quiet" id="refresh-dashboard" on:click=move |_| refresh()>{t("class.refresh")}</button>
+            <button class="button quiet" id="refresh-dashboard" on:click=move |_| refresh()>{t("class-refresh")}</button>
             {move || report.get().map(|r| view! { <Dashboard report=r/> })}
         </section>
     }
@@ -601,10 +601,10 @@ fn Roster(
                 match ipc::invoke(args).await {
                     Ok(s) => {
                         name.set(String::new());
-                        let added = t_with("class.student_added", &[("name", &s.name)]);
+                        let added = t_with("class-student_added", &[("name", &s.name)]);
                         // The one-time code the student claims the account with.
                         let claim = s.claim_code.as_ref().map(|code| {
-                            t_with("class.claim_code_is", &[("name", &s.name), ("code", code)])
+                            t_with("class-claim_code_is", &[("name", &s.name), ("code", code)])
                         });
                         done.set(Some(match claim {
                             Some(claim) => format!("{added} {claim}"),
@@ -632,8 +632,8 @@ fn Roster(
                 match result {
                     Ok(Some((s, o))) => {
                         done.set(Some(t_with(
-                            "class.student_bundle_in",
-                            &[("name", &s.name), ("docs", &o.docs.to_string())],
+                            "class-student_bundle_in",
+                            &[("name", &s.name), ("docs", &o.docs)],
                         )));
                         refresh();
                     }
@@ -645,7 +645,7 @@ fn Roster(
     };
     view! {
         <details class="roster" id="roster">
-            <summary>{t("class.roster")}</summary>
+            <summary>{t("class-roster")}</summary>
             <ul class="roster-list">
                 {move || roster.get().into_iter().map(|student| {
                     let class_id = class_id.clone();
@@ -664,7 +664,7 @@ fn Roster(
                                 confirming.set(None);
                                 match result {
                                     Ok(s) => {
-                                        done.set(Some(t_with("class.student_removed", &[("name", &s.name)])));
+                                        done.set(Some(t_with("class-student_removed", &[("name", &s.name)])));
                                         refresh();
                                     }
                                     Err(e) => error.set(Some(e)),
@@ -676,9 +676,9 @@ fn Roster(
                         let id = id.clone();
                         move || confirming.get().as_deref() == Some(id.as_str())
                     };
-                    let question = t_with("class.remove_confirm", &[("name", &name)]);
+                    let question = t_with("class-remove_confirm", &[("name", &name)]);
                     let bundle_code = student.bundle_code.clone().map(|c| view! {
-                        <span class="muted bundle-code">{t("class.student_code")}" "<span class="code">{c}</span></span>
+                        <span class="muted bundle-code">{t("class-student_code")}" "<span class="code">{c}</span></span>
                     });
                     let write = move |_| {
                         busy.set(true);
@@ -687,7 +687,7 @@ fn Roster(
                             let result = ipc::invoke(args).await;
                             busy.set(false);
                             match result {
-                                Ok(Some(o)) => done.set(Some(t_with("class.student_bundle_out", &[("code", o.code.as_deref().unwrap_or("-"))]))),
+                                Ok(Some(o)) => done.set(Some(t_with("class-student_bundle_out", &[("code", &o.code.as_deref().unwrap_or("-"))]))),
                                 Ok(None) => {}
                                 Err(e) => error.set(Some(e)),
                             }
@@ -697,7 +697,7 @@ fn Roster(
                         <li class="roster-item">
                             <span>{name}</span>
                             {bundle_code}
-                            <button class="button quiet" on:click=write disabled=move || busy.get()>{t("class.lessons_to_stick")}</button>
+                            <button class="button quiet" on:click=write disabled=move || busy.get()>{t("class-lessons_to_stick")}</button>
                             <Show
                                 when=asking
                                 fallback=move || {
@@ -705,28 +705,28 @@ fn Roster(
                                     view! {
                                         <button class="button quiet remove-student"
                                             on:click=move |_| confirming.set(Some(id.clone()))
-                                            disabled=move || busy.get()>{t("class.remove")}</button>
+                                            disabled=move || busy.get()>{t("class-remove")}</button>
                                     }
                                 }
                             >
                                 <span class="confirm" role="alert">{question.clone()}</span>
                                 <button class="button danger confirm-remove" on:click=remove.clone()
-                                    disabled=move || busy.get()>{t("class.remove_yes")}</button>
-                                <button class="button quiet" on:click=move |_| confirming.set(None)>{t("class.remove_no")}</button>
+                                    disabled=move || busy.get()>{t("class-remove_yes")}</button>
+                                <button class="button quiet" on:click=move |_| confirming.set(None)>{t("class-remove_no")}</button>
                             </Show>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <p class="muted">{t("class.no_network_hint")}</p>
-            <button id="student-bundle-in" class="button" on:click=bring_in disabled=move || busy.get()>{t("class.progress_from_stick")}</button>
+            <p class="muted">{t("class-no_network_hint")}</p>
+            <button id="student-bundle-in" class="button" on:click=bring_in disabled=move || busy.get()>{t("class-progress_from_stick")}</button>
             <form on:submit=add id="add-student-form">
                 <div class="field">
-                    <label for="student-name">{t("class.add_student")}</label>
+                    <label for="student-name">{t("class-add_student")}</label>
                     <input id="student-name" maxlength="64"
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) required/>
                 </div>
-                <button id="add-student" class="button" type="submit">{t("class.add")}</button>
+                <button id="add-student" class="button" type="submit">{t("class-add")}</button>
             </form>
             {move || done.get().map(|d| view! { <p class="saved" role="status">{d}</p> })}
         </details>
@@ -746,7 +746,7 @@ fn level(mastery: Option<f32>) -> &'static str {
 }
 
 fn percent(m: f32) -> String {
-    format!("{:.0} %", m * 100.0)
+    crate::i18n::intl::percent(f64::from(m))
 }
 
 /// The class dashboard: lessons' completion, the student × concept matrix, and who
@@ -768,24 +768,24 @@ fn Dashboard(report: ClassReport) -> impl IntoView {
             (
                 s.name.clone(),
                 row.iter()
-                    .map(|m| m.map_or_else(|| t("class.not_yet"), percent))
+                    .map(|m| m.map_or_else(|| t("class-not_yet"), percent))
                     .collect(),
             )
         })
         .collect();
     let summary = t_with(
-        "class.matrix_summary",
+        "class-matrix_summary",
         &[
-            ("students", &report.students.len().to_string()),
-            ("concepts", &concepts.len().to_string()),
-            ("struggles", &report.struggling.len().to_string()),
+            ("students", &report.students.len()),
+            ("concepts", &concepts.len()),
+            ("struggles", &report.struggling.len()),
         ],
     );
     view! {
         <div class="dashboard" id="class-dashboard">
-            <h3 class="section-title">{t("class.completion")}</h3>
+            <h3 class="section-title">{t("class-completion")}</h3>
             {if report.lessons.is_empty() {
-                view! { <p class="muted">{t("class.no_assignments")}</p> }.into_any()
+                view! { <p class="muted">{t("class-no_assignments")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="completion-list" id="completion">
@@ -800,7 +800,7 @@ fn Dashboard(report: ClassReport) -> impl IntoView {
                                         <rect x=done.to_string() y="0" width=started.to_string() height="8" class="bar started"/>
                                         <rect x="0" y="0" width=done.to_string() height="8" class="bar"/>
                                     </svg>
-                                    <span class="muted">{t_with("class.done_of", &[("done", &l.done.to_string()), ("started", &l.started.to_string()), ("n", &l.assigned.to_string())])}</span>
+                                    <span class="muted">{t_with("class-done_of", &[("done", &l.done), ("started", &l.started), ("n", &l.assigned)])}</span>
                                 </li>
                             }
                         }).collect_view()}
@@ -808,11 +808,11 @@ fn Dashboard(report: ClassReport) -> impl IntoView {
                 }.into_any()
             }}
             <figure class="chart" id="mastery-matrix">
-                <h3 class="section-title">{t("class.matrix")}</h3>
+                <h3 class="section-title">{t("class-matrix")}</h3>
                 <figcaption class="chart-summary">{summary}</figcaption>
                 <div class="matrix-scroll">
                     <svg class="matrix" width=width.to_string() height=height.to_string()
-                        viewBox=format!("0 0 {width} {height}") role="img" aria-label=t("class.matrix")>
+                        viewBox=format!("0 0 {width} {height}") role="img" aria-label=t("class-matrix")>
                         {concepts.iter().enumerate().map(|(c, label)| {
                             let x = LABELS + c * CELL + CELL / 2;
                             view! {
@@ -824,7 +824,7 @@ fn Dashboard(report: ClassReport) -> impl IntoView {
                             view! {
                                 <text class="matrix-name" x=(LABELS - 8).to_string() y=(y + CELL * 2 / 3).to_string() text-anchor="end">{student.name.clone()}</text>
                                 {row.iter().enumerate().map(|(c, m)| {
-                                    let title = format!("{} · {}: {}", student.name, concepts[c], m.map_or_else(|| t("class.not_yet"), percent));
+                                    let title = format!("{} · {}: {}", student.name, concepts[c], m.map_or_else(|| t("class-not_yet"), percent));
                                     view! {
                                         <rect class=format!("matrix-cell {}", level(*m)) x=(LABELS + c * CELL + 1).to_string() y=(y + 1).to_string()
                                             width=(CELL - 2).to_string() height=(CELL - 2).to_string()>
@@ -836,23 +836,23 @@ fn Dashboard(report: ClassReport) -> impl IntoView {
                         }).collect_view()}
                     </svg>
                 </div>
-                <ul class="matrix-legend" aria-label=t("class.legend")>
-                    {[(None, "class.not_yet"), (Some(0.1), "class.legend_0"), (Some(0.3), "class.legend_1"),
-                      (Some(0.5), "class.legend_2"), (Some(0.7), "class.legend_3"), (Some(0.9), "class.legend_4")]
+                <ul class="matrix-legend" aria-label=t("class-legend")>
+                    {[(None, "class-not_yet", 0.0), (Some(0.1), "class-legend_0", 0.2), (Some(0.3), "class-legend_1", 0.2),
+                      (Some(0.5), "class-legend_2", 0.4), (Some(0.7), "class-legend_3", 0.6), (Some(0.9), "class-legend_4", 0.8)]
                         .into_iter()
-                        .map(|(m, key)| view! {
+                        .map(|(m, key, low)| view! {
                             <li>
                                 <svg width="14" height="14" aria-hidden="true"><rect class=format!("matrix-cell {}", level(m)) width="14" height="14"/></svg>
-                                {t(key)}
+                                {t_with(key, &[("low", &percent(low)), ("high", &percent(low + 0.2))])}
                             </li>
                         })
                         .collect_view()}
                 </ul>
                 <details class="chart-table">
-                    <summary>{t("progress.as_table")}</summary>
+                    <summary>{t("progress-as_table")}</summary>
                     <table>
                         <thead><tr>
-                            <th scope="col">{t("class.student")}</th>
+                            <th scope="col">{t("class-student")}</th>
                             {concepts.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
                         </tr></thead>
                         <tbody>
@@ -863,14 +863,14 @@ fn Dashboard(report: ClassReport) -> impl IntoView {
                     </table>
                 </details>
             </figure>
-            <h3 class="section-title">{t("class.struggling")}</h3>
+            <h3 class="section-title">{t("class-struggling")}</h3>
             {if report.struggling.is_empty() {
-                view! { <p class="muted" id="struggling">{t("class.nobody_struggling")}</p> }.into_any()
+                view! { <p class="muted" id="struggling">{t("class-nobody_struggling")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="struggling" id="struggling">
                         {report.struggling.iter().map(|s| view! {
-                            <li>{t_with("class.struggles_with", &[("student", &s.student), ("concept", &s.concept), ("percent", &percent(s.mastery))])}</li>
+                            <li>{t_with("class-struggles_with", &[("student", &s.student), ("concept", &s.concept), ("percent", &percent(s.mastery))])}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -886,11 +886,11 @@ fn bundle_done(key: &str, o: &BundleOutcome) -> String {
     t_with(
         key,
         &[
-            ("docs", &o.docs.to_string()),
-            ("media", &o.media.to_string()),
-            ("reviews", &o.reviews.to_string()),
-            ("cards", &o.cards.to_string()),
-            ("notes", &o.notes.to_string()),
+            ("docs", &o.docs),
+            ("media", &o.media),
+            ("reviews", &o.reviews),
+            ("cards", &o.cards),
+            ("notes", &o.notes),
         ],
     )
 }
@@ -919,9 +919,9 @@ fn BundleCard() -> impl IntoView {
             match result {
                 Ok(Some(o)) => {
                     let key = if progress {
-                        "class.progress_written"
+                        "class-progress_written"
                     } else {
-                        "class.exported"
+                        "class-exported"
                     };
                     done.set(Some(bundle_done(key, &o)));
                     written_code.set(o.code);
@@ -945,7 +945,7 @@ fn BundleCard() -> impl IntoView {
                 Ok(o) => {
                     waiting.set(None);
                     code.set(String::new());
-                    done.set(Some(bundle_done("class.imported", &o)));
+                    done.set(Some(bundle_done("class-imported", &o)));
                     session().learned.update(|n| *n += 1);
                 }
                 Err(e) if e.code == ErrorCode::BundleCode => {
@@ -980,28 +980,28 @@ fn BundleCard() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="bundle-title">
-            <h2 id="bundle-title" class="section-title">{t("class.bundle")}</h2>
-            <p class="muted">{t("class.bundle_hint")}</p>
+            <h2 id="bundle-title" class="section-title">{t("class-bundle")}</h2>
+            <p class="muted">{t("class-bundle_hint")}</p>
             <ErrorBanner error/>
             <div class="actions">
-                <button id="export-bundle" class="button" on:click=move |_| export(false) disabled=move || busy.get()>{t("class.export")}</button>
-                <button id="import-bundle" class="button" on:click=pick disabled=move || busy.get()>{t("class.import")}</button>
-                <button id="export-progress" class="button quiet" on:click=move |_| export(true) disabled=move || busy.get()>{t("class.export_progress")}</button>
+                <button id="export-bundle" class="button" on:click=move |_| export(false) disabled=move || busy.get()>{t("class-export")}</button>
+                <button id="import-bundle" class="button" on:click=pick disabled=move || busy.get()>{t("class-import")}</button>
+                <button id="export-progress" class="button quiet" on:click=move |_| export(true) disabled=move || busy.get()>{t("class-export_progress")}</button>
             </div>
-            {move || busy.get().then(|| view! { <p class="muted" role="status">{t("class.bundle_working")}</p> })}
+            {move || busy.get().then(|| view! { <p class="muted" role="status">{t("class-bundle_working")}</p> })}
             {move || done.get().map(|d| view! { <p class="saved" role="status" id="bundle-done">{d}</p> })}
             {move || written_code.get().map(|c| view! {
-                <p class="bundle-code" id="bundle-code">{t("class.bundle_code_is")}" "<strong class="code">{c}</strong></p>
+                <p class="bundle-code" id="bundle-code">{t("class-bundle_code_is")}" "<strong class="code">{c}</strong></p>
             })}
             {move || waiting.get().is_some().then(|| view! {
                 <form on:submit=open_with_code id="bundle-code-form">
                     <div class="field">
-                        <label for="bundle-code-input">{t("class.bundle_code_ask")}</label>
+                        <label for="bundle-code-input">{t("class-bundle_code_ask")}</label>
                         <input id="bundle-code-input" inputmode="numeric" autocomplete="off" spellcheck="false"
                             maxlength="40" placeholder="0000-0000-0000-0000-0000-0000"
                             prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) required/>
                     </div>
-                    <button class="button" type="submit" disabled=move || busy.get()>{t("class.bundle_code_open")}</button>
+                    <button class="button" type="submit" disabled=move || busy.get()>{t("class-bundle_code_open")}</button>
                 </form>
             })}
         </section>

@@ -133,9 +133,9 @@ pub fn Editor() -> impl IntoView {
     });
     let status_text = move || match status.get() {
         Status::Clean => String::new(),
-        Status::Dirty => t("note.unsaved"),
-        Status::Saving => t("note.saving"),
-        Status::Saved => t("note.saved"),
+        Status::Dirty => t("note-unsaved"),
+        Status::Saving => t("note-saving"),
+        Status::Saved => t("note-saved"),
     };
     let edited = move || {
         edits.update_value(|n| *n += 1);
@@ -147,7 +147,7 @@ pub fn Editor() -> impl IntoView {
     view! {
         <div class="page editor">
             <nav class="page-header">
-                <A href="/library" attr:class="link">{t("note.back")}</A>
+                <A href="/library" attr:class="link">{t("note-back")}</A>
                 <span class="status muted" id="save-status" role="status">{status_text}</span>
             </nav>
             <ErrorBanner error/>
@@ -155,37 +155,37 @@ pub fn Editor() -> impl IntoView {
                 ev.prevent_default();
                 save();
             }>
-                <label for="note-title" class="visually-hidden">{t("note.title")}</label>
+                <label for="note-title" class="visually-hidden">{t("note-title")}</label>
                 <input id="note-title" class="title-input" node_ref=title_input maxlength="200"
-                    placeholder=t("note.title_placeholder")
+                    placeholder=t("note-title_placeholder")
                     prop:value=move || title.get()
                     on:input=move |ev| { title.set(event_target_value(&ev)); edited(); }
                     on:blur=move |_| save_on_blur()/>
-                <label for="note-body" class="visually-hidden">{t("note.body")}</label>
-                <textarea id="note-body" class="body-input" placeholder=t("note.body_placeholder")
+                <label for="note-body" class="visually-hidden">{t("note-body")}</label>
+                <textarea id="note-body" class="body-input" placeholder=t("note-body_placeholder")
                     prop:value=move || body.get()
                     on:input=move |ev| { body.set(event_target_value(&ev)); edited(); }
                     on:blur=move |_| save_on_blur_body()
                 ></textarea>
                 <div class="actions">
                     <button id="save-note" type="submit" class="button primary"
-                        disabled=move || status.get() == Status::Saving>{t("note.save")}</button>
-                    <span class="hint">{t("note.shortcut")}</span>
+                        disabled=move || status.get() == Status::Saving>{t("note-save")}</button>
+                    <span class="hint">{t("note-shortcut")}</span>
                     <span class="spacer"></span>
                     <Show when=move || id.with(Option::is_some)>
                         <Show
                             when=move || confirming_delete.get()
                             fallback=move || view! {
                                 <button type="button" id="delete-note" class="button quiet danger"
-                                    on:click=move |_| confirming_delete.set(true)>{t("note.delete")}</button>
+                                    on:click=move |_| confirming_delete.set(true)>{t("note-delete")}</button>
                             }
                         >
-                            <span class="confirm" role="alert">{t("note.delete_confirm")}</span>
+                            <span class="confirm" role="alert">{t("note-delete_confirm")}</span>
                             <button type="button" id="confirm-delete" class="button danger" on:click=move |_| delete.run(())>
-                                {t("note.delete_yes")}
+                                {t("note-delete_yes")}
                             </button>
                             <button type="button" class="button quiet" on:click=move |_| confirming_delete.set(false)>
-                                {t("create.cancel")}
+                                {t("create-cancel")}
                             </button>
                         </Show>
                     </Show>

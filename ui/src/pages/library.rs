@@ -37,7 +37,7 @@ async fn import(
         let file = path.rsplit(['/', '\\']).next().unwrap_or(&path).to_owned();
         if let Err(e) = ipc::invoke(command::ImportAnki { path: path.clone() }).await {
             deck_problems.push(t_with(
-                "library.import_failed",
+                "library-import_failed",
                 &[("file", &file), ("reason", &error_text(&e))],
             ));
         }
@@ -62,7 +62,7 @@ async fn import(
                     .chain(outcomes.iter().filter_map(|o| {
                         o.error.as_ref().map(|e| {
                             t_with(
-                                "library.import_failed",
+                                "library-import_failed",
                                 &[("file", &o.file), ("reason", &error_text(e))],
                             )
                         })
@@ -197,16 +197,12 @@ pub fn Library() -> impl IntoView {
     };
     let recording = move || session.recording.with(Option::is_some);
     let count = move || {
-        let notes = match session.notes.with(Vec::len) {
-            1 => t("library.count_one"),
-            n => t_with("library.count_many", &[("n", &n.to_string())]),
-        };
+        let notes = t_with("library-count", &[("n", &session.notes.with(Vec::len))]);
         match session.sources.with(Vec::len) {
             0 => notes,
-            1 => format!("{} · {notes}", t("library.recordings_one")),
             n => format!(
                 "{} · {notes}",
-                t_with("library.recordings_many", &[("n", &n.to_string())])
+                t_with("library-recordings_count", &[("n", &n)])
             ),
         }
     };
@@ -216,18 +212,18 @@ pub fn Library() -> impl IntoView {
         <div class="page" class:dragging=move || dragging.get()>
             <header class="page-header">
                 <div>
-                    <h1>{t("library.title")}</h1>
+                    <h1>{t("library-title")}</h1>
                     <p class="muted" id="note-count">{count}</p>
                 </div>
                 <div class="header-actions">
                     <button id="record-audio" class="button" on:click=record disabled=recording>
                         <span class="recording-dot" aria-hidden="true"></span>
-                        {t("record.start")}
+                        {t("record-start")}
                     </button>
                     <button id="import-audio" class="button" on:click=choose disabled=move || busy.get()>
-                        {move || if busy.get() { t("library.importing") } else { t("library.import") }}
+                        {move || if busy.get() { t("library-importing") } else { t("library-import") }}
                     </button>
-                    <A href="/notes/new" attr:id="new-note" attr:class="button primary">{t("library.new_note")}</A>
+                    <A href="/notes/new" attr:id="new-note" attr:class="button primary">{t("library-new_note")}</A>
                 </div>
             </header>
             <ErrorBanner error/>
@@ -236,14 +232,14 @@ pub fn Library() -> impl IntoView {
                 <p class="banner error import-problem" role="alert">{problem}</p>
             </For>
             <Show when=move || dragging.get()>
-                <div class="drop-zone" aria-hidden="true">{t("library.drop_here")}</div>
+                <div class="drop-zone" aria-hidden="true">{t("library-drop_here")}</div>
             </Show>
             <Show when=nothing>
-                <p class="empty">{t("library.empty")}</p>
-                <p class="muted center">{t("library.drop_hint")}</p>
+                <p class="empty">{t("library-empty")}</p>
+                <p class="muted center">{t("library-drop_hint")}</p>
             </Show>
             <Show when=move || !session.sources.with(Vec::is_empty)>
-                <h2 class="section-title">{t("library.recordings")}</h2>
+                <h2 class="section-title">{t("library-recordings")}</h2>
                 <ul class="note-list" id="source-list">
                     <For each=move || session.sources.get() key=|s| (s.id.clone(), s.updated_at) let:source>
                         <SourceItem source session/>
@@ -251,13 +247,13 @@ pub fn Library() -> impl IntoView {
                 </ul>
             </Show>
             <Show when=move || !session.notes.with(Vec::is_empty)>
-                <h2 class="section-title">{t("library.notes")}</h2>
+                <h2 class="section-title">{t("library-notes")}</h2>
                 <ul class="note-list" id="note-list">
                     <For each=move || session.notes.get() key=|n| (n.id.clone(), n.updated_at) let:note>
                         <li>
                             <A href=format!("/notes/{}", note.id) attr:class="note-item">
                                 <span class="note-title">
-                                    {if note.title.is_empty() { t("note.untitled") } else { note.title.clone() }}
+                                    {if note.title.is_empty() { t("note-untitled") } else { note.title.clone() }}
                                 </span>
                                 <span class="note-excerpt">{note.excerpt.clone()}</span>
                                 <span class="note-time">{relative_time(note.updated_at)}</span>
@@ -275,15 +271,15 @@ pub fn Library() -> impl IntoView {
 pub fn status_text(kind: SourceKind, status: SourceStatus) -> String {
     let heard = kind == SourceKind::Audio;
     t(match status {
-        SourceStatus::Queued if heard => "source.status.queued",
-        SourceStatus::Queued => "source.status.queued_reading",
-        SourceStatus::Transcribing if heard => "source.status.transcribing",
-        SourceStatus::Transcribing => "source.status.reading",
-        SourceStatus::Ready if heard => "source.status.ready",
-        SourceStatus::Ready => "source.status.read",
-        SourceStatus::Failed if heard => "source.status.failed",
-        SourceStatus::Failed => "source.status.read_failed",
-        SourceStatus::Cancelled => "source.status.cancelled",
+        SourceStatus::Queued if heard => "source-status-queued",
+        SourceStatus::Queued => "source-status-queued_reading",
+        SourceStatus::Transcribing if heard => "source-status-transcribing",
+        SourceStatus::Transcribing => "source-status-reading",
+        SourceStatus::Ready if heard => "source-status-ready",
+        SourceStatus::Ready => "source-status-read",
+        SourceStatus::Failed if heard => "source-status-failed",
+        SourceStatus::Failed => "source-status-read_failed",
+        SourceStatus::Cancelled => "source-status-cancelled",
     })
 }
 
@@ -348,8 +344,8 @@ fn MissingModels() -> impl IntoView {
         (!missing.is_empty()).then(|| {
             view! {
                 <p class="banner warning" role="status" id="models-missing">
-                    {t_with("models.banner", &[("missing", &missing.join(", "))])}" "
-                    <A href="/settings#models">{t("models.banner_link")}</A>
+                    {t_with("models-banner", &[("missing", &missing.join(", "))])}" "
+                    <A href="/settings#models">{t("models-banner_link")}</A>
                 </p>
             }
         })

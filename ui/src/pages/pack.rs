@@ -55,11 +55,11 @@ pub fn MakePack(#[prop(into)] source_id: Signal<Option<String>>) -> impl IntoVie
             <ErrorBanner error/>
             <button type="button" id="make-pack" class="button primary" on:click=make
                 disabled=move || asking.get() || source_id.with(Option::is_none)>
-                {t("pack.make")}
+                {t("pack-make")}
             </button>
             {move || latest.get().map(|pack| view! {
                 <A href=format!("/packs/{}", pack.id) attr:class="link" attr:id="open-pack">
-                    {t("pack.open_last")}
+                    {t("pack-open_last")}
                 </A>
             })}
         </div>
@@ -108,28 +108,28 @@ pub fn Pack() -> impl IntoView {
                 let done = pack.tasks.iter().filter(|t| t.done).count();
                 let total = pack.tasks.len();
                 let back = if pack.source_id.is_empty() { "/library".to_owned() } else { ref_href(&pack_ref(&pack)) };
-                let from = t_with("pack.from", &[("title", &pack.title)]);
+                let from = t_with("pack-from", &[("title", &pack.title)]);
                 let ready = (pack.state == PackState::Ready).then(|| pack.clone());
                 view! {
                     <header class="page-header">
                         <div>
                             <p><A href=back attr:class="link">{from}</A></p>
-                            <h1>{t("pack.title")}</h1>
+                            <h1>{t("pack-title")}</h1>
                         </div>
                     </header>
                     {(pack.state == PackState::Building).then(|| view! {
                         <div class="card" id="pack-building" role="status">
-                            <p>{t_with("pack.building", &[("done", &done.to_string()), ("total", &total.to_string())])}</p>
+                            <p>{t_with("pack-building", &[("done", &done), ("total", &total)])}</p>
                             <ProgressBar done=done as i64 total=Some(total as i64)/>
-                            <p class="muted">{t("pack.building_hint")}</p>
+                            <p class="muted">{t("pack-building_hint")}</p>
                         </div>
                     })}
                     {(pack.state == PackState::Failed).then(|| view! {
                         <div class="card" id="pack-failed">
                             <p class="banner error" role="alert">
-                                {pack.error.as_ref().map(error_text).unwrap_or_else(|| t("pack.failed"))}
+                                {pack.error.as_ref().map(error_text).unwrap_or_else(|| t("pack-failed"))}
                             </p>
-                            <A href="/jobs" attr:class="link">{t("pack.see_jobs")}</A>
+                            <A href="/jobs" attr:class="link">{t("pack-see_jobs")}</A>
                         </div>
                     })}
                     {ready.map(|pack| view! { <Ready pack/> })}
@@ -167,18 +167,18 @@ fn Ready(pack: PackView) -> impl IntoView {
     let cards = RwSignal::new(pack.cards.clone());
     view! {
         <section class="pack-section" aria-labelledby="summary-title">
-            <h2 class="section-title" id="summary-title">{t("pack.summary")}</h2>
+            <h2 class="section-title" id="summary-title">{t("pack-summary")}</h2>
             {pack.plain_summary.clone().map(|plain| view! {
                 <p class="summary plain-summary" id="plain-summary">{plain}</p>
-                <p class="muted">{t("pack.plain_by_helper")}</p>
+                <p class="muted">{t("pack-plain_by_helper")}</p>
             })}
             <p class="summary" id="pack-summary">
                 {pack.summary_sentences.iter().map(|s| view! {
                     <span class="summary-sentence">{s.text.clone()}</span>
                     " "
-                    <A href=ref_href(&s.source_ref) attr:class="cite" attr:title=t("pack.where_from")>
+                    <A href=ref_href(&s.source_ref) attr:class="cite" attr:title=t("pack-where_from")>
                         <span aria-hidden="true">"↗"</span>
-                        <span class="visually-hidden">{t("pack.where_from")}</span>
+                        <span class="visually-hidden">{t("pack-where_from")}</span>
                     </A>
                     " "
                 }).collect_view()}
@@ -186,9 +186,9 @@ fn Ready(pack: PackView) -> impl IntoView {
         </section>
         <section class="pack-section" aria-labelledby="cards-title">
             <h2 class="section-title" id="cards-title">
-                {move || t_with("pack.cards", &[("n", &cards.with(|c| c.iter().filter(|c| c.state != CardState::Deleted).count()).to_string())])}
+                {move || t_with("pack-cards", &[("n", &cards.with(|c| c.iter().filter(|c| c.state != CardState::Deleted).count()))])}
             </h2>
-            <p class="muted">{t("pack.cards_hint")}</p>
+            <p class="muted">{t("pack-cards_hint")}</p>
             <ol class="cards" id="pack-cards">
                 {move || cards.get().into_iter().filter(|c| c.state != CardState::Deleted).map(|card| {
                     view! { <Card card cards/> }
@@ -234,16 +234,16 @@ fn Card(card: CardView, cards: RwSignal<Vec<CardView>>) -> impl IntoView {
     let delete = decide.clone();
     let save = decide;
     let kind = match card.kind {
-        CardKind::Cloze => t("card.kind.cloze"),
-        CardKind::Definition => t("card.kind.definition"),
-        CardKind::Term => t("card.kind.term"),
-        CardKind::Basic => t("card.kind.basic"),
-        CardKind::Reversed => t("card.kind.reversed"),
-        CardKind::Choice => t("card.kind.choice"),
+        CardKind::Cloze => t("card-kind-cloze"),
+        CardKind::Definition => t("card-kind-definition"),
+        CardKind::Term => t("card-kind-term"),
+        CardKind::Basic => t("card-kind-basic"),
+        CardKind::Reversed => t("card-kind-reversed"),
+        CardKind::Choice => t("card-kind-choice"),
     };
     let state = match card.state {
-        CardState::Kept => Some(t("card.kept")),
-        CardState::Edited => Some(t("card.edited")),
+        CardState::Kept => Some(t("card-kept")),
+        CardState::Edited => Some(t("card-edited")),
         _ => None,
     };
     let source = card.source_ref.clone();
@@ -257,9 +257,9 @@ fn Card(card: CardView, cards: RwSignal<Vec<CardView>>) -> impl IntoView {
                     <p class="card-back">{back.get()}</p>
                 }
             >
-                <label class="visually-hidden" for="card-front-input">{t("card.front")}</label>
+                <label class="visually-hidden" for="card-front-input">{t("card-front")}</label>
                 <textarea class="card-input" prop:value=move || front.get() on:input=move |ev| front.set(event_target_value(&ev))></textarea>
-                <label class="visually-hidden" for="card-back-input">{t("card.back")}</label>
+                <label class="visually-hidden" for="card-back-input">{t("card-back")}</label>
                 <textarea class="card-input" prop:value=move || back.get() on:input=move |ev| back.set(event_target_value(&ev))></textarea>
             </Show>
             <div class="card-actions">
@@ -275,9 +275,9 @@ fn Card(card: CardView, cards: RwSignal<Vec<CardView>>) -> impl IntoView {
                             let keep = keep.clone();
                             let delete = delete.clone();
                             view! {
-                                <button type="button" class="button quiet keep-card" on:click=move |_| keep(CardState::Kept, None)>{t("card.keep")}</button>
-                                <button type="button" class="button quiet edit-card" on:click=move |_| editing.set(true)>{t("card.edit")}</button>
-                                <button type="button" class="button quiet danger delete-card" on:click=move |_| delete(CardState::Deleted, None)>{t("card.delete")}</button>
+                                <button type="button" class="button quiet keep-card" on:click=move |_| keep(CardState::Kept, None)>{t("card-keep")}</button>
+                                <button type="button" class="button quiet edit-card" on:click=move |_| editing.set(true)>{t("card-edit")}</button>
+                                <button type="button" class="button quiet danger delete-card" on:click=move |_| delete(CardState::Deleted, None)>{t("card-delete")}</button>
                             }
                         }
                     }
@@ -287,18 +287,18 @@ fn Card(card: CardView, cards: RwSignal<Vec<CardView>>) -> impl IntoView {
                         view! {
                             <button type="button" class="button primary save-card"
                                 on:click=move |_| save(CardState::Edited, Some((front.get_untracked(), back.get_untracked())))>
-                                {t("card.save")}
+                                {t("card-save")}
                             </button>
-                            <button type="button" class="button quiet" on:click=move |_| editing.set(false)>{t("create.cancel")}</button>
+                            <button type="button" class="button quiet" on:click=move |_| editing.set(false)>{t("create-cancel")}</button>
                         }
                     }
                 </Show>
             </div>
             <details class="why">
-                <summary>{t("card.why")}</summary>
-                <p class="muted">{t_with("card.made_by", &[("generator", &card.generator)])}</p>
+                <summary>{t("card-why")}</summary>
+                <p class="muted">{t_with("card-made_by", &[("generator", &card.generator)])}</p>
                 <blockquote class="passage">{source.text.clone()}</blockquote>
-                <A href=ref_href(&source) attr:class="link">{t_with("card.open_source", &[("title", &source.title)])}</A>
+                <A href=ref_href(&source) attr:class="link">{t_with("card-open_source", &[("title", &source.title)])}</A>
             </details>
         </li>
     }
@@ -352,7 +352,7 @@ fn Quiz(questions: Vec<QuizQuestion>) -> impl IntoView {
     };
     view! {
         <section class="pack-section" aria-labelledby="quiz-title">
-            <h2 class="section-title" id="quiz-title">{t("pack.quiz")}</h2>
+            <h2 class="section-title" id="quiz-title">{t("pack-quiz")}</h2>
             <ol class="quiz" id="pack-quiz">
                 {questions.into_iter().enumerate().map(|(n, question)| {
                     let name = format!("question-{n}");
@@ -381,10 +381,10 @@ fn Quiz(questions: Vec<QuizQuestion>) -> impl IntoView {
             </ol>
             <div class="actions">
                 <button type="button" id="check-quiz" class="button primary" on:click=check>
-                    {t("pack.check")}
+                    {t("pack-check")}
                 </button>
                 <Show when=move || checked.get()>
-                    <span id="quiz-score" role="status">{move || t_with("pack.score", &[("right", &score().to_string()), ("total", &total.to_string())])}</span>
+                    <span id="quiz-score" role="status">{move || t_with("pack-score", &[("right", &score()), ("total", &total)])}</span>
                 </Show>
             </div>
         </section>
@@ -430,14 +430,14 @@ pub fn Jobs() -> impl IntoView {
         <div class="page jobs-page">
             <header class="page-header">
                 <div>
-                    <h1>{t("jobs.title")}</h1>
-                    <p class="muted">{t("jobs.subtitle")}</p>
+                    <h1>{t("jobs-title")}</h1>
+                    <p class="muted">{t("jobs-subtitle")}</p>
                 </div>
             </header>
             <ErrorBanner error/>
             {move || jobs.get().map(|list| {
                 if list.is_empty() {
-                    return view! { <p class="empty">{t("jobs.none")}</p> }.into_any();
+                    return view! { <p class="empty">{t("jobs-none")}</p> }.into_any();
                 }
                 view! {
                     <ul class="jobs" id="jobs">
@@ -447,11 +447,11 @@ pub fn Jobs() -> impl IntoView {
                             let id = job.id.clone();
                             let retry = (matches!(job.state, JobState::Dead | JobState::Cancelled)).then(|| {
                                 let id = id.clone();
-                                view! { <button type="button" class="button retry-job" on:click=move |_| act(true, id.clone())>{t("jobs.retry")}</button> }
+                                view! { <button type="button" class="button retry-job" on:click=move |_| act(true, id.clone())>{t("jobs-retry")}</button> }
                             });
                             let cancel = (matches!(job.state, JobState::Queued | JobState::Running)).then(|| {
                                 let id = id.clone();
-                                view! { <button type="button" class="button quiet cancel-job" on:click=move |_| act(false, id.clone())>{t("jobs.cancel")}</button> }
+                                view! { <button type="button" class="button quiet cancel-job" on:click=move |_| act(false, id.clone())>{t("jobs-cancel")}</button> }
                             });
                             view! {
                                 <li class="job" data-state=format!("{:?}", job.state).to_lowercase() data-kind=job.kind.clone()>
@@ -476,28 +476,40 @@ pub fn Jobs() -> impl IntoView {
 
 fn job_kind(kind: &str) -> String {
     match kind {
-        "read" => t("jobs.kind.read"),
-        "index" => t("jobs.kind.index"),
-        kind if kind.starts_with("pack.") => {
-            t_with("jobs.kind.pack", &[("step", &kind["pack.".len()..])])
-        }
-        other => other.to_owned(),
+        "read" => t("jobs-kind-read"),
+        "index" => t("jobs-kind-index"),
+        kind => match pack_step(kind) {
+            Some(step) => t_with("jobs-kind-pack", &[("step", &t(step))]),
+            None => kind.to_owned(),
+        },
     }
+}
+
+/// The words for a study pack's step, from its job kind (`pack.summary`).
+fn pack_step(kind: &str) -> Option<&'static str> {
+    Some(match kind.strip_prefix("pack.")? {
+        "extract" => "jobs-step-extract",
+        "index" => "jobs-step-index",
+        "summary" => "jobs-step-summary",
+        "concepts" => "jobs-step-concepts",
+        "cards" => "jobs-step-cards",
+        "quiz" => "jobs-step-quiz",
+        "validate" => "jobs-step-validate",
+        "deliver" => "jobs-step-deliver",
+        _ => return None,
+    })
 }
 
 fn job_state(job: &JobView) -> String {
     match job.state {
         JobState::Queued if job.attempts > 0 => t_with(
-            "jobs.retrying",
-            &[
-                ("n", &(job.attempts + 1).to_string()),
-                ("max", &job.max_attempts.to_string()),
-            ],
+            "jobs-retrying",
+            &[("n", &(job.attempts + 1)), ("max", &job.max_attempts)],
         ),
-        JobState::Queued => t("jobs.queued"),
-        JobState::Running => t("jobs.running"),
-        JobState::Done => t("jobs.done"),
-        JobState::Dead => t_with("jobs.dead", &[("n", &job.attempts.to_string())]),
-        JobState::Cancelled => t("jobs.cancelled"),
+        JobState::Queued => t("jobs-queued"),
+        JobState::Running => t("jobs-running"),
+        JobState::Done => t("jobs-done"),
+        JobState::Dead => t_with("jobs-dead", &[("n", &job.attempts)]),
+        JobState::Cancelled => t("jobs-cancelled"),
     }
 }

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use satchel_types::{DayReviews, ErrorView, LearningSettings, LearningStats, command};
 
 use crate::app::session;
-use crate::i18n::{t, t_with};
+use crate::i18n::{intl, t, t_with};
 use crate::ipc;
 use crate::pages::search::owner_href;
 use crate::widgets::ErrorBanner;
@@ -16,19 +16,15 @@ const DAY_MS: i64 = 86_400_000;
 /// The colour-blind-safe steps of the heatmap, from none to most.
 const HEAT: [&str; 5] = ["heat-0", "heat-1", "heat-2", "heat-3", "heat-4"];
 
-/// The learner's date of a moment (a day's start is 04:00 their time).
+/// The learner's date of a moment (a day's start is 04:00 their time), as their
+/// language writes it.
 fn date(ms: i64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    format!(
-        "{}-{:02}-{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date()
-    )
+    intl::date(ms)
 }
 
-fn minutes(ms: i64) -> String {
-    format!("{:.0}", ms as f64 / 60_000.0)
+/// Whole minutes, as a number for messages that count them.
+fn minutes(ms: i64) -> i64 {
+    (ms as f64 / 60_000.0).round() as i64
 }
 
 #[component]
@@ -47,7 +43,7 @@ pub fn Progress() -> impl IntoView {
     });
     view! {
         <div class="page progress-page">
-            <header class="page-header"><h1>{t("progress.title")}</h1></header>
+            <header class="page-header"><h1>{t("progress-title")}</h1></header>
             <ErrorBanner error/>
             {move || stats.get().map(|s| view! {
                 <Summary stats=s.clone()/>
@@ -66,19 +62,19 @@ pub fn Progress() -> impl IntoView {
 fn Summary(stats: LearningStats) -> impl IntoView {
     let retention = stats
         .true_retention
-        .map(|r| format!("{:.0} %", r * 100.0))
+        .map(|r| intl::percent(f64::from(r)))
         .unwrap_or_else(|| "—".to_owned());
     view! {
         <dl class="stat-tiles" id="progress-summary">
-            <div class="stat-tile"><dt>{t("progress.reviews_total")}</dt><dd id="stat-reviews">{stats.total_reviews}</dd></div>
-            <div class="stat-tile"><dt>{t("progress.retention")}</dt><dd id="stat-retention">{retention}</dd></div>
-            <div class="stat-tile"><dt>{t("progress.due_today")}</dt><dd>{stats.counts.due + stats.counts.learning}</dd></div>
-            <div class="stat-tile"><dt>{t("progress.time_total")}</dt><dd>{t_with("progress.minutes", &[("n", &minutes(stats.total_time_ms))])}</dd></div>
-            <div class="stat-tile"><dt>{t("progress.cards")}</dt><dd class="small">{t_with("progress.card_counts", &[
-                ("new", &stats.cards.new.to_string()),
-                ("learning", &stats.cards.learning.to_string()),
-                ("young", &stats.cards.young.to_string()),
-                ("mature", &stats.cards.mature.to_string()),
+            <div class="stat-tile"><dt>{t("progress-reviews_total")}</dt><dd id="stat-reviews">{stats.total_reviews}</dd></div>
+            <div class="stat-tile"><dt>{t("progress-retention")}</dt><dd id="stat-retention">{retention}</dd></div>
+            <div class="stat-tile"><dt>{t("progress-due_today")}</dt><dd>{stats.counts.due + stats.counts.learning}</dd></div>
+            <div class="stat-tile"><dt>{t("progress-time_total")}</dt><dd>{t_with("progress-minutes", &[("n", &minutes(stats.total_time_ms))])}</dd></div>
+            <div class="stat-tile"><dt>{t("progress-cards")}</dt><dd class="small">{t_with("progress-card_counts", &[
+                ("new", &stats.cards.new),
+                ("learning", &stats.cards.learning),
+                ("young", &stats.cards.young),
+                ("mature", &stats.cards.mature),
             ])}</dd></div>
         </dl>
     }
@@ -100,7 +96,7 @@ fn Chart(
             <figcaption class="chart-summary">{summary}</figcaption>
             {drawing}
             <details class="chart-table">
-                <summary>{t("progress.as_table")}</summary>
+                <summary>{t("progress-as_table")}</summary>
                 <table>
                     <thead><tr><th scope="col">{head[0].clone()}</th><th scope="col">{head[1].clone()}</th></tr></thead>
                     <tbody>
@@ -135,7 +131,7 @@ fn Heatmap(days: Vec<DayReviews>, today: i64) -> impl IntoView {
         .map(|n| {
             let slot = n + offset;
             let count = by_day.get(&n).copied().unwrap_or(0);
-            let label = t_with("progress.day_reviews", &[("date", &date(first + n * DAY_MS)), ("n", &count.to_string())]);
+            let label = t_with("progress-day_reviews", &[("date", &date(first + n * DAY_MS)), ("n", &count)]);
             view! {
                 <rect x=(slot / 7 * CELL).to_string() y=(slot % 7 * CELL).to_string() width="10" height="10" rx="2" class=HEAT[level(count)]>
                     <title>{label}</title>
@@ -148,16 +144,16 @@ fn Heatmap(days: Vec<DayReviews>, today: i64) -> impl IntoView {
     let rows = days
         .iter()
         .rev()
-        .map(|d| [date(d.day), d.reviews.to_string()])
+        .map(|d| [date(d.day), intl::number(f64::from(d.reviews))])
         .collect();
     let width = (53 * CELL).to_string();
     view! {
-        <Chart id="chart-heatmap" title=t("progress.heatmap")
-            summary=t_with("progress.heatmap_summary", &[("n", &total.to_string()), ("days", &active.to_string())])
+        <Chart id="chart-heatmap" title=t("progress-heatmap")
+            summary=t_with("progress-heatmap_summary", &[("n", &total), ("days", &active)])
             drawing=view! {
-                <svg class="heatmap" viewBox=format!("0 0 {width} 84") role="img" aria-label=t("progress.heatmap")>{cells}</svg>
+                <svg class="heatmap" viewBox=format!("0 0 {width} 84") role="img" aria-label=t("progress-heatmap")>{cells}</svg>
             }.into_any()
-            head=[t("progress.day"), t("progress.reviews")]
+            head=[t("progress-day"), t("progress-reviews")]
             rows=rows/>
     }
 }
@@ -209,28 +205,44 @@ fn Retention(stats: LearningStats) -> impl IntoView {
     let labels: Vec<String> = weeks
         .iter()
         .zip(&values)
-        .map(|(w, v)| format!("{}: {:.0} % ({})", date(w.week), v * 100.0, w.reviews))
+        .map(|(w, v)| {
+            format!(
+                "{}: {} ({})",
+                date(w.week),
+                intl::percent(f64::from(*v)),
+                intl::number(f64::from(w.reviews))
+            )
+        })
         .collect();
     let desired = stats.settings.desired_retention;
     let summary = match stats.true_retention {
         Some(r) => t_with(
-            "progress.retention_summary",
+            "progress-retention_summary",
             &[
-                ("percent", &format!("{:.0}", r * 100.0)),
-                ("desired", &format!("{:.0}", desired * 100.0)),
+                ("percent", &intl::percent(f64::from(r))),
+                ("desired", &intl::percent(f64::from(desired))),
             ],
         ),
-        None => t("progress.retention_none"),
+        None => t("progress-retention_none"),
     };
     let rows = weeks
         .iter()
         .zip(&values)
-        .map(|(w, v)| [date(w.week), format!("{:.0} % ({})", v * 100.0, w.reviews)])
+        .map(|(w, v)| {
+            [
+                date(w.week),
+                format!(
+                    "{} ({})",
+                    intl::percent(f64::from(*v)),
+                    intl::number(f64::from(w.reviews))
+                ),
+            ]
+        })
         .collect();
     view! {
-        <Chart id="chart-retention" title=t("progress.retention_title") summary=summary
+        <Chart id="chart-retention" title=t("progress-retention_title") summary=summary
             drawing=bars(&values, 1.0, &labels, Some(desired))
-            head=[t("progress.week"), t("progress.recalled")] rows=rows/>
+            head=[t("progress-week"), t("progress-recalled")] rows=rows/>
     }
 }
 
@@ -240,25 +252,27 @@ fn Forecast(forecast: Vec<u32>, today: i64) -> impl IntoView {
     let labels: Vec<String> = forecast
         .iter()
         .enumerate()
-        .map(|(i, n)| format!("{}: {n}", date(today + i as i64 * DAY_MS)))
+        .map(|(i, n)| {
+            format!(
+                "{}: {}",
+                date(today + i as i64 * DAY_MS),
+                intl::number(f64::from(*n))
+            )
+        })
         .collect();
     let week: u32 = forecast.iter().take(7).sum();
     let top = values.iter().copied().fold(1.0, f32::max);
     let rows = labels
         .iter()
         .zip(&forecast)
-        .map(|(l, n)| {
-            [
-                l.split(':').next().unwrap_or_default().to_owned(),
-                n.to_string(),
-            ]
-        })
+        .enumerate()
+        .map(|(i, (_, n))| [date(today + i as i64 * DAY_MS), intl::number(f64::from(*n))])
         .collect();
     view! {
-        <Chart id="chart-forecast" title=t("progress.forecast")
-            summary=t_with("progress.forecast_summary", &[("today", &forecast.first().copied().unwrap_or(0).to_string()), ("week", &week.to_string())])
+        <Chart id="chart-forecast" title=t("progress-forecast")
+            summary=t_with("progress-forecast_summary", &[("today", &forecast.first().copied().unwrap_or(0)), ("week", &week)])
             drawing=bars(&values, top, &labels, None)
-            head=[t("progress.day"), t("progress.due")] rows=rows/>
+            head=[t("progress-day"), t("progress-due")] rows=rows/>
     }
 }
 
@@ -276,7 +290,13 @@ fn TimeSpent(days: Vec<DayReviews>, today: i64) -> impl IntoView {
     let labels: Vec<String> = spent
         .iter()
         .enumerate()
-        .map(|(i, ms)| format!("{}: {} min", date(first + i as i64 * DAY_MS), minutes(*ms)))
+        .map(|(i, ms)| {
+            format!(
+                "{}: {}",
+                date(first + i as i64 * DAY_MS),
+                t_with("progress-minutes", &[("n", &minutes(*ms))])
+            )
+        })
         .collect();
     let total: i64 = spent.iter().sum();
     let top = values.iter().copied().fold(1.0, f32::max);
@@ -288,10 +308,10 @@ fn TimeSpent(days: Vec<DayReviews>, today: i64) -> impl IntoView {
         })
         .collect();
     view! {
-        <Chart id="chart-time" title=t("progress.time")
-            summary=t_with("progress.time_summary", &[("n", &minutes(total))])
+        <Chart id="chart-time" title=t("progress-time")
+            summary=t_with("progress-time_summary", &[("n", &minutes(total))])
             drawing=bars(&values, top, &labels, None)
-            head=[t("progress.day"), t("progress.time")] rows=rows/>
+            head=[t("progress-day"), t("progress-time")] rows=rows/>
     }
 }
 
@@ -299,20 +319,17 @@ fn TimeSpent(days: Vec<DayReviews>, today: i64) -> impl IntoView {
 fn Mastery(stats: LearningStats) -> impl IntoView {
     let concepts = stats.mastery;
     let summary = if concepts.is_empty() {
-        t("progress.mastery_none")
+        t("progress-mastery_none")
     } else {
         let known = concepts.iter().filter(|c| c.mastery >= 0.8).count();
         t_with(
-            "progress.mastery_summary",
-            &[
-                ("known", &known.to_string()),
-                ("n", &concepts.len().to_string()),
-            ],
+            "progress-mastery_summary",
+            &[("known", &known), ("n", &concepts.len())],
         )
     };
     let rows = concepts
         .iter()
-        .map(|c| [c.label.clone(), format!("{:.0} %", c.mastery * 100.0)])
+        .map(|c| [c.label.clone(), intl::percent(f64::from(c.mastery))])
         .collect();
     let drawing = view! {
         <ul class="mastery-list" id="mastery-list">
@@ -325,7 +342,7 @@ fn Mastery(stats: LearningStats) -> impl IntoView {
                             <rect x="0" y="0" width="100" height="8" class="bar-track"/>
                             <rect x="0" y="0" width=percent.clone() height="8" class="bar"/>
                         </svg>
-                        <span class="muted">{format!("{percent} %")}</span>
+                        <span class="muted">{intl::percent(f64::from(c.mastery))}</span>
                     </li>
                 }
             }).collect_view()}
@@ -333,8 +350,8 @@ fn Mastery(stats: LearningStats) -> impl IntoView {
     }
     .into_any();
     view! {
-        <Chart id="chart-mastery" title=t("progress.mastery") summary=summary drawing=drawing
-            head=[t("progress.concept"), t("progress.known")] rows=rows/>
+        <Chart id="chart-mastery" title=t("progress-mastery") summary=summary drawing=drawing
+            head=[t("progress-concept"), t("progress-known")] rows=rows/>
     }
 }
 
@@ -372,44 +389,44 @@ fn Scheduling(settings: LearningSettings, reviews: u32) -> impl IntoView {
     };
     let learnt = settings.optimisation.map(|o| {
         let key = if o.adopted {
-            "progress.optimised"
+            "progress-optimised"
         } else {
-            "progress.optimised_kept"
+            "progress-optimised_kept"
         };
         t_with(
             key,
             &[
-                ("reviews", &o.reviews.to_string()),
-                ("before", &format!("{:.3}", o.log_loss_before)),
-                ("after", &format!("{:.3}", o.log_loss_after)),
+                ("reviews", &o.reviews),
+                ("before", &intl::fixed(o.log_loss_before.into(), 3)),
+                ("after", &intl::fixed(o.log_loss_after.into(), 3)),
             ],
         )
     });
     view! {
         <section class="scheduling" aria-labelledby="scheduling-title">
-            <h2 class="section-title" id="scheduling-title">{t("progress.scheduling")}</h2>
+            <h2 class="section-title" id="scheduling-title">{t("progress-scheduling")}</h2>
             <ErrorBanner error/>
             <form on:submit=save class="card">
                 <div class="field">
-                    <label for="desired-retention">{move || t_with("progress.desired", &[("percent", &retention.get().to_string())])}</label>
+                    <label for="desired-retention">{move || t_with("progress-desired", &[("percent", &intl::percent(f64::from(retention.get()) / 100.0))])}</label>
                     <input id="desired-retention" type="range" min="70" max="97" step="1" prop:value=move || retention.get().to_string()
                         on:input=move |e| retention.set(event_target_value(&e).parse().unwrap_or(90))/>
-                    <p class="hint">{t("progress.desired_hint")}</p>
+                    <p class="hint">{t("progress-desired_hint")}</p>
                 </div>
                 <div class="field">
-                    <label for="new-per-day">{t("progress.new_per_day")}</label>
+                    <label for="new-per-day">{t("progress-new_per_day")}</label>
                     <input id="new-per-day" type="number" min="0" max="9999" prop:value=move || new_per_day.get().to_string()
                         on:input=move |e| new_per_day.set(event_target_value(&e).parse().unwrap_or(20))/>
                 </div>
                 <div class="actions">
-                    <button type="submit" class="button primary">{t("progress.save")}</button>
-                    <Show when=move || saved.get()><span role="status">{t("progress.saved")}</span></Show>
+                    <button type="submit" class="button primary">{t("progress-save")}</button>
+                    <Show when=move || saved.get()><span role="status">{t("progress-saved")}</span></Show>
                 </div>
             </form>
-            <p id="optimisation">{learnt.unwrap_or_else(|| t_with("progress.not_optimised", &[("n", &reviews.to_string())]))}</p>
+            <p id="optimisation">{learnt.unwrap_or_else(|| t_with("progress-not_optimised", &[("n", &reviews)]))}</p>
             <div class="actions">
-                <button type="button" class="button" id="optimise-now" on:click=optimise disabled=move || queued.get()>{t("progress.optimise")}</button>
-                <Show when=move || queued.get()><span role="status">{t("progress.optimise_queued")}</span></Show>
+                <button type="button" class="button" id="optimise-now" on:click=optimise disabled=move || queued.get()>{t("progress-optimise")}</button>
+                <Show when=move || queued.get()><span role="status">{t("progress-optimise_queued")}</span></Show>
             </div>
         </section>
     }

@@ -20,8 +20,8 @@ pub fn RecoveryCodeNotice(code: String, on_done: Callback<()>) -> impl IntoView 
     };
     view! {
         <section class="card recovery" aria-labelledby="recovery-title">
-            <h1 id="recovery-title">{t("recovery.title")}</h1>
-            <p class="prose">{t("recovery.explained")}</p>
+            <h1 id="recovery-title">{t("recovery-title")}</h1>
+            <p class="prose">{t("recovery-explained")}</p>
             // Groups wrap as wholes, so no line ever breaks inside one.
             <p class="recovery-code" id="recovery-code">
                 {code.split('-').enumerate().map(|(i, group)| view! {
@@ -35,7 +35,7 @@ pub fn RecoveryCodeNotice(code: String, on_done: Callback<()>) -> impl IntoView 
                     id="recovery-ack"
                     on:change=move |ev| written_down.set(event_target_checked(&ev))
                 />
-                {t("recovery.acknowledge")}
+                {t("recovery-acknowledge")}
             </label>
             <div class="actions">
                 <button
@@ -44,7 +44,7 @@ pub fn RecoveryCodeNotice(code: String, on_done: Callback<()>) -> impl IntoView 
                     disabled=move || !written_down.get()
                     on:click=finish
                 >
-                    {t("recovery.continue")}
+                    {t("recovery-continue")}
                 </button>
             </div>
         </section>

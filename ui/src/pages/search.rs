@@ -45,17 +45,17 @@ pub fn SearchBar() -> impl IntoView {
                     id="search-input"
                     type="search"
                     class="search-input"
-                    placeholder=t("search.placeholder")
-                    aria-label=t("search.label")
+                    placeholder=t("search-placeholder")
+                    aria-label=t("search-label")
                     prop:value=move || typed.get()
                     on:input=move |ev| typed.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button" id="search-submit">{t("search.submit")}</button>
+                <button type="submit" class="button" id="search-submit">{t("search-submit")}</button>
                 <super::sync::SyncIndicator/>
             </form>
             {move || session.indexing.get().map(|(done, total)| view! {
                 <div class="indexing" id="indexing" role="status">
-                    <span class="muted">{t_with("search.indexing", &[("done", &done.to_string()), ("total", &total.to_string())])}</span>
+                    <span class="muted">{t_with("search-indexing", &[("done", &done), ("total", &total)])}</span>
                     <ProgressBar done=done as i64 total=Some(total as i64)/>
                 </div>
             })}
@@ -67,11 +67,11 @@ pub fn SearchBar() -> impl IntoView {
 #[component]
 pub fn KindSign(kind: HitKind) -> impl IntoView {
     let (sign, key) = match kind {
-        HitKind::Note => ("✎", "kind.note"),
-        HitKind::Audio => ("♪", "kind.audio"),
-        HitKind::Image => ("▣", "kind.image"),
-        HitKind::Document => ("▤", "kind.document"),
-        HitKind::Text => ("¶", "kind.text"),
+        HitKind::Note => ("✎", "kind-note"),
+        HitKind::Audio => ("♪", "kind-audio"),
+        HitKind::Image => ("▣", "kind-image"),
+        HitKind::Document => ("▤", "kind-document"),
+        HitKind::Text => ("¶", "kind-text"),
     };
     view! {
         <span class="kind-sign" data-kind=format!("{kind:?}").to_lowercase() title=t(key)>
@@ -127,10 +127,8 @@ fn place_href(
 /// Where a hit is, in words: "page 3", "at 4:05".
 fn place(hit: &SearchHit) -> Option<String> {
     match (hit.kind, hit.page, hit.start_ms) {
-        (HitKind::Document, Some(page), _) => {
-            Some(t_with("source.page", &[("n", &page.to_string())]))
-        }
-        (_, _, Some(ms)) => Some(t_with("search.at", &[("time", &clock(ms))])),
+        (HitKind::Document, Some(page), _) => Some(t_with("source-page", &[("n", &page)])),
+        (_, _, Some(ms)) => Some(t_with("search-at", &[("time", &clock(ms))])),
         _ => None,
     }
 }
@@ -211,12 +209,12 @@ pub fn SearchResults() -> impl IntoView {
     view! {
         <div class="page search-page">
             <header class="page-header">
-                <h1>{move || t_with("search.title", &[("query", &q())])}</h1>
+                <h1>{move || t_with("search-title", &[("query", &q())])}</h1>
             </header>
             <ErrorBanner error/>
             {move || hits.get().map(|hits| {
                 if hits.is_empty() {
-                    return view! { <p class="empty" id="no-hits">{t("search.nothing")}</p> }.into_any();
+                    return view! { <p class="empty" id="no-hits">{t("search-nothing")}</p> }.into_any();
                 }
                 view! {
                     <ol class="hits" id="hits">
@@ -270,28 +268,28 @@ pub fn Ask() -> impl IntoView {
         <div class="page ask-page">
             <header class="page-header">
                 <div>
-                    <h1>{t("ask.title")}</h1>
-                    <p class="muted">{t("ask.subtitle")}</p>
+                    <h1>{t("ask-title")}</h1>
+                    <p class="muted">{t("ask-subtitle")}</p>
                 </div>
             </header>
             <form class="ask-form" on:submit=submit>
-                <label class="visually-hidden" for="ask-input">{t("ask.label")}</label>
+                <label class="visually-hidden" for="ask-input">{t("ask-label")}</label>
                 <input
                     id="ask-input"
                     class="ask-input"
                     type="text"
-                    placeholder=t("ask.placeholder")
+                    placeholder=t("ask-placeholder")
                     prop:value=move || question.get()
                     on:input=move |ev| question.set(event_target_value(&ev))
                 />
                 <button type="submit" class="button primary" id="ask-submit" disabled=move || asking.get()>
-                    {move || if asking.get() { t("ask.asking") } else { t("ask.submit") }}
+                    {move || if asking.get() { t("ask-asking") } else { t("ask-submit") }}
                 </button>
             </form>
             <ErrorBanner error/>
             {move || answers.get().map(|answers| {
                 if answers.is_empty() {
-                    return view! { <p class="empty" id="no-answers">{t("ask.nothing")}</p> }.into_any();
+                    return view! { <p class="empty" id="no-answers">{t("ask-nothing")}</p> }.into_any();
                 }
                 view! {
                     <ol class="answers" id="answers">
@@ -345,14 +343,14 @@ pub fn Topics() -> impl IntoView {
         <div class="page topics-page">
             <header class="page-header">
                 <div>
-                    <h1>{t("topics.title")}</h1>
-                    <p class="muted">{t("topics.subtitle")}</p>
+                    <h1>{t("topics-title")}</h1>
+                    <p class="muted">{t("topics-subtitle")}</p>
                 </div>
             </header>
             <ErrorBanner error/>
             {move || map.get().map(|map| {
                 if map.concepts.is_empty() {
-                    return view! { <p class="empty" id="no-topics">{t("topics.none")}</p> }.into_any();
+                    return view! { <p class="empty" id="no-topics">{t("topics-none")}</p> }.into_any();
                 }
                 let titles: std::collections::HashMap<String, (HitKind, String)> = map
                     .concepts
@@ -380,14 +378,14 @@ pub fn Topics() -> impl IntoView {
                         }}).collect_view()}
                     </ul>
                     {(!map.links.is_empty()).then(|| view! {
-                        <h2 class="section-title">{t("topics.shared")}</h2>
+                        <h2 class="section-title">{t("topics-shared")}</h2>
                         <ul class="topic-links" id="topic-links">
                             {map.links.iter().map(|link| {
                                 let name = |id: &String| titles.get(id).map(|(_, t)| t.clone()).unwrap_or_default();
                                 let shared: Vec<String> = link.concepts.iter().filter_map(|c| labels.get(c).cloned()).collect();
                                 view! {
                                     <li>
-                                        {t_with("topics.link", &[("a", &name(&link.sources[0])), ("b", &name(&link.sources[1])), ("topics", &shared.join(", "))])}
+                                        {t_with("topics-link", &[("a", &name(&link.sources[0])), ("b", &name(&link.sources[1])), ("topics", &shared.join(", "))])}
                                     </li>
                                 }
                             }).collect_view()}

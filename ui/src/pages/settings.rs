@@ -75,38 +75,39 @@ pub fn Settings() -> impl IntoView {
 
     view! {
         <div class="page settings">
-            <header class="page-header"><h1>{t("settings.title")}</h1></header>
+            <header class="page-header"><h1>{t("settings-title")}</h1></header>
             <ErrorBanner error/>
             <section class="card" aria-labelledby="appearance-title">
-                <h2 id="appearance-title">{t("settings.appearance")}</h2>
+                <h2 id="appearance-title">{t("settings-appearance")}</h2>
                 <fieldset>
-                    <legend>{t("settings.theme")}</legend>
-                    {theme_choice(Theme::System, "settings.theme_system")}
-                    {theme_choice(Theme::Light, "settings.theme_light")}
-                    {theme_choice(Theme::Dark, "settings.theme_dark")}
+                    <legend>{t("settings-theme")}</legend>
+                    {theme_choice(Theme::System, "settings-theme_system")}
+                    {theme_choice(Theme::Light, "settings-theme_light")}
+                    {theme_choice(Theme::Dark, "settings-theme_dark")}
                 </fieldset>
+                <crate::widgets::LanguagePicker id="language"/>
             </section>
             <super::sync::SyncSettingsCard/>
             <section class="card" aria-labelledby="security-title">
-                <h2 id="security-title">{t("settings.security")}</h2>
+                <h2 id="security-title">{t("settings-security")}</h2>
                 {move || match new_code.get() {
                     Some(code) => view! { <RecoveryCodeNotice code on_done=code_done/> }.into_any(),
                     None => view! {
-                        <p class="prose">{t("settings.rotate_explained")}</p>
+                        <p class="prose">{t("settings-rotate_explained")}</p>
                         <Show when=needs_passphrase>
                             <div class="field">
-                                <label for="rotate-passphrase">{t("unlock.passphrase")}</label>
+                                <label for="rotate-passphrase">{t("unlock-passphrase")}</label>
                                 <input id="rotate-passphrase" type="password" autocomplete="current-password"
                                     on:input=move |ev| passphrase.set(event_target_value(&ev))/>
                             </div>
                         </Show>
                         <div class="actions">
                             <button id="rotate-key" class="button" disabled=move || rotating.get() on:click=rotate>
-                                {move || if rotating.get() { t("settings.rotating") } else { t("settings.rotate") }}
+                                {move || if rotating.get() { t("settings-rotating") } else { t("settings-rotate") }}
                             </button>
                         </div>
                         <Show when=move || rotated.get()>
-                            <p class="banner ok" role="status">{t("settings.rotated")}</p>
+                            <p class="banner ok" role="status">{t("settings-rotated")}</p>
                         </Show>
                     }.into_any(),
                 }}
@@ -116,12 +117,12 @@ pub fn Settings() -> impl IntoView {
             <ClassOffersCard models_changed update_offer/>
             <HelperSettingsCard/>
             <section class="card" aria-labelledby="about-title">
-                <h2 id="about-title">{t("settings.about")}</h2>
+                <h2 id="about-title">{t("settings-about")}</h2>
                 {move || about.get().map(|about| view! {
                     <dl class="facts">
-                        <dt>{t("settings.version")}</dt><dd>{about.version}</dd>
-                        <dt>{t("settings.encryption")}</dt><dd>{format!("SQLCipher {}", about.cipher_version)}</dd>
-                        <dt>{t("settings.data_folder")}</dt><dd class="mono">{about.data_dir}</dd>
+                        <dt>{t("settings-version")}</dt><dd>{about.version}</dd>
+                        <dt>{t("settings-encryption")}</dt><dd>{format!("SQLCipher {}", about.cipher_version)}</dd>
+                        <dt>{t("settings-data_folder")}</dt><dd class="mono">{about.data_dir}</dd>
                     </dl>
                 })}
             </section>
@@ -162,31 +163,31 @@ fn HelperSettingsCard() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="helper-title">
-            <h2 id="helper-title">{t("settings.helper")}</h2>
-            <p class="prose">{t("settings.helper_explained")}</p>
+            <h2 id="helper-title">{t("settings-helper")}</h2>
+            <p class="prose">{t("settings-helper_explained")}</p>
             <form on:submit=save>
                 <div class="field">
-                    <label for="helper-url">{t("settings.helper_url")}</label>
+                    <label for="helper-url">{t("settings-helper_url")}</label>
                     <input id="helper-url" type="url" placeholder="https://192.168.1.20:8443/#sha256=…"
                         prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="helper-model">{t("settings.helper_model")}</label>
+                    <label for="helper-model">{t("settings-helper_model")}</label>
                     <input id="helper-model" type="text"
                         prop:value=move || model.get() on:input=move |ev| model.set(event_target_value(&ev))/>
                 </div>
                 <div class="actions">
                     <button id="save-helper" type="submit" class="button" disabled=move || saving.get()>
-                        {move || if saving.get() { t("settings.helper_trying") } else { t("settings.helper_save") }}
+                        {move || if saving.get() { t("settings-helper_trying") } else { t("settings-helper_save") }}
                     </button>
                 </div>
             </form>
             {move || outcome.get().map(|outcome| match outcome {
-                Ok(true) => view! { <p class="banner ok" role="status" id="helper-status">{t("settings.helper_ok")}</p> }.into_any(),
-                Ok(false) => view! { <p class="banner ok" role="status" id="helper-status">{t("settings.helper_cleared")}</p> }.into_any(),
+                Ok(true) => view! { <p class="banner ok" role="status" id="helper-status">{t("settings-helper_ok")}</p> }.into_any(),
+                Ok(false) => view! { <p class="banner ok" role="status" id="helper-status">{t("settings-helper_cleared")}</p> }.into_any(),
                 Err(problem) => view! {
                     <p class="banner error" role="alert" id="helper-status">
-                        {crate::i18n::t_with("settings.helper_failed", &[("problem", &problem)])}
+                        {crate::i18n::t_with("settings-helper_failed", &[("problem", &problem)])}
                     </p>
                 }.into_any(),
             })}
@@ -197,10 +198,10 @@ fn HelperSettingsCard() -> impl IntoView {
 /// The key of an ability's name.
 pub fn ability_key(ability: Ability) -> &'static str {
     match ability {
-        Ability::TranscribeEnglish => "models.transcribe_english",
-        Ability::TranscribeOtherLanguages => "models.transcribe_other_languages",
-        Ability::ReadImages => "models.read_images",
-        Ability::SearchByMeaning => "models.search_by_meaning",
+        Ability::TranscribeEnglish => "models-transcribe_english",
+        Ability::TranscribeOtherLanguages => "models-transcribe_other_languages",
+        Ability::ReadImages => "models-read_images",
+        Ability::SearchByMeaning => "models-search_by_meaning",
     }
 }
 
@@ -244,12 +245,12 @@ fn ModelsCard(changed: RwSignal<u32>) -> impl IntoView {
     };
     view! {
         <section class="card" id="models" aria-labelledby="models-title">
-            <h2 id="models-title">{t("models.title")}</h2>
+            <h2 id="models-title">{t("models-title")}</h2>
             <ErrorBanner error/>
             {move || status.get().map(|status| view! {
                 <ul class="abilities" id="abilities">
                     {status.abilities.into_iter().map(|a| {
-                        let state = if a.ready { t("models.ready") } else { t("models.missing") };
+                        let state = if a.ready { t("models-ready") } else { t("models-missing") };
                         view! {
                             <li data-ability=format!("{:?}", a.ability) data-ready=a.ready.to_string()>
                                 <strong>{t(ability_key(a.ability))}</strong>": "{state}
@@ -258,18 +259,18 @@ fn ModelsCard(changed: RwSignal<u32>) -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <p class="prose">{match status.imported_pack {
-                    Some(version) => crate::i18n::t_with("models.imported", &[("version", &version)]),
-                    None => t("models.pack_explained"),
+                    Some(version) => crate::i18n::t_with("models-imported", &[("version", &version)]),
+                    None => t("models-pack_explained"),
                 }}</p>
             })}
             <div class="actions">
                 <button id="import-model-pack" type="button" class="button" on:click=import
                     disabled=move || importing.get() aria-busy=move || importing.get().to_string()>
-                    {move || if importing.get() { t("models.importing") } else { t("models.import") }}
+                    {move || if importing.get() { t("models-importing") } else { t("models-import") }}
                 </button>
             </div>
             <Show when=move || imported.get()>
-                <p class="banner ok" role="status" id="models-imported">{t("models.import_done")}</p>
+                <p class="banner ok" role="status" id="models-imported">{t("models-import_done")}</p>
             </Show>
         </section>
     }
@@ -317,36 +318,36 @@ fn UpdateCard(offer: RwSignal<Option<UpdateOffer>>) -> impl IntoView {
     };
     view! {
         <section class="card" id="update" aria-labelledby="update-title">
-            <h2 id="update-title">{t("update.title")}</h2>
-            <p class="prose">{t("update.explained")}</p>
+            <h2 id="update-title">{t("update-title")}</h2>
+            <p class="prose">{t("update-explained")}</p>
             <ErrorBanner error/>
             {move || offer.get().map(|shown| view! {
                 <div id="update-offer" role="status">
-                    <p><strong>{crate::i18n::t_with("update.offer", &[("version", &shown.version), ("current", &shown.current)])}</strong></p>
+                    <p><strong>{crate::i18n::t_with("update-offer", &[("version", &shown.version), ("current", &shown.current)])}</strong></p>
                     <p class="prose">{shown.notes}</p>
                     <div class="actions">
                         <button id="install-update" type="button" class="button primary" on:click=install disabled=move || busy.get()>
-                            {t("update.install")}
+                            {t("update-install")}
                         </button>
-                        <button type="button" class="button" on:click=move |_| offer.set(None)>{t("update.not_now")}</button>
+                        <button type="button" class="button" on:click=move |_| offer.set(None)>{t("update-not_now")}</button>
                     </div>
                 </div>
             })}
             <div class="actions">
                 <button id="choose-update" type="button" class="button" on:click=choose
                     disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
-                    {move || if busy.get() { t("update.checking") } else { t("update.choose") }}
+                    {move || if busy.get() { t("update-checking") } else { t("update-choose") }}
                 </button>
             </div>
             <Show when=move || installed.get()>
-                <p class="banner ok" role="status">{t("update.installed")}</p>
+                <p class="banner ok" role="status">{t("update-installed")}</p>
             </Show>
         </section>
     }
 }
 
 fn megabytes(bytes: u64) -> String {
-    format!("{} MB", bytes.div_ceil(1 << 20))
+    crate::i18n::intl::bytes(bytes)
 }
 
 /// What the class server offers (the teacher's update of Satchel, their model pack):
@@ -382,13 +383,13 @@ fn ClassOffersCard(
             match result {
                 Ok(OfferTaken::Models { version }) => {
                     done.set(Some(crate::i18n::t_with(
-                        "offers.models_taken",
+                        "offers-models_taken",
                         &[("version", &version)],
                     )));
                     models_changed.update(|n| *n += 1);
                 }
                 Ok(OfferTaken::App(update)) => {
-                    done.set(Some(t("offers.update_taken")));
+                    done.set(Some(t("offers-update_taken")));
                     update_offer.set(Some(update));
                 }
                 Err(e) => error.set(Some(e)),
@@ -408,15 +409,15 @@ fn ClassOffersCard(
     view! {
         <Show when=move || !offers.with(Vec::is_empty)>
             <section class="card" id="class-offers" aria-labelledby="class-offers-title">
-                <h2 id="class-offers-title">{t("offers.title")}</h2>
-                <p class="prose">{t("offers.explained")}</p>
+                <h2 id="class-offers-title">{t("offers-title")}</h2>
+                <p class="prose">{t("offers-explained")}</p>
                 <ErrorBanner error/>
                 <ul class="offers">
                     {move || offers.get().into_iter().map(|offer| {
                         let name = offer.name.clone();
                         let what = match offer.kind {
-                            PackOfferKind::App => crate::i18n::t_with("offers.update", &[("version", &offer.version)]),
-                            PackOfferKind::Models => crate::i18n::t_with("offers.models", &[("version", &offer.version)]),
+                            PackOfferKind::App => crate::i18n::t_with("offers-update", &[("version", &offer.version)]),
+                            PackOfferKind::Models => crate::i18n::t_with("offers-models", &[("version", &offer.version)]),
                         };
                         let wanted = offer.wanted;
                         let label = what.clone();
@@ -430,11 +431,11 @@ fn ClassOffersCard(
                                         <button type="button" class="button take-offer" aria-label=label
                                             disabled=move || taking.get().is_some()
                                             on:click=move |_| take(name.clone())>
-                                            {t("offers.take")}
+                                            {t("offers-take")}
                                         </button>
                                     }.into_any()
                                 } else {
-                                    view! { <span class="muted">{t("offers.have_it")}</span> }.into_any()
+                                    view! { <span class="muted">{t("offers-have_it")}</span> }.into_any()
                                 }}
                             </li>
                         }

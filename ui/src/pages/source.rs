@@ -166,7 +166,7 @@ pub fn Source() -> impl IntoView {
 
     view! {
         <div class="page source-page">
-            <p><A href="/library" attr:class="link">{t("source.back")}</A></p>
+            <p><A href="/library" attr:class="link">{t("source-back")}</A></p>
             <ErrorBanner error/>
             {move || source.get().map(|view| {
                 let status = view.status;
@@ -180,10 +180,10 @@ pub fn Source() -> impl IntoView {
                     let (done, total) = progress.get().unwrap_or((0, None));
                     match (kind, total) {
                         // Documents count pages; pictures are read in one go.
-                        (SourceKind::Document, Some(total)) => t_with("source.reading_pages", &[("title", &title), ("done", &done.to_string()), ("total", &total.to_string())]),
-                        (SourceKind::Document | SourceKind::Image | SourceKind::Text, _) => t_with("source.reading", &[("title", &title)]),
-                        (SourceKind::Audio, Some(total)) => t_with("source.progress", &[("title", &title), ("done", &clock(done)), ("total", &clock(total))]),
-                        (SourceKind::Audio, None) => t_with("source.progress_open", &[("title", &title), ("done", &clock(done))]),
+                        (SourceKind::Document, Some(total)) => t_with("source-reading_pages", &[("title", &title), ("done", &done), ("total", &total)]),
+                        (SourceKind::Document | SourceKind::Image | SourceKind::Text, _) => t_with("source-reading", &[("title", &title)]),
+                        (SourceKind::Audio, Some(total)) => t_with("source-progress", &[("title", &title), ("done", &clock(done)), ("total", &clock(total))]),
+                        (SourceKind::Audio, None) => t_with("source-progress_open", &[("title", &title), ("done", &clock(done))]),
                     }
                 };
                 let segments = view.segments.clone();
@@ -194,14 +194,14 @@ pub fn Source() -> impl IntoView {
                             <h1 id="source-title">{view.title.clone()}</h1>
                             <p class="muted" id="source-status" data-status=format!("{status:?}").to_lowercase()>
                                 {status_text(view.kind, status)}
-                                {view.pages.filter(|_| view.kind == SourceKind::Document).map(|n| format!(" · {}", t_with("source.pages", &[("n", &n.to_string())])))}
+                                {view.pages.filter(|_| view.kind == SourceKind::Document).map(|n| format!(" · {}", t_with("source-pages", &[("n", &n)])))}
                                 {view.duration_ms.map(|d| format!(" · {}", clock(d)))}
                                 {view.language.clone().map(|l| format!(" · {}", l.to_uppercase()))}
                             </p>
                         </div>
                     </header>
                     {(!view.original_here && view.kind != SourceKind::Text).then(|| view! {
-                        <p class="banner" role="status" id="original-elsewhere">{t("source.original_elsewhere")}</p>
+                        <p class="banner" role="status" id="original-elsewhere">{t("source-original_elsewhere")}</p>
                     })}
                     {(view.kind == SourceKind::Audio && view.original_here).then(|| view! {
                         <audio
@@ -219,10 +219,10 @@ pub fn Source() -> impl IntoView {
                         <div class="card transcribing" id="transcribing" role="status">
                             <p>{progress_words}</p>
                             {move || { let (done, total) = progress.get().unwrap_or((0, None)); view! { <ProgressBar done total/> } }}
-                            <p class="muted">{t("source.waiting")}</p>
+                            <p class="muted">{t("source-waiting")}</p>
                             {(kind == SourceKind::Audio).then(|| view! {
                                 <button id="cancel-transcription" class="button" on:click=move |_| transcription(false)>
-                                    {t("source.cancel")}
+                                    {t("source-cancel")}
                                 </button>
                             })}
                         </div>
@@ -238,7 +238,7 @@ pub fn Source() -> impl IntoView {
                                     view! {
                                         <div class="actions">
                                             <button id="retry-transcription" class="button primary" on:click=move |_| transcription(true)>
-                                                {t("source.retry")}
+                                                {t("source-retry")}
                                             </button>
                                         </div>
                                     }.into_any()
@@ -246,8 +246,8 @@ pub fn Source() -> impl IntoView {
                             </div>
                         }
                     })}
-                    {(no_speech && view.kind == SourceKind::Audio).then(|| view! { <p class="empty">{t("source.no_speech")}</p> })}
-                    {(no_speech && view.kind != SourceKind::Audio).then(|| view! { <p class="empty">{t("source.no_text")}</p> })}
+                    {(no_speech && view.kind == SourceKind::Audio).then(|| view! { <p class="empty">{t("source-no_speech")}</p> })}
+                    {(no_speech && view.kind != SourceKind::Audio).then(|| view! { <p class="empty">{t("source-no_text")}</p> })}
                     {(view.kind == SourceKind::Image && view.original_here).then(|| {
                         let lines = segments.clone();
                         view! { <Picture src=media_src lines region/> }
@@ -262,11 +262,11 @@ pub fn Source() -> impl IntoView {
                         </div>
                     })}
                     {(view.kind == SourceKind::Audio && !segments.is_empty()).then(|| view! {
-                        <h2 class="section-title">{t("source.transcript")}</h2>
+                        <h2 class="section-title">{t("source-transcript")}</h2>
                         <ol class="transcript" id="transcript">
                             {segments.into_iter().map(|segment| {
                                 let (start, end) = (segment.start_ms.unwrap_or(0), segment.end_ms.unwrap_or(0));
-                                let label = t_with("source.play_from", &[("time", &clock(start))]);
+                                let label = t_with("source-play_from", &[("time", &clock(start))]);
                                 view! {
                                     <li>
                                         <button
@@ -295,13 +295,13 @@ pub fn Source() -> impl IntoView {
                             when=move || confirming_delete.get()
                             fallback=move || view! {
                                 <button id="delete-source" class="button quiet danger" on:click=move |_| confirming_delete.set(true)>
-                                    {t("source.delete")}
+                                    {t("source-delete")}
                                 </button>
                             }
                         >
-                            <span class="confirm">{t("source.delete_confirm")}</span>
-                            <button id="delete-source-yes" class="button danger" on:click=delete>{t("source.delete_yes")}</button>
-                            <button class="button quiet" on:click=move |_| confirming_delete.set(false)>{t("create.cancel")}</button>
+                            <span class="confirm">{t("source-delete_confirm")}</span>
+                            <button id="delete-source-yes" class="button danger" on:click=delete>{t("source-delete_yes")}</button>
+                            <button class="button quiet" on:click=move |_| confirming_delete.set(false)>{t("create-cancel")}</button>
                         </Show>
                     </div>
                 }
@@ -333,11 +333,11 @@ fn Picture(
     view! {
         <div class="picture-view">
             <figure class="picture">
-                <img node_ref=image id="picture" src=move || src.get() alt=t("source.picture") on:load=on_load/>
+                <img node_ref=image id="picture" src=move || src.get() alt=t("source-picture") on:load=on_load/>
                 <Outlines size boxes selected id="outlines" found=Signal::derive(move || region.get().map(|(_, b)| b))/>
             </figure>
-            <section class="lines" aria-label=t("source.text")>
-                <h2 class="section-title">{t("source.text")}</h2>
+            <section class="lines" aria-label=t("source-text")>
+                <h2 class="section-title">{t("source-text")}</h2>
                 <LineList lines selected id="ocr-lines"/>
             </section>
         </div>
@@ -389,7 +389,7 @@ fn LineList(
     view! {
         <ol class="ocr-lines" id=(!id.is_empty()).then_some(id)>
             {lines.into_iter().enumerate().map(|(i, line)| {
-                let confidence = line.confidence.map(|c| format!("{:.0} %", c * 100.0)).unwrap_or_default();
+                let confidence = line.confidence.map(|c| crate::i18n::intl::percent(f64::from(c))).unwrap_or_default();
                 view! {
                     <li
                         class="ocr-line"
@@ -460,7 +460,7 @@ fn DocumentPage(
         base.get()
             .map(|base| format!("{base}/page/{number}?width={width}"))
     };
-    let label = t_with("source.page", &[("n", &number.to_string())]);
+    let label = t_with("source-page", &[("n", &number)]);
     // A text layer is one block of text; a scan is lines read by the OCR.
     let scanned = segments.iter().any(|s| s.confidence.is_some());
     let boxes = segments.iter().map(|s| s.bbox).collect::<Vec<_>>();
@@ -473,7 +473,7 @@ fn DocumentPage(
             <figure class="picture page-picture" class:unshown=move || unshown.get()>
                 <Show
                     when=move || !unshown.get()
-                    fallback=|| view! { <p class="muted page-unshown">{t("source.page_unshown")}</p> }
+                    fallback=|| view! { <p class="muted page-unshown">{t("source-page_unshown")}</p> }
                 >
                     <img
                         class="page-image"
@@ -487,10 +487,10 @@ fn DocumentPage(
                     <Outlines size=Signal::stored(size) boxes=boxes.clone() selected found/>
                 </Show>
             </figure>
-            <section class="lines" aria-label=t("source.text")>
-                <h2 class="section-title">{t_with("source.page", &[("n", &number.to_string())])}</h2>
+            <section class="lines" aria-label=t("source-text")>
+                <h2 class="section-title">{t_with("source-page", &[("n", &number)])}</h2>
                 {if segments.is_empty() {
-                    view! { <p class="muted">{t("source.page_no_text")}</p> }.into_any()
+                    view! { <p class="muted">{t("source-page_no_text")}</p> }.into_any()
                 } else if scanned {
                     view! { <LineList lines=segments selected/> }.into_any()
                 } else {
@@ -535,7 +535,7 @@ fn DocumentPassword(
     };
     view! {
         <form class="document-password" on:submit=open>
-            <label for="document-password">{t("source.password")}</label>
+            <label for="document-password">{t("source-password")}</label>
             <input
                 id="document-password"
                 type="password"
@@ -544,7 +544,7 @@ fn DocumentPassword(
                 on:input=move |e| password.set(event_target_value(&e))
             />
             <button id="open-document" class="button primary" type="submit" disabled=move || busy.get() || password.with(String::is_empty)>
-                {move || if busy.get() { t("source.opening") } else { t("source.open") }}
+                {move || if busy.get() { t("source-opening") } else { t("source-open") }}
             </button>
         </form>
     }
@@ -571,7 +571,7 @@ fn SourceTopics(id: String) -> impl IntoView {
             let me = id.get_value();
             view! {
                 <section class="source-topics" id="source-topics" aria-labelledby="source-topics-title">
-                    <h2 class="section-title" id="source-topics-title">{t("source.topics")}</h2>
+                    <h2 class="section-title" id="source-topics-title">{t("source-topics")}</h2>
                     <ul class="topics">
                         {map.concepts.into_iter().map(|concept| {
                             let elsewhere: Vec<_> = concept.sources.iter().filter(|s| s.source_id != me).cloned().collect();
@@ -580,7 +580,7 @@ fn SourceTopics(id: String) -> impl IntoView {
                                 <li class="topic" data-shared=shared>
                                     <span class="topic-label">{concept.label.clone()}</span>
                                     {(!elsewhere.is_empty()).then(|| view! {
-                                        <span class="muted">{t("source.also_in")}</span>
+                                        <span class="muted">{t("source-also_in")}</span>
                                         <span class="topic-sources">
                                             {elsewhere.into_iter().map(|s| view! {
                                                 <A href=owner_href(s.kind, &s.source_id) attr:class="chip">

@@ -60,28 +60,22 @@ fn now_ms() -> f64 {
 pub fn wait_text(ms: i64) -> String {
     let minutes = ms / 60_000;
     if minutes < 60 {
-        t_with("review.in_minutes", &[("n", &minutes.max(1).to_string())])
+        t_with("review-in_minutes", &[("n", &minutes.max(1))])
     } else if ms < DAY_MS {
-        t_with("review.in_hours", &[("n", &(minutes / 60).to_string())])
+        t_with("review-in_hours", &[("n", &(minutes / 60))])
     } else if ms < 60 * DAY_MS {
-        t_with(
-            "review.in_days",
-            &[("n", &((ms + DAY_MS / 2) / DAY_MS).to_string())],
-        )
+        t_with("review-in_days", &[("n", &((ms + DAY_MS / 2) / DAY_MS))])
     } else {
-        t_with(
-            "review.in_months",
-            &[("n", &(ms / (30 * DAY_MS)).to_string())],
-        )
+        t_with("review-in_months", &[("n", &(ms / (30 * DAY_MS)))])
     }
 }
 
 fn rating_label(rating: Rating) -> String {
     t(match rating {
-        Rating::Again => "review.again",
-        Rating::Hard => "review.hard",
-        Rating::Good => "review.good",
-        Rating::Easy => "review.easy",
+        Rating::Again => "review-again",
+        Rating::Hard => "review-hard",
+        Rating::Good => "review-good",
+        Rating::Easy => "review-easy",
     })
 }
 
@@ -103,14 +97,14 @@ pub fn StudyNow() -> impl IntoView {
     view! {
         <div class="page">
             <header class="page-header">
-                <h1>{t("study.title")}</h1>
-                <A href="/cards" attr:class="button">{t("cards.title")}</A>
+                <h1>{t("study-title")}</h1>
+                <A href="/cards" attr:class="button">{t("cards-title")}</A>
             </header>
             <ErrorBanner error/>
             {move || steps.get().map(|steps| {
                 if steps.is_empty() {
                     return view! {
-                        <p class="empty" id="study-nothing">{t("study.nothing")}</p>
+                        <p class="empty" id="study-nothing">{t("study-nothing")}</p>
                     }.into_any();
                 }
                 view! {
@@ -127,38 +121,38 @@ fn step_view(step: StudyStep) -> AnyView {
     match step {
         StudyStep::Reviews { due, learning } => view! {
             <div class="step-text">
-                <strong>{t_with("study.reviews", &[("n", &(due + learning).to_string())])}</strong>
+                <strong>{t_with("study-reviews", &[("n", &(due + learning))])}</strong>
             </div>
-            <A href="/review" attr:class="button primary" attr:id="start-reviews">{t("study.start")}</A>
+            <A href="/review" attr:class="button primary" attr:id="start-reviews">{t("study-start")}</A>
         }
         .into_any(),
         StudyStep::Concept { mastery } => {
-            let percent = format!("{:.0}", mastery.mastery * 100.0);
+            let percent = crate::i18n::intl::percent(f64::from(mastery.mastery));
             view! {
                 <div class="step-text">
                     <strong>{mastery.label.clone()}</strong>
-                    <span class="muted">{t_with("study.known", &[("percent", &percent), ("title", &mastery.owner_title)])}</span>
+                    <span class="muted">{t_with("study-known", &[("percent", &percent), ("title", &mastery.owner_title)])}</span>
                 </div>
-                <A href=owner_href(mastery.owner_kind, &mastery.owner_id) attr:class="button">{t("study.read")}</A>
+                <A href=owner_href(mastery.owner_kind, &mastery.owner_id) attr:class="button">{t("study-read")}</A>
                 {mastery.pack_id.map(|id| view! {
-                    <A href=format!("/packs/{id}") attr:class="button">{t("study.pack")}</A>
+                    <A href=format!("/packs/{id}") attr:class="button">{t("study-pack")}</A>
                 })}
             }
             .into_any()
         }
         StudyStep::Lesson { lesson } => view! {
             <div class="step-text">
-                <strong>{t_with("study.lesson", &[("title", &lesson.title), ("teacher", &lesson.teacher)])}</strong>
-                <span class="muted">{t_with("study.lesson_left", &[("left", &lesson.cards.saturating_sub(lesson.studied).to_string()), ("cards", &lesson.cards.to_string())])}</span>
+                <strong>{t_with("study-lesson", &[("title", &lesson.title), ("teacher", &lesson.teacher)])}</strong>
+                <span class="muted">{t_with("study-lesson_left", &[("left", &lesson.cards.saturating_sub(lesson.studied)), ("cards", &lesson.cards)])}</span>
             </div>
-            <A href=format!("/review?deck={}", lesson.deck_id) attr:class="button primary" attr:id="study-lesson">{t("class.study")}</A>
+            <A href=format!("/review?deck={}", lesson.deck_id) attr:class="button primary" attr:id="study-lesson">{t("class-study")}</A>
         }
         .into_any(),
         StudyStep::New { deck_id, deck, new } => view! {
             <div class="step-text">
-                <strong>{t_with("study.new", &[("n", &new.to_string()), ("deck", &deck)])}</strong>
+                <strong>{t_with("study-new", &[("n", &new), ("deck", &crate::widgets::deck_name(&deck))])}</strong>
             </div>
-            <A href=format!("/review?deck={deck_id}") attr:class="button">{t("study.learn")}</A>
+            <A href=format!("/review?deck={deck_id}") attr:class="button">{t("study-learn")}</A>
         }
         .into_any(),
     }
@@ -323,13 +317,13 @@ pub fn Review() -> impl IntoView {
     view! {
         <div class="page review-page">
             <header class="page-header">
-                <h1>{t("review.title")}</h1>
+                <h1>{t("review-title")}</h1>
                 <div class="review-progress" id="review-progress" role="status">
                     {move || {
                         let (done, total) = progress();
                         view! {
                             <progress class="progress" max=total.max(1).to_string() value=done.to_string()></progress>
-                            <span>{t_with("review.progress", &[("done", &done.to_string()), ("total", &total.to_string())])}</span>
+                            <span>{t_with("review-progress", &[("done", &done), ("total", &total)])}</span>
                         }
                     }}
                 </div>
@@ -337,17 +331,17 @@ pub fn Review() -> impl IntoView {
             <ErrorBanner error/>
             <Show when=move || finished.get()>
                 <div class="review-done" id="review-done">
-                    <h2>{t("review.done")}</h2>
+                    <h2>{t("review-done")}</h2>
                     <p>{move || {
                         let n = answered.get();
                         let average = if n == 0 { 0.0 } else { spent_ms.get() / 1000.0 / f64::from(n) };
-                        t_with("review.done_summary", &[("n", &n.to_string()), ("seconds", &format!("{average:.0}"))])
+                        t_with("review-done_summary", &[("n", &n), ("seconds", &average.round())])
                     }}</p>
                     <div class="actions">
-                        <A href="/study" attr:class="button primary">{t("study.title")}</A>
-                        <A href="/progress" attr:class="button">{t("progress.title")}</A>
+                        <A href="/study" attr:class="button primary">{t("study-title")}</A>
+                        <A href="/progress" attr:class="button">{t("progress-title")}</A>
                         <Show when=move || { answered.get() > 0 }>
-                            <button type="button" class="button quiet" on:click=move |_| undo()>{t("review.undo")}</button>
+                            <button type="button" class="button quiet" on:click=move |_| undo()>{t("review-undo")}</button>
                         </Show>
                     </div>
                 </div>
@@ -378,10 +372,10 @@ fn card_view(
     view! {
         <article class="review-card" id="review-card" data-card=card.id.clone() data-revealed=move || revealed.get().to_string() aria-live="polite">
             <div class="study-meta">
-                <span>{card.deck.clone().unwrap_or_default()}</span>
-                {is_new.then(|| view! { <span class="tag">{t("review.new")}</span> })}
+                <span>{card.deck.as_deref().map(crate::widgets::deck_name).unwrap_or_default()}</span>
+                {is_new.then(|| view! { <span class="tag">{t("review-new")}</span> })}
                 <span class="spacer"></span>
-                <span class="timer" id="card-timer">{move || t_with("review.seconds", &[("n", &seconds.get().to_string())])}</span>
+                <span class="timer" id="card-timer">{move || t_with("review-seconds", &[("n", &seconds.get())])}</span>
             </div>
             <p class="study-front" id="card-front">{card.front.clone()}</p>
             <div class="card-media">{side_media(&card.media, CardSide::Front)}</div>
@@ -403,7 +397,7 @@ fn card_view(
             <Show when=move || revealed.get() fallback=move || view! {
                 <div class="actions">
                     <button type="button" class="button primary big" id="show-answer" on:click=move |_| reveal()>
-                        {t("review.show")} <span class="key" aria-hidden="true">{t("review.space")}</span>
+                        {t("review-show")} <span class="key" aria-hidden="true">{t("review-space")}</span>
                     </button>
                 </div>
             }>
@@ -411,9 +405,9 @@ fn card_view(
                 <p class="study-back" id="card-back">{card.back.clone()}</p>
                 <div class="card-media">{side_media(&card.media, CardSide::Back)}</div>
                 {from.clone().map(|from| view! {
-                    <p class="hint"><A href=ref_href(&from) attr:class="link">{t_with("review.from", &[("title", &from.title)])}</A></p>
+                    <p class="hint"><A href=ref_href(&from) attr:class="link">{t_with("review-from", &[("title", &from.title)])}</A></p>
                 })}
-                <div class="answer-buttons" id="answer-buttons" role="group" aria-label=t("review.how_well")>
+                <div class="answer-buttons" id="answer-buttons" role="group" aria-label=t("review-how_well")>
                     {Rating::ALL.into_iter().zip(next.intervals_ms).enumerate().map(|(i, (rating, wait))| view! {
                         <button type="button" class="button answer" id=format!("answer-{}", rating.name())
                             class:suggested=move || chosen.get().is_some() && (chosen.get() == right) == (rating == Rating::Good) && (rating == Rating::Good || rating == Rating::Again)
@@ -426,9 +420,9 @@ fn card_view(
             </Show>
             <div class="actions quiet-actions">
                 <button type="button" class="button quiet" id="undo-answer" on:click=move |_| undo()
-                    disabled=move || answered.get() == 0>{t("review.undo")} <span class="key" aria-hidden="true">"U"</span></button>
-                <button type="button" class="button quiet" id="bury-card" on:click=move |_| act("bury")>{t("review.bury")}</button>
-                <button type="button" class="button quiet" id="suspend-card" on:click=move |_| act("suspend")>{t("review.suspend")}</button>
+                    disabled=move || answered.get() == 0>{t("review-undo")} <span class="key" aria-hidden="true">"U"</span></button>
+                <button type="button" class="button quiet" id="bury-card" on:click=move |_| act("bury")>{t("review-bury")}</button>
+                <button type="button" class="button quiet" id="suspend-card" on:click=move |_| act("suspend")>{t("review-suspend")}</button>
             </div>
         </article>
     }
@@ -537,94 +531,94 @@ pub fn Cards() -> impl IntoView {
     view! {
         <div class="page">
             <header class="page-header">
-                <h1>{t("cards.title")}</h1>
-                <A href="/review" attr:class="button primary">{t("study.start")}</A>
+                <h1>{t("cards-title")}</h1>
+                <A href="/review" attr:class="button primary">{t("study-start")}</A>
             </header>
             <ErrorBanner error/>
-            <h2 class="section-title">{t("cards.decks")}</h2>
+            <h2 class="section-title">{t("cards-decks")}</h2>
             <ul class="deck-list" id="deck-list">
                 {move || decks.get().into_iter().map(|deck| {
                     let id = deck.id.clone();
                     let shown = id.clone();
                     view! {
                         <li class="deck-item">
-                            <button type="button" class="link deck-name" on:click=move |_| open_deck.set(Some(id.clone()))>{deck.name.clone()}</button>
-                            <span class="muted">{t_with("cards.deck_counts", &[("cards", &deck.cards.to_string()), ("due", &deck.due.to_string()), ("new", &deck.new.to_string())])}</span>
-                            <A href=format!("/review?deck={shown}") attr:class="button">{t("study.learn")}</A>
+                            <button type="button" class="link deck-name" on:click=move |_| open_deck.set(Some(id.clone()))>{crate::widgets::deck_name(&deck.name)}</button>
+                            <span class="muted">{t_with("cards-deck_counts", &[("cards", &deck.cards), ("due", &deck.due), ("new", &deck.new)])}</span>
+                            <A href=format!("/review?deck={shown}") attr:class="button">{t("study-learn")}</A>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <Show when=move || decks.with(Vec::is_empty)>
-                <p class="empty">{t("cards.no_decks")}</p>
+                <p class="empty">{t("cards-no_decks")}</p>
             </Show>
 
             <div class="actions">
                 <button type="button" class="button" id="import-anki" on:click=import_anki disabled=move || importing.get()>
-                    {t("cards.import_anki")}
+                    {t("cards-import_anki")}
                 </button>
                 <Show when=move || importing.get()>
-                    <span role="status" class="muted"><progress class="progress inline"></progress>{t("cards.importing")}</span>
+                    <span role="status" class="muted"><progress class="progress inline"></progress>{t("cards-importing")}</span>
                 </Show>
                 {move || imported.get().map(|r| view! {
-                    <span role="status" id="anki-imported">{t_with("cards.imported", &[
-                        ("cards", &r.cards.to_string()),
-                        ("decks", &r.decks.to_string()),
-                        ("reviews", &r.reviews.to_string()),
-                        ("media", &r.media.to_string()),
-                        ("here", &r.already_here.to_string()),
+                    <span role="status" id="anki-imported">{t_with("cards-imported", &[
+                        ("cards", &r.cards),
+                        ("decks", &r.decks),
+                        ("reviews", &r.reviews),
+                        ("media", &r.media),
+                        ("here", &r.already_here),
                     ])}</span>
                 })}
             </div>
 
-            <h2 class="section-title">{t("cards.write")}</h2>
+            <h2 class="section-title">{t("cards-write")}</h2>
             <form class="card-form" id="card-form" on:submit=add>
                 <div class="field">
-                    <label for="card-kind">{t("cards.kind")}</label>
+                    <label for="card-kind">{t("cards-kind")}</label>
                     <select id="card-kind" on:change=move |e| kind.set(event_target_value(&e))>
-                        <option value="basic">{t("card.kind.basic")}</option>
-                        <option value="reversed">{t("card.kind.reversed")}</option>
-                        <option value="cloze">{t("card.kind.cloze")}</option>
-                        <option value="choice">{t("card.kind.choice")}</option>
+                        <option value="basic">{t("card-kind-basic")}</option>
+                        <option value="reversed">{t("card-kind-reversed")}</option>
+                        <option value="cloze">{t("card-kind-cloze")}</option>
+                        <option value="choice">{t("card-kind-choice")}</option>
                     </select>
                 </div>
                 <div class="field">
-                    <label for="card-deck">{t("cards.deck")}</label>
-                    <input id="card-deck" placeholder=t("cards.deck_default") prop:value=deck_name on:input=move |e| deck_name.set(event_target_value(&e))/>
+                    <label for="card-deck">{t("cards-deck")}</label>
+                    <input id="card-deck" placeholder=t("cards-deck_default") prop:value=deck_name on:input=move |e| deck_name.set(event_target_value(&e))/>
                 </div>
                 <div class="field">
-                    <label for="card-front-input">{move || t(if kind.get() == "cloze" { "cards.cloze_text" } else { "cards.front" })}</label>
+                    <label for="card-front-input">{move || t(if kind.get() == "cloze" { "cards-cloze_text" } else { "cards-front" })}</label>
                     <textarea id="card-front-input" rows="3" required prop:value=front on:input=move |e| front.set(event_target_value(&e))></textarea>
                     <Show when=move || kind.get() == "cloze">
-                        <p class="hint">{t("cards.cloze_hint")}</p>
+                        <p class="hint">{t("cards-cloze_hint")}</p>
                     </Show>
                 </div>
                 <Show when=move || kind.get() != "cloze">
                     <div class="field">
-                        <label for="card-back-input">{move || t(if kind.get() == "choice" { "cards.right" } else { "cards.back" })}</label>
+                        <label for="card-back-input">{move || t(if kind.get() == "choice" { "cards-right" } else { "cards-back" })}</label>
                         <textarea id="card-back-input" rows="2" prop:value=back on:input=move |e| back.set(event_target_value(&e))></textarea>
                     </div>
                 </Show>
                 <Show when=move || kind.get() == "choice">
                     <div class="field">
-                        <label for="card-wrong-input">{t("cards.wrong")}</label>
+                        <label for="card-wrong-input">{t("cards-wrong")}</label>
                         <textarea id="card-wrong-input" rows="3" prop:value=wrong on:input=move |e| wrong.set(event_target_value(&e))></textarea>
                     </div>
                 </Show>
                 <div class="field">
-                    <span class="label">{t("cards.media")}</span>
+                    <span class="label">{t("cards-media")}</span>
                     <div class="actions tight">
-                        <button type="button" class="button quiet" id="attach-front" on:click=move |_| attach(CardSide::Front)>{t("cards.media_front")}</button>
-                        <button type="button" class="button quiet" id="attach-back" on:click=move |_| attach(CardSide::Back)>{t("cards.media_back")}</button>
+                        <button type="button" class="button quiet" id="attach-front" on:click=move |_| attach(CardSide::Front)>{t("cards-media_front")}</button>
+                        <button type="button" class="button quiet" id="attach-back" on:click=move |_| attach(CardSide::Back)>{t("cards-media_back")}</button>
                     </div>
                     <ul class="attached" id="attached">
                         {move || attached.get().into_iter().enumerate().map(|(i, file)| {
                             let name = file.path.rsplit(['/', '\\']).next().unwrap_or_default().to_owned();
-                            let side = t(if file.side == CardSide::Front { "cards.on_front" } else { "cards.on_back" });
+                            let side = t(if file.side == CardSide::Front { "cards-on_front" } else { "cards-on_back" });
                             view! {
                                 <li class="chip">
                                     {format!("{name} · {side}")}
-                                    <button type="button" class="button quiet" aria-label=t("cards.remove_media")
+                                    <button type="button" class="button quiet" aria-label=t("cards-remove_media")
                                         on:click=move |_| attached.update(|list| { list.remove(i); })>"×"</button>
                                 </li>
                             }
@@ -632,13 +626,13 @@ pub fn Cards() -> impl IntoView {
                     </ul>
                 </div>
                 <div class="actions">
-                    <button type="submit" class="button primary" id="add-card">{t("cards.add")}</button>
-                    {move || saved.get().map(|n| view! { <span role="status" id="card-saved">{t_with("cards.saved", &[("n", &n.to_string())])}</span> })}
+                    <button type="submit" class="button primary" id="add-card">{t("cards-add")}</button>
+                    {move || saved.get().map(|n| view! { <span role="status" id="card-saved">{t_with("cards-saved", &[("n", &n)])}</span> })}
                 </div>
             </form>
 
             <Show when=move || open_deck.get().is_some()>
-                <h2 class="section-title">{t("cards.in_deck")}</h2>
+                <h2 class="section-title">{t("cards-in_deck")}</h2>
                 <ul class="note-list" id="deck-cards">
                     {move || cards.get().into_iter().map(|card| {
                         let (bury, suspend, delete) = (card.id.clone(), card.id.clone(), card.id.clone());
@@ -648,11 +642,11 @@ pub fn Cards() -> impl IntoView {
                                 <div><strong>{card.front.clone()}</strong></div>
                                 <div class="muted">{card.back.clone()}</div>
                                 <div class="actions">
-                                    <button type="button" class="button quiet" on:click=move |_| act(bury.clone(), "bury")>{t("review.bury")}</button>
+                                    <button type="button" class="button quiet" on:click=move |_| act(bury.clone(), "bury")>{t("review-bury")}</button>
                                     <button type="button" class="button quiet" on:click=move |_| act(suspend.clone(), if suspended { "unsuspend" } else { "suspend" })>
-                                        {t(if suspended { "cards.unsuspend" } else { "review.suspend" })}
+                                        {t(if suspended { "cards-unsuspend" } else { "review-suspend" })}
                                     </button>
-                                    <button type="button" class="button quiet" on:click=move |_| act(delete.clone(), "delete")>{t("cards.delete")}</button>
+                                    <button type="button" class="button quiet" on:click=move |_| act(delete.clone(), "delete")>{t("cards-delete")}</button>
                                 </div>
                             </li>
                         }

@@ -33,27 +33,20 @@ pub fn sync_now() {
     });
 }
 
-fn kilobytes(bytes: u64) -> String {
-    format!("{}", bytes.div_ceil(1000))
-}
-
 /// The words for where sync stands.
 fn describe(status: &SyncStatus) -> String {
     if status.last_error.is_some() || status.resting {
         if status.pending > 0 {
-            return t_with(
-                "sync.offline_waiting",
-                &[("n", &status.pending.to_string())],
-            );
+            return t_with("sync-offline_waiting", &[("n", &status.pending)]);
         }
-        return t("sync.offline");
+        return t("sync-offline");
     }
     if status.pending > 0 {
-        return t_with("sync.waiting", &[("n", &status.pending.to_string())]);
+        return t_with("sync-waiting", &[("n", &status.pending)]);
     }
     match status.last_sync_at {
-        Some(at) => t_with("sync.synced", &[("when", &relative_time(at))]),
-        None => t("sync.never"),
+        Some(at) => t_with("sync-synced", &[("when", &relative_time(at))]),
+        None => t("sync-never"),
     }
 }
 
@@ -77,8 +70,8 @@ pub fn SyncIndicator() -> impl IntoView {
         Some(match session.syncing.get() {
             Some((_, bytes)) => view! {
                 <div class="sync-indicator" id="sync-indicator" role="status">
-                    <span>{t_with("sync.syncing", &[("kb", &kilobytes(bytes))])}</span>
-                    <progress class="sync-progress" aria-label=t("sync.syncing_label")></progress>
+                    <span>{t_with("sync-syncing", &[("size", &crate::i18n::intl::bytes(bytes))])}</span>
+                    <progress class="sync-progress" aria-label=t("sync-syncing_label")></progress>
                 </div>
             }
             .into_any(),
@@ -88,7 +81,7 @@ pub fn SyncIndicator() -> impl IntoView {
                 view! {
                     <button class="sync-indicator button quiet" id="sync-indicator"
                         class:offline=offline
-                        title=t("sync.sync_now") on:click=move |_| sync_now()>
+                        title=t("sync-sync_now") on:click=move |_| sync_now()>
                         <span aria-hidden="true">{if offline { "○ " } else { "● " }}</span>
                         {words}
                     </button>
@@ -155,30 +148,30 @@ pub fn SyncSettingsCard() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="sync-title">
-            <h2 id="sync-title">{t("settings.sync")}</h2>
+            <h2 id="sync-title">{t("settings-sync")}</h2>
             <ErrorBanner error/>
             {move || match session.sync.get().and_then(|s| s.account.clone().map(|a| (a, s))) {
                 None => view! {
-                    <p class="prose">{t("settings.sync_explained")}</p>
+                    <p class="prose">{t("settings-sync_explained")}</p>
                     <form on:submit=sign_in id="sync-sign-in">
                         <div class="field">
-                            <label for="sync-server">{t("settings.sync_server")}</label>
+                            <label for="sync-server">{t("settings-sync_server")}</label>
                             <input id="sync-server" type="text" inputmode="url" placeholder="https://192.168.1.20:7480" required
                                 prop:value=move || server.get() on:input=move |ev| server.set(event_target_value(&ev))/>
                         </div>
                         <div class="field">
-                            <label for="sync-name">{t("settings.sync_name")}</label>
+                            <label for="sync-name">{t("settings-sync_name")}</label>
                             <input id="sync-name" type="text" autocomplete="username" required
                                 prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                         </div>
                         <div class="field">
-                            <label for="sync-password">{t("settings.sync_password")}</label>
+                            <label for="sync-password">{t("settings-sync_password")}</label>
                             <input id="sync-password" type="password" autocomplete="current-password" required
                                 prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
                         </div>
                         <div class="actions">
                             <button id="sync-sign-in-button" type="submit" class="button" disabled=move || busy.get()>
-                                {move || if busy.get() { t("settings.sync_signing_in") } else { t("settings.sync_sign_in") }}
+                                {move || if busy.get() { t("settings-sync_signing_in") } else { t("settings-sync_sign_in") }}
                             </button>
                         </div>
                     </form>
@@ -186,22 +179,22 @@ pub fn SyncSettingsCard() -> impl IntoView {
                 }.into_any(),
                 Some((account, status)) => view! {
                     <dl class="facts" id="sync-account">
-                        <dt>{t("settings.sync_server")}</dt><dd class="mono">{account.server.clone()}</dd>
-                        <dt>{t("settings.sync_name")}</dt><dd>{account.name.clone()}</dd>
-                        <dt>{t("settings.sync_state")}</dt><dd id="sync-state">{describe(&status)}</dd>
+                        <dt>{t("settings-sync_server")}</dt><dd class="mono">{account.server.clone()}</dd>
+                        <dt>{t("settings-sync_name")}</dt><dd>{account.name.clone()}</dd>
+                        <dt>{t("settings-sync_state")}</dt><dd id="sync-state">{describe(&status)}</dd>
                     </dl>
                     {status.last_error.clone().map(|problem| view! {
                         <p class="banner error" role="alert" id="sync-problem">
-                            {t_with("settings.sync_failed", &[("problem", &problem)])}
+                            {t_with("settings-sync_failed", &[("problem", &problem)])}
                         </p>
                     })}
                     <div class="actions">
                         <button id="sync-now" class="button" disabled=move || session.syncing.get().is_some()
                             on:click=move |_| sync_now()>
-                            {move || if session.syncing.get().is_some() { t("settings.sync_running") } else { t("sync.sync_now") }}
+                            {move || if session.syncing.get().is_some() { t("settings-sync_running") } else { t("sync-sync_now") }}
                         </button>
                         <button id="sync-sign-out" class="button quiet" on:click=sign_out>
-                            {t("settings.sync_sign_out")}
+                            {t("settings-sync_sign_out")}
                         </button>
                     </div>
                 }.into_any(),

@@ -108,20 +108,28 @@ pub fn Welcome() -> impl IntoView {
     };
 
     view! {
-        <div class="welcome">
+        <main class="welcome">
             <header class="welcome-header">
-                <div class="brand large">{t("app.name")}</div>
+                <div class="brand large">{t("app-name")}</div>
             </header>
             <ErrorBanner error=ui.error/>
             {move || match ui.stage.get() {
-                Stage::Loading => view! { <p class="muted" aria-busy="true">{t("welcome.loading")}</p> }.into_any(),
+                Stage::Loading => view! { <p class="muted" aria-busy="true">{t("welcome-loading")}</p> }.into_any(),
                 Stage::Pick => view! { <Picker ui profiles open/> }.into_any(),
                 Stage::Create => view! { <CreateForm ui has_profiles=!profiles.with(Vec::is_empty)/> }.into_any(),
                 Stage::Unlock(profile) => view! { <UnlockForm ui profile open/> }.into_any(),
                 Stage::Recover(profile) => view! { <RecoverForm ui profile open/> }.into_any(),
                 Stage::ShowCode(code) => view! { <RecoveryCodeNotice code on_done=to_library/> }.into_any(),
             }}
-        </div>
+            // Before any library is open, so that a learner whose computer speaks
+            // another language can read the rest. Not beside a recovery code: drawing
+            // the page again would lose it.
+            <Show when=move || matches!(ui.stage.get(), Stage::Pick | Stage::Create)>
+                <footer class="welcome-footer">
+                    <crate::widgets::LanguagePicker id="welcome-language"/>
+                </footer>
+            </Show>
+        </main>
     }
 }
 
@@ -133,8 +141,8 @@ fn Picker(
 ) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="pick-title">
-            <h1 id="pick-title">{t("welcome.title")}</h1>
-            <p class="muted">{t("welcome.subtitle")}</p>
+            <h1 id="pick-title">{t("welcome-title")}</h1>
+            <p class="muted">{t("welcome-subtitle")}</p>
             <ul class="profile-list">
                 <For each=move || profiles.get() key=|p| p.id.clone() let:profile>
                     {
@@ -167,7 +175,7 @@ fn Picker(
                     ui.error.set(None);
                     ui.stage.set(Stage::Create);
                 }>
-                    {t("welcome.add_learner")}
+                    {t("welcome-add_learner")}
                 </button>
             </div>
         </section>
@@ -192,7 +200,7 @@ fn CreateForm(ui: Ui, has_profiles: bool) -> impl IntoView {
         ev.prevent_default();
         let chosen_name = name.get_untracked().trim().to_owned();
         if chosen_name.is_empty() {
-            ui.error.set(Some(invalid("create.name_hint")));
+            ui.error.set(Some(invalid("create-name_hint")));
             return;
         }
         let secret = match needs_passphrase()
@@ -223,36 +231,36 @@ fn CreateForm(ui: Ui, has_profiles: bool) -> impl IntoView {
 
     view! {
         <form class="card" on:submit=submit aria-labelledby="create-title">
-            <h1 id="create-title">{t("create.title")}</h1>
+            <h1 id="create-title">{t("create-title")}</h1>
             <div class="field">
-                <label for="profile-name">{t("create.name")}</label>
+                <label for="profile-name">{t("create-name")}</label>
                 <input id="profile-name" node_ref=name_input maxlength="40" autocomplete="off"
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                <p class="hint">{t("create.name_hint")}</p>
+                <p class="hint">{t("create-name_hint")}</p>
             </div>
             {move || if ui.keychain_available.get() {
                 view! {
-                    <p class="prose muted">{t("create.keychain_explained")}</p>
+                    <p class="prose muted">{t("create-keychain_explained")}</p>
                     <label class="check">
                         <input type="checkbox" id="use-passphrase"
                             on:change=move |ev| wants_passphrase.set(event_target_checked(&ev))/>
-                        {t("create.use_passphrase")}
+                        {t("create-use_passphrase")}
                     </label>
                 }.into_any()
             } else {
-                view! { <p class="prose muted">{t("create.no_keychain")}</p> }.into_any()
+                view! { <p class="prose muted">{t("create-no_keychain")}</p> }.into_any()
             }}
             <Show when=needs_passphrase>
-                <p class="prose muted">{t("create.passphrase_explained")}</p>
-                <NewPassphraseFields id="passphrase" label="create.passphrase" hint="create.passphrase_hint"
+                <p class="prose muted">{t("create-passphrase_explained")}</p>
+                <NewPassphraseFields id="passphrase" label="create-passphrase" hint="create-passphrase_hint"
                     passphrase confirm/>
             </Show>
             <div class="actions">
                 <button id="create-profile" type="submit" class="button primary" disabled=move || ui.busy.get()>
-                    {move || if ui.busy.get() { t("create.working") } else { t("create.submit") }}
+                    {move || if ui.busy.get() { t("create-working") } else { t("create-submit") }}
                 </button>
                 <Show when=move || has_profiles>
-                    <BackToPicker ui label="create.cancel"/>
+                    <BackToPicker ui label="create-cancel"/>
                 </Show>
             </div>
         </form>
@@ -272,7 +280,7 @@ fn UnlockForm(
             let _ = input.focus();
         }
     });
-    let title = t_with("unlock.title", &[("name", &profile.name)]);
+    let title = t_with("unlock-title", &[("name", &profile.name)]);
     let for_submit = profile.clone();
     let for_recover = profile.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -288,20 +296,20 @@ fn UnlockForm(
         <form class="card" on:submit=submit aria-labelledby="unlock-title">
             <h1 id="unlock-title">{title}</h1>
             <div class="field">
-                <label for="unlock-passphrase">{t("unlock.passphrase")}</label>
+                <label for="unlock-passphrase">{t("unlock-passphrase")}</label>
                 <input id="unlock-passphrase" type="password" node_ref=input autocomplete="current-password"
                     on:input=move |ev| passphrase.set(event_target_value(&ev))/>
             </div>
             <div class="actions">
                 <button id="unlock" type="submit" class="button primary" disabled=move || ui.busy.get()>
-                    {move || if ui.busy.get() { t("welcome.loading") } else { t("unlock.submit") }}
+                    {move || if ui.busy.get() { t("welcome-loading") } else { t("unlock-submit") }}
                 </button>
-                <BackToPicker ui label="unlock.back"/>
+                <BackToPicker ui label="unlock-back"/>
             </div>
             <button type="button" class="link" on:click=move |_| {
                 ui.error.set(None);
                 ui.stage.set(Stage::Recover(for_recover.clone()));
-            }>{t("unlock.forgot")}</button>
+            }>{t("unlock-forgot")}</button>
         </form>
     }
 }
@@ -319,7 +327,7 @@ fn RecoverForm(
     // learner chooses a passphrase now.
     let needs_passphrase =
         profile.protection == Protection::Passphrase || !ui.keychain_available.get_untracked();
-    let title = t_with("unlock.title", &[("name", &profile.name)]);
+    let title = t_with("unlock-title", &[("name", &profile.name)]);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let new_passphrase = match needs_passphrase
@@ -341,20 +349,20 @@ fn RecoverForm(
         <form class="card" on:submit=submit aria-labelledby="recover-title">
             <h1 id="recover-title">{title}</h1>
             <div class="field">
-                <label for="recovery-code-input">{t("unlock.recovery_code")}</label>
+                <label for="recovery-code-input">{t("unlock-recovery_code")}</label>
                 <input id="recovery-code-input" class="mono" autocomplete="off" spellcheck="false"
                     on:input=move |ev| code.set(event_target_value(&ev))/>
-                <p class="hint">{t("unlock.recovery_hint")}</p>
+                <p class="hint">{t("unlock-recovery_hint")}</p>
             </div>
             <Show when=move || needs_passphrase>
-                <NewPassphraseFields id="new-passphrase" label="unlock.new_passphrase"
-                    hint="unlock.new_passphrase_hint" passphrase confirm/>
+                <NewPassphraseFields id="new-passphrase" label="unlock-new_passphrase"
+                    hint="unlock-new_passphrase_hint" passphrase confirm/>
             </Show>
             <div class="actions">
                 <button id="recover" type="submit" class="button primary" disabled=move || ui.busy.get()>
-                    {t("unlock.use_recovery")}
+                    {t("unlock-use_recovery")}
                 </button>
-                <BackToPicker ui label="unlock.back"/>
+                <BackToPicker ui label="unlock-back"/>
             </div>
         </form>
     }
@@ -378,7 +386,7 @@ fn NewPassphraseFields(
             <p class="hint">{t(hint)}</p>
         </div>
         <div class="field">
-            <label for=confirm_id.clone()>{t("create.passphrase_confirm")}</label>
+            <label for=confirm_id.clone()>{t("create-passphrase_confirm")}</label>
             <input id=confirm_id type="password" autocomplete="new-password"
                 on:input=move |ev| confirm.set(event_target_value(&ev))/>
         </div>
@@ -392,10 +400,10 @@ fn checked_new_passphrase(
 ) -> Result<String, ErrorView> {
     let secret = passphrase.get_untracked();
     if secret.chars().count() < PASSPHRASE_MIN_CHARS {
-        return Err(invalid("create.passphrase_hint"));
+        return Err(invalid("create-passphrase_hint"));
     }
     if secret != confirm.get_untracked() {
-        return Err(invalid("create.passphrase_mismatch"));
+        return Err(invalid("create-passphrase_mismatch"));
     }
     Ok(secret)
 }

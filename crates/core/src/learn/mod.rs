@@ -31,7 +31,7 @@ use crate::profile::{Profile, Tx};
 use crate::store;
 use crate::{Error, Result};
 
-pub(crate) const DEFAULT_DECK: &str = "Default";
+pub(crate) use satchel_types::DEFAULT_DECK;
 const DECK_NAME_MAX_CHARS: usize = 200;
 
 /// The deck named `name` ("Default" when empty), made if there is none.

@@ -56,10 +56,7 @@ impl ClassHost {
 }
 
 fn failed(message: impl std::fmt::Display) -> ErrorView {
-    ErrorView {
-        code: ErrorCode::Internal,
-        message: message.to_string(),
-    }
+    ErrorView::new(ErrorCode::Internal, message.to_string())
 }
 
 /// This machine's address on the LAN (the one a route out would use), for students to

@@ -25,10 +25,7 @@ pub(crate) async fn off_ui_thread<T: Send + 'static>(
     let shell = Arc::clone(shell);
     tauri::async_runtime::spawn_blocking(move || work(&shell))
         .await
-        .map_err(|e| ErrorView {
-            code: ErrorCode::Internal,
-            message: e.to_string(),
-        })?
+        .map_err(|e| ErrorView::new(ErrorCode::Internal, e.to_string()))?
 }
 
 fn view(error: Error) -> ErrorView {
@@ -36,10 +33,7 @@ fn view(error: Error) -> ErrorView {
 }
 
 fn locked() -> ErrorView {
-    ErrorView {
-        code: ErrorCode::Locked,
-        message: "no profile is open".into(),
-    }
+    ErrorView::new(ErrorCode::Locked, "no profile is open")
 }
 
 /// The open profile, or `Locked` when none is open. The lock is held only to clone
@@ -247,10 +241,7 @@ pub(crate) async fn pick(
         }
     })
     .await
-    .map_err(|e| ErrorView {
-        code: ErrorCode::Internal,
-        message: e.to_string(),
-    })?;
+    .map_err(|e| ErrorView::new(ErrorCode::Internal, e.to_string()))?;
     Ok(picked
         .unwrap_or_default()
         .into_iter()
@@ -351,22 +342,24 @@ pub async fn install_update(
             .zip(updates_dir(shell).canonicalize().ok())
             .is_some_and(|(file, dir)| file.starts_with(dir));
         if !staged {
-            return Err(ErrorView {
-                code: ErrorCode::InvalidInput,
-                message: "only an update Satchel has checked can be installed".into(),
-            });
+            return Err(ErrorView::new(
+                ErrorCode::InvalidInput,
+                "only an update Satchel has checked can be installed",
+            ));
         }
         let manager: &[&str] = match path.extension().and_then(|e| e.to_str()) {
             Some("deb") => &["apt-get", "install", "-y"],
             Some("rpm") => &["dnf", "install", "-y"],
             _ => &[],
         };
-        let ask_an_adult = |why: String| ErrorView {
-            code: ErrorCode::Forbidden,
-            message: format!(
-                "{why}; whoever looks after this computer can install {}",
-                path.display()
-            ),
+        let ask_an_adult = |why: String| {
+            ErrorView::new(
+                ErrorCode::Forbidden,
+                format!(
+                    "{why}; whoever looks after this computer can install {}",
+                    path.display()
+                ),
+            )
         };
         let Some((program, args)) = manager.split_first() else {
             return Err(ask_an_adult(
@@ -526,10 +519,10 @@ pub fn media_url(
     shell: State<'_, Arc<Shell>>,
     Args(command::MediaUrl { id }): Args<command::MediaUrl>,
 ) -> ReplyTo<command::MediaUrl> {
-    let base = shell.media_base.get().ok_or_else(|| ErrorView {
-        code: ErrorCode::Internal,
-        message: "the recording server did not start".into(),
-    })?;
+    let base = shell
+        .media_base
+        .get()
+        .ok_or_else(|| ErrorView::new(ErrorCode::Internal, "the recording server did not start"))?;
     Ok(format!("{base}{id}"))
 }
 
@@ -598,10 +591,10 @@ pub async fn paste_image(
     request: tauri::ipc::Request<'_>,
 ) -> Reply<String> {
     let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
-        return Err(ErrorView {
-            code: ErrorCode::InvalidInput,
-            message: "a pasted picture arrives as raw bytes".into(),
-        });
+        return Err(ErrorView::new(
+            ErrorCode::InvalidInput,
+            "a pasted picture arrives as raw bytes",
+        ));
     };
     let bytes = bytes.clone();
     off_ui_thread(&shell, move |shell| {
@@ -779,10 +772,9 @@ pub async fn set_helper(
         profile.set_helper(Some(&settings)).map_err(view)?;
         let helper = profile.helper().map_err(view)?;
         Ok(helper.and_then(|h| {
-            h.check().err().map(|e| ErrorView {
-                code: ErrorCode::Busy,
-                message: e.to_string(),
-            })
+            h.check()
+                .err()
+                .map(|e| ErrorView::new(ErrorCode::Busy, e.to_string()))
         }))
     })
     .await

@@ -22,10 +22,10 @@ impl<'de, C: Command, R: Runtime> CommandArg<'de, R> for Args<C> {
             InvokeBody::Json(body) => C::deserialize(body)
                 .map(Args)
                 .map_err(|e| tauri::Error::InvalidArgs(command.name, command.key, e).into()),
-            InvokeBody::Raw(_) => Err(ErrorView {
-                code: ErrorCode::InvalidInput,
-                message: format!("{} takes JSON arguments, not raw bytes", C::NAME),
-            }
+            InvokeBody::Raw(_) => Err(ErrorView::new(
+                ErrorCode::InvalidInput,
+                format!("{} takes JSON arguments, not raw bytes", C::NAME),
+            )
             .into()),
         }
     }

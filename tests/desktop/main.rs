@@ -101,6 +101,51 @@ fn save_screenshot(session: &Session, name: &str) {
     }
 }
 
+/// axe-core's audit of the window as it stands, `state` naming it in the output: every
+/// violation is printed, and any serious or critical one fails the test.
+fn audit(window: &Session, state: &str) -> Result<(), String> {
+    let loaded = window.execute("return typeof axe !== 'undefined'", serde_json::json!([]))?;
+    if loaded != serde_json::json!(true) {
+        let path = std::env::var_os("SATCHEL_AXE_JS")
+            .expect("SATCHEL_AXE_JS names axe-core's script (cargo xtask test fetches it)");
+        let script = std::fs::read_to_string(&path).expect("axe-core's script");
+        window.execute(&format!("{script}\n;return true"), serde_json::json!([]))?;
+    }
+    let found = window.execute(
+        "return axe.run(document, { resultTypes: ['violations'] }).then(r => ({
+            passes: r.passes.length,
+            violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 4).map(n => n.target.join(' ')) })) }))",
+        serde_json::json!([]),
+    )?;
+    // A checker that did not run must not read as a clean page.
+    let (Some(passes), Some(violations)) =
+        (found["passes"].as_u64(), found["violations"].as_array())
+    else {
+        return Err(format!("axe-core did not answer on {state}: {found}"));
+    };
+    let serious: Vec<_> = violations
+        .iter()
+        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+        .collect();
+    println!(
+        "axe-core on {state}: {passes} rules passed, {} violations, {} serious or critical",
+        violations.len(),
+        serious.len()
+    );
+    for v in violations {
+        println!(
+            "  {} [{}] {}: {}",
+            v["id"], v["impact"], v["help"], v["nodes"]
+        );
+    }
+    if serious.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("axe-core on {state}: {serious:?}"))
+    }
+}
+
 fn text_of(window: &Session, css: &str) -> Result<String, String> {
     let text = window.execute(
         "return document.querySelector(arguments[0]).textContent",

@@ -121,7 +121,7 @@ error-passphrase_required = اختر عبارة مرور لحماية هذه ا�
 error-profile_not_found = لم يعد هذا المتعلّم موجودًا على هذا الحاسوب.
 error-profile_exists = يوجد متعلّم بهذا الاسم من قبل. اختر اسمًا آخر من فضلك.
 error-not_found = لم تعد هذه الملاحظة موجودة. ربما حُذفت.
-error-invalid_input = في النموذج شيء يحتاج إلى نظرة أخرى:
+error-invalid_input = في النموذج شيء يحتاج إلى نظرة أخرى.
 error-locked = المكتبة مقفلة. افتحها مرة أخرى من فضلك.
 error-storage = لم يستطع Satchel قراءة ملفاته أو الكتابة فيها. لم يضِع شيء؛ حاول مرة أخرى من فضلك.
 error-internal = حدث خطأ غير متوقع. لم يضِع شيء؛ حاول مرة أخرى من فضلك.
@@ -1002,3 +1002,112 @@ class-student_code = رمز ملف النقل:
 
 error-bundle_code = يحتاج ملف النقل هذا إلى رمزه ليُفتح.
 error-full = لم تعد في حسابك مساحة على الخادم. لم يضِع شيء: ما زال على هذا الحاسوب. اطلب مساحة أكبر ممن يدير الخادم.
+
+## error-detail: exactly what was wrong, from the core's detail (the placeholders
+## are filled in by the window; $field and $file choose the sentence)
+
+error-detail-required =
+    { $field ->
+        [profile_name] اكتب اسمًا من فضلك.
+        [passphrase] اكتب عبارة مرور من فضلك.
+        [note_title] أعطِ الملاحظة عنوانًا من فضلك.
+        [card_front] وجه البطاقة فارغ.
+        [card_back] ظهر البطاقة فارغ.
+        [deck_name] اكتب اسمًا للمجموعة من فضلك.
+        [join_name] اكتب الاسم الذي تنضم به إلى الصف من فضلك.
+        [join_code] اكتب رمز الانضمام إلى الصف من فضلك.
+       *[other] شيء مطلوب هنا ما زال فارغًا.
+    }
+error-detail-too_long =
+    { $field ->
+        [profile_name] يجب ألّا يزيد الاسم على
+        [note_title] يجب ألّا يزيد عنوان الملاحظة على
+        [card_front] يجب ألّا يزيد وجه البطاقة على
+        [card_back] يجب ألّا يزيد ظهر البطاقة على
+        [deck_name] يجب ألّا يزيد اسم المجموعة على
+       *[other] هذا أطول من المسموح به: يجب ألّا يزيد على
+    } { $max ->
+        [zero] { $max } حرف
+        [one] حرف واحد
+        [two] حرفين
+        [few] { $max } أحرف
+        [many] { $max } حرفًا
+       *[other] { $max } حرف
+    }.
+error-detail-too_short =
+    { $field ->
+        [passphrase] تحتاج عبارة المرور إلى
+       *[other] يحتاج هذا إلى
+    } { $min ->
+        [zero] { $min } حرف
+        [one] حرف واحد
+        [two] حرفين
+        [few] { $min } أحرف
+        [many] { $min } حرفًا
+       *[other] { $min } حرف
+    } على الأقل.
+error-detail-one_line =
+    { $field ->
+        [profile_name] يجب أن يكون الاسم سطرًا واحدًا من الحروف العادية.
+        [deck_name] يجب أن يكون اسم المجموعة سطرًا واحدًا من الحروف العادية.
+       *[other] يجب أن يكون هذا سطرًا واحدًا من الحروف العادية.
+    }
+error-detail-cloze_unmarked = ضع الكلمات التي تريد إخفاءها بين قوسين معقوفين مزدوجين، مثل {"{{"}c1::باريس{"}}"}.
+error-detail-cloze_empty = يجب أن تُخفي علامة الإخفاء بعض الكلمات: {"{{"}c1::{"}}"} فارغة.
+error-detail-no_wrong_choice = تحتاج بطاقة الاختيار من متعدد إلى إجابة خاطئة واحدة على الأقل.
+error-detail-too_many_choices =
+    لبطاقة الاختيار من متعدد { $max ->
+        [zero] { $max } خيار
+        [one] خيار واحد
+        [two] خياران
+        [few] { $max } خيارات
+        [many] { $max } خيارًا
+       *[other] { $max } خيار
+    } على الأكثر.
+error-detail-recovery_code_shape =
+    يتكوّن رمز الاسترداد من { $letters ->
+        [zero] { $letters } خانة
+        [one] خانة واحدة
+        [two] خانتين
+        [few] { $letters } خانات
+        [many] { $letters } خانة
+       *[other] { $letters } خانة
+    } من الحروف والأرقام، في مجموعات كلٌّ منها { $group ->
+        [zero] { $group } خانة
+        [one] خانة واحدة
+        [two] خانتان
+        [few] { $group } خانات
+        [many] { $group } خانة
+       *[other] { $group } خانة
+    }، مثل ABCD-EFGH-…
+error-detail-card_suspended = هذه البطاقة موضوعة جانبًا. أعِدها إلى المراجعات أولًا.
+error-detail-nothing_to_undo = لا توجد إجابة للتراجع عنها.
+error-detail-too_few_reviews =
+    يتعلّم Satchel من مراجعاتك حين يصبح عددها كافيًا؛ { $reviews ->
+        [zero] ولم تُجرِ أي مراجعة بعد.
+        [one] ومراجعة واحدة لا تكفي بعد.
+        [two] ومراجعتان لا تكفيان بعد.
+        [few] و{ $reviews } مراجعات لا تكفي بعد.
+        [many] و{ $reviews } مراجعة لا تكفي بعد.
+       *[other] و{ $reviews } مراجعة لا تكفي بعد.
+    }
+error-detail-not_https = لا يتصل Satchel بالحواسيب الأخرى إلا عبر https. تحقّق من العنوان: { $address }
+error-detail-not_an_address = هذا ليس عنوان خادم: { $address }
+error-detail-file_too_large = هذا الملف أكبر من { $size }، وهو أقصى ما يقبله Satchel في المرة الواحدة. لم يضِع شيء.
+error-detail-note_too_large = تتّسع الملاحظة الواحدة لنصّ حجمه { $size } على الأكثر. قسّمها إلى عدّة ملاحظات.
+error-detail-recording_too_long = يقبل Satchel في المرة الواحدة تسجيلات تصل مدتها إلى { $length }. وما سُجِّل حتى ذلك الحين محفوظ.
+error-detail-unsupported_file =
+    { $file ->
+        [audio] لا يستطيع Satchel قراءة هذا الملف بوصفه تسجيلًا. فهو يقرأ ملفات WAV وMP3 وFLAC وOgg وM4A.
+        [image] لا يستطيع Satchel قراءة هذا الملف بوصفه صورة. فهو يقرأ ملفات PNG وJPEG وWebP.
+       *[document] لا يستطيع Satchel قراءة هذا الملف بوصفه مستندًا. فهو يقرأ ملفات PDF.
+    }
+error-detail-damaged_file =
+    { $file ->
+        [audio] هذا التسجيل تالف، لذا لا يستطيع Satchel قراءته. لم يتغيّر أي شيء آخر.
+        [image] هذه الصورة تالفة، لذا لا يستطيع Satchel قراءتها. لم يتغيّر أي شيء آخر.
+       *[document] هذا المستند تالف، لذا لا يستطيع Satchel قراءته. لم يتغيّر أي شيء آخر.
+    }
+error-detail-no_sound = لا يحتوي هذا التسجيل على أي صوت يمكن كتابته نصًّا.
+error-detail-model_missing = نموذج يحتاج إليه Satchel ({ $model }) غير موجود على هذا الحاسوب. أعِد تثبيت Satchel، أو استورد حزمة نماذج من معلّمك.
+error-detail-unsupported_processor = معالج هذا الحاسوب لا يدعم { $missing }، وهي ميزة تحتاج إليها كتابة الكلام نصًّا. أما كل شيء آخر في Satchel فيعمل.

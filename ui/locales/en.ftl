@@ -118,7 +118,7 @@ error-passphrase_required = Please choose a passphrase to protect this library.
 error-profile_not_found = That learner is not on this computer any more.
 error-profile_exists = There is already a learner with that name. Please choose another.
 error-not_found = That note is not here any more. It may have been deleted.
-error-invalid_input = Something in the form needs another look:
+error-invalid_input = Something in the form needs another look.
 error-locked = The library is locked. Please open it again.
 error-storage = Satchel could not read or write its files. Nothing was lost; please try again.
 error-internal = Something unexpected went wrong. Nothing was lost; please try again.
@@ -792,3 +792,67 @@ class-student_code = Bundle code:
 
 error-bundle_code = This bundle needs its bundle code to open.
 error-full = Your account has no more room on the server. Nothing was lost: it stays on this computer. Ask whoever keeps the server for more room.
+
+## error-detail: exactly what was wrong, from the core's detail (the placeholders
+## are filled in by the window; $field and $file choose the sentence)
+
+error-detail-required =
+    { $field ->
+        [profile_name] Please type a name.
+        [passphrase] Please type a passphrase.
+        [note_title] Please give the note a title.
+        [card_front] The front of the card is empty.
+        [card_back] The back of the card is empty.
+        [deck_name] Please name the deck.
+        [join_name] Please type the name to join the class with.
+        [join_code] Please type the class's join code.
+       *[other] Something this needs is empty.
+    }
+error-detail-too_long =
+    { $field ->
+        [profile_name] A name has at most { $max } characters.
+        [note_title] A note's title has at most { $max } characters.
+        [card_front] The front of a card has at most { $max } characters.
+        [card_back] The back of a card has at most { $max } characters.
+        [deck_name] A deck's name has at most { $max } characters.
+       *[other] This is longer than the { $max } characters allowed.
+    }
+error-detail-too_short =
+    { $field ->
+        [passphrase] A passphrase needs at least { $min } characters.
+       *[other] This needs at least { $min } characters.
+    }
+error-detail-one_line =
+    { $field ->
+        [profile_name] A name is one line of ordinary letters.
+        [deck_name] A deck's name is one line of ordinary letters.
+       *[other] This is one line of ordinary letters.
+    }
+error-detail-cloze_unmarked = Mark the words to hide with double braces, like {"{{"}c1::Paris{"}}"}.
+error-detail-cloze_empty = A cloze mark has to hide some words: {"{{"}c1::{"}}"} is empty.
+error-detail-no_wrong_choice = A choice card needs at least one wrong choice.
+error-detail-too_many_choices = A choice card has at most { $max } choices.
+error-detail-recovery_code_shape = A recovery code has { $letters } letters and digits in groups of { $group }, like ABCD-EFGH-…
+error-detail-card_suspended = This card is set aside. Let it back into reviews first.
+error-detail-nothing_to_undo = There is no answer to undo.
+error-detail-too_few_reviews = Satchel learns from your reviews once there are enough; { $reviews } are not enough yet.
+error-detail-not_https = Satchel talks to other computers only over https. Check the address: { $address }
+error-detail-not_an_address = This is not a server's address: { $address }
+error-detail-file_too_large = This file is larger than the { $size } Satchel takes at once. Nothing was lost.
+error-detail-note_too_large = A note holds at most { $size } of text. Split it into several notes.
+error-detail-recording_too_long = Satchel takes recordings of up to { $length } at once. What was recorded until then is kept.
+error-detail-unsupported_file =
+    { $file ->
+        [audio] Satchel cannot read this file as a recording. It reads WAV, MP3, FLAC, Ogg and M4A.
+        [image] Satchel cannot read this file as a picture. It reads PNG, JPEG and WebP.
+       *[document] Satchel cannot read this file as a document. It reads PDFs.
+    }
+error-detail-damaged_file =
+    { $file ->
+        [audio] This recording is damaged, so Satchel cannot read it. Nothing else was changed.
+        [image] This picture is damaged, so Satchel cannot read it. Nothing else was changed.
+       *[document] This document is damaged, so Satchel cannot read it. Nothing else was changed.
+    }
+error-detail-no_sound = This recording holds no sound to write down.
+error-detail-model_missing = A model Satchel needs ({ $model }) is not on this computer. Reinstall Satchel, or bring in a model pack from your teacher.
+error-detail-unsupported_processor = This computer's processor lacks { $missing }, which writing down speech needs. Everything else in Satchel works.

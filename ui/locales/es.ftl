@@ -117,7 +117,7 @@ error-passphrase_required = Elige una frase secreta para proteger esta bibliotec
 error-profile_not_found = Ese estudiante ya no está en esta computadora.
 error-profile_exists = Ya hay un estudiante con ese nombre. Elige otro, por favor.
 error-not_found = Esa nota ya no está aquí. Puede que la hayan borrado.
-error-invalid_input = Hay algo en el formulario que debes revisar:
+error-invalid_input = Hay algo en el formulario que debes revisar.
 error-locked = La biblioteca está cerrada. Ábrela de nuevo, por favor.
 error-storage = Satchel no pudo leer ni guardar sus archivos. No se perdió nada; inténtalo de nuevo.
 error-internal = Algo salió mal sin que lo esperáramos. No se perdió nada; inténtalo de nuevo.
@@ -846,3 +846,111 @@ class-student_code = Código de la copia:
 
 error-bundle_code = Esta copia necesita su código para abrirse.
 error-full = Tu cuenta ya no tiene espacio en el servidor. No se perdió nada: se queda en esta computadora. Pide más espacio a quien administra el servidor.
+
+## error-detail: exactly what was wrong, from the core's detail (the placeholders
+## are filled in by the window; $field and $file choose the sentence)
+
+error-detail-required =
+    { $field ->
+        [profile_name] Escribe un nombre, por favor.
+        [passphrase] Escribe una frase secreta, por favor.
+        [note_title] Ponle un título a la nota, por favor.
+        [card_front] El frente de la tarjeta está vacío.
+        [card_back] El reverso de la tarjeta está vacío.
+        [deck_name] Ponle un nombre al mazo, por favor.
+        [join_name] Escribe el nombre con el que te unirás a la clase, por favor.
+        [join_code] Escribe el código de la clase, por favor.
+       *[other] Hay algo necesario que está vacío.
+    }
+error-detail-too_long =
+    { $field ->
+        [profile_name]
+            Un nombre puede tener como máximo { $max ->
+                [one] { $max } carácter
+               *[other] { $max } caracteres
+            }.
+        [note_title]
+            El título de una nota puede tener como máximo { $max ->
+                [one] { $max } carácter
+               *[other] { $max } caracteres
+            }.
+        [card_front]
+            El frente de una tarjeta puede tener como máximo { $max ->
+                [one] { $max } carácter
+               *[other] { $max } caracteres
+            }.
+        [card_back]
+            El reverso de una tarjeta puede tener como máximo { $max ->
+                [one] { $max } carácter
+               *[other] { $max } caracteres
+            }.
+        [deck_name]
+            El nombre de un mazo puede tener como máximo { $max ->
+                [one] { $max } carácter
+               *[other] { $max } caracteres
+            }.
+       *[other]
+            Esto pasa del límite de { $max ->
+                [one] { $max } carácter
+               *[other] { $max } caracteres
+            }.
+    }
+error-detail-too_short =
+    { $field ->
+        [passphrase]
+            Una frase secreta necesita al menos { $min ->
+                [one] { $min } carácter
+               *[other] { $min } caracteres
+            }.
+       *[other]
+            Esto necesita al menos { $min ->
+                [one] { $min } carácter
+               *[other] { $min } caracteres
+            }.
+    }
+error-detail-one_line =
+    { $field ->
+        [profile_name] Un nombre va en una sola línea, con letras normales.
+        [deck_name] El nombre de un mazo va en una sola línea, con letras normales.
+       *[other] Esto va en una sola línea, con letras normales.
+    }
+error-detail-cloze_unmarked = Pon entre llaves dobles las palabras que quieras ocultar, así: {"{{"}c1::París{"}}"}.
+error-detail-cloze_empty = Cada par de llaves dobles tiene que ocultar alguna palabra: {"{{"}c1::{"}}"} está vacío.
+error-detail-no_wrong_choice = Una tarjeta de opción múltiple necesita al menos una respuesta incorrecta.
+error-detail-too_many_choices =
+    Una tarjeta de opción múltiple puede tener como máximo { $max ->
+        [one] { $max } opción
+       *[other] { $max } opciones
+    }.
+error-detail-recovery_code_shape =
+    Un código de recuperación tiene { $letters ->
+        [one] { $letters } letra o número
+       *[other] { $letters } letras y números
+    } en grupos de { $group }, como ABCD-EFGH-…
+error-detail-card_suspended = Dejaste esta tarjeta de lado. Primero recupérala para que vuelva a los repasos.
+error-detail-nothing_to_undo = No hay ninguna respuesta que deshacer.
+error-detail-too_few_reviews =
+    Satchel aprende de tus repasos cuando hay suficientes; { $reviews ->
+        [one] { $reviews } repaso todavía no es suficiente.
+       *[other] { $reviews } repasos todavía no son suficientes.
+    }
+error-detail-not_https = Satchel solo se conecta con otras computadoras por https. Revisa la dirección: { $address }
+error-detail-not_an_address = Esta no es la dirección de un servidor: { $address }
+error-detail-file_too_large = Este archivo pasa del límite de { $size } que Satchel acepta de una vez. No se perdió nada.
+error-detail-note_too_large = Una nota guarda como máximo { $size } de texto. Divídela en varias notas.
+error-detail-recording_too_long = Satchel acepta grabaciones de hasta { $length } de una vez. Lo que se grabó hasta ese momento está guardado.
+error-detail-unsupported_file =
+    { $file ->
+        [audio] Satchel no puede leer este archivo como grabación. Lee WAV, MP3, FLAC, Ogg y M4A.
+        [image] Satchel no puede leer este archivo como imagen. Lee PNG, JPEG y WebP.
+       *[document] Satchel no puede leer este archivo como documento. Lee PDF.
+    }
+error-detail-damaged_file =
+    { $file ->
+        [audio] Esta grabación está dañada, así que Satchel no puede leerla. No se cambió nada más.
+        [image] Esta imagen está dañada, así que Satchel no puede leerla. No se cambió nada más.
+       *[document] Este documento está dañado, así que Satchel no puede leerlo. No se cambió nada más.
+    }
+error-detail-no_sound = Esta grabación no tiene ningún sonido que transcribir.
+error-detail-model_missing = Un modelo que Satchel necesita ({ $model }) no está en esta computadora. Vuelve a instalar Satchel o trae un paquete de modelos de tu profesor.
+error-detail-unsupported_processor = Al procesador de esta computadora le falta { $missing }, que se necesita para transcribir grabaciones. Todo lo demás en Satchel funciona.

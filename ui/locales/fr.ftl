@@ -117,7 +117,7 @@ error-passphrase_required = Veuillez choisir une phrase de passe pour protéger 
 error-profile_not_found = Ce profil n’est plus sur cet ordinateur.
 error-profile_exists = Il y a déjà un profil avec ce nom. Veuillez en choisir un autre.
 error-not_found = Cette note n’est plus là. Elle a peut-être été supprimée.
-error-invalid_input = Un élément du formulaire est à revoir :
+error-invalid_input = Un élément du formulaire est à revoir.
 error-locked = La bibliothèque est verrouillée. Veuillez la rouvrir.
 error-storage = Satchel n’a pas pu lire ou écrire ses fichiers. Rien n’a été perdu ; veuillez réessayer.
 error-internal = Un problème inattendu est survenu. Rien n’a été perdu ; veuillez réessayer.
@@ -844,3 +844,107 @@ class-student_code = Code d’archive :
 
 error-bundle_code = Cette archive a besoin de son code pour s’ouvrir.
 error-full = Votre compte n’a plus de place sur le serveur. Rien n’a été perdu : tout reste sur cet ordinateur. Demandez plus de place à la personne qui gère le serveur.
+
+## error-detail: exactly what was wrong, from the core's detail (the placeholders
+## are filled in by the window; $field and $file choose the sentence)
+
+error-detail-required =
+    { $field ->
+        [profile_name] Veuillez taper un nom.
+        [passphrase] Veuillez taper une phrase de passe.
+        [note_title] Veuillez donner un titre à la note.
+        [card_front] Le recto de la carte est vide.
+        [card_back] Le verso de la carte est vide.
+        [deck_name] Veuillez donner un nom au paquet.
+        [join_name] Veuillez taper le nom avec lequel vous rejoindrez la classe.
+        [join_code] Veuillez taper le code de la classe.
+       *[other] Un élément nécessaire est vide.
+    }
+error-detail-too_long =
+    { $field ->
+        [profile_name]
+            Un nom ne peut pas dépasser { $max ->
+                [one] { $max } caractère
+               *[other] { $max } caractères
+            }.
+        [note_title]
+            Le titre d’une note ne peut pas dépasser { $max ->
+                [one] { $max } caractère
+               *[other] { $max } caractères
+            }.
+        [card_front]
+            Le recto d’une carte ne peut pas dépasser { $max ->
+                [one] { $max } caractère
+               *[other] { $max } caractères
+            }.
+        [card_back]
+            Le verso d’une carte ne peut pas dépasser { $max ->
+                [one] { $max } caractère
+               *[other] { $max } caractères
+            }.
+        [deck_name]
+            Le nom d’un paquet ne peut pas dépasser { $max ->
+                [one] { $max } caractère
+               *[other] { $max } caractères
+            }.
+       *[other]
+            Ceci dépasse la limite de { $max ->
+                [one] { $max } caractère
+               *[other] { $max } caractères
+            }.
+    }
+error-detail-too_short =
+    { $field ->
+        [passphrase]
+            Une phrase de passe doit avoir au moins { $min ->
+                [one] { $min } caractère
+               *[other] { $min } caractères
+            }.
+       *[other]
+            Il faut au moins { $min ->
+                [one] { $min } caractère
+               *[other] { $min } caractères
+            } ici.
+    }
+error-detail-one_line =
+    { $field ->
+        [profile_name] Un nom tient sur une seule ligne, en lettres ordinaires.
+        [deck_name] Le nom d’un paquet tient sur une seule ligne, en lettres ordinaires.
+       *[other] Ceci doit tenir sur une seule ligne, en lettres ordinaires.
+    }
+error-detail-cloze_unmarked = Mettez les mots à cacher entre doubles accolades, comme ceci : {"{{"}c1::Paris{"}}"}.
+error-detail-cloze_empty = Des doubles accolades doivent cacher au moins un mot : {"{{"}c1::{"}}"} est vide.
+error-detail-no_wrong_choice = Une carte à choix multiple a besoin d’au moins une mauvaise réponse.
+error-detail-too_many_choices = Une carte à choix multiple peut avoir au maximum { $max } choix.
+error-detail-recovery_code_shape =
+    Un code de secours compte { $letters ->
+        [one] { $letters } lettre ou chiffre
+       *[other] { $letters } lettres et chiffres
+    } par groupes de { $group }, comme ABCD-EFGH-…
+error-detail-card_suspended = Cette carte est mise de côté. Reprenez-la d’abord pour la remettre dans vos révisions.
+error-detail-nothing_to_undo = Il n’y a aucune réponse à annuler.
+error-detail-too_few_reviews =
+    Satchel apprend de vos révisions quand il y en a assez ; { $reviews ->
+        [one] { $reviews } révision, ce n’est pas encore assez.
+       *[other] { $reviews } révisions, ce n’est pas encore assez.
+    }
+error-detail-not_https = Satchel ne communique avec d’autres ordinateurs qu’en https. Vérifiez l’adresse : { $address }
+error-detail-not_an_address = Ce n’est pas l’adresse d’un serveur : { $address }
+error-detail-file_too_large = Ce fichier dépasse la limite de { $size } que Satchel accepte en une fois. Rien n’a été perdu.
+error-detail-note_too_large = Une note contient au plus { $size } de texte. Répartissez-la en plusieurs notes.
+error-detail-recording_too_long = Satchel accepte des enregistrements de { $length } au maximum en une fois. Ce qui a été enregistré jusque-là est gardé.
+error-detail-unsupported_file =
+    { $file ->
+        [audio] Satchel ne peut pas lire ce fichier comme un enregistrement. Il lit les formats WAV, MP3, FLAC, Ogg et M4A.
+        [image] Satchel ne peut pas lire ce fichier comme une image. Il lit les formats PNG, JPEG et WebP.
+       *[document] Satchel ne peut pas lire ce fichier comme un document. Il lit les PDF.
+    }
+error-detail-damaged_file =
+    { $file ->
+        [audio] Cet enregistrement est abîmé, donc Satchel ne peut pas le lire. Rien d’autre n’a été modifié.
+        [image] Cette image est abîmée, donc Satchel ne peut pas la lire. Rien d’autre n’a été modifié.
+       *[document] Ce document est abîmé, donc Satchel ne peut pas le lire. Rien d’autre n’a été modifié.
+    }
+error-detail-no_sound = Cet enregistrement ne contient aucun son à transcrire.
+error-detail-model_missing = Un modèle dont Satchel a besoin ({ $model }) n’est pas sur cet ordinateur. Réinstallez Satchel, ou importez un pack de modèles donné par votre professeur.
+error-detail-unsupported_processor = Il manque { $missing } au processeur de cet ordinateur, et Satchel en a besoin pour mettre la parole par écrit. Tout le reste de Satchel fonctionne.

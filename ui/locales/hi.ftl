@@ -117,7 +117,7 @@ error-passphrase_required = इस लाइब्रेरी को सुर�
 error-profile_not_found = वह सीखने वाला अब इस कंप्यूटर पर नहीं है।
 error-profile_exists = इस नाम का एक सीखने वाला पहले से है। कृपया कोई दूसरा नाम चुनें।
 error-not_found = वह नोट अब यहाँ नहीं है। शायद उसे मिटा दिया गया है।
-error-invalid_input = फ़ॉर्म में कुछ चीज़ें फिर से देखनी होंगी:
+error-invalid_input = फ़ॉर्म में कुछ चीज़ें फिर से देखनी होंगी।
 error-locked = लाइब्रेरी लॉक है। कृपया इसे फिर से खोलें।
 error-storage = Satchel अपनी फ़ाइलें पढ़ या लिख नहीं सका। कुछ भी नहीं खोया; कृपया फिर से कोशिश करें।
 error-internal = कुछ अनचाही गड़बड़ हो गई। कुछ भी नहीं खोया; कृपया फिर से कोशिश करें।
@@ -825,3 +825,71 @@ class-student_code = बंडल कोड:
 
 error-bundle_code = यह बंडल खोलने के लिए इसका बंडल कोड चाहिए।
 error-full = सर्वर पर आपके अकाउंट में अब और जगह नहीं है। कुछ भी नहीं खोया: सब कुछ इस कंप्यूटर पर है। सर्वर सँभालने वाले से और जगह माँगें।
+
+## error-detail: exactly what was wrong, from the core's detail (the placeholders
+## are filled in by the window; $field and $file choose the sentence)
+
+error-detail-required =
+    { $field ->
+        [profile_name] कृपया एक नाम टाइप करें।
+        [passphrase] कृपया एक पासफ़्रेज़ टाइप करें।
+        [note_title] कृपया नोट को एक शीर्षक दें।
+        [card_front] कार्ड का सामने वाला हिस्सा खाली है।
+        [card_back] कार्ड का पीछे वाला हिस्सा खाली है।
+        [deck_name] कृपया डेक को एक नाम दें।
+        [join_name] कृपया वह नाम टाइप करें जिससे आप क्लास में शामिल होंगे।
+        [join_code] कृपया क्लास में शामिल होने का कोड टाइप करें।
+       *[other] कोई ज़रूरी चीज़ अभी खाली है।
+    }
+error-detail-too_long =
+    { $field ->
+        [profile_name] नाम में { $max } से ज़्यादा अक्षर नहीं हो सकते।
+        [note_title] नोट के शीर्षक में { $max } से ज़्यादा अक्षर नहीं हो सकते।
+        [card_front] कार्ड के सामने वाले हिस्से में { $max } से ज़्यादा अक्षर नहीं हो सकते।
+        [card_back] कार्ड के पीछे वाले हिस्से में { $max } से ज़्यादा अक्षर नहीं हो सकते।
+        [deck_name] डेक के नाम में { $max } से ज़्यादा अक्षर नहीं हो सकते।
+       *[other] यह बहुत लंबा है: इसमें { $max } से ज़्यादा अक्षर नहीं हो सकते।
+    }
+error-detail-too_short =
+    { $field ->
+        [passphrase] पासफ़्रेज़ के लिए कम से कम { $min } अक्षर चाहिए।
+       *[other] इसके लिए कम से कम { $min } अक्षर चाहिए।
+    }
+error-detail-one_line =
+    { $field ->
+        [profile_name] नाम में सिर्फ़ एक लाइन और सामान्य अक्षर होने चाहिए।
+        [deck_name] डेक के नाम में सिर्फ़ एक लाइन और सामान्य अक्षर होने चाहिए।
+       *[other] इसमें सिर्फ़ एक लाइन और सामान्य अक्षर होने चाहिए।
+    }
+error-detail-cloze_unmarked = जो शब्द छिपाने हैं, उन्हें दोहरे ब्रैकेट में रखें, जैसे {"{{"}c1::पेरिस{"}}"}।
+error-detail-cloze_empty = छिपाने वाले ब्रैकेट में कुछ शब्द होने चाहिए: {"{{"}c1::{"}}"} खाली है।
+error-detail-no_wrong_choice = कई विकल्पों वाले कार्ड में कम से कम एक गलत जवाब होना चाहिए।
+error-detail-too_many_choices = कई विकल्पों वाले कार्ड में { $max } से ज़्यादा विकल्प नहीं हो सकते।
+error-detail-recovery_code_shape = रिकवरी कोड में { $letters } अक्षर और अंक होते हैं, { $group }-{ $group } के समूहों में, जैसे ABCD-EFGH-…
+error-detail-card_suspended = यह कार्ड अलग रखा गया है। पहले इसे रिव्यू में वापस लाएँ।
+error-detail-nothing_to_undo = वापस लेने के लिए कोई जवाब नहीं है।
+error-detail-too_few_reviews =
+    { $reviews ->
+        [one] काफ़ी रिव्यू हो जाने पर Satchel उनसे सीखता है; अभी { $reviews } रिव्यू काफ़ी नहीं है।
+       *[other] काफ़ी रिव्यू हो जाने पर Satchel उनसे सीखता है; अभी { $reviews } रिव्यू काफ़ी नहीं हैं।
+    }
+error-detail-not_https = Satchel दूसरे कंप्यूटरों से सिर्फ़ https पर बात करता है। पता जाँचें: { $address }
+error-detail-not_an_address = यह किसी सर्वर का पता नहीं है: { $address }
+error-detail-file_too_large = Satchel एक बार में { $size } तक की फ़ाइल लेता है, और यह फ़ाइल उससे बड़ी है। कुछ भी नहीं खोया।
+error-detail-note_too_large = एक नोट में ज़्यादा से ज़्यादा { $size } लिखा जा सकता है। इसे कई नोट्स में बाँट दें।
+error-detail-recording_too_long = Satchel एक बार में { $length } तक की रिकॉर्डिंग लेता है। तब तक जो रिकॉर्ड हुआ, वह रखा हुआ है।
+error-detail-unsupported_file =
+    { $file ->
+        [audio] Satchel इस फ़ाइल को रिकॉर्डिंग के रूप में नहीं पढ़ सकता। यह WAV, MP3, FLAC, Ogg और M4A पढ़ता है।
+        [image] Satchel इस फ़ाइल को तस्वीर के रूप में नहीं पढ़ सकता। यह PNG, JPEG और WebP पढ़ता है।
+       *[document] Satchel इस फ़ाइल को डॉक्यूमेंट के रूप में नहीं पढ़ सकता। यह PDF पढ़ता है।
+    }
+error-detail-damaged_file =
+    { $file ->
+        [audio] यह रिकॉर्डिंग खराब हो गई है, इसलिए Satchel इसे नहीं पढ़ सकता। बाकी कुछ भी नहीं बदला।
+        [image] यह तस्वीर खराब हो गई है, इसलिए Satchel इसे नहीं पढ़ सकता। बाकी कुछ भी नहीं बदला।
+       *[document] यह डॉक्यूमेंट खराब हो गया है, इसलिए Satchel इसे नहीं पढ़ सकता। बाकी कुछ भी नहीं बदला।
+    }
+error-detail-no_sound = इस रिकॉर्डिंग में लिखने लायक कोई आवाज़ नहीं है।
+error-detail-model_missing = Satchel को जिस मॉडल ({ $model }) की ज़रूरत है, वह इस कंप्यूटर पर नहीं है। Satchel फिर से इंस्टॉल करें, या अपने टीचर से मॉडल पैक लाएँ।
+error-detail-unsupported_processor = इस कंप्यूटर के प्रोसेसर में { $missing } नहीं है, जो बोली को लिखने के लिए ज़रूरी है। Satchel में बाकी सब कुछ काम करता है।

@@ -117,7 +117,7 @@ error-passphrase_required = Escolha uma frase-senha para proteger esta bibliotec
 error-profile_not_found = Esse estudante não está mais neste computador.
 error-profile_exists = Já existe um estudante com esse nome. Escolha outro, por favor.
 error-not_found = Essa anotação não está mais aqui. Talvez tenha sido apagada.
-error-invalid_input = Algo no formulário precisa ser revisto:
+error-invalid_input = Algo no formulário precisa ser revisto.
 error-locked = A biblioteca está trancada. Abra-a de novo, por favor.
 error-storage = O Satchel não conseguiu ler ou gravar seus arquivos. Nada foi perdido; tente de novo.
 error-internal = Algo inesperado deu errado. Nada foi perdido; tente de novo.
@@ -843,3 +843,111 @@ class-student_code = Código do pacote:
 
 error-bundle_code = Este pacote precisa do código dele para abrir.
 error-full = Sua conta não tem mais espaço no servidor. Nada foi perdido: tudo continua neste computador. Peça mais espaço a quem cuida do servidor.
+
+## error-detail: exactly what was wrong, from the core's detail (the placeholders
+## are filled in by the window; $field and $file choose the sentence)
+
+error-detail-required =
+    { $field ->
+        [profile_name] Digite um nome, por favor.
+        [passphrase] Digite uma frase-senha, por favor.
+        [note_title] Dê um título à anotação, por favor.
+        [card_front] A frente do cartão está vazia.
+        [card_back] O verso do cartão está vazio.
+        [deck_name] Dê um nome ao baralho, por favor.
+        [join_name] Digite o nome com que você vai entrar na turma, por favor.
+        [join_code] Digite o código da turma, por favor.
+       *[other] Falta preencher algo que é necessário.
+    }
+error-detail-too_long =
+    { $field ->
+        [profile_name]
+            Um nome pode ter no máximo { $max ->
+                [one] { $max } caractere
+               *[other] { $max } caracteres
+            }.
+        [note_title]
+            O título de uma anotação pode ter no máximo { $max ->
+                [one] { $max } caractere
+               *[other] { $max } caracteres
+            }.
+        [card_front]
+            A frente de um cartão pode ter no máximo { $max ->
+                [one] { $max } caractere
+               *[other] { $max } caracteres
+            }.
+        [card_back]
+            O verso de um cartão pode ter no máximo { $max ->
+                [one] { $max } caractere
+               *[other] { $max } caracteres
+            }.
+        [deck_name]
+            O nome de um baralho pode ter no máximo { $max ->
+                [one] { $max } caractere
+               *[other] { $max } caracteres
+            }.
+       *[other]
+            Isto passa do limite de { $max ->
+                [one] { $max } caractere
+               *[other] { $max } caracteres
+            }.
+    }
+error-detail-too_short =
+    { $field ->
+        [passphrase]
+            Uma frase-senha precisa ter pelo menos { $min ->
+                [one] { $min } caractere
+               *[other] { $min } caracteres
+            }.
+       *[other]
+            Isto precisa ter pelo menos { $min ->
+                [one] { $min } caractere
+               *[other] { $min } caracteres
+            }.
+    }
+error-detail-one_line =
+    { $field ->
+        [profile_name] Um nome precisa ficar em uma só linha, com letras comuns.
+        [deck_name] O nome de um baralho precisa ficar em uma só linha, com letras comuns.
+       *[other] Isto precisa ficar em uma só linha, com letras comuns.
+    }
+error-detail-cloze_unmarked = Coloque entre chaves duplas as palavras que devem ficar escondidas, assim: {"{{"}c1::Paris{"}}"}.
+error-detail-cloze_empty = Cada par de chaves duplas precisa esconder alguma palavra: {"{{"}c1::{"}}"} está vazio.
+error-detail-no_wrong_choice = Um cartão de múltipla escolha precisa de pelo menos uma resposta errada.
+error-detail-too_many_choices =
+    Um cartão de múltipla escolha pode ter no máximo { $max ->
+        [one] { $max } opção
+       *[other] { $max } opções
+    }.
+error-detail-recovery_code_shape =
+    Um código de recuperação tem { $letters ->
+        [one] { $letters } letra ou número
+       *[other] { $letters } letras e números
+    } em grupos de { $group }, como ABCD-EFGH-…
+error-detail-card_suspended = Este cartão foi deixado de lado. Primeiro, traga-o de volta para as revisões.
+error-detail-nothing_to_undo = Não há nenhuma resposta para desfazer.
+error-detail-too_few_reviews =
+    O Satchel aprende com as suas revisões quando já há bastante; { $reviews ->
+        [one] { $reviews } revisão ainda não é o suficiente.
+       *[other] { $reviews } revisões ainda não são o suficiente.
+    }
+error-detail-not_https = O Satchel só se conecta a outros computadores por https. Confira o endereço: { $address }
+error-detail-not_an_address = Este não é o endereço de um servidor: { $address }
+error-detail-file_too_large = Este arquivo passa do limite de { $size } que o Satchel aceita de uma vez. Nada foi perdido.
+error-detail-note_too_large = Uma anotação guarda no máximo { $size } de texto. Divida-a em várias anotações.
+error-detail-recording_too_long = O Satchel aceita gravações de até { $length } de uma vez. O que foi gravado até ali fica guardado.
+error-detail-unsupported_file =
+    { $file ->
+        [audio] O Satchel não consegue ler este arquivo como gravação. Ele lê WAV, MP3, FLAC, Ogg e M4A.
+        [image] O Satchel não consegue ler este arquivo como imagem. Ele lê PNG, JPEG e WebP.
+       *[document] O Satchel não consegue ler este arquivo como documento. Ele lê PDFs.
+    }
+error-detail-damaged_file =
+    { $file ->
+        [audio] Esta gravação está danificada, então o Satchel não consegue lê-la. Nada mais foi alterado.
+        [image] Esta imagem está danificada, então o Satchel não consegue lê-la. Nada mais foi alterado.
+       *[document] Este documento está danificado, então o Satchel não consegue lê-lo. Nada mais foi alterado.
+    }
+error-detail-no_sound = Esta gravação não tem nenhum som para transcrever.
+error-detail-model_missing = Um modelo de que o Satchel precisa ({ $model }) não está neste computador. Instale o Satchel de novo ou traga um pacote de modelos do seu professor.
+error-detail-unsupported_processor = Falta { $missing } no processador deste computador, e isso é necessário para transcrever falas. Todo o resto do Satchel funciona.

@@ -117,7 +117,7 @@ error-passphrase_required = Tafadhali chagua kaulisiri ya kulinda maktaba hii.
 error-profile_not_found = Mwanafunzi huyo hayupo tena kwenye kompyuta hii.
 error-profile_exists = Tayari kuna mwanafunzi mwenye jina hilo. Tafadhali chagua jina jingine.
 error-not_found = Dokezo hilo halipo tena hapa. Huenda limefutwa.
-error-invalid_input = Kuna kitu kwenye fomu kinachohitaji kuangaliwa tena:
+error-invalid_input = Kuna kitu kwenye fomu kinachohitaji kuangaliwa tena.
 error-locked = Maktaba imefungwa. Tafadhali ifungue tena.
 error-storage = Satchel haikuweza kusoma au kuandika faili zake. Hakuna kilichopotea; tafadhali jaribu tena.
 error-internal = Kuna hitilafu isiyotarajiwa. Hakuna kilichopotea; tafadhali jaribu tena.
@@ -808,3 +808,75 @@ class-student_code = Msimbo wa bahasha:
 
 error-bundle_code = Bahasha hii inahitaji msimbo wake wa bahasha ili kufunguka.
 error-full = Akaunti yako haina nafasi zaidi kwenye seva. Hakuna kilichopotea: kinabaki kwenye kompyuta hii. Muombe mtu anayesimamia seva akupe nafasi zaidi.
+
+## error-detail: exactly what was wrong, from the core's detail (the placeholders
+## are filled in by the window; $field and $file choose the sentence)
+
+error-detail-required =
+    { $field ->
+        [profile_name] Tafadhali andika jina.
+        [passphrase] Tafadhali andika kaulisiri.
+        [note_title] Tafadhali lipe dokezo kichwa.
+        [card_front] Upande wa mbele wa kadi hauna kitu.
+        [card_back] Upande wa nyuma wa kadi hauna kitu.
+        [deck_name] Tafadhali lipe fungu jina.
+        [join_name] Tafadhali andika jina utakalotumia kujiunga na darasa.
+        [join_code] Tafadhali andika msimbo wa kujiunga na darasa.
+       *[other] Kuna sehemu inayohitajika ambayo bado iko tupu.
+    }
+error-detail-too_long =
+    { $field ->
+        [profile_name] Jina linaweza kuwa na hadi herufi { $max }.
+        [note_title] Kichwa cha dokezo kinaweza kuwa na hadi herufi { $max }.
+        [card_front] Upande wa mbele wa kadi unaweza kuwa na hadi herufi { $max }.
+        [card_back] Upande wa nyuma wa kadi unaweza kuwa na hadi herufi { $max }.
+        [deck_name] Jina la fungu linaweza kuwa na hadi herufi { $max }.
+       *[other] Hiki ni kirefu mno: kinaweza kuwa na hadi herufi { $max }.
+    }
+error-detail-too_short =
+    { $field ->
+        [passphrase] Kaulisiri inahitaji angalau herufi { $min }.
+       *[other] Hiki kinahitaji angalau herufi { $min }.
+    }
+error-detail-one_line =
+    { $field ->
+        [profile_name] Jina linapaswa kuwa mstari mmoja wa herufi za kawaida.
+        [deck_name] Jina la fungu linapaswa kuwa mstari mmoja wa herufi za kawaida.
+       *[other] Hiki kinapaswa kuwa mstari mmoja wa herufi za kawaida.
+    }
+error-detail-cloze_unmarked = Weka maneno ya kuficha ndani ya mabano mawili, kama {"{{"}c1::Paris{"}}"}.
+error-detail-cloze_empty = Mabano ya kuficha yanahitaji maneno ndani yake: ndani ya {"{{"}c1::{"}}"} hakuna kitu.
+error-detail-no_wrong_choice = Kadi ya kuchagua jibu sahihi inahitaji angalau jibu moja lisilo sahihi.
+error-detail-too_many_choices =
+    { $max ->
+        [one] Kadi ya kuchagua jibu sahihi inaweza kuwa na hadi chaguo { $max }.
+       *[other] Kadi ya kuchagua jibu sahihi inaweza kuwa na hadi machaguo { $max }.
+    }
+error-detail-recovery_code_shape = Msimbo wa kurejesha una herufi na tarakimu { $letters }, katika vikundi vya { $group }, kama ABCD-EFGH-…
+error-detail-card_suspended = Kadi hii imewekwa kando. Irudishe kwenye marudio kwanza.
+error-detail-nothing_to_undo = Hakuna jibu la kutendua.
+error-detail-too_few_reviews =
+    { $reviews ->
+        [one] Satchel hujifunza kutokana na marudio yako yakishatosha; rudio { $reviews } bado halitoshi.
+       *[other] Satchel hujifunza kutokana na marudio yako yakishatosha; marudio { $reviews } bado hayatoshi.
+    }
+error-detail-not_https = Satchel huwasiliana na kompyuta nyingine kupitia https tu. Angalia anwani: { $address }
+error-detail-not_an_address = Hii si anwani ya seva: { $address }
+error-detail-file_too_large = Faili hii ni kubwa mno: Satchel hupokea hadi { $size } kwa mara moja. Hakuna kilichopotea.
+error-detail-note_too_large = Dokezo moja linabeba maandishi ya hadi { $size }. Ligawanye katika madokezo kadhaa.
+error-detail-recording_too_long = Satchel hupokea rekodi za hadi { $length } kwa mara moja. Kilichorekodiwa hadi wakati huo kimehifadhiwa.
+error-detail-unsupported_file =
+    { $file ->
+        [audio] Satchel haiwezi kusoma faili hii kama rekodi. Inasoma WAV, MP3, FLAC, Ogg na M4A.
+        [image] Satchel haiwezi kusoma faili hii kama picha. Inasoma PNG, JPEG na WebP.
+       *[document] Satchel haiwezi kusoma faili hii kama hati. Inasoma PDF.
+    }
+error-detail-damaged_file =
+    { $file ->
+        [audio] Rekodi hii imeharibika, kwa hiyo Satchel haiwezi kuisoma. Hakuna kingine kilichobadilishwa.
+        [image] Picha hii imeharibika, kwa hiyo Satchel haiwezi kuisoma. Hakuna kingine kilichobadilishwa.
+       *[document] Hati hii imeharibika, kwa hiyo Satchel haiwezi kuisoma. Hakuna kingine kilichobadilishwa.
+    }
+error-detail-no_sound = Rekodi hii haina sauti yoyote ya kunakili.
+error-detail-model_missing = Modeli ambayo Satchel inahitaji ({ $model }) haipo kwenye kompyuta hii. Sakinisha Satchel upya, au leta kifurushi cha modeli kutoka kwa mwalimu wako.
+error-detail-unsupported_processor = Kichakataji (prosesa) cha kompyuta hii hakina uwezo wa { $missing }, unaohitajika ili kuandika maneno ya rekodi. Kila kitu kingine kwenye Satchel kinafanya kazi.

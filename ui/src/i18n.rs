@@ -150,6 +150,12 @@ fn install(language: Language, intl_tag: String) -> Rc<Current> {
     current
 }
 
+/// Speaks `language` from now on, for the tests of what other modules word.
+#[cfg(test)]
+pub fn use_language(language: Language) {
+    install(language, language.tag.to_owned());
+}
+
 /// The text for message `id` in the learner's language.
 pub fn t(id: &str) -> String {
     t_with(id, &[])
@@ -359,6 +365,20 @@ pub mod intl {
         )
     }
 
+    /// A measure in one of `Intl`'s units ("megabyte", "hour"), long-form: "4 hours",
+    /// "4 heures", "४ घंटे".
+    #[cfg(target_arch = "wasm32")]
+    pub fn unit(value: f64, unit: &str) -> String {
+        number_with(
+            value,
+            &[
+                ("style", JsValue::from_str("unit")),
+                ("unit", JsValue::from_str(unit)),
+                ("unitDisplay", JsValue::from_str("long")),
+            ],
+        )
+    }
+
     /// A share from 0 to 1, written as the language writes percentages ("42 %").
     #[cfg(target_arch = "wasm32")]
     pub fn percent(fraction: f64) -> String {
@@ -429,6 +449,11 @@ pub mod intl {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn bytes(bytes: u64) -> String {
         format!("{} kB", bytes.div_ceil(1000))
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn unit(value: f64, unit: &str) -> String {
+        format!("{value} {unit}")
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -545,6 +570,7 @@ mod tests {
                 let Some(close) = after.find('"') else { break };
                 let word = &after[..close];
                 let shaped = word.contains('-')
+                    && !word.ends_with('-')
                     && word.chars().all(|c| {
                         c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
                     });

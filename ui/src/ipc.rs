@@ -59,10 +59,7 @@ fn in_shell() -> bool {
 }
 
 fn failure(code: ErrorCode, message: impl Into<String>) -> ErrorView {
-    ErrorView {
-        code,
-        message: message.into(),
-    }
+    ErrorView::new(code, message.into())
 }
 
 /// Runs `command` in the shell: its fields are the call's named arguments.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 pub use satchel_types::clock;
-use satchel_types::{ErrorCode, ErrorView, ServerProbe, command};
+use satchel_types::{ErrorCode, ErrorDetail, ErrorView, Field, FileKind, ServerProbe, command};
 
 use crate::i18n::t;
 
@@ -39,19 +39,96 @@ pub fn error_text(error: &ErrorView) -> String {
         ErrorCode::BundleCode => "error-bundle_code",
         ErrorCode::Full => "error-full",
     };
-    match error.code {
-        // The core's detail names the field and the rule, the missing model's path or
-        // what is wrong with the file (in English for now).
-        ErrorCode::InvalidInput
-        | ErrorCode::ModelMissing
-        | ErrorCode::BadMedia
-        | ErrorCode::Untrusted
-        | ErrorCode::ConfirmServer
-        | ErrorCode::BundleCode
-        | ErrorCode::SignInNeeded => {
-            format!("{} ({})", t(key), error.message)
+    if let Some(detail) = &error.detail {
+        return detail_text(detail);
+    }
+    // The English detail is for whoever reads the logs, not the learner.
+    web_sys::console::warn_1(&error.message.as_str().into());
+    t(key)
+}
+
+/// The words for exactly what went wrong, with its numbers and names in place.
+fn detail_text(detail: &ErrorDetail) -> String {
+    use crate::i18n::{intl, t_with};
+    let field = |field: &Field| {
+        serde_json::to_value(field)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    let file = |file: &FileKind| match file {
+        FileKind::Audio => "audio",
+        FileKind::Image => "image",
+        FileKind::Document => "document",
+    };
+    match detail {
+        ErrorDetail::Required { field: f } => {
+            t_with("error-detail-required", &[("field", &field(f))])
         }
-        _ => t(key),
+        ErrorDetail::TooLong { field: f, max } => t_with(
+            "error-detail-too_long",
+            &[("field", &field(f)), ("max", max)],
+        ),
+        ErrorDetail::TooShort { field: f, min } => t_with(
+            "error-detail-too_short",
+            &[("field", &field(f)), ("min", min)],
+        ),
+        ErrorDetail::OneLine { field: f } => {
+            t_with("error-detail-one_line", &[("field", &field(f))])
+        }
+        ErrorDetail::Mismatch { .. } => t("create-passphrase_mismatch"),
+        ErrorDetail::WordsDiffer => t("class-words_differ"),
+        ErrorDetail::ClozeUnmarked => t("error-detail-cloze_unmarked"),
+        ErrorDetail::ClozeEmpty => t("error-detail-cloze_empty"),
+        ErrorDetail::NoWrongChoice => t("error-detail-no_wrong_choice"),
+        ErrorDetail::TooManyChoices { max } => {
+            t_with("error-detail-too_many_choices", &[("max", max)])
+        }
+        ErrorDetail::RecoveryCodeShape { letters, group } => t_with(
+            "error-detail-recovery_code_shape",
+            &[("letters", letters), ("group", group)],
+        ),
+        ErrorDetail::CardSuspended => t("error-detail-card_suspended"),
+        ErrorDetail::NothingToUndo => t("error-detail-nothing_to_undo"),
+        ErrorDetail::TooFewReviews { reviews } => {
+            t_with("error-detail-too_few_reviews", &[("reviews", reviews)])
+        }
+        ErrorDetail::NotHttps { address } => {
+            t_with("error-detail-not_https", &[("address", address)])
+        }
+        ErrorDetail::NotAnAddress { address } => {
+            t_with("error-detail-not_an_address", &[("address", address)])
+        }
+        ErrorDetail::FileTooLarge { max_mb } => t_with(
+            "error-detail-file_too_large",
+            &[("size", &intl::unit(*max_mb as f64, "megabyte"))],
+        ),
+        ErrorDetail::NoteTooLarge { max_mb } => t_with(
+            "error-detail-note_too_large",
+            &[("size", &intl::unit(*max_mb as f64, "megabyte"))],
+        ),
+        ErrorDetail::RecordingTooLong { max_minutes } => {
+            let length = if max_minutes % 60 == 0 {
+                intl::unit((max_minutes / 60) as f64, "hour")
+            } else {
+                intl::unit(*max_minutes as f64, "minute")
+            };
+            t_with("error-detail-recording_too_long", &[("length", &length)])
+        }
+        ErrorDetail::UnsupportedFile { file: f } => {
+            t_with("error-detail-unsupported_file", &[("file", &file(f))])
+        }
+        ErrorDetail::DamagedFile { file: f } => {
+            t_with("error-detail-damaged_file", &[("file", &file(f))])
+        }
+        ErrorDetail::NoSound => t("error-detail-no_sound"),
+        ErrorDetail::ModelMissing { model } => {
+            t_with("error-detail-model_missing", &[("model", model)])
+        }
+        ErrorDetail::UnsupportedProcessor { missing } => t_with(
+            "error-detail-unsupported_processor",
+            &[("missing", missing)],
+        ),
     }
 }
 
@@ -151,8 +228,8 @@ pub fn ConfirmServer(
                             on:click=move |_| {
                                 probe.set(None);
                                 error.set(Some(ErrorView {
-                                    code: ErrorCode::Untrusted,
-                                    message: t("class-words_differ"),
+                                    detail: Some(ErrorDetail::WordsDiffer),
+                                    ..ErrorView::new(ErrorCode::Untrusted, "the server's words differ")
                                 }));
                             }>{t("class-words_differ_button")}</button>
                     </div>
@@ -177,5 +254,96 @@ pub async fn confirm_or_report(
     match crate::ipc::invoke(command::ProbeServer { server }).await {
         Ok(shown) => probe.set(Some(shown)),
         Err(e) => error.set(Some(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{LANGUAGES, use_language};
+
+    /// One of each detail the core sends, with every field and kind of file.
+    fn details() -> Vec<ErrorDetail> {
+        let fields = [
+            Field::ProfileName,
+            Field::Passphrase,
+            Field::NoteTitle,
+            Field::NoteText,
+            Field::CardFront,
+            Field::CardBack,
+            Field::DeckName,
+            Field::JoinName,
+            Field::JoinCode,
+        ];
+        let mut all = Vec::new();
+        for field in fields {
+            all.extend([
+                ErrorDetail::Required { field },
+                ErrorDetail::TooLong { field, max: 40 },
+                ErrorDetail::TooShort { field, min: 8 },
+                ErrorDetail::OneLine { field },
+                ErrorDetail::Mismatch { field },
+            ]);
+        }
+        for file in [FileKind::Audio, FileKind::Image, FileKind::Document] {
+            all.extend([
+                ErrorDetail::UnsupportedFile { file },
+                ErrorDetail::DamagedFile { file },
+            ]);
+        }
+        all.extend([
+            ErrorDetail::WordsDiffer,
+            ErrorDetail::ClozeUnmarked,
+            ErrorDetail::ClozeEmpty,
+            ErrorDetail::NoWrongChoice,
+            ErrorDetail::TooManyChoices { max: 8 },
+            ErrorDetail::RecoveryCodeShape {
+                letters: 32,
+                group: 4,
+            },
+            ErrorDetail::CardSuspended,
+            ErrorDetail::NothingToUndo,
+            ErrorDetail::TooFewReviews { reviews: 3 },
+            ErrorDetail::NotHttps {
+                address: "http://example.org".into(),
+            },
+            ErrorDetail::NotAnAddress {
+                address: "::".into(),
+            },
+            ErrorDetail::FileTooLarge { max_mb: 200 },
+            ErrorDetail::NoteTooLarge { max_mb: 10 },
+            ErrorDetail::RecordingTooLong { max_minutes: 240 },
+            ErrorDetail::NoSound,
+            ErrorDetail::ModelMissing {
+                model: "ggml-base.bin".into(),
+            },
+            ErrorDetail::UnsupportedProcessor {
+                missing: "AVX2".into(),
+            },
+        ]);
+        all
+    }
+
+    #[test]
+    fn every_detail_is_worded_in_every_language() {
+        for language in LANGUAGES {
+            use_language(*language);
+            for detail in details() {
+                let text = detail_text(&detail);
+                assert!(
+                    !text.trim().is_empty() && !text.starts_with("error-detail-"),
+                    "{}: {detail:?} reads {text:?}",
+                    language.tag
+                );
+            }
+            // The field chooses the sentence: a name's rule is not the default one.
+            let name = detail_text(&ErrorDetail::Required {
+                field: Field::ProfileName,
+            });
+            let text = detail_text(&ErrorDetail::Required {
+                field: Field::NoteText,
+            });
+            assert_ne!(name, text, "{}", language.tag);
+        }
     }
 }

@@ -17,10 +17,12 @@
 //! - `install-root DEB` a clean Debian 12 root with DEB installed by apt, as the
 //!   install test uses it
 //! - `models`  fetch, check, convert and cache the model weights (`models/manifest.json`)
+//! - `axe`     fetch axe-core (the desktop tests' accessibility checker) and print its path
 //! - `modules` the imports among core's top-level modules: down the layers only, and no
 //!   cycles
 
 mod arm64;
+mod axe;
 mod bench;
 mod bundle;
 mod debroot;
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
         "bench" => bench::run(rest),
         "bench-isolated" => bench::measure(rest),
         "models" => models::run(rest),
+        "axe" => axe::script().map(|path| println!("{}", path.display())),
         "bundle" => match rest.first().map(String::as_str) {
             None => bundle::run(),
             Some("server-arm64") => arm64::bundle(),

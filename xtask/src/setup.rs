@@ -36,6 +36,8 @@ const APT_PACKAGES: &[&str] = &[
     "fonts-noto-ui-core",
     // A language for the window to follow: see `test_locale`.
     "locales",
+    // npm fetches axe-core, the desktop tests' accessibility checker.
+    "npm",
     "python3-venv",
     "imagemagick",
     // whisper.cpp is built by whisper-rs-sys with cmake, its bindings by bindgen.

@@ -44,6 +44,7 @@ pub fn run() -> anyhow::Result<()> {
     // Wine and run its CLI.
     let windows = crate::windows::build_bundle()?;
     let wine_system_dlls = crate::windows::wine_system_dlls()?;
+    let axe = crate::axe::script()?;
     // The rest runs cut off from the network (loopback alone), on its own session
     // bus, where a real Secret Service answers.
     let mut session = Command::new("dbus-run-session");
@@ -57,6 +58,7 @@ pub fn run() -> anyhow::Result<()> {
         )
         .env("SATCHEL_WINDOWS_INSTALLER", &windows.installer)
         .env("SATCHEL_WINE_SYSTEM_DLLS", &wine_system_dlls)
+        .env("SATCHEL_AXE_JS", &axe)
         .env(
             "SATCHEL_SERVER_ARM64_DEB",
             crate::shell::root().join(format!(

@@ -64,10 +64,10 @@ pub fn ingest(
             (SourceStatus::Ready, _) => print(cli.json, &source, show)?,
             (_, error) => {
                 failed += 1;
-                let error = error.clone().unwrap_or(ErrorView {
-                    code: ErrorCode::Internal,
-                    message: format!("it was left {:?}", source.status),
-                });
+                let error = error.clone().unwrap_or(ErrorView::new(
+                    ErrorCode::Internal,
+                    format!("it was left {:?}", source.status),
+                ));
                 Failure::from(error)
                     .with_context(format!("{}", file.display()))
                     .report(cli.json);

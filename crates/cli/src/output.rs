@@ -13,10 +13,7 @@ pub struct Failure {
 impl Failure {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
-            view: ErrorView {
-                code,
-                message: message.into(),
-            },
+            view: ErrorView::new(code, message.into()),
             hint: None,
             context: None,
         }

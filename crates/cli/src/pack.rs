@@ -97,10 +97,10 @@ pub fn pack(
         let error = pack
             .error
             .clone()
-            .unwrap_or(satchel_core::types::ErrorView {
-                code: satchel_core::types::ErrorCode::Internal,
-                message: "a step failed".into(),
-            });
+            .unwrap_or(satchel_core::types::ErrorView::new(
+                satchel_core::types::ErrorCode::Internal,
+                "a step failed",
+            ));
         return Err(Failure::new(
             error.code,
             format!("the study pack could not be made: {}", error.message),

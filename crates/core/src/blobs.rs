@@ -79,10 +79,9 @@ impl Profile {
                 }
                 size += filled as u64;
                 if size > max_bytes {
-                    return Err(Error::InvalidInput(format!(
-                        "the file is larger than the {} MB Satchel takes at once",
-                        max_bytes / (1024 * 1024)
-                    )));
+                    return Err(Error::Rule(satchel_types::ErrorDetail::FileTooLarge {
+                        max_mb: max_bytes / (1024 * 1024),
+                    }));
                 }
                 hasher.update(&buffer[..filled]);
                 batch.push(buffer[..filled].to_vec());
@@ -291,7 +290,13 @@ mod tests {
         let error = profile
             .write_blob(&data[..], "audio/wav", CHUNK as u64)
             .unwrap_err();
-        assert!(matches!(error, Error::InvalidInput(_)), "{error}");
+        assert!(
+            matches!(
+                error,
+                Error::Rule(satchel_types::ErrorDetail::FileTooLarge { max_mb: 0 })
+            ),
+            "{error}"
+        );
         let (blobs, chunks): (i64, i64) = profile
             .read(|conn| {
                 Ok(conn.query_row(

@@ -130,15 +130,17 @@ impl Classroom<'_> {
     ) -> Result<ClassInfo> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(Error::InvalidInput("a name to join with is needed".into()));
+            return Err(Error::Rule(satchel_types::ErrorDetail::Required {
+                field: satchel_types::Field::JoinName,
+            }));
         }
         let from_link = crate::net::ServerAddress::parse(server)?.code;
         let code = match (code.trim(), &from_link) {
             ("", Some(linked)) => linked.as_str(),
             ("", None) => {
-                return Err(Error::InvalidInput(
-                    "the class's join code is needed".into(),
-                ));
+                return Err(Error::Rule(satchel_types::ErrorDetail::Required {
+                    field: satchel_types::Field::JoinCode,
+                }));
             }
             (typed, _) => typed,
         };

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use satchel_types::{ErrorCode, ErrorView};
+use satchel_types::{ErrorCode, ErrorDetail, ErrorView, FileKind};
 
 /// Every way a core operation can fail. Variants name what went wrong and carry what
 /// a person needs to act on it; `code()` maps each to the UI's translatable kind.
@@ -98,6 +98,9 @@ pub enum Error {
     /// A bundle sealed with a bundle code none here opens: the learner types it.
     #[error("{0}")]
     BundleCode(String),
+    /// A rule the learner's input broke, said so that the window can word it.
+    #[error("{0}")]
+    Rule(ErrorDetail),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -131,6 +134,9 @@ impl Error {
             Error::PackRefused { .. } | Error::ServerNotKnown { .. } => ErrorCode::Untrusted,
             Error::ConfirmServer { .. } => ErrorCode::ConfirmServer,
             Error::BundleCode(_) => ErrorCode::BundleCode,
+            // Details that come with other codes (a damaged file's) come from the
+            // media errors below, not from a rule.
+            Error::Rule(_) => ErrorCode::InvalidInput,
             Error::Media(media) => {
                 use satchel_media::MediaError as M;
                 match media {
@@ -170,7 +176,56 @@ impl Error {
         ErrorView {
             code: self.code(),
             message: self.to_string(),
+            detail: self.detail(),
         }
+    }
+
+    /// Exactly what was wrong, where a learner can act on it; `None` where the code
+    /// says all they need (the English message is for the logs).
+    pub fn detail(&self) -> Option<ErrorDetail> {
+        use satchel_media::MediaError as M;
+        let model = |path: &std::path::Path| ErrorDetail::ModelMissing {
+            model: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        };
+        Some(match self {
+            Error::Rule(detail) => detail.clone(),
+            Error::Media(media) => match media {
+                M::ModelMissing { path }
+                | M::ModelInvalid { path, .. }
+                | M::RuntimeMissing { path, .. } => model(path),
+                M::UnsupportedProcessor { missing } => ErrorDetail::UnsupportedProcessor {
+                    missing: missing.clone(),
+                },
+                M::UnsupportedAudio(_) => ErrorDetail::UnsupportedFile {
+                    file: FileKind::Audio,
+                },
+                M::CorruptAudio(_) => ErrorDetail::DamagedFile {
+                    file: FileKind::Audio,
+                },
+                M::UnsupportedImage(_) => ErrorDetail::UnsupportedFile {
+                    file: FileKind::Image,
+                },
+                M::CorruptImage(_) => ErrorDetail::DamagedFile {
+                    file: FileKind::Image,
+                },
+                M::UnsupportedDocument(_) => ErrorDetail::UnsupportedFile {
+                    file: FileKind::Document,
+                },
+                M::CorruptDocument(_) => ErrorDetail::DamagedFile {
+                    file: FileKind::Document,
+                },
+                M::TooLong { max_minutes } => ErrorDetail::RecordingTooLong {
+                    max_minutes: *max_minutes,
+                },
+                M::TooLarge { max_mb } => ErrorDetail::FileTooLarge { max_mb: *max_mb },
+                M::NoAudio => ErrorDetail::NoSound,
+                _ => return None,
+            },
+            _ => return None,
+        })
     }
 
     pub fn io(

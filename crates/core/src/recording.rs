@@ -152,10 +152,9 @@ impl Recording {
                 }
             }
             if writer.elapsed_ms() >= limit_ms {
-                cut_short = Some(Error::InvalidInput(format!(
-                    "a recording stops at {} hours",
-                    limit_ms / 3_600_000
-                )));
+                cut_short = Some(Error::Rule(satchel_types::ErrorDetail::RecordingTooLong {
+                    max_minutes: (limit_ms / 60_000) as u64,
+                }));
                 break;
             }
             if announced.elapsed() >= LEVEL_EVERY {

@@ -384,7 +384,13 @@ impl Profile {
     ) -> Result<SourceView> {
         self.transact(|tx| {
             let code = error.map(|e| to_sql(&e.code));
-            let why = code.as_deref().zip(error.map(|e| e.message.as_str()));
+            let detail = error
+                .and_then(|e| e.detail.as_ref())
+                .and_then(|d| serde_json::to_string(d).ok());
+            let why = code
+                .as_deref()
+                .zip(error.map(|e| e.message.as_str()))
+                .map(|(code, message)| (code, message, detail.as_deref()));
             if !store::sources::set_status(tx, id, &to_sql(&status), why, now_ms())? {
                 return Err(id.not_found());
             }
@@ -637,7 +643,7 @@ pub(crate) fn get(conn: &Connection, id: &SourceId) -> Result<Option<SourceView>
         .prepare_cached(
             "SELECT s.id, s.title, s.status, s.file_name, b.media_type, b.size_bytes, s.language,
                     s.duration_ms, s.text, s.error_code, s.error_message, s.created_at, s.updated_at,
-                    s.kind, s.pages, b.complete
+                    s.kind, s.pages, b.complete, s.error_detail
              FROM sources s JOIN blobs b ON b.id = s.blob_id
              WHERE s.id = ?1",
         )?
@@ -706,6 +712,7 @@ fn source_from_row(row: &Row<'_>) -> rusqlite::Result<SourceView> {
     let status: String = row.get(2)?;
     let error_code: Option<String> = row.get(9)?;
     let error_message: Option<String> = row.get(10)?;
+    let error_detail: Option<String> = row.get(16)?;
     Ok(SourceView {
         id: row.get(0)?,
         kind: from_sql(&row.get::<_, String>(13)?).unwrap_or(SourceKind::Audio),
@@ -723,6 +730,9 @@ fn source_from_row(row: &Row<'_>) -> rusqlite::Result<SourceView> {
         error: error_code.map(|code| ErrorView {
             code: from_sql(&code).unwrap_or(satchel_types::ErrorCode::Internal),
             message: error_message.unwrap_or_default(),
+            // Written by this code; one that does not read (a newer Satchel's, say)
+            // leaves the code to speak alone.
+            detail: error_detail.and_then(|d| serde_json::from_str(&d).ok()),
         }),
         created_at: row.get(11)?,
         updated_at: row.get(12)?,

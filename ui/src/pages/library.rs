@@ -150,10 +150,10 @@ pub fn Library() -> impl IntoView {
                                 )
                                 .await
                             }
-                            Err(_) => Err(satchel_types::ErrorView {
-                                code: satchel_types::ErrorCode::BadMedia,
-                                message: "the pasted picture could not be read".into(),
-                            }),
+                            Err(_) => Err(satchel_types::ErrorView::new(
+                                satchel_types::ErrorCode::BadMedia,
+                                "the pasted picture could not be read",
+                            )),
                         };
                     if let Err(e) = outcome {
                         problems.update(|p| p.push(error_text(&e)));

@@ -5,7 +5,9 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use satchel_types::{ErrorCode, ErrorView, ProfileView, Protection, UnlockRequest, command};
+use satchel_types::{
+    ErrorCode, ErrorDetail, ErrorView, Field, ProfileView, Protection, UnlockRequest, command,
+};
 
 use super::recovery::RecoveryCodeNotice;
 use crate::app::session;
@@ -36,10 +38,12 @@ struct Ui {
     keychain_available: RwSignal<bool>,
 }
 
-fn invalid(key: &str) -> ErrorView {
+/// A rule the form broke, before anything is asked of the core.
+fn invalid(detail: ErrorDetail) -> ErrorView {
     ErrorView {
         code: ErrorCode::InvalidInput,
-        message: t(key),
+        message: detail.to_string(),
+        detail: Some(detail),
     }
 }
 
@@ -200,7 +204,9 @@ fn CreateForm(ui: Ui, has_profiles: bool) -> impl IntoView {
         ev.prevent_default();
         let chosen_name = name.get_untracked().trim().to_owned();
         if chosen_name.is_empty() {
-            ui.error.set(Some(invalid("create-name_hint")));
+            ui.error.set(Some(invalid(ErrorDetail::Required {
+                field: Field::ProfileName,
+            })));
             return;
         }
         let secret = match needs_passphrase()
@@ -400,10 +406,15 @@ fn checked_new_passphrase(
 ) -> Result<String, ErrorView> {
     let secret = passphrase.get_untracked();
     if secret.chars().count() < PASSPHRASE_MIN_CHARS {
-        return Err(invalid("create-passphrase_hint"));
+        return Err(invalid(ErrorDetail::TooShort {
+            field: Field::Passphrase,
+            min: PASSPHRASE_MIN_CHARS as u64,
+        }));
     }
     if secret != confirm.get_untracked() {
-        return Err(invalid("create-passphrase_mismatch"));
+        return Err(invalid(ErrorDetail::Mismatch {
+            field: Field::Passphrase,
+        }));
     }
     Ok(secret)
 }

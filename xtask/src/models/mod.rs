@@ -77,7 +77,7 @@ impl ModelEntry {
     }
 }
 
-fn cache() -> PathBuf {
+pub fn cache() -> PathBuf {
     tools_dir()
         .parent()
         .map(Path::to_owned)
@@ -367,7 +367,7 @@ fn minilm_onnx(model: &ModelEntry, wheels: &HashMap<String, PathBuf>) -> anyhow:
     Ok(built.bytes)
 }
 
-fn sha256_file(path: &Path) -> anyhow::Result<String> {
+pub fn sha256_file(path: &Path) -> anyhow::Result<String> {
     let mut file =
         std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let mut hasher = Sha256::new();

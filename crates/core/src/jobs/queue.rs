@@ -553,10 +553,10 @@ pub(crate) fn expire(profile: &Profile, class: Class, now_ms: i64) -> Result<Vec
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     })?;
-    let timed_out = ErrorView {
-        code: ErrorCode::Busy,
-        message: format!("no sign of progress for {} s", class.timeout().as_secs()),
-    };
+    let timed_out = ErrorView::new(
+        ErrorCode::Busy,
+        format!("no sign of progress for {} s", class.timeout().as_secs()),
+    );
     let mut given_up = Vec::new();
     for job in silent {
         if fail(profile, &job, now_ms, &timed_out, true)?.is_some() {
@@ -612,10 +612,7 @@ pub(crate) fn recover(profile: &Profile, now_ms: i64) -> Result<usize> {
                 "UPDATE jobs SET state = 'dead', error = ?2 WHERE id = ?1",
                 params![
                     id,
-                    serde_json::to_string(&ErrorView {
-                        code: ErrorCode::Internal,
-                        message,
-                    })
+                    serde_json::to_string(&ErrorView::new(ErrorCode::Internal, message))
                     .unwrap_or_default()
                 ],
             )?;
@@ -652,10 +649,7 @@ pub(crate) mod tests {
     }
 
     fn boom() -> ErrorView {
-        ErrorView {
-            code: ErrorCode::Internal,
-            message: "boom".into(),
-        }
+        ErrorView::new(ErrorCode::Internal, "boom")
     }
 
     #[test]

@@ -403,10 +403,10 @@ fn run(shared: &Shared, job: &Claimed) {
             queue::fail(&shared.profile, job, now, &error, false).map(drop)
         }
         Err(_) => {
-            let error = ErrorView {
-                code: ErrorCode::Internal,
-                message: format!("the {} job stopped unexpectedly", job.kind),
-            };
+            let error = ErrorView::new(
+                ErrorCode::Internal,
+                format!("the {} job stopped unexpectedly", job.kind),
+            );
             queue::fail(&shared.profile, job, now, &error, true).map(drop)
         }
     };
@@ -508,10 +508,10 @@ mod tests {
                 let n = counted.fetch_add(1, Ordering::SeqCst) + 1;
                 job.progress(1, Some(2))?;
                 if n < 3 {
-                    return Err(Failure::Retry(ErrorView {
-                        code: ErrorCode::Busy,
-                        message: format!("try {n}"),
-                    }));
+                    return Err(Failure::Retry(ErrorView::new(
+                        ErrorCode::Busy,
+                        format!("try {n}"),
+                    )));
                 }
                 job.finish(|tx| {
                     crate::store::notes::put(tx, &"made".into(), "Made", "", 0)?;

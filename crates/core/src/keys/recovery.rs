@@ -64,9 +64,10 @@ impl RecoveryCode {
 }
 
 fn invalid() -> Error {
-    Error::InvalidInput(format!(
-        "a recovery code has {CHARS} letters and digits in groups of {GROUP}, like ABCD-EFGH-…"
-    ))
+    Error::Rule(satchel_types::ErrorDetail::RecoveryCodeShape {
+        letters: CHARS as u64,
+        group: GROUP as u64,
+    })
 }
 
 impl std::fmt::Debug for RecoveryCode {

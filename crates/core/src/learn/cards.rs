@@ -4,7 +4,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, Row};
 use satchel_types::{
-    CardDraft, CardKind, CardMedia, CardSide, DeckView, Event, MediaFile, StudyCard,
+    CardDraft, CardKind, CardMedia, CardSide, DeckView, Event, Field, MediaFile, StudyCard,
 };
 use sha2::{Digest, Sha256};
 
@@ -215,14 +215,17 @@ fn cloze_marks(text: &str) -> Vec<ClozeMark> {
     marks
 }
 
-fn check_side(text: &str, side: &str) -> Result<()> {
+fn check_side(text: &str, side: Field) -> Result<()> {
     if text.trim().is_empty() {
-        return Err(Error::InvalidInput(format!("the card's {side} is empty")));
+        return Err(Error::Rule(satchel_types::ErrorDetail::Required {
+            field: side,
+        }));
     }
     if text.chars().count() > SIDE_MAX_CHARS {
-        return Err(Error::InvalidInput(format!(
-            "the card's {side} is longer than {SIDE_MAX_CHARS} characters"
-        )));
+        return Err(Error::Rule(satchel_types::ErrorDetail::TooLong {
+            field: side,
+            max: SIDE_MAX_CHARS as u64,
+        }));
     }
     Ok(())
 }
@@ -249,17 +252,15 @@ fn sides(kind: CardKind, front: String, back: String, choices: Vec<String>) -> S
 fn drafted(draft: &CardDraft) -> Result<Vec<Sides>> {
     let front = draft.front.trim().to_owned();
     let back = draft.back.trim().to_owned();
-    check_side(&front, "front")?;
+    check_side(&front, Field::CardFront)?;
     Ok(match draft.kind {
         CardKind::Cloze => {
             let cards = cloze_cards(&front);
             if cards.is_empty() {
-                return Err(Error::InvalidInput(
-                    "mark the words a cloze card hides as {{c1::words}}".into(),
-                ));
+                return Err(Error::Rule(satchel_types::ErrorDetail::ClozeUnmarked));
             }
             if cards.iter().any(|(_, hidden)| hidden.trim().is_empty()) {
-                return Err(Error::InvalidInput("a cloze mark hides no words".into()));
+                return Err(Error::Rule(satchel_types::ErrorDetail::ClozeEmpty));
             }
             cards
                 .into_iter()
@@ -267,7 +268,7 @@ fn drafted(draft: &CardDraft) -> Result<Vec<Sides>> {
                 .collect()
         }
         CardKind::Choice => {
-            check_side(&back, "right answer")?;
+            check_side(&back, Field::CardBack)?;
             let mut choices: Vec<String> = draft
                 .choices
                 .iter()
@@ -276,14 +277,12 @@ fn drafted(draft: &CardDraft) -> Result<Vec<Sides>> {
                 .collect();
             choices.dedup();
             if choices.is_empty() {
-                return Err(Error::InvalidInput(
-                    "a choice card needs at least one wrong choice".into(),
-                ));
+                return Err(Error::Rule(satchel_types::ErrorDetail::NoWrongChoice));
             }
             if choices.len() >= MAX_CHOICES {
-                return Err(Error::InvalidInput(format!(
-                    "a choice card has at most {MAX_CHOICES} choices"
-                )));
+                return Err(Error::Rule(satchel_types::ErrorDetail::TooManyChoices {
+                    max: MAX_CHOICES as u64,
+                }));
             }
             // Where the right choice stands is fixed by the question, so the same card
             // always reads the same, but spread over the places.
@@ -292,14 +291,14 @@ fn drafted(draft: &CardDraft) -> Result<Vec<Sides>> {
             vec![sides(CardKind::Choice, front, back, choices)]
         }
         CardKind::Reversed => {
-            check_side(&back, "back")?;
+            check_side(&back, Field::CardBack)?;
             vec![
                 sides(CardKind::Basic, front.clone(), back.clone(), Vec::new()),
                 sides(CardKind::Reversed, back, front, Vec::new()),
             ]
         }
         _ => {
-            check_side(&back, "back")?;
+            check_side(&back, Field::CardBack)?;
             vec![sides(CardKind::Basic, front, back, Vec::new())]
         }
     })
@@ -492,8 +491,8 @@ impl Profile {
         back: &str,
         now: i64,
     ) -> Result<StudyCard> {
-        check_side(front, "front")?;
-        check_side(back, "back")?;
+        check_side(front, Field::CardFront)?;
+        check_side(back, Field::CardBack)?;
         self.change_card(id_or_prefix, |tx, id| {
             cards::edit_sides(tx, id, front.trim(), back.trim(), now)
         })
@@ -568,18 +567,38 @@ mod tests {
         let choice = drafted(&draft(CardKind::Choice, "2 + 2?", "4", &["3", "5", "4"])).unwrap();
         assert_eq!(choice[0].choices.len(), 3);
         assert!(choice[0].choices.contains(&"4".to_owned()));
-        for bad in [
-            draft(CardKind::Basic, " ", "x", &[]),
-            draft(CardKind::Basic, "x", "", &[]),
-            draft(CardKind::Cloze, "no marks", "", &[]),
-            draft(CardKind::Cloze, "{{c1::}}", "", &[]),
-            draft(CardKind::Choice, "q", "a", &["a"]),
-            draft(CardKind::Basic, &"x".repeat(10_001), "y", &[]),
+        use satchel_types::ErrorDetail as D;
+        for (bad, why) in [
+            (
+                draft(CardKind::Basic, " ", "x", &[]),
+                D::Required {
+                    field: Field::CardFront,
+                },
+            ),
+            (
+                draft(CardKind::Basic, "x", "", &[]),
+                D::Required {
+                    field: Field::CardBack,
+                },
+            ),
+            (
+                draft(CardKind::Cloze, "no marks", "", &[]),
+                D::ClozeUnmarked,
+            ),
+            (draft(CardKind::Cloze, "{{c1::}}", "", &[]), D::ClozeEmpty),
+            (draft(CardKind::Choice, "q", "a", &["a"]), D::NoWrongChoice),
+            (
+                draft(CardKind::Basic, &"x".repeat(10_001), "y", &[]),
+                D::TooLong {
+                    field: Field::CardFront,
+                    max: SIDE_MAX_CHARS as u64,
+                },
+            ),
         ] {
-            assert!(
-                matches!(drafted(&bad), Err(Error::InvalidInput(_))),
-                "{bad:?}"
-            );
+            match drafted(&bad) {
+                Err(Error::Rule(detail)) => assert_eq!(detail, why, "{bad:?}"),
+                other => panic!("{bad:?}: {other:?}"),
+            }
         }
     }
 }

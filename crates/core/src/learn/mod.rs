@@ -72,9 +72,16 @@ fn deck_name(name: &str) -> Result<String> {
         parts.join("::")
     };
     if name.chars().count() > DECK_NAME_MAX_CHARS || name.chars().any(char::is_control) {
-        return Err(Error::InvalidInput(format!(
-            "a deck's name is one line of at most {DECK_NAME_MAX_CHARS} characters"
-        )));
+        return Err(if name.chars().any(char::is_control) {
+            Error::Rule(satchel_types::ErrorDetail::OneLine {
+                field: satchel_types::Field::DeckName,
+            })
+        } else {
+            Error::Rule(satchel_types::ErrorDetail::TooLong {
+                field: satchel_types::Field::DeckName,
+                max: DECK_NAME_MAX_CHARS as u64,
+            })
+        });
     }
     Ok(name)
 }

@@ -116,9 +116,9 @@ pub fn fit(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Fitted> {
     if items.len() < 8 {
-        return Err(Error::InvalidInput(format!(
-            "{reviews} reviews are too few to learn from yet"
-        )));
+        return Err(Error::Rule(satchel_types::ErrorDetail::TooFewReviews {
+            reviews: reviews as u64,
+        }));
     }
     let before = FSRS::new(&current.parameters)
         .map_err(fsrs_error)?

@@ -216,9 +216,7 @@ impl Profile {
         self.transact(|tx| {
             let card = card(tx, &CardId::from(card_id))?;
             if card.suspended {
-                return Err(Error::InvalidInput(
-                    "the card is suspended; let it back into reviews first".into(),
-                ));
+                return Err(Error::Rule(satchel_types::ErrorDetail::CardSuspended));
             }
             let settings = settings(tx)?;
             let scheduler = Scheduler::new(&settings)?;
@@ -306,7 +304,7 @@ impl Profile {
             let Some((review, card_id)) = found else {
                 return Err(match review_id {
                     Some(id) => Error::not_found("review to undo", id),
-                    None => Error::InvalidInput("there is no answer to undo".into()),
+                    None => Error::Rule(satchel_types::ErrorDetail::NothingToUndo),
                 });
             };
             store::reviews::mark_undone(tx, &review, now)?;

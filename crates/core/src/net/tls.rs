@@ -41,23 +41,28 @@ impl ServerAddress {
         } else {
             format!("https://{text}")
         };
-        let url = reqwest::Url::parse(&with_scheme)
-            .map_err(|e| Error::InvalidInput(format!("{text:?} is not an address: {e}")))?;
-        let host = url
-            .host_str()
-            .ok_or_else(|| Error::InvalidInput(format!("{text:?} names no server")))?;
+        let url = reqwest::Url::parse(&with_scheme).map_err(|_| {
+            Error::Rule(satchel_types::ErrorDetail::NotAnAddress {
+                address: text.to_owned(),
+            })
+        })?;
+        let host = url.host_str().ok_or_else(|| {
+            Error::Rule(satchel_types::ErrorDetail::NotAnAddress {
+                address: text.to_owned(),
+            })
+        })?;
         match url.scheme() {
             "https" => {}
             "http" if is_this_machine(host) => {}
             "http" => {
-                return Err(Error::InvalidInput(format!(
-                    "{text:?}: Satchel talks to other computers only over https"
-                )));
+                return Err(Error::Rule(satchel_types::ErrorDetail::NotHttps {
+                    address: text.to_owned(),
+                }));
             }
-            other => {
-                return Err(Error::InvalidInput(format!(
-                    "{text:?}: a server's address starts with https://, not {other}://"
-                )));
+            _ => {
+                return Err(Error::Rule(satchel_types::ErrorDetail::NotHttps {
+                    address: text.to_owned(),
+                }));
             }
         }
         let mut pin = None;
@@ -303,7 +308,7 @@ mod tests {
         assert!(ServerAddress::parse("http://[::1]:7480").is_ok());
         assert!(matches!(
             ServerAddress::parse("http://192.168.1.20:7480"),
-            Err(Error::InvalidInput(_))
+            Err(Error::Rule(satchel_types::ErrorDetail::NotHttps { .. }))
         ));
         assert!(matches!(
             ServerAddress::parse("https://host/#sha256=abc"),
@@ -311,7 +316,7 @@ mod tests {
         ));
         assert!(matches!(
             ServerAddress::parse("ftp://host"),
-            Err(Error::InvalidInput(_))
+            Err(Error::Rule(satchel_types::ErrorDetail::NotHttps { .. }))
         ));
     }
 

@@ -27,15 +27,15 @@ impl Profile {
     pub fn save_note(&self, draft: &NoteDraft) -> Result<NoteView> {
         let title = draft.title.trim();
         if title.chars().count() > TITLE_MAX_CHARS {
-            return Err(Error::InvalidInput(format!(
-                "a note's title has at most {TITLE_MAX_CHARS} characters"
-            )));
+            return Err(Error::Rule(satchel_types::ErrorDetail::TooLong {
+                field: satchel_types::Field::NoteTitle,
+                max: TITLE_MAX_CHARS as u64,
+            }));
         }
         if draft.body.len() > BODY_MAX_BYTES {
-            return Err(Error::InvalidInput(format!(
-                "a note holds at most {} MB of text",
-                BODY_MAX_BYTES / (1024 * 1024)
-            )));
+            return Err(Error::Rule(satchel_types::ErrorDetail::NoteTooLarge {
+                max_mb: (BODY_MAX_BYTES / (1024 * 1024)) as u64,
+            }));
         }
         self.transact(|tx| {
             let id = match draft.id.clone().map(NoteId::from) {
@@ -175,12 +175,15 @@ mod tests {
         let long_title = "x".repeat(TITLE_MAX_CHARS + 1);
         assert!(matches!(
             profile.add_note(&long_title, ""),
-            Err(Error::InvalidInput(_))
+            Err(Error::Rule(satchel_types::ErrorDetail::TooLong {
+                field: satchel_types::Field::NoteTitle,
+                ..
+            }))
         ));
         let huge = "x".repeat(BODY_MAX_BYTES + 1);
         assert!(matches!(
             profile.add_note("t", &huge),
-            Err(Error::InvalidInput(_))
+            Err(Error::Rule(satchel_types::ErrorDetail::NoteTooLarge { .. }))
         ));
         let ghost = NoteDraft {
             id: Some("0190f000-0000-7000-8000-000000000000".into()),

@@ -403,26 +403,30 @@ impl Profile {
 fn validate_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(Error::InvalidInput("a profile needs a name".into()));
+        return Err(Error::Rule(satchel_types::ErrorDetail::Required {
+            field: satchel_types::Field::ProfileName,
+        }));
     }
     if name.chars().count() > NAME_MAX_CHARS {
-        return Err(Error::InvalidInput(format!(
-            "a profile name has at most {NAME_MAX_CHARS} characters"
-        )));
+        return Err(Error::Rule(satchel_types::ErrorDetail::TooLong {
+            field: satchel_types::Field::ProfileName,
+            max: NAME_MAX_CHARS as u64,
+        }));
     }
     if name.chars().any(char::is_control) {
-        return Err(Error::InvalidInput(
-            "a profile name cannot contain control characters".into(),
-        ));
+        return Err(Error::Rule(satchel_types::ErrorDetail::OneLine {
+            field: satchel_types::Field::ProfileName,
+        }));
     }
     Ok(name.to_owned())
 }
 
 pub(crate) fn validate_passphrase(passphrase: &str) -> Result<()> {
     if passphrase.chars().count() < PASSPHRASE_MIN_CHARS {
-        return Err(Error::InvalidInput(format!(
-            "a passphrase has at least {PASSPHRASE_MIN_CHARS} characters"
-        )));
+        return Err(Error::Rule(satchel_types::ErrorDetail::TooShort {
+            field: satchel_types::Field::Passphrase,
+            min: PASSPHRASE_MIN_CHARS as u64,
+        }));
     }
     Ok(())
 }

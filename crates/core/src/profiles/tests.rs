@@ -148,11 +148,15 @@ fn names_are_unique_and_profiles_are_found_by_id_too() {
     ));
     assert!(matches!(
         satchel.create_profile("", None),
-        Err(Error::InvalidInput(_))
+        Err(Error::Rule(satchel_types::ErrorDetail::Required {
+            field: satchel_types::Field::ProfileName
+        }))
     ));
     assert!(matches!(
         satchel.create_profile("a\u{7}b", None),
-        Err(Error::InvalidInput(_))
+        Err(Error::Rule(satchel_types::ErrorDetail::OneLine {
+            field: satchel_types::Field::ProfileName
+        }))
     ));
     let id = profile.id().to_owned();
     drop(profile);

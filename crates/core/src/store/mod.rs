@@ -52,6 +52,9 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!(
         "../../../../migrations/0016_job_interruptions.sql"
     )),
+    M::up(include_str!(
+        "../../../../migrations/0017_source_error_detail.sql"
+    )),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
 

@@ -98,12 +98,13 @@ pub(crate) fn set_status(
     tx: &Tx<'_>,
     id: &SourceId,
     status: &str,
-    error: Option<(&str, &str)>,
+    error: Option<(&str, &str, Option<&str>)>,
     now: i64,
 ) -> Result<bool> {
     Ok(tx
         .prepare_cached(
-            "UPDATE sources SET status = ?2, error_code = ?3, error_message = ?4, updated_at = ?5
+            "UPDATE sources SET status = ?2, error_code = ?3, error_message = ?4, updated_at = ?5,
+                error_detail = ?6
              WHERE id = ?1",
         )?
         .execute(params![
@@ -111,7 +112,8 @@ pub(crate) fn set_status(
             status,
             error.map(|e| e.0),
             error.map(|e| e.1),
-            now
+            now,
+            error.and_then(|e| e.2),
         ])?
         > 0)
 }
@@ -153,7 +155,7 @@ pub(crate) fn transcribed(
     replace_segments(tx, id, segments)?;
     tx.prepare_cached(
         "UPDATE sources SET status = 'ready', language = ?2, duration_ms = ?3, text = ?4,
-                error_code = NULL, error_message = NULL, updated_at = ?5
+                error_code = NULL, error_message = NULL, error_detail = NULL, updated_at = ?5
          WHERE id = ?1",
     )?
     .execute(params![id, read.language, read.duration_ms, read.text, now])?;
@@ -173,7 +175,7 @@ pub(crate) fn pages_read(
     replace_pages(tx, id, sizes, regions)?;
     tx.prepare_cached(
         "UPDATE sources SET status = 'ready', pages = ?2, text = ?3, error_code = NULL,
-                error_message = NULL, updated_at = ?4
+                error_message = NULL, error_detail = NULL, updated_at = ?4
          WHERE id = ?1",
     )?
     .execute(params![id, read.pages, read.text, now])?;

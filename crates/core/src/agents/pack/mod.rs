@@ -198,7 +198,12 @@ impl Profile {
             let sides = match (state, edited) {
                 (CardState::Edited, Some((front, back))) => {
                     if front.trim().is_empty() || back.trim().is_empty() {
-                        return Err(Error::InvalidInput("a card needs both its sides".into()));
+                        let field = if front.trim().is_empty() {
+                            satchel_types::Field::CardFront
+                        } else {
+                            satchel_types::Field::CardBack
+                        };
+                        return Err(Error::Rule(satchel_types::ErrorDetail::Required { field }));
                     }
                     Some((front.trim(), back.trim()))
                 }
@@ -312,10 +317,10 @@ fn run_task(
         }
         "deliver" => Value::Null,
         other => {
-            return Err(Failure::Permanent(ErrorView {
-                code: satchel_types::ErrorCode::InvalidInput,
-                message: format!("no pack task {other:?}"),
-            }));
+            return Err(Failure::Permanent(ErrorView::new(
+                satchel_types::ErrorCode::InvalidInput,
+                format!("no pack task {other:?}"),
+            )));
         }
     };
     job.finish(|tx| {
@@ -385,10 +390,10 @@ fn from_result<T: serde::de::DeserializeOwned>(
         _ => value,
     };
     serde_json::from_value(value).map_err(|e| {
-        Failure::Permanent(ErrorView {
-            code: satchel_types::ErrorCode::Internal,
-            message: format!("the {task} step's result cannot be read: {e}"),
-        })
+        Failure::Permanent(ErrorView::new(
+            satchel_types::ErrorCode::Internal,
+            format!("the {task} step's result cannot be read: {e}"),
+        ))
     })
 }
 
@@ -418,10 +423,10 @@ fn extract(
             )?;
         }
         SourceStatus::Failed | SourceStatus::Cancelled => {
-            return Err(Failure::Permanent(source.error.unwrap_or(ErrorView {
-                code: satchel_types::ErrorCode::BadMedia,
-                message: "its text could not be made; retry reading it first".into(),
-            })));
+            return Err(Failure::Permanent(source.error.unwrap_or(ErrorView::new(
+                satchel_types::ErrorCode::BadMedia,
+                "its text could not be made; retry reading it first",
+            ))));
         }
     }
     match profile.source(owner.as_str())?.status {

@@ -65,7 +65,7 @@ fn sync_in_window(window: &Session, url: &str) -> Result<(), String> {
             "the window shows {shown:?}, the server is {expected:?}"
         ));
     }
-    save_screenshot(window, "sync-confirm-server.png");
+    snapshot(window, "sync-confirm-server.png")?;
     window.click(&window.wait_for("#server-words-match", WAIT)?)?;
     window.wait_for("#sync-account", WAIT)?;
     // The first sync starts by itself; the indicator in the top bar says so.
@@ -83,7 +83,7 @@ fn sync_in_window(window: &Session, url: &str) -> Result<(), String> {
     window.wait_for_text("#sync-indicator", "Synced", WAIT)?;
     window.click(&window.wait_for("a[href='/settings']", WAIT)?)?;
     window.wait_for_text("#sync-state", "Synced", WAIT)?;
-    save_screenshot(window, "sync-settings.png");
+    snapshot(window, "sync-settings.png")?;
     Ok(())
 }
 
@@ -127,7 +127,7 @@ fn teach_in_window(
     window.click(&window.wait_for("#create-class", WAIT)?)?;
     window.wait_for("#join-code", WAIT)?;
     let code = text_of(window, "#join-code")?;
-    save_screenshot(window, "class-teacher.png");
+    snapshot(window, "class-teacher.png")?;
 
     // Typed by hand, the address and code make the student's app show the server's
     // words, the same the teacher's window shows; the join link needs nothing typed.
@@ -185,7 +185,7 @@ fn teach_in_window(
         "document.querySelector('#class-dashboard').scrollIntoView(); return true",
         serde_json::json!([]),
     )?;
-    save_screenshot(window, "class-dashboard.png");
+    snapshot(window, "class-dashboard.png")?;
     // The dashboard in other languages, for the docs; then back to the computer's.
     for tag in ["es", "hi", "ar"] {
         super::languages::switch_language(window, tag, tag)?;
@@ -202,7 +202,7 @@ fn teach_in_window(
             "document.querySelector('#class-dashboard').scrollIntoView(); return true",
             serde_json::json!([]),
         )?;
-        save_screenshot(window, &format!("class-dashboard-{tag}.png"));
+        snapshot(window, &format!("class-dashboard-{tag}.png"))?;
     }
     super::languages::switch_language(window, "system", "en")?;
     window.click(&window.wait_for("#nav-class", WAIT)?)?;
@@ -212,7 +212,7 @@ fn teach_in_window(
     window.click(&window.wait_for("#add-student", WAIT)?)?;
     window.wait_for_text("#roster", "Eve is in the class", WAIT)?;
     window.wait_for_text(".roster-list", "Eve", WAIT)?;
-    save_screenshot(window, "class-roster.png");
+    snapshot(window, "class-roster.png")?;
     // And taken out again, once the teacher confirms.
     window.execute(
         "[...document.querySelectorAll('.roster-item')].find(li => li.textContent.includes('Eve'))
@@ -220,7 +220,7 @@ fn teach_in_window(
         serde_json::json!([]),
     )?;
     let confirm = window.wait_for(".confirm-remove", WAIT)?;
-    save_screenshot(window, "class-remove-student.png");
+    snapshot(window, "class-remove-student.png")?;
     window.click(&confirm)?;
     window.wait_for_text("#roster", "Eve is no longer in the class", WAIT)?;
     let asked = Instant::now();

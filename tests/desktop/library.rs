@@ -21,7 +21,7 @@ fn a_note_written_in_the_window_is_there_after_a_restart() {
         save_screenshot(&window, "failure-first-run.png");
         panic!("first run: {error}");
     }
-    save_screenshot(&window, "library.png");
+    snapshot(&window, "library.png").unwrap_or_else(|e| panic!("{e}"));
     window.end().unwrap();
 
     // Restart: a new app process on the same data.
@@ -30,7 +30,7 @@ fn a_note_written_in_the_window_is_there_after_a_restart() {
         save_screenshot(&window, "failure-after-restart.png");
         panic!("after restart: {error}");
     }
-    save_screenshot(&window, "note-after-restart.png");
+    snapshot(&window, "note-after-restart.png").unwrap_or_else(|e| panic!("{e}"));
     window.end().unwrap();
 }
 
@@ -44,6 +44,7 @@ fn first_run(window: &Session) -> Result<(), String> {
     )?;
     window.click(&window.wait_for("#save-note", WAIT)?)?;
     window.wait_for_text("#save-status", "Saved", WAIT)?;
+    audit(window, "a note being written")?;
 
     window.click(&window.wait_for("a[href='/library']", WAIT)?)?;
     window.wait_for_text("#note-list", "Photosynthesis", WAIT)?;
@@ -52,8 +53,11 @@ fn first_run(window: &Session) -> Result<(), String> {
 
 fn after_restart(window: &Session) -> Result<(), String> {
     window.wait_for_text(".profile-list", "Ada", WAIT)?;
+    audit(window, "choosing a learner")?;
     window.click(&window.wait_for(".profile-button", WAIT)?)?;
-    window.type_text(&window.wait_for("#unlock-passphrase", WAIT)?, PASSPHRASE)?;
+    let passphrase = window.wait_for("#unlock-passphrase", WAIT)?;
+    audit(window, "opening a library with its passphrase")?;
+    window.type_text(&passphrase, PASSPHRASE)?;
     window.click(&window.wait_for("#unlock", WAIT)?)?;
     window.wait_for_text("#note-list", "Photosynthesis", WAIT)?;
     window.wait_for_text("#current-learner", "Ada", WAIT)?;
@@ -96,7 +100,7 @@ fn a_recording_brought_in_is_transcribed_and_plays_from_a_clicked_segment() {
         save_screenshot(&window, "failure-recording.png");
         panic!("recording: {error}");
     }
-    save_screenshot(&window, "source.png");
+    snapshot(&window, "source.png").unwrap_or_else(|e| panic!("{e}"));
     window.end().unwrap();
 }
 
@@ -231,7 +235,7 @@ fn record_from_microphone(window: &Session, said: &Path) -> Result<(), String> {
     while !player.is_finished() {
         let (_, _, level) = recorder_state(window)?;
         if level > -20 && loudest <= -20 {
-            save_screenshot(window, "recording.png");
+            snapshot(window, "recording.png")?;
         }
         loudest = loudest.max(level);
         std::thread::sleep(Duration::from_millis(100));
@@ -277,7 +281,7 @@ fn record_from_microphone(window: &Session, said: &Path) -> Result<(), String> {
             "the recording plays for {seconds} s; {expected} s were recorded before Stop"
         ));
     }
-    save_screenshot(window, "recorded-source.png");
+    snapshot(window, "recorded-source.png")?;
     println!("recorded {seconds:.2} s");
     Ok(())
 }
@@ -303,7 +307,7 @@ fn a_photo_brought_in_shows_its_lines_outlined_beside_their_text() {
         save_screenshot(&window, "failure-photo.png");
         panic!("photo: {error}");
     }
-    save_screenshot(&window, "photo.png");
+    snapshot(&window, "photo.png").unwrap_or_else(|e| panic!("{e}"));
     window.end().unwrap();
 }
 
@@ -449,7 +453,7 @@ fn a_protected_pdf_asks_for_its_password_and_then_shows_its_pages() {
         }
         // A moment for the drawn page to be painted before the screenshot.
         std::thread::sleep(Duration::from_millis(500));
-        save_screenshot(&window, "document.png");
+        snapshot(&window, "document.png").unwrap_or_else(|e| panic!("{e}"));
         Ok(())
     })();
     if let Err(error) = outcome {
@@ -555,7 +559,7 @@ fn document_pages(window: &Session, pdf: &Path) -> Result<(), String> {
         serde_json::json!([]),
     )?;
     std::thread::sleep(Duration::from_millis(500));
-    save_screenshot(window, "document-pages.png");
+    snapshot(window, "document-pages.png")?;
     Ok(())
 }
 
@@ -607,7 +611,7 @@ fn search_ask_topics(window: &Session, pdf: &Path) -> Result<(), String> {
     if !marked.to_string().to_lowercase().contains("clouds") {
         return Err(format!("marked words: {marked}"));
     }
-    save_screenshot(window, "search-results.png");
+    snapshot(window, "search-results.png")?;
     // Clicked by script: the list may be drawn again as indexing finishes, and a
     // WebDriver click on a replaced element fails.
     window.execute(
@@ -657,10 +661,10 @@ fn search_ask_topics(window: &Session, pdf: &Path) -> Result<(), String> {
         WAIT,
     )?;
     window.wait_for_text("#answers .answer:first-child .citation", "Weather", WAIT)?;
-    save_screenshot(window, "ask.png");
+    snapshot(window, "ask.png")?;
 
     window.click(&window.wait_for("a[href='/topics']", WAIT)?)?;
     window.wait_for("#topics .topic .chip", WAIT)?;
-    save_screenshot(window, "topics.png");
+    snapshot(window, "topics.png")?;
     Ok(())
 }

@@ -101,6 +101,12 @@ fn save_screenshot(session: &Session, name: &str) {
     }
 }
 
+/// The window as it stands, saved as `name` (a PNG) and audited by axe-core.
+pub(crate) fn snapshot(window: &Session, name: &str) -> Result<(), String> {
+    save_screenshot(window, name);
+    audit(window, name.trim_end_matches(".png"))
+}
+
 /// axe-core's audit of the window as it stands, `state` naming it in the output: every
 /// violation is printed, and any serious or critical one fails the test.
 fn audit(window: &Session, state: &str) -> Result<(), String> {
@@ -156,7 +162,9 @@ fn text_of(window: &Session, css: &str) -> Result<String, String> {
 
 /// No profiles yet, so the app opens on "Add a learner": make Ada, passphrase path.
 fn create_learner(window: &Session) -> Result<(), String> {
-    window.type_text(&window.wait_for("#profile-name", WAIT)?, "Ada")?;
+    let name = window.wait_for("#profile-name", WAIT)?;
+    audit(window, "adding a learner")?;
+    window.type_text(&name, "Ada")?;
     window.type_text(&window.wait_for("#passphrase", WAIT)?, PASSPHRASE)?;
     window.type_text(&window.wait_for("#passphrase-confirm", WAIT)?, PASSPHRASE)?;
     window.click(&window.wait_for("#create-profile", WAIT)?)?;
@@ -165,6 +173,7 @@ fn create_learner(window: &Session) -> Result<(), String> {
     if code.trim().len() != 39 {
         return Err(format!("no recovery code shown: {code:?}"));
     }
+    audit(window, "the recovery code")?;
     window.click(&window.wait_for("#recovery-ack", WAIT)?)?;
     window.click(&window.wait_for("#recovery-continue", WAIT)?)?;
     window.wait_for("#import-audio", WAIT).map(drop)

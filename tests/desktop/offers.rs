@@ -13,6 +13,7 @@ use satchel_e2e::{SYNC_PASSWORD, SyncServer, binary};
 use satchel_packs::sign::Signer;
 
 use super::models::installed;
+use super::snapshot;
 use super::{Driver, PASSPHRASE, WAIT, create_learner, save_screenshot, text_of};
 
 /// The embedder, its tokenizer and ONNX Runtime: a pack that brings search by meaning.
@@ -99,7 +100,7 @@ fn a_teachers_window_hands_out_its_models_and_a_students_app_takes_them() {
             "Model pack 1.0.0",
             Duration::from_secs(60),
         )?;
-        save_screenshot(&window, "class-offered.png");
+        snapshot(&window, "class-offered.png").unwrap_or_else(|e| panic!("{e}"));
 
         // A student's app with no models joins, and takes them from the class.
         let student = root.path().join("student");
@@ -221,7 +222,7 @@ fn a_students_window_takes_the_model_pack_and_the_update_its_class_offers() {
             "document.querySelector('#class-offers').scrollIntoView(); return true",
             serde_json::json!([]),
         )?;
-        save_screenshot(&window, "class-offers.png");
+        snapshot(&window, "class-offers.png").unwrap_or_else(|e| panic!("{e}"));
         window.click(&take_models)?;
         window.wait_for_text("#offer-taken", "Model pack 1.0.0", Duration::from_secs(60))?;
         window.wait_for(
@@ -245,7 +246,7 @@ fn a_students_window_takes_the_model_pack_and_the_update_its_class_offers() {
             "document.querySelector('#update').scrollIntoView(); return true",
             serde_json::json!([]),
         )?;
-        save_screenshot(&window, "class-update.png");
+        snapshot(&window, "class-update.png").unwrap_or_else(|e| panic!("{e}"));
         Ok(())
     })();
     if let Err(problem) = outcome {

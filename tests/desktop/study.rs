@@ -71,13 +71,13 @@ fn study_pack(window: &Session, notes: &Path) -> Result<(), String> {
         serde_json::json!([]),
     )?;
     window.wait_for_text("#quiz-score", "right", WAIT)?;
-    save_screenshot(window, "pack.png");
+    snapshot(window, "pack.png")?;
     window.click(&window.wait_for("a[href='/jobs']", WAIT)?)?;
     window.wait_for(
         "#jobs .job[data-kind='pack.deliver'][data-state='done']",
         WAIT,
     )?;
-    save_screenshot(window, "jobs.png");
+    snapshot(window, "jobs.png")?;
 
     // A helper on the network that does not answer: saved, said so, and not needed.
     window.click(&window.wait_for("a[href='/settings']", WAIT)?)?;
@@ -86,7 +86,7 @@ fn study_pack(window: &Session, notes: &Path) -> Result<(), String> {
     window.type_text(&window.wait_for("#helper-model", WAIT)?, "local")?;
     window.click(&window.wait_for("#save-helper", WAIT)?)?;
     window.wait_for_text("#helper-status", "did not answer", WAIT)?;
-    save_screenshot(window, "helper.png");
+    snapshot(window, "helper.png")?;
 
     Ok(())
 }
@@ -162,17 +162,20 @@ fn review_by_keyboard(window: &Session) -> Result<(), String> {
     window.click(&window.wait_for("#add-card", WAIT)?)?;
     window.wait_for("#deck-list .deck-item", WAIT)?;
     window.wait_for_text("#deck-list", "2 cards", WAIT)?;
+    audit(window, "the cards page")?;
 
     // Study now offers the two new cards; a session takes them one at a time.
     window.click(&window.wait_for("#nav-study", WAIT)?)?;
     window.wait_for_text("#study-steps", "2 new cards", WAIT)?;
+    audit(window, "study now")?;
     window.click(&window.wait_for("#study-steps a[href^='/review']", WAIT)?)?;
     let first = wait_for_card(window, false, None, None)?;
     window.wait_for_text("#card-front", "Capital of France?", WAIT)?;
+    audit(window, "a review, its question shown")?;
     window.press_keys(" ")?;
     wait_for_card(window, true, Some(&first), None)?;
     window.wait_for_text("#card-back", "Paris", WAIT)?;
-    save_screenshot(window, "review.png");
+    snapshot(window, "review.png")?;
     window.press_keys("3")?;
     // The choice card: its choices are picked by number, which shows the answer.
     let second = wait_for_card(window, false, None, Some(&first))?;
@@ -201,6 +204,7 @@ fn review_by_keyboard(window: &Session) -> Result<(), String> {
     window.press_keys("4")?;
     window.wait_for("#review-done", WAIT)?;
     window.wait_for_text("#review-done", "2 cards answered", WAIT)?;
+    audit(window, "a review session's end")?;
 
     // Progress counts the two answers that stand (the undone one is not one).
     window.click(&window.wait_for("#nav-progress", WAIT)?)?;
@@ -209,7 +213,7 @@ fn review_by_keyboard(window: &Session) -> Result<(), String> {
     window.wait_for("#chart-forecast svg rect", WAIT)?;
     window.wait_for("#chart-retention", WAIT)?;
     window.wait_for_text("#optimisation", "400 reviews", WAIT)?;
-    save_screenshot(window, "progress.png");
+    snapshot(window, "progress.png")?;
     Ok(())
 }
 
@@ -290,6 +294,6 @@ fn anki_review(window: &Session, deck: &Path) -> Result<(), String> {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    save_screenshot(window, "anki-review.png");
+    snapshot(window, "anki-review.png")?;
     Ok(())
 }

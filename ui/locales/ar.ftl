@@ -79,6 +79,7 @@ note-body = الملاحظة
 note-body_placeholder = اكتب هنا. يمكنك استخدام Markdown: # للعناوين، **للخط العريض**، - للقوائم.
 note-save = حفظ
 note-saved = تم الحفظ
+note-heading = ملاحظة
 note-saving = جارٍ الحفظ…
 note-unsaved = لم يُحفظ بعد
 note-delete = حذف
@@ -213,6 +214,7 @@ source-no_text = لم يُعثر على نص هنا.
 source-picture = الصورة كما أُضيفت
 source-text = النص
 source-page = الصفحة { $n }
+source-page_text = نص الصفحة { $n }
 source-pages =
     { $n ->
         [zero] لا صفحات
@@ -421,6 +423,10 @@ study-learn = تعلّم
 ## review
 
 review-title = المراجعة
+review-picture_front = صورة السؤال: { $text }
+review-picture_back = صورة الإجابة: { $text }
+review-sound_front = صوت السؤال: { $text }
+review-sound_back = صوت الإجابة: { $text }
 review-progress = { $done } من { $total }
 review-done = انتهيت من كل شيء الآن
 review-done_summary =

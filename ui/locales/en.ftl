@@ -76,6 +76,7 @@ note-body = Note
 note-body_placeholder = Write here. Markdown works: # headings, **bold**, - lists.
 note-save = Save
 note-saved = Saved
+note-heading = Note
 note-saving = Saving…
 note-unsaved = Not saved yet
 note-delete = Delete
@@ -206,6 +207,7 @@ source-no_text = No text was found here.
 source-picture = The picture as it was brought in
 source-text = Text
 source-page = Page { $n }
+source-page_text = Text of page { $n }
 source-pages =
     { $n ->
         [one] { $n } page
@@ -386,6 +388,10 @@ study-learn = Learn
 ## review
 
 review-title = Review
+review-picture_front = Picture for the question: { $text }
+review-picture_back = Picture for the answer: { $text }
+review-sound_front = Sound for the question: { $text }
+review-sound_back = Sound for the answer: { $text }
 review-progress = { $done } of { $total }
 review-done = All done for now
 review-done_summary =

@@ -75,6 +75,7 @@ note-body = Nota
 note-body_placeholder = Escribe aquí. Puedes usar Markdown: # títulos, **negrita**, - listas.
 note-save = Guardar
 note-saved = Guardado
+note-heading = Nota
 note-saving = Guardando…
 note-unsaved = Aún sin guardar
 note-delete = Borrar
@@ -205,6 +206,7 @@ source-no_text = No se encontró texto aquí.
 source-picture = La imagen tal como se trajo
 source-text = Texto
 source-page = Página { $n }
+source-page_text = Texto de la página { $n }
 source-pages =
     { $n ->
         [one] { $n } página
@@ -389,6 +391,10 @@ study-learn = Aprender
 ## review
 
 review-title = Repaso
+review-picture_front = Imagen de la pregunta: { $text }
+review-picture_back = Imagen de la respuesta: { $text }
+review-sound_front = Sonido de la pregunta: { $text }
+review-sound_back = Sonido de la respuesta: { $text }
 review-progress = { $done } de { $total }
 review-done = Todo listo por ahora
 review-done_summary =

@@ -75,6 +75,7 @@ note-body = Note
 note-body_placeholder = Écrivez ici. Le Markdown fonctionne : # titres, **gras**, - listes.
 note-save = Enregistrer
 note-saved = Enregistré
+note-heading = Note
 note-saving = Enregistrement…
 note-unsaved = Pas encore enregistré
 note-delete = Supprimer
@@ -205,6 +206,7 @@ source-no_text = Aucun texte n’a été trouvé ici.
 source-picture = L’image telle qu’elle a été importée
 source-text = Texte
 source-page = Page { $n }
+source-page_text = Texte de la page { $n }
 source-pages =
     { $n ->
         [one] { $n } page
@@ -393,6 +395,10 @@ study-learn = Apprendre
 ## review
 
 review-title = Révision
+review-picture_front = Image de la question : { $text }
+review-picture_back = Image de la réponse : { $text }
+review-sound_front = Son de la question : { $text }
+review-sound_back = Son de la réponse : { $text }
 review-progress = { $done } sur { $total }
 review-done = Fini pour l’instant
 review-done_summary =

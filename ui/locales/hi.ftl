@@ -75,6 +75,7 @@ note-body = नोट
 note-body_placeholder = यहाँ लिखें। Markdown चलता है: # शीर्षक, **बोल्ड**, - सूची।
 note-save = सेव करें
 note-saved = सेव हो गया
+note-heading = नोट
 note-saving = सेव हो रहा है…
 note-unsaved = अभी सेव नहीं हुआ
 note-delete = मिटाएँ
@@ -205,6 +206,7 @@ source-no_text = यहाँ कोई टेक्स्ट नहीं म�
 source-picture = तस्वीर, जैसी वह लाई गई थी
 source-text = टेक्स्ट
 source-page = पेज { $n }
+source-page_text = पेज { $n } का पाठ
 source-pages =
     { $n ->
         [one] { $n } पेज
@@ -389,6 +391,10 @@ study-learn = सीखें
 ## review
 
 review-title = रिव्यू
+review-picture_front = सवाल की तस्वीर: { $text }
+review-picture_back = जवाब की तस्वीर: { $text }
+review-sound_front = सवाल की आवाज़: { $text }
+review-sound_back = जवाब की आवाज़: { $text }
 review-progress = { $total } में से { $done }
 review-done = अभी के लिए सब हो गया
 review-done_summary =

@@ -75,6 +75,7 @@ note-body = Anotação
 note-body_placeholder = Escreva aqui. Markdown funciona: # títulos, **negrito**, - listas.
 note-save = Salvar
 note-saved = Salvo
+note-heading = Anotação
 note-saving = Salvando…
 note-unsaved = Ainda não salvo
 note-delete = Apagar
@@ -205,6 +206,7 @@ source-no_text = Nenhum texto foi encontrado aqui.
 source-picture = A imagem como foi trazida
 source-text = Texto
 source-page = Página { $n }
+source-page_text = Texto da página { $n }
 source-pages =
     { $n ->
         [one] { $n } página
@@ -389,6 +391,10 @@ study-learn = Aprender
 ## review
 
 review-title = Revisão
+review-picture_front = Imagem da pergunta: { $text }
+review-picture_back = Imagem da resposta: { $text }
+review-sound_front = Som da pergunta: { $text }
+review-sound_back = Som da resposta: { $text }
 review-progress = { $done } de { $total }
 review-done = Tudo pronto por enquanto
 review-done_summary =

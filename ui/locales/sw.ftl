@@ -75,6 +75,7 @@ note-body = Dokezo
 note-body_placeholder = Andika hapa. Markdown inafanya kazi: # vichwa, **herufi nzito**, - orodha.
 note-save = Hifadhi
 note-saved = Imehifadhiwa
+note-heading = Dokezo
 note-saving = Inahifadhi…
 note-unsaved = Bado haijahifadhiwa
 note-delete = Futa
@@ -205,6 +206,7 @@ source-no_text = Hakuna maandishi yaliyopatikana hapa.
 source-picture = Picha kama ilivyoletwa
 source-text = Maandishi
 source-page = Ukurasa { $n }
+source-page_text = Maandishi ya ukurasa { $n }
 source-pages =
     { $n ->
         [one] Ukurasa { $n }
@@ -389,6 +391,10 @@ study-learn = Jifunza
 ## review
 
 review-title = Marudio
+review-picture_front = Picha ya swali: { $text }
+review-picture_back = Picha ya jibu: { $text }
+review-sound_front = Sauti ya swali: { $text }
+review-sound_back = Sauti ya jibu: { $text }
 review-progress = { $done } kati ya { $total }
 review-done = Umemaliza kwa sasa
 review-done_summary =

@@ -221,6 +221,40 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Titles the window after the page's heading and, when the page changed, moves the
+/// focus there.
+fn name_the_page(focus: bool) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let heading = document.query_selector("#content h1").ok().flatten();
+    let name = heading
+        .as_ref()
+        .and_then(|h| h.text_content())
+        .map(|text| text.trim().to_owned())
+        .filter(|text| !text.is_empty());
+    document.set_title(&match name {
+        Some(name) => format!("{name} — {}", t("app-name")),
+        None => t("app-name"),
+    });
+    if !focus {
+        return;
+    }
+    let content = document.get_element_by_id("content");
+    let placed = document
+        .active_element()
+        .zip(content)
+        .is_some_and(|(active, content)| active != content && content.contains(Some(&active)));
+    if placed {
+        return;
+    }
+    if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = heading.set_attribute("tabindex", "-1");
+        let _ = heading.focus();
+    }
+}
+
 /// The sidebar layout around every page of an open library; with no library open it
 /// sends the learner to the profile picker.
 #[component]
@@ -243,6 +277,16 @@ fn Shell(children: Children) -> impl IntoView {
         spawn_local(async move {
             let _ = ipc::invoke(command::SetTimeZone { minutes }).await;
         });
+    });
+    // A page change is told as one: the window's title names the page, and the
+    // keyboard's focus moves to its heading (unless the page put it in one of its
+    // fields already), so that a screen reader says where the learner now is.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        let moved = previous.is_some_and(|p| p != path);
+        request_animation_frame(move || name_the_page(moved));
+        path
     });
     let switch_learner = move |_| {
         let navigate = navigate.clone();

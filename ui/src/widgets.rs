@@ -174,6 +174,19 @@ pub fn ErrorBanner(error: RwSignal<Option<ErrorView>>) -> impl IntoView {
     }
 }
 
+/// Moves the keyboard's focus to the element `id` once the view has drawn it.
+pub fn focus_soon(id: &'static str) {
+    request_animation_frame(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// A deck's name as the learner reads it: the deck cards go to when none is named is
 /// called so in their language.
 pub fn deck_name(name: &str) -> String {

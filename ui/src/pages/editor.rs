@@ -150,6 +150,7 @@ pub fn Editor() -> impl IntoView {
                 <A href="/library" attr:class="link">{t("note-back")}</A>
                 <span class="status muted" id="save-status" role="status">{status_text}</span>
             </nav>
+            <h1 class="visually-hidden">{t("note-heading")}</h1>
             <ErrorBanner error/>
             <form class="note-form" on:submit=move |ev: ev::SubmitEvent| {
                 ev.prevent_default();

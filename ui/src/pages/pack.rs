@@ -257,10 +257,16 @@ fn Card(card: CardView, cards: RwSignal<Vec<CardView>>) -> impl IntoView {
                     <p class="card-back">{back.get()}</p>
                 }
             >
-                <label class="visually-hidden" for="card-front-input">{t("card-front")}</label>
-                <textarea class="card-input" prop:value=move || front.get() on:input=move |ev| front.set(event_target_value(&ev))></textarea>
-                <label class="visually-hidden" for="card-back-input">{t("card-back")}</label>
-                <textarea class="card-input" prop:value=move || back.get() on:input=move |ev| back.set(event_target_value(&ev))></textarea>
+                // Each card of the pack has its own pair: the labels hold their fields
+                // rather than name an id that many cards would share.
+                <label>
+                    <span class="visually-hidden">{t("card-front")}</span>
+                    <textarea class="card-input" prop:value=move || front.get() on:input=move |ev| front.set(event_target_value(&ev))></textarea>
+                </label>
+                <label>
+                    <span class="visually-hidden">{t("card-back")}</span>
+                    <textarea class="card-input" prop:value=move || back.get() on:input=move |ev| back.set(event_target_value(&ev))></textarea>
+                </label>
             </Show>
             <div class="card-actions">
                 <span class="muted card-kind">{kind}</span>

@@ -159,7 +159,9 @@ fn Heatmap(days: Vec<DayReviews>, today: i64) -> impl IntoView {
 }
 
 /// Bars of `values` (0 to `top`), labelled below every `label_every`th.
-fn bars(values: &[f32], top: f32, labels: &[String], target: Option<f32>) -> AnyView {
+/// A bar chart named `name` for screen readers (its figure gives the summary and the
+/// numbers as a table).
+fn bars(name: String, values: &[f32], top: f32, labels: &[String], target: Option<f32>) -> AnyView {
     const HEIGHT: f32 = 120.0;
     let width = (values.len().max(1) * 16) as f32;
     let top = top.max(f32::EPSILON);
@@ -181,7 +183,7 @@ fn bars(values: &[f32], top: f32, labels: &[String], target: Option<f32>) -> Any
         view! { <line x1="0" x2=width.to_string() y1=y.to_string() y2=y.to_string() class="target-line"/> }
     });
     view! {
-        <svg class="bars" viewBox=format!("0 0 {width} {HEIGHT}") preserveAspectRatio="none" role="img">
+        <svg class="bars" viewBox=format!("0 0 {width} {HEIGHT}") preserveAspectRatio="none" role="img" aria-label=name>
             {drawn}{target}
         </svg>
     }
@@ -241,7 +243,7 @@ fn Retention(stats: LearningStats) -> impl IntoView {
         .collect();
     view! {
         <Chart id="chart-retention" title=t("progress-retention_title") summary=summary
-            drawing=bars(&values, 1.0, &labels, Some(desired))
+            drawing=bars(t("progress-retention_title"), &values, 1.0, &labels, Some(desired))
             head=[t("progress-week"), t("progress-recalled")] rows=rows/>
     }
 }
@@ -271,7 +273,7 @@ fn Forecast(forecast: Vec<u32>, today: i64) -> impl IntoView {
     view! {
         <Chart id="chart-forecast" title=t("progress-forecast")
             summary=t_with("progress-forecast_summary", &[("today", &forecast.first().copied().unwrap_or(0)), ("week", &week)])
-            drawing=bars(&values, top, &labels, None)
+            drawing=bars(t("progress-forecast"), &values, top, &labels, None)
             head=[t("progress-day"), t("progress-due")] rows=rows/>
     }
 }
@@ -310,7 +312,7 @@ fn TimeSpent(days: Vec<DayReviews>, today: i64) -> impl IntoView {
     view! {
         <Chart id="chart-time" title=t("progress-time")
             summary=t_with("progress-time_summary", &[("n", &minutes(total))])
-            drawing=bars(&values, top, &labels, None)
+            drawing=bars(t("progress-time"), &values, top, &labels, None)
             head=[t("progress-day"), t("progress-time")] rows=rows/>
     }
 }

@@ -386,6 +386,29 @@ fn LineList(
     selected: RwSignal<Option<usize>>,
     #[prop(optional)] id: &'static str,
 ) -> impl IntoView {
+    // One tab stop for the whole list (a scan may have hundreds of lines): the arrow
+    // keys, Home and End move between its lines.
+    let current = RwSignal::new(0usize);
+    let step = move |ev: leptos::ev::KeyboardEvent| {
+        use wasm_bindgen::JsCast;
+        let Some(item) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let to = match ev.key().as_str() {
+            "ArrowDown" => item.next_element_sibling(),
+            "ArrowUp" => item.previous_element_sibling(),
+            "Home" => item.parent_element().and_then(|p| p.first_element_child()),
+            "End" => item.parent_element().and_then(|p| p.last_element_child()),
+            _ => return,
+        };
+        if let Some(to) = to.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            ev.prevent_default();
+            let _ = to.focus();
+        }
+    };
     view! {
         <ol class="ocr-lines" id=(!id.is_empty()).then_some(id)>
             {lines.into_iter().enumerate().map(|(i, line)| {
@@ -396,9 +419,13 @@ fn LineList(
                         class:selected=move || selected.get() == Some(i)
                         data-confidence=confidence.clone()
                         on:mouseenter=move |_| selected.set(Some(i))
-                        on:focusin=move |_| selected.set(Some(i))
+                        on:focusin=move |_| {
+                            selected.set(Some(i));
+                            current.set(i);
+                        }
                         on:mouseleave=move |_| selected.set(None)
-                        tabindex="0"
+                        on:keydown=step
+                        tabindex=move || if current.get() == i { "0" } else { "-1" }
                     >
                         {line.text.clone()}
                     </li>
@@ -487,7 +514,7 @@ fn DocumentPage(
                     <Outlines size=Signal::stored(size) boxes=boxes.clone() selected found/>
                 </Show>
             </figure>
-            <section class="lines" aria-label=t("source-text")>
+            <section class="lines" aria-label=t_with("source-page_text", &[("n", &number)])>
                 <h2 class="section-title">{t_with("source-page", &[("n", &number)])}</h2>
                 {if segments.is_empty() {
                     view! { <p class="muted">{t("source-page_no_text")}</p> }.into_any()

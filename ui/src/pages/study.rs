@@ -22,7 +22,7 @@ const DAY_MS: i64 = 86_400_000;
 
 /// A picture or a sound on a card, served from the encrypted store.
 #[component]
-fn MediaView(media: CardMedia) -> impl IntoView {
+fn MediaView(media: CardMedia, side: CardSide, text: String) -> impl IntoView {
     let url = RwSignal::new(None::<String>);
     let id = format!("card/{}", media.blob_id);
     spawn_local(async move {
@@ -31,7 +31,13 @@ fn MediaView(media: CardMedia) -> impl IntoView {
         }
     });
     let audio = media.mime.starts_with("audio/");
-    let name = media.name.clone();
+    // Said by what the card says, not by the file's name ("img_0042.jpg").
+    let name = match (audio, side) {
+        (false, CardSide::Front) => t_with("review-picture_front", &[("text", &text)]),
+        (false, CardSide::Back) => t_with("review-picture_back", &[("text", &text)]),
+        (true, CardSide::Front) => t_with("review-sound_front", &[("text", &text)]),
+        (true, CardSide::Back) => t_with("review-sound_back", &[("text", &text)]),
+    };
     move || {
         url.get().map(|url| {
             if audio {
@@ -43,12 +49,12 @@ fn MediaView(media: CardMedia) -> impl IntoView {
     }
 }
 
-fn side_media(media: &[CardMedia], side: CardSide) -> impl IntoView + use<> {
+fn side_media(media: &[CardMedia], side: CardSide, text: &str) -> impl IntoView + use<> {
     media
         .iter()
         .filter(|m| m.side == side)
         .cloned()
-        .map(|media| view! { <MediaView media/> })
+        .map(|media| view! { <MediaView media side text=text.to_owned()/> })
         .collect_view()
 }
 
@@ -285,6 +291,14 @@ pub fn Review() -> impl IntoView {
         if typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
         }
+        // Space and Enter on a focused button or link are that control's own.
+        let on_control = event
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"));
+        if on_control && matches!(event.key().as_str(), " " | "Enter") {
+            return;
+        }
         let choices = current.with_untracked(|c| c.as_ref().map_or(0, |c| c.card.choices.len()));
         match event.key().as_str() {
             " " | "Enter" if !revealed.get_untracked() => {
@@ -314,8 +328,33 @@ pub fn Review() -> impl IntoView {
         });
         (answered.get(), answered.get() + left)
     };
+    // What a screen reader says as the session goes: the question when a card comes,
+    // the answer when it is shown (the card itself is drawn anew each time, and a
+    // region drawn anew is not read).
+    let announce = move || {
+        current
+            .with(|c| {
+                c.as_ref().map(|c| {
+                    if revealed.get() {
+                        c.card.back.clone()
+                    } else {
+                        c.card.front.clone()
+                    }
+                })
+            })
+            .unwrap_or_default()
+    };
+    // The keyboard follows: Space on the question shows the answer, and again on the
+    // answer says "Good", as in Anki.
+    Effect::new(move |_| {
+        let shown = revealed.get();
+        if current.with(Option::is_some) {
+            crate::widgets::focus_soon(if shown { "answer-good" } else { "show-answer" });
+        }
+    });
     view! {
         <div class="page review-page">
+            <p class="visually-hidden" aria-live="polite" id="review-announce">{announce}</p>
             <header class="page-header">
                 <h1>{t("review-title")}</h1>
                 <div class="review-progress" id="review-progress" role="status">
@@ -370,15 +409,15 @@ fn card_view(
     let is_new = card.due.is_none();
     let choices = card.choices.clone();
     view! {
-        <article class="review-card" id="review-card" data-card=card.id.clone() data-revealed=move || revealed.get().to_string() aria-live="polite">
+        <article class="review-card" id="review-card" data-card=card.id.clone() data-revealed=move || revealed.get().to_string()>
             <div class="study-meta">
                 <span>{card.deck.as_deref().map(crate::widgets::deck_name).unwrap_or_default()}</span>
                 {is_new.then(|| view! { <span class="tag">{t("review-new")}</span> })}
                 <span class="spacer"></span>
-                <span class="timer" id="card-timer">{move || t_with("review-seconds", &[("n", &seconds.get())])}</span>
+                <span class="timer" id="card-timer" role="timer">{move || t_with("review-seconds", &[("n", &seconds.get())])}</span>
             </div>
             <p class="study-front" id="card-front">{card.front.clone()}</p>
-            <div class="card-media">{side_media(&card.media, CardSide::Front)}</div>
+            <div class="card-media">{side_media(&card.media, CardSide::Front, &card.front)}</div>
             {(!choices.is_empty()).then(|| view! {
                 <ol class="study-choices" id="card-choices">
                     {choices.into_iter().enumerate().map(|(i, choice)| view! {
@@ -403,7 +442,7 @@ fn card_view(
             }>
                 <hr class="study-rule"/>
                 <p class="study-back" id="card-back">{card.back.clone()}</p>
-                <div class="card-media">{side_media(&card.media, CardSide::Back)}</div>
+                <div class="card-media">{side_media(&card.media, CardSide::Back, &card.back)}</div>
                 {from.clone().map(|from| view! {
                     <p class="hint"><A href=ref_href(&from) attr:class="link">{t_with("review-from", &[("title", &from.title)])}</A></p>
                 })}

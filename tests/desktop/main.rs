@@ -4,6 +4,7 @@
 //! `cargo xtask test` runs it under Xvfb.
 
 mod classroom;
+mod keyboard;
 mod languages;
 mod library;
 mod models;

@@ -38,6 +38,9 @@ const APT_PACKAGES: &[&str] = &[
     "locales",
     // npm fetches axe-core, the desktop tests' accessibility checker.
     "npm",
+    // The keyboard-only test types into the system's file dialog, a window WebDriver
+    // cannot reach.
+    "xdotool",
     "python3-venv",
     "imagemagick",
     // whisper.cpp is built by whisper-rs-sys with cmake, its bindings by bindgen.

@@ -206,6 +206,9 @@ fn teach_in_window(
     }
     super::languages::switch_language(window, "system", "en")?;
     window.click(&window.wait_for("#nav-class", WAIT)?)?;
+    // The roster and the dashboard arrive after the class, as on the first visit.
+    window.wait_for_text(".audience", "Ben", WAIT)?;
+    window.wait_for_text("#struggling", "Ben", WAIT)?;
     // A student with no network is added by name (their lessons would go by stick).
     window.click(&window.wait_for("#roster > summary", WAIT)?)?;
     window.type_text(&window.wait_for("#student-name", WAIT)?, "Eve")?;

@@ -415,7 +415,7 @@ pub async fn pick_audio_files(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn import_audio(
     shell: State<'_, Arc<Shell>>,
-    Args(command::ImportAudio { paths }): Args<command::ImportAudio>,
+    Args(command::ImportAudio { paths, language }): Args<command::ImportAudio>,
 ) -> ReplyTo<command::ImportAudio> {
     off_ui_thread(&shell, move |shell| {
         let profile = open_profile(shell)?;
@@ -429,7 +429,7 @@ pub async fn import_audio(
                 );
                 match profile.import_file(&path, None) {
                     Ok(source) => {
-                        shell.work.read(&profile, &source.id);
+                        shell.work.read(&profile, &source.id, language.as_deref());
                         ImportOutcome {
                             file,
                             source_id: Some(source.id),
@@ -487,12 +487,14 @@ pub async fn cancel_transcription(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn retry_transcription(
     shell: State<'_, Arc<Shell>>,
-    Args(command::RetryTranscription { id }): Args<command::RetryTranscription>,
+    Args(command::RetryTranscription { id, language }): Args<command::RetryTranscription>,
 ) -> ReplyTo<command::RetryTranscription> {
     off_ui_thread(&shell, move |shell| {
         let profile = open_profile(shell)?;
+        // A read waiting or under way stops first: the new one is in this language.
+        let _ = shell.work.cancel(&profile, &id);
         let source = profile.requeue_source(&id).map_err(view)?;
-        shell.work.read(&profile, &source.id);
+        shell.work.read(&profile, &source.id, language.as_deref());
         Ok(source)
     })
     .await
@@ -548,11 +550,14 @@ pub fn first_paint(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn start_recording(
     shell: State<'_, Arc<Shell>>,
-    Args(command::StartRecording { title }): Args<command::StartRecording>,
+    Args(command::StartRecording { title, language }): Args<command::StartRecording>,
 ) -> ReplyTo<command::StartRecording> {
     off_ui_thread(&shell, move |shell| {
         let profile = open_profile(shell)?;
-        shell.recorder.start(&profile, &title).map_err(view)
+        shell
+            .recorder
+            .start(&profile, &title, language)
+            .map_err(view)
     })
     .await
 }
@@ -602,7 +607,7 @@ pub async fn paste_image(
         let source = profile
             .import_image_bytes(&bytes, "Pasted picture")
             .map_err(view)?;
-        shell.work.read(&profile, &source.id);
+        shell.work.read(&profile, &source.id, None);
         Ok(source.id)
     })
     .await

@@ -13,6 +13,8 @@ use crate::work::Work;
 
 struct Active {
     view: RecordingView,
+    /// What it is transcribed in when it stops (`None` detects it).
+    language: Option<String>,
     control: Arc<RecordingControl>,
     thread: JoinHandle<Result<Recorded, Error>>,
 }
@@ -24,7 +26,12 @@ pub struct Recorder {
 
 impl Recorder {
     /// Opens the microphone and starts recording into `profile`.
-    pub fn start(&self, profile: &Arc<Profile>, title: &str) -> Result<RecordingView, Error> {
+    pub fn start(
+        &self,
+        profile: &Arc<Profile>,
+        title: &str,
+        language: Option<String>,
+    ) -> Result<RecordingView, Error> {
         let mut active = self.active.lock().unwrap_or_else(PoisonError::into_inner);
         if active.as_ref().is_some_and(|a| !a.thread.is_finished()) {
             return Err(Error::InUse("a recording is already being made".into()));
@@ -42,6 +49,7 @@ impl Recorder {
         };
         *active = Some(Active {
             view: view.clone(),
+            language,
             control,
             thread,
         });
@@ -88,7 +96,7 @@ impl Recorder {
                     eprintln!("the recording {} ended early: {error}", source.id);
                 }
                 if let Some(profile) = profile {
-                    work.read(profile, &source.id);
+                    work.read(profile, &source.id, active.language.as_deref());
                 }
                 Ok(Some(source.id))
             }

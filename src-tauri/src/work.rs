@@ -58,8 +58,8 @@ impl Work {
     }
 
     /// Queues reading source `id` of `profile`.
-    pub fn read(&self, profile: &Profile, id: &str) {
-        if let Err(error) = profile.queue_read(id, None, now()) {
+    pub fn read(&self, profile: &Profile, id: &str, language: Option<&str>) {
+        if let Err(error) = profile.queue_read(id, language, now()) {
             eprintln!("queueing {id} to be read: {error}");
         }
         self.wake();

@@ -133,6 +133,9 @@ error-no_shell = تعمل هذه الصفحة داخل تطبيق Satchel. اف�
 ## library
 
 library-import = إضافة ملف
+speech-language = اللغة المنطوقة
+speech-detect = اكتشفها تلقائيًا
+speech-language_hint = لغة التسجيلات التي تجلبها أو تسجّلها. يستطيع Satchel اكتشافها بنفسه، لكن معرفتها مسبقًا أسرع وأدق.
 library-importing = جارٍ الحفظ…
 library-drop_here = أفلِت الملفات هنا لإضافتها وصنع حزم دراسة منها
 library-drop_hint = أو أفلِت تسجيلات أو صورًا (PNG، JPEG، WebP) أو ملفات PDF أو نصوصًا في أي مكان من هذه الصفحة لتصنع من كل منها حزمة دراسة، أو الصق صورة.
@@ -151,6 +154,7 @@ source-progress = جارٍ تحويل { $title } إلى نص — { $done } من 
 source-progress_open = جارٍ تحويل { $title } إلى نص — { $done } حتى الآن
 source-cancel = إيقاف
 source-retry = التحويل إلى نص مرة أخرى
+source-retranscribe_in = أعد النسخ باللغة
 source-back = العودة إلى المكتبة
 source-transcript = النص المكتوب
 source-no_speech = لم يُسمع أي كلام في هذا التسجيل.

@@ -130,6 +130,9 @@ error-no_shell = This page runs inside the Satchel app. Open Satchel to use it.
 ## library
 
 library-import = Bring in a file
+speech-language = Language spoken
+speech-detect = Find out by itself
+speech-language_hint = The language of the recordings you bring in or make. Satchel can find it out by itself, but knowing it is quicker and surer.
 library-importing = Storing…
 library-drop_here = Drop files here to bring them in and make study packs
 library-drop_hint = Or drop recordings, pictures (PNG, JPEG, WebP), PDFs or text anywhere on this page to make a study pack from each, or paste a picture.
@@ -148,6 +151,7 @@ source-progress = Transcribing { $title } — { $done } of { $total }
 source-progress_open = Transcribing { $title } — { $done } so far
 source-cancel = Stop
 source-retry = Transcribe again
+source-retranscribe_in = Transcribe again in
 source-back = Back to library
 source-transcript = Transcript
 source-no_speech = No speech was heard in this recording.

@@ -129,6 +129,9 @@ error-no_shell = Esta página funciona dentro de la aplicación Satchel. Abre Sa
 ## library
 
 library-import = Traer un archivo
+speech-language = Idioma hablado
+speech-detect = Detectarlo solo
+speech-language_hint = El idioma de las grabaciones que traes o haces. Satchel puede detectarlo solo, pero si lo sabe es más rápido y seguro.
 library-importing = Guardando…
 library-drop_here = Suelta archivos aquí para traerlos y hacer paquetes de estudio
 library-drop_hint = O suelta grabaciones, imágenes (PNG, JPEG, WebP), PDF o texto en cualquier parte de esta página para hacer un paquete de estudio con cada uno, o pega una imagen.
@@ -147,6 +150,7 @@ source-progress = Transcribiendo { $title } — { $done } de { $total }
 source-progress_open = Transcribiendo { $title } — { $done } hasta ahora
 source-cancel = Detener
 source-retry = Transcribir de nuevo
+source-retranscribe_in = Transcribir de nuevo en
 source-back = Volver a la biblioteca
 source-transcript = Transcripción
 source-no_speech = No se escuchó ninguna voz en esta grabación.

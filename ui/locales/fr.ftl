@@ -129,6 +129,9 @@ error-no_shell = Cette page fonctionne dans l’application Satchel. Ouvrez Satc
 ## library
 
 library-import = Importer un fichier
+speech-language = Langue parlée
+speech-detect = La détecter automatiquement
+speech-language_hint = La langue des enregistrements que vous importez ou faites. Satchel peut la détecter seul, mais la connaître est plus rapide et plus sûr.
 library-importing = Importation…
 library-drop_here = Déposez des fichiers ici pour les importer et créer des kits de révision
 library-drop_hint = Vous pouvez aussi déposer des enregistrements, des images (PNG, JPEG, WebP), des PDF ou du texte n’importe où sur cette page pour créer un kit de révision avec chacun, ou coller une image.
@@ -147,6 +150,7 @@ source-progress = Transcription de { $title } — { $done } sur { $total }
 source-progress_open = Transcription de { $title } — { $done } pour l’instant
 source-cancel = Arrêter
 source-retry = Transcrire à nouveau
+source-retranscribe_in = Transcrire à nouveau en
 source-back = Retour à la bibliothèque
 source-transcript = Transcription
 source-no_speech = Aucune parole n’a été entendue dans cet enregistrement.

@@ -129,6 +129,9 @@ error-no_shell = यह पेज Satchel ऐप के अंदर चलत�
 ## library
 
 library-import = फ़ाइल लाएँ
+speech-language = बोली जाने वाली भाषा
+speech-detect = खुद पहचाने
+speech-language_hint = आप जो रिकॉर्डिंग लाते या बनाते हैं, उनकी भाषा। Satchel इसे खुद पहचान सकता है, पर पहले से पता हो तो काम जल्दी और सही होता है।
 library-importing = रखा जा रहा है…
 library-drop_here = फ़ाइलें यहाँ छोड़ें, ताकि वे आ जाएँ और उनसे स्टडी पैक बनें
 library-drop_hint = या रिकॉर्डिंग, तस्वीरें (PNG, JPEG, WebP), PDF या टेक्स्ट इस पेज पर कहीं भी छोड़ें, हर एक से एक स्टडी पैक बनेगा; या कोई तस्वीर पेस्ट करें।
@@ -147,6 +150,7 @@ source-progress = { $title } लिखा जा रहा है — { $total }
 source-progress_open = { $title } लिखा जा रहा है — अब तक { $done }
 source-cancel = रोकें
 source-retry = फिर से लिखें
+source-retranscribe_in = इस भाषा में फिर से लिखें
 source-back = लाइब्रेरी पर वापस
 source-transcript = लिखा हुआ पाठ
 source-no_speech = इस रिकॉर्डिंग में कोई बोलता हुआ सुनाई नहीं दिया।

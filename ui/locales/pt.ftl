@@ -129,6 +129,9 @@ error-no_shell = Esta página funciona dentro do aplicativo Satchel. Abra o Satc
 ## library
 
 library-import = Trazer um arquivo
+speech-language = Idioma falado
+speech-detect = Descobrir sozinho
+speech-language_hint = O idioma das gravações que você traz ou faz. O Satchel pode descobrir sozinho, mas saber antes é mais rápido e seguro.
 library-importing = Guardando…
 library-drop_here = Solte arquivos aqui para trazê-los e criar pacotes de estudo
 library-drop_hint = Ou solte gravações, imagens (PNG, JPEG, WebP), PDFs ou textos em qualquer lugar desta página para criar um pacote de estudo de cada um, ou cole uma imagem.
@@ -147,6 +150,7 @@ source-progress = Transcrevendo { $title } — { $done } de { $total }
 source-progress_open = Transcrevendo { $title } — { $done } até agora
 source-cancel = Parar
 source-retry = Transcrever de novo
+source-retranscribe_in = Transcrever de novo em
 source-back = Voltar à biblioteca
 source-transcript = Transcrição
 source-no_speech = Nenhuma fala foi ouvida nesta gravação.

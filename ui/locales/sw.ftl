@@ -129,6 +129,9 @@ error-no_shell = Ukurasa huu unafanya kazi ndani ya programu ya Satchel. Fungua 
 ## library
 
 library-import = Leta faili
+speech-language = Lugha inayozungumzwa
+speech-detect = Itambue yenyewe
+speech-language_hint = Lugha ya rekodi unazoleta au kutengeneza. Satchel inaweza kuitambua yenyewe, lakini ikijulikana ni haraka na sahihi zaidi.
 library-importing = Inahifadhi…
 library-drop_here = Dondosha faili hapa ili kuziingiza na kutengeneza vifurushi vya kujifunza
 library-drop_hint = Au dondosha rekodi, picha (PNG, JPEG, WebP), PDF au maandishi popote kwenye ukurasa huu ili kutengeneza kifurushi cha kujifunza kutoka kwa kila kimoja, au bandika picha.
@@ -147,6 +150,7 @@ source-progress = Inanakili { $title } — { $done } kati ya { $total }
 source-progress_open = Inanakili { $title } — { $done } hadi sasa
 source-cancel = Simamisha
 source-retry = Nakili tena
+source-retranscribe_in = Nakili tena kwa lugha
 source-back = Rudi kwenye maktaba
 source-transcript = Maneno ya rekodi
 source-no_speech = Hakuna maneno yaliyosikika kwenye rekodi hii.

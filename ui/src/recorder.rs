@@ -20,7 +20,8 @@ pub async fn start_recording(session: Session) -> Result<(), ErrorView> {
     // "29 Nov 2026, 15:40" in the learner's own language.
     let when = crate::i18n::intl::date_time(js_sys::Date::now() as i64);
     let title = t_with("record-title", &[("when", &when)]);
-    let view = ipc::invoke(command::StartRecording { title }).await?;
+    let language = crate::widgets::speech_language();
+    let view = ipc::invoke(command::StartRecording { title, language }).await?;
     session.recording.set(Some(LiveRecording {
         view,
         level_db: METER_FLOOR_DB,

@@ -164,6 +164,62 @@ pub fn LanguagePicker(#[prop(into)] id: String) -> impl IntoView {
     }
 }
 
+const SPEECH_LANGUAGE: &str = "satchel.speech_language";
+
+/// What the learner's recordings speak, as they last said (`None`: Satchel detects it).
+pub fn speech_language() -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(SPEECH_LANGUAGE).ok().flatten())
+        .filter(|tag| crate::i18n::LANGUAGES.iter().any(|l| l.tag == tag))
+}
+
+fn remember_speech_language(language: Option<&str>) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = match language {
+            Some(tag) => storage.set_item(SPEECH_LANGUAGE, tag),
+            None => storage.remove_item(SPEECH_LANGUAGE),
+        };
+    }
+}
+
+/// A spoken language by its name in itself ("Español"), or its code when Satchel's
+/// window does not speak it.
+pub fn language_name(code: &str) -> String {
+    crate::i18n::LANGUAGES
+        .iter()
+        .find(|l| l.tag == code)
+        .map_or_else(|| code.to_uppercase(), |l| l.name.to_owned())
+}
+
+/// A choice of the language a recording speaks, or "find out by itself".
+#[component]
+pub fn SpeechLanguageSelect(
+    #[prop(into)] id: String,
+    value: RwSignal<Option<String>>,
+    /// Kept for the next recording too (the library's choice, not a single source's).
+    #[prop(optional)]
+    remember: bool,
+) -> impl IntoView {
+    let choose = move |ev: leptos::ev::Event| {
+        let picked = event_target_value(&ev);
+        let language = (picked != "detect").then_some(picked);
+        if remember {
+            remember_speech_language(language.as_deref());
+        }
+        value.set(language);
+    };
+    view! {
+        <select id=id on:change=choose>
+            <option value="detect" selected=move || value.with(Option::is_none)>{t("speech-detect")}</option>
+            {crate::i18n::LANGUAGES.iter().map(|language| view! {
+                <option value=language.tag lang=language.tag
+                    selected=move || value.with(|v| v.as_deref() == Some(language.tag))>{language.name}</option>
+            }).collect_view()}
+        </select>
+    }
+}
+
 /// An alert that appears when `error` holds something.
 #[component]
 pub fn ErrorBanner(error: RwSignal<Option<ErrorView>>) -> impl IntoView {

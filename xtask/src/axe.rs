@@ -20,6 +20,11 @@ pub fn script() -> anyhow::Result<PathBuf> {
         return Ok(script);
     }
     std::fs::create_dir_all(&dir)?;
+    // Debian's npm, unless one is there already (a Node.js from elsewhere brings its
+    // own, and conflicts with Debian's).
+    if !crate::shell::on_path("npm") {
+        crate::setup::apt_install(&["npm"])?;
+    }
     exec(
         Command::new("npm")
             .args([

@@ -36,8 +36,6 @@ const APT_PACKAGES: &[&str] = &[
     "fonts-noto-ui-core",
     // A language for the window to follow: see `test_locale`.
     "locales",
-    // npm fetches axe-core, the desktop tests' accessibility checker.
-    "npm",
     // The keyboard-only test types into the system's file dialog, a window WebDriver
     // cannot reach.
     "xdotool",

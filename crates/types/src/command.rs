@@ -148,22 +148,25 @@ commands! {
     /// empty when the learner closes it without choosing.
     pick_audio_files => PickAudioFiles {} -> Vec<String>;
     /// Brings in files, chosen or dropped on the window, and queues each for its
-    /// text; one file's failure does not stop the others.
-    import_audio => ImportAudio { paths: Vec<String> } -> Vec<ImportOutcome>;
+    /// text; one file's failure does not stop the others. `language` is what the
+    /// recordings among them speak (a Whisper code such as "es"); `None` detects it.
+    import_audio => ImportAudio { paths: Vec<String>, language: Option<String> } -> Vec<ImportOutcome>;
     /// A whole source, as its page shows it.
     source => Source { id: String } -> SourceView;
     /// Deletes a source; reading it stops.
     delete_source => DeleteSource { id: String } -> ();
     /// Stops reading a source, running or waiting; the source stays.
     cancel_transcription => CancelTranscription { id: String } -> ();
-    /// Queues a failed or cancelled source again.
-    retry_transcription => RetryTranscription { id: String } -> SourceView;
+    /// Queues a source to be read again: a failed or cancelled one, or a recording
+    /// to be transcribed in another `language` (`None` detects it).
+    retry_transcription => RetryTranscription { id: String, language: Option<String> } -> SourceView;
     /// Reads a password-protected PDF; the password is used once and kept nowhere.
     open_document => OpenDocument { id: String, password: String } -> SourceView;
     /// Where the player can fetch a source's recording.
     media_url => MediaUrl { id: String } -> String;
-    /// Starts recording from the microphone into the open profile.
-    start_recording => StartRecording { title: String } -> RecordingView;
+    /// Starts recording from the microphone into the open profile; it is transcribed
+    /// in `language` when it stops (`None` detects it).
+    start_recording => StartRecording { title: String, language: Option<String> } -> RecordingView;
     /// Stops the recording: the id of the source it became (queued to be read), or
     /// `None` when it was discarded or held no sound.
     stop_recording => StopRecording { discard: bool } -> Option<String>;

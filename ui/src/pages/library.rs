@@ -47,7 +47,8 @@ async fn import(
         busy.set(false);
         return;
     }
-    match ipc::invoke(command::ImportAudio { paths }).await {
+    let language = crate::widgets::speech_language();
+    match ipc::invoke(command::ImportAudio { paths, language }).await {
         Ok(outcomes) => {
             if make_packs {
                 for source_id in outcomes.iter().filter_map(|o| o.source_id.clone()) {
@@ -226,6 +227,12 @@ pub fn Library() -> impl IntoView {
                     <A href="/notes/new" attr:id="new-note" attr:class="button primary">{t("library-new_note")}</A>
                 </div>
             </header>
+            <div class="field inline-field speech-language">
+                <label for="speech-language">{t("speech-language")}</label>
+                <crate::widgets::SpeechLanguageSelect id="speech-language"
+                    value=RwSignal::new(crate::widgets::speech_language()) remember=true/>
+                <p class="hint">{t("speech-language_hint")}</p>
+            </div>
             <ErrorBanner error/>
             <MissingModels/>
             <For each=move || problems.get() key=|p| p.clone() let:problem>

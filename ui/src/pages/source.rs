@@ -74,11 +74,19 @@ pub fn Source() -> impl IntoView {
         }
     });
 
+    // What "Transcribe again" transcribes in: the language found last time, until the
+    // learner picks another.
+    let again_in = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let found = source.with(|s| s.as_ref().and_then(|s| s.language.clone()));
+        again_in.set(found.filter(|code| crate::i18n::LANGUAGES.iter().any(|l| l.tag == code)));
+    });
     let transcription = move |retry: bool| {
         let id = id();
         spawn_local(async move {
             let asked = if retry {
-                ipc::invoke(command::RetryTranscription { id })
+                let language = again_in.get_untracked();
+                ipc::invoke(command::RetryTranscription { id, language })
                     .await
                     .map(drop)
             } else {
@@ -196,7 +204,7 @@ pub fn Source() -> impl IntoView {
                                 {status_text(view.kind, status)}
                                 {view.pages.filter(|_| view.kind == SourceKind::Document).map(|n| format!(" · {}", t_with("source-pages", &[("n", &n)])))}
                                 {view.duration_ms.map(|d| format!(" · {}", clock(d)))}
-                                {view.language.clone().map(|l| format!(" · {}", l.to_uppercase()))}
+                                {view.language.clone().map(|l| format!(" · {}", crate::widgets::language_name(&l)))}
                             </p>
                         </div>
                     </header>
@@ -245,6 +253,17 @@ pub fn Source() -> impl IntoView {
                                 }}
                             </div>
                         }
+                    })}
+                    // A recording heard in the wrong language is transcribed again in the
+                    // right one (or one where Satchel finds it out).
+                    {(view.kind == SourceKind::Audio && view.original_here && status == SourceStatus::Ready).then(|| view! {
+                        <div class="field inline-field" id="retranscribe">
+                            <label for="retranscribe-language">{t("source-retranscribe_in")}</label>
+                            <crate::widgets::SpeechLanguageSelect id="retranscribe-language" value=again_in/>
+                            <button id="retranscribe-button" class="button" on:click=move |_| transcription(true)>
+                                {t("source-retry")}
+                            </button>
+                        </div>
                     })}
                     {(no_speech && view.kind == SourceKind::Audio).then(|| view! { <p class="empty">{t("source-no_speech")}</p> })}
                     {(no_speech && view.kind != SourceKind::Audio).then(|| view! { <p class="empty">{t("source-no_text")}</p> })}

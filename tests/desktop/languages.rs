@@ -91,17 +91,6 @@ fn wait_for_language(window: &Session, tag: &str, dir: &str) -> Result<(), Strin
     }
 }
 
-/// Picks `choice` ("system" or a tag) in the language list at `css`.
-fn pick_language(window: &Session, css: &str, choice: &str) -> Result<(), String> {
-    window.wait_for(css, WAIT)?;
-    window.execute(
-        "const s = document.querySelector(arguments[0]);
-         s.value = arguments[1]; s.dispatchEvent(new Event('change')); return true",
-        serde_json::json!([css, choice]),
-    )?;
-    Ok(())
-}
-
 #[test]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver; `cargo xtask test` provides them"]
 fn the_window_speaks_the_learners_language_and_arabic_reads_right_to_left() {
@@ -129,7 +118,7 @@ fn in_every_language(window: &Session) -> Result<(), String> {
     )?;
 
     // Chosen on the welcome screen: the whole window turns right to left.
-    pick_language(window, "#welcome-language", "ar")?;
+    choose_option(window, "#welcome-language", "ar")?;
     wait_for_language(window, "ar", "rtl")?;
     wait_for_words(
         window,
@@ -206,7 +195,7 @@ fn in_every_language(window: &Session) -> Result<(), String> {
 /// window to be in `tag`.
 pub(crate) fn switch_language(window: &Session, choice: &str, tag: &str) -> Result<(), String> {
     window.click(&window.wait_for("a[href='/settings']", WAIT)?)?;
-    pick_language(window, "#language", choice)?;
+    choose_option(window, "#language", choice)?;
     let dir = if tag == "ar" { "rtl" } else { "ltr" };
     wait_for_language(window, tag, dir)
 }

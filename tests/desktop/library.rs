@@ -180,11 +180,7 @@ fn recording(window: &Session, lecture: &Path) -> Result<(), String> {
     // Heard as English. Transcribed again in the language the learner names, the
     // language shown follows.
     window.wait_for_text("#source-status", "English", WAIT)?;
-    window.execute(
-        "const s = document.querySelector('#retranscribe-language');
-         s.value = 'es'; s.dispatchEvent(new Event('change')); return true",
-        serde_json::json!([]),
-    )?;
+    choose_option(window, "#retranscribe-language", "es")?;
     window.click(&window.wait_for("#retranscribe-button", WAIT)?)?;
     window.wait_for_text("#source-status", "Español", Duration::from_secs(120))?;
     window.wait_for_text("#source-status", "Transcribed", WAIT)

@@ -153,6 +153,17 @@ fn audit(window: &Session, state: &str) -> Result<(), String> {
     }
 }
 
+/// Picks `value` in the list `css` (a `<select>`), as choosing it with the mouse does.
+fn choose_option(window: &Session, css: &str, value: &str) -> Result<(), String> {
+    window.wait_for(css, WAIT)?;
+    window.execute(
+        "const s = document.querySelector(arguments[0]);
+         s.value = arguments[1]; s.dispatchEvent(new Event('change')); return true",
+        serde_json::json!([css, value]),
+    )?;
+    Ok(())
+}
+
 fn text_of(window: &Session, css: &str) -> Result<String, String> {
     let text = window.execute(
         "return document.querySelector(arguments[0]).textContent",
@@ -188,10 +199,21 @@ fn make_pack(window: &Session, notes: &Path) -> Result<(), String> {
     )?;
     // Generous: the desktop tests run side by side, each window with its own background
     // work, on two cores.
-    let ready = window.wait_for(
+    let ready = match window.wait_for(
         ".source-item[data-status='ready']",
         Duration::from_secs(180),
-    )?;
+    ) {
+        Ok(ready) => ready,
+        // What the core holds says whether the reading or the window is behind.
+        Err(error) => {
+            let held = window.execute(
+                "return Promise.all([window.__TAURI__.core.invoke('library', {}),
+                                     window.__TAURI__.core.invoke('jobs', {})])",
+                serde_json::json!([]),
+            );
+            return Err(format!("{error}; the core holds {held:?}"));
+        }
+    };
     window.click(&ready)?;
     window.click(&window.wait_for("#make-pack", WAIT)?)?;
     // The steps run in the background; the page fills in when they are done.

@@ -151,11 +151,7 @@ fn review_by_keyboard(window: &Session) -> Result<(), String> {
     window.type_text(&window.wait_for("#card-back-input", WAIT)?, "Paris")?;
     window.click(&window.wait_for("#add-card", WAIT)?)?;
     window.wait_for_text("#card-saved", "1", WAIT)?;
-    window.execute(
-        "const kind = document.querySelector('#card-kind');
-         kind.value = 'choice'; kind.dispatchEvent(new Event('change')); return true",
-        serde_json::json!([]),
-    )?;
+    choose_option(window, "#card-kind", "choice")?;
     window.type_text(&window.wait_for("#card-front-input", WAIT)?, "2 + 2?")?;
     window.type_text(&window.wait_for("#card-back-input", WAIT)?, "4")?;
     window.type_text(&window.wait_for("#card-wrong-input", WAIT)?, "3\n5")?;

@@ -282,7 +282,7 @@ impl std::fmt::Display for ErrorDetail {
             }
             ErrorDetail::NotHttps { address } => write!(
                 f,
-                "{address:?}: Satchel talks to other computers only over https"
+                "{address:?}: a server's address starts with https://, as Satchel talks to other computers only over https"
             ),
             ErrorDetail::NotAnAddress { address } => {
                 write!(f, "{address:?} is not a server's address")

@@ -157,13 +157,13 @@ pub fn Editor() -> impl IntoView {
                 save();
             }>
                 <label for="note-title" class="visually-hidden">{t("note-title")}</label>
-                <input id="note-title" class="title-input" node_ref=title_input maxlength="200"
+                <input id="note-title" class="title-input" dir="auto" node_ref=title_input maxlength="200"
                     placeholder=t("note-title_placeholder")
                     prop:value=move || title.get()
                     on:input=move |ev| { title.set(event_target_value(&ev)); edited(); }
                     on:blur=move |_| save_on_blur()/>
                 <label for="note-body" class="visually-hidden">{t("note-body")}</label>
-                <textarea id="note-body" class="body-input" placeholder=t("note-body_placeholder")
+                <textarea id="note-body" class="body-input" dir="auto" placeholder=t("note-body_placeholder")
                     prop:value=move || body.get()
                     on:input=move |ev| { body.set(event_target_value(&ev)); edited(); }
                     on:blur=move |_| save_on_blur_body()

@@ -88,6 +88,33 @@ fn dropped_paths(payload: &JsValue) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The store's list `read` joined with the one events keep (`held`): of two versions
+/// of an item the later stays (the event's, at the same moment), an item that arrived
+/// after the read stays too, and the most recently changed come first.
+fn newest<T: Clone>(
+    read: Vec<T>,
+    held: &[T],
+    id: impl Fn(&T) -> &String,
+    at: impl Fn(&T) -> i64,
+) -> Vec<T> {
+    let mut joined: Vec<T> = read
+        .into_iter()
+        .map(|item| {
+            held.iter()
+                .find(|h| id(h) == id(&item) && at(h) >= at(&item))
+                .cloned()
+                .unwrap_or(item)
+        })
+        .collect();
+    for item in held {
+        if !joined.iter().any(|j| id(j) == id(item)) {
+            joined.push(item.clone());
+        }
+    }
+    joined.sort_by_key(|item| std::cmp::Reverse(at(item)));
+    joined
+}
+
 #[component]
 pub fn Library() -> impl IntoView {
     let session = session();
@@ -96,11 +123,17 @@ pub fn Library() -> impl IntoView {
     let problems = RwSignal::new(Vec::<String>::new());
     let dragging = RwSignal::new(false);
     // Fresh from the store on arrival; from then on events keep the lists current.
+    // Events can overtake the reply (a short text is read before the list comes
+    // back), so the list is joined with what they brought, never put over it.
     spawn_local(async move {
         match ipc::invoke(command::Library {}).await {
             Ok(view) => {
-                session.notes.set(view.notes);
-                session.sources.set(view.sources);
+                session.notes.update(|held| {
+                    *held = newest(view.notes, held, |n| &n.id, |n| n.updated_at);
+                });
+                session.sources.update(|held| {
+                    *held = newest(view.sources, held, |s| &s.id, |s| s.updated_at);
+                });
             }
             Err(e) => error.set(Some(e)),
         }
@@ -259,10 +292,10 @@ pub fn Library() -> impl IntoView {
                     <For each=move || session.notes.get() key=|n| (n.id.clone(), n.updated_at) let:note>
                         <li>
                             <A href=format!("/notes/{}", note.id) attr:class="note-item">
-                                <span class="note-title">
+                                <span class="note-title" dir="auto">
                                     {if note.title.is_empty() { t("note-untitled") } else { note.title.clone() }}
                                 </span>
-                                <span class="note-excerpt">{note.excerpt.clone()}</span>
+                                <span class="note-excerpt" dir="auto">{note.excerpt.clone()}</span>
                                 <span class="note-time">{relative_time(note.updated_at)}</span>
                             </A>
                         </li>
@@ -303,8 +336,8 @@ fn SourceItem(source: SourceSummary, session: Session) -> impl IntoView {
     view! {
         <li>
             <A href=format!("/sources/{}", source.id) attr:class="note-item source-item" attr:data-status=format!("{status:?}").to_lowercase()>
-                <span class="note-title">{source.title.clone()}</span>
-                <span class="note-excerpt">{second_line}</span>
+                <span class="note-title" dir="auto">{source.title.clone()}</span>
+                <span class="note-excerpt" dir="auto">{second_line}</span>
                 <span class="note-time">
                     {source.duration_ms.map(clock).unwrap_or_else(|| relative_time(source.updated_at))}
                 </span>
@@ -356,5 +389,41 @@ fn MissingModels() -> impl IntoView {
                 </p>
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::newest;
+
+    /// (id, updated_at, state) for the test.
+    type Item = (String, i64, &'static str);
+
+    fn item(id: &str, at: i64, state: &'static str) -> Item {
+        (id.to_owned(), at, state)
+    }
+
+    #[test]
+    fn a_list_read_before_events_arrived_does_not_undo_them() {
+        // The store was read while "a" was being read; its event (ready) came first.
+        let read = vec![item("a", 10, "reading"), item("b", 5, "ready")];
+        let held = vec![item("a", 10, "ready"), item("c", 12, "queued")];
+        let joined = newest(read, &held, |i| &i.0, |i| i.1);
+        assert_eq!(
+            joined,
+            [
+                item("c", 12, "queued"),
+                item("a", 10, "ready"),
+                item("b", 5, "ready")
+            ]
+        );
+        // A newer version from the store wins over an older event's.
+        let joined = newest(
+            vec![item("a", 20, "ready")],
+            &[item("a", 10, "reading")],
+            |i| &i.0,
+            |i| i.1,
+        );
+        assert_eq!(joined, [item("a", 20, "ready")]);
     }
 }

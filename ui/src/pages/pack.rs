@@ -253,8 +253,8 @@ fn Card(card: CardView, cards: RwSignal<Vec<CardView>>) -> impl IntoView {
             <Show
                 when=move || editing.get()
                 fallback=move || view! {
-                    <p class="card-front">{front.get()}</p>
-                    <p class="card-back">{back.get()}</p>
+                    <p class="card-front" dir="auto">{front.get()}</p>
+                    <p class="card-back" dir="auto">{back.get()}</p>
                 }
             >
                 // Each card of the pack has its own pair: the labels hold their fields
@@ -303,7 +303,7 @@ fn Card(card: CardView, cards: RwSignal<Vec<CardView>>) -> impl IntoView {
             <details class="why">
                 <summary>{t("card-why")}</summary>
                 <p class="muted">{t_with("card-made_by", &[("generator", &card.generator)])}</p>
-                <blockquote class="passage">{source.text.clone()}</blockquote>
+                <blockquote class="passage" dir="auto">{source.text.clone()}</blockquote>
                 <A href=ref_href(&source) attr:class="link">{t_with("card-open_source", &[("title", &source.title)])}</A>
             </details>
         </li>

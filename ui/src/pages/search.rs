@@ -297,7 +297,7 @@ pub fn Ask() -> impl IntoView {
                             let href = hit_href(&answer.hit);
                             view! {
                                 <li class="answer card">
-                                    <blockquote class="passage">
+                                    <blockquote class="passage" dir="auto">
                                         <Marked text=answer.hit.text.clone() marks=vec![answer.sentence] class="answer-sentence"/>
                                     </blockquote>
                                     <p class="citation">
@@ -366,7 +366,7 @@ pub fn Topics() -> impl IntoView {
                             let count = concept.sources.len().to_string();
                             view! {
                             <li class="topic" data-sources=count>
-                                <span class="topic-label">{concept.label.clone()}</span>
+                                <span class="topic-label" dir="auto">{concept.label.clone()}</span>
                                 <span class="topic-sources">
                                     {concept.sources.into_iter().map(|s| view! {
                                         <A href=owner_href(s.kind, &s.source_id) attr:class="chip">

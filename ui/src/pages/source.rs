@@ -199,7 +199,7 @@ pub fn Source() -> impl IntoView {
                 view! {
                     <header class="page-header">
                         <div>
-                            <h1 id="source-title">{view.title.clone()}</h1>
+                            <h1 id="source-title" dir="auto">{view.title.clone()}</h1>
                             <p class="muted" id="source-status" data-status=format!("{status:?}").to_lowercase()>
                                 {status_text(view.kind, status)}
                                 {view.pages.filter(|_| view.kind == SourceKind::Document).map(|n| format!(" · {}", t_with("source-pages", &[("n", &n)])))}
@@ -296,7 +296,7 @@ pub fn Source() -> impl IntoView {
                                             on:click=move |_| play_from(start)
                                         >
                                             <span class="segment-time">{clock(start)}</span>
-                                            <span class="segment-text">{segment.text.clone()}</span>
+                                            <span class="segment-text" dir="auto">{segment.text.clone()}</span>
                                         </button>
                                     </li>
                                 }
@@ -435,6 +435,7 @@ fn LineList(
                 view! {
                     <li
                         class="ocr-line"
+                        dir="auto"
                         class:selected=move || selected.get() == Some(i)
                         data-confidence=confidence.clone()
                         on:mouseenter=move |_| selected.set(Some(i))
@@ -624,7 +625,7 @@ fn SourceTopics(id: String) -> impl IntoView {
                             let shared = elsewhere.len().to_string();
                             view! {
                                 <li class="topic" data-shared=shared>
-                                    <span class="topic-label">{concept.label.clone()}</span>
+                                    <span class="topic-label" dir="auto">{concept.label.clone()}</span>
                                     {(!elsewhere.is_empty()).then(|| view! {
                                         <span class="muted">{t("source-also_in")}</span>
                                         <span class="topic-sources">

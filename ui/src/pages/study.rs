@@ -416,7 +416,7 @@ fn card_view(
                 <span class="spacer"></span>
                 <span class="timer" id="card-timer" role="timer">{move || t_with("review-seconds", &[("n", &seconds.get())])}</span>
             </div>
-            <p class="study-front" id="card-front">{card.front.clone()}</p>
+            <p class="study-front" id="card-front" dir="auto">{card.front.clone()}</p>
             <div class="card-media">{side_media(&card.media, CardSide::Front, &card.front)}</div>
             {(!choices.is_empty()).then(|| view! {
                 <ol class="study-choices" id="card-choices">
@@ -441,7 +441,7 @@ fn card_view(
                 </div>
             }>
                 <hr class="study-rule"/>
-                <p class="study-back" id="card-back">{card.back.clone()}</p>
+                <p class="study-back" id="card-back" dir="auto">{card.back.clone()}</p>
                 <div class="card-media">{side_media(&card.media, CardSide::Back, &card.back)}</div>
                 {from.clone().map(|from| view! {
                     <p class="hint"><A href=ref_href(&from) attr:class="link">{t_with("review-from", &[("title", &from.title)])}</A></p>

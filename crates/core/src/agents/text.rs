@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::search::sentences;
 
 /// A sentence of passage `passage`: its byte range there.
@@ -69,12 +71,31 @@ fn numbered_heading(line: &str) -> bool {
         && second.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
-/// The words of `text`, lowercased.
+/// The words of `text`, lowercased, where Unicode puts word boundaries (UAX #29): a
+/// Hindi word keeps its vowel signs and virama, "don't" stays one word, and words
+/// joined by a hyphen stay one ("water-cycle").
 pub(crate) fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    let mut found: Vec<String> = Vec::new();
+    let mut after_word = false;
+    let mut hyphen = false;
+    for segment in text.split_word_bounds() {
+        if segment.chars().any(char::is_alphanumeric) {
+            let word = segment.to_lowercase();
+            match found.last_mut() {
+                Some(last) if hyphen => {
+                    last.push('-');
+                    last.push_str(&word);
+                }
+                _ => found.push(word),
+            }
+            after_word = true;
+            hyphen = false;
+        } else {
+            hyphen = after_word && segment == "-";
+            after_word = false;
+        }
+    }
+    found
 }
 
 /// Where `phrase` stands in `text` as whole words, case aside: byte ranges.
@@ -86,15 +107,19 @@ pub(crate) fn find_phrase(text: &str, phrase: &str) -> Vec<Range<usize>> {
     if needle.is_empty() || lower.len() != text.len() {
         return Vec::new();
     }
-    let is_word = |c: char| c.is_alphanumeric();
+    // Whole words end where Unicode's word boundaries are: a match that stops before
+    // a vowel sign or a virama stops inside a word.
+    let bounds: std::collections::HashSet<usize> = text
+        .split_word_bound_indices()
+        .map(|(at, _)| at)
+        .chain([text.len()])
+        .collect();
     let mut found = Vec::new();
     let mut from = 0;
     while let Some(at) = lower[from..].find(&needle) {
         let start = from + at;
         let end = start + needle.len();
-        let before = lower[..start].chars().next_back();
-        let after = lower[end..].chars().next();
-        if !before.is_some_and(is_word) && !after.is_some_and(is_word) {
+        if bounds.contains(&start) && bounds.contains(&end) {
             found.push(start..end);
         }
         from = start + needle.len().max(1);
@@ -143,6 +168,25 @@ mod tests {
         let found = study_sentences(&[text], "Cells", 3);
         let said: Vec<&str> = found.iter().map(|s| &text[s.span.clone()]).collect();
         assert_eq!(said, ["A cell is the unit of life."]);
+    }
+
+    /// Devanagari's vowel signs and virama are marks, not letters: a word does not
+    /// break at them (it did when words split at whatever was not alphanumeric).
+    #[test]
+    fn words_follow_unicode_in_every_script() {
+        assert_eq!(words("पानी का चक्र"), ["पानी", "का", "चक्र"]);
+        assert_eq!(words("தமிழ் மொழி"), ["தமிழ்", "மொழி"]);
+        assert_eq!(words("دورة الماء"), ["دورة", "الماء"]);
+        assert_eq!(
+            words("The water-cycle isn't over, l'eau s'évapore."),
+            ["the", "water-cycle", "isn't", "over", "l'eau", "s'évapore"]
+        );
+        let text = "चक्रवात और चक्र";
+        let found: Vec<&str> = find_phrase(text, "चक्र")
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
+        assert_eq!(found, ["चक्र"], "not inside चक्रवात");
     }
 
     #[test]

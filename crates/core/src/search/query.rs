@@ -148,22 +148,14 @@ impl Profile {
 /// `text`'s sentences as byte ranges without surrounding whitespace: a sentence ends at
 /// `.`, `!` or `?` before whitespace, or at a line break.
 pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    // Unicode's sentence boundaries (UAX #29): the Devanagari danda "।", the Arabic
+    // question mark "؟" and the full stops of every script end a sentence, as does a
+    // line's end; "e.g. the" does not.
     let mut spans = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_is_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
-        let end = match c {
-            '\n' => Some(i),
-            '.' | '!' | '?' if next_is_space => Some(i + c.len_utf8()),
-            _ => None,
-        };
-        if let Some(end) = end {
-            push_trimmed(text, start..end, &mut spans);
-            start = end;
-        }
+    for (start, sentence) in text.split_sentence_bound_indices() {
+        push_trimmed(text, start..start + sentence.len(), &mut spans);
     }
-    push_trimmed(text, start..text.len(), &mut spans);
     spans
 }
 
@@ -385,6 +377,13 @@ mod tests {
                 "A line without a stop",
                 "3.5 is a number."
             ]
+        );
+        // Other scripts end sentences with their own marks.
+        let text = "पानी भाप बनता है। बादल बनते हैं। هل تمطر؟ نعم، كثيرًا.";
+        let cut: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            cut,
+            ["पानी भाप बनता है।", "बादल बनते हैं।", "هل تمطر؟", "نعم، كثيرًا."]
         );
     }
 

@@ -136,13 +136,7 @@ fn in_every_language(window: &Session) -> Result<(), String> {
     }
 
     // Some of everything the screenshots show: a note, two cards, a review.
-    window.click(&window.wait_for("#new-note", WAIT)?)?;
-    window.type_text(&window.wait_for("#note-title", WAIT)?, "Photosynthesis")?;
-    window.type_text(
-        &window.wait_for("#note-body", WAIT)?,
-        "Plants turn light into sugar.",
-    )?;
-    window.click(&window.wait_for("#save-note", WAIT)?)?;
+    write_note(window, "Photosynthesis", "Plants turn light into sugar.")?;
     wait_for_words(window, "#save-status", &message("ar", "note-saved", None))?;
     window.click(&window.wait_for("#nav-cards", WAIT)?)?;
     for (front, back) in [

@@ -36,13 +36,7 @@ fn a_note_written_in_the_window_is_there_after_a_restart() {
 
 fn first_run(window: &Session) -> Result<(), String> {
     create_learner(window)?;
-    window.click(&window.wait_for("#new-note", WAIT)?)?;
-    window.type_text(&window.wait_for("#note-title", WAIT)?, "Photosynthesis")?;
-    window.type_text(
-        &window.wait_for("#note-body", WAIT)?,
-        "Plants turn light into sugar.",
-    )?;
-    window.click(&window.wait_for("#save-note", WAIT)?)?;
+    write_note(window, "Photosynthesis", "Plants turn light into sugar.")?;
     window.wait_for_text("#save-status", "Saved", WAIT)?;
     audit(window, "a note being written")?;
 

@@ -191,6 +191,15 @@ fn create_learner(window: &Session) -> Result<(), String> {
     window.wait_for("#import-audio", WAIT).map(drop)
 }
 
+/// Writes a new note from the library and presses Save (the caller waits for its
+/// "Saved", in the window's language).
+fn write_note(window: &Session, title: &str, body: &str) -> Result<(), String> {
+    window.click(&window.wait_for("#new-note", WAIT)?)?;
+    window.type_text(&window.wait_for("#note-title", WAIT)?, title)?;
+    window.type_text(&window.wait_for("#note-body", WAIT)?, body)?;
+    window.click(&window.wait_for("#save-note", WAIT)?)
+}
+
 /// Brings `notes` into the library and makes its study pack, on its page.
 fn make_pack(window: &Session, notes: &Path) -> Result<(), String> {
     window.execute(

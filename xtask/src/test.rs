@@ -27,6 +27,9 @@ pub fn run() -> anyhow::Result<()> {
     // Advisories against the offline snapshot of the RustSec database (these machines
     // cannot reach GitHub); licences, bans and sources from Cargo.lock alone.
     setup::advisory_db()?;
+    // cargo-deny reads the metadata of every target's crates (Windows', Android's),
+    // which a build here never downloads; offline, it would fail on a fresh machine.
+    shell::cargo(&["fetch", "--locked"])?;
     exec(Command::new(cargo_deny()).args(["--offline", "check", "all"]))?;
     shell::cargo(&[
         "build",

@@ -21,7 +21,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "foundation",
         &[
-            "error", "ids", "clock", "events", "keys", "models", "net", "packs", "store",
+            "error", "ids", "clock", "events", "keys", "lang", "models", "net", "packs", "store",
         ],
     ),
     ("the open profile and its write path", &["profile"]),
@@ -92,7 +92,7 @@ const TABLES: &[(&str, &str)] = &[
     ("jobs", "jobs/queue.rs"),
     ("chunks", "search/index.rs"),
     ("chunked", "search/index.rs"),
-    ("chunks_fts", "search/query.rs"),
+    ("chunks_fts", "search/index.rs"),
     ("concepts", "search/concepts.rs"),
     ("owner_concepts", "search/concepts.rs"),
     ("packs", "agents/pack/mod.rs"),

@@ -17,6 +17,7 @@ pub mod helper;
 mod ids;
 pub mod jobs;
 pub mod keys;
+pub mod lang;
 pub mod learn;
 pub mod models;
 mod net;

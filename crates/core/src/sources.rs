@@ -622,7 +622,8 @@ fn store_pages(tx: &Tx<'_>, id: &SourceId, pages: &[ReadPage]) -> Result<()> {
         &regions,
         &store::sources::ReadText {
             text: &text,
-            language: None,
+            // What the pages are written in, as a recording says what it speaks.
+            language: crate::lang::detect(&text).map(crate::lang::Lang::code),
             duration_ms: None,
             pages: Some(pages.len() as i64),
         },

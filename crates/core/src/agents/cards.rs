@@ -11,7 +11,9 @@
 use satchel_types::{CardKind, SourceRef};
 
 use super::material::Material;
+use super::phrasing;
 use super::text::{find_phrase, glossary_line, study_sentences, words};
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Draft {
@@ -102,13 +104,22 @@ const NOT_TERMS: &[&str] = &[
 /// Sentences of the shape "X is Y", "X are Y", "X means Y" — and "Y is called X".
 fn definitions(material: &Material) -> Vec<Draft> {
     let texts = texts(material);
+    let language = material.language();
     let mut cards = Vec::new();
     for sentence in study_sentences(&texts, &material.title, 4) {
         let text = &texts[sentence.passage][sentence.span.clone()];
-        let Some((front, back)) = called(text).or_else(|| defines(text)) else {
+        // Each passage in its own language: a Spanish quotation in an English note is
+        // read as Spanish.
+        let said_in = material.passages[sentence.passage].language.or(language);
+        let asked = match said_in {
+            Some(Lang::En) | None => called(text)
+                .or_else(|| defines(text))
+                .map(|(front, back)| (in_running_text(&front, &texts), back)),
+            Some(other) => phrasing::definition(text, other),
+        };
+        let Some((front, back)) = asked else {
             continue;
         };
-        let front = in_running_text(&front, &texts);
         cards.push(Draft {
             kind: CardKind::Definition,
             generator: DEFINITION.into(),
@@ -291,6 +302,7 @@ mod tests {
                 start_ms: None,
                 end_ms: None,
                 bbox: None,
+                language: None,
             }],
             phrases: phrases
                 .iter()

@@ -7,6 +7,7 @@ use satchel_types::{HitKind, SourceRef};
 use crate::Result;
 use crate::error::OrNotFound;
 use crate::ids::OwnerId;
+use crate::lang::Lang;
 use crate::store::vectors::decode;
 
 #[derive(Debug, Clone)]
@@ -18,6 +19,8 @@ pub(crate) struct Passage {
     pub start_ms: Option<i64>,
     pub end_ms: Option<i64>,
     pub bbox: Option<[f32; 4]>,
+    /// What it is written in, when known.
+    pub language: Option<Lang>,
 }
 
 /// A key phrase of the material, and the concept it names.
@@ -39,6 +42,18 @@ pub(crate) struct Material {
 }
 
 impl Material {
+    /// The language most of its passages are in.
+    pub fn language(&self) -> Option<Lang> {
+        let mut counts: Vec<(Lang, usize)> = Vec::new();
+        for language in self.passages.iter().filter_map(|p| p.language) {
+            match counts.iter_mut().find(|(l, _)| *l == language) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((language, 1)),
+            }
+        }
+        counts.into_iter().max_by_key(|(_, n)| *n).map(|(l, _)| l)
+    }
+
     /// Where `text` (a piece of passage `index`) came from.
     pub fn source_ref(&self, index: usize, text: &str) -> SourceRef {
         let passage = &self.passages[index];
@@ -68,7 +83,7 @@ pub(crate) fn load(conn: &Connection, owner_id: &OwnerId) -> Result<Material> {
         .or_not_found(owner_id)?;
     let kind = crate::search::hit_kind(kind.as_deref());
     let mut statement = conn.prepare_cached(
-        "SELECT text, vector, page, start_ms, end_ms, x, y, width, height FROM chunks
+        "SELECT text, vector, page, start_ms, end_ms, x, y, width, height, language FROM chunks
          WHERE note_id = ?1 OR source_id = ?1 ORDER BY page, seq",
     )?;
     let passages = statement
@@ -87,6 +102,10 @@ pub(crate) fn load(conn: &Connection, owner_id: &OwnerId) -> Result<Material> {
                 start_ms: row.get(3)?,
                 end_ms: row.get(4)?,
                 bbox,
+                language: row
+                    .get::<_, Option<String>>(9)?
+                    .as_deref()
+                    .and_then(Lang::from_code),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -109,4 +128,17 @@ pub(crate) fn load(conn: &Connection, owner_id: &OwnerId) -> Result<Material> {
         passages,
         phrases,
     })
+}
+
+/// The language most of note or source `owner_id`'s chunks are in.
+pub(crate) fn language(conn: &Connection, owner_id: &OwnerId) -> Result<Option<Lang>> {
+    let code: Option<String> = conn
+        .prepare_cached(
+            "SELECT language FROM chunks
+             WHERE (note_id = ?1 OR source_id = ?1) AND language IS NOT NULL
+             GROUP BY language ORDER BY count(*) DESC, language LIMIT 1",
+        )?
+        .query_row([owner_id], |row| row.get(0))
+        .optional()?;
+    Ok(code.as_deref().and_then(Lang::from_code))
 }

@@ -5,6 +5,7 @@
 mod cards;
 mod material;
 pub(crate) mod pack;
+mod phrasing;
 mod quiz;
 mod summary;
 mod text;

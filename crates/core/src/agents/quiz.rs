@@ -1,12 +1,15 @@
 //! The quiz master: multiple choice from the cards. A cloze card's wrong choices are
 //! concepts near its own in meaning — from the same source and from those that share
-//! concepts with it — so they are plausible; a definition's are other definitions.
+//! concepts with it, in the same language — so they are plausible; a definition's are
+//! other definitions.
 
 use satchel_types::{CardKind, QuizQuestion};
 use sha2::{Digest, Sha256};
 
 use super::cards::Draft;
+use super::phrasing;
 use super::text::{likeness, normal};
+use crate::lang::Lang;
 use crate::store::vectors::dot;
 
 /// Questions in a quiz at most.
@@ -20,9 +23,16 @@ pub(crate) struct Candidate {
     pub concept: i64,
     pub label: String,
     pub vector: Vec<f32>,
+    /// The language of the notes and sources that name it.
+    pub language: Option<Lang>,
 }
 
-pub(crate) fn make(cards: &[Draft], concepts: &[Candidate]) -> Vec<QuizQuestion> {
+/// The quiz of `cards`, made from material in `language`.
+pub(crate) fn make(
+    cards: &[Draft],
+    concepts: &[Candidate],
+    language: Option<Lang>,
+) -> Vec<QuizQuestion> {
     let mut questions = Vec::new();
     for card in cards {
         if questions.len() == MAX_QUESTIONS {
@@ -36,7 +46,7 @@ pub(crate) fn make(cards: &[Draft], concepts: &[Candidate]) -> Vec<QuizQuestion>
             continue;
         }
         let question = match card.kind {
-            CardKind::Term => format!("What does “{}” mean?", card.front),
+            CardKind::Term => phrasing::term_question(&card.front, language),
             _ => card.front.clone(),
         };
         // Where the right answer stands, fixed by the question (so a rebuilt quiz is
@@ -64,9 +74,15 @@ fn near_concepts(card: &Draft, concepts: &[Candidate]) -> Vec<String> {
     else {
         return Vec::new();
     };
+    // A Spanish card's wrong choices are Spanish: a word in another language gives
+    // itself away (the meaning model finds "célula" and "cell" alike).
+    let same_language = |c: &Candidate| match (c.language, own.language) {
+        (Some(theirs), Some(ours)) => theirs == ours,
+        _ => true,
+    };
     let mut near: Vec<(f32, &Candidate)> = concepts
         .iter()
-        .filter(|c| c.concept != own.concept)
+        .filter(|c| c.concept != own.concept && same_language(c))
         .map(|c| (dot(&c.vector, &own.vector), c))
         .collect();
     near.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -136,6 +152,7 @@ mod tests {
             concept: id,
             label: label.into(),
             vector: vector.to_vec(),
+            language: None,
         }
     }
 
@@ -155,7 +172,7 @@ mod tests {
             concept(5, "French Revolution", [0.0, 1.0]),
             concept(6, "fermentation", [0.7, 0.714]),
         ];
-        let quiz = make(&cards, &concepts);
+        let quiz = make(&cards, &concepts, None);
         assert_eq!(quiz.len(), 1);
         let q = &quiz[0];
         assert_eq!(q.choices[q.answer], "Respiration");
@@ -169,6 +186,43 @@ mod tests {
         wrong.sort();
         // "glucose" is in the question itself; the revolution is far away.
         assert_eq!(wrong, ["digestion", "fermentation", "photosynthesis"]);
+
+        // In another language, the nearest concepts of that language; the English ones
+        // (nearer in meaning) are left out.
+        let spanish = |mut c: Candidate| {
+            c.language = Some(Lang::Es);
+            c
+        };
+        let cards = [card(
+            CardKind::Cloze,
+            "La _____ libera energía de la glucosa.",
+            "respiración",
+            Some(10),
+        )];
+        let mut concepts = concepts.map(|mut c| {
+            c.language = Some(Lang::En);
+            c
+        });
+        concepts[0] = spanish(concept(10, "respiración", [1.0, 0.0]));
+        let concepts: Vec<Candidate> = concepts
+            .into_iter()
+            .chain([
+                spanish(concept(11, "fotosíntesis", [0.6, 0.8])),
+                spanish(concept(12, "digestión", [0.5, 0.866])),
+                spanish(concept(13, "fermentación", [0.4, 0.916])),
+            ])
+            .collect();
+        let quiz = make(&cards, &concepts, Some(Lang::Es));
+        let q = &quiz[0];
+        let mut wrong: Vec<&str> = q
+            .choices
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != q.answer)
+            .map(|(_, c)| c.as_str())
+            .collect();
+        wrong.sort();
+        assert_eq!(wrong, ["digestión", "fermentación", "fotosíntesis"]);
     }
 
     #[test]
@@ -199,9 +253,13 @@ mod tests {
                 None,
             ),
         ];
-        let quiz = make(&cards, &[]);
+        let quiz = make(&cards, &[], None);
         assert_eq!(quiz.len(), 4);
         assert!(quiz.iter().all(|q| q.choices.len() == 4));
-        assert_eq!(make(&cards[..3], &[]).len(), 0, "two others are not enough");
+        assert_eq!(
+            make(&cards[..3], &[], None).len(),
+            0,
+            "two others are not enough"
+        );
     }
 }

@@ -126,6 +126,7 @@ mod tests {
             start_ms: Some(0),
             end_ms: Some(1000),
             bbox: None,
+            language: None,
         }
     }
 

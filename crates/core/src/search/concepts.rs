@@ -14,8 +14,11 @@ use std::collections::{BTreeMap, HashMap};
 use rusqlite::{Connection, params};
 use satchel_types::{Concept, ConceptLink, ConceptMap, ConceptSource};
 
+use unicode_normalization::char::is_combining_mark;
+
 use super::Understand;
 use crate::ids::OwnerId;
+use crate::lang::{self, Lang, Script};
 use crate::profile::Profile;
 use crate::store::vectors::{decode, dot, encode};
 use crate::{Error, Result};
@@ -173,7 +176,7 @@ fn key_phrases(
     known: &[(i64, Vec<f32>)],
     model: &dyn Understand,
 ) -> Result<Vec<Picked>> {
-    let candidates = candidates(text);
+    let candidates = candidates(text, &Grammar::of(text));
     if candidates.is_empty() {
         return Ok(Vec::new());
     }
@@ -261,10 +264,73 @@ struct Candidate {
     count: usize,
 }
 
+/// What a text's language says about its phrases: which words are common, which join
+/// two words into one phrase ("ciclo del agua", "mzunguko wa maji", "जल का चक्र"), and
+/// how words compare (English plurals made singular, other languages by stem).
+struct Grammar {
+    language: Option<Lang>,
+}
+
+impl Grammar {
+    fn of(text: &str) -> Self {
+        Grammar {
+            language: lang::detect(text),
+        }
+    }
+
+    fn common(&self, lower: &str) -> bool {
+        match self.language {
+            // English (or a text too short to tell): the list below, which knows the
+            // verbs every subject uses, and NLTK's.
+            None | Some(Lang::En) => {
+                STOP_WORDS.binary_search(&lower).is_ok() || Lang::En.is_stop_word(lower)
+            }
+            Some(language) => language.is_stop_word(&lang::fold(lower)),
+        }
+    }
+
+    /// Whether `lower` is a word that joins a noun to what it is of.
+    fn joins(&self, lower: &str) -> bool {
+        let joining: &[&str] = match self.language {
+            Some(Lang::Es) => &["de", "del"],
+            Some(Lang::Fr) => &["de", "du", "des"],
+            Some(Lang::Pt) => &["de", "do", "da", "dos", "das"],
+            Some(Lang::Sw) => &["wa", "ya", "la", "za", "cha", "vya"],
+            Some(Lang::Hi) => &["का", "की", "के"],
+            _ => &[],
+        };
+        joining.contains(&lower)
+    }
+
+    /// A word as phrases are compared.
+    fn key(&self, lower: &str) -> String {
+        match self.language {
+            None | Some(Lang::En) => singular(lower),
+            Some(language) => language.stem(lower),
+        }
+    }
+
+    /// Whether `phrase` holds what is most likely an English past tense.
+    fn tells(&self, phrase: &str) -> bool {
+        matches!(self.language, None | Some(Lang::En)) && has_a_past_tense(phrase)
+    }
+
+    /// Whether `word` is long enough to mean something: three letters in Latin script,
+    /// two in Devanagari or Arabic ("जल", water).
+    fn long_enough(&self, word: &str) -> bool {
+        let least = match lang::script_of(word) {
+            Some(Script::Latin) | None => 3,
+            _ => 2,
+        };
+        word.chars().filter(|c| c.is_alphabetic()).count() >= least
+    }
+}
+
 /// The phrases of `text` worth embedding, most frequent (longer phrases counting a
 /// little more) first: runs of one to three words that neither cross punctuation nor
-/// hold a common word, nor a number, nor a word under three letters.
-fn candidates(text: &str) -> Vec<Candidate> {
+/// hold a common word, nor a number, nor a word too short — though a joining word may
+/// stand between two of them.
+fn candidates(text: &str, grammar: &Grammar) -> Vec<Candidate> {
     struct Seen {
         surface: String,
         capitalised: bool,
@@ -272,18 +338,27 @@ fn candidates(text: &str) -> Vec<Candidate> {
         first: usize,
     }
     let mut seen: HashMap<String, Seen> = HashMap::new();
-    for run in runs(text) {
-        for n in 1..=3 {
+    for run in runs(text, grammar) {
+        for n in 1..=4 {
             for words in run.windows(n) {
-                let key = words
+                let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+                let joining = lower.iter().filter(|w| grammar.joins(w)).count();
+                let ends_join = lower.first().is_some_and(|w| grammar.joins(w))
+                    || lower.last().is_some_and(|w| grammar.joins(w));
+                if ends_join || joining > 1 || n - joining > 3 {
+                    continue;
+                }
+                let key = lower
                     .iter()
-                    .map(|w| singular(&w.to_lowercase()))
+                    .map(|w| grammar.key(w))
                     .collect::<Vec<_>>()
                     .join(" ");
                 let surface = words.join(" ");
                 let capitalised = words
                     .iter()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+                    .zip(&lower)
+                    .filter(|(_, l)| !grammar.joins(l))
+                    .all(|(w, _)| w.chars().next().is_some_and(char::is_uppercase));
                 let order = seen.len();
                 let entry = seen.entry(key).or_insert(Seen {
                     surface,
@@ -298,7 +373,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
     }
     let mut candidates: Vec<(f32, usize, Candidate)> = seen
         .into_iter()
-        .filter(|(_, s)| !has_a_past_tense(&s.surface))
+        .filter(|(_, s)| !grammar.tells(&s.surface))
         .map(|(key, s)| {
             let words = s.surface.split(' ').count();
             let score = s.count as f32 * (1.0 + 0.25 * (words - 1) as f32);
@@ -331,16 +406,18 @@ fn has_a_past_tense(phrase: &str) -> bool {
 }
 
 /// The runs of `text` that phrases are taken from: words separated by spaces only, cut
-/// at punctuation, line breaks, common words, numbers and short words.
-fn runs(text: &str) -> Vec<Vec<&str>> {
+/// at punctuation, line breaks, common words, numbers and short words. A word goes on
+/// through its marks (a Devanagari vowel sign or virama is no break).
+fn runs<'a>(text: &'a str, grammar: &Grammar) -> Vec<Vec<&'a str>> {
     let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
     let mut start: Option<usize> = None;
     let mut gap_is_space = true;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let letter = |c: char| c.is_alphanumeric() || is_combining_mark(c);
     for (k, &(i, c)) in chars.iter().enumerate() {
         let inner = |k: usize| chars.get(k + 1).is_some_and(|(_, n)| n.is_alphanumeric());
-        let in_word = c.is_alphanumeric()
-            || ((c == '-' || c == '\'' || c == '’') && start.is_some() && inner(k));
+        let in_word =
+            letter(c) || ((c == '-' || c == '\'' || c == '’') && start.is_some() && inner(k));
         match (in_word, start) {
             (true, None) => {
                 if !gap_is_space {
@@ -350,7 +427,7 @@ fn runs(text: &str) -> Vec<Vec<&str>> {
                 gap_is_space = true;
             }
             (false, Some(s)) => {
-                push_word(&text[s..i], &mut runs);
+                push_word(&text[s..i], grammar, &mut runs);
                 start = None;
                 gap_is_space = c == ' ';
             }
@@ -359,18 +436,28 @@ fn runs(text: &str) -> Vec<Vec<&str>> {
         }
     }
     if let Some(s) = start {
-        push_word(&text[s..], &mut runs);
+        push_word(&text[s..], grammar, &mut runs);
+    }
+    for run in &mut runs {
+        // A joining word ends no run.
+        while run.last().is_some_and(|w| grammar.joins(&w.to_lowercase())) {
+            run.pop();
+        }
     }
     runs.retain(|run| !run.is_empty());
     runs
 }
 
-fn push_word<'a>(word: &'a str, runs: &mut Vec<Vec<&'a str>>) {
+fn push_word<'a>(word: &'a str, grammar: &Grammar, runs: &mut Vec<Vec<&'a str>>) {
     let lower = word.to_lowercase();
-    let usable = word.chars().count() >= 3
-        && !word.chars().all(|c| c.is_numeric())
-        && STOP_WORDS.binary_search(&lower.as_str()).is_err();
+    let joins = grammar.joins(&lower);
+    let usable = joins
+        || (grammar.long_enough(word)
+            && !word.chars().all(|c| c.is_numeric())
+            && !grammar.common(&lower));
     match (usable, runs.last_mut()) {
+        // A joining word joins only what comes after a word of the run.
+        (true, Some(run)) if joins && run.is_empty() => {}
         (true, Some(run)) => run.push(word),
         (true, None) => runs.push(vec![word]),
         (false, Some(run)) if run.is_empty() => {}
@@ -735,7 +822,8 @@ mod tests {
     fn phrases_are_runs_between_common_words_and_punctuation() {
         let text = "Green plants make glucose in the chloroplasts. Chloroplasts hold \
                     chlorophyll, a green pigment; in 1779 Jan Ingenhousz saw it.";
-        let runs = runs(text);
+        let grammar = Grammar::of(text);
+        let runs = runs(text, &grammar);
         assert_eq!(
             runs,
             [
@@ -747,7 +835,7 @@ mod tests {
                 vec!["Jan", "Ingenhousz", "saw"],
             ]
         );
-        let candidates = candidates(text);
+        let candidates = candidates(text, &grammar);
         let top: Vec<(&str, usize)> = candidates
             .iter()
             .take(3)
@@ -780,9 +868,54 @@ mod tests {
 
     #[test]
     fn a_hyphen_or_apostrophe_inside_a_word_keeps_it_whole() {
+        let english = Grammar {
+            language: Some(Lang::En),
+        };
         assert_eq!(
-            runs("carbon-dioxide levels; Newton's laws - again"),
+            runs("carbon-dioxide levels; Newton's laws - again", &english),
             [vec!["carbon-dioxide", "levels"], vec!["Newton's", "laws"]]
         );
+    }
+
+    /// In Spanish, Swahili and Hindi a noun is joined to what it is of by a word
+    /// ("del", "wa", "का"), which a phrase keeps inside and never ends with; each
+    /// language's common words break runs, and plurals meet their singulars by stem.
+    #[test]
+    fn phrases_in_other_languages_keep_their_joining_words() {
+        let phrase_texts = |text: &str| -> Vec<String> {
+            candidates(text, &Grammar::of(text))
+                .into_iter()
+                .map(|c| c.text)
+                .collect()
+        };
+        let spanish = "El ciclo del agua mueve el agua entre los océanos y las nubes. \
+                       El ciclo del agua depende del sol.";
+        let found = phrase_texts(spanish);
+        assert!(found.contains(&"ciclo del agua".to_owned()), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|p| !p.ends_with(" del") && !p.starts_with("del "))
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|p| p.split(' ').any(|w| w == "los" || w == "las"))
+        );
+        let swahili = "Mzunguko wa maji ni safari ya maji kati ya bahari na mawingu. \
+                       Mzunguko wa maji hutegemea jua.";
+        let found = phrase_texts(swahili);
+        assert!(found.contains(&"mzunguko wa maji".to_owned()), "{found:?}");
+        let hindi = "जल का चक्र सूर्य पर निर्भर करता है। जल का चक्र बादल बनाता है।";
+        let found = phrase_texts(hindi);
+        assert!(found.contains(&"जल का चक्र".to_owned()), "{found:?}");
+        assert!(
+            found.contains(&"जल".to_owned()),
+            "a two-letter word: {found:?}"
+        );
+        let portuguese = Grammar {
+            language: Some(Lang::Pt),
+        };
+        assert_eq!(portuguese.key("células"), portuguese.key("célula"));
     }
 }

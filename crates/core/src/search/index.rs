@@ -5,11 +5,12 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use super::Understand;
 use crate::ids::OwnerId;
+use crate::lang::{self, Lang};
 use crate::profile::Profile;
 use crate::store::vectors::encode;
 use crate::{Error, Result};
@@ -79,11 +80,14 @@ pub fn refresh(
     let stale = profile.read(stale_owners)?;
     for (owner, updated_at) in stale {
         let flows = profile.read(|conn| flows(conn, &owner))?;
+        let language = profile
+            .read(|conn| said_language(conn, &owner))?
+            .or_else(|| lang::detect(&whole_text(&flows)));
         let chunks = cut(&flows, model)?;
         report.owners += 1;
         report.chunks += chunks.len();
         profile.transact(|tx| {
-            replace_chunks(tx, &owner, updated_at, &chunks)?;
+            replace_chunks(tx, &owner, updated_at, &chunks, language)?;
             Ok(())
         })?;
         progress(0, 0);
@@ -162,6 +166,30 @@ fn stale_owners(conn: &Connection) -> Result<Vec<(Owner, i64)>> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(owners)
+}
+
+/// The language a source says it is in: what Whisper heard, or what its pages were
+/// found to be written in when read.
+fn said_language(conn: &Connection, owner: &Owner) -> Result<Option<Lang>> {
+    let Owner::Source(id) = owner else {
+        return Ok(None);
+    };
+    let code: Option<String> = conn
+        .query_row("SELECT language FROM sources WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })
+        .optional()?
+        .flatten();
+    Ok(code.as_deref().and_then(Lang::from_code))
+}
+
+fn whole_text(flows: &[Flow]) -> String {
+    let mut text = String::new();
+    for piece in flows.iter().flat_map(|f| &f.pieces) {
+        text.push_str(&piece.text);
+        text.push('\n');
+    }
+    text
 }
 
 /// An owner's text as the flows chunks are cut from.
@@ -288,7 +316,15 @@ fn cut(flows: &[Flow], model: &dyn Understand) -> Result<Vec<Chunk>> {
     Ok(chunks)
 }
 
-fn replace_chunks(tx: &Connection, owner: &Owner, updated_at: i64, chunks: &[Chunk]) -> Result<()> {
+/// `owner`'s chunks in place of those it had, each with its language (its own when
+/// its words say it, else the owner's, `language`) and its terms in the word index.
+fn replace_chunks(
+    tx: &Connection,
+    owner: &Owner,
+    updated_at: i64,
+    chunks: &[Chunk],
+    language: Option<Lang>,
+) -> Result<()> {
     let (column, id) = match owner {
         Owner::Note(id) => ("note_id", id),
         Owner::Source(id) => ("source_id", id),
@@ -308,10 +344,13 @@ fn replace_chunks(tx: &Connection, owner: &Owner, updated_at: i64, chunks: &[Chu
     tx.execute(&format!("DELETE FROM chunks WHERE {column} = ?1"), [id])?;
     let mut insert = tx.prepare(&format!(
         "INSERT INTO chunks ({column}, seq, text, page, start_ms, end_ms, x, y, width, height,
-                             text_hash, vector)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+                             text_hash, vector, language)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
     ))?;
+    let mut index =
+        tx.prepare_cached("INSERT INTO chunks_fts (rowid, words, stems) VALUES (?1, ?2, ?3)")?;
     for (seq, chunk) in chunks.iter().enumerate() {
+        let chunk_language = lang::detect(&chunk.text).or(language);
         let hash = Sha256::digest(chunk.text.as_bytes()).to_vec();
         let [x, y, w, h] = chunk.bbox.map_or([None; 4], |b| b.map(Some));
         insert.execute(params![
@@ -327,7 +366,10 @@ fn replace_chunks(tx: &Connection, owner: &Owner, updated_at: i64, chunks: &[Chu
             h,
             hash,
             kept.get(&hash),
+            chunk_language.map(Lang::code),
         ])?;
+        let (words, stems) = lang::index_terms(&chunk.text, chunk_language);
+        index.execute(params![tx.last_insert_rowid(), words, stems])?;
     }
     tx.execute(
         "INSERT INTO chunked (owner_id, updated_at) VALUES (?1, ?2)

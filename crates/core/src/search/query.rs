@@ -9,6 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use satchel_types::{Answer, SearchHit};
 
 use super::Understand;
+use crate::lang::{self, Lang};
 use crate::profile::Profile;
 use crate::store::vectors::dot;
 use crate::{Error, Result};
@@ -36,15 +37,15 @@ impl Profile {
         model: &dyn Understand,
     ) -> Result<Vec<SearchHit>> {
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
-        let words = words(&query);
-        if words.is_empty() {
+        let terms = terms(&query);
+        if terms.is_empty() {
             return Ok(Vec::new());
         }
         // The words are looked up while the model reads the query and the vectors are
         // scanned: on a 2-core laptop the two overlap instead of adding up.
         let chunks = self.vectors.len();
         let (by_words, by_meaning) = std::thread::scope(|scope| {
-            let looking_up = scope.spawn(|| self.read(|conn| by_words(conn, &words, chunks)));
+            let looking_up = scope.spawn(|| self.read(|conn| by_words(conn, &terms, chunks)));
             let by_meaning =
                 model
                     .embed(&[query.trim()])
@@ -73,9 +74,9 @@ impl Profile {
         self.read(|conn| {
             let mut hits = Vec::with_capacity(ranked.len());
             for (id, score) in ranked {
-                if let Some(mut hit) = hit(conn, id)? {
+                if let Some((mut hit, language)) = hit(conn, id)? {
                     hit.score = score;
-                    hit.highlights = highlights(&hit.text, &words);
+                    hit.highlights = highlights(&hit.text, &terms, language);
                     hits.push(hit);
                 }
             }
@@ -189,35 +190,56 @@ fn push_trimmed(text: &str, span: Range<usize>, spans: &mut Vec<Range<usize>>) {
     }
 }
 
-/// English words too common to say what a question is about: they neither rank nor
-/// mark a passage (unless a query has nothing else).
-const STOP_WORDS: &[&str] = &[
-    "a", "about", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from",
-    "how", "i", "in", "is", "it", "its", "of", "on", "or", "that", "the", "their", "there", "this",
-    "to", "was", "what", "when", "where", "which", "who", "why", "will", "with",
-];
-
-/// The words of a query, lowercased: runs of letters and digits, common words left
-/// out when others remain.
-fn words(query: &str) -> Vec<String> {
-    let mut words: Vec<String> = query
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words.dedup();
-    if words.iter().any(|w| !STOP_WORDS.contains(&w.as_str())) {
-        words.retain(|w| !STOP_WORDS.contains(&w.as_str()));
-    }
-    words
+/// A word of a query, as the word index is searched for it: folded, and its stems in
+/// the languages of its script.
+#[derive(Debug, Clone, PartialEq)]
+struct Term {
+    folded: String,
+    stems: Vec<String>,
 }
 
-/// Chunks that contain any of the words, best BM25 first. Each word is quoted, so
-/// nothing a learner types is read as FTS5 syntax.
-fn by_words(conn: &Connection, words: &[String], chunks: Option<usize>) -> Result<Vec<i64>> {
-    let expression = telling(conn, words, chunks)?
+impl Term {
+    /// An FTS5 expression for the term: the exact word (accents aside) or any of its
+    /// stems. Every piece is quoted, so nothing a learner types is read as FTS5 syntax.
+    fn expression(&self) -> String {
+        let mut pieces = vec![format!("words : {}", quoted(&self.folded))];
+        pieces.extend(self.stems.iter().map(|s| format!("stems : {}", quoted(s))));
+        format!("({})", pieces.join(" OR "))
+    }
+}
+
+/// The words of a query as terms: words where Unicode puts their boundaries, common
+/// words (of the query's language, or of any language written as it is) left out when
+/// others remain.
+fn terms(query: &str) -> Vec<Term> {
+    let language = lang::detect(query);
+    let mut words: Vec<(String, String)> = Vec::new();
+    for word in lang::search_words(query) {
+        let folded = lang::fold(&word);
+        if !words.iter().any(|(_, f)| *f == folded) {
+            words.push((word, folded));
+        }
+    }
+    if words
+        .iter()
+        .any(|(_, folded)| !lang::is_common(folded, language))
+    {
+        words.retain(|(_, folded)| !lang::is_common(folded, language));
+    }
+    words
         .into_iter()
-        .map(|w| quoted(w))
+        .map(|(word, folded)| Term {
+            stems: lang::stems_in_any(&word),
+            folded,
+        })
+        .collect()
+}
+
+/// Chunks that contain any of the terms, best BM25 first.
+fn by_words(conn: &Connection, terms: &[Term], chunks: Option<usize>) -> Result<Vec<i64>> {
+    let expression = telling(conn, terms, chunks)?
+        .into_iter()
+        .map(Term::expression)
         .collect::<Vec<_>>()
         .join(" OR ");
     let mut statement = conn.prepare_cached(
@@ -246,9 +268,9 @@ const COMMON_MIN_CHUNKS: usize = 1_000;
 /// chunks reads only its list of them.
 fn telling<'a>(
     conn: &Connection,
-    words: &'a [String],
+    words: &'a [Term],
     chunks: Option<usize>,
-) -> Result<Vec<&'a String>> {
+) -> Result<Vec<&'a Term>> {
     let Some(chunks) = chunks else {
         return Ok(words.iter().collect());
     };
@@ -261,10 +283,11 @@ fn telling<'a>(
     )?;
     let mut counted = Vec::with_capacity(words.len());
     for word in words {
-        let n: i64 = counting.query_row(params![quoted(word), common as i64 + 1], |r| r.get(0))?;
+        let n: i64 =
+            counting.query_row(params![word.expression(), common as i64 + 1], |r| r.get(0))?;
         counted.push((word, n as usize));
     }
-    let telling: Vec<&String> = counted
+    let telling: Vec<&Term> = counted
         .iter()
         .filter(|(_, n)| *n <= common)
         .map(|(w, _)| *w)
@@ -273,7 +296,7 @@ fn telling<'a>(
         // Counted only as far as "common"; the rarest needs the whole counts.
         let mut rarest = None;
         for word in words {
-            let n: i64 = counting.query_row(params![quoted(word), i64::MAX], |r| r.get(0))?;
+            let n: i64 = counting.query_row(params![word.expression(), i64::MAX], |r| r.get(0))?;
             if rarest.is_none_or(|(_, fewest)| n < fewest) {
                 rarest = Some((word, n));
             }
@@ -283,11 +306,12 @@ fn telling<'a>(
     Ok(telling)
 }
 
-fn hit(conn: &Connection, id: i64) -> Result<Option<SearchHit>> {
+/// Chunk `id` as a hit, and the language it is in.
+fn hit(conn: &Connection, id: i64) -> Result<Option<(SearchHit, Option<Lang>)>> {
     let hit = conn
         .prepare_cached(
             "SELECT coalesce(c.note_id, c.source_id), s.kind, coalesce(n.title, s.title), c.text,
-                    c.page, c.start_ms, c.end_ms, c.x, c.y, c.width, c.height
+                    c.page, c.start_ms, c.end_ms, c.x, c.y, c.width, c.height, c.language
              FROM chunks c
              LEFT JOIN notes n ON n.id = c.note_id
              LEFT JOIN sources s ON s.id = c.source_id
@@ -299,7 +323,11 @@ fn hit(conn: &Connection, id: i64) -> Result<Option<SearchHit>> {
                 (Some(x), Some(y), Some(w), Some(h)) => Some([x, y, w, h].map(|v: f64| v as f32)),
                 _ => None,
             };
-            Ok(SearchHit {
+            let language = row
+                .get::<_, Option<String>>(11)?
+                .as_deref()
+                .and_then(Lang::from_code);
+            let hit = SearchHit {
                 source_id: row.get(0)?,
                 kind,
                 title: row.get(2)?,
@@ -310,33 +338,56 @@ fn hit(conn: &Connection, id: i64) -> Result<Option<SearchHit>> {
                 end_ms: row.get(6)?,
                 bbox,
                 highlights: Vec::new(),
-            })
+            };
+            Ok((hit, language))
         })
         .optional()?;
     Ok(hit)
 }
 
-/// Where the words searched for are in `text`, as byte ranges: a word of the text
-/// matches a query word it equals or begins with (so "cell" marks "cells"), or that
-/// begins with it when both are long enough to be the same stem ("divides",
-/// "dividing").
-fn highlights(text: &str, words: &[String]) -> Vec<[usize; 2]> {
+/// Where the words searched for are in `text` (in `language`), as byte ranges: a word
+/// of the text matches a term whose word it equals or begins with, accents aside (so
+/// "cell" marks "cells"), or with which it shares a stem ("células" marks "célula").
+fn highlights(text: &str, terms: &[Term], language: Option<Lang>) -> Vec<[usize; 2]> {
     let mut marks = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let word = text[s..i].to_lowercase();
-                if words.iter().any(|w| matches(&word, w)) {
-                    marks.push([s, i]);
-                }
-                start = None;
-            }
-            _ => {}
+    for (start, word) in word_places(text) {
+        let lower = word.to_lowercase();
+        let folded = lang::fold(&lower);
+        let stem = || match language {
+            Some(language) => vec![language.stem(&lower)],
+            None => lang::stems_in_any(&lower),
+        };
+        let marked = terms.iter().any(|term| matches(&folded, &term.folded))
+            || stem()
+                .iter()
+                .any(|stem| terms.iter().any(|term| term.stems.contains(stem)));
+        if marked {
+            marks.push([start, start + word.len()]);
         }
     }
     marks
+}
+
+/// The words of `text` with where each starts, as [`lang::search_words`] cuts them.
+fn word_places(text: &str) -> Vec<(usize, &str)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut places = Vec::new();
+    for (at, segment) in text.unicode_word_indices() {
+        let mut start = 0;
+        let ends = segment
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '\'' | '’' | '-' | '‐'))
+            .map(|(i, c)| (i, i + c.len_utf8()))
+            .chain([(segment.len(), segment.len())]);
+        for (end, next) in ends {
+            let part = &segment[start..end];
+            if part.chars().any(char::is_alphanumeric) {
+                places.push((at + start, part));
+            }
+            start = next;
+        }
+    }
+    places
 }
 
 fn matches(word: &str, query: &str) -> bool {
@@ -353,14 +404,33 @@ mod tests {
 
     #[test]
     fn the_words_searched_for_are_marked_in_a_passage() {
-        let words = words("Cell DIVIDES?");
-        assert_eq!(words, ["cell", "divides"]);
+        let cell = terms("Cell DIVIDES?");
+        let folded: Vec<&str> = cell.iter().map(|t| t.folded.as_str()).collect();
+        assert_eq!(folded, ["cell", "divides"]);
+        let marked = |text: &str, terms: &[Term], language| -> Vec<String> {
+            highlights(text, terms, language)
+                .iter()
+                .map(|[s, e]| text[*s..*e].to_owned())
+                .collect()
+        };
         let text = "Cells are dividing; a cellar is not.";
-        let marked: Vec<&str> = highlights(text, &words)
-            .iter()
-            .map(|[s, e]| &text[*s..*e])
-            .collect();
-        assert_eq!(marked, ["Cells", "dividing", "cellar"]);
+        assert_eq!(
+            marked(text, &cell, Some(Lang::En)),
+            ["Cells", "dividing", "cellar"]
+        );
+        // Accents aside, by stem, and inside a word an apostrophe joins.
+        let text = "La célula y sus células; l'évaporation de l'eau.";
+        let asked = terms("celulas evaporaciones");
+        assert_eq!(
+            marked(text, &asked, Some(Lang::Es)),
+            ["célula", "células", "évaporation"]
+        );
+        assert_eq!(
+            marked(text, &terms("évaporation"), Some(Lang::Fr)),
+            ["évaporation"]
+        );
+        let text = "पत्तियों में पानी";
+        assert_eq!(marked(text, &terms("पत्तियां"), Some(Lang::Hi)), ["पत्तियों"]);
     }
 
     #[test]
@@ -390,7 +460,7 @@ mod tests {
     #[test]
     fn words_in_most_chunks_of_a_large_library_do_not_rank() {
         let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch("CREATE VIRTUAL TABLE chunks_fts USING fts5(text)")
+        conn.execute_batch("CREATE VIRTUAL TABLE chunks_fts USING fts5(words, stems)")
             .unwrap();
         for i in 0..3000 {
             let text = match i % 300 {
@@ -398,10 +468,14 @@ mod tests {
                 1 => "water and energy",
                 _ => "water flows downhill with energy",
             };
-            conn.execute("INSERT INTO chunks_fts (text) VALUES (?1)", [text])
-                .unwrap();
+            let (words, stems) = lang::index_terms(text, Some(Lang::En));
+            conn.execute(
+                "INSERT INTO chunks_fts (words, stems) VALUES (?1, ?2)",
+                [words, stems],
+            )
+            .unwrap();
         }
-        let words = |list: &[&str]| list.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let words = |list: &[&str]| terms(&list.join(" "));
         let asked = words(&["water", "vapour"]);
         let kept = telling(&conn, &asked, Some(3000)).unwrap();
         assert_eq!(kept, [&asked[1]], "water is in every chunk");
@@ -415,6 +489,8 @@ mod tests {
 
     #[test]
     fn fts_syntax_in_a_query_is_only_words() {
+        let words =
+            |query: &str| -> Vec<String> { terms(query).into_iter().map(|t| t.folded).collect() };
         assert_eq!(words("\"NEAR(a b)\" OR -x*"), ["near", "b", "x"]);
         assert_eq!(words("how do plants make food"), ["plants", "make", "food"]);
         assert_eq!(
@@ -422,5 +498,50 @@ mod tests {
             ["what", "is", "it"],
             "nothing else to go on"
         );
+        assert_eq!(words("¿Qué es la fotosíntesis?"), ["fotosintesis"]);
+        assert_eq!(words("Ni nini mzunguko wa maji?"), ["mzunguko", "maji"]);
+        let quoted = terms("a\"b").remove(0).expression();
+        assert!(!quoted.contains("a\"b"), "{quoted}");
+    }
+
+    /// The index and the queries meet: a Spanish plural finds its singular, an
+    /// unaccented query the accented word, a Hindi oblique plural its direct form.
+    #[test]
+    fn words_are_found_by_stem_and_accents_aside_in_each_language() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE chunks_fts USING fts5(words, stems,
+                 tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\")",
+        )
+        .unwrap();
+        let passages = [
+            ("La célula es la unidad de la vida.", Lang::Es),
+            ("Les nuages se forment quand l'eau s'évapore.", Lang::Fr),
+            ("As plantas fazem fotossíntese nas folhas.", Lang::Pt),
+            ("Mvua hunyesha kutoka mawinguni.", Lang::Sw),
+            ("पत्तियाँ धूप से भोजन बनाती हैं।", Lang::Hi),
+            ("يتبخر الماء من البحار والمحيطات.", Lang::Ar),
+            ("Cells divide by mitosis.", Lang::En),
+        ];
+        for (text, language) in passages {
+            let (words, stems) = lang::index_terms(text, Some(language));
+            conn.execute(
+                "INSERT INTO chunks_fts (words, stems) VALUES (?1, ?2)",
+                [words, stems],
+            )
+            .unwrap();
+        }
+        for (query, expected) in [
+            ("celulas", 1),
+            ("nuage", 2),
+            ("planta folha", 3),
+            ("MVUA", 4),
+            ("पत्तियों", 5),
+            ("محيط", 6),
+            ("cell dividing", 7),
+        ] {
+            let found = by_words(&conn, &terms(query), None).unwrap();
+            assert_eq!(found.first(), Some(&expected), "{query}: {found:?}");
+        }
     }
 }

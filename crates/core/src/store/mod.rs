@@ -55,6 +55,9 @@ const MIGRATION_STEPS: &[M<'static>] = &[
     M::up(include_str!(
         "../../../../migrations/0017_source_error_detail.sql"
     )),
+    M::up(include_str!(
+        "../../../../migrations/0018_words_by_language.sql"
+    )),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_STEPS);
 

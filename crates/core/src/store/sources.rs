@@ -174,11 +174,11 @@ pub(crate) fn pages_read(
 ) -> Result<()> {
     replace_pages(tx, id, sizes, regions)?;
     tx.prepare_cached(
-        "UPDATE sources SET status = 'ready', pages = ?2, text = ?3, error_code = NULL,
-                error_message = NULL, error_detail = NULL, updated_at = ?4
+        "UPDATE sources SET status = 'ready', pages = ?2, text = ?3, language = ?5,
+                error_code = NULL, error_message = NULL, error_detail = NULL, updated_at = ?4
          WHERE id = ?1",
     )?
-    .execute(params![id, read.pages, read.text, now])?;
+    .execute(params![id, read.pages, read.text, now, read.language])?;
     tx.touch(Touched::Source(id))
 }
 

@@ -31,6 +31,7 @@ use super::{summary, validate};
 use crate::error::OrNotFound;
 use crate::ids::{CardId, OwnerId, PackId, SourceId};
 use crate::jobs::{Class, Failure, JobContext, JobKind, NewJob, insert_job};
+use crate::lang::Lang;
 use crate::profile::{Profile, Tx};
 use crate::search::{Understand, refresh};
 use crate::sources::read_waiting;
@@ -306,8 +307,13 @@ fn run_task(
         "quiz" => {
             let drafts: Vec<Draft> = from_result(&results, "cards")?;
             let concepts: Vec<i64> = from_result(&results, "concepts")?;
-            let candidates = profile.read(|conn| candidates(conn, &concepts))?;
-            json!(quiz::make(&drafts, &candidates))
+            let (candidates, language) = profile.read(|conn| {
+                Ok((
+                    candidates(conn, &concepts)?,
+                    material::language(conn, &owner)?,
+                ))
+            })?;
+            json!(quiz::make(&drafts, &candidates, language))
         }
         "validate" => {
             let drafts: Vec<Draft> = from_result(&results, "cards")?;
@@ -486,7 +492,11 @@ fn candidates(conn: &Connection, ids: &[i64]) -> Result<Vec<Candidate>> {
         "SELECT c.id, coalesce(
                     (SELECT phrase FROM owner_concepts WHERE concept_id = c.id
                      GROUP BY phrase ORDER BY count(*) DESC, length(phrase) LIMIT 1), c.label),
-                c.vector
+                c.vector,
+                (SELECT ch.language FROM owner_concepts oc
+                 JOIN chunks ch ON ch.note_id = oc.owner_id OR ch.source_id = oc.owner_id
+                 WHERE oc.concept_id = c.id AND ch.language IS NOT NULL
+                 GROUP BY ch.language ORDER BY count(*) DESC, ch.language LIMIT 1)
          FROM concepts c WHERE c.id = ?1",
     )?;
     let mut found = Vec::with_capacity(ids.len());
@@ -497,6 +507,10 @@ fn candidates(conn: &Connection, ids: &[i64]) -> Result<Vec<Candidate>> {
                     concept: row.get(0)?,
                     label: row.get(1)?,
                     vector: decode(&row.get::<_, Vec<u8>>(2)?),
+                    language: row
+                        .get::<_, Option<String>>(3)?
+                        .as_deref()
+                        .and_then(Lang::from_code),
                 })
             })
             .optional()?;

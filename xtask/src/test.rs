@@ -105,7 +105,9 @@ fn check_macos() -> anyhow::Result<()> {
     }
     shell::cargo(&args)?;
     // And the media crate alone for Windows: the full Windows build turns on features
-    // of shared crates (windows-sys's) that this crate must ask for itself.
+    // of shared crates (windows-sys's) that this crate must ask for itself. The target
+    // comes with the Windows build's tools, which run later on a fresh machine.
+    setup::rust_target(crate::windows::TARGET)?;
     shell::cargo(&[
         "check",
         "--target",

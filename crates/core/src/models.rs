@@ -36,9 +36,10 @@ pub const ONNX_RUNTIME: &str = "onnxruntime.dll";
 pub const ONNX_RUNTIME: &str = "libonnxruntime.1.32.0.dylib";
 #[cfg(not(any(target_os = "linux", target_os = "windows", target_os = "macos")))]
 pub const ONNX_RUNTIME: &str = "libonnxruntime.so.1.32.0";
-/// PP-OCRv4: finds lines of text, reads them, and tells upside-down ones.
+/// PP-OCR: finds lines of text (v4), reads them in Latin scripts with their accents,
+/// Chinese and Japanese (v6 small), and tells upside-down ones.
 pub const OCR_DETECT: &str = "ch_PP-OCRv4_det_infer.onnx";
-pub const OCR_RECOGNISE: &str = "ch_PP-OCRv4_rec_infer.onnx";
+pub const OCR_RECOGNISE: &str = "PP-OCRv6_rec_small.onnx";
 pub const OCR_DIRECTION: &str = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
 /// all-MiniLM-L6-v2 with int8 weights (a quarter of the size, the same recall@5) and
 /// its tokenizer: search by meaning.

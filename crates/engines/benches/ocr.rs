@@ -1,4 +1,4 @@
-//! Satchel's OCR against rapidocr-onnxruntime (the anchor) on the same PP-OCRv4 models,
+//! Satchel's OCR against rapidocr-onnxruntime (the anchor) on the same PP-OCR models,
 //! the same page images and 2 threads each: time per page, median of runs after a
 //! warm-up, decoding the image file included on both sides.
 //!
@@ -119,7 +119,7 @@ fn main() {
         ours / theirs
     );
     println!(
-        "(satchel: image decoding + PP-OCRv4 det/cls/rec on ONNX Runtime 1.32 via ort; anchor: rapidocr-onnxruntime 1.4.4, same models; {THREADS} threads each; median of {RUNS} runs per page after a warm-up, median over {} pages)",
+        "(satchel: image decoding + PP-OCRv4 det + cls, PP-OCRv6 small rec on ONNX Runtime 1.32 via ort; anchor: rapidocr-onnxruntime 1.4.4 with the same models; {THREADS} threads each; median of {RUNS} runs per page after a warm-up, median over {} pages)",
         pages.len()
     );
 }

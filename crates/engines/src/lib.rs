@@ -1,5 +1,5 @@
 //! The heavy native code, behind traits the core owns: whisper.cpp for speech
-//! ([`Whisper`], a `voice::Transcriber`), PP-OCRv4 on ONNX Runtime for pictures and
+//! ([`Whisper`], a `voice::Transcriber`), PP-OCR (v4 detection, v6 multilingual recognition) on ONNX Runtime for pictures and
 //! scanned pages ([`Vision`], a `vision::Reader`), all-MiniLM-L6-v2 with its tokenizer
 //! for meaning ([`Meaning`], a `search::Understand`), and the microphone over cpal
 //! ([`Microphone`], a `SoundInput`). The programs (the window, the CLI) wire these into

@@ -8,6 +8,35 @@ pub const SENTENCES: &str = include_str!("../data/sentences.txt");
 /// School sentences, one a line: printed on the pages the OCR and PDF tests make.
 pub const OCR_LINES: &str = include_str!("../data/ocr_lines.txt");
 
+/// School sentences in the other languages Satchel reads, twelve each, one a line:
+/// spoken by espeak-ng's voice for the language, and printed for the OCR tests. Written
+/// for these tests, with each language's letters (ñ, ç, ã, œ, ng') and numbers in words.
+pub const LANGUAGES: [(&str, &str); 6] = [
+    ("es", include_str!("../data/languages/es.txt")),
+    ("fr", include_str!("../data/languages/fr.txt")),
+    ("pt", include_str!("../data/languages/pt.txt")),
+    ("sw", include_str!("../data/languages/sw.txt")),
+    ("hi", include_str!("../data/languages/hi.txt")),
+    ("ar", include_str!("../data/languages/ar.txt")),
+];
+
+/// The sentences of language `code` (one of [`LANGUAGES`]), a line each.
+pub fn language_sentences(code: &str) -> Vec<&'static str> {
+    LANGUAGES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, text)| lines(text))
+        .unwrap_or_default()
+}
+
+/// espeak-ng's voice for language `code`: Brazilian Portuguese, the others by code.
+pub fn espeak_voice(code: &str) -> &str {
+    match code {
+        "pt" => "pt-br",
+        other => other,
+    }
+}
+
 /// [`SENTENCES`], a line each.
 pub fn sentences() -> Vec<&'static str> {
     lines(SENTENCES)
@@ -38,6 +67,9 @@ mod tests {
         assert_eq!(sentences().len(), 12);
         assert_eq!(ocr_lines().len(), 12);
         assert!(sentences().iter().all(|l| l.ends_with('.')));
+        for (code, _) in LANGUAGES {
+            assert_eq!(language_sentences(code).len(), 12, "{code}");
+        }
     }
 
     #[test]

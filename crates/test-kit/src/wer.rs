@@ -3,9 +3,11 @@
 //! whitespace.
 
 pub fn words(text: &str) -> Vec<String> {
+    use unicode_segmentation::UnicodeSegmentation;
+    // Unicode's word boundaries: a Hindi word keeps its vowel signs and virama, and
+    // "l'eau" and "don't" are one word each.
     text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
+        .unicode_words()
         .map(str::to_owned)
         .collect()
 }
@@ -50,6 +52,12 @@ mod tests {
         assert_eq!(edits(&reference, &words("the cat sat")), 0);
         assert_eq!(edits(&reference, &words("a cat sat on")), 2);
         assert_eq!(score("The cat sat.", "the bat sat"), (1, 3));
+        // A Hindi word is one word, marks and all; an elided article stays with its noun.
+        assert_eq!(
+            words("पानी सौ डिग्री पर उबलता है।"),
+            ["पानी", "सौ", "डिग्री", "पर", "उबलता", "है"]
+        );
+        assert_eq!(words("¿Qué es l'eau?"), ["qué", "es", "l'eau"]);
     }
 
     #[test]

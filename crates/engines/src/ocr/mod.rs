@@ -1,4 +1,4 @@
-//! Reading text in images with PP-OCRv4 on ONNX Runtime: detection (a probability map
+//! Reading text in images with PP-OCR on ONNX Runtime (a PP-OCRv4 detector, the multilingual PP-OCRv6 small recogniser): detection (a probability map
 //! turned into rotated line boxes by DB post-processing), the direction classifier
 //! (upside-down lines turned round), recognition (CTC over the dictionary the model
 //! carries), and the lines put in reading order, columns included.

@@ -13,6 +13,8 @@ mod embed;
 mod ocr;
 mod quantised;
 mod recall;
+mod recall_languages;
+mod recall_languages_set;
 mod recall_set;
 mod scanned_pdf;
 mod speech;

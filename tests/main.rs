@@ -11,6 +11,7 @@ mod cli;
 mod hostile;
 mod ingest;
 mod keychain;
+mod languages;
 mod learn;
 mod models;
 mod offers;

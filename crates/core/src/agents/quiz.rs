@@ -147,6 +147,19 @@ mod tests {
         }
     }
 
+    /// A question's wrong choices, sorted.
+    fn wrong_choices(q: &QuizQuestion) -> Vec<&str> {
+        let mut wrong: Vec<&str> = q
+            .choices
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != q.answer)
+            .map(|(_, c)| c.as_str())
+            .collect();
+        wrong.sort();
+        wrong
+    }
+
     fn concept(id: i64, label: &str, vector: [f32; 2]) -> Candidate {
         Candidate {
             concept: id,
@@ -176,14 +189,7 @@ mod tests {
         assert_eq!(quiz.len(), 1);
         let q = &quiz[0];
         assert_eq!(q.choices[q.answer], "Respiration");
-        let mut wrong: Vec<&str> = q
-            .choices
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != q.answer)
-            .map(|(_, c)| c.as_str())
-            .collect();
-        wrong.sort();
+        let wrong = wrong_choices(q);
         // "glucose" is in the question itself; the revolution is far away.
         assert_eq!(wrong, ["digestion", "fermentation", "photosynthesis"]);
 
@@ -214,14 +220,7 @@ mod tests {
             .collect();
         let quiz = make(&cards, &concepts, Some(Lang::Es));
         let q = &quiz[0];
-        let mut wrong: Vec<&str> = q
-            .choices
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != q.answer)
-            .map(|(_, c)| c.as_str())
-            .collect();
-        wrong.sort();
+        let wrong = wrong_choices(q);
         assert_eq!(wrong, ["digestión", "fermentación", "fotosíntesis"]);
     }
 

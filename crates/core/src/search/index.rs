@@ -82,7 +82,7 @@ pub fn refresh(
         let flows = profile.read(|conn| flows(conn, &owner))?;
         let language = profile
             .read(|conn| said_language(conn, &owner))?
-            .or_else(|| lang::detect(&whole_text(&flows)));
+            .or_else(|| lang::detect(&opening_text(&flows)));
         let chunks = cut(&flows, model)?;
         report.owners += 1;
         report.chunks += chunks.len();
@@ -183,9 +183,14 @@ fn said_language(conn: &Connection, owner: &Owner) -> Result<Option<Lang>> {
     Ok(code.as_deref().and_then(Lang::from_code))
 }
 
-fn whole_text(flows: &[Flow]) -> String {
+/// The owner's text as far as telling its language needs (a few pages, not a book).
+fn opening_text(flows: &[Flow]) -> String {
+    const ENOUGH: usize = 8_000;
     let mut text = String::new();
     for piece in flows.iter().flat_map(|f| &f.pieces) {
+        if text.len() >= ENOUGH {
+            break;
+        }
         text.push_str(&piece.text);
         text.push('\n');
     }

@@ -217,26 +217,28 @@ pub fn search_words(text: &str) -> Vec<String> {
 }
 
 /// What a chunk gives the word index: its words folded, and its words' stems in
-/// `lang` (common words left out), each a space-separated list.
+/// `lang` (common words left out), each a space-separated list. A chunk whose language
+/// is unknown (a short note) gives each word's stems in every language of its script,
+/// as a query does, so "dividing" still finds "Cells divide".
 pub fn index_terms(text: &str, lang: Option<Lang>) -> (String, String) {
     let mut folded_words = String::with_capacity(text.len());
-    let mut stems = String::new();
+    let mut stems: Vec<String> = Vec::new();
     for word in search_words(text) {
         let folded = fold(&word);
         if !folded_words.is_empty() {
             folded_words.push(' ');
         }
         folded_words.push_str(&folded);
-        let Some(lang) = lang else { continue };
-        if lang.is_stop_word(&folded) || script_of(&word) != Some(lang.script()) {
+        if is_common(&folded, lang) {
             continue;
         }
-        if !stems.is_empty() {
-            stems.push(' ');
+        match lang {
+            Some(lang) if script_of(&word) == Some(lang.script()) => stems.push(lang.stem(&word)),
+            Some(_) => {}
+            None => stems.extend(stems_in_any(&word)),
         }
-        stems.push_str(&lang.stem(&word));
     }
-    (folded_words, stems)
+    (folded_words, stems.join(" "))
 }
 
 /// The stems `word` may have: its stem in each language written in its script (a
@@ -334,8 +336,13 @@ mod tests {
         let (words, stems) = index_terms("पानी भाप बनता है।", Some(Lang::Hi));
         assert_eq!(words, "पानी भाप बनता है");
         assert!(!stems.contains("है"), "a common word: {stems}");
-        let (_, stems) = index_terms("Mvua inanyesha", None);
-        assert_eq!(stems, "", "no language, no stems");
+        let (_, stems) = index_terms("Cells divide", None);
+        let stems: Vec<&str> = stems.split(' ').collect();
+        assert!(
+            stems.contains(&"divid"),
+            "every Latin language's: {stems:?}"
+        );
+        assert!(stems.contains(&Lang::En.stem("dividing").as_str()));
     }
 
     #[test]

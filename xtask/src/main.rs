@@ -47,8 +47,9 @@ fn main() -> ExitCode {
         "setup" => setup::run(),
         "ui" => setup::build_ui(),
         "run" => run_app(rest),
-        "test" => test::run(),
-        "test-in-session" => test::in_session(),
+        "test" if rest.is_empty() => test::run(),
+        "test" => test::some(rest),
+        "test-in-session" => test::in_session(rest),
         "test-sync" => test::sync(rest),
         "test-sync-isolated" => test::sync_isolated(rest),
         "bench" => bench::run(rest),
@@ -74,7 +75,7 @@ fn main() -> ExitCode {
         "modules" => modules::check(),
         _ => {
             eprintln!(
-                "usage: cargo xtask setup | ui | run [APP ARGS] | test | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|pi|models|all] | models [ID...] | bundle [server-arm64|windows] | install-root DEB | modules"
+                "usage: cargo xtask setup | ui | run [APP ARGS] | test [CARGO TEST ARGS] | test-sync [FILTER] | bench [store|startup|voice|ocr|pdf|search|pack|learn|sync|class|pi|models|all] | models [ID...] | bundle [server-arm64|windows] | install-root DEB | modules"
             );
             return ExitCode::from(2);
         }

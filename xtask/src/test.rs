@@ -86,6 +86,31 @@ pub fn run() -> anyhow::Result<()> {
     exec(&mut isolated(&session)?)
 }
 
+/// `cargo xtask test -p satchel-e2e --test desktop -- search_ask`: the tests chosen,
+/// in the same session and namespace as CI's, without CI's set-up and checks. The
+/// installers and the Windows and Raspberry Pi builds are used only if already made.
+pub fn some(selection: &[String]) -> anyhow::Result<()> {
+    setup::build_ui()?;
+    shell::cargo(&[
+        "build",
+        "-p",
+        "satchel-desktop",
+        "-p",
+        "satchel-cli",
+        "-p",
+        "satchel-server",
+    ])?;
+    let mut session = Command::new("dbus-run-session");
+    session
+        .arg("--")
+        .arg(std::env::current_exe()?)
+        .arg("test-in-session")
+        .args(selection)
+        .env("SATCHEL_AXE_JS", crate::axe::script()?)
+        .env("SATCHEL_SKIP_INSTALL_TEST", "1");
+    exec(&mut isolated(&session)?)
+}
+
 /// The crates with no C in them, checked for macOS (and one for Windows alone). The rest cannot be built for it
 /// here: SQLCipher and whisper.cpp need Apple's SDK, which no registry carries. What is
 /// checked keeps Linux-only paths and calls out of the code those crates share.
@@ -119,8 +144,9 @@ fn check_macos() -> anyhow::Result<()> {
 
 /// Inside `dbus-run-session`: unlock a keychain, start a display and a sound server,
 /// and a PostgreSQL; run every test, the ignored ones (keychain, desktop window,
-/// microphone, PostgreSQL) included.
-pub fn in_session() -> anyhow::Result<()> {
+/// microphone, PostgreSQL) included. `selection` narrows it for a developer, as
+/// `-p satchel-e2e --test desktop -- search_ask` would for `cargo test`.
+pub fn in_session(selection: &[String]) -> anyhow::Result<()> {
     ensure_loopback_only()?;
     unlock_keyring()?;
     let display = VirtualDisplay::start()?;
@@ -130,11 +156,22 @@ pub fn in_session() -> anyhow::Result<()> {
     if std::env::var_os("SATCHEL_SKIP_INSTALL_TEST").is_some() {
         filters.extend(["--skip", "the_installed_"]);
     }
+    let (packages, names) = match selection.iter().position(|arg| arg == "--") {
+        Some(split) => (&selection[..split], &selection[split + 1..]),
+        None => (selection, &[][..]),
+    };
+    let mut test = Command::new(env!("CARGO"));
+    test.arg("test");
+    if packages.is_empty() {
+        // Every suite runs to its end, so one failure shows them all.
+        test.args(["--workspace", "--no-fail-fast"]);
+    } else {
+        test.args(packages);
+    }
     exec(
-        Command::new(env!("CARGO"))
-            // Every suite runs to its end, so one failure shows them all.
-            .args(["test", "--workspace", "--no-fail-fast", "--"])
+        test.arg("--")
             .args(&filters)
+            .args(names)
             .env("DISPLAY", &display.display)
             .env("PULSE_SERVER", &sound.server)
             .env("SATCHEL_TEST_SPEAKER", SPEAKER)

@@ -124,19 +124,7 @@ impl Profile {
                 });
             }
         }
-        // Ranked by the passage's search rank and its best sentence together: a
-        // passage found by its words alone does not outrank one that answers.
-        let rank_of: Vec<f32> = (0..answers.len())
-            .map(|i| 1.0 / (RRF_K + i as f32 + 1.0))
-            .collect();
-        let mut order: Vec<usize> = (0..answers.len()).collect();
-        let mut by_sentence = order.clone();
-        by_sentence.sort_by(|&a, &b| answers[b].similarity.total_cmp(&answers[a].similarity));
-        let mut fused = rank_of.clone();
-        for (rank, &i) in by_sentence.iter().enumerate() {
-            fused[i] += rank_of[rank];
-        }
-        order.sort_by(|&a, &b| fused[b].total_cmp(&fused[a]).then(a.cmp(&b)));
+        let order = answer_order(&answers);
         let mut answers: Vec<Option<Answer>> = answers.into_iter().map(Some).collect();
         Ok(order
             .into_iter()
@@ -144,6 +132,29 @@ impl Profile {
             .take(limit)
             .collect())
     }
+}
+
+/// The order to give `answers` (in their passages' search order) in: by the passage's
+/// search rank and its best sentence's together, so a passage found by its words alone
+/// does not outrank one that answers; where the two tie, the closer sentence first.
+fn answer_order(answers: &[Answer]) -> Vec<usize> {
+    let rank_of: Vec<f32> = (0..answers.len())
+        .map(|i| 1.0 / (RRF_K + i as f32 + 1.0))
+        .collect();
+    let mut by_sentence: Vec<usize> = (0..answers.len()).collect();
+    by_sentence.sort_by(|&a, &b| answers[b].similarity.total_cmp(&answers[a].similarity));
+    let mut fused = rank_of.clone();
+    for (rank, &i) in by_sentence.iter().enumerate() {
+        fused[i] += rank_of[rank];
+    }
+    let mut order: Vec<usize> = (0..answers.len()).collect();
+    order.sort_by(|&a, &b| {
+        fused[b]
+            .total_cmp(&fused[a])
+            .then(answers[b].similarity.total_cmp(&answers[a].similarity))
+            .then(a.cmp(&b))
+    });
+    order
 }
 
 /// `text`'s sentences as byte ranges without surrounding whitespace: a sentence ends at
@@ -401,6 +412,7 @@ fn matches(word: &str, query: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use satchel_types::HitKind;
 
     #[test]
     fn the_words_searched_for_are_marked_in_a_passage() {
@@ -431,6 +443,38 @@ mod tests {
         );
         let text = "पत्तियों में पानी";
         assert_eq!(marked(text, &terms("पत्तियां"), Some(Lang::Hi)), ["पत्तियों"]);
+    }
+
+    #[test]
+    fn a_passage_whose_sentence_answers_is_not_outranked_by_one_found_by_its_words() {
+        let answer = |text: &str, similarity| Answer {
+            hit: SearchHit {
+                source_id: "s".into(),
+                kind: HitKind::Document,
+                title: "Weather".into(),
+                text: text.into(),
+                score: 0.0,
+                page: None,
+                start_ms: None,
+                end_ms: None,
+                bbox: None,
+                highlights: Vec::new(),
+            },
+            sentence: [0, text.len()],
+            similarity,
+        };
+        // First by its words, second by its sentence: a tie the sentence settles.
+        let two = [
+            answer("The water cycle has four stages.", 0.41),
+            answer("Evaporation lifts water into the air.", 0.63),
+        ];
+        assert_eq!(answer_order(&two), [1, 0]);
+        // Far ahead by its words, it stays ahead of a slightly closer sentence.
+        let mut many: Vec<Answer> = (0..6)
+            .map(|i| answer("Rain falls.", 0.1 * i as f32))
+            .collect();
+        many[0].similarity = 0.45;
+        assert_eq!(answer_order(&many)[0], 0);
     }
 
     #[test]

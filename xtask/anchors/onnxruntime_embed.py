@@ -1,7 +1,10 @@
-"""The anchor for Satchel's embedding benchmark: the same all-MiniLM-L6-v2 ONNX file on
-Python onnxruntime, the same tokenizer.json through the PyPI `tokenizers` (padding to
-each batch's longest text, truncation at 256 tokens), batches of 32, the same number of
-threads — written the way a Python developer would: encode a batch, pad, run.
+"""The anchor for Satchel's embedding benchmark: the same ONNX file on Python
+onnxruntime, the same tokenizer.json through the PyPI `tokenizers` (padding to each
+batch's longest text, truncation at 256 tokens), each text begun as the model wants
+("passage: " for e5), batches of 32, the same number of threads — written the way a
+Python developer would: encode a batch, pad, run. The files and the beginning come
+from SATCHEL_EMBED_MODEL, SATCHEL_EMBED_TOKENIZER and SATCHEL_EMBED_PREFIX, which the
+benchmark sets to the app's model.
 
 Usage: onnxruntime_embed.py MODELS_DIR THREADS TEXTS_JSON VECTORS_OUT
 Loads, embeds every text once (the warm-up) and writes those vectors to VECTORS_OUT
@@ -21,15 +24,19 @@ BATCH = 32
 MAX_TOKENS = 256
 
 
+PREFIX = os.environ.get("SATCHEL_EMBED_PREFIX", "")
+
+
 def load(models_dir, threads):
-    tokenizer = Tokenizer.from_file(os.path.join(models_dir, "minilm-tokenizer.json"))
-    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    tokenizer = Tokenizer.from_file(os.path.join(models_dir, os.environ["SATCHEL_EMBED_TOKENIZER"]))
+    pad = next(t for t in ("<pad>", "[PAD]") if tokenizer.token_to_id(t) is not None)
+    tokenizer.enable_padding(pad_id=tokenizer.token_to_id(pad), pad_token=pad)
     tokenizer.enable_truncation(max_length=MAX_TOKENS)
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     session = onnxruntime.InferenceSession(
-        os.path.join(models_dir, "all-minilm-l6-v2.onnx"),
+        os.path.join(models_dir, os.environ["SATCHEL_EMBED_MODEL"]),
         options,
         providers=["CPUExecutionProvider"],
     )
@@ -40,7 +47,7 @@ def embed(tokenizer, session, texts):
     """One unit vector per text, in order."""
     vectors = []
     for start in range(0, len(texts), BATCH):
-        encodings = tokenizer.encode_batch(texts[start : start + BATCH])
+        encodings = tokenizer.encode_batch([PREFIX + t for t in texts[start : start + BATCH]])
         inputs = {
             "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
             "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),

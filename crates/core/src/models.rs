@@ -41,10 +41,10 @@ pub const ONNX_RUNTIME: &str = "libonnxruntime.so.1.32.0";
 pub const OCR_DETECT: &str = "ch_PP-OCRv4_det_infer.onnx";
 pub const OCR_RECOGNISE: &str = "PP-OCRv6_rec_small.onnx";
 pub const OCR_DIRECTION: &str = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
-/// all-MiniLM-L6-v2 with int8 weights (a quarter of the size, the same recall@5) and
-/// its tokenizer: search by meaning.
-pub const EMBEDDER: &str = "all-minilm-l6-v2-int8.onnx";
-pub const EMBEDDER_TOKENIZER: &str = "minilm-tokenizer.json";
+/// multilingual-e5-small with 4-bit weights and its tokenizer: search by meaning, in
+/// Satchel's seven languages and across them.
+pub const EMBEDDER: &str = "multilingual-e5-small-q4.onnx";
+pub const EMBEDDER_TOKENIZER: &str = "e5-tokenizer.json";
 
 /// Where models are looked for, first folder holding a file wins:
 /// 1. `SATCHEL_MODELS_DIR`, when set;

@@ -1,5 +1,5 @@
 //! Satchel's text embedding against Python (the anchor) doing the same work: the same
-//! all-MiniLM-L6-v2 ONNX file on ONNX Runtime 1.32, the same tokenizer.json through
+//! ONNX file (the app's model) on ONNX Runtime 1.32, the same tokenizer.json through
 //! the PyPI `tokenizers`, the same texts in batches of 32, on 2 threads each.
 //! Sentences per second, median of rounds after a warm-up; the two sides take turns
 //! round by round, so the shared machine's noise falls on both alike.
@@ -7,6 +7,7 @@
 //! Run with `cargo xtask bench search`, which installs the anchor and passes
 //! SATCHEL_MODELS_DIR, SATCHEL_ANCHOR_PYTHON and SATCHEL_ANCHOR_SCRIPT.
 
+use satchel_core::search::Role;
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -137,8 +138,12 @@ fn main() {
         .map(|t| embedder.tokenizer().encode(*t, true).unwrap().len())
         .sum();
 
+    let model = embedder.model();
     let mut child = Command::new(env_path("SATCHEL_ANCHOR_PYTHON"))
         .arg(env_path("SATCHEL_ANCHOR_SCRIPT"))
+        .env("SATCHEL_EMBED_MODEL", model.onnx)
+        .env("SATCHEL_EMBED_TOKENIZER", model.tokenizer)
+        .env("SATCHEL_EMBED_PREFIX", model.passage_prefix)
         .arg(&models)
         .arg(THREADS.to_string())
         .arg(&inputs)
@@ -156,7 +161,7 @@ fn main() {
     assert_eq!(anchor.next_line().trim(), "ready");
 
     // Warm-up, and the same vectors on both sides: the two do the same work.
-    let ours = embedder.embed(&refs).expect("embedding");
+    let ours = embedder.embed(&refs, Role::Passage).expect("embedding");
     let theirs: Vec<f32> = std::fs::read(&their_vectors)
         .unwrap()
         .chunks_exact(4)
@@ -174,7 +179,7 @@ fn main() {
     let (mut satchel, mut in_order, mut sorted) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..ROUNDS {
         let started = Instant::now();
-        embedder.embed(&refs).expect("embedding");
+        embedder.embed(&refs, Role::Passage).expect("embedding");
         satchel.push(started.elapsed().as_secs_f64());
         in_order.push(anchor.round("in order"));
         sorted.push(anchor.round("sorted"));
@@ -191,7 +196,10 @@ fn main() {
     );
     println!(
         "{:<58} {:>10.1} {:>10.1} {:>8.2}",
-        format!("embedding, MiniLM-L6, {TEXTS} texts, batches of 32"),
+        format!(
+            "embedding, {}, {TEXTS} texts, batches of 32",
+            embedder.model().name
+        ),
         satchel,
         in_order,
         satchel / in_order

@@ -294,7 +294,7 @@ fn main() {
         }
     };
     println!(
-        "(satchel: the app's job runner, database-class steps two at a time beside the one AI-class step; anchor: the same jobs on one worker, one at a time; each run: the 4 files imported, read (the recording as English by Whisper tiny.en, the photo by OCR, the PDF by the PDF worker) and packed (indexed by all-MiniLM-L6-v2, summary, concepts, cards, quiz, validated) on a new encrypted profile, {} cards and {} quiz questions; models loaded once by a warm-up run ({:.1}s) and shared by every run, so these are the packs, not model loading; {ROUNDS} runs of each layout interleaved, each end to end in {} with the app's layout and {} on one worker; a ratio above 1 is the app's layout faster)",
+        "(satchel: the app's job runner, database-class steps two at a time beside the one AI-class step; anchor: the same jobs on one worker, one at a time; each run: the 4 files imported, read (the recording as English by Whisper tiny.en, the photo by OCR, the PDF by the PDF worker) and packed (indexed by the app's embedding model, summary, concepts, cards, quiz, validated) on a new encrypted profile, {} cards and {} quiz questions; models loaded once by a warm-up run ({:.1}s) and shared by every run, so these are the packs, not model loading; {ROUNDS} runs of each layout interleaved, each end to end in {} with the app's layout and {} on one worker; a ratio above 1 is the app's layout faster)",
         range(|r| r.cards),
         range(|r| r.questions),
         seconds(warm_up_wall),

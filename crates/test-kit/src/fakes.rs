@@ -4,7 +4,7 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 
-use satchel_core::search::Understand;
+use satchel_core::search::{Role, Understand};
 use satchel_media::MediaError;
 
 use crate::Rng;
@@ -42,6 +42,10 @@ impl HashedMeaning {
 }
 
 impl Understand for HashedMeaning {
+    fn name(&self) -> &str {
+        "hashed"
+    }
+
     fn chunk(&self, text: &str) -> Result<Vec<Range<usize>>, MediaError> {
         let mut start = 0;
         Ok(text
@@ -54,7 +58,7 @@ impl Understand for HashedMeaning {
             .collect())
     }
 
-    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, MediaError> {
+    fn embed(&self, texts: &[&str], _role: Role) -> Result<Vec<Vec<f32>>, MediaError> {
         Ok(texts.iter().map(|text| self.vector(text)).collect())
     }
 }
@@ -74,7 +78,9 @@ mod tests {
     #[test]
     fn equal_texts_get_equal_unit_vectors() {
         let model = HashedMeaning::new(384);
-        let vectors = model.embed(&["osmosis", "osmosis", "volcano"]).unwrap();
+        let vectors = model
+            .embed(&["osmosis", "osmosis", "volcano"], Role::Passage)
+            .unwrap();
         assert_eq!(vectors[0], vectors[1]);
         assert_ne!(vectors[0], vectors[2]);
         for vector in &vectors {

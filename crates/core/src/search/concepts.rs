@@ -16,11 +16,11 @@ use satchel_types::{Concept, ConceptLink, ConceptMap, ConceptSource};
 
 use unicode_normalization::char::is_combining_mark;
 
-use super::Understand;
+use super::{Role, Understand};
 use crate::ids::OwnerId;
 use crate::lang::{self, Lang, Script};
 use crate::profile::Profile;
-use crate::store::vectors::{decode, dot, encode};
+use crate::store::vectors::{decode, encode};
 use crate::{Error, Result};
 
 /// Phrases embedded per note or source: the most frequent. Enough to find the few
@@ -28,8 +28,9 @@ use crate::{Error, Result};
 const MAX_CANDIDATES: usize = 64;
 /// Phrases kept per note or source at most; a short note gets fewer.
 const MAX_CONCEPTS: usize = 12;
-/// A phrase this close to the text's meaning at least, to count as what it is about.
-const MIN_RELEVANCE: f32 = 0.25;
+/// A phrase this close to the text's meaning at least ([`Understand::likeness`]), to
+/// count as what it is about.
+const MIN_RELEVANCE: f32 = 0.15;
 /// Maximal marginal relevance: how much a phrase's relevance counts against its
 /// likeness to the phrases already picked.
 const RELEVANCE_WEIGHT: f32 = 0.6;
@@ -37,9 +38,12 @@ const RELEVANCE_WEIGHT: f32 = 0.6;
 const KNOWN_BONUS: f32 = 0.1;
 /// A longer phrase this much closer to the text than a part of it, at most, is wordy.
 const WORDY_MARGIN: f32 = 0.1;
-/// Two phrases at least this alike (cosine) name one concept. With MiniLM, "the
-/// revolution" and "French Revolution" are 0.81, "heart" and "human heart" 0.79, but
-/// "revolution" and "industrial revolution" 0.73, "chloroplasts" and "chlorophyll" 0.72.
+/// Two phrases at least this alike ([`Understand::likeness`]) name one concept. With
+/// e5, "heart" and "human heart" are 0.76, "water cycle" and "ciclo del agua" 0.75,
+/// but "revolution" and "industrial revolution" 0.72, "chloroplasts" and "chlorophyll"
+/// 0.72 (and "the revolution" and "French Revolution" 0.70: some a reader would join
+/// stay apart). MiniLM, which this was first set for, measured 0.79 and 0.12 (it reads
+/// no Spanish), 0.73 and 0.72.
 const SAME_CONCEPT: f32 = 0.75;
 /// Links returned at most (a concept in every note would link every pair).
 const MAX_LINKS: usize = 500;
@@ -78,7 +82,7 @@ pub(super) fn find(profile: &Profile, model: &dyn Understand) -> Result<usize> {
         profile.transact(|tx| {
             tx.execute("DELETE FROM owner_concepts WHERE owner_id = ?1", [&owner])?;
             for phrase in &picked {
-                let concept = match nearest(&known, &phrase.vector) {
+                let concept = match nearest(&known, &phrase.vector, model) {
                     Some((id, similarity)) if similarity >= SAME_CONCEPT => id,
                     _ => {
                         tx.execute(
@@ -181,12 +185,14 @@ fn key_phrases(
         return Ok(Vec::new());
     }
     let texts: Vec<&str> = candidates.iter().map(|c| c.text.as_str()).collect();
-    let vectors = model.embed(&texts).map_err(Error::Media)?;
-    let closeness: Vec<f32> = vectors.iter().map(|v| dot(v, meaning)).collect();
+    // Phrases compared with each other: each is read as a query, as e5 reads both
+    // sides of a comparison of like with like.
+    let vectors = model.embed(&texts, Role::Query).map_err(Error::Media)?;
+    let closeness: Vec<f32> = vectors.iter().map(|v| model.likeness(v, meaning)).collect();
     let relevance: Vec<f32> = closeness
         .iter()
         .zip(&vectors)
-        .map(|(&close, vector)| match nearest(known, vector) {
+        .map(|(&close, vector)| match nearest(known, vector, model) {
             Some((_, similarity)) if similarity >= SAME_CONCEPT => close + KNOWN_BONUS,
             _ => close,
         })
@@ -207,11 +213,13 @@ fn key_phrases(
     let mut picked: Vec<usize> = Vec::with_capacity(wanted);
     while picked.len() < wanted {
         let next = (0..candidates.len())
-            .filter(|&i| !picked.contains(&i) && !wordy[i] && closeness[i] >= MIN_RELEVANCE)
+            // Relevance, not closeness: naming a known concept may carry a phrase over
+            // the line ("revolution" in a page on Napoleon, which says it in passing).
+            .filter(|&i| !picked.contains(&i) && !wordy[i] && relevance[i] >= MIN_RELEVANCE)
             .map(|i| {
                 let likeness = picked
                     .iter()
-                    .map(|&p| dot(&vectors[i], &vectors[p]))
+                    .map(|&p| model.likeness(&vectors[i], &vectors[p]))
                     .fold(f32::MIN, f32::max);
                 (i, likeness)
             })
@@ -245,11 +253,15 @@ fn contains_words(phrase: &str, part: &str) -> bool {
     format!(" {phrase} ").contains(&format!(" {part} "))
 }
 
-/// The concept whose vector is nearest `vector`, and how near.
-fn nearest(known: &[(i64, Vec<f32>)], vector: &[f32]) -> Option<(i64, f32)> {
+/// The concept whose vector is nearest `vector`, and how alike the two are.
+fn nearest(
+    known: &[(i64, Vec<f32>)],
+    vector: &[f32],
+    model: &dyn Understand,
+) -> Option<(i64, f32)> {
     known
         .iter()
-        .map(|(id, v)| (*id, dot(v, vector)))
+        .map(|(id, v)| (*id, model.likeness(v, vector)))
         .max_by(|a, b| a.1.total_cmp(&b.1))
 }
 

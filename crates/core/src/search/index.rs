@@ -8,10 +8,11 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
-use super::Understand;
+use super::{Role, Understand};
 use crate::ids::OwnerId;
 use crate::lang::{self, Lang};
 use crate::profile::Profile;
+use crate::store::settings;
 use crate::store::vectors::encode;
 use crate::{Error, Result};
 
@@ -63,6 +64,28 @@ struct Chunk {
     bbox: Option<[f64; 4]>,
 }
 
+/// Vectors another model made (or an older Satchel, which did not say which) do not
+/// compare with this model's, and its tokens cut chunks elsewhere: every chunk is cut
+/// and embedded again.
+fn forget_other_models_vectors(profile: &Profile, model: &dyn Understand) -> Result<()> {
+    let changed = profile.transact(|tx| {
+        if settings::VECTORS_MODEL.get(tx)?.as_deref() == Some(model.name()) {
+            return Ok(false);
+        }
+        tx.execute(
+            "UPDATE chunks SET vector = NULL WHERE vector IS NOT NULL",
+            [],
+        )?;
+        tx.execute("DELETE FROM chunked", [])?;
+        settings::VECTORS_MODEL.put(tx, &model.name().to_owned())?;
+        Ok(true)
+    })?;
+    if changed {
+        profile.vectors.invalidate();
+    }
+    Ok(())
+}
+
 /// Brings the chunks and vectors of `profile` up to date; `progress(done, total)`
 /// counts chunks embedded, and is called with `(0, 0)` as each changed note or source
 /// has been cut (a sign of life before the embedding starts).
@@ -77,6 +100,7 @@ pub fn refresh(
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut report = IndexReport::default();
+    forget_other_models_vectors(profile, model)?;
     let stale = profile.read(stale_owners)?;
     for (owner, updated_at) in stale {
         let flows = profile.read(|conn| flows(conn, &owner))?;
@@ -122,7 +146,7 @@ pub fn refresh(
             break;
         }
         let texts: Vec<&str> = pending.iter().map(|(_, text)| text.as_str()).collect();
-        let vectors = model.embed(&texts)?;
+        let vectors = model.embed(&texts, Role::Passage)?;
         profile.transact(|tx| {
             let mut update = tx.prepare_cached("UPDATE chunks SET vector = ?2 WHERE id = ?1")?;
             for ((id, _), vector) in pending.iter().zip(&vectors) {
@@ -401,6 +425,10 @@ pub(crate) mod tests {
     pub(crate) struct Sentences;
 
     impl Understand for Sentences {
+        fn name(&self) -> &str {
+            "sentences"
+        }
+
         fn chunk(
             &self,
             text: &str,
@@ -422,17 +450,25 @@ pub(crate) mod tests {
         fn embed(
             &self,
             texts: &[&str],
+            _role: super::super::Role,
         ) -> std::result::Result<Vec<Vec<f32>>, satchel_media::MediaError> {
             Ok(texts.iter().map(|t| vec![t.len() as f32, 1.0]).collect())
         }
     }
 
     /// Sentences as chunks, and a text's meaning as the words it uses: each word
-    /// (lowercased, a final "s" dropped) hashed to one of 64 dimensions, the whole
+    /// (lowercased, a final "s" dropped) hashed to one of [`WORD_DIMENSIONS`], the whole
     /// made unit length — texts that share words are alike, as meaning would have it.
     pub(crate) struct Words;
 
+    /// Enough that two words of a test seldom share one (they would be one word).
+    const WORD_DIMENSIONS: usize = 4096;
+
     impl Understand for Words {
+        fn name(&self) -> &str {
+            "words"
+        }
+
         fn chunk(
             &self,
             text: &str,
@@ -443,17 +479,19 @@ pub(crate) mod tests {
         fn embed(
             &self,
             texts: &[&str],
+            _role: super::super::Role,
         ) -> std::result::Result<Vec<Vec<f32>>, satchel_media::MediaError> {
             Ok(texts
                 .iter()
                 .map(|text| {
-                    let mut vector = vec![0.0f32; 64];
+                    let mut vector = vec![0.0f32; WORD_DIMENSIONS];
                     for word in text.split(|c: char| !c.is_alphanumeric()) {
                         let word = word.to_lowercase();
                         let word = word.strip_suffix('s').unwrap_or(&word);
                         if word.len() > 2 {
                             let hash = Sha256::digest(word.as_bytes());
-                            vector[usize::from(hash[0]) % 64] += 1.0;
+                            let bucket = usize::from(u16::from_le_bytes([hash[0], hash[1]]));
+                            vector[bucket % WORD_DIMENSIONS] += 1.0;
                         }
                     }
                     let norm = vector.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-6);

@@ -3,7 +3,7 @@
 //! with meaning (vectors) by reciprocal rank fusion.
 //!
 //! The model is behind [`Understand`], a small trait the core owns; the real one is
-//! `satchel-engines`' all-MiniLM-L6-v2 on ONNX Runtime.
+//! `satchel-engines`' multilingual-e5-small on ONNX Runtime.
 
 mod concepts;
 pub(crate) mod index;
@@ -32,11 +32,41 @@ pub(crate) fn hit_kind(source_kind: Option<&str>) -> HitKind {
 
 /// What search needs of a language model.
 pub trait Understand: Send + Sync {
+    /// Which model it is: vectors of different models do not compare, so a library
+    /// whose vectors another model made is embedded again.
+    fn name(&self) -> &str;
+
     /// `text` cut into chunks the model reads whole, as byte ranges in order.
     fn chunk(&self, text: &str) -> Result<Vec<Range<usize>>, MediaError>;
 
-    /// One unit-length vector per text.
-    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, MediaError>;
+    /// One unit-length vector per text, each read as `role`.
+    fn embed(&self, texts: &[&str], role: Role) -> Result<Vec<Vec<f32>>, MediaError>;
+
+    /// The cosine two unrelated texts have under this model, about: 0 for a model
+    /// whose vectors spread over the whole sphere (MiniLM), near 0.8 for one whose
+    /// vectors keep to a narrow cone (e5). Thresholds on how alike two texts are are
+    /// read above it (see [`Understand::likeness`]).
+    fn unrelated(&self) -> f32 {
+        0.0
+    }
+
+    /// How alike two of its vectors are: their cosine, rescaled so that unrelated
+    /// texts are 0 and the same text 1, whatever the model.
+    fn likeness(&self, a: &[f32], b: &[f32]) -> f32 {
+        let floor = self.unrelated();
+        (crate::store::vectors::dot(a, b) - floor) / (1.0 - floor)
+    }
+}
+
+/// What a text is to the model. Models trained on questions and the passages that
+/// answer them (e5) read the two differently; a query is also how two texts are
+/// compared with each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A search, a question, or a phrase compared with others of its kind.
+    Query,
+    /// Something that may answer: a chunk, a sentence.
+    Passage,
 }
 
 #[cfg(test)]
@@ -108,6 +138,13 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
+
+        // Another model: its vectors would not compare with these, so every chunk is
+        // cut and embedded again — once.
+        let other = refresh(&profile, &Words, &mut |_, _| {}).unwrap();
+        assert_eq!((other.owners, other.chunks, other.embedded), (1, 2, 2));
+        let again = refresh(&profile, &Words, &mut |_, _| {}).unwrap();
+        assert_eq!(again, IndexReport::default());
 
         profile.delete_note(&note.id).unwrap();
         refresh(&profile, &Sentences, &mut |_, _| {}).unwrap();

@@ -8,7 +8,7 @@ use std::ops::Range;
 use rusqlite::{Connection, OptionalExtension, params};
 use satchel_types::{Answer, SearchHit};
 
-use super::Understand;
+use super::{Role, Understand};
 use crate::lang::{self, Lang};
 use crate::profile::Profile;
 use crate::store::vectors::dot;
@@ -46,14 +46,13 @@ impl Profile {
         let chunks = self.vectors.len();
         let (by_words, by_meaning) = std::thread::scope(|scope| {
             let looking_up = scope.spawn(|| self.read(|conn| by_words(conn, &terms, chunks)));
-            let by_meaning =
-                model
-                    .embed(&[query.trim()])
-                    .map_err(Error::Media)
-                    .and_then(|vectors| {
-                        let vector = vectors.into_iter().next().unwrap_or_default();
-                        self.vectors.nearest(self, &vector, DEPTH)
-                    });
+            let by_meaning = model
+                .embed(&[query.trim()], Role::Query)
+                .map_err(Error::Media)
+                .and_then(|vectors| {
+                    let vector = vectors.into_iter().next().unwrap_or_default();
+                    self.vectors.nearest(self, &vector, DEPTH)
+                });
             // A panic there is a bug here: it goes on as if the lookup ran in line.
             let by_words = looking_up
                 .join()
@@ -101,14 +100,18 @@ impl Profile {
             .iter()
             .map(|hit| answerable(hit, sentences(&hit.text)))
             .collect();
-        let mut texts = vec![question.trim()];
+        let mut texts = Vec::new();
         for (hit, spans) in hits.iter().zip(&spans) {
             texts.extend(spans.iter().map(|span| &hit.text[span.clone()]));
         }
-        let vectors = model.embed(&texts).map_err(Error::Media)?;
-        let Some((asked, mut rest)) = vectors.split_first().map(|(q, r)| (q, r.iter())) else {
+        let asked = model
+            .embed(&[question.trim()], Role::Query)
+            .map_err(Error::Media)?;
+        let Some(asked) = asked.first() else {
             return Ok(Vec::new());
         };
+        let vectors = model.embed(&texts, Role::Passage).map_err(Error::Media)?;
+        let mut rest = vectors.iter();
         let mut answers = Vec::with_capacity(hits.len());
         for (hit, spans) in hits.into_iter().zip(spans) {
             let best = spans

@@ -116,6 +116,11 @@ pub(crate) struct ClassBundle {
 /// The key of the class server a teacher runs in the app (hex), made once.
 pub(crate) const CLASS_SERVER_KEY: Setting<String> = Setting::new("class_server_key");
 
+/// The embedding model whose vectors the chunks hold (its [`Understand::name`]).
+///
+/// [`Understand::name`]: crate::search::Understand::name
+pub(crate) const VECTORS_MODEL: Setting<String> = Setting::new("vectors_model");
+
 /// The sync account this profile is signed in to.
 pub(crate) const SYNC_ACCOUNT: Setting<SyncAccount> = Setting::new("sync_account");
 /// The refresh token, when no keychain answers (the store itself is encrypted).

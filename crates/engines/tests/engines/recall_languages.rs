@@ -23,19 +23,20 @@ use crate::recall_languages_set::LANGUAGE_SETS;
 use crate::recall_set::{PASSAGES, QUESTIONS};
 
 /// (language, recall@1, recall@5 and cross-lingual recall@5 at least): a tenth under
-/// what e5 and the stemmed word index measure — recall@1 es 0.8, fr 0.8, pt 0.9, sw
-/// 0.8, hi 1.0, ar 0.8; recall@5 1.0 but fr 0.9; cross-lingual es 1.0, fr 0.8, pt 0.9,
-/// sw 0.7, hi 0.8, ar 0.6. (all-MiniLM-L6-v2, the English model before it, measured
-/// recall@5 1.0, 1.0, 1.0, 0.8, 1.0, 0.7 and cross-lingual 0.9, 0.9, 0.9, 0.9, 0.7,
-/// 0.8: English questions found passages in the Latin-script languages by shared
-/// words, which e5, reading each language as itself, ranks below English passages.)
+/// what e5, with vectors centred on their language, and the stemmed word index
+/// measure — recall@1 es 0.8, fr 0.9, pt 0.9, sw 0.8, hi 1.0, ar 0.8; recall@5 1.0
+/// but fr and sw 0.9; cross-lingual es, fr and pt 1.0, sw 0.8, hi 0.8, ar 0.9.
+/// (Uncentred, e5 measured cross-lingual 1.0, 0.8, 0.9, 0.7, 0.8, 0.6: it ranked
+/// English passages on other subjects above the one in the language. all-MiniLM-L6-v2,
+/// the English model before it, measured recall@5 1.0, 1.0, 1.0, 0.8, 1.0, 0.7 and
+/// cross-lingual 0.9, 0.9, 0.9, 0.9, 0.7, 0.8.)
 const FLOORS: [(&str, f64, f64, f64); 6] = [
     ("es", 0.7, 0.9, 0.9),
-    ("fr", 0.7, 0.8, 0.7),
-    ("pt", 0.8, 0.9, 0.8),
-    ("sw", 0.7, 0.9, 0.6),
+    ("fr", 0.8, 0.8, 0.9),
+    ("pt", 0.8, 0.9, 0.9),
+    ("sw", 0.7, 0.8, 0.7),
     ("hi", 0.9, 0.9, 0.7),
-    ("ar", 0.7, 0.9, 0.5),
+    ("ar", 0.7, 0.9, 0.8),
 ];
 
 #[test]

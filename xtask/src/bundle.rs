@@ -39,11 +39,15 @@ const RPM_PLAYBACK: &[&str] = &[
 ];
 /// The microphone reaches PulseAudio or PipeWire through ALSA's plugins; Hindi
 /// (Devanagari) and Arabic, two of the window's languages, are drawn with Noto where
-/// the desktop has no font for them.
+/// the desktop has no font for them, and read in pictures by Tesseract (loaded at run
+/// time: without it every other script is still read).
 const DEB_RECOMMENDS: &[&str] = &[
     "libasound2-plugins | pipewire-alsa",
     "gnome-keyring",
     "fonts-noto-ui-core",
+    "libtesseract5",
+    "tesseract-ocr-hin",
+    "tesseract-ocr-ara",
 ];
 
 /// The model files the package carries, by their id in `models/manifest.json`.

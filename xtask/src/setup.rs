@@ -57,6 +57,12 @@ const APT_PACKAGES: &[&str] = &[
     // OCR and PDF test pages are rendered by ImageMagick in the DejaVu fonts; text and
     // scanned PDFs are made by Ghostscript.
     "ghostscript",
+    // Hindi and Arabic pictures are read by Tesseract's recognisers, through the
+    // library; the tests render their lines shaped, with Pango.
+    "libtesseract5",
+    "tesseract-ocr-hin",
+    "tesseract-ocr-ara",
+    "pango1.0-tools",
     // The window plays recordings through WebKit's GStreamer back end.
     "gstreamer1.0-plugins-good",
     "gstreamer1.0-libav",

@@ -1,13 +1,15 @@
 //! Reading text in images with PP-OCR on ONNX Runtime (a PP-OCRv4 detector, the multilingual PP-OCRv6 small recogniser): detection (a probability map
 //! turned into rotated line boxes by DB post-processing), the direction classifier
 //! (upside-down lines turned round), recognition (CTC over the dictionary the model
-//! carries), and the lines put in reading order, columns included.
+//! carries; Devanagari and Arabic lines by Tesseract, [`tesseract`]), and the lines
+//! put in reading order, columns included.
 //!
 
 mod det;
 pub mod geometry;
 mod order;
 mod rec;
+pub mod tesseract;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
@@ -19,6 +21,7 @@ use crate::MediaError;
 pub use crate::onnx::RUNTIME_LIBRARY;
 use crate::onnx::{load_session, runtime};
 pub use geometry::Quad;
+use tesseract::Tesseract;
 
 pub const DET_MODEL: &str = satchel_core::models::OCR_DETECT;
 pub const REC_MODEL: &str = satchel_core::models::OCR_RECOGNISE;
@@ -26,6 +29,14 @@ pub const CLS_MODEL: &str = satchel_core::models::OCR_DIRECTION;
 
 /// Lines recognised with less confidence than this are dropped (as rapidocr does).
 const MIN_LINE_SCORE: f32 = 0.5;
+/// A line PP-OCR reads with less confidence than this may be in a script it has no
+/// letters for, and is given to Tesseract too. PP-OCR reads a clean printed Latin
+/// line above it, and a Devanagari or Arabic one well below.
+const OTHER_SCRIPT_BELOW: f32 = 0.9;
+/// Tesseract's reading of a line in its script wins over PP-OCR's when it is surer,
+/// or at least this sure: PP-OCR reads a piece of an Arabic line as Latin letters with
+/// up to 0.7, and Tesseract reads a Latin line in Arabic letters with under 0.5.
+const TESSERACT_SURE: f32 = 0.6;
 
 /// One line of text found in an image.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +77,8 @@ pub struct OcrEngine {
     /// Index 0 is CTC's blank; then the model's dictionary; then a space.
     characters: Vec<String>,
     models_dir: PathBuf,
+    /// Devanagari and Arabic lines; without it (no libtesseract) they are not read.
+    other_scripts: Result<Tesseract, MediaError>,
 }
 
 impl OcrEngine {
@@ -88,17 +101,30 @@ impl OcrEngine {
         let mut characters = vec![String::new()];
         characters.extend(dictionary.lines().map(str::to_owned));
         characters.push(" ".to_owned());
+        let other_scripts = Tesseract::load(
+            &tesseract_library(models_dir),
+            &[
+                models_dir.to_owned(),
+                PathBuf::from(tesseract::SYSTEM_TESSDATA),
+            ],
+        );
         Ok(Self {
             det: Mutex::new(det),
             cls: Mutex::new(cls),
             rec: Mutex::new(rec),
             characters,
             models_dir: models_dir.to_owned(),
+            other_scripts,
         })
     }
 
     pub fn models_dir(&self) -> &Path {
         &self.models_dir
+    }
+
+    /// Tesseract, which reads Devanagari and Arabic lines, or why it is not there.
+    pub fn other_scripts(&self) -> Result<&Tesseract, &MediaError> {
+        self.other_scripts.as_ref()
     }
 
     /// Reads every line of text in `image`.
@@ -121,9 +147,23 @@ impl OcrEngine {
         let read = rec::recognise(&mut lock(&self.rec), &crops, &self.characters)?;
         let lines: Vec<OcrLine> = quads
             .into_iter()
+            .zip(&crops)
             .zip(read)
-            .filter(|(_, (text, score))| *score >= MIN_LINE_SCORE && !text.trim().is_empty())
-            .map(|(quad, (text, confidence))| OcrLine {
+            .map(|((quad, crop), (text, score))| {
+                let other = match &self.other_scripts {
+                    Ok(tesseract) if score < OTHER_SCRIPT_BELOW => tesseract.read_line(crop),
+                    _ => None,
+                };
+                let (text, confidence) = match other {
+                    Some(line) if line.confidence > score.min(TESSERACT_SURE) => {
+                        (line.text, line.confidence)
+                    }
+                    _ => (text, score),
+                };
+                (quad, text, confidence)
+            })
+            .filter(|(_, text, score)| *score >= MIN_LINE_SCORE && !text.trim().is_empty())
+            .map(|(quad, text, confidence)| OcrLine {
                 text: text.trim().to_owned(),
                 bbox: quad.bounds(),
                 quad,
@@ -141,6 +181,16 @@ impl std::fmt::Debug for OcrEngine {
             .field("models_dir", &self.models_dir)
             .field("characters", &self.characters.len())
             .finish_non_exhaustive()
+    }
+}
+
+/// Debian's libtesseract by its name, for the system to find; elsewhere the one that
+/// travels with the models.
+fn tesseract_library(models_dir: &Path) -> PathBuf {
+    if cfg!(windows) {
+        models_dir.join(tesseract::TESSERACT_LIBRARY)
+    } else {
+        PathBuf::from(tesseract::TESSERACT_LIBRARY)
     }
 }
 

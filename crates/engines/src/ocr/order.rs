@@ -1,6 +1,7 @@
-//! Reading order: lines are read column by column, top to bottom, left to right. The
-//! page is cut recursively where a gap runs its whole height (between columns) or its
-//! whole width (between blocks) — the XY-cut — so a two-column page is not read across.
+//! Reading order: lines are read column by column, top to bottom, left to right (right
+//! to left on a page written mostly in Arabic script). The page is cut recursively
+//! where a gap runs its whole height (between columns) or its whole width (between
+//! blocks) — the XY-cut — so a two-column page is not read across.
 
 use super::OcrLine;
 
@@ -18,12 +19,31 @@ pub fn reading_order(lines: Vec<OcrLine>) -> Vec<OcrLine> {
     let mut heights: Vec<f32> = lines.iter().map(|l| l.quad.height()).collect();
     heights.sort_by(f32::total_cmp);
     let line_height = heights[heights.len() / 2].max(1.0);
+    let right_to_left = is_right_to_left(&lines);
     let mut out = Vec::with_capacity(lines.len());
-    cut(lines, line_height, &mut out);
+    cut(lines, line_height, right_to_left, &mut out);
     out
 }
 
-fn cut(mut lines: Vec<OcrLine>, line_height: f32, out: &mut Vec<OcrLine>) {
+/// Whether most of the page's letters are of a script written right to left (Arabic's;
+/// Hebrew's too, though no recogniser here reads it).
+fn is_right_to_left(lines: &[OcrLine]) -> bool {
+    let (mut rtl, mut letters) = (0usize, 0usize);
+    for c in lines
+        .iter()
+        .flat_map(|l| l.text.chars())
+        .filter(|c| c.is_alphabetic())
+    {
+        letters += 1;
+        if matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+        {
+            rtl += 1;
+        }
+    }
+    rtl * 2 > letters
+}
+
+fn cut(mut lines: Vec<OcrLine>, line_height: f32, right_to_left: bool, out: &mut Vec<OcrLine>) {
     if lines.len() < 2 {
         out.extend(lines);
         return;
@@ -31,11 +51,15 @@ fn cut(mut lines: Vec<OcrLine>, line_height: f32, out: &mut Vec<OcrLine>) {
     // Blocks first (a horizontal gap across everything splits top from bottom), then
     // columns (a vertical gap wider than a line is tall), each part cut again.
     for (axis, gap) in [(1, BLOCK_GAP_LINES), (0, COLUMN_GAP_LINES)] {
-        if let Some(parts) = split(&lines, axis, line_height * gap) {
+        if let Some(mut parts) = split(&lines, axis, line_height * gap) {
+            if axis == 0 && right_to_left {
+                parts.reverse();
+            }
             for part in parts {
                 cut(
                     part.into_iter().map(|i| lines[i].clone()).collect(),
                     line_height,
+                    right_to_left,
                     out,
                 );
             }
@@ -43,7 +67,7 @@ fn cut(mut lines: Vec<OcrLine>, line_height: f32, out: &mut Vec<OcrLine>) {
         }
     }
     // One block of lines side by side or overlapping (tilted lines overlap): by line,
-    // then left to right.
+    // then left to right (or right to left).
     lines.sort_by(|a, b| center_y(a).total_cmp(&center_y(b)));
     let mut rows: Vec<Vec<OcrLine>> = Vec::new();
     for line in lines {
@@ -56,6 +80,9 @@ fn cut(mut lines: Vec<OcrLine>, line_height: f32, out: &mut Vec<OcrLine>) {
     }
     for mut row in rows {
         row.sort_by(|a, b| a.bbox[0].total_cmp(&b.bbox[0]));
+        if right_to_left {
+            row.reverse();
+        }
         out.extend(row);
     }
 }
@@ -130,5 +157,23 @@ mod tests {
             line("next", 10.0, 40.0, 60.0),
         ];
         assert_eq!(texts(lines), ["hello", "world", "next"]);
+    }
+
+    #[test]
+    fn an_arabic_page_is_read_from_the_right_column_and_the_right_word() {
+        let lines = vec![
+            line("عنوان", 10.0, 10.0, 500.0),
+            line("يسار", 10.0, 50.0, 200.0),
+            line("يمين", 300.0, 50.0, 200.0),
+            line("أول", 420.0, 150.0, 80.0),
+            line("ثان", 300.0, 150.0, 100.0),
+        ];
+        assert_eq!(texts(lines), ["عنوان", "يمين", "يسار", "أول", "ثان"]);
+        // A page of Latin letters with an Arabic word in it stays left to right.
+        let lines = vec![
+            line("Arabic", 10.0, 10.0, 100.0),
+            line("عربي", 120.0, 10.0, 60.0),
+        ];
+        assert_eq!(texts(lines), ["Arabic", "عربي"]);
     }
 }

@@ -7,6 +7,17 @@ use crate::session::{Postgres, SPEAKER, SoundServer, VirtualDisplay, unlock_keyr
 use crate::setup::{self, cargo_deny};
 use crate::shell::{self, exec, target_dir};
 
+/// The programs the end-to-end tests run, built as the tests find them.
+const BUILD_BINARIES: &[&str] = &[
+    "build",
+    "-p",
+    "satchel-desktop",
+    "-p",
+    "satchel-cli",
+    "-p",
+    "satchel-server",
+];
+
 pub fn run() -> anyhow::Result<()> {
     setup::run()?;
     setup::test_locale()?;
@@ -31,15 +42,7 @@ pub fn run() -> anyhow::Result<()> {
     // which a build here never downloads; offline, it would fail on a fresh machine.
     shell::cargo(&["fetch", "--locked"])?;
     exec(Command::new(cargo_deny()).args(["--offline", "check", "all"]))?;
-    shell::cargo(&[
-        "build",
-        "-p",
-        "satchel-desktop",
-        "-p",
-        "satchel-cli",
-        "-p",
-        "satchel-server",
-    ])?;
+    shell::cargo(BUILD_BINARIES)?;
     check_macos()?;
     // The class server for a Raspberry Pi, cross-built; the tests run it under qemu.
     crate::arm64::bundle()?;
@@ -93,15 +96,7 @@ pub fn run() -> anyhow::Result<()> {
 /// installers and the Windows and Raspberry Pi builds are used only if already made.
 pub fn some(selection: &[String]) -> anyhow::Result<()> {
     setup::build_ui()?;
-    shell::cargo(&[
-        "build",
-        "-p",
-        "satchel-desktop",
-        "-p",
-        "satchel-cli",
-        "-p",
-        "satchel-server",
-    ])?;
+    shell::cargo(BUILD_BINARIES)?;
     let mut session = Command::new("dbus-run-session");
     session
         .arg("--")

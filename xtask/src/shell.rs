@@ -33,10 +33,16 @@ pub fn describe(command: &Command) -> String {
 pub fn exec(command: &mut Command) -> anyhow::Result<()> {
     let description = describe(command);
     eprintln!("$ {description}");
+    let started = std::time::Instant::now();
     let status = command
         .current_dir(root())
         .status()
         .with_context(|| format!("could not start `{description}`"))?;
+    // CI has a time limit: each step's time in the log says where a run spends it.
+    let seconds = started.elapsed().as_secs();
+    if seconds >= 10 {
+        eprintln!("xtask: {seconds} s in `{description}`");
+    }
     if !status.success() {
         bail!("`{description}` failed ({status})");
     }

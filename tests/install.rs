@@ -197,13 +197,16 @@ fn the_installed_package_works_offline_from_its_own_models() {
         "{hide_installed} mount -t tmpfs none \"$r/opt/elsewhere/usr/lib/Satchel/models\";"
     );
     let cli = "satchel-portable --data-dir /tmp/data-lite";
-    // Whether every ability is ready (`Some(true)`), none is (`Some(false)`), or some.
+    let status = || root.json(&lite, &format!("{cli} models status --json"));
+    // Whether every ability a model pack brings is ready (`Some(true)`), none is
+    // (`Some(false)`), or some.
     let all_ready = || {
-        let status = root.json(&lite, &format!("{cli} models status --json"));
+        let status = status();
         let ready: Vec<bool> = status["abilities"]
             .as_array()
             .unwrap()
             .iter()
+            .filter(|a| a["ability"] != "read_other_scripts")
             .map(|a| a["ready"] == true)
             .collect();
         println!("{status:#}");
@@ -222,6 +225,23 @@ fn the_installed_package_works_offline_from_its_own_models() {
         all_ready(),
         Some(true),
         "the imported pack left an ability missing"
+    );
+    // The root was installed without the package's recommendations: no Tesseract, so
+    // no Hindi or Arabic, and the status says what to install rather than a pack.
+    let status = status();
+    let other_scripts = status["abilities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["ability"] == "read_other_scripts")
+        .unwrap_or_else(|| panic!("no read_other_scripts in {status:#}"));
+    assert_eq!(other_scripts["ready"], false, "{status:#}");
+    assert!(
+        other_scripts["missing"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("libtesseract.so.5")),
+        "{status:#}"
     );
 }
 

@@ -1,9 +1,9 @@
 //! Satchel for Windows under Wine, as a learner's laptop would have it: the installer
 //! (`cargo xtask bundle windows`) run silently into a fresh Wine prefix, then its
 //! `satchel.exe` with nothing but what the installer put down (its own models, ONNX
-//! Runtime and C++ runtime; no `SATCHEL_MODELS_DIR`): a profile with a passphrase, a
-//! photo of the board, a recorded lesson and a PDF chapter brought in, each found by a
-//! search, a card studied, and the library synced with the Linux `satchel-server` on
+//! Runtime and C++ runtime, Tesseract; no `SATCHEL_MODELS_DIR`): a profile with a
+//! passphrase, a photo of the board, a recorded lesson and a PDF chapter brought in,
+//! each found by a search, Hindi and Arabic pages read, a card studied, and the library synced with the Linux `satchel-server` on
 //! loopback, where a Linux device sees what the Windows one made. The uninstaller then
 //! removes the program and leaves the library, which the Linux CLI opens.
 //!
@@ -16,6 +16,9 @@ use std::process::{Command, Output};
 
 use satchel_e2e::{Cli, LEARNING_QUERIES, SYNC_PASSWORD, SyncServer, learning_material};
 use satchel_test_kit::PASSPHRASE;
+use satchel_test_kit::text::language_sentences;
+use satchel_test_kit::tools::shaped_lines;
+use satchel_test_kit::wer::{characters, edits};
 use serde_json::Value;
 
 /// A Wine prefix of its own, shut down when dropped.
@@ -168,6 +171,9 @@ fn the_windows_cli_under_wine_studies_and_syncs_with_the_linux_server() {
     for part in [
         "satchel-desktop.exe",
         "models/onnxruntime.dll",
+        "models/tesseract/tesseract55.dll",
+        "models/tessdata/hin.traineddata",
+        "models/tessdata/ara.traineddata",
         "vcruntime140.dll",
     ] {
         assert!(
@@ -226,6 +232,27 @@ fn the_windows_cli_under_wine_studies_and_syncs_with_the_linux_server() {
         );
     }
 
+    // Pages in Hindi and Arabic: PP-OCR finds the lines, and the Tesseract the installer
+    // carries reads them, as Debian's does on Linux (the OCR tests' clean thresholds).
+    for (code, family, right_to_left, threshold) in [
+        ("hi", "Noto Sans Devanagari UI", false, 0.03),
+        ("ar", "Noto Sans Arabic UI", true, 0.10),
+    ] {
+        let lines = &language_sentences(code)[..4];
+        let page = input.join(format!("page-{code}.png"));
+        shaped_lines(lines, family, right_to_left, &page).unwrap();
+        let read = windows.json(&["ingest", &windows_path(&page)]);
+        let said = characters(&lines.join(" "));
+        let heard = characters(read["text"].as_str().unwrap_or_default());
+        let rate = edits(&said, &heard) as f64 / said.len() as f64;
+        println!(
+            "{code} page under Wine: character error rate {:.2} % (threshold {:.0} %)",
+            rate * 100.0,
+            threshold * 100.0
+        );
+        assert!(rate <= threshold, "{code}: read {read:#}");
+    }
+
     for (query, kind, passage) in LEARNING_QUERIES {
         let hits = windows.json(&["search", query]);
         let hit = hits
@@ -257,8 +284,8 @@ fn the_windows_cli_under_wine_studies_and_syncs_with_the_linux_server() {
     let login = windows.json(&["login", "--server", &server.url, "--user", "ada"]);
     assert_eq!(login["name"], "ada", "{login}");
     let synced = windows.json(&["sync"]);
-    // The photo, the recording and the PDF went up with the library.
-    assert_eq!(synced["media_sent"], 3, "{synced}");
+    // The photo, the recording, the PDF and the two pages went up with the library.
+    assert_eq!(synced["media_sent"], 5, "{synced}");
 
     // A Linux device of the same learner sees the Windows card and its review.
     let linux = Cli::new(&dir.path().join("linux-data"))

@@ -50,8 +50,8 @@ fn a_window_without_models_says_what_is_missing_and_takes_a_model_pack() {
             "return document.querySelectorAll(\"#abilities li[data-ready='false']\").length",
             serde_json::json!([]),
         )?;
-        if missing != 4 {
-            return Err(format!("{missing} abilities missing, not 4"));
+        if missing != 5 {
+            return Err(format!("{missing} abilities missing, not 5"));
         }
 
         // The pack a teacher hands out: the embedder and the runtime it runs on.

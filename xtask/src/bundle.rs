@@ -50,6 +50,18 @@ const DEB_RECOMMENDS: &[&str] = &[
     "tesseract-ocr-ara",
 ];
 
+/// The same on Fedora and openSUSE, by their names there (Fedora's Tesseract puts the
+/// recognisers in `/usr/share/tesseract/tessdata`, where Satchel looks too).
+const RPM_RECOMMENDS: &[&str] = &[
+    "(alsa-plugins-pulseaudio or pipewire-alsa)",
+    "gnome-keyring",
+    "google-noto-sans-devanagari-ui-fonts",
+    "google-noto-sans-arabic-ui-fonts",
+    "tesseract",
+    "tesseract-langpack-hin",
+    "tesseract-langpack-ara",
+];
+
 /// The model files the package carries, by their id in `models/manifest.json`.
 /// Chosen by `cargo xtask bench models`: Whisper base at Q8_0 serves every language and
 /// writes English down better than tiny.en did; multilingual-e5-small at 4 bits finds
@@ -314,7 +326,14 @@ fn overlay(cli: &Path, models: &Path, elves: &[PathBuf]) -> anyhow::Result<serde
     Ok(json!({
         "bundle": { "linux": {
             "deb": { "files": files, "depends": deb_depends, "recommends": DEB_RECOMMENDS },
-            "rpm": { "files": files, "depends": rpm_depends },
+            // zstd, as Fedora packs its own: smaller than Tauri's default gzip, and
+            // written in a fraction of its time (the models are most of the package).
+            "rpm": {
+                "files": files,
+                "depends": rpm_depends,
+                "recommends": RPM_RECOMMENDS,
+                "compression": { "type": "zstd", "level": 10 },
+            },
         }}
     }))
 }

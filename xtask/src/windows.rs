@@ -35,6 +35,10 @@ const MINGW: &str = "x86_64-w64-mingw32";
 /// DLL (in `models/`, where the app looks for it) and the C++ runtime it loads (beside
 /// the executables, where Windows looks first).
 const RUNTIME: &str = "onnxruntime-windows";
+/// Tesseract (which reads Hindi and Arabic lines) and what it loads, and its two
+/// recognisers: every model of the manifest under these folders, laid out in the tree's
+/// `models/` by the same sub-folder (`models/tesseract/`, `models/tessdata/`).
+const TESSERACT_FOLDERS: &[&str] = &["windows/tesseract/", "windows/tessdata/"];
 const CPP_RUNTIME: &[&str] = &[
     "windows-msvcp140",
     "windows-msvcp140-1",
@@ -167,7 +171,10 @@ fn stage(built: &Path, dist: &Path) -> anyhow::Result<PathBuf> {
         .collect();
     ids.push(RUNTIME);
     ids.extend(CPP_RUNTIME);
-    models::run(&ids.iter().map(|id| (*id).to_owned()).collect::<Vec<_>>())?;
+    let tesseract = models::under(TESSERACT_FOLDERS)?;
+    let mut wanted: Vec<String> = ids.iter().map(|id| (*id).to_owned()).collect();
+    wanted.extend(tesseract.iter().map(|(id, _)| id.clone()));
+    models::run(&wanted)?;
 
     let tree = dist.join("Satchel");
     if tree.exists() {
@@ -195,6 +202,16 @@ fn stage(built: &Path, dist: &Path) -> anyhow::Result<PathBuf> {
         let name = Path::new(&file).file_name().context("a model file name")?;
         copy(&models::models_dir().join(&file), &models_dir.join(name))?;
     }
+    for (_, file) in &tesseract {
+        let inside = file
+            .strip_prefix("windows/")
+            .context("a Windows model's path")?;
+        let to = models_dir.join(inside);
+        if let Some(folder) = to.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        copy(&models::models_dir().join(file), &to)?;
+    }
     ship_libraries(&tree, built)?;
     Ok(tree)
 }
@@ -220,6 +237,7 @@ const SYSTEM_DLLS: &[&str] = &[
     "ntdll.dll",
     "ole32.dll",
     "oleaut32.dll",
+    "secur32.dll",
     "setupapi.dll",
     "shell32.dll",
     "shlwapi.dll",
@@ -228,21 +246,38 @@ const SYSTEM_DLLS: &[&str] = &[
     "uxtheme.dll",
     "version.dll",
     "winmm.dll",
+    "wldap32.dll",
     "ws2_32.dll",
 ];
 
 /// The DLLs each of `tree`'s executables and libraries import, that Windows does not
-/// have and the tree does not yet carry, copied in beside the executables (where
-/// Windows looks first), and theirs in turn: whisper.cpp's C++ runtime from the mingw
-/// toolchain (GCC's runtime exception allows it), WebView2's loader from the build.
-/// One that is found nowhere stops the bundle: a tree that fails on a learner's laptop
-/// with "the program can't start because X.dll is missing" is never written.
+/// have and the tree does not carry (beside the executables, where Windows looks
+/// first, or beside the importing library: Satchel loads Tesseract with its folder
+/// searched), copied in beside the executables, and theirs in turn: whisper.cpp's C++
+/// runtime from the mingw toolchain (GCC's runtime exception allows it), WebView2's
+/// loader from the build. One that is found nowhere stops the bundle: a tree that fails
+/// on a learner's laptop with "the program can't start because X.dll is missing" is
+/// never written.
 fn ship_libraries(tree: &Path, built: &Path) -> anyhow::Result<()> {
     let mut queue = vec![
         tree.join("satchel.exe"),
         tree.join("satchel-desktop.exe"),
         tree.join("models/onnxruntime.dll"),
     ];
+    // binutils' objdump lists only the first few imports of some MSVC-built DLLs
+    // (libarchive's four of eight): this catches what it can, and the Wine test, which
+    // loads Tesseract, is what proves its folder whole.
+    let tesseract = tree.join("models/tesseract");
+    if tesseract.is_dir() {
+        for entry in std::fs::read_dir(&tesseract)? {
+            queue.push(entry?.path());
+        }
+    }
+    let has = |folder: &Path, name: &str| -> anyhow::Result<bool> {
+        Ok(std::fs::read_dir(folder)?
+            .filter_map(Result::ok)
+            .any(|e| e.file_name().to_string_lossy().eq_ignore_ascii_case(name)))
+    };
     while let Some(binary) = queue.pop() {
         let listing = output(
             Command::new(format!("{MINGW}-objdump"))
@@ -258,10 +293,8 @@ fn ship_libraries(tree: &Path, built: &Path) -> anyhow::Result<()> {
             if SYSTEM_DLLS.contains(&lower.as_str()) || lower.starts_with("api-ms-win-") {
                 continue;
             }
-            let carried = std::fs::read_dir(tree)?
-                .filter_map(Result::ok)
-                .any(|e| e.file_name().to_string_lossy().eq_ignore_ascii_case(name));
-            if carried {
+            let beside = binary.parent().unwrap_or(tree);
+            if has(tree, name)? || has(beside, name)? {
                 continue;
             }
             let from = locate(name, built)?.with_context(|| {
@@ -378,6 +411,17 @@ fn nsis_script(version: &str, tree: &Path, files: &[String], icon: &Path, out: &
         .iter()
         .map(|f| format!("  Delete \"$INSTDIR\\{f}\"\n"))
         .collect();
+    // The folders the files were in, the deepest first: RMDir removes only an empty one.
+    let mut folders: Vec<&str> = files
+        .iter()
+        .flat_map(|f| f.match_indices('\\').map(|(at, _)| &f[..at]))
+        .collect();
+    folders.sort_by_key(|f| std::cmp::Reverse((f.matches('\\').count(), *f)));
+    folders.dedup();
+    let rmdirs: String = folders
+        .iter()
+        .map(|f| format!("  RMDir \"$INSTDIR\\{f}\"\n"))
+        .collect();
     let uninstall_key = r"Software\Microsoft\Windows\CurrentVersion\Uninstall\Satchel";
     format!(
         r#"; A 64-bit installer for a 64-bit program (and one Wine runs without its
@@ -439,8 +483,7 @@ SectionEnd
 Section "Uninstall"
   Delete "$SMPROGRAMS\Satchel.lnk"
 {deletes}  Delete "$INSTDIR\uninstall.exe"
-  RMDir "$INSTDIR\models"
-  RMDir "$INSTDIR"
+{rmdirs}  RMDir "$INSTDIR"
   DeleteRegKey HKCU "{uninstall_key}"
   DeleteRegKey HKCU "Software\Satchel"
 SectionEnd

@@ -74,18 +74,29 @@ fn notes(manifest: &PackManifest) {
     }
 }
 
+/// Where Tesseract comes from, for a learner whose Satchel cannot read Hindi or Arabic.
+const TESSERACT_HINT: &str = if cfg!(windows) {
+    "Tesseract comes with Satchel's installer: install Satchel again."
+} else {
+    "Tesseract comes from the system's packages: on Debian and Ubuntu `sudo apt install tesseract-ocr-hin tesseract-ocr-ara`, on Fedora `sudo dnf install tesseract-langpack-hin tesseract-langpack-ara`."
+};
+
 fn show_status(status: &ModelStatus) {
     for ability in &status.abilities {
         let name = match ability.ability {
             Ability::TranscribeEnglish => "Writing down English recordings",
             Ability::TranscribeOtherLanguages => "Writing down recordings in other languages",
             Ability::ReadImages => "Reading photos and scanned pages",
+            Ability::ReadOtherScripts => "Reading Hindi and Arabic in them",
             Ability::SearchByMeaning => "Searching by meaning",
         };
         if ability.ready {
             println!("ready    {name}");
         } else {
             println!("missing  {name}: needs {}", ability.missing.join(", "));
+            if !ability.ability.comes_in_model_packs() {
+                println!("         {TESSERACT_HINT}");
+            }
         }
     }
     match &status.imported_pack {

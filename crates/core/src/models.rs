@@ -46,6 +46,81 @@ pub const OCR_DIRECTION: &str = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
 pub const EMBEDDER: &str = "multilingual-e5-small-q4.onnx";
 pub const EMBEDDER_TOKENIZER: &str = "e5-tokenizer.json";
 
+/// Tesseract, which reads the Hindi and Arabic lines PP-OCR finds and cannot read: on
+/// Linux the system's library (Debian's `libtesseract5`, Fedora's `tesseract`), on
+/// Windows the one the installer carries in `models/tesseract/`.
+#[cfg(not(target_os = "windows"))]
+pub const TESSERACT_LIBRARY: &str = "libtesseract.so.5";
+#[cfg(target_os = "windows")]
+pub const TESSERACT_LIBRARY: &str = "tesseract/tesseract55.dll";
+/// Tesseract's recognisers Satchel uses, by Tesseract's language code: Hindi's
+/// (Devanagari) and Arabic's, each `<code>.traineddata`.
+pub const TESSERACT_LANGUAGES: [&str; 2] = ["hin", "ara"];
+/// Where a models folder keeps them (the Windows package's, a model pack's).
+pub const TESSDATA: &str = "tessdata";
+/// Where Linux distributions' packages put them: Debian's and Ubuntu's
+/// `tesseract-ocr-*`, Fedora's `tesseract-langpack-*`, Arch's `tesseract-data-*`.
+pub const SYSTEM_TESSDATA: &[&str] = &[
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract/tessdata",
+    "/usr/share/tessdata",
+];
+
+/// The folders Tesseract's recognisers are looked for in, first holding one wins:
+/// each models folder's `tessdata/`, then `system`'s.
+fn tessdata_in(dirs: &[PathBuf], system: &[&str]) -> Vec<PathBuf> {
+    dirs.iter()
+        .map(|d| d.join(TESSDATA))
+        .chain(system.iter().map(PathBuf::from))
+        .collect()
+}
+
+/// [`tessdata_in`] with the system's folders, [`SYSTEM_TESSDATA`].
+pub fn tessdata_dirs(dirs: &[PathBuf]) -> Vec<PathBuf> {
+    tessdata_in(dirs, SYSTEM_TESSDATA)
+}
+
+/// Where Tesseract is loaded from: the system finds Linux's by its name; Windows's is
+/// the one in a models folder.
+pub fn tesseract_library(dirs: &[PathBuf]) -> PathBuf {
+    if cfg!(target_os = "windows") {
+        find(dirs, TESSERACT_LIBRARY).unwrap_or_else(|| PathBuf::from(TESSERACT_LIBRARY))
+    } else {
+        PathBuf::from(TESSERACT_LIBRARY)
+    }
+}
+
+/// The folders a Linux distribution keeps libraries in, where its loader finds
+/// libtesseract (Debian's multiarch folder, Fedora's `lib64`).
+fn system_library_dirs() -> Vec<PathBuf> {
+    [
+        format!("/usr/lib/{}-linux-gnu", std::env::consts::ARCH),
+        "/usr/lib64".into(),
+        "/usr/lib".into(),
+        "/usr/local/lib".into(),
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .collect()
+}
+
+/// What reading Hindi and Arabic lacks beyond PP-OCR: the library (in `libraries`)
+/// and the recognisers (in `dirs`' `tessdata/` or `system_data`).
+fn tesseract_missing(dirs: &[PathBuf], libraries: &[PathBuf], system_data: &[&str]) -> Vec<String> {
+    let mut missing = Vec::new();
+    if find(libraries, TESSERACT_LIBRARY).is_none() {
+        missing.push(TESSERACT_LIBRARY.to_owned());
+    }
+    let data = tessdata_in(dirs, system_data);
+    for language in TESSERACT_LANGUAGES {
+        let file = format!("{language}.traineddata");
+        if find(&data, &file).is_none() {
+            missing.push(file);
+        }
+    }
+    missing
+}
+
 /// Where models are looked for, first folder holding a file wins:
 /// 1. `SATCHEL_MODELS_DIR`, when set;
 /// 2. what this copy of Satchel carries, found from its own executable:
@@ -105,13 +180,13 @@ fn search_path(
 /// What each ability needs, and which of it `dirs` hold; `imported_pack` is the version
 /// of the model pack imported, if any (`packs::installed_models`).
 pub fn status(dirs: &[PathBuf], imported_pack: Option<String>) -> ModelStatus {
-    let needs: [(Ability, &[&str]); 4] = [
+    const OCR: &[&str] = &[ONNX_RUNTIME, OCR_DETECT, OCR_RECOGNISE, OCR_DIRECTION];
+    let needs: [(Ability, &[&str]); 5] = [
         (Ability::TranscribeEnglish, &[]),
         (Ability::TranscribeOtherLanguages, &[WHISPER_MULTILINGUAL]),
-        (
-            Ability::ReadImages,
-            &[ONNX_RUNTIME, OCR_DETECT, OCR_RECOGNISE, OCR_DIRECTION],
-        ),
+        (Ability::ReadImages, OCR),
+        // PP-OCR finds the lines Tesseract reads.
+        (Ability::ReadOtherScripts, OCR),
         (
             Ability::SearchByMeaning,
             &[ONNX_RUNTIME, EMBEDDER, EMBEDDER_TOKENIZER],
@@ -120,7 +195,7 @@ pub fn status(dirs: &[PathBuf], imported_pack: Option<String>) -> ModelStatus {
     let abilities = needs
         .into_iter()
         .map(|(ability, files)| {
-            let missing: Vec<String> = if ability == Ability::TranscribeEnglish {
+            let mut missing: Vec<String> = if ability == Ability::TranscribeEnglish {
                 // Either Whisper writes English down.
                 let any = [WHISPER_ENGLISH, WHISPER_MULTILINGUAL]
                     .iter()
@@ -137,6 +212,15 @@ pub fn status(dirs: &[PathBuf], imported_pack: Option<String>) -> ModelStatus {
                     .map(|f| (*f).to_owned())
                     .collect()
             };
+            if ability == Ability::ReadOtherScripts {
+                // Windows's Tesseract travels with the models; Linux's is the system's.
+                let libraries = if cfg!(target_os = "windows") {
+                    dirs.to_vec()
+                } else {
+                    system_library_dirs()
+                };
+                missing.extend(tesseract_missing(dirs, &libraries, SYSTEM_TESSDATA));
+            }
             AbilityStatus {
                 ability,
                 ready: missing.is_empty(),
@@ -220,6 +304,31 @@ mod tests {
             .unwrap();
         assert_eq!(images.missing, [OCR_DETECT, OCR_RECOGNISE, OCR_DIRECTION]);
         assert!(!now.all_ready());
+    }
+
+    #[test]
+    fn hindi_and_arabic_need_tesseract_and_both_recognisers() {
+        let models = tempfile::tempdir().unwrap();
+        let system = tempfile::tempdir().unwrap();
+        let libraries = tempfile::tempdir().unwrap();
+        let dirs = vec![models.path().to_owned()];
+        let libs = vec![libraries.path().to_owned()];
+        let system_data = system.path().display().to_string();
+        let missing = || tesseract_missing(&dirs, &libs, &[&system_data]);
+        assert_eq!(
+            missing(),
+            [TESSERACT_LIBRARY, "hin.traineddata", "ara.traineddata"]
+        );
+        // The library, and Hindi's recogniser where the system keeps it.
+        let library = libraries.path().join(TESSERACT_LIBRARY);
+        std::fs::create_dir_all(library.parent().unwrap()).unwrap();
+        std::fs::write(&library, b"elf").unwrap();
+        std::fs::write(system.path().join("hin.traineddata"), b"lstm").unwrap();
+        assert_eq!(missing(), ["ara.traineddata"]);
+        // Arabic's in a models folder's tessdata (a Windows install, a pack).
+        std::fs::create_dir_all(models.path().join(TESSDATA)).unwrap();
+        std::fs::write(models.path().join("tessdata/ara.traineddata"), b"lstm").unwrap();
+        assert!(missing().is_empty());
     }
 
     #[test]

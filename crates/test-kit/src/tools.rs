@@ -1,6 +1,6 @@
-//! The programs that make test media the way real media is made: espeak-ng speech and
-//! Ghostscript PDFs (Debian's espeak-ng and ghostscript; `cargo xtask test` installs
-//! them). Each failure is an error that names the program and says what it printed.
+//! The programs that make test media the way real media is made: espeak-ng speech,
+//! Ghostscript PDFs and Pango's shaped text (Debian's espeak-ng, ghostscript and
+//! pango1.0-tools; `cargo xtask test` installs them). Each failure is an error that names the program and says what it printed.
 
 use std::ffi::OsStr;
 use std::io;
@@ -66,6 +66,35 @@ pub fn postscript_pdf(postscript: &str, pdf: &Path, gs_args: &[&str]) -> io::Res
     let mut args = gs_args.to_vec();
     args.push(&source);
     pdfwrite(pdf, &args)
+}
+
+/// `lines` drawn shaped by Pango into the PNG `out`, black on white at 28 px in
+/// `family`, right-aligned when `right_to_left`. ImageMagick's own text drawing neither
+/// joins Arabic letters nor puts Devanagari's vowel signs in place; Pango does both, as
+/// a printed page has them.
+pub fn shaped_lines(
+    lines: &[&str],
+    family: &str,
+    right_to_left: bool,
+    out: &Path,
+) -> io::Result<()> {
+    let mut command = Command::new("pango-view");
+    command
+        .arg("-q")
+        .arg(format!("--font={family} 28px"))
+        .args([
+            "--margin=40",
+            "--spacing=12",
+            "--background=white",
+            "--dpi=96",
+        ])
+        .arg("-o")
+        .arg(out)
+        .arg(format!("--text={}", lines.join("\n")));
+    if right_to_left {
+        command.args(["--rtl", "--align=right"]);
+    }
+    run_command(&mut command)
 }
 
 #[cfg(test)]

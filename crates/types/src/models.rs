@@ -13,6 +13,8 @@ pub enum Ability {
     TranscribeOtherLanguages,
     /// Reading photos and scanned pages.
     ReadImages,
+    /// Reading Hindi and Arabic in them (Tesseract's recognisers).
+    ReadOtherScripts,
     /// Searching by meaning, and what builds on it (concepts, study packs, questions).
     SearchByMeaning,
 }
@@ -36,9 +38,22 @@ pub struct ModelStatus {
     pub imported_pack: Option<String>,
 }
 
+impl Ability {
+    /// Whether a model pack can bring what it lacks. Reading Hindi and Arabic rests on
+    /// Tesseract, which Linux takes from the system's packages: it is listed, and does
+    /// not make Satchel ask for a pack.
+    pub fn comes_in_model_packs(self) -> bool {
+        self != Ability::ReadOtherScripts
+    }
+}
+
 impl ModelStatus {
+    /// Whether everything a model pack can bring is here.
     pub fn all_ready(&self) -> bool {
-        self.abilities.iter().all(|a| a.ready)
+        self.abilities
+            .iter()
+            .filter(|a| a.ability.comes_in_model_packs())
+            .all(|a| a.ready)
     }
 }
 

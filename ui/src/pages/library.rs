@@ -373,7 +373,7 @@ fn MissingModels() -> impl IntoView {
                 status
                     .abilities
                     .into_iter()
-                    .filter(|a| !a.ready)
+                    .filter(|a| !a.ready && a.ability.comes_in_model_packs())
                     .map(|a| t(super::settings::ability_key(a.ability)))
                     .collect(),
             );

@@ -201,6 +201,7 @@ pub fn ability_key(ability: Ability) -> &'static str {
         Ability::TranscribeEnglish => "models-transcribe_english",
         Ability::TranscribeOtherLanguages => "models-transcribe_other_languages",
         Ability::ReadImages => "models-read_images",
+        Ability::ReadOtherScripts => "models-read_other_scripts",
         Ability::SearchByMeaning => "models-search_by_meaning",
     }
 }
@@ -249,14 +250,28 @@ fn ModelsCard(changed: RwSignal<u32>) -> impl IntoView {
             <ErrorBanner error/>
             {move || status.get().map(|status| view! {
                 <ul class="abilities" id="abilities">
-                    {status.abilities.into_iter().map(|a| {
-                        let state = if a.ready { t("models-ready") } else { t("models-missing") };
+                    {
+                    // Hindi and Arabic are read in what PP-OCR finds: without it, the
+                    // pack that brings it is what is missing, not Tesseract.
+                    let images_ready = status
+                        .abilities
+                        .iter()
+                        .any(|a| a.ability == Ability::ReadImages && a.ready);
+                    status.abilities.into_iter().map(move |a| {
+                        let state = if a.ready {
+                            t("models-ready")
+                        } else if a.ability.comes_in_model_packs() || !images_ready {
+                            t("models-missing")
+                        } else {
+                            t("models-missing_tesseract")
+                        };
                         view! {
                             <li data-ability=format!("{:?}", a.ability) data-ready=a.ready.to_string()>
                                 <strong>{t(ability_key(a.ability))}</strong>": "{state}
                             </li>
                         }
-                    }).collect_view()}
+                    }).collect_view()
+                    }
                 </ul>
                 <p class="prose">{match status.imported_pack {
                     Some(version) => crate::i18n::t_with("models-imported", &[("version", &version)]),
@@ -439,7 +454,8 @@ fn ClassOffersCard(
                                 }}
                             </li>
                         }
-                    }).collect_view()}
+                    }).collect_view()
+                    }
                 </ul>
                 {move || progress().map(|(bytes, total)| view! {
                     <div role="status" id="offer-progress">

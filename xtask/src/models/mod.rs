@@ -34,10 +34,12 @@ struct Package {
     /// What models name it by, when `name` alone is ambiguous: the same release of
     /// ONNX Runtime comes as a Linux and a Windows wheel.
     id: Option<String>,
+    /// "pypi" (a wheel) or "debian" (a `.deb` from the machine's apt sources).
     registry: String,
     name: String,
     version: String,
-    wheel: String,
+    /// The wheel's or the `.deb`'s file name.
+    file: String,
     sha256: String,
 }
 
@@ -55,7 +57,7 @@ struct ModelEntry {
     #[serde(default)]
     model_bin: Vec<(String, String)>,
     vocabulary: Option<(String, String)>,
-    /// For a copy: (package, path inside its wheel).
+    /// For a copy: (package, path inside its wheel, or where its `.deb` installs it).
     from: Option<(String, String)>,
     /// For a copy out of a zip that is itself inside the wheel (at `from`): the path
     /// inside that zip.
@@ -104,6 +106,16 @@ pub fn files(ids: &[&str]) -> anyhow::Result<Vec<String>> {
                 .with_context(|| format!("models/manifest.json has no model {id}"))
         })
         .collect()
+}
+
+/// The models (id and file) whose files are in one of `folders` of the models cache.
+pub fn under(folders: &[&str]) -> anyhow::Result<Vec<(String, String)>> {
+    Ok(load_manifest()?
+        .models
+        .into_iter()
+        .filter(|m| folders.iter().any(|f| m.file.starts_with(f)))
+        .map(|m| (m.id, m.file))
+        .collect())
 }
 
 /// The wheel of the package `name`, fetched and checked as the manifest pins it.
@@ -183,15 +195,23 @@ pub fn unpack(
     Ok(target)
 }
 
-/// The wheel, from the cache or the registry, with its sha256 checked.
+/// The wheel or `.deb`, from the cache or the registry, with its sha256 checked.
 fn fetch(package: &Package) -> anyhow::Result<PathBuf> {
-    if package.registry != "pypi" {
-        bail!("{}: only PyPI packages are supported", package.name);
-    }
     let downloads = cache().join("downloads");
     std::fs::create_dir_all(&downloads)?;
-    let wheel = downloads.join(&package.wheel);
-    if !wheel.exists() {
+    let wheel = downloads.join(&package.file);
+    if !wheel.exists() && package.registry == "debian" {
+        // apt names the file itself (the epoch's colon escaped); the manifest pins
+        // that name, so a different one is a different package.
+        exec(
+            Command::new("sh")
+                .args(["-c", "cd \"$1\" && apt-get download \"$2\"", "sh"])
+                .arg(&downloads)
+                .arg(format!("{}={}", package.name, package.version)),
+        )?;
+    } else if package.registry != "pypi" {
+        bail!("{}: no registry {:?}", package.name, package.registry);
+    } else if !wheel.exists() {
         let mut pip = Command::new("python3");
         pip.args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
             .arg(&downloads)
@@ -199,7 +219,7 @@ fn fetch(package: &Package) -> anyhow::Result<PathBuf> {
         // A platform wheel (ONNX Runtime's) is asked for by its own tags, so the pinned
         // file comes whatever Python runs pip.
         let tags: Vec<&str> = package
-            .wheel
+            .file
             .trim_end_matches(".whl")
             .rsplitn(4, '-')
             .collect();
@@ -271,6 +291,28 @@ with zipfile.ZipFile(source) as z, z.open(member) as f:
     Ok(out.stdout)
 }
 
+/// One file a `.deb` installs, by its path without the leading `/`.
+fn read_from_deb(deb: &Path, member: &str) -> anyhow::Result<Vec<u8>> {
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            "dpkg-deb --fsys-tarfile \"$1\" | tar -xOf - \"./$2\"",
+            "sh",
+        ])
+        .arg(deb)
+        .arg(member)
+        .output()
+        .context("running dpkg-deb")?;
+    if !out.status.success() || out.stdout.is_empty() {
+        bail!(
+            "{member} not readable from {}: {}",
+            deb.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(out.stdout)
+}
+
 fn build(
     model: &ModelEntry,
     wheels: &HashMap<String, PathBuf>,
@@ -288,7 +330,12 @@ fn build(
             let path: Vec<&str> = std::iter::once(member.as_str())
                 .chain(model.inner.as_deref())
                 .collect();
-            read_from_nested_zip(&wheels[package], &path)?
+            let file = &wheels[package];
+            if file.extension().is_some_and(|e| e == "deb") {
+                read_from_deb(file, member)?
+            } else {
+                read_from_nested_zip(file, &path)?
+            }
         }
         other => bail!("{}: unknown build {other:?}", model.id),
     };

@@ -101,12 +101,10 @@ impl OcrEngine {
         let mut characters = vec![String::new()];
         characters.extend(dictionary.lines().map(str::to_owned));
         characters.push(" ".to_owned());
+        let dirs = [models_dir.to_owned()];
         let other_scripts = Tesseract::load(
-            &tesseract_library(models_dir),
-            &[
-                models_dir.to_owned(),
-                PathBuf::from(tesseract::SYSTEM_TESSDATA),
-            ],
+            &satchel_core::models::tesseract_library(&dirs),
+            &satchel_core::models::tessdata_dirs(&dirs),
         );
         Ok(Self {
             det: Mutex::new(det),
@@ -181,16 +179,6 @@ impl std::fmt::Debug for OcrEngine {
             .field("models_dir", &self.models_dir)
             .field("characters", &self.characters.len())
             .finish_non_exhaustive()
-    }
-}
-
-/// Debian's libtesseract by its name, for the system to find; elsewhere the one that
-/// travels with the models.
-fn tesseract_library(models_dir: &Path) -> PathBuf {
-    if cfg!(windows) {
-        models_dir.join(tesseract::TESSERACT_LIBRARY)
-    } else {
-        PathBuf::from(tesseract::TESSERACT_LIBRARY)
     }
 }
 

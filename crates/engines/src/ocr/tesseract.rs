@@ -17,15 +17,6 @@ use libloading::Library;
 
 use crate::MediaError;
 
-/// The library's name where the system keeps it (Debian's `libtesseract5`).
-#[cfg(not(windows))]
-pub const TESSERACT_LIBRARY: &str = "libtesseract.so.5";
-#[cfg(windows)]
-pub const TESSERACT_LIBRARY: &str = "tesseract55.dll";
-
-/// Where Debian's `tesseract-ocr-*` packages put the recognisers.
-pub const SYSTEM_TESSDATA: &str = "/usr/share/tesseract-ocr/5/tessdata";
-
 /// The scripts read this way: Tesseract's language code and the script it reads.
 pub const SCRIPTS: [(&str, Script); 2] = [("hin", Script::Devanagari), ("ara", Script::Arabic)];
 
@@ -99,7 +90,20 @@ const CROP_DPI: c_int = 300;
 
 type Create = unsafe extern "C" fn() -> *mut c_void;
 type Delete = unsafe extern "C" fn(*mut c_void);
-type Init3 = unsafe extern "C" fn(*mut c_void, *const c_char, *const c_char) -> c_int;
+/// `TessBaseAPIInit5`: a recogniser from a `.traineddata` in memory.
+type Init5 = unsafe extern "C" fn(
+    *mut c_void,
+    *const c_char,
+    c_int,
+    *const c_char,
+    c_int,
+    *mut *mut c_char,
+    c_int,
+    *mut *mut c_char,
+    *mut *mut c_char,
+    usize,
+    c_int,
+) -> c_int;
 type SetPageSegMode = unsafe extern "C" fn(*mut c_void, c_int);
 type SetVariable = unsafe extern "C" fn(*mut c_void, *const c_char, *const c_char) -> c_int;
 type SetImage = unsafe extern "C" fn(*mut c_void, *const u8, c_int, c_int, c_int, c_int);
@@ -113,7 +117,7 @@ type Clear = unsafe extern "C" fn(*mut c_void);
 struct Api {
     create: Create,
     delete: Delete,
-    init3: Init3,
+    init5: Init5,
     set_page_seg_mode: SetPageSegMode,
     set_variable: SetVariable,
     set_image: SetImage,
@@ -130,7 +134,7 @@ impl Api {
     fn load(library: &Path) -> Result<Self, String> {
         // SAFETY: loading runs the library's initialisers; libtesseract's only set up
         // its own statics.
-        let lib = unsafe { Library::new(library) }.map_err(|e| e.to_string())?;
+        let lib = unsafe { open(library) }.map_err(|e| e.to_string())?;
         macro_rules! symbol {
             ($name:literal) => {
                 // SAFETY: the type is the C API's declaration in tesseract/capi.h.
@@ -141,7 +145,7 @@ impl Api {
         Ok(Self {
             create: symbol!("TessBaseAPICreate"),
             delete: symbol!("TessBaseAPIDelete"),
-            init3: symbol!("TessBaseAPIInit3"),
+            init5: symbol!("TessBaseAPIInit5"),
             set_page_seg_mode: symbol!("TessBaseAPISetPageSegMode"),
             set_variable: symbol!("TessBaseAPISetVariable"),
             set_image: symbol!("TessBaseAPISetImage"),
@@ -153,6 +157,28 @@ impl Api {
             _library: lib,
         })
     }
+}
+
+/// Linux finds the library by its name where the system keeps it.
+#[cfg(not(windows))]
+unsafe fn open(library: &Path) -> Result<Library, libloading::Error> {
+    // SAFETY: as the caller's.
+    unsafe { Library::new(library) }
+}
+
+/// Windows looks for the DLLs Tesseract loads beside it (and, for the C++ runtime,
+/// beside the program and in the system), never in the working folder or `PATH`.
+#[cfg(windows)]
+unsafe fn open(library: &Path) -> Result<Library, libloading::Error> {
+    use libloading::os::windows;
+    // SAFETY: as the caller's.
+    unsafe {
+        windows::Library::load_with_flags(
+            library,
+            windows::LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR | windows::LOAD_LIBRARY_SEARCH_DEFAULT_DIRS,
+        )
+    }
+    .map(Library::from)
 }
 
 /// One recogniser, set up for one language; Tesseract's handles are not shared
@@ -208,7 +234,10 @@ impl Tesseract {
             return Err(MediaError::ModelMissing {
                 path: data_dirs
                     .first()
-                    .map_or_else(|| PathBuf::from(SYSTEM_TESSDATA), |d| d.to_owned())
+                    .map_or_else(
+                        || PathBuf::from(satchel_core::models::SYSTEM_TESSDATA[0]),
+                        |d| d.to_owned(),
+                    )
                     .join("hin.traineddata"),
             });
         }
@@ -327,21 +356,50 @@ fn with_margin(line: &RgbImage) -> RgbImage {
 }
 
 /// A recogniser for `language` from `dir`, reading single lines, quiet.
+/// Tesseract's `OEM_DEFAULT`: the LSTM recogniser, the only one tessdata_fast carries.
+const OEM_DEFAULT: c_int = 3;
+/// The largest recogniser read: tessdata_best's biggest are about 40 MB.
+const MAX_TRAINEDDATA: u64 = 128 * 1024 * 1024;
+
 fn init(api: &Api, dir: &Path, language: &str) -> Result<Handle, MediaError> {
+    let path = dir.join(format!("{language}.traineddata"));
     let invalid = |detail: &str| MediaError::ModelInvalid {
-        path: dir.join(format!("{language}.traineddata")),
+        path: path.clone(),
         detail: detail.to_owned(),
     };
-    let dir_c = CString::new(dir.to_string_lossy().as_bytes())
-        .map_err(|_| invalid("its folder's name holds a NUL"))?;
+    // Read here and handed over in memory: Tesseract opens files by the system's
+    // narrow code page on Windows (a learner named José would have no Hindi), and
+    // joins a folder and a name with '/', which a `\\?\` path does not allow.
+    let size = std::fs::metadata(&path)
+        .map_err(|e| invalid(&e.to_string()))?
+        .len();
+    if size > MAX_TRAINEDDATA {
+        return Err(invalid("it is larger than any recogniser"));
+    }
+    let data = std::fs::read(&path).map_err(|e| invalid(&e.to_string()))?;
+    let data_size = c_int::try_from(data.len()).map_err(|_| invalid("it is too large"))?;
     let language_c = CString::new(language).map_err(|_| invalid("a NUL in the language"))?;
-    // SAFETY: `create` returns a fresh handle or null; the strings live across the calls.
+    // SAFETY: `create` returns a fresh handle or null; Tesseract copies `data` while it
+    // loads, and the buffers live across the calls; no configs or variables are passed.
     unsafe {
         let handle = (api.create)();
         if handle.is_null() {
             return Err(invalid("Tesseract could not make a recogniser"));
         }
-        if (api.init3)(handle, dir_c.as_ptr(), language_c.as_ptr()) != 0 {
+        let status = (api.init5)(
+            handle,
+            data.as_ptr().cast(),
+            data_size,
+            language_c.as_ptr(),
+            OEM_DEFAULT,
+            std::ptr::null_mut(),
+            0,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            0,
+            0,
+        );
+        if status != 0 {
             (api.delete)(handle);
             return Err(invalid("Tesseract could not load it"));
         }

@@ -12,7 +12,7 @@ use satchel_media::image_in::{ImageLimits, decode_image, open_image};
 
 use crate::common::models_dir;
 use satchel_test_kit::text::ocr_lines;
-use satchel_test_kit::tools::run;
+use satchel_test_kit::tools::{run, shaped_lines};
 use satchel_test_kit::wer::{characters, edits};
 
 const FONTS: &[&str] = &["DejaVuSans.ttf", "DejaVuSerif.ttf", "DejaVuSansMono.ttf"];
@@ -72,27 +72,11 @@ const ALL_AT_ONCE: &[&str] = &[
     "40",
 ];
 
-/// Renders `lines` shaped by Pango (ImageMagick's own text drawing neither joins
-/// Arabic letters nor puts Devanagari's vowel signs in place) in `family` at the same
-/// 28 px, right-aligned when `right_to_left`, then `distort`s it.
+/// Renders `lines` shaped by Pango in `family` (see [`shaped_lines`]), then `distort`s
+/// them.
 fn render_shaped(lines: &[&str], family: &str, right_to_left: bool, distort: &[&str], out: &Path) {
     let shaped = out.with_extension("shaped.png");
-    let mut args = vec![
-        "-q".to_owned(),
-        format!("--font={family} 28px"),
-        "--margin=40".into(),
-        "--spacing=12".into(),
-        "--background=white".into(),
-        "--dpi=96".into(),
-        "-o".into(),
-        shaped.display().to_string(),
-        format!("--text={}", lines.join("\n")),
-    ];
-    if right_to_left {
-        args.extend(["--rtl".into(), "--align=right".into()]);
-    }
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    run("pango-view", &args).unwrap();
+    shaped_lines(lines, family, right_to_left, &shaped).unwrap();
     let mut args = vec![shaped.display().to_string()];
     args.extend(distort.iter().map(|s| (*s).to_owned()));
     args.push(out.display().to_string());

@@ -164,16 +164,20 @@ pub fn build_bundle() -> anyhow::Result<Bundle> {
 /// Lays out `dist/windows/Satchel/` from the executables in `built`: the tree the installer
 /// copies, and a portable copy that runs where it is unpacked.
 fn stage(built: &Path, dist: &Path) -> anyhow::Result<PathBuf> {
-    let mut ids: Vec<&str> = PACKAGED_MODELS
+    // What goes in `models/`: the package's models, ONNX Runtime's DLL, Tesseract.
+    let mut ids: Vec<String> = PACKAGED_MODELS
         .iter()
-        .copied()
-        .filter(|id| *id != "onnxruntime")
+        .filter(|id| **id != "onnxruntime")
+        .map(|id| (*id).to_owned())
         .collect();
-    ids.push(RUNTIME);
-    ids.extend(CPP_RUNTIME);
-    let tesseract = models::under(TESSERACT_FOLDERS)?;
-    let mut wanted: Vec<String> = ids.iter().map(|id| (*id).to_owned()).collect();
-    wanted.extend(tesseract.iter().map(|(id, _)| id.clone()));
+    ids.push(RUNTIME.to_owned());
+    ids.extend(
+        models::under(TESSERACT_FOLDERS)?
+            .into_iter()
+            .map(|(id, _)| id),
+    );
+    let mut wanted = ids.clone();
+    wanted.extend(CPP_RUNTIME.iter().map(|id| (*id).to_owned()));
     models::run(&wanted)?;
 
     let tree = dist.join("Satchel");
@@ -198,19 +202,16 @@ fn stage(built: &Path, dist: &Path) -> anyhow::Result<PathBuf> {
             .context("a runtime file name")?;
         copy(&models::models_dir().join(&file), &tree.join(name))?;
     }
-    for file in models::files(&ids[..ids.len() - CPP_RUNTIME.len()])? {
-        let name = Path::new(&file).file_name().context("a model file name")?;
-        copy(&models::models_dir().join(&file), &models_dir.join(name))?;
-    }
-    for (_, file) in &tesseract {
-        let inside = file
-            .strip_prefix("windows/")
-            .context("a Windows model's path")?;
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    for file in models::files(&ids)? {
+        // The cache keeps Windows-only files under `windows/`; the tree's `models/`
+        // has them at the same place below it (`tesseract/`, `tessdata/`).
+        let inside = file.strip_prefix("windows/").unwrap_or(&file);
         let to = models_dir.join(inside);
         if let Some(folder) = to.parent() {
             std::fs::create_dir_all(folder)?;
         }
-        copy(&models::models_dir().join(file), &to)?;
+        copy(&models::models_dir().join(&file), &to)?;
     }
     ship_libraries(&tree, built)?;
     Ok(tree)

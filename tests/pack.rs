@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use satchel_e2e::Cli;
 use satchel_test_kit::{PASSPHRASE, Rng};
 
-/// Share of cards whose answer is in their source span, at least.
+/// Share of cards whose answer is in the words their file was made from (at the
+/// card's page), at least.
 const GROUNDED: f64 = 1.0;
 
 fn lesson() -> PathBuf {
@@ -68,11 +69,14 @@ fn every_card_of_the_sample_lesson_is_found_in_the_words_it_came_from() {
         for card in made {
             cards += 1;
             let back = normal(card["back"].as_str().unwrap());
-            let span = normal(card["source_ref"]["text"].as_str().unwrap());
-            if span.contains(&back) {
+            let page = card["source_ref"]["page"].as_u64();
+            // The words the file was made from, at the card's page: what a transcript
+            // or a reading got wrong is not grounded, however the validator saw it.
+            let own = own_words(kind, page);
+            if own.contains(&back) {
                 grounded += 1;
             } else {
-                println!("  not grounded: {card}");
+                println!("  not in the source's own words: {card}");
             }
             assert_eq!(card["source_ref"]["source_id"], id.as_str());
             assert_eq!(card["source_ref"]["kind"], kind.as_str());
@@ -99,12 +103,26 @@ fn every_card_of_the_sample_lesson_is_found_in_the_words_it_came_from() {
     }
     let share = grounded as f64 / cards as f64;
     println!(
-        "grounded: {grounded} of {cards} cards ({:.1} %, threshold {:.0} %); {questions} quiz questions",
+        "grounded in the files' own words: {grounded} of {cards} cards ({:.1} %, threshold {:.0} %); {questions} quiz questions",
         share * 100.0,
         GROUNDED * 100.0
     );
     assert!(cards >= 12, "cards from every source: {cards}");
     assert!(share >= GROUNDED);
+}
+
+/// The words a sample-lesson file was made from (`assets/sample-lesson/make.sh`), at
+/// `page` for the PDF, normalised.
+fn own_words(kind: &str, page: Option<u64>) -> String {
+    let words = match (kind, page) {
+        ("image", _) => "Clouds form when water vapour cools. Rain, snow and hail are precipitation. Rivers carry water back to the sea.".to_owned(),
+        ("audio", _) => "Good morning. Today we finish the water cycle. Transpiration is when plants give off water vapour from their leaves. The sun gives the energy that drives evaporation.".to_owned(),
+        ("document", Some(1)) => "Chapter 4: Weather and water. Humidity is the amount of water vapour in the air. Warm air can hold more water vapour than cold air. Dew forms when moist air touches a cold surface at night.".to_owned(),
+        ("document", Some(2)) => "A drought is a long period with too little rain. Floods happen when rivers carry more water than their banks can hold.".to_owned(),
+        ("document", _) => String::new(),
+        _ => std::fs::read_to_string(lesson().join("water-cycle.md")).unwrap(),
+    };
+    normal(&words)
 }
 
 /// Chapters made from the sample lesson's notes, each part saying it a little

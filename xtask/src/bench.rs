@@ -268,14 +268,18 @@ fn quantised_models() -> anyhow::Result<()> {
     )
 }
 
-/// Study packs for the sample lesson end to end, the app's job runner against one
-/// worker for everything (issue 6), on every model a pack of it needs.
+/// Study packs: how good they are against the key facts of the pack set (issue 24),
+/// then the sample lesson's end to end, the app's job runner against one worker for
+/// everything (issue 6), on every model a pack of it needs.
 fn pack() -> anyhow::Result<()> {
-    shell::exec(
-        Command::new(env!("CARGO"))
-            .args(["bench", "-p", "satchel-engines", "--bench", "pack"])
-            .env("SATCHEL_MODELS_DIR", crate::models::models_dir()),
-    )
+    for bench in ["pack_quality", "pack"] {
+        shell::exec(
+            Command::new(env!("CARGO"))
+                .args(["bench", "-p", "satchel-engines", "--bench", bench])
+                .env("SATCHEL_MODELS_DIR", crate::models::models_dir()),
+        )?;
+    }
+    Ok(())
 }
 
 /// Reviews among 100k cards and optimising from 10k reviews (issue 7): against the

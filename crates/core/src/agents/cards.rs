@@ -12,7 +12,8 @@ use satchel_types::{CardKind, SourceRef};
 
 use super::material::Material;
 use super::phrasing;
-use super::text::{find_phrase, glossary_line, study_sentences, words};
+use super::spans::{Span, SpanKind, spans};
+use super::text::{Sentence, find_phrase, glossary_line, normal, study_sentences, words};
 use crate::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -60,43 +61,131 @@ fn texts(material: &Material) -> Vec<&str> {
     material.passages.iter().map(|p| p.text.as_str()).collect()
 }
 
-/// For each key phrase, most central first, the first key sentence that names it.
+/// A sentence gives this many cloze cards at most: more would blank most of it.
+const PER_SENTENCE: usize = 2;
+/// What a key phrase's place among the material's phrases adds to a span's worth, at
+/// most (the most central phrase).
+const CENTRAL: f32 = 1.0;
+/// What a one-word name said only once loses.
+const PASSING: f32 = 0.4;
+/// What each further mention of an answer in the material adds, up to three.
+const MENTIONED: f32 = 0.3;
+
+/// Words that, starting a sentence, point back to the sentence before: "They are
+/// wrapped in…" needs it to be understood.
+const POINTING_BACK: &[&str] = &[
+    "it", "its", "they", "their", "them", "this", "these", "those", "he", "she", "his", "her",
+    "such",
+];
+
+/// Cloze cards: in each key sentence, the words a teacher would ask for
+/// ([`spans`](super::spans)), the most telling and central first, each answer once,
+/// each card with one blank.
 fn cloze(material: &Material) -> Vec<Draft> {
     let texts = texts(material);
     let sentences = study_sentences(&texts, &material.title, MIN_SENTENCE_WORDS);
-    let mut cards = Vec::new();
-    let mut used = Vec::new();
-    for phrase in &material.phrases {
-        let found = sentences.iter().enumerate().find_map(|(i, s)| {
-            let text = &texts[s.passage][s.span.clone()];
-            let places = find_phrase(text, &phrase.text);
-            let fits = words(text).len() <= MAX_SENTENCE_WORDS;
-            (!used.contains(&i) && fits && !places.is_empty()).then_some((i, s, text, places))
-        });
-        let Some((i, sentence, text, places)) = found else {
+    let phrases: Vec<&str> = material.phrases.iter().map(|p| p.text.as_str()).collect();
+    let language = material.language();
+    let mut candidates: Vec<(f32, usize, Span)> = Vec::new();
+    for (index, sentence) in sentences.iter().enumerate() {
+        let text = &texts[sentence.passage][sentence.span.clone()];
+        if words(text).len() > MAX_SENTENCE_WORDS {
             continue;
-        };
-        used.push(i);
-        // The phrase as the sentence has it (its capitals), and every mention blanked.
-        let back = text[places[0].clone()].to_owned();
-        let mut front = String::with_capacity(text.len());
-        let mut at = 0;
-        for place in &places {
-            front.push_str(&text[at..place.start]);
-            front.push_str(BLANK);
-            at = place.end;
         }
-        front.push_str(&text[at..]);
+        let said_in = material.passages[sentence.passage]
+            .language
+            .or(language)
+            .unwrap_or(Lang::En);
+        for span in spans(text, said_in, &phrases, &texts) {
+            let answer = &text[span.range.clone()];
+            // Blanked twice, or left in the sentence once, it is two gaps or a giveaway.
+            if find_phrase(text, answer).len() != 1 {
+                continue;
+            }
+            let central = phrases
+                .iter()
+                .position(|p| {
+                    !find_phrase(answer, p).is_empty() || !find_phrase(p, answer).is_empty()
+                })
+                .map_or(0.0, |rank| {
+                    CENTRAL * (1.0 - rank as f32 / phrases.len() as f32)
+                });
+            let mentions: usize = texts.iter().map(|t| find_phrase(t, answer).len()).sum();
+            // A name said once in passing ("…in America…") is less than a person or a
+            // place the material is about.
+            let passing = span.kind == SpanKind::Name && mentions < 2 && !answer.contains(' ');
+            let worth = span.kind.weight() - if passing { PASSING } else { 0.0 }
+                + central
+                + MENTIONED * mentions.saturating_sub(1).min(3) as f32;
+            candidates.push((worth, index, span));
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Every sentence's best first, then seconds: a pack that covers the material
+    // before it asks twice of one sentence.
+    let mut firsts: Vec<usize> = Vec::new();
+    let (best, rest): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|(_, index, _)| {
+        let first = !firsts.contains(index);
+        firsts.push(*index);
+        first
+    });
+    let mut cards = Vec::new();
+    let mut asked: Vec<String> = Vec::new();
+    let mut taken: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (_, index, span) in best.into_iter().chain(rest) {
+        let sentence = &sentences[index];
+        let text = &texts[sentence.passage][sentence.span.clone()];
+        let answer = &text[span.range.clone()];
+        let key = normal(answer);
+        let crowded = taken.iter().filter(|(i, _)| *i == index).count() >= PER_SENTENCE;
+        let overlaps = taken
+            .iter()
+            .any(|(i, r)| *i == index && r.start < span.range.end && span.range.start < r.end);
+        if asked.contains(&key) || crowded || overlaps {
+            continue;
+        }
+        asked.push(key);
+        taken.push((index, span.range.clone()));
+        let blanked = format!(
+            "{}{BLANK}{}",
+            &text[..span.range.start],
+            &text[span.range.end..]
+        );
+        let front = match context(&texts, &sentences, index) {
+            Some(before) if find_phrase(before, answer).is_empty() => format!("{before} {blanked}"),
+            _ => blanked,
+        };
+        let concept = material
+            .phrases
+            .iter()
+            .find(|p| !find_phrase(answer, &p.text).is_empty())
+            .map(|p| p.concept);
         cards.push(Draft {
             kind: CardKind::Cloze,
             generator: CLOZE.into(),
             front,
-            back,
+            back: answer.to_owned(),
             source_ref: material.source_ref(sentence.passage, text),
-            concept: Some(phrase.concept),
+            concept,
         });
     }
     cards
+}
+
+/// The sentence before sentence `index`, when `index` starts by pointing back to it
+/// and both are of one passage.
+fn context<'t>(texts: &[&'t str], sentences: &[Sentence], index: usize) -> Option<&'t str> {
+    let sentence = &sentences[index];
+    let first = words(&texts[sentence.passage][sentence.span.clone()])
+        .into_iter()
+        .next()?;
+    if !POINTING_BACK.contains(&first.as_str()) {
+        return None;
+    }
+    let text = texts[sentence.passage];
+    crate::search::sentences(&text[..sentence.span.start])
+        .last()
+        .map(|span| &text[span.clone()])
 }
 
 /// Words that cannot be what a definition defines.
@@ -116,9 +205,7 @@ fn definitions(material: &Material) -> Vec<Draft> {
         // read as Spanish.
         let said_in = material.passages[sentence.passage].language.or(language);
         let asked = match said_in {
-            Some(Lang::En) | None => called(text)
-                .or_else(|| defines(text))
-                .map(|(front, back)| (in_running_text(&front, &texts), back)),
+            Some(Lang::En) | None => called(text).or_else(|| defines(text)),
             Some(other) => phrasing::definition(text, other),
         };
         let Some((front, back)) = asked else {
@@ -136,65 +223,57 @@ fn definitions(material: &Material) -> Vec<Draft> {
     cards
 }
 
-/// `question` ("What is Mitosis?") with its term in lowercase when the material writes
-/// it so elsewhere (a sentence's first word is capitalised; a name stays as it is).
-fn in_running_text(question: &str, texts: &[&str]) -> String {
-    let Some(term) = ["What is ", "What are ", "What does "]
-        .iter()
-        .find_map(|start| question.strip_prefix(start))
-    else {
-        return question.to_owned();
-    };
-    let first = term.split_whitespace().next().unwrap_or_default();
-    let lower = first.to_lowercase();
-    if lower == first
-        || !texts
-            .iter()
-            .any(|t| !find_phrase(t, first).is_empty() && t.contains(&lower))
-    {
-        return question.to_owned();
-    }
-    question.replacen(first, &lower, 1)
-}
+/// A definition this long at most is asked as a question; longer, the term's cloze
+/// asks for it.
+const MAX_DEFINITION_WORDS: usize = 20;
 
-/// "X is/are/means Y" → ("What is X?", "Y"), X one to four words, no pronoun.
+/// "X is/are/means Y" → a question that asks for the term X from its definition Y:
+/// "An atom is the smallest part of an element" → ("What is the smallest part of an
+/// element?", "atom"). X is one to four words, no pronoun. A teacher asks for the
+/// term; the definition is the cue.
 fn defines(sentence: &str) -> Option<(String, String)> {
     let body = sentence.trim_end_matches(['.', '!', ';']);
     for verb in [" is ", " are ", " means ", " refers to "] {
         let Some(at) = body.find(verb) else {
             continue;
         };
-        let (term, definition) = (&body[..at], &body[at + verb.len()..]);
+        let (term, definition) = (&body[..at], body[at + verb.len()..].trim());
         let all_words: Vec<&str> = term.split_whitespace().collect();
         let article = all_words
             .first()
             .map(|w| w.to_lowercase())
             .filter(|w| matches!(w.as_str(), "a" | "an" | "the"));
         let term_words = &all_words[usize::from(article.is_some())..];
+        let defining = definition.split_whitespace().count();
         let defines_something = (1..=4).contains(&term_words.len())
             && !NOT_TERMS.contains(&term_words[0].to_lowercase().as_str())
             && term_words.iter().all(|w| {
                 w.chars()
                     .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
             })
-            && definition.split_whitespace().count() >= 3
+            && (3..=MAX_DEFINITION_WORDS).contains(&defining)
             && !definition.starts_with("not ")
+            && !definition.contains([',', ';', ':', '('])
             && !passive(definition);
         if !defines_something {
             return None;
         }
-        // "What is a cell?": the article kept, as the sentence said it.
-        let term = match &article {
-            Some(article) => format!("{article} {}", term_words.join(" ")),
-            None => term_words.join(" "),
+        let first = definition
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        let question = match (verb.trim(), first.as_str()) {
+            ("means", _) => format!("Which word means {definition}?"),
+            ("refers to", _) => format!("Which term refers to {definition}?"),
+            (_, "how" | "when" | "where" | "why" | "what" | "whatever") => {
+                format!("What is the name for {definition}?")
+            }
+            ("is", "the") => format!("What is {definition}?"),
+            ("are", "the") => format!("What are {definition}?"),
+            _ => format!("What do we call {definition}?"),
         };
-        let question = match verb.trim() {
-            "is" => format!("What is {term}?"),
-            "are" => format!("What are {term}?"),
-            "means" => format!("What does {term} mean?"),
-            _ => format!("What does {term} refer to?"),
-        };
-        return Some((question, definition.trim().to_owned()));
+        return Some((question, term_words.join(" ")));
     }
     None
 }
@@ -319,23 +398,40 @@ mod tests {
         }
     }
 
+    /// One blank a card, on what a teacher would ask: the term a sentence names and
+    /// the quantity it gives before a word it merely uses; a sentence that says its
+    /// answer twice makes no cloze (it would be two blanks or a giveaway).
     #[test]
-    fn a_cloze_card_blanks_every_mention_of_the_key_phrase() {
+    fn a_cloze_card_blanks_what_a_teacher_would_ask_once() {
         let m = material(
-            "Mitosis makes two identical cells. In mitosis the chromosomes are copied first and then mitosis ends.",
-            &["mitosis", "chromosomes"],
+            "Each lung holds millions of tiny air sacs called alveoli. In mitosis the chromosomes are copied and then mitosis ends. Water boils at 100 °C at sea level.",
+            &["lung", "mitosis"],
         );
         let cards = cloze(&m);
-        assert_eq!(cards.len(), 2);
-        assert_eq!(cards[0].front, "_____ makes two identical cells.");
-        assert_eq!(cards[0].back, "Mitosis");
+        let asked: Vec<(&str, &str)> = cards
+            .iter()
+            .map(|c| (c.front.as_str(), c.back.as_str()))
+            .collect();
         assert_eq!(
-            cards[1].front,
-            "In mitosis the _____ are copied first and then mitosis ends."
+            asked[..2],
+            [
+                (
+                    "Each lung holds millions of tiny air sacs called _____.",
+                    "alveoli"
+                ),
+                ("Water boils at _____ at sea level.", "100 °C"),
+            ]
         );
-        assert_eq!(cards[1].back, "chromosomes");
+        assert!(
+            cards.iter().all(|c| c.front.matches(BLANK).count() == 1),
+            "{asked:?}"
+        );
+        assert!(
+            !asked
+                .iter()
+                .any(|(_, back)| back.eq_ignore_ascii_case("mitosis"))
+        );
         assert_eq!(cards[1].source_ref.page, Some(3));
-        assert_eq!(cards[1].concept, Some(1));
     }
 
     #[test]
@@ -343,15 +439,22 @@ mod tests {
         assert_eq!(
             defines("Mitosis is how a body cell divides into two."),
             Some((
-                "What is Mitosis?".into(),
-                "how a body cell divides into two".into()
+                "What is the name for how a body cell divides into two?".into(),
+                "Mitosis".into()
             ))
         );
         assert_eq!(
             defines("An atom is the smallest part of an element."),
             Some((
-                "What is an atom?".into(),
-                "the smallest part of an element".into()
+                "What is the smallest part of an element?".into(),
+                "atom".into()
+            ))
+        );
+        assert_eq!(
+            defines("Enzymes are proteins that speed up reactions in living things."),
+            Some((
+                "What do we call proteins that speed up reactions in living things?".into(),
+                "Enzymes".into()
             ))
         );
         assert_eq!(defines("It is a sunny day today."), None, "a pronoun");

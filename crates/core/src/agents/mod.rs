@@ -7,6 +7,7 @@ mod material;
 pub(crate) mod pack;
 mod phrasing;
 mod quiz;
+mod spans;
 mod summary;
 mod text;
 mod validate;

@@ -40,20 +40,34 @@ pub(crate) fn fault(card: &Draft) -> Option<&'static str> {
     None
 }
 
+/// An answer as compared: its words, without a leading article.
+fn answer(text: &str) -> String {
+    let text = normal(text);
+    for article in ["the ", "a ", "an "] {
+        if let Some(rest) = text.strip_prefix(article) {
+            return rest.to_owned();
+        }
+    }
+    text
+}
+
 pub(crate) fn validate(cards: Vec<Draft>, quiz: Vec<QuizQuestion>) -> Verdict {
     let mut verdict = Verdict::default();
     for card in cards {
-        // A card repeats another when it asks the same, or tests the same sentence
-        // (a cloze and a definition of one sentence ask one fact twice).
+        // A card repeats another when it asks the same, or asks for the same answer
+        // (a cloze and a question of one sentence ask one fact twice). Two cards of one
+        // sentence asking for different things are two facts; near-alike fronts of
+        // different sentences are one sentence written twice.
         let reason = fault(&card).or_else(|| {
             verdict
                 .cards
                 .iter()
                 .any(|taken| {
+                    let same_sentence = taken.source_ref.source_id == card.source_ref.source_id
+                        && normal(&taken.source_ref.text) == normal(&card.source_ref.text);
                     normal(&taken.front) == normal(&card.front)
-                        || likeness(&taken.front, &card.front) >= REPEAT
-                        || (taken.source_ref.source_id == card.source_ref.source_id
-                            && normal(&taken.source_ref.text) == normal(&card.source_ref.text))
+                        || answer(&taken.back) == answer(&card.back)
+                        || (!same_sentence && likeness(&taken.front, &card.front) >= REPEAT)
                 })
                 .then_some("repeats another card")
         });

@@ -11,6 +11,7 @@ mod audio_in;
 mod concepts;
 mod embed;
 mod ocr;
+mod pack_quality;
 mod quantised;
 mod recall;
 mod recall_languages;

@@ -62,6 +62,9 @@ pub fn cards(pack: &PackView) -> Vec<Card> {
         .collect()
 }
 
+/// Hears of each pack made: its passage, its score, its cards and how long it took.
+pub type EachPack<'a> = dyn FnMut(&Passage, &crate::packs::Score, &[Card], Duration) + 'a;
+
 /// Every passage of `passages` made into a pack, each in a profile of its own (as a
 /// learner's one note: no other note's concepts weigh on its phrases), and scored.
 /// `each` hears of every pack made.
@@ -69,7 +72,7 @@ pub fn score_passages(
     satchel: &crate::TempSatchel,
     kinds: &[JobKind],
     passages: &[&Passage],
-    each: &mut dyn FnMut(&Passage, &crate::packs::Score, &[Card], Duration),
+    each: &mut EachPack<'_>,
 ) -> Result<crate::packs::SetScore> {
     let mut scores = crate::packs::SetScore::default();
     for passage in passages {

@@ -13,7 +13,7 @@ use satchel_types::{CardKind, SourceRef};
 use super::material::Material;
 use super::phrasing;
 use super::spans::{Span, SpanKind, spans};
-use super::text::{Sentence, find_phrase, glossary_line, normal, study_sentences, words};
+use super::text::{Mentions, Sentence, find_phrase, glossary_line, normal, study_sentences, words};
 use crate::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -48,8 +48,7 @@ const MIN_SENTENCE_WORDS: usize = 5;
 pub(crate) fn write(material: &Material, caps: [usize; 3]) -> Vec<Draft> {
     let mut cards = definitions(material);
     cards.truncate(caps[1]);
-    let mut blanked = cloze(material);
-    blanked.truncate(caps[0]);
+    let blanked = cloze(material, caps[0]);
     let mut terms = terms(material);
     terms.truncate(caps[2]);
     cards.extend(blanked);
@@ -81,11 +80,12 @@ const POINTING_BACK: &[&str] = &[
 /// Cloze cards: in each key sentence, the words a teacher would ask for
 /// ([`spans`](super::spans)), the most telling and central first, each answer once,
 /// each card with one blank.
-fn cloze(material: &Material) -> Vec<Draft> {
+fn cloze(material: &Material, limit: usize) -> Vec<Draft> {
     let texts = texts(material);
     let sentences = study_sentences(&texts, &material.title, MIN_SENTENCE_WORDS);
     let phrases: Vec<&str> = material.phrases.iter().map(|p| p.text.as_str()).collect();
     let language = material.language();
+    let mentions = Mentions::new(&texts);
     let mut candidates: Vec<(f32, usize, Span)> = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let text = &texts[sentence.passage][sentence.span.clone()];
@@ -96,7 +96,7 @@ fn cloze(material: &Material) -> Vec<Draft> {
             .language
             .or(language)
             .unwrap_or(Lang::En);
-        for span in spans(text, said_in, &phrases, &texts) {
+        for span in spans(text, said_in, &phrases, &mentions) {
             let answer = &text[span.range.clone()];
             // Blanked twice, or left in the sentence once, it is two gaps or a giveaway.
             if find_phrase(text, answer).len() != 1 {
@@ -110,13 +110,13 @@ fn cloze(material: &Material) -> Vec<Draft> {
                 .map_or(0.0, |rank| {
                     CENTRAL * (1.0 - rank as f32 / phrases.len() as f32)
                 });
-            let mentions: usize = texts.iter().map(|t| find_phrase(t, answer).len()).sum();
+            let said = mentions.count(answer);
             // A name said once in passing ("…in America…") is less than a person or a
             // place the material is about.
-            let passing = span.kind == SpanKind::Name && mentions < 2 && !answer.contains(' ');
+            let passing = span.kind == SpanKind::Name && said < 2 && !answer.contains(' ');
             let worth = span.kind.weight() - if passing { PASSING } else { 0.0 }
                 + central
-                + MENTIONED * mentions.saturating_sub(1).min(3) as f32;
+                + MENTIONED * said.saturating_sub(1).min(3) as f32;
             candidates.push((worth, index, span));
         }
     }
@@ -133,6 +133,9 @@ fn cloze(material: &Material) -> Vec<Draft> {
     let mut asked: Vec<String> = Vec::new();
     let mut taken: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     for (_, index, span) in best.into_iter().chain(rest) {
+        if cards.len() >= limit {
+            break;
+        }
         let sentence = &sentences[index];
         let text = &texts[sentence.passage][sentence.span.clone()];
         let answer = &text[span.range.clone()];
@@ -407,7 +410,7 @@ mod tests {
             "Each lung holds millions of tiny air sacs called alveoli. In mitosis the chromosomes are copied and then mitosis ends. Water boils at 100 °C at sea level.",
             &["lung", "mitosis"],
         );
-        let cards = cloze(&m);
+        let cards = cloze(&m, 12);
         let asked: Vec<(&str, &str)> = cards
             .iter()
             .map(|c| (c.front.as_str(), c.back.as_str()))

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::text::find_phrase;
+use super::text::{Mentions, find_phrase};
 use crate::lang::{self, Lang};
 
 /// A term is this many words at most; longer is a description.
@@ -372,7 +372,12 @@ fn is_number(word: &str) -> bool {
 /// The answer spans of `sentence`, in `language`, given the material's key phrases
 /// (most central first) and its whole text (how often a phrase stands with its
 /// neighbours).
-pub(crate) fn spans(sentence: &str, language: Lang, phrases: &[&str], whole: &[&str]) -> Vec<Span> {
+pub(crate) fn spans(
+    sentence: &str,
+    language: Lang,
+    phrases: &[&str],
+    whole: &Mentions,
+) -> Vec<Span> {
     let words = words_of(sentence);
     let lower: Vec<String> = words
         .iter()
@@ -727,23 +732,70 @@ pub(crate) fn spans(sentence: &str, language: Lang, phrases: &[&str], whole: &[&
             // A phrase said once is as likely a clause ("magma cools slowly") as a term;
             // a term recurs.
             let span = &sentence[words[from].range.start..words[to - 1].range.end];
-            let mentions: usize = whole.iter().map(|t| find_phrase(t, span).len()).sum();
+            let mentions = whole.count(span);
             if !stop(from) && !stop(to - 1) && mentions >= 2 {
                 push(from, to, SpanKind::KeyPhrase, &mut found);
             }
         }
     }
+    // One word that says nothing on its own ("The rest runs over…") is no answer,
+    // whatever its place.
+    found.retain(|span| {
+        let answer = sentence[span.range.clone()].to_lowercase();
+        !GENERIC.contains(&answer.as_str())
+    });
     found
 }
+
+/// English nouns too general to be asked for alone.
+const GENERIC: &[&str] = &[
+    "rest",
+    "remainder",
+    "other",
+    "others",
+    "result",
+    "results",
+    "way",
+    "ways",
+    "part",
+    "parts",
+    "side",
+    "end",
+    "lot",
+    "kind",
+    "type",
+    "types",
+    "sort",
+    "number",
+    "amount",
+    "group",
+    "thing",
+    "things",
+    "people",
+    "time",
+    "times",
+    "place",
+    "area",
+    "case",
+    "fact",
+    "example",
+    "idea",
+    "step",
+    "steps",
+    "form",
+    "use",
+    "order",
+    "level",
+    "point",
+    "world",
+];
 
 /// Whether every mention of `part` in `whole` is inside a mention of `longer`, and
 /// there is more than one: a term written the same way each time ("carbon dioxide").
 /// A single mention says nothing of what is a term.
-fn always_together(longer: &str, part: &str, whole: &[&str]) -> bool {
-    let count =
-        |needle: &str| -> usize { whole.iter().map(|t| find_phrase(t, needle).len()).sum() };
-    let parts = count(part);
-    parts >= 2 && count(longer) == parts
+fn always_together(longer: &str, part: &str, whole: &Mentions) -> bool {
+    let parts = whole.count(part);
+    parts >= 2 && whole.count(longer) == parts
 }
 
 #[cfg(test)]
@@ -751,7 +803,7 @@ mod tests {
     use super::*;
 
     fn said(sentence: &str, phrases: &[&str], whole: &[&str]) -> Vec<(String, SpanKind)> {
-        spans(sentence, Lang::En, phrases, whole)
+        spans(sentence, Lang::En, phrases, &Mentions::new(whole))
             .into_iter()
             .map(|s| (sentence[s.range].to_owned(), s.kind))
             .collect()

@@ -127,6 +127,40 @@ pub(crate) fn find_phrase(text: &str, phrase: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// How often phrases stand in a material, counted from an index of its words built
+/// once: a material of a whole book asks this for every span of every sentence, and
+/// searching its text each time would be quadratic.
+pub(crate) struct Mentions {
+    words: Vec<String>,
+    at: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Mentions {
+    pub fn new(texts: &[&str]) -> Self {
+        let words: Vec<String> = texts.iter().flat_map(|t| words(t)).collect();
+        let mut at: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, word) in words.iter().enumerate() {
+            at.entry(word.clone()).or_default().push(i);
+        }
+        Self { words, at }
+    }
+
+    /// How many times `phrase` stands in the material, as whole words, case aside.
+    pub fn count(&self, phrase: &str) -> usize {
+        let wanted = words(phrase);
+        let Some(first) = wanted.first() else {
+            return 0;
+        };
+        self.at.get(first).map_or(0, |places| {
+            places
+                .iter()
+                .filter(|&&i| self.words.get(i..i + wanted.len()) == Some(&wanted[..]))
+                .count()
+        })
+    }
+}
+
 /// `text` with runs of whitespace made one space, lowercased: for comparing.
 pub(crate) fn normal(text: &str) -> String {
     text.split_whitespace()
@@ -187,6 +221,16 @@ mod tests {
             .map(|r| &text[r.clone()])
             .collect();
         assert_eq!(found, ["चक्र"], "not inside चक्रवात");
+    }
+
+    #[test]
+    fn mentions_count_whole_words_case_aside() {
+        let mentions = Mentions::new(&["Carbon dioxide is a gas.", "carbon DIOXIDE and carbonate"]);
+        assert_eq!(mentions.count("carbon dioxide"), 2);
+        assert_eq!(mentions.count("carbon"), 2);
+        assert_eq!(mentions.count("dioxide is"), 1);
+        assert_eq!(mentions.count("oxygen"), 0);
+        assert_eq!(mentions.count(""), 0);
     }
 
     #[test]

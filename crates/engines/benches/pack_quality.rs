@@ -42,11 +42,7 @@ fn main() {
     score_passages(&satchel, &kinds, &[&set.passages[0]], &mut |_, _, _, _| {})
         .expect("warm-up pack");
     for english in [true, false] {
-        let passages: Vec<_> = set
-            .passages
-            .iter()
-            .filter(|p| (p.language == "en") == english)
-            .collect();
+        let passages = set.english(english);
         let mut times: Vec<Duration> = Vec::new();
         let scores = score_passages(
             &satchel,

@@ -63,6 +63,15 @@ impl PackSet {
             .map_err(|e| format!("reading {}: {e}", path.display()))?;
         toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
     }
+
+    /// The passages in English, or (`false`) those in the set's other languages: their
+    /// writers' rules differ, so their figures are apart.
+    pub fn english(&self, english: bool) -> Vec<&Passage> {
+        self.passages
+            .iter()
+            .filter(|p| (p.language == "en") == english)
+            .collect()
+    }
 }
 
 /// A card as the scorer sees it.

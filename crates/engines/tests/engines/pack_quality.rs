@@ -42,11 +42,7 @@ fn packs_ask_for_what_a_teacher_would_test() {
     });
     let satchel = TempSatchel::new().unwrap();
     for english in [true, false] {
-        let passages: Vec<_> = set
-            .passages
-            .iter()
-            .filter(|p| (p.language == "en") == english)
-            .collect();
+        let passages = set.english(english);
         let scores = score_passages(
             &satchel,
             &kinds,

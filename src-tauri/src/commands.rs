@@ -878,6 +878,15 @@ pub async fn card_action(
     .await
 }
 
+/// Help with a card: its passage, a hint, its fact in its source's words.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn card_help(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::CardHelp { id }): Args<command::CardHelp>,
+) -> ReplyTo<command::CardHelp> {
+    off_ui_thread(&shell, move |shell| with_open(shell, |p| p.card_help(&id))).await
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn learning_stats(
     shell: State<'_, Arc<Shell>>,

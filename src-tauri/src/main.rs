@@ -279,6 +279,7 @@ fn main() -> ExitCode {
             commands::decks,
             commands::study_cards,
             commands::card_action,
+            commands::card_help,
             commands::learning_stats,
             commands::study_now,
             commands::set_learning,

@@ -506,6 +506,20 @@ review-in_months =
 review-undo = تراجع
 review-bury = ليس اليوم
 review-suspend = ضعها جانبًا
+review-hint = تلميح
+review-hint_text = يبدأ بـ«{ $first }»: { $letters ->
+        [one] حرف واحد
+       *[other] { $letters } أحرف
+    }، { $words ->
+        [one] كلمة واحدة
+       *[other] { $words } كلمات
+    }.
+review-explain = اشرح
+review-explained = بكلمات «{ $title }»
+review-no_source = كُتبت هذه البطاقة باليد: ليس لها مصدر يشرحها.
+tutor-title = اقرأه حيث ورد
+tutor-continue = متابعة
+tutor-easier = أخطأت فيها مرتين: تأتي بعدها بطاقة أسهل عن هذا.
 
 ## cards
 

@@ -420,6 +420,20 @@ review-in_months = { $n } mo
 review-undo = Undo
 review-bury = Not today
 review-suspend = Set aside
+review-hint = Hint
+review-hint_text = Starts with “{ $first }”: { $letters ->
+        [one] one letter
+       *[other] { $letters } letters
+    }, { $words ->
+        [one] one word
+       *[other] { $words } words
+    }.
+review-explain = Explain
+review-explained = In the words of “{ $title }”
+review-no_source = This card was written by hand: it has no source to explain it.
+tutor-title = Read it where it came from
+tutor-continue = Continue
+tutor-easier = Missed twice: an easier card on this comes next.
 
 ## cards
 

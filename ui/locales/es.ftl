@@ -427,6 +427,20 @@ review-in_months =
 review-undo = Deshacer
 review-bury = Hoy no
 review-suspend = Dejar de lado
+review-hint = Pista
+review-hint_text = Empieza por «{ $first }»: { $letters ->
+        [one] una letra
+       *[other] { $letters } letras
+    }, { $words ->
+        [one] una palabra
+       *[other] { $words } palabras
+    }.
+review-explain = Explicar
+review-explained = Con las palabras de «{ $title }»
+review-no_source = Esta tarjeta se escribió a mano: no tiene una fuente que la explique.
+tutor-title = Léelo donde aparece
+tutor-continue = Continuar
+tutor-easier = Fallada dos veces: ahora viene una tarjeta más fácil sobre esto.
 
 ## cards
 

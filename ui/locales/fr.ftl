@@ -427,6 +427,20 @@ review-in_months = { $n } mois
 review-undo = Annuler
 review-bury = Pas aujourd’hui
 review-suspend = Mettre de côté
+review-hint = Indice
+review-hint_text = Commence par « { $first } » : { $letters ->
+        [one] une lettre
+       *[other] { $letters } lettres
+    }, { $words ->
+        [one] un mot
+       *[other] { $words } mots
+    }.
+review-explain = Expliquer
+review-explained = Avec les mots de « { $title } »
+review-no_source = Cette carte a été écrite à la main : aucune source ne l’explique.
+tutor-title = Relis-le là d’où il vient
+tutor-continue = Continuer
+tutor-easier = Manquée deux fois : une carte plus facile sur ce point vient ensuite.
 
 ## cards
 

@@ -443,6 +443,20 @@ review-in_months =
 review-undo = वापस लें
 review-bury = आज नहीं
 review-suspend = अलग रखें
+review-hint = संकेत
+review-hint_text = “{ $first }” से शुरू होता है: { $letters ->
+        [one] एक अक्षर
+       *[other] { $letters } अक्षर
+    }, { $words ->
+        [one] एक शब्द
+       *[other] { $words } शब्द
+    }।
+review-explain = समझाएँ
+review-explained = “{ $title }” के शब्दों में
+review-no_source = यह कार्ड हाथ से लिखा गया था: इसे समझाने के लिए कोई स्रोत नहीं है।
+tutor-title = इसे वहीं पढ़ें जहाँ से यह आया
+tutor-continue = आगे बढ़ें
+tutor-easier = दो बार चूक गए: इस पर एक आसान कार्ड आगे आएगा।
 
 ## cards
 

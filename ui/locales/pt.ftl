@@ -427,6 +427,20 @@ review-in_months =
 review-undo = Desfazer
 review-bury = Hoje não
 review-suspend = Deixar de lado
+review-hint = Dica
+review-hint_text = Começa com “{ $first }”: { $letters ->
+        [one] uma letra
+       *[other] { $letters } letras
+    }, { $words ->
+        [one] uma palavra
+       *[other] { $words } palavras
+    }.
+review-explain = Explicar
+review-explained = Nas palavras de “{ $title }”
+review-no_source = Este cartão foi escrito à mão: não tem uma fonte que o explique.
+tutor-title = Leia onde isto aparece
+tutor-continue = Continuar
+tutor-easier = Errado duas vezes: um cartão mais fácil sobre isto vem a seguir.
 
 ## cards
 

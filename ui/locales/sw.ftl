@@ -427,6 +427,20 @@ review-in_months =
 review-undo = Tendua
 review-bury = Si leo
 review-suspend = Weka kando
+review-hint = Dokezo
+review-hint_text = Huanza na “{ $first }”: { $letters ->
+        [one] herufi moja
+       *[other] herufi { $letters }
+    }, { $words ->
+        [one] neno moja
+       *[other] maneno { $words }
+    }.
+review-explain = Eleza
+review-explained = Kwa maneno ya “{ $title }”
+review-no_source = Kadi hii iliandikwa kwa mkono: haina chanzo cha kuieleza.
+tutor-title = Isome pale ilipotoka
+tutor-continue = Endelea
+tutor-easier = Umekosea mara mbili: kadi rahisi zaidi kuhusu hili inafuata.
 
 ## cards
 

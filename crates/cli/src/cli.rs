@@ -404,6 +404,11 @@ pub enum CardCommand {
     Show {
         id: String,
     },
+    /// Help with a card: the passage it came from, a hint, and its fact explained in
+    /// its source's own sentences.
+    Explain {
+        id: String,
+    },
     /// Rewrite a card's sides; its schedule stays.
     Edit {
         id: String,

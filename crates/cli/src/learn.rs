@@ -67,6 +67,15 @@ fn card_line(card: &StudyCard, now: i64) -> String {
     )
 }
 
+/// Where in its source a passage is: " (page 3)", " (at 2:05)".
+fn place(from: &satchel_core::types::SourceRef) -> String {
+    match (from.page, from.start_ms) {
+        (Some(page), _) => format!(" (page {page})"),
+        (None, Some(ms)) => format!(" (at {}:{:02})", ms / 60_000, ms / 1000 % 60),
+        _ => String::new(),
+    }
+}
+
 pub fn card(cli: &Cli, satchel: &Satchel, command: &CardCommand) -> Result<(), Failure> {
     let profile = unlock(cli, satchel)?;
     let now = now()?;
@@ -118,6 +127,19 @@ pub fn card(cli: &Cli, satchel: &Satchel, command: &CardCommand) -> Result<(), F
             })
         }
         CardCommand::Show { id } => one(profile.study_card(id)?),
+        CardCommand::Explain { id } => print(cli.json, &profile.card_help(id)?, |help| {
+            if let Some(passage) = &help.passage {
+                println!("From {}{}:", passage.title, place(passage));
+                println!("  {}", passage.text.replace('\n', " "));
+            }
+            println!(
+                "Hint: starts with \"{}\", {} letters, {} words",
+                help.hint.first, help.hint.letters, help.hint.words
+            );
+            for said in &help.explanation {
+                println!("- {}{}", said.text.replace('\n', " "), place(said));
+            }
+        }),
         CardCommand::Edit { id, front, back } => {
             one(profile.edit_study_card(id, front, back, now)?)
         }
@@ -186,6 +208,9 @@ pub fn review(cli: &Cli, satchel: &Satchel, command: &ReviewCommand) -> Result<(
                     wait(answered.due - now),
                     answered.review_id
                 );
+                if let Some(easier) = &answered.easier_card {
+                    println!("Failed twice: an easier card on it comes next ({easier}).");
+                }
             })
         }
         ReviewCommand::Undo { review_id } => {

@@ -235,6 +235,9 @@ commands! {
         /// "suspend", "unsuspend", "bury" or "delete".
         action: String,
     } -> StudyCard;
+    /// Help with a card: the passage it came from, a hint, its fact explained in its
+    /// source's words.
+    card_help => CardHelp { id: String } -> crate::CardHelp;
     /// What the progress page shows.
     learning_stats => LearningStats {} -> crate::LearningStats;
     /// What to study now, in order.

@@ -234,6 +234,34 @@ pub struct Answered {
     pub due: i64,
     pub stability: f32,
     pub difficulty: f32,
+    /// The easier card on the same fact made because this one was failed twice: it
+    /// comes next.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub easier_card: Option<String>,
+}
+
+/// Help with a card while studying: where it came from, a hint, and its fact
+/// explained in the words around it in its source (every word from the source).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardHelp {
+    pub card_id: String,
+    /// The passage the card came from, at its place (page, moment or region).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passage: Option<SourceRef>,
+    pub hint: Hint,
+    /// Sentences of its source that explain the answer, each at its place: the card's
+    /// own sentence first, then those that define or describe the answer.
+    pub explanation: Vec<SourceRef>,
+}
+
+/// A hint at a card's answer that does not give it away.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hint {
+    /// The answer's first letter.
+    pub first: String,
+    /// Letters and digits in it.
+    pub letters: u32,
+    pub words: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

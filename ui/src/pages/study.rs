@@ -8,8 +8,8 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use satchel_types::{
-    AnkiImported, CardDraft, CardKind, CardMedia, CardSide, DeckView, ErrorView, MediaFile,
-    NextCard, Rating, StudyCard, StudyStep, command,
+    AnkiImported, CardDraft, CardHelp, CardKind, CardMedia, CardSide, DeckView, ErrorView,
+    MediaFile, NextCard, Rating, StudyCard, StudyStep, command,
 };
 
 use crate::app::session;
@@ -179,12 +179,20 @@ pub fn Review() -> impl IntoView {
     let seconds = RwSignal::new(0i64);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<ErrorView>);
+    // The tutor: after "again" on a card from a source, its passage (and whether an
+    // easier card comes next) before the next card; a hint on a question; an
+    // explanation of an answer.
+    let tutor = RwSignal::new(None::<(CardHelp, bool)>);
+    let help = RwSignal::new(None::<CardHelp>);
+    let explaining = RwSignal::new(false);
 
     let show = move |next: Option<NextCard>| {
         finished.set(next.is_none());
         current.set(next);
         revealed.set(false);
         chosen.set(None);
+        help.set(None);
+        explaining.set(false);
         shown_at.set_value(now_ms());
         seconds.set(0);
     };
@@ -223,22 +231,57 @@ pub fn Review() -> impl IntoView {
         }
         busy.set(true);
         let duration = now_ms() - shown_at.get_value();
+        let sourced =
+            current.with_untracked(|c| c.as_ref().is_some_and(|c| c.card.source_ref.is_some()));
         spawn_local(async move {
             let args = command::AnswerCard {
-                card_id,
+                card_id: card_id.clone(),
                 rating,
                 duration_ms: duration as i64,
             };
             match ipc::invoke(args).await {
-                Ok(_) => {
+                Ok(done) => {
                     answered.update(|n| *n += 1);
                     spent_ms.update(|s| *s += duration);
                     error.set(None);
-                    load();
+                    // Missed: read it again where it came from before going on.
+                    let looked_up = if rating == Rating::Again && sourced {
+                        ipc::invoke(command::CardHelp { id: card_id }).await.ok()
+                    } else {
+                        None
+                    };
+                    match looked_up {
+                        Some(found) => tutor.set(Some((found, done.easier_card.is_some()))),
+                        None => load(),
+                    }
                 }
                 Err(e) => error.set(Some(e)),
             }
             busy.set(false);
+        });
+    };
+    let go_on = move || {
+        if tutor.with_untracked(Option::is_some) {
+            tutor.set(None);
+            load();
+        }
+    };
+    // A hint on the question side, an explanation on the answer side: one look-up.
+    let ask_help = move |explain: bool| {
+        let Some(id) = current.with_untracked(|c| c.as_ref().map(|c| c.card.id.clone())) else {
+            return;
+        };
+        if explain {
+            explaining.set(true);
+        }
+        if help.with_untracked(Option::is_some) {
+            return;
+        }
+        spawn_local(async move {
+            match ipc::invoke(command::CardHelp { id }).await {
+                Ok(found) => help.set(Some(found)),
+                Err(e) => error.set(Some(e)),
+            }
         });
     };
     let undo = move || {
@@ -299,8 +342,17 @@ pub fn Review() -> impl IntoView {
         if on_control && matches!(event.key().as_str(), " " | "Enter") {
             return;
         }
+        if tutor.with_untracked(Option::is_some) {
+            if matches!(event.key().as_str(), " " | "Enter") {
+                event.prevent_default();
+                go_on();
+            }
+            return;
+        }
         let choices = current.with_untracked(|c| c.as_ref().map_or(0, |c| c.card.choices.len()));
         match event.key().as_str() {
+            "h" | "H" if !revealed.get_untracked() => ask_help(false),
+            "e" | "E" if revealed.get_untracked() => ask_help(true),
             " " | "Enter" if !revealed.get_untracked() => {
                 event.prevent_default();
                 reveal();
@@ -348,7 +400,9 @@ pub fn Review() -> impl IntoView {
     // answer says "Good", as in Anki.
     Effect::new(move |_| {
         let shown = revealed.get();
-        if current.with(Option::is_some) {
+        if tutor.with(Option::is_some) {
+            crate::widgets::focus_soon("tutor-continue");
+        } else if current.with(Option::is_some) {
             crate::widgets::focus_soon(if shown { "answer-good" } else { "show-answer" });
         }
     });
@@ -385,7 +439,13 @@ pub fn Review() -> impl IntoView {
                     </div>
                 </div>
             </Show>
-            {move || current.get().map(|next| card_view(next, revealed, chosen, seconds, reveal, answer, choose, undo, act, answered))}
+            {move || match tutor.get() {
+                Some((found, easier)) => tutor_view(found, easier, go_on).into_any(),
+                None => current
+                    .get()
+                    .map(|next| card_view(next, revealed, chosen, seconds, reveal, answer, choose, undo, act, answered, Helping { help, explaining, ask: ask_help }))
+                    .into_any(),
+            }}
         </div>
     }
 }
@@ -402,7 +462,13 @@ fn card_view(
     undo: impl Fn() + Copy + Send + Sync + 'static,
     act: impl Fn(&'static str) + Copy + Send + Sync + 'static,
     answered: RwSignal<u32>,
+    helping: Helping<impl Fn(bool) + Copy + Send + Sync + 'static>,
 ) -> impl IntoView {
+    let Helping {
+        help,
+        explaining,
+        ask,
+    } = helping;
     let card = next.card;
     let right = card.choices.iter().position(|c| *c == card.back);
     let from = card.source_ref.clone();
@@ -434,9 +500,15 @@ fn card_view(
                 </ol>
             })}
             <Show when=move || revealed.get() fallback=move || view! {
+                {move || help.get().map(|found| view! {
+                    <p class="hint tutor-hint" id="card-hint" role="status">{hint_text(&found)}</p>
+                })}
                 <div class="actions">
                     <button type="button" class="button primary big" id="show-answer" on:click=move |_| reveal()>
                         {t("review-show")} <span class="key" aria-hidden="true">{t("review-space")}</span>
+                    </button>
+                    <button type="button" class="button quiet" id="show-hint" on:click=move |_| ask(false)>
+                        {t("review-hint")} <span class="key" aria-hidden="true">"H"</span>
                     </button>
                 </div>
             }>
@@ -446,6 +518,15 @@ fn card_view(
                 {from.clone().map(|from| view! {
                     <p class="hint"><A href=ref_href(&from) attr:class="link">{t_with("review-from", &[("title", &from.title)])}</A></p>
                 })}
+                <Show when=move || explaining.get() fallback=move || view! {
+                    <div class="actions">
+                        <button type="button" class="button quiet" id="explain-card" on:click=move |_| ask(true)>
+                            {t("review-explain")} <span class="key" aria-hidden="true">"E"</span>
+                        </button>
+                    </div>
+                }>
+                    {move || help.get().map(explanation_view)}
+                </Show>
                 <div class="answer-buttons" id="answer-buttons" role="group" aria-label=t("review-how_well")>
                     {Rating::ALL.into_iter().zip(next.intervals_ms).enumerate().map(|(i, (rating, wait))| view! {
                         <button type="button" class="button answer" id=format!("answer-{}", rating.name())
@@ -464,6 +545,71 @@ fn card_view(
                 <button type="button" class="button quiet" id="suspend-card" on:click=move |_| act("suspend")>{t("review-suspend")}</button>
             </div>
         </article>
+    }
+}
+
+/// The review's help with the card on show: what was looked up, whether the
+/// explanation is asked for, and how to ask (`true`: explain; `false`: a hint).
+struct Helping<F> {
+    help: RwSignal<Option<CardHelp>>,
+    explaining: RwSignal<bool>,
+    ask: F,
+}
+
+fn hint_text(found: &CardHelp) -> String {
+    t_with(
+        "review-hint_text",
+        &[
+            ("first", &found.hint.first),
+            ("letters", &found.hint.letters),
+            ("words", &found.hint.words),
+        ],
+    )
+}
+
+/// The card's fact in its source's sentences, each linked to its place.
+fn explanation_view(found: CardHelp) -> impl IntoView {
+    let Some(title) = found.explanation.first().map(|f| f.title.clone()) else {
+        return view! { <p class="hint" id="card-explanation">{t("review-no_source")}</p> }
+            .into_any();
+    };
+    view! {
+        <section class="explanation" id="card-explanation" aria-label=t("review-explain")>
+            <h3>{t_with("review-explained", &[("title", &title)])}</h3>
+            <ul>
+                {found.explanation.into_iter().map(|said| view! {
+                    <li dir="auto">
+                        <A href=ref_href(&said) attr:class="link explained">{said.text.clone()}</A>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
+}
+
+/// After "again": the passage the card came from, at its place, and whether an easier
+/// card on it comes next.
+fn tutor_view(
+    found: CardHelp,
+    easier: bool,
+    go_on: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let passage = found.passage.clone();
+    view! {
+        <section class="review-card tutor" id="tutor" aria-labelledby="tutor-title">
+            <h2 id="tutor-title">{t("tutor-title")}</h2>
+            {passage.map(|from| view! {
+                <blockquote class="tutor-passage" id="tutor-passage" dir="auto">{from.text.clone()}</blockquote>
+                <p class="hint"><A href=ref_href(&from) attr:class="link">{t_with("review-from", &[("title", &from.title)])}</A></p>
+            })}
+            {easier.then(|| view! { <p class="tutor-easier" id="tutor-easier" role="status">{t("tutor-easier")}</p> })}
+            <div class="actions">
+                <button type="button" class="button primary big" id="tutor-continue" on:click=move |_| go_on()>
+                    {t("tutor-continue")} <span class="key" aria-hidden="true">{t("review-space")}</span>
+                </button>
+            </div>
+        </section>
     }
 }
 

@@ -10,6 +10,7 @@ mod quiz;
 mod spans;
 mod summary;
 mod text;
+pub(crate) mod tutor;
 mod validate;
 
 pub use pack::kinds;

@@ -21,6 +21,7 @@ pub(crate) use lessons::{LessonDoc, lesson_summaries, project_lesson};
 use rusqlite::{Connection, OptionalExtension};
 use satchel_types::LearningSettings;
 
+pub(crate) use cards::stable_card_id;
 pub use cards::{CARD_MEDIA_TYPES, CLOZE_BLANK, cloze_card, cloze_cards};
 pub(crate) use history::reschedule_from_history;
 pub use history::{CardWithHistory, PastReview};

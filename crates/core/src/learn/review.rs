@@ -7,6 +7,7 @@ use super::cards::{STUDY_COLUMNS, STUDY_FROM, card, study_card};
 use super::optimise::queue_when_due;
 use super::schedule::{DAY, MINUTE, Past, ReviewKind, Scheduler};
 use super::settings;
+use crate::agents::tutor::EASIER;
 use crate::ids::{CardId, ReviewId};
 use crate::profile::{Profile, Tx};
 use crate::store;
@@ -92,12 +93,16 @@ pub(crate) fn counts(
     settings: &LearningSettings,
 ) -> Result<StudyCounts> {
     let days = Days::of(settings);
+    // An easier card made for a card failed twice is relearning, not one of the day's
+    // new cards: it is asked at once, whatever the day's limit.
     let (learning, due): (i64, i64) = conn
         .prepare_cached(&format!(
-            "SELECT COALESCE(SUM(c.due - c.last_review < {DAY}), 0),
+            "SELECT COALESCE(SUM(c.due IS NULL OR c.due - c.last_review < {DAY}), 0),
                     COALESCE(SUM(c.due - c.last_review >= {DAY}), 0)
              FROM cards c
-             WHERE c.due IS NOT NULL AND c.due < ?3 AND {STUDYABLE}"
+             WHERE ((c.due IS NOT NULL AND c.due < ?3)
+                    OR (c.due IS NULL AND c.generator = '{EASIER}'))
+               AND {STUDYABLE}"
         ))?
         .query_row(params![now, deck, days.next_day_start(now)], |row| {
             Ok((row.get(0)?, row.get(1)?))
@@ -110,7 +115,7 @@ pub(crate) fn counts(
     } else {
         conn.prepare_cached(&format!(
             "SELECT COUNT(*) FROM (SELECT 1 FROM cards c
-             WHERE c.due IS NULL AND {STUDYABLE} LIMIT ?3)"
+             WHERE c.due IS NULL AND c.generator != '{EASIER}' AND {STUDYABLE} LIMIT ?3)"
         ))?
         .query_row(params![now, deck, left_today], |row| row.get(0))?
     };
@@ -136,8 +141,9 @@ fn past(card: &StudyCard) -> Past {
     }
 }
 
-/// The card to study now, if any: reviews and relearning due, then new cards within
-/// the day's limit, then cards answered again that are due in a few minutes.
+/// The card to study now, if any: an easier card for a card failed twice, reviews and
+/// relearning due, then new cards within the day's limit, then cards answered again
+/// that are due in a few minutes.
 pub(crate) fn next_card(
     conn: &Connection,
     now: i64,
@@ -146,11 +152,23 @@ pub(crate) fn next_card(
     let settings = settings(conn)?;
     let left = counts(conn, now, deck, &settings)?;
     let due = "c.due IS NOT NULL AND c.due <= ?3";
-    let mut card = first_card(conn, due, "c.due", now, deck, now)?;
+    // An easier card made because a card was failed twice comes first, whatever the
+    // day's new cards: the struggle is now.
+    let mut card = first_card(
+        conn,
+        &format!("c.due IS NULL AND c.generator = '{EASIER}' AND ?3 = ?3"),
+        "c.created_at, c.id",
+        now,
+        deck,
+        0,
+    )?;
+    if card.is_none() {
+        card = first_card(conn, due, "c.due", now, deck, now)?;
+    }
     if card.is_none() && left.new > 0 {
         card = first_card(
             conn,
-            "c.due IS NULL AND ?3 = ?3",
+            &format!("c.due IS NULL AND c.generator != '{EASIER}' AND ?3 = ?3"),
             "c.created_at, c.id",
             now,
             deck,
@@ -257,6 +275,12 @@ impl Profile {
                 Days::of(&settings).next_day_start(now),
                 DAY,
             )?;
+            // Failed again and again, the fact gets an easier card, asked next.
+            let easier = if rating == Rating::Again {
+                crate::agents::tutor::easier_after_fail(tx, &card, now)?
+            } else {
+                None
+            };
             let answered = Answered {
                 review_id: id.to_string(),
                 card_id: card.id.clone(),
@@ -264,6 +288,7 @@ impl Profile {
                 due: outcome.due,
                 stability: outcome.memory.stability,
                 difficulty: outcome.memory.difficulty,
+                easier_card: easier.map(String::from),
             };
             let mut events = vec![Event::ReviewLogged {
                 card_id: card.id,

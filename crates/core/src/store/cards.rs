@@ -87,6 +87,20 @@ pub(crate) fn insert(tx: &Tx<'_>, card: &NewCard<'_>, now: i64) -> Result<CardId
     Ok(id)
 }
 
+/// Where a card made from another came from: its words' place (a `SourceRef`, as
+/// JSON) and the material and concept of the card it was made from (not its pack: a
+/// pack's drafts are its own).
+pub(crate) fn set_origin(tx: &Tx<'_>, id: &CardId, source_ref: &str, from: &CardId) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE cards SET source_ref = ?2,
+                (owner_id, concept_id) = (SELECT owner_id, concept_id FROM cards WHERE id = ?3)
+         WHERE id = ?1",
+    )?
+    .execute(params![id, source_ref, from])?;
+    tx.touch(Touched::Card(id))?;
+    Ok(())
+}
+
 /// A card a study pack drafted: the learner keeps, edits or deletes it first.
 pub(crate) struct DraftCard<'a> {
     pub kind: CardKind,

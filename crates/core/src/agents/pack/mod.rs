@@ -792,7 +792,7 @@ impl Profile {
 mod tests {
     use std::time::{Duration, Instant};
 
-    use satchel_types::CardKind;
+    use satchel_types::{CardKind, Rating};
 
     use super::helped::HELPER;
     use super::*;
@@ -827,6 +827,75 @@ mod tests {
             std::thread::sleep(Duration::from_millis(10));
         }
         profile.pack(pack).unwrap()
+    }
+
+    /// The tutor: help with a card is its passage, a hint and its fact in the
+    /// source's words; failed twice, a card gets one easier card on its fact, asked
+    /// next, its answer among choices taken from the deck's other answers.
+    #[test]
+    fn a_card_failed_twice_gets_an_easier_one_and_help_is_the_sources_words() {
+        let (_dir, _satchel, profile) = keychain_profile("Ada");
+        let profile = Arc::new(profile);
+        let note = profile.add_note("Plants", LESSON).unwrap();
+        let _jobs = runner(&profile);
+        let requested = profile.request_pack(&note.id, now_ms()).unwrap();
+        let pack = settle(&profile, &requested.id);
+        let card = pack
+            .cards
+            .iter()
+            .find(|c| c.back == "stomata")
+            .unwrap_or_else(|| panic!("{:#?}", pack.cards));
+
+        let help = profile.card_help(&card.id).unwrap();
+        assert_eq!(help.hint.first, "s");
+        assert_eq!((help.hint.letters, help.hint.words), (7, 1));
+        let passage = help.passage.unwrap();
+        assert!(passage.text.contains(&card.source_ref.text), "{passage:#?}");
+        assert_eq!(help.explanation[0].text, card.source_ref.text);
+        for said in &help.explanation {
+            assert!(LESSON.contains(&said.text), "{said:#?}");
+            assert!(said.text.contains("stomata"), "{said:#?}");
+        }
+        let photosynthesis = pack
+            .cards
+            .iter()
+            .find(|c| c.back.eq_ignore_ascii_case("photosynthesis"))
+            .unwrap_or_else(|| panic!("{:#?}", pack.cards));
+        let explained = profile.card_help(&photosynthesis.id).unwrap().explanation;
+        assert!(
+            explained.len() > 1,
+            "other sentences say it too: {explained:#?}"
+        );
+
+        let now = now_ms();
+        let first = profile.answer(&card.id, Rating::Again, 1000, now).unwrap();
+        assert_eq!(first.easier_card, None, "one fail is not a struggle");
+        let second = profile
+            .answer(&card.id, Rating::Again, 1000, now + 60_000)
+            .unwrap();
+        let easier = second.easier_card.expect("an easier card after two fails");
+        let next = profile.next_card(None, now + 61_000).unwrap().unwrap();
+        assert_eq!(next.card.id, easier, "asked next");
+        assert_eq!(next.card.back, "stomata");
+        assert_eq!(
+            next.card.source_ref.as_ref().unwrap().text,
+            card.source_ref.text
+        );
+        match next.card.kind {
+            CardKind::Choice => {
+                assert!(next.card.choices.len() >= 3, "{:#?}", next.card);
+                assert_eq!(
+                    next.card.choices.iter().filter(|c| *c == "stomata").count(),
+                    1
+                );
+            }
+            CardKind::Cloze => assert!(next.card.front.contains(cards::BLANK)),
+            other => panic!("an easier card is a choice or a cloze, not {other:?}"),
+        }
+        let third = profile
+            .answer(&card.id, Rating::Again, 1000, now + 120_000)
+            .unwrap();
+        assert_eq!(third.easier_card, None, "one easier card a fact");
     }
 
     #[test]

@@ -1,0 +1,278 @@
+//! The tutor while studying: a card answered "again" shows the passage it came from
+//! and a hint; a card failed twice gets an easier card on the same fact (its answer
+//! among choices, or its sentence as a cloze); "Explain" gives the card's fact in the
+//! words around it in its source. Every word the tutor shows is the source's own.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use satchel_types::{CardHelp, CardKind, Hint, SourceRef, StudyCard};
+
+use super::cards::BLANK;
+use super::spans::{SpanKind, spans};
+use super::text::{Mentions, find_phrase, normal, words};
+use crate::Result;
+use crate::ids::CardId;
+use crate::lang::{self, Lang};
+use crate::learn::stable_card_id;
+use crate::profile::{Profile, Tx};
+use crate::store;
+
+/// Sentences an explanation gives beyond the card's own.
+const EXPLAINING: usize = 2;
+/// Wrong choices an easier card offers, at most.
+const WRONG_CHOICES: usize = 3;
+/// Failed this many times, a card gets an easier one on its fact.
+pub(crate) const FAILS_FOR_EASIER: i64 = 2;
+/// What made an easier card, as its generator says.
+pub(crate) const EASIER: &str = "easier";
+
+impl Profile {
+    /// Help with card `id` (or a unique start of it): where it came from, a hint and
+    /// its fact explained in its source's words.
+    pub fn card_help(&self, id: &str) -> Result<CardHelp> {
+        let card = self.study_card(id)?;
+        self.read(|conn| help(conn, &card))
+    }
+}
+
+fn help(conn: &Connection, card: &StudyCard) -> Result<CardHelp> {
+    let passage = card
+        .source_ref
+        .as_ref()
+        .map(|from| passage_of(conn, from))
+        .transpose()?
+        .flatten();
+    let explanation = match &card.source_ref {
+        Some(from) => explain(conn, from, &card.back)?,
+        None => Vec::new(),
+    };
+    Ok(CardHelp {
+        card_id: card.id.clone(),
+        passage: passage.or_else(|| card.source_ref.clone()),
+        hint: hint(&card.back),
+        explanation,
+    })
+}
+
+/// A hint: the answer's first letter, and how many letters and words it has.
+fn hint(answer: &str) -> Hint {
+    use unicode_segmentation::UnicodeSegmentation;
+    let answer = answer.trim();
+    let first = answer
+        .graphemes(true)
+        .find(|g| g.chars().any(char::is_alphanumeric))
+        .unwrap_or_default()
+        .to_owned();
+    Hint {
+        first,
+        letters: u32::try_from(answer.chars().filter(|c| c.is_alphanumeric()).count())
+            .unwrap_or(u32::MAX),
+        words: u32::try_from(words(answer).len()).unwrap_or(u32::MAX),
+    }
+}
+
+/// The chunks of the note or source a card came from, in order, each as a place.
+fn chunks_of(conn: &Connection, from: &SourceRef) -> Result<Vec<SourceRef>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT text, page, start_ms, end_ms, x, y, width, height FROM chunks
+         WHERE note_id = ?1 OR source_id = ?1 ORDER BY page, seq",
+    )?;
+    let found = statement
+        .query_map([&from.source_id], |row| {
+            let bbox = match (row.get(4)?, row.get(5)?, row.get(6)?, row.get(7)?) {
+                (Some(x), Some(y), Some(w), Some(h)) => Some([x, y, w, h].map(|v: f64| v as f32)),
+                _ => None,
+            };
+            Ok(SourceRef {
+                source_id: from.source_id.clone(),
+                kind: from.kind,
+                title: from.title.clone(),
+                text: row.get(0)?,
+                page: row.get(1)?,
+                start_ms: row.get(2)?,
+                end_ms: row.get(3)?,
+                bbox,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(found)
+}
+
+/// The passage holding the card's words: its chunk, at the card's page when it has
+/// one.
+fn passage_of(conn: &Connection, from: &SourceRef) -> Result<Option<SourceRef>> {
+    let wanted = normal(&from.text);
+    let chunks = chunks_of(conn, from)?;
+    Ok(chunks
+        .iter()
+        .find(|c| (from.page.is_none() || c.page == from.page) && normal(&c.text).contains(&wanted))
+        .or_else(|| chunks.iter().find(|c| normal(&c.text).contains(&wanted)))
+        .cloned())
+}
+
+/// The card's own sentence, then the source's sentences that define or name its
+/// answer, then others that mention it, in the source's order within each.
+fn explain(conn: &Connection, from: &SourceRef, answer: &str) -> Result<Vec<SourceRef>> {
+    let chunks = chunks_of(conn, from)?;
+    let texts: Vec<&str> = chunks.iter().map(|c| c.text.as_str()).collect();
+    let mentions = Mentions::new(&texts);
+    let language = lang::detect(&from.text).unwrap_or(Lang::En);
+    let own = normal(&from.text);
+    let mut telling: Vec<SourceRef> = Vec::new();
+    let mut mentioning: Vec<SourceRef> = Vec::new();
+    for chunk in &chunks {
+        for span in crate::search::sentences(&chunk.text) {
+            let sentence = &chunk.text[span];
+            if normal(sentence) == own || find_phrase(sentence, answer).is_empty() {
+                continue;
+            }
+            let defines = spans(sentence, language, &[], &mentions).iter().any(|s| {
+                matches!(s.kind, SpanKind::Named | SpanKind::Defined)
+                    && normal(&sentence[s.range.clone()]) == normal(answer)
+            });
+            let place = SourceRef {
+                text: sentence.to_owned(),
+                ..chunk.clone()
+            };
+            if defines {
+                telling.push(place);
+            } else {
+                mentioning.push(place);
+            }
+        }
+    }
+    let mut explanation = vec![from.clone()];
+    explanation.extend(telling.into_iter().chain(mentioning).take(EXPLAINING));
+    Ok(explanation)
+}
+
+/// After card `card` was answered again: an easier card on its fact when it has now
+/// failed [`FAILS_FOR_EASIER`] times, it came from a source, and it has none yet. Its
+/// id is the same on every device that makes it, so two devices meeting keep one.
+pub(crate) fn easier_after_fail(tx: &Tx<'_>, card: &StudyCard, now: i64) -> Result<Option<CardId>> {
+    let Some(from) = &card.source_ref else {
+        return Ok(None);
+    };
+    if card.kind == CardKind::Choice {
+        return Ok(None);
+    }
+    let fails: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM reviews r WHERE r.card_id = ?1 AND r.rating = 1
+           AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)",
+        [&card.id],
+        |row| row.get(0),
+    )?;
+    let external = format!("{EASIER}:{}", card.id);
+    let made: bool = tx
+        .query_row(
+            "SELECT 1 FROM cards WHERE external_id = ?1",
+            [&external],
+            |_| Ok(true),
+        )
+        .optional()?
+        .unwrap_or(false);
+    if fails < FAILS_FOR_EASIER || made {
+        return Ok(None);
+    }
+    let Some(deck_id) = card.deck_id.as_deref().map(crate::ids::DeckId::from) else {
+        return Ok(None);
+    };
+    let others = other_answers(tx, card)?;
+    let front = card.front.clone();
+    let (kind, front, choices) = if others.len() >= 2 {
+        let mut choices: Vec<String> = others.into_iter().take(WRONG_CHOICES).collect();
+        // The right answer's place among them follows from the card, not from chance:
+        // the same on every device.
+        let at = card.id.bytes().map(usize::from).sum::<usize>() % (choices.len() + 1);
+        choices.insert(at, card.back.clone());
+        (CardKind::Choice, front, choices)
+    } else if card.kind != CardKind::Cloze && find_phrase(&from.text, &card.back).len() == 1 {
+        // Its sentence with the answer blanked: the words around it are the cue.
+        let place = find_phrase(&from.text, &card.back)[0].clone();
+        let cloze = format!(
+            "{}{BLANK}{}",
+            &from.text[..place.start],
+            &from.text[place.end..]
+        );
+        (CardKind::Cloze, cloze, Vec::new())
+    } else {
+        return Ok(None);
+    };
+    let made_at: i64 = tx.query_row(
+        "SELECT created_at FROM cards WHERE id = ?1",
+        [&card.id],
+        |row| row.get(0),
+    )?;
+    let id = store::cards::insert(
+        tx,
+        &store::cards::NewCard {
+            kind,
+            deck_id: &deck_id,
+            generator: EASIER,
+            front: &front,
+            back: &card.back,
+            choices: &choices,
+            media: &[],
+            seq: 0,
+            external_id: Some(&external),
+            family: None,
+            id: Some(stable_card_id(made_at, &external)),
+        },
+        now,
+    )?;
+    let source_ref = serde_json::to_string(from).unwrap_or_default();
+    store::cards::set_origin(tx, &id, &source_ref, &CardId::from(card.id.as_str()))?;
+    Ok(Some(id))
+}
+
+/// Answers of other cards of the card's deck, to offer as wrong choices: as short as
+/// a term, of the same shape (a number for a number), never the card's own answer or
+/// a word of its front.
+fn other_answers(conn: &Connection, card: &StudyCard) -> Result<Vec<String>> {
+    let numeric = |text: &str| text.chars().any(|c| c.is_ascii_digit());
+    let mut statement = conn.prepare_cached(
+        "SELECT DISTINCT back FROM cards
+         WHERE deck_id IS ?1 AND id != ?2 AND state != 'deleted' AND kind != 'choice'
+         ORDER BY (source_ref IS NOT NULL) DESC, created_at, id LIMIT 200",
+    )?;
+    let backs = statement
+        .query_map(params![card.deck_id, card.id], |row| {
+            row.get::<_, String>(0)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let answer = normal(&card.back);
+    let front = normal(&card.front);
+    let mut found: Vec<String> = Vec::new();
+    for back in backs {
+        let other = normal(&back);
+        let fits = !other.is_empty()
+            && other != answer
+            && words(&back).len() <= 4
+            && numeric(&back) == numeric(&card.back)
+            && !front.contains(&other)
+            && !found.iter().any(|f| normal(f) == other);
+        if fits {
+            found.push(back);
+        }
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hint_gives_the_first_letter_and_the_size_not_the_answer() {
+        assert_eq!(
+            hint("carbon dioxide"),
+            Hint {
+                first: "c".into(),
+                letters: 13,
+                words: 2
+            }
+        );
+        assert_eq!(hint("“Ñandú”").first, "Ñ");
+        assert_eq!(hint("100 °C").letters, 4);
+        assert_eq!(hint("पानी").first, "पा");
+    }
+}

@@ -19,6 +19,60 @@ fn a_study_pack_is_made_from_a_source_and_its_cards_kept_with_why_each_was_made(
     window.end().unwrap();
 }
 
+#[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver and the Whisper and embedding models; `cargo xtask test` provides them"]
+fn a_card_from_a_recording_plays_the_moment_it_came_from() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let lecture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/sample-lesson/lecture.ogg");
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = moment(&window, &lecture) {
+        save_screenshot(&window, "failure-moment.png");
+        panic!("a recording's card: {error}");
+    }
+    window.end().unwrap();
+}
+
+fn moment(window: &Session, lecture: &Path) -> Result<(), String> {
+    create_learner(window)?;
+    make_pack(window, lecture)?;
+    window.click(&window.wait_for("#nav-study", WAIT)?)?;
+    window.click(&window.wait_for("#study-steps a[href^='/review?deck=']", WAIT)?)?;
+    let card = wait_for_card(window, false, None, None)?;
+    window.press_keys(" ")?;
+    wait_for_card(window, true, Some(&card), None)?;
+    window.wait_for("#card-moment", WAIT)?;
+    let src = window.execute(
+        "return document.querySelector('#card-moment').getAttribute('src')",
+        serde_json::json!([]),
+    )?;
+    let src = src.as_str().unwrap_or_default();
+    // The recording from where the card's words were said to where they end.
+    let fragment = src
+        .split_once("#t=")
+        .map(|(_, t)| t.to_owned())
+        .ok_or(format!("no moment in {src:?}"))?;
+    let (start, end) = fragment
+        .split_once(',')
+        .and_then(|(s, e)| Some((s.parse::<f64>().ok()?, e.parse::<f64>().ok()?)))
+        .ok_or(format!("moment {fragment:?}"))?;
+    if !(0.0..end).contains(&start) || end > 20.0 {
+        return Err(format!(
+            "the lecture lasts 12 s; the moment is {start}–{end} s"
+        ));
+    }
+    let label = window.execute(
+        "return document.querySelector('#card-moment').getAttribute('aria-label')",
+        serde_json::json!([]),
+    )?;
+    if !label.as_str().unwrap_or_default().contains("lecture") {
+        return Err(format!("the player says {label}"));
+    }
+    audit(window, "a card from a recording")?;
+    snapshot(window, "moment.png")
+}
+
 fn study_pack(window: &Session, notes: &Path) -> Result<(), String> {
     create_learner(window)?;
     make_pack(window, notes)?;
@@ -125,7 +179,10 @@ fn tutor(window: &Session) -> Result<(), String> {
         serde_json::json!([]),
     )?;
     let explained: Vec<String> = serde_json::from_value(explained).map_err(|e| e.to_string())?;
-    if !explained.iter().all(|said| said.to_lowercase().contains(&back)) {
+    if !explained
+        .iter()
+        .all(|said| said.to_lowercase().contains(&back))
+    {
         return Err(format!("{back:?} explained by {explained:?}"));
     }
     audit(window, "a card explained")?;

@@ -517,6 +517,7 @@ review-hint_text = يبدأ بـ«{ $first }»: { $letters ->
 review-explain = اشرح
 review-explained = بكلمات «{ $title }»
 review-no_source = كُتبت هذه البطاقة باليد: ليس لها مصدر يشرحها.
+review-moment = استمع إليه في «{ $title }» عند { $time }
 tutor-title = اقرأه حيث ورد
 tutor-continue = متابعة
 tutor-easier = أخطأت فيها مرتين: تأتي بعدها بطاقة أسهل عن هذا.

@@ -431,6 +431,7 @@ review-hint_text = Starts with “{ $first }”: { $letters ->
 review-explain = Explain
 review-explained = In the words of “{ $title }”
 review-no_source = This card was written by hand: it has no source to explain it.
+review-moment = Hear it in “{ $title }” at { $time }
 tutor-title = Read it where it came from
 tutor-continue = Continue
 tutor-easier = Missed twice: an easier card on this comes next.

@@ -438,6 +438,7 @@ review-hint_text = Empieza por «{ $first }»: { $letters ->
 review-explain = Explicar
 review-explained = Con las palabras de «{ $title }»
 review-no_source = Esta tarjeta se escribió a mano: no tiene una fuente que la explique.
+review-moment = Escúchalo en «{ $title }» a los { $time }
 tutor-title = Léelo donde aparece
 tutor-continue = Continuar
 tutor-easier = Fallada dos veces: ahora viene una tarjeta más fácil sobre esto.

@@ -438,6 +438,7 @@ review-hint_text = Commence par « { $first } » : { $letters ->
 review-explain = Expliquer
 review-explained = Avec les mots de « { $title } »
 review-no_source = Cette carte a été écrite à la main : aucune source ne l’explique.
+review-moment = L’entendre dans « { $title } » à { $time }
 tutor-title = Relis-le là d’où il vient
 tutor-continue = Continuer
 tutor-easier = Manquée deux fois : une carte plus facile sur ce point vient ensuite.

@@ -454,6 +454,7 @@ review-hint_text = “{ $first }” से शुरू होता है: { $
 review-explain = समझाएँ
 review-explained = “{ $title }” के शब्दों में
 review-no_source = यह कार्ड हाथ से लिखा गया था: इसे समझाने के लिए कोई स्रोत नहीं है।
+review-moment = इसे “{ $title }” में { $time } पर सुनें
 tutor-title = इसे वहीं पढ़ें जहाँ से यह आया
 tutor-continue = आगे बढ़ें
 tutor-easier = दो बार चूक गए: इस पर एक आसान कार्ड आगे आएगा।

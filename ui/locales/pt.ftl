@@ -438,6 +438,7 @@ review-hint_text = Começa com “{ $first }”: { $letters ->
 review-explain = Explicar
 review-explained = Nas palavras de “{ $title }”
 review-no_source = Este cartão foi escrito à mão: não tem uma fonte que o explique.
+review-moment = Ouça em “{ $title }” aos { $time }
 tutor-title = Leia onde isto aparece
 tutor-continue = Continuar
 tutor-easier = Errado duas vezes: um cartão mais fácil sobre isto vem a seguir.

@@ -438,6 +438,7 @@ review-hint_text = Huanza na “{ $first }”: { $letters ->
 review-explain = Eleza
 review-explained = Kwa maneno ya “{ $title }”
 review-no_source = Kadi hii iliandikwa kwa mkono: haina chanzo cha kuieleza.
+review-moment = Isikilize katika “{ $title }” kwenye { $time }
 tutor-title = Isome pale ilipotoka
 tutor-continue = Endelea
 tutor-easier = Umekosea mara mbili: kadi rahisi zaidi kuhusu hili inafuata.

@@ -8,8 +8,8 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use satchel_types::{
-    AnkiImported, CardDraft, CardHelp, CardKind, CardMedia, CardSide, DeckView, ErrorView,
-    MediaFile, NextCard, Rating, StudyCard, StudyStep, command,
+    AnkiImported, CardDraft, CardHelp, CardKind, CardMedia, CardSide, DeckView, ErrorView, HitKind,
+    MediaFile, NextCard, Rating, SourceRef, StudyCard, StudyStep, command,
 };
 
 use crate::app::session;
@@ -518,6 +518,7 @@ fn card_view(
                 {from.clone().map(|from| view! {
                     <p class="hint"><A href=ref_href(&from) attr:class="link">{t_with("review-from", &[("title", &from.title)])}</A></p>
                 })}
+                {from.clone().filter(|f| f.kind == HitKind::Audio && f.start_ms.is_some()).map(|from| view! { <Moment from/> })}
                 <Show when=move || explaining.get() fallback=move || view! {
                     <div class="actions">
                         <button type="button" class="button quiet" id="explain-card" on:click=move |_| ask(true)>
@@ -545,6 +546,42 @@ fn card_view(
                 <button type="button" class="button quiet" id="suspend-card" on:click=move |_| act("suspend")>{t("review-suspend")}</button>
             </div>
         </article>
+    }
+}
+
+/// The moment of a recording a card came from, to hear again: the source's audio
+/// from where the card's words begin to where they end (a media fragment, so the
+/// player stops there).
+#[component]
+fn Moment(from: SourceRef) -> impl IntoView {
+    let url = RwSignal::new(None::<String>);
+    let id = from.source_id.clone();
+    spawn_local(async move {
+        if let Ok(found) = ipc::invoke(command::MediaUrl { id }).await {
+            url.set(Some(found));
+        }
+    });
+    let start = from.start_ms.unwrap_or(0);
+    let end = from.end_ms.filter(|end| *end > start);
+    let fragment = match end {
+        Some(end) => format!("#t={:.1},{:.1}", start as f64 / 1000.0, end as f64 / 1000.0),
+        None => format!("#t={:.1}", start as f64 / 1000.0),
+    };
+    let label = t_with(
+        "review-moment",
+        &[
+            ("title", &from.title),
+            ("time", &satchel_types::clock(start)),
+        ],
+    );
+    move || {
+        url.get().map(|url| {
+            view! {
+                <p class="hint moment">{label.clone()}</p>
+                <audio class="card-audio" id="card-moment" controls preload="metadata"
+                    src=format!("{url}{fragment}") aria-label=label.clone()></audio>
+            }
+        })
     }
 }
 

@@ -13,7 +13,7 @@ use satchel_types::{CardKind, SourceRef};
 use super::material::Material;
 use super::phrasing;
 use super::spans::{Span, SpanKind, spans};
-use super::text::{Mentions, Sentence, find_phrase, glossary_line, normal, study_sentences, words};
+use super::text::{Mentions, Sentence, find_phrase, glossary_line, normal, words};
 use crate::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -82,7 +82,7 @@ const POINTING_BACK: &[&str] = &[
 /// each card with one blank.
 fn cloze(material: &Material, limit: usize) -> Vec<Draft> {
     let texts = texts(material);
-    let sentences = study_sentences(&texts, &material.title, MIN_SENTENCE_WORDS);
+    let sentences = material.study_sentences(MIN_SENTENCE_WORDS);
     let phrases: Vec<&str> = material.phrases.iter().map(|p| p.text.as_str()).collect();
     let language = material.language();
     let mentions = Mentions::new(&texts);
@@ -202,7 +202,7 @@ fn definitions(material: &Material) -> Vec<Draft> {
     let texts = texts(material);
     let language = material.language();
     let mut cards = Vec::new();
-    for sentence in study_sentences(&texts, &material.title, 4) {
+    for sentence in material.study_sentences(4) {
         let text = &texts[sentence.passage][sentence.span.clone()];
         // Each passage in its own language: a Spanish quotation in an English note is
         // read as Spanish.

@@ -4,6 +4,7 @@
 use rusqlite::{Connection, OptionalExtension};
 use satchel_types::{HitKind, SourceRef};
 
+use super::text;
 use crate::Result;
 use crate::error::OrNotFound;
 use crate::ids::OwnerId;
@@ -54,6 +55,22 @@ impl Material {
         counts.into_iter().max_by_key(|(_, n)| *n).map(|(l, _)| l)
     }
 
+    /// The sentences worth studying ([`text::study_sentences`]). A transcript's
+    /// passages are cut where the speech paused, not where sentences end: a piece that
+    /// starts in lowercase or ends without a full stop is half a sentence, and is left
+    /// out (a summary line or a card from it would start or stop mid-thought).
+    pub fn study_sentences(&self, min_words: usize) -> Vec<text::Sentence> {
+        let texts: Vec<&str> = self.passages.iter().map(|p| p.text.as_str()).collect();
+        let found = text::study_sentences(&texts, &self.title, min_words);
+        if self.kind != HitKind::Audio {
+            return found;
+        }
+        found
+            .into_iter()
+            .filter(|s| whole_sentence(&texts[s.passage][s.span.clone()]))
+            .collect()
+    }
+
     /// Where `text` (a piece of passage `index`) came from.
     pub fn source_ref(&self, index: usize, text: &str) -> SourceRef {
         let passage = &self.passages[index];
@@ -68,6 +85,20 @@ impl Material {
             bbox: passage.bbox,
         }
     }
+}
+
+/// Whether `sentence` starts as a sentence does (not in lowercase) and ends with a
+/// full stop, a question or exclamation mark, in any script.
+fn whole_sentence(sentence: &str) -> bool {
+    let starts = sentence
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| !c.is_lowercase());
+    let ends = sentence
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', '»'])
+        .ends_with(['.', '!', '?', '…', '।', '؟', '。']);
+    starts && ends
 }
 
 /// The material of note or source `owner_id`, as indexed.
@@ -141,4 +172,18 @@ pub(crate) fn language(conn: &Connection, owner_id: &OwnerId) -> Result<Option<L
         .query_row([owner_id], |row| row.get(0))
         .optional()?;
     Ok(code.as_deref().and_then(Lang::from_code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn half_sentences_of_a_transcript_are_not_sentences() {
+        assert!(whole_sentence("Plants release oxygen."));
+        assert!(whole_sentence("¿Qué es la energía?"));
+        assert!(whole_sentence("पानी भाप बनता है।"));
+        assert!(!whole_sentence("producing carbon dioxide and water."));
+        assert!(!whole_sentence("The solar system has eight"));
+    }
 }

@@ -5,7 +5,7 @@
 use satchel_types::SummarySentence;
 
 use super::material::Material;
-use super::text::{find_phrase, likeness, study_sentences};
+use super::text::{find_phrase, likeness};
 
 /// Sentences shorter than this say too little to summarise anything.
 const MIN_WORDS: usize = 5;
@@ -22,7 +22,7 @@ const REPEAT: f32 = 0.6;
 
 pub(crate) fn summarise(material: &Material) -> Vec<SummarySentence> {
     let texts: Vec<&str> = material.passages.iter().map(|p| p.text.as_str()).collect();
-    let sentences = study_sentences(&texts, &material.title, MIN_WORDS);
+    let sentences = material.study_sentences(MIN_WORDS);
     if sentences.is_empty() {
         return Vec::new();
     }

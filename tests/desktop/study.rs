@@ -73,6 +73,124 @@ fn moment(window: &Session, lecture: &Path) -> Result<(), String> {
     snapshot(window, "moment.png")
 }
 
+#[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver and the OCR and embedding models; `cargo xtask test` provides them"]
+fn a_photographed_diagram_becomes_cards_that_hide_each_label() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let diagram = data.path().join("Animal cell.png");
+    draw_diagram(&diagram);
+    let driver = Driver::start(&data.path().join("satchel"));
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = occlusion(&window, &diagram) {
+        save_screenshot(&window, "failure-occlusion.png");
+        panic!("a labelled diagram: {error}");
+    }
+    window.end().unwrap();
+}
+
+/// The labels of the diagram [`draw_diagram`] draws.
+const LABELS: [&str; 4] = ["nucleus", "cytoplasm", "cell membrane", "mitochondrion"];
+
+/// A labelled diagram as a textbook draws one: a cell (an ellipse, its nucleus, a
+/// mitochondrion), each part with a line to its label (ImageMagick, DejaVu Sans).
+fn draw_diagram(out: &Path) {
+    let status = std::process::Command::new("convert")
+        .args([
+            "-size",
+            "1100x620",
+            "xc:white",
+            "-stroke",
+            "#333333",
+            "-strokewidth",
+            "4",
+        ])
+        .args(["-fill", "#f3e9d2", "-draw", "ellipse 330,310 260,220 0,360"])
+        .args(["-fill", "#c9b7e8", "-draw", "circle 330,300 390,300"])
+        .args(["-fill", "#f2b8a0", "-draw", "ellipse 230,430 50,22 0,360"])
+        .args(["-strokewidth", "3", "-draw", "line 390,300 700,120"])
+        .args(["-draw", "line 470,380 700,280"])
+        .args(["-draw", "line 585,360 700,440"])
+        .args(["-draw", "line 230,450 700,570"])
+        .args(["-stroke", "none", "-fill", "black", "-font"])
+        .arg("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+        .args(["-pointsize", "34"])
+        .args(["-annotate", "+720+130", LABELS[0]])
+        .args(["-annotate", "+720+290", LABELS[1]])
+        .args(["-annotate", "+720+450", LABELS[2]])
+        .args(["-annotate", "+720+580", LABELS[3]])
+        .arg(out)
+        .status()
+        .expect("ImageMagick runs");
+    assert!(status.success(), "convert failed");
+}
+
+fn occlusion(window: &Session, diagram: &Path) -> Result<(), String> {
+    create_learner(window)?;
+    make_pack(window, diagram)?;
+    // The pack shows each card's diagram with the label it hides outlined.
+    window.wait_for("#pack-cards .occlusion .mask.shown", WAIT)?;
+    let pictured = window.execute(
+        "return document.querySelectorAll('#pack-cards .occlusion').length",
+        serde_json::json!([]),
+    )?;
+    if pictured.as_u64() != Some(LABELS.len() as u64) {
+        return Err(format!(
+            "{pictured} occlusion cards for {} labels",
+            LABELS.len()
+        ));
+    }
+    audit(window, "a diagram's pack")?;
+    window.click(&window.wait_for("#nav-study", WAIT)?)?;
+    window.click(&window.wait_for("#study-steps a[href^='/review?deck=']", WAIT)?)?;
+    let card = wait_for_card(window, false, None, None)?;
+    window.wait_for_text("#card-front", "Which label is hidden?", WAIT)?;
+    window.wait_for("#occlusion-mask:not(.shown)", WAIT)?;
+    // The box covers the label: its place in the picture, in percent, is where the
+    // label was drawn (right of x = 720 px in a 1100 px picture).
+    let left = window.execute(
+        "return parseFloat(document.querySelector('#occlusion-mask').style.left)",
+        serde_json::json!([]),
+    )?;
+    let left = left.as_f64().ok_or_else(|| {
+        let html = window
+            .execute(
+                "return document.querySelector('#occlusion').outerHTML",
+                serde_json::json!([]),
+            )
+            .unwrap_or_default();
+        format!("mask placed at {left}: {html}")
+    })?;
+    if !(60.0..70.0).contains(&left) {
+        return Err(format!(
+            "the mask starts at {left:.1} % of the width, not at a label"
+        ));
+    }
+    audit(window, "an occlusion card's question")?;
+    window.press_keys(" ")?;
+    wait_for_card(window, true, Some(&card), None)?;
+    window.wait_for("#occlusion-mask.shown", WAIT)?;
+    let back = window
+        .execute(
+            "return document.querySelector('#card-back').textContent",
+            serde_json::json!([]),
+        )?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    if !LABELS.contains(&back.as_str()) {
+        return Err(format!(
+            "the answer {back:?} is none of the labels {LABELS:?}"
+        ));
+    }
+    snapshot(window, "occlusion.png")?;
+    // The next card hides another label.
+    window.press_keys("3")?;
+    wait_for_card(window, false, None, Some(&card))?;
+    window.wait_for("#occlusion-mask:not(.shown)", WAIT)?;
+    Ok(())
+}
+
 fn study_pack(window: &Session, notes: &Path) -> Result<(), String> {
     create_learner(window)?;
     make_pack(window, notes)?;

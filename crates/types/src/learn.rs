@@ -168,6 +168,10 @@ pub struct StudyCard {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_ref: Option<SourceRef>,
     pub pack_id: Option<String>,
+    /// What wrote it: "hand" for a learner or a deck brought in, else a pack's writer
+    /// ("cloze", "occlusion", …): the window draws an occlusion card's picture.
+    #[serde(default)]
+    pub generator: String,
     pub suspended: bool,
     pub buried_until: Option<i64>,
     /// When it is next due (ms); `None` while it is new.

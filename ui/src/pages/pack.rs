@@ -247,6 +247,9 @@ fn Card(card: CardView, cards: RwSignal<Vec<CardView>>) -> impl IntoView {
         _ => None,
     };
     let source = card.source_ref.clone();
+    // An occlusion card shows its diagram with the label it hides outlined.
+    let pictured = crate::pages::study::is_label_box(&card.source_ref, &card.back)
+        .then(|| card.source_ref.clone());
     view! {
         <li class="study-card" data-kind=format!("{:?}", card.kind).to_lowercase() data-state=format!("{:?}", card.state).to_lowercase()>
             <ErrorBanner error/>
@@ -255,6 +258,9 @@ fn Card(card: CardView, cards: RwSignal<Vec<CardView>>) -> impl IntoView {
                 fallback=move || view! {
                     <p class="card-front" dir="auto">{front.get()}</p>
                     <p class="card-back" dir="auto">{back.get()}</p>
+                    {pictured.clone().map(|from| view! {
+                        <crate::pages::study::Occluded from revealed=RwSignal::new(true) listed=true/>
+                    })}
                 }
             >
                 // Each card of the pack has its own pair: the labels hold their fields

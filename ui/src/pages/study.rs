@@ -483,6 +483,7 @@ fn card_view(
                 <span class="timer" id="card-timer" role="timer">{move || t_with("review-seconds", &[("n", &seconds.get())])}</span>
             </div>
             <p class="study-front" id="card-front" dir="auto">{card.front.clone()}</p>
+            {occluded(&card).map(|from| view! { <Occluded from revealed/> })}
             <div class="card-media">{side_media(&card.media, CardSide::Front, &card.front)}</div>
             {(!choices.is_empty()).then(|| view! {
                 <ol class="study-choices" id="card-choices">
@@ -546,6 +547,76 @@ fn card_view(
                 <button type="button" class="button quiet" id="suspend-card" on:click=move |_| act("suspend")>{t("review-suspend")}</button>
             </div>
         </article>
+    }
+}
+
+/// The label box of an occlusion card: a card from a picture whose source words are
+/// exactly its answer (a label the OCR read, not a sentence on a board).
+fn occluded(card: &StudyCard) -> Option<SourceRef> {
+    let from = card.source_ref.as_ref()?;
+    is_label_box(from, &card.back).then(|| from.clone())
+}
+
+/// Whether `from` is the box of a label whose words are `answer`.
+pub fn is_label_box(from: &SourceRef, answer: &str) -> bool {
+    from.kind == HitKind::Image
+        && from.bbox.is_some()
+        && from.text.trim().to_lowercase() == answer.trim().to_lowercase()
+}
+
+/// The picture an occlusion card hides a label of: the box covered until the answer
+/// shows, then outlined. The box is in the picture's pixels, so it is placed once the
+/// picture says its size.
+#[component]
+pub fn Occluded(
+    from: SourceRef,
+    revealed: RwSignal<bool>,
+    /// The review's one picture carries ids; a list of cards' pictures does not.
+    #[prop(optional)]
+    listed: bool,
+) -> impl IntoView {
+    let url = RwSignal::new(None::<String>);
+    let size = RwSignal::new(None::<(f64, f64)>);
+    let id = from.source_id.clone();
+    spawn_local(async move {
+        if let Ok(found) = ipc::invoke(command::MediaUrl { id }).await {
+            url.set(Some(found));
+        }
+    });
+    let [x, y, w, h] = from.bbox.unwrap_or_default().map(f64::from);
+    let covered = t_with("review-occluded", &[("title", &from.title)]);
+    let outlined = t_with("review-occluded_shown", &[("title", &from.title)]);
+    let on_load = move |event: ev::Event| {
+        let picture = event
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlImageElement>(t).ok());
+        if let Some(picture) = picture {
+            size.set(Some((
+                f64::from(picture.natural_width()),
+                f64::from(picture.natural_height()),
+            )));
+        }
+    };
+    move || {
+        url.get().map(|url| {
+            let (covered, outlined) = (covered.clone(), outlined.clone());
+            view! {
+                <div class="occlusion" id=(!listed).then_some("occlusion")>
+                    <img src=url on:load=on_load
+                        alt=move || if revealed.get() { outlined.clone() } else { covered.clone() }/>
+                    {move || size.get().filter(|(width, height)| *width > 0.0 && *height > 0.0).map(|(width, height)| view! {
+                        // Placed through the style object: the window's content policy
+                        // refuses style attributes written in the page.
+                        <div class="mask" id=(!listed).then_some("occlusion-mask") aria-hidden="true"
+                            class:shown=move || revealed.get()
+                            style:left=format!("{:.2}%", 100.0 * x / width)
+                            style:top=format!("{:.2}%", 100.0 * y / height)
+                            style:width=format!("{:.2}%", 100.0 * w / width)
+                            style:height=format!("{:.2}%", 100.0 * h / height)></div>
+                    })}
+                </div>
+            }
+        })
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod cards;
 mod material;
+pub(crate) mod occlusion;
 pub(crate) mod pack;
 mod phrasing;
 mod quiz;

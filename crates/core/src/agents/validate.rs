@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use satchel_types::{CardKind, QuizQuestion};
 
 use super::cards::Draft;
+use super::occlusion::OCCLUSION;
 use super::text::{likeness, normal};
 
 /// A front this alike in words to one taken repeats it.
@@ -65,9 +66,14 @@ pub(crate) fn validate(cards: Vec<Draft>, quiz: Vec<QuizQuestion>) -> Verdict {
                 .any(|taken| {
                     let same_sentence = taken.source_ref.source_id == card.source_ref.source_id
                         && normal(&taken.source_ref.text) == normal(&card.source_ref.text);
-                    normal(&taken.front) == normal(&card.front)
-                        || answer(&taken.back) == answer(&card.back)
-                        || (!same_sentence && likeness(&taken.front, &card.front) >= REPEAT)
+                    // Occlusion cards all ask "which label is hidden?": their pictures,
+                    // each with another label covered, are what differs.
+                    let pictured = taken.generator == OCCLUSION && card.generator == OCCLUSION;
+                    answer(&taken.back) == answer(&card.back)
+                        || (!pictured
+                            && (normal(&taken.front) == normal(&card.front)
+                                || (!same_sentence
+                                    && likeness(&taken.front, &card.front) >= REPEAT)))
                 })
                 .then_some("repeats another card")
         });

@@ -61,7 +61,7 @@ pub(crate) const HAND: &str = "hand";
 
 pub(crate) const STUDY_COLUMNS: &str = "c.id, c.kind, c.deck_id, d.name, c.front, c.back, \
      c.choices, c.media, c.source_ref, c.pack_id, c.suspended, c.buried_until, c.due, \
-     c.stability, c.difficulty, c.last_review, c.reps, c.lapses";
+     c.stability, c.difficulty, c.last_review, c.reps, c.lapses, c.generator";
 pub(crate) const STUDY_FROM: &str = "cards c LEFT JOIN decks d ON d.id = c.deck_id";
 
 pub(crate) fn study_card(row: &Row<'_>) -> rusqlite::Result<StudyCard> {
@@ -89,6 +89,7 @@ pub(crate) fn study_card(row: &Row<'_>) -> rusqlite::Result<StudyCard> {
         last_review: row.get(15)?,
         reps: u32::try_from(row.get::<_, i64>(16)?).unwrap_or(0),
         lapses: u32::try_from(row.get::<_, i64>(17)?).unwrap_or(0),
+        generator: row.get(18)?,
     })
 }
 

@@ -27,7 +27,7 @@ use helped::{HELPER_RANK, helper_cards, helper_summary};
 use super::cards::{self, Draft, GENERATORS};
 use super::material::{self, Material};
 use super::quiz::{self, Candidate};
-use super::{summary, validate};
+use super::{occlusion, summary, validate};
 use crate::error::OrNotFound;
 use crate::ids::{CardId, OwnerId, PackId, SourceId};
 use crate::jobs::{Class, Failure, JobContext, JobKind, NewJob, insert_job};
@@ -293,12 +293,17 @@ fn run_task(
         }
         "concepts" => json!(profile.read(|conn| related_concepts(conn, &owner))?),
         "cards" => {
-            let (material, ranks) =
-                profile.read(|conn| Ok((material::load(conn, &owner)?, generator_ranks(conn)?)))?;
+            let (material, ranks, hidden) = profile.read(|conn| {
+                let material = material::load(conn, &owner)?;
+                let hidden = occlusion::drafts(conn, &owner, &material.title, material.language())?;
+                Ok((material, generator_ranks(conn)?, hidden))
+            })?;
             let drafts = write_cards(&material, &ranks);
-            // The helper's question of a sentence goes before the sentence's other
-            // cards (one card per sentence stands), the better ranked first.
-            let mut all = helper_cards(job, &drafts)?;
+            // A labelled diagram's labels, each hidden in turn, are what it is for;
+            // then the helper's question of a sentence before the sentence's other
+            // cards, the better ranked first.
+            let mut all = hidden;
+            all.extend(helper_cards(job, &drafts)?);
             all.extend(drafts);
             let rank = |g: &str| ranks.get(g).copied().unwrap_or(HELPER_RANK);
             all.sort_by(|a, b| rank(&b.generator).total_cmp(&rank(&a.generator)));

@@ -92,7 +92,8 @@ fn prepare(area: &str) -> anyhow::Result<()> {
         "pack" => {
             models(&OCR_MODELS)?;
             models(&EMBEDDING_MODELS)?;
-            models(&["whisper-tiny.en"])
+            models(&["whisper-tiny.en"])?;
+            models(&WRITERS)
         }
         "sync" => setup::apt_install(&["postgresql"]),
         // Both servers release, the arm64 one as the package carries it. The CLI that
@@ -108,6 +109,9 @@ fn prepare(area: &str) -> anyhow::Result<()> {
 }
 
 const OCR_MODELS: [&str; 4] = ["onnxruntime", "ocr-det", "ocr-rec", "ocr-cls"];
+/// The on-device writers the pack bench measures against the extractive ones (issue
+/// 24): Qwen2.5-Coder-Instruct at 0.5B and 1.5B parameters, Q4_K_M.
+const WRITERS: [&str; 2] = ["qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b"];
 /// Each quantised model and the one it was made from, with what the embedder needs.
 const QUANTISED_MODELS: [&str; 10] = [
     "whisper-tiny.en",
@@ -272,14 +276,43 @@ fn quantised_models() -> anyhow::Result<()> {
 /// then the sample lesson's end to end, the app's job runner against one worker for
 /// everything (issue 6), on every model a pack of it needs.
 fn pack() -> anyhow::Result<()> {
+    let terms = writers_terms()?;
     for bench in ["pack_quality", "pack"] {
         shell::exec(
             Command::new(env!("CARGO"))
                 .args(["bench", "-p", "satchel-engines", "--bench", bench])
-                .env("SATCHEL_MODELS_DIR", crate::models::models_dir()),
+                .env("SATCHEL_MODELS_DIR", crate::models::models_dir())
+                .env("SATCHEL_WRITER_TERMS", std::env::join_paths(&terms)?),
         )?;
     }
     Ok(())
+}
+
+/// What each on-device writer picked from the pack set, as JSON files: its own program
+/// (`bench/llm`, outside the workspace: llama.cpp's ggml and whisper.cpp's cannot share
+/// a binary), built once into the cache and run on two threads per model.
+fn writers_terms() -> anyhow::Result<Vec<std::path::PathBuf>> {
+    let cache = crate::models::cache().join("llm");
+    shell::exec(
+        Command::new(env!("CARGO"))
+            .args(["build", "--release", "--manifest-path"])
+            .arg(shell::root().join("bench/llm/Cargo.toml"))
+            .env("CARGO_TARGET_DIR", cache.join("target")),
+    )?;
+    let program = cache.join("target/release/satchel-bench-llm");
+    let set = shell::root().join("tests/pack-set/passages.toml");
+    let mut found = Vec::new();
+    for (id, file) in WRITERS.iter().zip(crate::models::files(&WRITERS)?) {
+        let out = cache.join(format!("terms-{id}.json"));
+        shell::exec(
+            Command::new(&program)
+                .arg(crate::models::models_dir().join(file))
+                .arg(&set)
+                .arg(&out),
+        )?;
+        found.push(out);
+    }
+    Ok(found)
 }
 
 /// Reviews among 100k cards and optimising from 10k reviews (issue 7): against the

@@ -6,9 +6,16 @@
 //! for each writer's cards alone, with the time each pack took.
 //!
 //! The anchor is the set's own key facts: recall is measured against them, not
-//! against a program. Run with `cargo xtask bench pack`, which fetches the models and
-//! passes SATCHEL_MODELS_DIR. `SATCHEL_SHOW_CARDS=1` prints every card.
+//! against a program. Beside the extractive writers, the on-device writers: what each
+//! small model picked from every passage (`bench/llm`, run by `cargo xtask bench
+//! pack`, which passes its JSON files in SATCHEL_WRITER_TERMS), each term made a cloze
+//! of the first sentence saying it and scored the same way — alone, and taking turns
+//! with the extractive cards at the extractive writers' count of cards.
+//!
+//! Run with `cargo xtask bench pack`, which fetches the models and passes
+//! SATCHEL_MODELS_DIR. `SATCHEL_SHOW_CARDS=1` prints every card.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,7 +24,7 @@ use satchel_core::vision::PdfWorker;
 use satchel_core::work::{Models, kinds};
 use satchel_engines::{Meaning, Vision, Whisper};
 use satchel_test_kit::pack_runs::score_passages;
-use satchel_test_kit::packs::PackSet;
+use satchel_test_kit::packs::{Card, PackSet, Passage, SetScore, cloze_of, row};
 use satchel_test_kit::{TempSatchel, median};
 
 fn main() {
@@ -38,18 +45,31 @@ fn main() {
     let set = PackSet::load().expect("the pack set");
     let satchel = TempSatchel::new().expect("satchel");
     let show = std::env::var_os("SATCHEL_SHOW_CARDS").is_some();
+    let writers: Vec<serde_json::Value> = std::env::var_os("SATCHEL_WRITER_TERMS")
+        .map(|paths| {
+            std::env::split_paths(&paths)
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(|p| {
+                    let text = std::fs::read(&p).expect("a writer's terms");
+                    serde_json::from_slice(&text).expect("a writer's terms as JSON")
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     // Loads the embedding model once, so no pack's time is the model's loading.
     score_passages(&satchel, &kinds, &[&set.passages[0]], &mut |_, _, _, _| {})
         .expect("warm-up pack");
     for english in [true, false] {
         let passages = set.english(english);
         let mut times: Vec<Duration> = Vec::new();
+        let mut extracted: HashMap<String, Vec<Card>> = HashMap::new();
         let scores = score_passages(
             &satchel,
             &kinds,
             &passages,
             &mut |passage, score, cards, made| {
                 times.push(made);
+                extracted.insert(passage.id.clone(), cards.to_vec());
                 if show {
                     println!(
                         "{}: {}/{} facts, missed {:?}",
@@ -91,8 +111,90 @@ fn main() {
                 .unwrap_or_default()
                 .as_secs_f64()
         );
+        for run in &writers {
+            print!("{}", writer_rows(run, &passages, &extracted));
+        }
     }
     println!(
         "(recall: key facts some card asks the learner to produce, its front not giving it; precision: cards whose answer is a key fact or a content term of at most 4 words that is no piece of a key fact, on a well-formed question or one-blank cloze that does not give it away; grounded: cards whose source words stand in the passage as written with the answer among them; each writer's recall is over all the set's facts)"
     );
+}
+
+/// The rows of one on-device writer's run (`bench/llm`'s JSON): its terms alone, and
+/// taking turns with the extractive cards at the extractive writers' count.
+fn writer_rows(
+    run: &serde_json::Value,
+    passages: &[&Passage],
+    extracted: &HashMap<String, Vec<Card>>,
+) -> String {
+    let model = run["model"].as_str().unwrap_or("model");
+    let picked: HashMap<&str, (Vec<&str>, f64)> = run["passages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| {
+            let terms = p["terms"]
+                .as_array()?
+                .iter()
+                .filter_map(|t| t.as_str())
+                .collect();
+            Some((
+                p["id"].as_str()?,
+                (terms, p["seconds"].as_f64().unwrap_or(0.0)),
+            ))
+        })
+        .collect();
+    let (mut alone, mut turns) = (SetScore::default(), SetScore::default());
+    let (mut terms, mut in_text) = (0, 0);
+    let mut seconds: Vec<f64> = Vec::new();
+    for passage in passages {
+        let Some((said, took)) = picked.get(passage.id.as_str()) else {
+            continue;
+        };
+        seconds.push(*took);
+        terms += said.len();
+        let mut theirs: Vec<Card> = Vec::new();
+        for term in said {
+            let Some(card) = cloze_of(&passage.text, term, model) else {
+                continue;
+            };
+            in_text += 1;
+            if !theirs
+                .iter()
+                .any(|c| c.back.to_lowercase() == card.back.to_lowercase())
+            {
+                theirs.push(card);
+            }
+        }
+        let ours = extracted.get(&passage.id).cloned().unwrap_or_default();
+        let mut both: Vec<Card> = Vec::new();
+        let longest = theirs.len().max(ours.len());
+        for card in (0..longest)
+            .flat_map(|i| [theirs.get(i), ours.get(i)])
+            .flatten()
+        {
+            if !both
+                .iter()
+                .any(|c| c.back.to_lowercase() == card.back.to_lowercase())
+            {
+                both.push(card.clone());
+            }
+        }
+        both.truncate(ours.len());
+        alone.add(passage, &theirs);
+        turns.add(passage, &both);
+    }
+    seconds.sort_by(f64::total_cmp);
+    let median = seconds.get(seconds.len() / 2).copied().unwrap_or_default();
+    format!(
+        "{}{}  ({model}: {terms} terms picked, {in_text} said once in a sentence of the passage; {median:.1}s a passage (median, 2 threads), loaded in {:.1}s, peak memory {} MiB)\n",
+        row(&format!("{model} alone"), &alone.all, alone.all.recall()),
+        row(
+            &format!("{model} taking turns, same count"),
+            &turns.all,
+            turns.all.recall()
+        ),
+        run["load_seconds"].as_f64().unwrap_or(0.0),
+        run["peak_rss_mib"].as_u64().unwrap_or(0),
+    )
 }

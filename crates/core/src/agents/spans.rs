@@ -809,6 +809,54 @@ mod tests {
             .collect()
     }
 
+    /// Whatever a learner's material holds, finding spans never panics and every span
+    /// is whole words of the sentence.
+    #[test]
+    fn odd_sentences_give_sound_spans_or_none() {
+        let long = "word ".repeat(500);
+        let odd = [
+            "",
+            ".",
+            "called",
+            "is",
+            "The is a.",
+            "known as",
+            "It, the, or , such as",
+            "1789",
+            "100 °",
+            "°C 100 %",
+            "X, or",
+            "A called B, or C, the D such as E.",
+            "Ça s'appelle l'évaporation, ou la vaporisation.",
+            "الماء يسمى سائلا.",
+            "पानी को द्रव कहते हैं।",
+            "Ⅻ called ǅungla İstanbul",
+            long.as_str(),
+            "The 3.5 million years, 10 per cent, 1,000, 2.",
+        ];
+        for sentence in odd {
+            for language in [
+                Lang::En,
+                Lang::Es,
+                Lang::Fr,
+                Lang::Pt,
+                Lang::Sw,
+                Lang::Hi,
+                Lang::Ar,
+            ] {
+                for span in spans(
+                    sentence,
+                    language,
+                    &["called", "the"],
+                    &Mentions::new(&[sentence]),
+                ) {
+                    let said = &sentence[span.range.clone()];
+                    assert!(!said.trim().is_empty(), "{sentence:?}: {span:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_teacher_asks_for_the_term_a_sentence_names() {
         let s = "Each lung holds millions of tiny air sacs called alveoli.";

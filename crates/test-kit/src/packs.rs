@@ -14,7 +14,7 @@
 //!   a question mark) or cloze (exactly one blank, in a sentence of its own words) that
 //!   does not give the answer away;
 //! - **grounding**: the share of cards whose source words stand in the passage as the
-//!   learner wrote it, with the answer among them.
+//!   learner wrote it, with the answer among them as whole words.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -320,12 +320,17 @@ pub fn score(passage: &Passage, cards: &[Card]) -> Score {
         ..Score::default()
     };
     for card in cards {
-        for fact in facts_asked(card, &passage.facts) {
-            if !recalled.iter().any(|f| std::ptr::eq(*f, fact)) {
-                recalled.push(fact);
+        // Only a well-formed card asks for anything: two blanks or a front that is no
+        // question recall nothing.
+        let why = imprecision(card, &passage.facts);
+        if why.is_none() {
+            for fact in facts_asked(card, &passage.facts) {
+                if !recalled.iter().any(|f| std::ptr::eq(*f, fact)) {
+                    recalled.push(fact);
+                }
             }
         }
-        match imprecision(card, &passage.facts) {
+        match why {
             None => score.precise += 1,
             Some(why) => score
                 .imprecise

@@ -262,6 +262,9 @@ pub fn Review() -> impl IntoView {
     };
     let go_on = move || {
         if tutor.with_untracked(Option::is_some) {
+            // The card answered is gone until the next comes: it cannot be answered
+            // twice meanwhile.
+            current.set(None);
             tutor.set(None);
             load();
         }
@@ -279,7 +282,15 @@ pub fn Review() -> impl IntoView {
         }
         spawn_local(async move {
             match ipc::invoke(command::CardHelp { id }).await {
-                Ok(found) => help.set(Some(found)),
+                // Help that comes after its card was answered is not the next card's.
+                Ok(found)
+                    if current.with_untracked(|c| {
+                        c.as_ref().is_some_and(|c| c.card.id == found.card_id)
+                    }) =>
+                {
+                    help.set(Some(found))
+                }
+                Ok(_) => {}
                 Err(e) => error.set(Some(e)),
             }
         });

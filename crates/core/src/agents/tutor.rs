@@ -185,7 +185,10 @@ pub(crate) fn easier_after_fail(tx: &Tx<'_>, card: &StudyCard, now: i64) -> Resu
         let at = card.id.bytes().map(usize::from).sum::<usize>() % (choices.len() + 1);
         choices.insert(at, card.back.clone());
         (CardKind::Choice, front, choices)
-    } else if card.kind != CardKind::Cloze && find_phrase(&from.text, &card.back).len() == 1 {
+    } else if card.kind != CardKind::Cloze
+        && normal(&from.text) != normal(&card.back)
+        && find_phrase(&from.text, &card.back).len() == 1
+    {
         // Its sentence with the answer blanked: the words around it are the cue.
         let place = find_phrase(&from.text, &card.back)[0].clone();
         let cloze = format!(
@@ -222,6 +225,32 @@ pub(crate) fn easier_after_fail(tx: &Tx<'_>, card: &StudyCard, now: i64) -> Resu
     let source_ref = serde_json::to_string(from).unwrap_or_default();
     store::cards::set_origin(tx, &id, &source_ref, &CardId::from(card.id.as_str()))?;
     Ok(Some(id))
+}
+
+/// After an answer to card `id` is undone: its easier card, if the card is no longer
+/// missed [`FAILS_FOR_EASIER`] times and the easier card was never answered, is taken
+/// away again.
+pub(crate) fn withdraw_easier(tx: &Tx<'_>, id: &CardId, now: i64) -> Result<()> {
+    let fails: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM reviews r WHERE r.card_id = ?1 AND r.rating = 1
+           AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)",
+        [id],
+        |row| row.get(0),
+    )?;
+    if fails >= FAILS_FOR_EASIER {
+        return Ok(());
+    }
+    let easier: Option<CardId> = tx
+        .query_row(
+            "SELECT id FROM cards WHERE external_id = ?1 AND state != 'deleted' AND reps = 0",
+            [format!("{EASIER}:{id}")],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if let Some(easier) = easier {
+        store::cards::mark_deleted(tx, &easier, now)?;
+    }
+    Ok(())
 }
 
 /// Answers of other cards of the card's deck, to offer as wrong choices: as short as

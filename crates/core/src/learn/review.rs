@@ -80,7 +80,9 @@ fn new_seen_today(conn: &Connection, now: i64, days: Days) -> Result<u32> {
         .prepare_cached(
             "SELECT COUNT(*) FROM reviews r
              WHERE r.reviewed_at >= ?1 AND r.kind = 'new'
-               AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)",
+               AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)
+               AND NOT EXISTS (SELECT 1 FROM cards c
+                               WHERE c.id = r.card_id AND c.generator = 'easier')",
         )?
         .query_row([days.today_start(now)], |row| row.get(0))?;
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
@@ -276,8 +278,13 @@ impl Profile {
                 DAY,
             )?;
             // Failed again and again, the fact gets an easier card, asked next.
+            // The review stands whatever becomes of the easier card: a failure to make
+            // it is said and passed over.
             let easier = if rating == Rating::Again {
-                crate::agents::tutor::easier_after_fail(tx, &card, now)?
+                crate::agents::tutor::easier_after_fail(tx, &card, now).unwrap_or_else(|error| {
+                    eprintln!("an easier card for {}: {error}", card.id);
+                    None
+                })
             } else {
                 None
             };
@@ -334,6 +341,9 @@ impl Profile {
             };
             store::reviews::mark_undone(tx, &review, now)?;
             project(tx, &card_id)?;
+            // The miss that made an easier card undone, the easier card goes too (while
+            // it is still unanswered).
+            crate::agents::tutor::withdraw_easier(tx, &card_id, now)?;
             let undone = card(tx, &card_id)?;
             tx.emit(Event::ReviewLogged {
                 card_id: card_id.into(),

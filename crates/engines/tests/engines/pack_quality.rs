@@ -26,6 +26,8 @@ const GROUNDED: f64 = 1.0;
 /// The Spanish, French and Portuguese passages' recall, at least (measured 51.2 %;
 /// 17.1 % before): fewer of the writers' rules know their grammar.
 const OTHER_RECALL: f64 = 0.45;
+/// Their precision, at least (measured 96.4 %).
+const OTHER_PRECISION: f64 = 0.92;
 
 #[test]
 #[ignore = "needs the embedding model; `cargo xtask test` provides it"]
@@ -87,12 +89,11 @@ fn packs_ask_for_what_a_teacher_would_test() {
             "{label}: key-fact recall {:.3} below {recall_floor}",
             all.recall()
         );
-        if english {
-            assert!(
-                all.precision() >= PRECISION,
-                "{label}: precision {:.3} below {PRECISION}",
-                all.precision()
-            );
-        }
+        let precision_floor = if english { PRECISION } else { OTHER_PRECISION };
+        assert!(
+            all.precision() >= precision_floor,
+            "{label}: precision {:.3} below {precision_floor}",
+            all.precision()
+        );
     }
 }

@@ -901,6 +901,16 @@ mod tests {
             .answer(&card.id, Rating::Again, 1000, now + 120_000)
             .unwrap();
         assert_eq!(third.easier_card, None, "one easier card a fact");
+        // The misses undone, the easier card they made goes with them.
+        profile.undo_review(None, now + 121_000).unwrap();
+        let next = profile.next_card(None, now + 122_000).unwrap().unwrap();
+        assert_eq!(next.card.id, easier, "two misses still stand");
+        profile.undo_review(None, now + 123_000).unwrap();
+        let next = profile.next_card(None, now + 124_000).unwrap();
+        assert!(
+            next.as_ref().is_none_or(|n| n.card.id != easier),
+            "{next:#?}"
+        );
     }
 
     #[test]

@@ -224,7 +224,21 @@ fn make_pack(window: &Session, notes: &Path) -> Result<(), String> {
         }
     };
     window.click(&ready)?;
-    window.click(&window.wait_for("#make-pack", WAIT)?)?;
+    // The source's page is drawn again as its indexing ends: a click on the button as
+    // it is replaced is lost, so it is pressed again until the pack's page answers.
+    let mut pressed = 0;
+    loop {
+        window.click(&window.wait_for("#make-pack", WAIT)?)?;
+        pressed += 1;
+        match window.wait_for(
+            "#pack-building, #pack-cards, #pack-failed",
+            Duration::from_secs(20),
+        ) {
+            Ok(_) => break,
+            Err(error) if pressed == 3 => return Err(error),
+            Err(_) => {}
+        }
+    }
     // The steps run in the background; the page fills in when they are done.
     window.wait_for("#pack-cards .study-card", Duration::from_secs(180))?;
     Ok(())

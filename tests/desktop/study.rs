@@ -168,14 +168,7 @@ fn occlusion(window: &Session, diagram: &Path) -> Result<(), String> {
     window.press_keys(" ")?;
     wait_for_card(window, true, Some(&card), None)?;
     window.wait_for("#occlusion-mask.shown", WAIT)?;
-    let back = window
-        .execute(
-            "return document.querySelector('#card-back').textContent",
-            serde_json::json!([]),
-        )?
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let back = window.text(&window.wait_for("#card-back", WAIT)?)?;
     if !LABELS.contains(&back.as_str()) {
         return Err(format!(
             "the answer {back:?} is none of the labels {LABELS:?}"
@@ -272,14 +265,7 @@ fn tutor(window: &Session) -> Result<(), String> {
     window.wait_for_text("#card-hint", "Starts with", WAIT)?;
     window.press_keys(" ")?;
     wait_for_card(window, true, Some(&card), None)?;
-    let shown = window
-        .execute(
-            "return document.querySelector('#card-back').textContent",
-            serde_json::json!([]),
-        )?
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let shown = window.text(&window.wait_for("#card-back", WAIT)?)?;
     let back = shown.to_lowercase();
     let hint = window.execute(
         "return document.querySelector('#card-hint') ? 'still there' : ''",
@@ -308,12 +294,7 @@ fn tutor(window: &Session) -> Result<(), String> {
     window.press_keys("1")?;
     window.wait_for("#tutor-passage", WAIT)?;
     let passage = window
-        .execute(
-            "return document.querySelector('#tutor-passage').textContent",
-            serde_json::json!([]),
-        )?
-        .as_str()
-        .unwrap_or_default()
+        .text(&window.wait_for("#tutor-passage", WAIT)?)?
         .to_lowercase();
     if !passage.contains(&back) {
         return Err(format!("{back:?} is not in the passage shown: {passage:?}"));

@@ -188,12 +188,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "em", "que", "un", "una", "une", "o", "os", "as",
 ];
 
-/// Where `needle` stands in `haystack` as a run of whole words.
+/// Where `needle` first stands in `haystack` as a run of whole words.
 fn find(haystack: &[String], needle: &[String]) -> Option<usize> {
-    if needle.is_empty() || needle.len() > haystack.len() {
-        return None;
-    }
-    (0..=haystack.len() - needle.len()).find(|&i| haystack[i..i + needle.len()] == *needle)
+    places(haystack, needle).first().copied()
 }
 
 /// Every place `needle` stands in `haystack`.

@@ -3,7 +3,7 @@
 //! the OCR's boxes make them. A card's source is the label's own box, so the window
 //! draws the picture with that box covered on the question and outlined on the answer.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use satchel_types::{CardKind, HitKind, SourceRef};
 
 use super::cards::Draft;
@@ -58,7 +58,7 @@ pub(crate) fn drafts(
     let kind: Option<String> = conn
         .prepare_cached("SELECT kind FROM sources WHERE id = ?1")?
         .query_row([owner], |row| row.get(0))
-        .ok();
+        .optional()?;
     if kind.as_deref() != Some("image") {
         return Ok(Vec::new());
     }

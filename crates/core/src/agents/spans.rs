@@ -859,15 +859,7 @@ mod tests {
             "The 3.5 million years, 10 per cent, 1,000, 2.",
         ];
         for sentence in odd {
-            for language in [
-                Lang::En,
-                Lang::Es,
-                Lang::Fr,
-                Lang::Pt,
-                Lang::Sw,
-                Lang::Hi,
-                Lang::Ar,
-            ] {
+            for language in Lang::ALL {
                 for span in spans(
                     sentence,
                     language,

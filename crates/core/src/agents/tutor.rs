@@ -7,14 +7,15 @@ use rusqlite::{Connection, OptionalExtension, params};
 use satchel_types::{CardHelp, CardKind, Hint, SourceRef, StudyCard};
 
 use super::cards::BLANK;
+use super::material::{self, Material, Passage};
 use super::spans::{SpanKind, spans};
 use super::text::{Mentions, find_phrase, normal, words};
-use crate::Result;
-use crate::ids::CardId;
+use crate::ids::{CardId, OwnerId};
 use crate::lang::{self, Lang};
 use crate::learn::stable_card_id;
 use crate::profile::{Profile, Tx};
 use crate::store;
+use crate::{Error, Result};
 
 /// Sentences an explanation gives beyond the card's own.
 const EXPLAINING: usize = 2;
@@ -35,22 +36,25 @@ impl Profile {
 }
 
 fn help(conn: &Connection, card: &StudyCard) -> Result<CardHelp> {
-    let passage = card
-        .source_ref
-        .as_ref()
-        .map(|from| passage_of(conn, from))
-        .transpose()?
-        .flatten();
-    let explanation = match &card.source_ref {
-        Some(from) => explain(conn, from, &card.back)?,
-        None => Vec::new(),
-    };
-    Ok(CardHelp {
+    let mut help = CardHelp {
         card_id: card.id.clone(),
-        passage: passage.or_else(|| card.source_ref.clone()),
+        passage: card.source_ref.clone(),
         hint: hint(&card.back),
-        explanation,
-    })
+        explanation: card.source_ref.iter().cloned().collect(),
+    };
+    let Some(from) = &card.source_ref else {
+        return Ok(help);
+    };
+    // The card's note or source, read once for its passage and its explanation; gone,
+    // the card's own words are all there is.
+    let material = match material::load(conn, &OwnerId::from(from.source_id.as_str())) {
+        Ok(material) => material,
+        Err(Error::NotFound { .. }) => return Ok(help),
+        Err(error) => return Err(error),
+    };
+    help.passage = passage_of(&material, from).or(help.passage);
+    help.explanation = explain(&material, from, &card.back);
+    Ok(help)
 }
 
 /// A hint: the answer's first letter, and how many letters and words it has.
@@ -70,58 +74,30 @@ fn hint(answer: &str) -> Hint {
     }
 }
 
-/// The chunks of the note or source a card came from, in order, each as a place.
-fn chunks_of(conn: &Connection, from: &SourceRef) -> Result<Vec<SourceRef>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT text, page, start_ms, end_ms, x, y, width, height FROM chunks
-         WHERE note_id = ?1 OR source_id = ?1 ORDER BY page, seq",
-    )?;
-    let found = statement
-        .query_map([&from.source_id], |row| {
-            let bbox = match (row.get(4)?, row.get(5)?, row.get(6)?, row.get(7)?) {
-                (Some(x), Some(y), Some(w), Some(h)) => Some([x, y, w, h].map(|v: f64| v as f32)),
-                _ => None,
-            };
-            Ok(SourceRef {
-                source_id: from.source_id.clone(),
-                kind: from.kind,
-                title: from.title.clone(),
-                text: row.get(0)?,
-                page: row.get(1)?,
-                start_ms: row.get(2)?,
-                end_ms: row.get(3)?,
-                bbox,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(found)
-}
-
-/// The passage holding the card's words: its chunk, at the card's page when it has
-/// one.
-fn passage_of(conn: &Connection, from: &SourceRef) -> Result<Option<SourceRef>> {
+/// The passage holding the card's words, at the card's page when it has one.
+fn passage_of(material: &Material, from: &SourceRef) -> Option<SourceRef> {
     let wanted = normal(&from.text);
-    let chunks = chunks_of(conn, from)?;
-    Ok(chunks
-        .iter()
-        .find(|c| (from.page.is_none() || c.page == from.page) && normal(&c.text).contains(&wanted))
-        .or_else(|| chunks.iter().find(|c| normal(&c.text).contains(&wanted)))
-        .cloned())
+    let holds = |(_, p): &(usize, &Passage)| normal(&p.text).contains(&wanted);
+    let passages = || material.passages.iter().enumerate();
+    passages()
+        .filter(|(_, p)| from.page.is_none() || p.page == from.page)
+        .find(holds)
+        .or_else(|| passages().find(holds))
+        .map(|(index, p)| material.source_ref(index, &p.text))
 }
 
 /// The card's own sentence, then the source's sentences that define or name its
 /// answer, then others that mention it, in the source's order within each.
-fn explain(conn: &Connection, from: &SourceRef, answer: &str) -> Result<Vec<SourceRef>> {
-    let chunks = chunks_of(conn, from)?;
-    let texts: Vec<&str> = chunks.iter().map(|c| c.text.as_str()).collect();
+fn explain(material: &Material, from: &SourceRef, answer: &str) -> Vec<SourceRef> {
+    let texts: Vec<&str> = material.passages.iter().map(|p| p.text.as_str()).collect();
     let mentions = Mentions::new(&texts);
     let language = lang::detect(&from.text).unwrap_or(Lang::En);
     let own = normal(&from.text);
     let mut telling: Vec<SourceRef> = Vec::new();
     let mut mentioning: Vec<SourceRef> = Vec::new();
-    for chunk in &chunks {
-        for span in crate::search::sentences(&chunk.text) {
-            let sentence = &chunk.text[span];
+    for (index, text) in texts.iter().enumerate() {
+        for span in crate::search::sentences(text) {
+            let sentence = &text[span];
             if normal(sentence) == own || find_phrase(sentence, answer).is_empty() {
                 continue;
             }
@@ -129,10 +105,7 @@ fn explain(conn: &Connection, from: &SourceRef, answer: &str) -> Result<Vec<Sour
                 matches!(s.kind, SpanKind::Named | SpanKind::Defined)
                     && normal(&sentence[s.range.clone()]) == normal(answer)
             });
-            let place = SourceRef {
-                text: sentence.to_owned(),
-                ..chunk.clone()
-            };
+            let place = material.source_ref(index, sentence);
             if defines {
                 telling.push(place);
             } else {
@@ -142,7 +115,17 @@ fn explain(conn: &Connection, from: &SourceRef, answer: &str) -> Result<Vec<Sour
     }
     let mut explanation = vec![from.clone()];
     explanation.extend(telling.into_iter().chain(mentioning).take(EXPLAINING));
-    Ok(explanation)
+    explanation
+}
+
+/// How many times card `id` was answered "again", answers undone aside.
+fn fails(conn: &Connection, id: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM reviews r WHERE r.card_id = ?1 AND r.rating = 1
+           AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)",
+        [id],
+        |row| row.get(0),
+    )?)
 }
 
 /// After card `card` was answered again: an easier card on its fact when it has now
@@ -155,12 +138,7 @@ pub(crate) fn easier_after_fail(tx: &Tx<'_>, card: &StudyCard, now: i64) -> Resu
     if card.kind == CardKind::Choice {
         return Ok(None);
     }
-    let fails: i64 = tx.query_row(
-        "SELECT COUNT(*) FROM reviews r WHERE r.card_id = ?1 AND r.rating = 1
-           AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)",
-        [&card.id],
-        |row| row.get(0),
-    )?;
+    let fails = fails(tx, &card.id)?;
     let external = format!("{EASIER}:{}", card.id);
     let made: bool = tx
         .query_row(
@@ -231,13 +209,7 @@ pub(crate) fn easier_after_fail(tx: &Tx<'_>, card: &StudyCard, now: i64) -> Resu
 /// missed [`FAILS_FOR_EASIER`] times and the easier card was never answered, is taken
 /// away again.
 pub(crate) fn withdraw_easier(tx: &Tx<'_>, id: &CardId, now: i64) -> Result<()> {
-    let fails: i64 = tx.query_row(
-        "SELECT COUNT(*) FROM reviews r WHERE r.card_id = ?1 AND r.rating = 1
-           AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)",
-        [id],
-        |row| row.get(0),
-    )?;
-    if fails >= FAILS_FOR_EASIER {
+    if fails(tx, id.as_str())? >= FAILS_FOR_EASIER {
         return Ok(());
     }
     let easier: Option<CardId> = tx

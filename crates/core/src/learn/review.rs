@@ -77,13 +77,13 @@ fn first_card(
 /// New cards first seen today (answers undone not counted).
 fn new_seen_today(conn: &Connection, now: i64, days: Days) -> Result<u32> {
     let count: i64 = conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT COUNT(*) FROM reviews r
              WHERE r.reviewed_at >= ?1 AND r.kind = 'new'
                AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)
                AND NOT EXISTS (SELECT 1 FROM cards c
-                               WHERE c.id = r.card_id AND c.generator = 'easier')",
-        )?
+                               WHERE c.id = r.card_id AND c.generator = '{EASIER}')"
+        ))?
         .query_row([days.today_start(now)], |row| row.get(0))?;
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }

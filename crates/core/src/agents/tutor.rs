@@ -12,7 +12,6 @@ use super::spans::{SpanKind, spans};
 use super::text::{Mentions, find_phrase, normal, words};
 use crate::ids::{CardId, OwnerId};
 use crate::lang::{self, Lang};
-use crate::learn::stable_card_id;
 use crate::profile::{Profile, Tx};
 use crate::store;
 use crate::{Error, Result};
@@ -196,7 +195,7 @@ pub(crate) fn easier_after_fail(tx: &Tx<'_>, card: &StudyCard, now: i64) -> Resu
             seq: 0,
             external_id: Some(&external),
             family: None,
-            id: Some(stable_card_id(made_at, &external)),
+            id: Some(store::cards::stable_id(made_at, &external)),
         },
         now,
     )?;

@@ -22,11 +22,11 @@ use zip::ZipArchive;
 use super::cards::{HAND, cloze_card, media_type};
 use super::history::{PastReview, replay};
 use super::schedule::Scheduler;
-use super::{deck_named, settings};
+use super::settings;
 use crate::error::OrNotFound;
 use crate::ids::{BlobId, DeckId};
 use crate::profile::Profile;
-use crate::store::cards;
+use crate::store::{self, cards};
 use crate::{Error, Result};
 
 const MAX_PACKAGE_BYTES: u64 = 2 << 30;
@@ -815,7 +815,7 @@ impl Profile {
                     Some(id) => id.clone(),
                     None => {
                         let name = deck.decks.get(&card.deck).map_or("Anki", String::as_str);
-                        let id = deck_named(tx, name, now)?;
+                        let id = store::decks::named(tx, name, now)?;
                         decks.insert(card.deck, id.clone());
                         id
                     }
@@ -845,7 +845,7 @@ impl Profile {
                         seq: card.ord,
                         external_id: Some(&external),
                         family: Some(&family),
-                        id: Some(super::cards::stable_card_id(card.id, &external)),
+                        id: Some(store::cards::stable_id(card.id, &external)),
                     },
                     now,
                 )?;

@@ -8,12 +8,11 @@ use satchel_types::{
 };
 use sha2::{Digest, Sha256};
 
-use super::deck_named;
 use super::review::days;
 use crate::error::OrNotFound;
 use crate::ids::CardId;
 use crate::profile::{Profile, Tx};
-use crate::store::cards;
+use crate::store::{self, cards};
 use crate::{Error, Result};
 
 /// What a cloze card shows where its words are hidden.
@@ -305,21 +304,6 @@ fn drafted(draft: &CardDraft) -> Result<Vec<Sides>> {
     })
 }
 
-/// The id of a card brought in from elsewhere: time-ordered by when it was made
-/// there (`made_at`, ms), the rest from where it came from, so that every device
-/// bringing in the same card gives it the same id.
-pub(crate) fn stable_card_id(made_at: i64, external_id: &str) -> CardId {
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(format!("satchel-card:{external_id}").as_bytes());
-    let mut rest = [0u8; 10];
-    rest.copy_from_slice(&digest[..10]);
-    let millis = u64::try_from(made_at).unwrap_or(0) & ((1 << 48) - 1);
-    uuid::Builder::from_unix_timestamp_millis(millis, &rest)
-        .into_uuid()
-        .to_string()
-        .into()
-}
-
 fn changed(count: usize) -> Event {
     Event::CardsChanged {
         count: u32::try_from(count).unwrap_or(u32::MAX),
@@ -333,7 +317,7 @@ impl Profile {
         let cards = drafted(draft)?;
         let media = self.store_card_media(&draft.media)?;
         self.transact(|tx| {
-            let deck = deck_named(tx, &draft.deck, now)?;
+            let deck = store::decks::named(tx, &draft.deck, now)?;
             let mut made = Vec::new();
             // A draft making several cards makes siblings.
             let family = (cards.len() > 1).then(|| uuid::Uuid::now_v7().to_string());

@@ -6,12 +6,12 @@ use satchel_types::{CardKind, Event, Rating};
 use super::cards::HAND;
 use super::review::project;
 use super::schedule::{Past, Scheduler};
-use super::{deck_named, settings};
+use super::settings;
 use crate::Result;
 use crate::ids::{CardId, DeckId, ReviewId};
 use crate::profile::{Profile, Tx};
-use crate::store::cards;
 use crate::store::reviews::{LoggedReview, log};
+use crate::store::{self, cards};
 
 /// A review a card had before it came to Satchel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,7 +142,7 @@ impl Profile {
                 let deck = match decks.get(&card.deck) {
                     Some(id) => DeckId::clone(id),
                     None => {
-                        let id = deck_named(tx, &card.deck, now)?;
+                        let id = store::decks::named(tx, &card.deck, now)?;
                         decks.insert(card.deck.clone(), id.clone());
                         id
                     }

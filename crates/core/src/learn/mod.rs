@@ -18,74 +18,17 @@ pub(crate) use stats::lessons;
 
 pub(crate) use lessons::{LessonDoc, lesson_summaries, project_lesson};
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use satchel_types::LearningSettings;
 
-pub(crate) use cards::stable_card_id;
 pub use cards::{CARD_MEDIA_TYPES, CLOZE_BLANK, cloze_card, cloze_cards};
 pub(crate) use history::reschedule_from_history;
 pub use history::{CardWithHistory, PastReview};
 pub use review::DAY_STARTS_AT_HOUR;
 
-use crate::ids::DeckId;
 use crate::profile::{Profile, Tx};
 use crate::store;
 use crate::{Error, Result};
-
-pub(crate) use satchel_types::DEFAULT_DECK;
-const DECK_NAME_MAX_CHARS: usize = 200;
-
-/// The deck named `name` ("Default" when empty), made if there is none.
-pub(crate) fn deck_named(tx: &Tx<'_>, name: &str, now: i64) -> Result<DeckId> {
-    let name = deck_name(name)?;
-    if let Some(id) = tx
-        .prepare_cached("SELECT id FROM decks WHERE name = ?1")?
-        .query_row([&name], |row| row.get(0))
-        .optional()?
-    {
-        return Ok(id);
-    }
-    // The same name makes the same id on every device, so two devices that each made
-    // "French" share one deck when they meet.
-    let id = deck_id_of(&name);
-    store::decks::insert(tx, &id, &name, now)?;
-    Ok(id)
-}
-
-/// A deck's id: made from its name.
-pub(crate) fn deck_id_of(name: &str) -> DeckId {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(name.as_bytes());
-    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
-    format!("deck-{hex}").into()
-}
-
-/// A deck's name as kept: trimmed, its parts ("A::B") trimmed, never empty.
-fn deck_name(name: &str) -> Result<String> {
-    let parts: Vec<&str> = name
-        .split("::")
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .collect();
-    let name = if parts.is_empty() {
-        DEFAULT_DECK.to_owned()
-    } else {
-        parts.join("::")
-    };
-    if name.chars().count() > DECK_NAME_MAX_CHARS || name.chars().any(char::is_control) {
-        return Err(if name.chars().any(char::is_control) {
-            Error::Rule(satchel_types::ErrorDetail::OneLine {
-                field: satchel_types::Field::DeckName,
-            })
-        } else {
-            Error::Rule(satchel_types::ErrorDetail::TooLong {
-                field: satchel_types::Field::DeckName,
-                max: DECK_NAME_MAX_CHARS as u64,
-            })
-        });
-    }
-    Ok(name)
-}
 
 pub(crate) fn settings(conn: &Connection) -> Result<LearningSettings> {
     Ok(store::settings::LEARNING.get(conn)?.unwrap_or_default())
@@ -146,18 +89,5 @@ impl Profile {
             }
             Ok(())
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn deck_names_are_tidied_and_never_empty() {
-        assert_eq!(deck_name("  ").unwrap(), "Default");
-        assert_eq!(deck_name(" Biology :: Cells ").unwrap(), "Biology::Cells");
-        assert!(deck_name("a\nb").is_err());
-        assert!(deck_name(&"x".repeat(201)).is_err());
     }
 }

@@ -395,3 +395,18 @@ pub(crate) fn put_shared(tx: &Tx<'_>, card: &SharedCard<'_>, now: i64) -> Result
     }
     Ok(inserted > 0)
 }
+
+/// The id of a card brought in from elsewhere: time-ordered by when it was made
+/// there (`made_at`, ms), the rest from where it came from, so that every device
+/// bringing in the same card gives it the same id.
+pub(crate) fn stable_id(made_at: i64, external_id: &str) -> CardId {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(format!("satchel-card:{external_id}").as_bytes());
+    let mut rest = [0u8; 10];
+    rest.copy_from_slice(&digest[..10]);
+    let millis = u64::try_from(made_at).unwrap_or(0) & ((1 << 48) - 1);
+    uuid::Builder::from_unix_timestamp_millis(millis, &rest)
+        .into_uuid()
+        .to_string()
+        .into()
+}

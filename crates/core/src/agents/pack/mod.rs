@@ -582,7 +582,7 @@ fn deliver(tx: &Tx<'_>, pack_id: &PackId, results: &HashMap<String, Value>) -> R
             |row| row.get(0),
         )
         .optional()?;
-    let deck = crate::learn::deck_named(tx, title.as_deref().unwrap_or(""), now)?;
+    let deck = store::decks::named(tx, title.as_deref().unwrap_or(""), now)?;
     // Written whole each time: a delivery retried writes the same pack, not twice.
     let source_refs: Vec<String> = drafts
         .iter()

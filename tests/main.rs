@@ -4,6 +4,7 @@
 //! real-time capture should not share the cores with the other tests' work) and
 //! `desktop` (the real window).
 
+mod anki;
 mod arm64;
 mod at_rest;
 mod classroom;

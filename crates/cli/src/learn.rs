@@ -338,6 +338,33 @@ pub fn stats(cli: &Cli, satchel: &Satchel) -> Result<(), Failure> {
     })
 }
 
+pub fn export_anki(
+    cli: &Cli,
+    satchel: &Satchel,
+    file: &std::path::Path,
+    deck: Option<&str>,
+) -> Result<(), Failure> {
+    let profile = std::sync::Arc::new(unlock(cli, satchel)?);
+    let exported = profile.export_anki(file, deck, now()?, &mut |_, _| {})?;
+    print(cli.json, &exported, |e| {
+        println!(
+            "Wrote {} cards ({} Anki notes) in {} decks, with {} past reviews and {} pictures and sounds, to {}.",
+            e.cards,
+            e.notes,
+            e.decks,
+            e.reviews,
+            e.media,
+            file.display()
+        );
+        if e.left_out > 0 {
+            println!(
+                "{} image-occlusion cards were left out: Anki makes those in its own editor.",
+                e.left_out
+            );
+        }
+    })
+}
+
 pub fn import_anki(cli: &Cli, satchel: &Satchel, file: &std::path::Path) -> Result<(), Failure> {
     let profile = unlock(cli, satchel)?;
     let mut shown = 0;

@@ -74,6 +74,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Review { command } => learn::review(&cli, &satchel, command),
         Command::Stats => learn::stats(&cli, &satchel),
         Command::ImportAnki { file } => learn::import_anki(&cli, &satchel, file),
+        Command::ExportAnki { file, deck } => {
+            learn::export_anki(&cli, &satchel, file, deck.as_deref())
+        }
         Command::Login {
             server,
             user,

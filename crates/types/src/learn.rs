@@ -338,6 +338,21 @@ pub struct AnkiImported {
     pub skipped: u32,
 }
 
+/// What writing cards for Anki did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnkiExported {
+    pub decks: u32,
+    /// Anki notes written: a card and its reverse, or a cloze's cards, make one.
+    pub notes: u32,
+    pub cards: u32,
+    /// Answers in their review log.
+    pub reviews: u32,
+    /// Pictures and sounds written with them.
+    pub media: u32,
+    /// Cards Anki cannot hold as they are (image occlusion), left out.
+    pub left_out: u32,
+}
+
 /// A day's reviews, for the calendar heatmap and time spent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayReviews {

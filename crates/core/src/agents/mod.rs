@@ -14,4 +14,5 @@ mod text;
 pub(crate) mod tutor;
 mod validate;
 
+pub(crate) use cards::BLANK;
 pub use pack::kinds;

@@ -20,11 +20,11 @@ use satchel_types::{AnkiImported, CardKind, CardMedia, CardSide, Event, Rating};
 use zip::ZipArchive;
 
 use super::cards::{HAND, cloze_card, media_type};
-use super::history::{PastReview, replay};
+use super::history::{PastReview, merge_later, replay};
 use super::schedule::Scheduler;
 use super::settings;
 use crate::error::OrNotFound;
-use crate::ids::{BlobId, DeckId};
+use crate::ids::{BlobId, CardId, DeckId};
 use crate::profile::Profile;
 use crate::store::{self, cards};
 use crate::{Error, Result};
@@ -550,49 +550,14 @@ fn media_names(html: &str) -> Vec<String> {
 }
 
 fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let Some(end) = rest[..rest.len().min(12)].find(';') else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let entity = &rest[1..end];
-        let decoded = match entity {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" | "#39" => Some('\''),
-            "nbsp" => Some(' '),
-            _ => entity
-                .strip_prefix("#x")
-                .or_else(|| entity.strip_prefix("#X"))
-                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-                .or_else(|| entity.strip_prefix('#').and_then(|n| n.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    // Every entity HTML names (Anki's editor writes `&ntilde;` as readily as `&amp;`),
+    // and numeric ones; anything else stays as written.
+    html_escape::decode_html_entities(text).replace('\u{a0}', " ")
 }
 
 /// A side as plain text: line breaks where blocks and `<br>` were, tags and sound
 /// marks gone, entities decoded, blank lines squeezed.
-fn strip_html(html: &str) -> String {
+pub(super) fn strip_html(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(at) = rest.find('<') {
@@ -719,6 +684,80 @@ fn render(notetype: &Notetype, note: &Note, ord: i64) -> Option<Rendered> {
     })
 }
 
+/// A card's reviews in the deck, as Satchel logs them.
+fn past_reviews(deck: &Collection, card: &DeckCard, note: &Note) -> Vec<PastReview> {
+    deck.reviews
+        .get(&card.id)
+        .into_iter()
+        .flatten()
+        .filter_map(|(at, ease, time)| {
+            Some(PastReview {
+                id: format!("anki-{}-{}-{at}", note.guid, card.ord),
+                reviewed_at: *at,
+                rating: Rating::from_number(*ease)?,
+                duration_ms: *time,
+            })
+        })
+        .collect()
+}
+
+/// The cards here that a deck's note (by its GUID) and card (by its template's
+/// number) may be: brought in from Anki ("anki:GUID:ORD"), or written for Anki by
+/// Satchel, whose GUIDs are a card's id, its family's, or "FAMILY/SEQ".
+struct Known {
+    external: HashMap<String, CardId>,
+    ids: std::collections::HashSet<String>,
+    families: HashMap<(String, i64), CardId>,
+}
+
+impl Known {
+    fn read(conn: &Connection) -> Result<Self> {
+        let mut known = Known {
+            external: HashMap::new(),
+            ids: std::collections::HashSet::new(),
+            families: HashMap::new(),
+        };
+        let mut statement = conn
+            .prepare("SELECT id, external_id, family, seq FROM cards WHERE state != 'deleted'")?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: String = row.get(0)?;
+            if let Some(external) = row.get::<_, Option<String>>(1)? {
+                known.external.insert(external, id.as_str().into());
+            }
+            if let Some(family) = row.get::<_, Option<String>>(2)? {
+                known
+                    .families
+                    .insert((family, row.get(3)?), id.as_str().into());
+            }
+            known.ids.insert(id);
+        }
+        Ok(known)
+    }
+
+    fn find(&self, guid: &str, ord: i64) -> Option<CardId> {
+        if let Some(id) = self.external.get(&format!("anki:{guid}:{ord}")) {
+            return Some(id.clone());
+        }
+        if ord == 0 && self.ids.contains(guid) {
+            return Some(guid.into());
+        }
+        if let Some(id) = self.families.get(&(guid.to_owned(), ord)) {
+            return Some(id.clone());
+        }
+        // A card of a family written as a note of its own.
+        let (family, seq) = guid.rsplit_once('/')?;
+        if ord != 0 {
+            return None;
+        }
+        let seq: i64 = seq.parse().ok()?;
+        self.external
+            .get(&format!("anki:{family}:{seq}"))
+            .or_else(|| self.families.get(&(family.to_owned(), seq)))
+            .cloned()
+    }
+}
+
 impl Profile {
     /// Brings in an Anki deck (`.apkg`) with its media and review history. Cards
     /// brought in before are left as they are; `progress` hears (done, total) cards.
@@ -750,18 +789,17 @@ impl Profile {
                 _ => report.skipped += 1,
             }
         }
-        let known: std::collections::HashSet<String> = self.read(|conn| {
-            let mut statement =
-                conn.prepare("SELECT external_id FROM cards WHERE external_id LIKE 'anki:%'")?;
-            let ids = statement
-                .query_map([], |row| row.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            Ok(ids)
-        })?;
+        // Cards here already: brought in from Anki before, or Satchel's own gone to
+        // Anki and back. They stay as they are, with the answers given in Anki since.
+        let here = self.read(Known::read)?;
+        let mut returning: Vec<(CardId, Vec<PastReview>)> = Vec::new();
         rendered.retain(|(card, note, _)| {
-            let here = known.contains(&format!("anki:{}:{}", note.guid, card.ord));
-            report.already_here += u32::from(here);
-            !here
+            let Some(id) = here.find(&note.guid, card.ord) else {
+                return true;
+            };
+            report.already_here += 1;
+            returning.push((id, past_reviews(&deck, card, note)));
+            false
         });
 
         let mut blobs: HashMap<String, CardMedia> = HashMap::new();
@@ -849,20 +887,7 @@ impl Profile {
                     },
                     now,
                 )?;
-                let history: Vec<PastReview> = deck
-                    .reviews
-                    .get(&card.id)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|(at, ease, time)| {
-                        Some(PastReview {
-                            id: format!("anki-{}-{}-{at}", note.guid, card.ord),
-                            reviewed_at: *at,
-                            rating: Rating::from_number(*ease)?,
-                            duration_ms: *time,
-                        })
-                    })
-                    .collect();
+                let history = past_reviews(&deck, card, note);
                 if history.is_empty() && card.studied {
                     report.without_history += 1;
                 }
@@ -876,6 +901,9 @@ impl Profile {
                 if n % 500 == 0 {
                     progress(n as u64, total);
                 }
+            }
+            for (id, history) in &returning {
+                report.reviews += merge_later(tx, &scheduler, id, history, ORIGIN)?.len() as u32;
             }
             report.decks = decks.len() as u32;
             report.media = blobs.len() as u32;
@@ -939,6 +967,10 @@ mod tests {
         assert_eq!(media_names(html), vec!["miaou.mp3", "cat.jpg"]);
         assert_eq!(media_names("<IMG SRC='a b.png' />"), vec!["a b.png"]);
         assert_eq!(decode_entities("&bogus; &#x41;&"), "&bogus; A&");
+        assert_eq!(
+            decode_entities("caf&eacute; &ntilde;and&uacute;"),
+            "café ñandú"
+        );
     }
 
     #[test]

@@ -75,6 +75,80 @@ pub(crate) fn replay(
     Ok(logged)
 }
 
+/// Adds to card `card_id` the reviews of `reviews` made after its latest one here (a
+/// card that went to Anki and came back, answered there meanwhile), each scheduled by
+/// FSRS after the card's whole history. Answers up to a second after its latest are
+/// that answer come back (Anki's review ids are moved on a millisecond when two share
+/// one), not new ones.
+pub(crate) fn merge_later(
+    tx: &Tx<'_>,
+    scheduler: &Scheduler,
+    card_id: &CardId,
+    reviews: &[PastReview],
+    origin: &str,
+) -> Result<Vec<ReviewId>> {
+    const SAME_ANSWER_MS: i64 = 1_000;
+    let history: Vec<(i64, i64)> = tx
+        .prepare_cached(
+            "SELECT r.reviewed_at, r.rating FROM reviews r
+             WHERE r.card_id = ?1
+               AND NOT EXISTS (SELECT 1 FROM undone_reviews u WHERE u.review_id = r.id)
+             ORDER BY r.reviewed_at, r.id",
+        )?
+        .query_map([card_id], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let latest = history.last().map(|(at, _)| *at);
+    let later: Vec<&PastReview> = reviews
+        .iter()
+        .filter(|r| latest.is_none_or(|latest| r.reviewed_at > latest + SAME_ANSWER_MS))
+        .collect();
+    if later.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut past = Past::default();
+    for (at, rating) in &history {
+        let Some(rating) = Rating::from_number(*rating) else {
+            continue;
+        };
+        let outcome = scheduler.outcome(&past, rating, *at)?;
+        past = Past {
+            memory: Some(outcome.memory),
+            last_review: Some(*at),
+            due: Some(outcome.due),
+        };
+    }
+    let mut logged = Vec::new();
+    for review in later {
+        let outcome = scheduler.outcome(&past, review.rating, review.reviewed_at)?;
+        let id = ReviewId::from(review.id.as_str());
+        let added = log(
+            tx,
+            &LoggedReview {
+                id: &id,
+                card_id,
+                reviewed_at: review.reviewed_at,
+                rating: review.rating,
+                kind: outcome.kind,
+                elapsed_days: outcome.elapsed_days,
+                duration_ms: review.duration_ms,
+                memory: outcome.memory,
+                due: outcome.due,
+                origin,
+            },
+        )?;
+        if added {
+            logged.push(id);
+        }
+        past = Past {
+            memory: Some(outcome.memory),
+            last_review: Some(review.reviewed_at),
+            due: Some(outcome.due),
+        };
+    }
+    project(tx, card_id)?;
+    Ok(logged)
+}
+
 /// Sets a card's schedule from its whole history (after another device's reviews of
 /// it arrived): its reviews that were not undone, in time order, through FSRS. A card
 /// not here (yet) waits for its own document.

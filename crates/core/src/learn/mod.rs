@@ -7,6 +7,7 @@
 //! device's log, re-projects it and loses nothing.
 
 mod anki;
+mod anki_export;
 mod cards;
 mod history;
 mod lessons;

@@ -978,6 +978,42 @@ pub async fn import_anki(
     .await
 }
 
+/// Writes a deck, or every deck, for Anki where the learner chooses.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_anki(
+    app: tauri::AppHandle,
+    shell: State<'_, Arc<Shell>>,
+    Args(command::ExportAnki { deck }): Args<command::ExportAnki>,
+) -> ReplyTo<command::ExportAnki> {
+    use tauri_plugin_dialog::DialogExt;
+    // A deck's file is named after it ("Biology::Cells" as "Biology - Cells.apkg").
+    let name = deck
+        .as_deref()
+        .map_or_else(|| "Satchel".to_owned(), |d| d.replace("::", " - "))
+        .chars()
+        .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
+        .collect::<String>();
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .add_filter("Anki decks", &["apkg"])
+            .set_file_name(format!("{name}.apkg"))
+            .blocking_save_file()
+    })
+    .await
+    .map_err(|e| ErrorView::new(ErrorCode::Internal, e.to_string()))?;
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| {
+            p.export_anki(&path, deck.as_deref(), now(), &mut |_, _| {})
+                .map(Some)
+        })
+    })
+    .await
+}
+
 /// Asks for pictures and sounds to put on a card.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn pick_card_media(

@@ -286,6 +286,7 @@ fn main() -> ExitCode {
             commands::optimise_learning,
             commands::answer_quiz,
             commands::pick_anki_deck,
+            commands::export_anki,
             commands::import_anki,
             commands::pick_card_media,
             commands::set_time_zone,

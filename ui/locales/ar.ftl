@@ -671,6 +671,48 @@ progress-optimise_queued = جارٍ العمل على ذلك في الخلفية
 ## cards
 
 cards-import_anki = استيراد مجموعة Anki
+cards-export_anki = تصدير كل المجموعات إلى Anki
+cards-export_short = تصدير إلى Anki
+cards-export_deck = تصدير { $deck } إلى Anki
+cards-exporting = جارٍ كتابة المجموعة لـ Anki…
+cards-exported =
+    كُتبت { $cards ->
+        [zero] { $cards } بطاقة
+        [one] بطاقة واحدة
+        [two] بطاقتان
+        [few] { $cards } بطاقات
+        [many] { $cards } بطاقة
+       *[other] { $cards } بطاقة
+    } في { $decks ->
+        [zero] { $decks } مجموعة
+        [one] مجموعة واحدة
+        [two] مجموعتين
+        [few] { $decks } مجموعات
+        [many] { $decks } مجموعة
+       *[other] { $decks } مجموعة
+    }، مع { $reviews ->
+        [zero] { $reviews } مراجعة سابقة
+        [one] مراجعة سابقة واحدة
+        [two] مراجعتين سابقتين
+        [few] { $reviews } مراجعات سابقة
+        [many] { $reviews } مراجعة سابقة
+       *[other] { $reviews } مراجعة سابقة
+    } و{ $media ->
+        [zero] { $media } ملف صور وأصوات
+        [one] ملف صورة أو صوت واحد
+        [two] ملفَّي صور وأصوات
+        [few] { $media } ملفات صور وأصوات
+        [many] { $media } ملف صور وأصوات
+       *[other] { $media } ملف صور وأصوات
+    }. يفتح Anki الملف من ملف › استيراد.
+cards-exported_left_out = { $n ->
+        [zero] لم تُترك أي بطاقة إخفاء صور.
+        [one] تُركت بطاقة إخفاء صور واحدة: يصنعها Anki في محرره الخاص.
+        [two] تُركت بطاقتا إخفاء صور: يصنعهما Anki في محرره الخاص.
+        [few] تُركت { $n } بطاقات إخفاء صور: يصنعها Anki في محرره الخاص.
+        [many] تُركت { $n } بطاقة إخفاء صور: يصنعها Anki في محرره الخاص.
+       *[other] تُركت { $n } بطاقة إخفاء صور: يصنعها Anki في محرره الخاص.
+    }
 cards-importing = جارٍ استيراد المجموعة…
 cards-imported =
     تم استيراد { $cards ->

@@ -537,6 +537,28 @@ progress-optimise_queued = Working on it in the background.
 ## cards
 
 cards-import_anki = Bring in an Anki deck
+cards-export_anki = Export every deck for Anki
+cards-export_short = Export for Anki
+cards-export_deck = Export { $deck } for Anki
+cards-exporting = Writing the deck for Anki…
+cards-exported =
+    Wrote { $cards ->
+        [one] { $cards } card
+       *[other] { $cards } cards
+    } in { $decks ->
+        [one] { $decks } deck
+       *[other] { $decks } decks
+    }, with { $reviews ->
+        [one] { $reviews } past review
+       *[other] { $reviews } past reviews
+    } and { $media ->
+        [one] { $media } picture or sound
+       *[other] { $media } pictures and sounds
+    }. Anki opens the file with File › Import.
+cards-exported_left_out = { $n ->
+        [one] { $n } image-occlusion card was left out: Anki makes those in its own editor.
+       *[other] { $n } image-occlusion cards were left out: Anki makes those in its own editor.
+    }
 cards-importing = Bringing in the deck…
 cards-imported =
     Brought in { $cards ->

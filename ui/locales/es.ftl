@@ -565,6 +565,28 @@ progress-optimise_queued = Trabajando en ello en segundo plano.
 ## cards
 
 cards-import_anki = Traer un mazo de Anki
+cards-export_anki = Exportar todos los mazos para Anki
+cards-export_short = Exportar para Anki
+cards-export_deck = Exportar { $deck } para Anki
+cards-exporting = Escribiendo el mazo para Anki…
+cards-exported =
+    Se { $cards ->
+        [one] escribió { $cards } tarjeta
+       *[other] escribieron { $cards } tarjetas
+    } en { $decks ->
+        [one] { $decks } mazo
+       *[other] { $decks } mazos
+    }, con { $reviews ->
+        [one] { $reviews } repaso anterior
+       *[other] { $reviews } repasos anteriores
+    } y { $media ->
+        [one] { $media } imagen o sonido
+       *[other] { $media } imágenes y sonidos
+    }. Anki abre el archivo con Archivo › Importar.
+cards-exported_left_out = { $n ->
+        [one] Se dejó fuera { $n } tarjeta de oclusión de imagen: Anki las crea en su propio editor.
+       *[other] Se dejaron fuera { $n } tarjetas de oclusión de imagen: Anki las crea en su propio editor.
+    }
 cards-importing = Trayendo el mazo…
 cards-imported =
     { $cards ->

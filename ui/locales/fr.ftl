@@ -569,6 +569,28 @@ progress-optimise_queued = C’est en cours, en arrière-plan.
 ## cards
 
 cards-import_anki = Importer un paquet Anki
+cards-export_anki = Exporter tous les paquets pour Anki
+cards-export_short = Exporter pour Anki
+cards-export_deck = Exporter { $deck } pour Anki
+cards-exporting = Écriture du paquet pour Anki…
+cards-exported =
+    { $cards ->
+        [one] { $cards } carte écrite
+       *[other] { $cards } cartes écrites
+    } dans { $decks ->
+        [one] { $decks } paquet
+       *[other] { $decks } paquets
+    }, avec { $reviews ->
+        [one] { $reviews } révision passée
+       *[other] { $reviews } révisions passées
+    } et { $media ->
+        [one] { $media } image ou son
+       *[other] { $media } images et sons
+    }. Anki ouvre le fichier avec Fichier › Importer.
+cards-exported_left_out = { $n ->
+        [one] { $n } carte d’occlusion d’image a été laissée de côté : Anki les crée dans son propre éditeur.
+       *[other] { $n } cartes d’occlusion d’image ont été laissées de côté : Anki les crée dans son propre éditeur.
+    }
 cards-importing = Importation du paquet…
 cards-imported =
     { $cards ->

@@ -563,6 +563,28 @@ progress-optimise_queued = पीछे चल रहे कामों मे�
 ## cards
 
 cards-import_anki = Anki डेक लाएँ
+cards-export_anki = सभी डेक Anki के लिए निर्यात करें
+cards-export_short = Anki के लिए निर्यात करें
+cards-export_deck = { $deck } को Anki के लिए निर्यात करें
+cards-exporting = Anki के लिए डेक लिखा जा रहा है…
+cards-exported =
+    { $decks ->
+        [one] { $decks } डेक
+       *[other] { $decks } डेक
+    } में { $cards ->
+        [one] { $cards } कार्ड लिखा गया
+       *[other] { $cards } कार्ड लिखे गए
+    }, साथ में { $reviews ->
+        [one] { $reviews } पुराना रिव्यू
+       *[other] { $reviews } पुराने रिव्यू
+    } और { $media ->
+        [one] { $media } तस्वीर या आवाज़
+       *[other] { $media } तस्वीरें और आवाज़ें
+    }। Anki फ़ाइल को File › Import से खोलता है।
+cards-exported_left_out = { $n ->
+        [one] { $n } छवि-छिपाव कार्ड छोड़ा गया: Anki उन्हें अपने संपादक में बनाता है।
+       *[other] { $n } छवि-छिपाव कार्ड छोड़े गए: Anki उन्हें अपने संपादक में बनाता है।
+    }
 cards-importing = डेक लाया जा रहा है…
 cards-imported =
     { $decks ->

@@ -565,6 +565,28 @@ progress-optimise_queued = Trabalhando nisso em segundo plano.
 ## cards
 
 cards-import_anki = Trazer um baralho do Anki
+cards-export_anki = Exportar todos os baralhos para o Anki
+cards-export_short = Exportar para o Anki
+cards-export_deck = Exportar { $deck } para o Anki
+cards-exporting = Escrevendo o baralho para o Anki…
+cards-exported =
+    { $cards ->
+        [one] { $cards } cartão escrito
+       *[other] { $cards } cartões escritos
+    } em { $decks ->
+        [one] { $decks } baralho
+       *[other] { $decks } baralhos
+    }, com { $reviews ->
+        [one] { $reviews } revisão anterior
+       *[other] { $reviews } revisões anteriores
+    } e { $media ->
+        [one] { $media } imagem ou som
+       *[other] { $media } imagens e sons
+    }. O Anki abre o arquivo em Arquivo › Importar.
+cards-exported_left_out = { $n ->
+        [one] { $n } cartão de oclusão de imagem ficou de fora: o Anki os cria no seu próprio editor.
+       *[other] { $n } cartões de oclusão de imagem ficaram de fora: o Anki os cria no seu próprio editor.
+    }
 cards-importing = Trazendo o baralho…
 cards-imported =
     { $cards ->

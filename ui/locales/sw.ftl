@@ -549,6 +549,28 @@ progress-optimise_queued = Inashughulikiwa chinichini.
 ## cards
 
 cards-import_anki = Leta fungu la Anki
+cards-export_anki = Hamisha mafungu yote kwa Anki
+cards-export_short = Hamisha kwa Anki
+cards-export_deck = Hamisha { $deck } kwa Anki
+cards-exporting = Inaandika fungu kwa Anki…
+cards-exported =
+    Umeandika { $cards ->
+        [one] kadi { $cards }
+       *[other] kadi { $cards }
+    } katika { $decks ->
+        [one] fungu { $decks }
+       *[other] mafungu { $decks }
+    }, pamoja na { $reviews ->
+        [one] rudio { $reviews } la zamani
+       *[other] marudio { $reviews } ya zamani
+    } na { $media ->
+        [one] picha au sauti { $media }
+       *[other] picha na sauti { $media }
+    }. Anki hufungua faili kwa Faili › Leta.
+cards-exported_left_out = { $n ->
+        [one] Kadi { $n } ya kuficha picha imeachwa: Anki huzitengeneza katika kihariri chake.
+       *[other] Kadi { $n } za kuficha picha zimeachwa: Anki huzitengeneza katika kihariri chake.
+    }
 cards-importing = Inaleta fungu…
 cards-imported =
     Umeleta { $cards ->

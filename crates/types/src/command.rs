@@ -13,8 +13,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    AboutView, AnkiImported, Answer, Answered, BundleOutcome, CardDraft, CardState, CardView,
-    ClassInfo, Classmate, ClassroomView, ConceptMap, DeckView, ErrorView, FoundServer,
+    AboutView, AnkiExported, AnkiImported, Answer, Answered, BundleOutcome, CardDraft, CardState,
+    CardView, ClassInfo, Classmate, ClassroomView, ConceptMap, DeckView, ErrorView, FoundServer,
     HelperSettings, ImportOutcome, JobView, LearningSettings, LibraryView, ModelStatus, NoteDraft,
     NoteView, OfferTaken, PackOffer, PackView, Rating, RecordingView, RecoveryCodeView, SearchHit,
     ServerProbe, SourceView, StudyCard, StudyStep, SyncAccount, SyncOutcome, UnlockRequest,
@@ -250,6 +250,9 @@ commands! {
     pick_anki_deck => PickAnkiDeck {} -> Option<String>;
     /// Brings in an Anki deck with its media and review history.
     import_anki => ImportAnki { path: String } -> AnkiImported;
+    /// Writes a deck (with those under it), or every deck, for Anki where the learner
+    /// chooses; `None` when they cancel.
+    export_anki => ExportAnki { deck: Option<String> } -> Option<AnkiExported>;
     /// Asks for pictures and sounds to put on a card.
     pick_card_media => PickCardMedia {} -> Vec<String>;
 

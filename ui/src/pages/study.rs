@@ -8,8 +8,8 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use satchel_types::{
-    AnkiImported, CardDraft, CardHelp, CardKind, CardMedia, CardSide, DeckView, ErrorView, HitKind,
-    MediaFile, NextCard, Rating, SourceRef, StudyCard, StudyStep, command,
+    AnkiExported, AnkiImported, CardDraft, CardHelp, CardKind, CardMedia, CardSide, DeckView,
+    ErrorView, HitKind, MediaFile, NextCard, Rating, SourceRef, StudyCard, StudyStep, command,
 };
 
 use crate::app::session;
@@ -832,6 +832,22 @@ pub fn Cards() -> impl IntoView {
             importing.set(false);
         });
     };
+    let exporting = RwSignal::new(false);
+    let exported = RwSignal::new(None::<AnkiExported>);
+    let export_anki = move |deck: Option<String>| {
+        spawn_local(async move {
+            exporting.set(true);
+            match ipc::invoke(command::ExportAnki { deck }).await {
+                Ok(Some(report)) => {
+                    exported.set(Some(report));
+                    error.set(None);
+                }
+                Ok(None) => {}
+                Err(e) => error.set(Some(e)),
+            }
+            exporting.set(false);
+        });
+    };
     view! {
         <div class="page">
             <header class="page-header">
@@ -849,6 +865,15 @@ pub fn Cards() -> impl IntoView {
                             <button type="button" class="link deck-name" on:click=move |_| open_deck.set(Some(id.clone()))>{crate::widgets::deck_name(&deck.name)}</button>
                             <span class="muted">{t_with("cards-deck_counts", &[("cards", &deck.cards), ("due", &deck.due), ("new", &deck.new)])}</span>
                             <A href=format!("/review?deck={shown}") attr:class="button">{t("study-learn")}</A>
+                            <button type="button" class="button subtle"
+                                attr:aria-label=t_with("cards-export_deck", &[("deck", &deck.name)])
+                                disabled=move || exporting.get()
+                                on:click={
+                                    let name = deck.name.clone();
+                                    move |_| export_anki(Some(name.clone()))
+                                }>
+                                {t("cards-export_short")}
+                            </button>
                         </li>
                     }
                 }).collect_view()}
@@ -872,6 +897,23 @@ pub fn Cards() -> impl IntoView {
                         ("media", &r.media),
                         ("here", &r.already_here),
                     ])}</span>
+                })}
+                <button type="button" class="button" id="export-anki" on:click=move |_| export_anki(None) disabled=move || exporting.get()>
+                    {t("cards-export_anki")}
+                </button>
+                <Show when=move || exporting.get()>
+                    <span role="status" class="muted"><progress class="progress inline"></progress>{t("cards-exporting")}</span>
+                </Show>
+                {move || exported.get().map(|r| view! {
+                    <span role="status" id="anki-exported">
+                        {t_with("cards-exported", &[
+                            ("cards", &r.cards),
+                            ("decks", &r.decks),
+                            ("reviews", &r.reviews),
+                            ("media", &r.media),
+                        ])}
+                        {(r.left_out > 0).then(|| format!(" {}", t_with("cards-exported_left_out", &[("n", &r.left_out)])))}
+                    </span>
                 })}
             </div>
 

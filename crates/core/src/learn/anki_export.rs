@@ -326,6 +326,17 @@ fn notes(cards: &[Card]) -> Vec<Note<'_>> {
             }
         }
     }
+    // Two notes under one GUID would be one note to Anki: a second takes its first
+    // card's own id.
+    let mut seen = HashSet::new();
+    for note in &mut notes {
+        if !seen.insert(note.guid.clone())
+            && let Some((_, card)) = note.cards.first()
+        {
+            note.guid = card.id.clone();
+            seen.insert(note.guid.clone());
+        }
+    }
     notes
 }
 

@@ -7,6 +7,7 @@
 mod anki;
 mod arm64;
 mod at_rest;
+mod backup;
 mod classroom;
 mod cli;
 mod hostile;

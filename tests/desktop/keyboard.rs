@@ -48,7 +48,7 @@ fn fill(window: &Session, css: &str, text: &str) -> Result<(), String> {
 }
 
 /// The app serving the library in `data_dir`: its process, found by its environment.
-fn app_process(data_dir: &Path) -> Result<String, String> {
+pub(super) fn app_process(data_dir: &Path) -> Result<String, String> {
     let wanted = format!("SATCHEL_DATA_DIR={}", data_dir.display());
     for entry in std::fs::read_dir("/proc")
         .map_err(|e| e.to_string())?
@@ -69,7 +69,7 @@ fn app_process(data_dir: &Path) -> Result<String, String> {
 }
 
 /// The X windows `pid` shows.
-fn windows_of(pid: &str) -> Result<Vec<String>, String> {
+pub(super) fn windows_of(pid: &str) -> Result<Vec<String>, String> {
     let found = Command::new("xdotool")
         .args(["search", "--onlyvisible", "--pid", pid])
         .output()
@@ -85,6 +85,17 @@ fn windows_of(pid: &str) -> Result<Vec<String>, String> {
 /// so the keys go to it through the X server (xdotool), as a keyboard's would.
 /// `before` are the app's windows before the dialog was asked for.
 fn choose_in_file_dialog(pid: &str, before: &[String], path: &Path) -> Result<(), String> {
+    in_file_dialog(pid, before, "ctrl+l", path)
+}
+
+/// The system's save dialog: the file's name selected and typed over with `path`.
+pub(super) fn save_in_file_dialog(pid: &str, before: &[String], path: &Path) -> Result<(), String> {
+    in_file_dialog(pid, before, "ctrl+a", path)
+}
+
+/// Types `path` into the file dialog `pid` opens after `before`, once `keys` (Ctrl+L
+/// for the place to type, Ctrl+A to type over a name) are pressed, and Enter.
+fn in_file_dialog(pid: &str, before: &[String], keys: &str, path: &Path) -> Result<(), String> {
     let started = Instant::now();
     let dialog = loop {
         let now = windows_of(pid)?;
@@ -109,7 +120,7 @@ fn choose_in_file_dialog(pid: &str, before: &[String], path: &Path) -> Result<()
     };
     xdotool(&["windowfocus", "--sync", &dialog])?;
     std::thread::sleep(Duration::from_millis(500));
-    xdotool(&["key", "--clearmodifiers", "ctrl+l"])?;
+    xdotool(&["key", "--clearmodifiers", keys])?;
     std::thread::sleep(Duration::from_millis(300));
     xdotool(&["type", "--delay", "20", &path.display().to_string()])?;
     std::thread::sleep(Duration::from_millis(300));

@@ -446,9 +446,47 @@ fn an_anki_deck_brought_in_shows_its_picture_and_sound_in_review() {
     let data = tempfile::tempdir().unwrap();
     let deck = data.path().join("french.apkg");
     satchel_e2e::anki::write_apkg(&deck, true);
+    let library = data.path().join("satchel");
     in_window(data.path(), "failure-anki.png", |window| {
-        anki_review(window, &deck)
+        anki_review(window, &deck)?;
+        back_to_anki(window, &library, &data.path().join("for-anki.apkg"))
     });
+}
+
+/// The deck goes back out from the Cards page, through the system's save dialog, and
+/// Anki's own library opens what was written.
+fn back_to_anki(window: &Session, library: &Path, out: &Path) -> Result<(), String> {
+    window.click(&window.wait_for("#nav-cards", WAIT)?)?;
+    window.wait_for_text("#deck-list", "French::Animals", WAIT)?;
+    let app = super::keyboard::app_process(library)?;
+    let before = super::keyboard::windows_of(&app)?;
+    window.click(&window.wait_for("#deck-list .export-deck", WAIT)?)?;
+    super::keyboard::save_in_file_dialog(&app, &before, out)?;
+    window.wait_for_text("#anki-exported", "Wrote 5 cards", WAIT)?;
+    let python = std::env::var_os("SATCHEL_ANKI_PYTHON")
+        .ok_or("SATCHEL_ANKI_PYTHON: a Python with the anki package (cargo xtask test sets it)")?;
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("support/anki_oracle.py");
+    let read = std::process::Command::new(python)
+        .arg(script)
+        .arg("read")
+        .arg(out)
+        .current_dir(std::env::temp_dir())
+        .output()
+        .map_err(|e| format!("the Anki oracle: {e}"))?;
+    let found: serde_json::Value = serde_json::from_slice(&read.stdout).map_err(|e| {
+        format!(
+            "Anki could not read it ({e}): {}",
+            String::from_utf8_lossy(&read.stderr)
+        )
+    })?;
+    let cards = found["cards"].as_array().map_or(0, Vec::len);
+    let media = found["media"].as_object().map_or(0, serde_json::Map::len);
+    if cards != 5 || media != 2 {
+        return Err(format!(
+            "Anki found {cards} cards and {media} media: {found}"
+        ));
+    }
+    snapshot(window, "anki-exported.png")
 }
 
 fn anki_review(window: &Session, deck: &Path) -> Result<(), String> {

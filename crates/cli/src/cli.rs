@@ -149,6 +149,24 @@ pub enum Command {
     /// prints `decks`, `cards`, `reviews`, `media`, `already_here`, `without_history`
     /// and `skipped`.
     ImportAnki { file: PathBuf },
+    /// Back the library up, encrypted as it is (its passphrase, this computer's
+    /// keychain or its recovery code opens the backup): to FILE, or into a folder such
+    /// as a USB stick, or without FILE among the backups kept on this computer. With
+    /// --json, prints the backup (`path`, `profile_id`, `profile_name`, `made_at`,
+    /// `kind`, `protection`, `bytes`, `contents`).
+    Backup { file: Option<PathBuf> },
+    /// The backups kept on this computer, newest first: this library's, or every
+    /// library's with --all. With --json, an array of backups as `backup` prints them.
+    Backups {
+        #[arg(long)]
+        all: bool,
+    },
+    /// Put a backup back as its library: opened with its passphrase (the one it had
+    /// when backed up), the keychain that holds its key, or its recovery code
+    /// (SATCHEL_RECOVERY_CODE, with SATCHEL_NEW_PASSPHRASE when this computer has no
+    /// keychain). The library it replaces is kept as a backup first; a backup that
+    /// does not open changes nothing. With --json, prints `backup` and `replaced`.
+    Restore { file: PathBuf },
     /// Write cards for Anki (.apkg, which Anki 2.1 and later open) with their pictures,
     /// sounds, schedule and review history: one deck and the decks under it, or every
     /// deck. Image-occlusion cards are left out and counted. With --json, prints

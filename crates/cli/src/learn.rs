@@ -15,7 +15,7 @@ use crate::unlock::unlock;
 const DAY: i64 = 86_400_000;
 
 /// Now, or SATCHEL_NOW_MS when a script sets the clock.
-fn now() -> Result<i64, Failure> {
+pub(crate) fn now() -> Result<i64, Failure> {
     match std::env::var("SATCHEL_NOW_MS") {
         Ok(text) => text.trim().parse().map_err(|_| {
             Failure::new(

@@ -3,6 +3,7 @@
 //! Every command takes `--json` for machine-readable output on stdout. Failures go to
 //! stderr (as `{"error": {...}}` with `--json`) with a non-zero exit, never a panic.
 
+mod backup;
 mod class;
 mod cli;
 mod ingest;
@@ -74,6 +75,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Review { command } => learn::review(&cli, &satchel, command),
         Command::Stats => learn::stats(&cli, &satchel),
         Command::ImportAnki { file } => learn::import_anki(&cli, &satchel, file),
+        Command::Backup { file } => backup::backup(&cli, &satchel, file.as_deref()),
+        Command::Backups { all } => backup::backups(&cli, &satchel, *all),
+        Command::Restore { file } => backup::restore(&cli, &satchel, file),
         Command::ExportAnki { file, deck } => {
             learn::export_anki(&cli, &satchel, file, deck.as_deref())
         }

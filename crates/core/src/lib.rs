@@ -42,6 +42,7 @@ pub mod work;
 
 pub use blobs::BlobReader;
 pub use class::{Audience, Classroom, discover, probe_server};
+pub use clock::utc_date_time;
 pub use error::{Error, Result};
 pub use events::{Event, EventBus};
 pub use keys::{
@@ -49,7 +50,9 @@ pub use keys::{
 };
 pub use notes::{BODY_MAX_BYTES, TITLE_MAX_CHARS};
 pub use profile::Profile;
-pub use profiles::{PASSPHRASE_MIN_CHARS, RotationStep, Satchel};
+pub use profiles::{
+    AUTOMATIC_EVERY, BACKUP_EXTENSION, PASSPHRASE_MIN_CHARS, RotationStep, Satchel,
+};
 pub use recording::{Recorded, Recording, RecordingControl, SoundInput};
 pub use satchel_media::image_in::IMAGE_TYPES;
 pub use satchel_types as types;

@@ -71,3 +71,49 @@ pub struct AboutView {
     pub cipher_version: String,
     pub data_dir: String,
 }
+
+/// Why a backup was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupKind {
+    /// Made while the library was in use (every half hour that changed something).
+    Automatic,
+    /// Asked for by the learner.
+    Manual,
+    /// The library as it was just before another backup replaced it.
+    BeforeRestore,
+}
+
+/// What a backup holds, counted when it was made.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupContents {
+    pub notes: u32,
+    pub sources: u32,
+    pub cards: u32,
+    pub reviews: u32,
+}
+
+/// A backup file: whose library, when, why, how big and what is in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupView {
+    pub path: String,
+    pub profile_id: String,
+    pub profile_name: String,
+    /// When it was made (ms).
+    pub made_at: i64,
+    pub kind: BackupKind,
+    /// What opens it: the keychain that holds its key, or its passphrase (and always
+    /// its recovery code).
+    pub protection: Protection,
+    pub bytes: u64,
+    /// `None` for a library kept as it was while locked (before a restore).
+    pub contents: Option<BackupContents>,
+}
+
+/// What restoring a backup did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Restored {
+    pub backup: BackupView,
+    /// The library this replaced, kept as a backup first; `None` when there was none.
+    pub replaced: Option<BackupView>,
+}

@@ -865,7 +865,7 @@ pub fn Cards() -> impl IntoView {
                             <button type="button" class="link deck-name" on:click=move |_| open_deck.set(Some(id.clone()))>{crate::widgets::deck_name(&deck.name)}</button>
                             <span class="muted">{t_with("cards-deck_counts", &[("cards", &deck.cards), ("due", &deck.due), ("new", &deck.new)])}</span>
                             <A href=format!("/review?deck={shown}") attr:class="button">{t("study-learn")}</A>
-                            <button type="button" class="button subtle"
+                            <button type="button" class="button subtle export-deck"
                                 attr:aria-label=t_with("cards-export_deck", &[("deck", &deck.name)])
                                 disabled=move || exporting.get()
                                 on:click={

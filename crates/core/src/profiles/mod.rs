@@ -1,6 +1,7 @@
 //! Profiles: several learners on one computer, each with their own encrypted
 //! database in `<data dir>/profiles/<id>/`, and the ways to unlock one.
 
+mod backup;
 mod rotation;
 
 use std::fs;
@@ -9,6 +10,7 @@ use std::sync::Arc;
 
 use satchel_types::{ProfileView, Protection, UnlockRequest, WelcomeView};
 
+pub use self::backup::{AUTOMATIC_EVERY, BACKUP_EXTENSION};
 pub use self::rotation::RotationStep;
 use crate::events::EventBus;
 use crate::keys::{DataKey, KeySlot, Keychain, KeychainFailure, RecoveryCode, SlotKind};
@@ -72,7 +74,13 @@ impl Satchel {
         let mut views = Vec::new();
         for entry in fs::read_dir(&root).map_err(Error::io("list", &root))? {
             let dir = entry.map_err(Error::io("list", &root))?.path();
-            if dir.join(MANIFEST_FILE).is_file()
+            // A restore's staging folder (`.restoring-…`) is no profile yet.
+            let named_as_profile = dir
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(is_profile_id);
+            if named_as_profile
+                && dir.join(MANIFEST_FILE).is_file()
                 && let Ok(manifest) = Manifest::load(&dir)
             {
                 views.push(manifest.view());

@@ -17,7 +17,7 @@ pub(crate) mod sources;
 pub(crate) mod tx;
 pub(crate) mod vectors;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use rusqlite_migration::{M, Migrations};
@@ -80,6 +80,9 @@ pub(crate) trait Read {
 
 pub(crate) struct Store {
     conn: Connection,
+    /// The database's key, for the second connection a backup reads through (so the
+    /// app is never held up while a large library is copied).
+    key: Option<DataKey>,
 }
 
 impl Store {
@@ -165,7 +168,11 @@ impl Store {
                 "the library's links are broken in {broken} places after an upgrade"
             )));
         }
-        Ok(Self { conn })
+        let key = match cipher {
+            Cipher::Key(key) => Some(key.clone()),
+            _ => None,
+        };
+        Ok(Self { conn, key })
     }
 
     pub fn conn(&self) -> &Connection {
@@ -186,7 +193,16 @@ impl Store {
         self.checkpoint()?;
         let statement = Zeroizing::new(format!("PRAGMA rekey = {};", *key.sqlcipher_literal()));
         self.conn.execute_batch(&statement)?;
+        self.key = Some(key.clone());
         self.checkpoint()
+    }
+
+    /// What a copy of the database needs: its file and key.
+    pub fn source(&self) -> (PathBuf, Option<DataKey>) {
+        (
+            PathBuf::from(self.conn.path().unwrap_or_default()),
+            self.key.clone(),
+        )
     }
 
     fn checkpoint(&self) -> Result<()> {
@@ -224,6 +240,58 @@ impl Store {
 /// key"), which is what two profiles opened at once in a fresh process hit. Calling
 /// the set-up ourselves waits on SQLite's main lock until it is done; it does nothing
 /// once it is.
+/// Copies the database at `source` (under `key`) to the new file `dest`, page by page
+/// and still encrypted under the same key, through a connection of its own: one read
+/// transaction, so the copy is the library at one moment while the app goes on
+/// writing (write-ahead logging lets a reader and the writer work at once).
+pub(crate) fn snapshot(source: &Path, key: Option<&DataKey>, dest: &Path) -> Result<()> {
+    use rusqlite::backup::{Backup, StepResult};
+    sqlcipher_ready()?;
+    let keyed = |conn: &Connection| -> Result<()> {
+        conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+        if let Some(key) = key {
+            let statement = Zeroizing::new(format!("PRAGMA key = {};", *key.sqlcipher_literal()));
+            conn.execute_batch(&statement)?;
+        }
+        Ok(())
+    };
+    let from = Connection::open_with_flags(
+        source,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    keyed(&from)?;
+    from.execute_batch("PRAGMA busy_timeout = 5000;")?;
+    let mut to = Connection::open_with_flags(
+        dest,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    keyed(&to)?;
+    {
+        let backup = Backup::new(&from, &mut to)?;
+        // Every page in one step: one read transaction, one moment of the library.
+        loop {
+            match backup.step(-1)? {
+                StepResult::Done => break,
+                StepResult::More | StepResult::Busy | StepResult::Locked => {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                _ => break,
+            }
+        }
+    }
+    // The copy is whole and its pages open under the key, or it is no backup.
+    let check: String = to.query_row("PRAGMA quick_check(1)", [], |row| row.get(0))?;
+    if check != "ok" {
+        return Err(Error::Damaged(format!(
+            "the copy of the library does not check out ({check})"
+        )));
+    }
+    to.execute_batch("PRAGMA journal_mode = DELETE;")?;
+    Ok(())
+}
+
 fn sqlcipher_ready() -> Result<()> {
     unsafe extern "C" {
         // Defined by the bundled SQLCipher (libsqlite3-sys passes

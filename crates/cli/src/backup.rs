@@ -36,9 +36,9 @@ fn describe(backup: &BackupView) -> String {
         BackupKind::BeforeRestore => "kept before a restore",
     };
     format!(
-        "{} — {} ({kind}, {}): {contents}\n  {}",
+        "{} — {} UTC ({kind}, {}): {contents}\n  {}",
         backup.profile_name,
-        format!("{} UTC", satchel_core::utc_date_time(backup.made_at)),
+        satchel_core::utc_date_time(backup.made_at),
         size(backup.bytes),
         backup.path
     )

@@ -28,7 +28,7 @@ pub(crate) async fn off_ui_thread<T: Send + 'static>(
         .map_err(|e| ErrorView::new(ErrorCode::Internal, e.to_string()))?
 }
 
-fn view(error: Error) -> ErrorView {
+pub(crate) fn view(error: Error) -> ErrorView {
     error.view()
 }
 
@@ -57,7 +57,7 @@ pub(crate) fn with_open<T>(
 
 /// Opens `profile` (or closes the open one), pausing background work on the one
 /// closed and resuming what was unfinished in the one opened.
-fn set_open(shell: &Shell, profile: Option<Profile>) {
+pub(crate) fn set_open(shell: &Shell, profile: Option<Profile>) {
     // A recording in progress is kept, whole, before its profile closes.
     let closing = shell
         .open

@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod backups;
 mod classroom;
 mod commands;
 mod ipc;
@@ -184,6 +185,7 @@ fn main() -> ExitCode {
     let exiting = Arc::clone(&shell);
     let indexing = Arc::clone(&shell);
     let syncing = Arc::clone(&shell);
+    let backing_up = Arc::clone(&shell);
     let builder = tauri::Builder::default();
     // First, so a second start hands over before anything else is set up.
     #[cfg(not(unix))]
@@ -219,6 +221,9 @@ fn main() -> ExitCode {
             std::thread::Builder::new()
                 .name("satchel-sync".into())
                 .spawn(move || background_sync(&syncing))?;
+            std::thread::Builder::new()
+                .name("satchel-backups".into())
+                .spawn(move || backups::background_backups(&backing_up))?;
             Ok(())
         })
         .invoke_handler(ipc::handlers![
@@ -287,6 +292,11 @@ fn main() -> ExitCode {
             commands::answer_quiz,
             commands::pick_anki_deck,
             commands::export_anki,
+            backups::backups,
+            backups::backup_now,
+            backups::backup_to_folder,
+            backups::pick_backup,
+            backups::restore_backup,
             commands::import_anki,
             commands::pick_card_media,
             commands::set_time_zone,

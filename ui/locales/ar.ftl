@@ -1182,3 +1182,58 @@ error-detail-damaged_file =
 error-detail-no_sound = لا يحتوي هذا التسجيل على أي صوت يمكن كتابته نصًّا.
 error-detail-model_missing = نموذج يحتاج إليه Satchel ({ $model }) غير موجود على هذا الحاسوب. أعِد تثبيت Satchel، أو استورد حزمة نماذج من معلّمك.
 error-detail-unsupported_processor = معالج هذا الحاسوب لا يدعم { $missing }، وهي ميزة تحتاج إليها كتابة الكلام نصًّا. أما كل شيء آخر في Satchel فيعمل.
+
+## backups
+
+backups-title = النسخ الاحتياطية
+backups-explained = يحفظ Satchel نسخة من مكتبتك بنفسه كل نصف ساعة من الاستخدام، ويبقي أحدث النسخ، ونسخة كل يوم لمدة أسبوع، ونسخة كل أسبوع لمدة شهر. النسخة مقفلة مثل مكتبتك: تفتحها عبارة المرور أو سلسلة مفاتيح هذا الحاسوب أو رمز الاسترداد. احتفظ بنسخة على ذاكرة USB أيضًا، تحسبًا لضياع هذا الحاسوب.
+backups-now = انسخ الآن
+backups-to_folder = انسخ إلى مجلد أو ذاكرة USB…
+backups-restore_file = استعد من ملف…
+backups-working = جارٍ العمل…
+backups-made = تم النسخ ({ $date }):
+backups-restored = عادت مكتبتك كما كانت في { $date }.
+backups-replaced_kept = المكتبة التي استُبدلت محفوظة كنسخة احتياطية.
+backups-restore_this = استعد نسخة { $date }
+backups-restore = استعادة…
+backups-none = لا توجد نسخ بعد.
+backups-confirm = هل تستبدل مكتبة { $name } بمكتبة { $date }؟
+backups-confirm_kept = تُحفظ مكتبتك كما هي الآن كنسخة أولًا، فلا يضيع شيء.
+backups-passphrase_then = عبارة المرور التي كانت للمكتبة حينها
+backups-restore_confirm = استعادة
+backups-contents =
+    { $notes ->
+        [zero] { $notes } ملاحظة
+        [one] ملاحظة واحدة
+        [two] ملاحظتان
+        [few] { $notes } ملاحظات
+        [many] { $notes } ملاحظة
+       *[other] { $notes } ملاحظة
+    }، { $sources ->
+        [zero] { $sources } مصدر
+        [one] مصدر واحد
+        [two] مصدران
+        [few] { $sources } مصادر
+        [many] { $sources } مصدرًا
+       *[other] { $sources } مصدر
+    }، { $cards ->
+        [zero] { $cards } بطاقة
+        [one] بطاقة واحدة
+        [two] بطاقتان
+        [few] { $cards } بطاقات
+        [many] { $cards } بطاقة
+       *[other] { $cards } بطاقة
+    }، { $reviews ->
+        [zero] { $reviews } مراجعة
+        [one] مراجعة واحدة
+        [two] مراجعتان
+        [few] { $reviews } مراجعات
+        [many] { $reviews } مراجعة
+       *[other] { $reviews } مراجعة
+    }
+backups-contents_unknown = المكتبة كما كانت قبل الاستعادة
+backups-kind-automatic = تلقائية
+backups-kind-manual = صنعتها أنت
+backups-kind-before_restore = محفوظة قبل الاستعادة
+welcome-restore = استعد نسخة احتياطية…
+welcome-restore_title = استعادة مكتبة { $name } من { $date }

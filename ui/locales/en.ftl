@@ -907,3 +907,42 @@ error-detail-damaged_file =
 error-detail-no_sound = This recording holds no sound to write down.
 error-detail-model_missing = A model Satchel needs ({ $model }) is not on this computer. Reinstall Satchel, or bring in a model pack from your teacher.
 error-detail-unsupported_processor = This computer's processor lacks { $missing }, which writing down speech needs. Everything else in Satchel works.
+
+## backups
+
+backups-title = Backups
+backups-explained = Satchel backs your library up by itself every half hour you use it, and keeps the newest few, one a day for a week and one a week for a month. A backup is locked like your library: your passphrase, this computer's keychain or your recovery code opens it. Keep one on a USB stick too, in case this computer is lost.
+backups-now = Back up now
+backups-to_folder = Back up to a folder or USB stick…
+backups-restore_file = Restore from a file…
+backups-working = Working on it…
+backups-made = Backed up ({ $date }):
+backups-restored = Your library is back as it was on { $date }.
+backups-replaced_kept = The library it replaced is kept as a backup.
+backups-restore_this = Restore the backup of { $date }
+backups-restore = Restore…
+backups-none = No backups yet.
+backups-confirm = Replace the library of { $name } with the one from { $date }?
+backups-confirm_kept = Your library as it is now is kept as a backup first, so nothing is lost.
+backups-passphrase_then = The passphrase the library had then
+backups-restore_confirm = Restore
+backups-contents =
+    { $notes ->
+        [one] { $notes } note
+       *[other] { $notes } notes
+    }, { $sources ->
+        [one] { $sources } source
+       *[other] { $sources } sources
+    }, { $cards ->
+        [one] { $cards } card
+       *[other] { $cards } cards
+    }, { $reviews ->
+        [one] { $reviews } review
+       *[other] { $reviews } reviews
+    }
+backups-contents_unknown = the library as it was before a restore
+backups-kind-automatic = automatic
+backups-kind-manual = made by you
+backups-kind-before_restore = kept before a restore
+welcome-restore = Restore a backup…
+welcome-restore_title = Restore the library of { $name } from { $date }

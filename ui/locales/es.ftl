@@ -1005,3 +1005,42 @@ error-detail-damaged_file =
 error-detail-no_sound = Esta grabación no tiene ningún sonido que transcribir.
 error-detail-model_missing = Un modelo que Satchel necesita ({ $model }) no está en esta computadora. Vuelve a instalar Satchel o trae un paquete de modelos de tu profesor.
 error-detail-unsupported_processor = Al procesador de esta computadora le falta { $missing }, que se necesita para transcribir grabaciones. Todo lo demás en Satchel funciona.
+
+## backups
+
+backups-title = Copias de seguridad
+backups-explained = Satchel hace una copia de tu biblioteca por sí solo cada media hora de uso, y guarda las más recientes, una al día durante una semana y una a la semana durante un mes. Una copia está cerrada como tu biblioteca: la abre tu frase de contraseña, el llavero de este ordenador o tu código de recuperación. Guarda también una en una memoria USB, por si pierdes este ordenador.
+backups-now = Hacer una copia ahora
+backups-to_folder = Copiar a una carpeta o memoria USB…
+backups-restore_file = Restaurar desde un archivo…
+backups-working = Trabajando…
+backups-made = Copia hecha ({ $date }):
+backups-restored = Tu biblioteca ha vuelto a como estaba el { $date }.
+backups-replaced_kept = La biblioteca que reemplazó se guarda como copia.
+backups-restore_this = Restaurar la copia del { $date }
+backups-restore = Restaurar…
+backups-none = Todavía no hay copias.
+backups-confirm = ¿Reemplazar la biblioteca de { $name } por la del { $date }?
+backups-confirm_kept = Tu biblioteca tal como está ahora se guarda antes como copia, así que no se pierde nada.
+backups-passphrase_then = La frase de contraseña que tenía entonces la biblioteca
+backups-restore_confirm = Restaurar
+backups-contents =
+    { $notes ->
+        [one] { $notes } nota
+       *[other] { $notes } notas
+    }, { $sources ->
+        [one] { $sources } fuente
+       *[other] { $sources } fuentes
+    }, { $cards ->
+        [one] { $cards } tarjeta
+       *[other] { $cards } tarjetas
+    }, { $reviews ->
+        [one] { $reviews } repaso
+       *[other] { $reviews } repasos
+    }
+backups-contents_unknown = la biblioteca tal como estaba antes de una restauración
+backups-kind-automatic = automática
+backups-kind-manual = hecha por ti
+backups-kind-before_restore = guardada antes de restaurar
+welcome-restore = Restaurar una copia…
+welcome-restore_title = Restaurar la biblioteca de { $name } del { $date }

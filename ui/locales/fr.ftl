@@ -999,3 +999,42 @@ error-detail-damaged_file =
 error-detail-no_sound = Cet enregistrement ne contient aucun son à transcrire.
 error-detail-model_missing = Un modèle dont Satchel a besoin ({ $model }) n’est pas sur cet ordinateur. Réinstallez Satchel, ou importez un pack de modèles donné par votre professeur.
 error-detail-unsupported_processor = Il manque { $missing } au processeur de cet ordinateur, et Satchel en a besoin pour mettre la parole par écrit. Tout le reste de Satchel fonctionne.
+
+## backups
+
+backups-title = Sauvegardes
+backups-explained = Satchel sauvegarde ta bibliothèque tout seul à chaque demi-heure d’utilisation, et garde les plus récentes, une par jour pendant une semaine et une par semaine pendant un mois. Une sauvegarde est verrouillée comme ta bibliothèque : ta phrase secrète, le trousseau de cet ordinateur ou ton code de récupération l’ouvre. Garde-en aussi une sur une clé USB, au cas où cet ordinateur serait perdu.
+backups-now = Sauvegarder maintenant
+backups-to_folder = Sauvegarder dans un dossier ou sur une clé USB…
+backups-restore_file = Restaurer depuis un fichier…
+backups-working = En cours…
+backups-made = Sauvegardé ({ $date }) :
+backups-restored = Ta bibliothèque est revenue à son état du { $date }.
+backups-replaced_kept = La bibliothèque remplacée est gardée comme sauvegarde.
+backups-restore_this = Restaurer la sauvegarde du { $date }
+backups-restore = Restaurer…
+backups-none = Pas encore de sauvegarde.
+backups-confirm = Remplacer la bibliothèque de { $name } par celle du { $date } ?
+backups-confirm_kept = Ta bibliothèque telle qu’elle est maintenant est d’abord gardée comme sauvegarde : rien n’est perdu.
+backups-passphrase_then = La phrase secrète qu’avait alors la bibliothèque
+backups-restore_confirm = Restaurer
+backups-contents =
+    { $notes ->
+        [one] { $notes } note
+       *[other] { $notes } notes
+    }, { $sources ->
+        [one] { $sources } source
+       *[other] { $sources } sources
+    }, { $cards ->
+        [one] { $cards } carte
+       *[other] { $cards } cartes
+    }, { $reviews ->
+        [one] { $reviews } révision
+       *[other] { $reviews } révisions
+    }
+backups-contents_unknown = la bibliothèque telle qu’elle était avant une restauration
+backups-kind-automatic = automatique
+backups-kind-manual = faite par toi
+backups-kind-before_restore = gardée avant une restauration
+welcome-restore = Restaurer une sauvegarde…
+welcome-restore_title = Restaurer la bibliothèque de { $name } du { $date }

@@ -944,3 +944,42 @@ error-detail-damaged_file =
 error-detail-no_sound = इस रिकॉर्डिंग में लिखने लायक कोई आवाज़ नहीं है।
 error-detail-model_missing = Satchel को जिस मॉडल ({ $model }) की ज़रूरत है, वह इस कंप्यूटर पर नहीं है। Satchel फिर से इंस्टॉल करें, या अपने टीचर से मॉडल पैक लाएँ।
 error-detail-unsupported_processor = इस कंप्यूटर के प्रोसेसर में { $missing } नहीं है, जो बोली को लिखने के लिए ज़रूरी है। Satchel में बाकी सब कुछ काम करता है।
+
+## backups
+
+backups-title = बैकअप
+backups-explained = Satchel आपकी लाइब्रेरी का बैकअप हर आधे घंटे के इस्तेमाल पर अपने-आप लेता है, और सबसे नए कुछ, एक हफ़्ते तक रोज़ का एक और एक महीने तक हर हफ़्ते का एक रखता है। बैकअप आपकी लाइब्रेरी की तरह ताले में रहता है: आपका पासफ़्रेज़, इस कंप्यूटर का कीचेन या आपका रिकवरी कोड उसे खोलता है। एक बैकअप USB स्टिक पर भी रखें, ताकि कंप्यूटर खो जाए तब भी कुछ न खोए।
+backups-now = अभी बैकअप लें
+backups-to_folder = फ़ोल्डर या USB स्टिक में बैकअप लें…
+backups-restore_file = फ़ाइल से वापस लाएँ…
+backups-working = काम हो रहा है…
+backups-made = बैकअप लिया गया ({ $date }):
+backups-restored = आपकी लाइब्रेरी वैसी ही लौट आई जैसी { $date } को थी।
+backups-replaced_kept = जिस लाइब्रेरी की जगह ली गई, वह बैकअप के रूप में रखी गई है।
+backups-restore_this = { $date } का बैकअप वापस लाएँ
+backups-restore = वापस लाएँ…
+backups-none = अभी तक कोई बैकअप नहीं।
+backups-confirm = { $name } की लाइब्रेरी को { $date } वाली से बदलें?
+backups-confirm_kept = आपकी लाइब्रेरी जैसी अभी है, पहले बैकअप के रूप में रखी जाती है, इसलिए कुछ नहीं खोता।
+backups-passphrase_then = वह पासफ़्रेज़ जो उस समय लाइब्रेरी का था
+backups-restore_confirm = वापस लाएँ
+backups-contents =
+    { $notes ->
+        [one] { $notes } नोट
+       *[other] { $notes } नोट
+    }, { $sources ->
+        [one] { $sources } स्रोत
+       *[other] { $sources } स्रोत
+    }, { $cards ->
+        [one] { $cards } कार्ड
+       *[other] { $cards } कार्ड
+    }, { $reviews ->
+        [one] { $reviews } रिव्यू
+       *[other] { $reviews } रिव्यू
+    }
+backups-contents_unknown = लाइब्रेरी जैसी वापस लाने से पहले थी
+backups-kind-automatic = अपने-आप
+backups-kind-manual = आपने लिया
+backups-kind-before_restore = वापस लाने से पहले रखा गया
+welcome-restore = बैकअप वापस लाएँ…
+welcome-restore_title = { $name } की { $date } वाली लाइब्रेरी वापस लाएँ

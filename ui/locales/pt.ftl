@@ -1002,3 +1002,42 @@ error-detail-damaged_file =
 error-detail-no_sound = Esta gravação não tem nenhum som para transcrever.
 error-detail-model_missing = Um modelo de que o Satchel precisa ({ $model }) não está neste computador. Instale o Satchel de novo ou traga um pacote de modelos do seu professor.
 error-detail-unsupported_processor = Falta { $missing } no processador deste computador, e isso é necessário para transcrever falas. Todo o resto do Satchel funciona.
+
+## backups
+
+backups-title = Cópias de segurança
+backups-explained = O Satchel faz uma cópia da sua biblioteca sozinho a cada meia hora de uso, e guarda as mais recentes, uma por dia durante uma semana e uma por semana durante um mês. Uma cópia fica trancada como a sua biblioteca: a sua frase-senha, o chaveiro deste computador ou o seu código de recuperação a abre. Guarde também uma num pen drive, caso perca este computador.
+backups-now = Fazer cópia agora
+backups-to_folder = Copiar para uma pasta ou pen drive…
+backups-restore_file = Restaurar de um arquivo…
+backups-working = Trabalhando…
+backups-made = Cópia feita ({ $date }):
+backups-restored = A sua biblioteca voltou a estar como em { $date }.
+backups-replaced_kept = A biblioteca substituída fica guardada como cópia.
+backups-restore_this = Restaurar a cópia de { $date }
+backups-restore = Restaurar…
+backups-none = Ainda não há cópias.
+backups-confirm = Substituir a biblioteca de { $name } pela de { $date }?
+backups-confirm_kept = A sua biblioteca como está agora é guardada antes como cópia, então nada se perde.
+backups-passphrase_then = A frase-senha que a biblioteca tinha então
+backups-restore_confirm = Restaurar
+backups-contents =
+    { $notes ->
+        [one] { $notes } nota
+       *[other] { $notes } notas
+    }, { $sources ->
+        [one] { $sources } fonte
+       *[other] { $sources } fontes
+    }, { $cards ->
+        [one] { $cards } cartão
+       *[other] { $cards } cartões
+    }, { $reviews ->
+        [one] { $reviews } revisão
+       *[other] { $reviews } revisões
+    }
+backups-contents_unknown = a biblioteca como estava antes de uma restauração
+backups-kind-automatic = automática
+backups-kind-manual = feita por você
+backups-kind-before_restore = guardada antes de restaurar
+welcome-restore = Restaurar uma cópia…
+welcome-restore_title = Restaurar a biblioteca de { $name } de { $date }

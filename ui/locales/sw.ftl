@@ -931,3 +931,42 @@ error-detail-damaged_file =
 error-detail-no_sound = Rekodi hii haina sauti yoyote ya kunakili.
 error-detail-model_missing = Modeli ambayo Satchel inahitaji ({ $model }) haipo kwenye kompyuta hii. Sakinisha Satchel upya, au leta kifurushi cha modeli kutoka kwa mwalimu wako.
 error-detail-unsupported_processor = Kichakataji (prosesa) cha kompyuta hii hakina uwezo wa { $missing }, unaohitajika ili kuandika maneno ya rekodi. Kila kitu kingine kwenye Satchel kinafanya kazi.
+
+## backups
+
+backups-title = Nakala za akiba
+backups-explained = Satchel huhifadhi nakala ya maktaba yako yenyewe kila nusu saa ya matumizi, na huweka zile mpya zaidi, moja kwa siku kwa wiki moja na moja kwa wiki kwa mwezi mmoja. Nakala imefungwa kama maktaba yako: kaulisiri yako, kiweka-funguo cha kompyuta hii au msimbo wako wa kurejesha huifungua. Weka moja kwenye kifimbo cha USB pia, endapo kompyuta hii itapotea.
+backups-now = Hifadhi nakala sasa
+backups-to_folder = Hifadhi nakala kwenye folda au USB…
+backups-restore_file = Rejesha kutoka kwa faili…
+backups-working = Inafanya kazi…
+backups-made = Nakala imehifadhiwa ({ $date }):
+backups-restored = Maktaba yako imerudi kama ilivyokuwa tarehe { $date }.
+backups-replaced_kept = Maktaba iliyobadilishwa imehifadhiwa kama nakala.
+backups-restore_this = Rejesha nakala ya { $date }
+backups-restore = Rejesha…
+backups-none = Bado hakuna nakala.
+backups-confirm = Ubadilishe maktaba ya { $name } kwa ile ya { $date }?
+backups-confirm_kept = Maktaba yako kama ilivyo sasa huhifadhiwa kwanza kama nakala, kwa hiyo hakuna kinachopotea.
+backups-passphrase_then = Kaulisiri ambayo maktaba ilikuwa nayo wakati huo
+backups-restore_confirm = Rejesha
+backups-contents =
+    { $notes ->
+        [one] dokezo { $notes }
+       *[other] madokezo { $notes }
+    }, { $sources ->
+        [one] chanzo { $sources }
+       *[other] vyanzo { $sources }
+    }, { $cards ->
+        [one] kadi { $cards }
+       *[other] kadi { $cards }
+    }, { $reviews ->
+        [one] rudio { $reviews }
+       *[other] marudio { $reviews }
+    }
+backups-contents_unknown = maktaba kama ilivyokuwa kabla ya kurejesha
+backups-kind-automatic = ya kiotomatiki
+backups-kind-manual = uliyotengeneza wewe
+backups-kind-before_restore = iliyohifadhiwa kabla ya kurejesha
+welcome-restore = Rejesha nakala…
+welcome-restore_title = Rejesha maktaba ya { $name } ya { $date }

@@ -13,12 +13,12 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    AboutView, AnkiExported, AnkiImported, Answer, Answered, BundleOutcome, CardDraft, CardState,
-    CardView, ClassInfo, Classmate, ClassroomView, ConceptMap, DeckView, ErrorView, FoundServer,
-    HelperSettings, ImportOutcome, JobView, LearningSettings, LibraryView, ModelStatus, NoteDraft,
-    NoteView, OfferTaken, PackOffer, PackView, Rating, RecordingView, RecoveryCodeView, SearchHit,
-    ServerProbe, SourceView, StudyCard, StudyStep, SyncAccount, SyncOutcome, UnlockRequest,
-    UnlockedView, UpdateOffer, WelcomeView,
+    AboutView, AnkiExported, AnkiImported, Answer, Answered, BackupView, BundleOutcome, CardDraft,
+    CardState, CardView, ClassInfo, Classmate, ClassroomView, ConceptMap, DeckView, ErrorView,
+    FoundServer, HelperSettings, ImportOutcome, JobView, LearningSettings, LibraryView,
+    ModelStatus, NoteDraft, NoteView, OfferTaken, PackOffer, PackView, Rating, RecordingView,
+    RecoveryCodeView, RestoredView, SearchHit, ServerProbe, SourceView, StudyCard, StudyStep,
+    SyncAccount, SyncOutcome, UnlockRequest, UnlockedView, UpdateOffer, WelcomeView,
 };
 
 /// A command of the shell: its arguments are the struct itself.
@@ -82,6 +82,18 @@ commands! {
     unlock_profile => UnlockProfile { profile_id: String, request: UnlockRequest } -> UnlockedView;
     /// Closes the open profile; its background work waits for the next unlock.
     lock_profile => LockProfile {} -> ();
+    /// The open library's backups kept on this computer, newest first.
+    backups => Backups {} -> Vec<BackupView>;
+    /// Backs the open library up among its backups.
+    backup_now => BackupNow {} -> BackupView;
+    /// Backs the open library up into a folder the learner picks (a USB stick);
+    /// `None` when they cancel.
+    backup_to_folder => BackupToFolder {} -> Option<BackupView>;
+    /// Asks for a backup file with the system's dialog, and says what it is.
+    pick_backup => PickBackup {} -> Option<BackupView>;
+    /// Restores a backup and opens it; the library it replaces is kept as a backup
+    /// first, and a backup that does not open changes nothing.
+    restore_backup => RestoreBackup { path: String, request: UnlockRequest } -> RestoredView;
     /// Changes the open profile's key, with a new recovery code (the old one stops
     /// working).
     rotate_key => RotateKey {

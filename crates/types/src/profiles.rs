@@ -117,3 +117,10 @@ pub struct Restored {
     /// The library this replaced, kept as a backup first; `None` when there was none.
     pub replaced: Option<BackupView>,
 }
+
+/// What restoring a backup in the window did, and the library it opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RestoredView {
+    pub restored: Restored,
+    pub unlocked: UnlockedView,
+}

@@ -1,3 +1,4 @@
+pub mod backups;
 pub mod class;
 pub mod editor;
 pub mod library;

@@ -1,12 +1,14 @@
 //! The first screen: pick a learner (or add one), open their library with the
-//! keychain, a passphrase or the recovery code.
+//! keychain, a passphrase or the recovery code; or restore a backup brought from
+//! another computer.
 
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use satchel_types::{
-    ErrorCode, ErrorDetail, ErrorView, Field, ProfileView, Protection, UnlockRequest, command,
+    BackupView, ErrorCode, ErrorDetail, ErrorView, Field, ProfileView, Protection, UnlockRequest,
+    command,
 };
 
 use super::recovery::RecoveryCodeNotice;
@@ -24,6 +26,8 @@ enum Stage {
     Create,
     Unlock(ProfileView),
     Recover(ProfileView),
+    /// A backup brought to this computer, to restore.
+    Restore(BackupView),
     ShowCode(String),
 }
 
@@ -123,6 +127,7 @@ pub fn Welcome() -> impl IntoView {
                 Stage::Create => view! { <CreateForm ui has_profiles=!profiles.with(Vec::is_empty)/> }.into_any(),
                 Stage::Unlock(profile) => view! { <UnlockForm ui profile open/> }.into_any(),
                 Stage::Recover(profile) => view! { <RecoverForm ui profile open/> }.into_any(),
+                Stage::Restore(backup) => view! { <RestoreForm ui backup to_library/> }.into_any(),
                 Stage::ShowCode(code) => view! { <RecoveryCodeNotice code on_done=to_library/> }.into_any(),
             }}
             // Before any library is open, so that a learner whose computer speaks
@@ -181,6 +186,7 @@ fn Picker(
                 }>
                     {t("welcome-add_learner")}
                 </button>
+                <RestoreButton ui/>
             </div>
         </section>
     }
@@ -265,7 +271,7 @@ fn CreateForm(ui: Ui, has_profiles: bool) -> impl IntoView {
                 <button id="create-profile" type="submit" class="button primary" disabled=move || ui.busy.get()>
                     {move || if ui.busy.get() { t("create-working") } else { t("create-submit") }}
                 </button>
-                <Show when=move || has_profiles>
+                <Show when=move || has_profiles fallback=move || view! { <RestoreButton ui/> }>
                     <BackToPicker ui label="create-cancel"/>
                 </Show>
             </div>
@@ -367,6 +373,114 @@ fn RecoverForm(
             <div class="actions">
                 <button id="recover" type="submit" class="button primary" disabled=move || ui.busy.get()>
                     {t("unlock-use_recovery")}
+                </button>
+                <BackToPicker ui label="unlock-back"/>
+            </div>
+        </form>
+    }
+}
+
+/// Asks for a backup file (from a USB stick, another computer) to restore.
+#[component]
+fn RestoreButton(ui: Ui) -> impl IntoView {
+    let pick = move |_| {
+        ui.error.set(None);
+        spawn_local(async move {
+            match ipc::invoke(command::PickBackup {}).await {
+                Ok(Some(backup)) => ui.stage.set(Stage::Restore(backup)),
+                Ok(None) => {}
+                Err(e) => ui.error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <button type="button" id="restore-backup" class="button quiet" on:click=pick disabled=move || ui.busy.get()>
+            {t("welcome-restore")}
+        </button>
+    }
+}
+
+/// A backup restored as its library: opened with the passphrase it had then, or
+/// (a keychain's library on another computer) its recovery code.
+#[component]
+fn RestoreForm(ui: Ui, backup: BackupView, to_library: Callback<()>) -> impl IntoView {
+    let secret = RwSignal::new(String::new());
+    let passphrase = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let by_passphrase = backup.protection == Protection::Passphrase;
+    let needs_new_passphrase = !by_passphrase && !ui.keychain_available.get_untracked();
+    let title = t_with(
+        "welcome-restore_title",
+        &[
+            ("name", &backup.profile_name),
+            ("date", &crate::i18n::intl::date_time(backup.made_at)),
+        ],
+    );
+    let contents = super::backups::contents_text(backup.contents);
+    let path = backup.path.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = if by_passphrase {
+            UnlockRequest::Passphrase {
+                passphrase: secret.get_untracked(),
+            }
+        } else {
+            let new_passphrase = match needs_new_passphrase
+                .then(|| checked_new_passphrase(passphrase, confirm))
+                .transpose()
+            {
+                Ok(secret) => secret,
+                Err(e) => return ui.error.set(Some(e)),
+            };
+            UnlockRequest::RecoveryCode {
+                recovery_code: secret.get_untracked(),
+                new_passphrase,
+            }
+        };
+        let path = path.clone();
+        ui.busy.set(true);
+        ui.error.set(None);
+        spawn_local(async move {
+            let result = ipc::invoke(command::RestoreBackup { path, request }).await;
+            ui.busy.set(false);
+            match result {
+                Ok(view) => {
+                    let unlocked = view.unlocked;
+                    ui.session.notes.set(unlocked.library.notes);
+                    ui.session.sources.set(unlocked.library.sources);
+                    ui.session.profile.set(Some(unlocked.library.profile));
+                    match unlocked.unshown_recovery_code {
+                        Some(code) => ui.stage.set(Stage::ShowCode(code)),
+                        None => to_library.run(()),
+                    }
+                }
+                Err(e) => ui.error.set(Some(e)),
+            }
+        });
+    };
+    let (label, hint) = if by_passphrase {
+        ("backups-passphrase_then", None)
+    } else {
+        ("unlock-recovery_code", Some(t("unlock-recovery_hint")))
+    };
+    view! {
+        <form class="card" on:submit=submit aria-labelledby="restore-title">
+            <h1 id="restore-title">{title}</h1>
+            <p class="muted">{contents}</p>
+            <div class="field">
+                <label for="restore-secret">{t(label)}</label>
+                <input id="restore-secret" type=if by_passphrase { "password" } else { "text" }
+                    class=if by_passphrase { "" } else { "mono" } autocomplete="off" spellcheck="false"
+                    on:input=move |ev| secret.set(event_target_value(&ev))/>
+                {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
+            </div>
+            <Show when=move || needs_new_passphrase>
+                <NewPassphraseFields id="restore-new-passphrase" label="unlock-new_passphrase"
+                    hint="unlock-new_passphrase_hint" passphrase confirm/>
+            </Show>
+            <div class="actions">
+                <button id="restore" type="submit" class="button primary" disabled=move || ui.busy.get()>
+                    {t("backups-restore_confirm")}
                 </button>
                 <BackToPicker ui label="unlock-back"/>
             </div>

@@ -426,6 +426,13 @@ impl Satchel {
         request: &UnlockRequest,
         now: i64,
     ) -> Result<(Profile, Restored)> {
+        self.prepare_restore(path, request)?.finish(now)
+    }
+
+    /// The first half of [`Satchel::restore`], while the library to replace may still
+    /// be open: the backup unpacked aside and checked (the secret opens it, every page
+    /// reads). Nothing here changes until [`PreparedRestore::finish`].
+    pub fn prepare_restore(&self, path: &Path, request: &UnlockRequest) -> Result<PreparedRestore> {
         let mut backup = BackupFile::open(path)?;
         let root = self.data_dir.join(PROFILES_DIR);
         let staging = root.join(format!(".restoring-{}", uuid::Uuid::now_v7()));
@@ -433,7 +440,6 @@ impl Satchel {
         let staged = Staged(Some(staging.clone()));
         backup.extract(&staging)?;
 
-        // The secret opens it, and every page reads, before anything here changes.
         let candidates = self.candidate_keys(&backup.manifest, request)?;
         let database = staging.join(DATABASE_FILE);
         let mut opened = false;
@@ -463,36 +469,13 @@ impl Satchel {
                 profile: backup.manifest.name.clone(),
             });
         }
-
-        // The library it replaces, kept first.
-        let target = root.join(&backup.manifest.id);
-        let replaced = if target.join(MANIFEST_FILE).is_file() {
-            Some(self.keep_closed(&target, now)?)
-        } else {
-            None
-        };
-        let aside = root.join(format!(".replaced-{}", uuid::Uuid::now_v7()));
-        if replaced.is_some() {
-            fs::rename(&target, &aside).map_err(Error::io("move", &target))?;
-        }
-        if let Err(error) = fs::rename(&staging, &target) {
-            if replaced.is_some() {
-                let _ = fs::rename(&aside, &target);
-            }
-            return Err(Error::io("move", &staging)(error));
-        }
-        staged.keep();
-        if replaced.is_some() {
-            let _ = fs::remove_dir_all(&aside);
-        }
-        let profile = self.unlock(&backup.manifest.id, request)?;
-        Ok((
-            profile,
-            Restored {
-                backup: backup.view(),
-                replaced,
-            },
-        ))
+        Ok(PreparedRestore {
+            satchel: self.clone(),
+            view: backup.view(),
+            id: backup.manifest.id.clone(),
+            request: request.clone(),
+            staged,
+        })
     }
 
     /// Keeps the closed library in `dir` as a backup, as its files are.
@@ -522,6 +505,60 @@ impl Satchel {
             .then_some(wal.as_path());
         write_backup(&dest, &info, &manifest, &dir.join(DATABASE_FILE), wal)?;
         Ok(view(&dest, &info))
+    }
+}
+
+/// A backup unpacked and checked, ready to replace its library (see
+/// [`Satchel::prepare_restore`]); dropped, it changes nothing.
+pub struct PreparedRestore {
+    satchel: Satchel,
+    view: BackupView,
+    id: String,
+    request: UnlockRequest,
+    staged: Staged,
+}
+
+impl PreparedRestore {
+    /// The backup about to be restored.
+    pub fn backup(&self) -> &BackupView {
+        &self.view
+    }
+
+    /// Keeps the library it replaces as a backup, puts the backup in its place and
+    /// opens it. The library must be closed.
+    pub fn finish(self, now: i64) -> Result<(Profile, Restored)> {
+        let Some(staging) = self.staged.0.clone() else {
+            return Err(Error::InvalidInput("this restore was already done".into()));
+        };
+        let root = self.satchel.data_dir.join(PROFILES_DIR);
+        let target = root.join(&self.id);
+        let replaced = if target.join(MANIFEST_FILE).is_file() {
+            Some(self.satchel.keep_closed(&target, now)?)
+        } else {
+            None
+        };
+        let aside = root.join(format!(".replaced-{}", uuid::Uuid::now_v7()));
+        if replaced.is_some() {
+            fs::rename(&target, &aside).map_err(Error::io("move", &target))?;
+        }
+        if let Err(error) = fs::rename(&staging, &target) {
+            if replaced.is_some() {
+                let _ = fs::rename(&aside, &target);
+            }
+            return Err(Error::io("move", &staging)(error));
+        }
+        self.staged.keep();
+        if replaced.is_some() {
+            let _ = fs::remove_dir_all(&aside);
+        }
+        let profile = self.satchel.unlock(&self.id, &self.request)?;
+        Ok((
+            profile,
+            Restored {
+                backup: self.view,
+                replaced,
+            },
+        ))
     }
 }
 

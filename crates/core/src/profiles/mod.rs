@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use satchel_types::{ProfileView, Protection, UnlockRequest, WelcomeView};
 
-pub use self::backup::{AUTOMATIC_EVERY, BACKUP_EXTENSION};
+pub use self::backup::{AUTOMATIC_EVERY, BACKUP_EXTENSION, PreparedRestore};
 pub use self::rotation::RotationStep;
 use crate::events::EventBus;
 use crate::keys::{DataKey, KeySlot, Keychain, KeychainFailure, RecoveryCode, SlotKind};

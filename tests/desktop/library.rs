@@ -74,6 +74,59 @@ fn after_restart(window: &Session) -> Result<(), String> {
 }
 
 #[test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; `cargo xtask test` provides them"]
+fn a_library_backed_up_in_settings_is_restored_as_it_was() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path());
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = backup_and_restore(&window) {
+        save_screenshot(&window, "failure-backup.png");
+        panic!("backup and restore: {error}");
+    }
+    window.end().unwrap();
+}
+
+fn backup_and_restore(window: &Session) -> Result<(), String> {
+    create_learner(window)?;
+    write_note(window, "Photosynthesis", "Plants turn light into sugar.")?;
+    window.wait_for_text("#save-status", "Saved", WAIT)?;
+
+    window.click(&window.wait_for("a[href='/settings']", WAIT)?)?;
+    window.click(&window.wait_for("#backup-now", WAIT)?)?;
+    window.wait_for("#backup-made", WAIT)?;
+    window.wait_for_text("#backup-list", "1 note", WAIT)?;
+    audit(window, "the library's backups")?;
+
+    // The library moves on after the backup.
+    window.click(&window.wait_for("a[href='/library']", WAIT)?)?;
+    write_note(window, "Later", "Written after the backup.")?;
+    window.wait_for_text("#save-status", "Saved", WAIT)?;
+    window.click(&window.wait_for("a[href='/library']", WAIT)?)?;
+    window.wait_for_text("#note-count", "2 notes", WAIT)?;
+
+    // Restored: the passphrase of then asked, the library as it was.
+    window.click(&window.wait_for("a[href='/settings']", WAIT)?)?;
+    window.click(&window.wait_for("#backup-list .restore-backup", WAIT)?)?;
+    window.type_text(&window.wait_for("#restore-passphrase", WAIT)?, PASSPHRASE)?;
+    audit(window, "restoring a backup")?;
+    window.click(&window.wait_for("#restore-confirm-button", WAIT)?)?;
+    window.wait_for("#backup-restored", Duration::from_secs(60))?;
+    // The library it replaced is kept among the backups.
+    window.wait_for_text("#backup-list", "kept before a restore", WAIT)?;
+    window.click(&window.wait_for("a[href='/library']", WAIT)?)?;
+    window.wait_for_text("#note-count", "1 note", WAIT)?;
+    window.wait_for_text("#note-list", "Photosynthesis", WAIT)?;
+    let list = window.text(&window.wait_for("#note-list", WAIT)?)?;
+    if list.contains("Later") {
+        return Err(format!(
+            "the note written after the backup is still there: {list}"
+        ));
+    }
+    snapshot(window, "restored.png")
+}
+
+#[test]
 #[ignore = "needs a display, tauri-driver, WebKitWebDriver, espeak-ng and the Whisper models; `cargo xtask test` provides them"]
 fn a_recording_brought_in_is_transcribed_and_plays_from_a_clicked_segment() {
     let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");

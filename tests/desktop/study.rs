@@ -453,14 +453,14 @@ fn an_anki_deck_brought_in_shows_its_picture_and_sound_in_review() {
     });
 }
 
-/// The deck goes back out from the Cards page, through the system's save dialog, and
+/// Every deck goes back out from the Cards page, through the system's save dialog, and
 /// Anki's own library opens what was written.
 fn back_to_anki(window: &Session, library: &Path, out: &Path) -> Result<(), String> {
     window.click(&window.wait_for("#nav-cards", WAIT)?)?;
     window.wait_for_text("#deck-list", "French::Animals", WAIT)?;
     let app = super::keyboard::app_process(library)?;
     let before = super::keyboard::windows_of(&app)?;
-    window.click(&window.wait_for("#deck-list .export-deck", WAIT)?)?;
+    window.click(&window.wait_for("#export-anki", WAIT)?)?;
     super::keyboard::save_in_file_dialog(&app, &before, out)?;
     window.wait_for_text("#anki-exported", "Wrote 5 cards", WAIT)?;
     let python = std::env::var_os("SATCHEL_ANKI_PYTHON")

@@ -162,3 +162,62 @@ fn with_no_keychain_answering_a_profile_is_protected_by_a_passphrase() {
     assert_eq!(reply["profile"]["protection"], "passphrase");
     cli.ok(&["note", "add", "--text", "no keychain needed"]);
 }
+
+#[test]
+fn a_profile_is_renamed_protected_another_way_and_removed_by_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new(dir.path()).env("SATCHEL_PASSPHRASE", PASSPHRASE);
+    created(&cli, "Ada");
+    created(&cli, "Bo");
+    let ada = cli.clone().env("SATCHEL_PROFILE", "Ada");
+    ada.json(&["note", "add", "--title", "Kept", "--text", "safe"]);
+
+    let refused = ada.run(&["profile", "rename", "bo"]);
+    assert!(!refused.status.success(), "two learners named Bo");
+    assert_eq!(
+        ada.json(&["profile", "rename", "Ada Lovelace"])["name"],
+        "Ada Lovelace"
+    );
+    let ada = cli.clone().env("SATCHEL_PROFILE", "Ada Lovelace");
+    assert_eq!(ada.json(&["note", "list"]).as_array().unwrap().len(), 1);
+
+    // Another passphrase: the old one stops opening it, the new one does.
+    let changed = ada
+        .clone()
+        .env("SATCHEL_NEW_PASSPHRASE", "a different passphrase")
+        .json(&["profile", "protect", "--passphrase"]);
+    assert_eq!(changed["protection"], "passphrase");
+    assert!(!ada.run(&["note", "list"]).status.success());
+    let ada = ada.env("SATCHEL_PASSPHRASE", "a different passphrase");
+    assert_eq!(ada.json(&["note", "list"]).as_array().unwrap().len(), 1);
+    // No keychain here: switching to it is refused and changes nothing.
+    assert!(
+        !ada.run(&["profile", "protect", "--keychain"])
+            .status
+            .success()
+    );
+    assert_eq!(ada.json(&["note", "list"]).as_array().unwrap().len(), 1);
+
+    // Removed only when its name is typed; a last backup brings it back.
+    let wrong = ada.run(&["profile", "remove", "Ada"]);
+    assert!(!wrong.status.success());
+    assert!(
+        stderr(&wrong).contains("Ada Lovelace"),
+        "{}",
+        stderr(&wrong)
+    );
+    let removed = ada.json(&["profile", "remove", "Ada Lovelace", "--keep-backup"]);
+    let names: Vec<String> = cli
+        .json(&["profile", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(names, ["Bo"]);
+    let backup = removed["backup"]["path"].as_str().unwrap().to_owned();
+    let back = Cli::new(dir.path()).env("SATCHEL_PASSPHRASE", "a different passphrase");
+    back.json(&["restore", &backup]);
+    let ada = back.env("SATCHEL_PROFILE", "Ada Lovelace");
+    assert_eq!(ada.json(&["note", "list"]).as_array().unwrap().len(), 1);
+}

@@ -1,4 +1,5 @@
-//! Backups from the window: listing, making (here or into a folder), and restoring.
+//! Backups from the window (listing, making here or into a folder, restoring), and
+//! looking after the open profile (renaming, changing what opens it, removing it).
 
 use std::sync::{Arc, PoisonError};
 use std::time::{Duration, Instant};
@@ -127,6 +128,125 @@ pub async fn restore_backup(
         };
         set_open(shell, Some(profile));
         Ok(RestoredView { restored, unlocked })
+    })
+    .await
+}
+
+/// `work` on the open profile alone: renaming it and changing its key slots need it
+/// to themselves. Its background work is paused and let go first (a recording in
+/// progress is kept), and resumes after.
+fn with_open_alone<T>(
+    shell: &Shell,
+    work: impl FnOnce(&mut satchel_core::Profile) -> satchel_core::Result<T>,
+) -> Result<T, ErrorView> {
+    let open = crate::commands::open_profile(shell)?;
+    set_open(shell, None);
+    let started = Instant::now();
+    while Arc::strong_count(&open) > 1 {
+        if started.elapsed() > CLOSING {
+            crate::commands::set_open_shared(shell, Some(open));
+            return Err(ErrorView::new(
+                ErrorCode::Busy,
+                "the library is still busy; try again in a moment",
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let mut profile = match Arc::try_unwrap(open) {
+        Ok(profile) => profile,
+        Err(open) => {
+            crate::commands::set_open_shared(shell, Some(open));
+            return Err(ErrorView::new(
+                ErrorCode::Busy,
+                "the library is still busy; try again in a moment",
+            ));
+        }
+    };
+    let result = work(&mut profile).map_err(view);
+    set_open(shell, Some(profile));
+    result
+}
+
+/// Gives the open profile another name.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn rename_profile(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::RenameProfile { name }): Args<command::RenameProfile>,
+) -> ReplyTo<command::RenameProfile> {
+    off_ui_thread(&shell, move |shell| {
+        let satchel = shell.satchel.clone();
+        with_open_alone(shell, |p| satchel.rename_profile(p, &name))
+    })
+    .await
+}
+
+/// Changes what opens the open profile.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn protect_profile(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::ProtectProfile {
+        current,
+        new_passphrase,
+    }): Args<command::ProtectProfile>,
+) -> ReplyTo<command::ProtectProfile> {
+    off_ui_thread(&shell, move |shell| {
+        let satchel = shell.satchel.clone();
+        with_open_alone(shell, |p| {
+            satchel.protect_profile(p, current.as_deref(), new_passphrase.as_deref())
+        })
+    })
+    .await
+}
+
+/// Closes and removes the open profile.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn remove_profile(
+    shell: State<'_, Arc<Shell>>,
+    Args(command::RemoveProfile {
+        typed_name,
+        passphrase,
+        keep_backup,
+    }): Args<command::RemoveProfile>,
+) -> ReplyTo<command::RemoveProfile> {
+    off_ui_thread(&shell, move |shell| {
+        let open = crate::commands::open_profile(shell)?;
+        let view_of = open.view();
+        if typed_name.trim() != view_of.name {
+            return Err(ErrorView::new(
+                ErrorCode::InvalidInput,
+                "type the learner's name as it is written to remove them",
+            ));
+        }
+        let request = match (view_of.protection, passphrase) {
+            (satchel_core::types::Protection::Passphrase, Some(passphrase)) => {
+                satchel_core::types::UnlockRequest::Passphrase { passphrase }
+            }
+            (satchel_core::types::Protection::Passphrase, None) => {
+                return Err(view(satchel_core::Error::PassphraseRequired {
+                    profile: view_of.name,
+                }));
+            }
+            (satchel_core::types::Protection::Keychain, _) => {
+                satchel_core::types::UnlockRequest::Keychain
+            }
+        };
+        let closing = Arc::downgrade(&open);
+        drop(open);
+        set_open(shell, None);
+        let started = Instant::now();
+        while closing.strong_count() > 0 {
+            if started.elapsed() > CLOSING {
+                return Err(ErrorView::new(
+                    ErrorCode::Busy,
+                    "the library is still busy; open it again and try once more",
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        shell
+            .satchel
+            .remove_profile(&view_of.id, &typed_name, &request, keep_backup)
+            .map_err(view)
     })
     .await
 }

@@ -58,6 +58,11 @@ pub(crate) fn with_open<T>(
 /// Opens `profile` (or closes the open one), pausing background work on the one
 /// closed and resuming what was unfinished in the one opened.
 pub(crate) fn set_open(shell: &Shell, profile: Option<Profile>) {
+    set_open_shared(shell, profile.map(Arc::new));
+}
+
+/// [`set_open`] with a profile already shared.
+pub(crate) fn set_open_shared(shell: &Shell, profile: Option<Arc<Profile>>) {
     // A recording in progress is kept, whole, before its profile closes.
     let closing = shell
         .open
@@ -70,7 +75,6 @@ pub(crate) fn set_open(shell: &Shell, profile: Option<Profile>) {
     shell.pages.clear();
     // A class server belongs to its teacher's open library.
     shell.class_host.stop();
-    let profile = profile.map(Arc::new);
     *shell.open.lock().unwrap_or_else(PoisonError::into_inner) = profile.clone();
     // The closed library's work waits for its next unlock; the opened one's resumes.
     if let Err(error) = shell.work.open(profile.as_ref()) {

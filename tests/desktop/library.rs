@@ -127,6 +127,40 @@ fn backup_and_restore(window: &Session) -> Result<(), String> {
 }
 
 #[test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver; `cargo xtask test` provides them"]
+fn a_learner_is_renamed_and_removed_in_settings_with_a_last_backup() {
+    let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path());
+    let window = Session::start(&driver.url, &app).expect("the window opens");
+    if let Err(error) = rename_and_remove(&window) {
+        save_screenshot(&window, "failure-learner.png");
+        panic!("rename and remove: {error}");
+    }
+    window.end().unwrap();
+}
+
+fn rename_and_remove(window: &Session) -> Result<(), String> {
+    create_learner(window)?;
+    window.click(&window.wait_for("a[href='/settings']", WAIT)?)?;
+    window.type_text(&window.wait_for("#learner-name", WAIT)?, " Lovelace")?;
+    window.click(&window.wait_for("#rename-learner", WAIT)?)?;
+    window.wait_for("#learner-done", WAIT)?;
+    window.wait_for_text("#current-learner", "Ada Lovelace", WAIT)?;
+
+    window.click(&window.wait_for("#remove-learner", WAIT)?)?;
+    window.type_text(&window.wait_for("#remove-name", WAIT)?, "Ada Lovelace")?;
+    window.type_text(&window.wait_for("#remove-passphrase", WAIT)?, PASSPHRASE)?;
+    audit(window, "removing a learner")?;
+    window.click(&window.wait_for("#remove-learner-confirm", WAIT)?)?;
+    // Back at the start, with no learner left and the last backup to restore.
+    window.wait_for("#profile-name", WAIT)?;
+    window.wait_for("#restore-backup", WAIT)?;
+    audit(window, "a computer with no learner")?;
+    Ok(())
+}
+
+#[test]
 #[ignore = "needs a display, tauri-driver, WebKitWebDriver, espeak-ng and the Whisper models; `cargo xtask test` provides them"]
 fn a_recording_brought_in_is_transcribed_and_plays_from_a_clicked_segment() {
     let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");

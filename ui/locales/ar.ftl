@@ -1237,3 +1237,27 @@ backups-kind-manual = صنعتها أنت
 backups-kind-before_restore = محفوظة قبل الاستعادة
 welcome-restore = استعد نسخة احتياطية…
 welcome-restore_title = استعادة مكتبة { $name } من { $date }
+
+## learner
+
+learner-title = المتعلّم
+learner-name = الاسم
+learner-rename = إعادة التسمية
+learner-renamed = تمت إعادة التسمية.
+learner-protection = ما يفتح هذه المكتبة
+learner-by_keychain = تفتحها سلسلة مفاتيح هذا الحاسوب دون كتابة شيء. اختر عبارة مرور بدلًا من ذلك إن كان غيرك يستخدم حساب هذا الحاسوب.
+learner-by_passphrase = تفتحها عبارة المرور الخاصة بك.
+learner-current_passphrase = عبارة المرور الحالية
+learner-new_passphrase = عبارة مرور جديدة
+learner-use_passphrase = استخدم عبارة مرور
+learner-change_passphrase = غيّر عبارة المرور
+learner-use_keychain = استخدم سلسلة مفاتيح هذا الحاسوب بدلًا منها
+learner-protected_passphrase = من الآن تفتح عبارة المرور هذه المكتبة.
+learner-protected_keychain = من الآن تفتح سلسلة مفاتيح هذا الحاسوب هذه المكتبة.
+learner-mismatch = عبارتا المرور مختلفتان.
+learner-remove_title = إزالة هذا المتعلّم
+learner-remove = إزالة هذا المتعلّم…
+learner-remove_explained = يزيل هذا { $name } وكل ما في مكتبته من هذا الحاسوب.
+learner-type_name = اكتب { $name } للتأكيد
+learner-keep_backup = احتفظ بنسخة احتياطية أخيرة أولًا (يمكن استعادتها لاحقًا)
+learner-remove_confirm = إزالة

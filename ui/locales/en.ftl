@@ -946,3 +946,27 @@ backups-kind-manual = made by you
 backups-kind-before_restore = kept before a restore
 welcome-restore = Restore a backup…
 welcome-restore_title = Restore the library of { $name } from { $date }
+
+## learner
+
+learner-title = Learner
+learner-name = Name
+learner-rename = Rename
+learner-renamed = Renamed.
+learner-protection = What opens this library
+learner-by_keychain = This computer's keychain opens it, with nothing to type. Choose a passphrase instead if others use this computer account.
+learner-by_passphrase = Your passphrase opens it.
+learner-current_passphrase = Current passphrase
+learner-new_passphrase = New passphrase
+learner-use_passphrase = Use a passphrase
+learner-change_passphrase = Change the passphrase
+learner-use_keychain = Use this computer's keychain instead
+learner-protected_passphrase = From now on your passphrase opens this library.
+learner-protected_keychain = From now on this computer's keychain opens this library.
+learner-mismatch = The two passphrases differ.
+learner-remove_title = Remove this learner
+learner-remove = Remove this learner…
+learner-remove_explained = This removes { $name } and everything in their library from this computer.
+learner-type_name = Type { $name } to confirm
+learner-keep_backup = Keep a last backup first (it can be restored later)
+learner-remove_confirm = Remove

@@ -1044,3 +1044,27 @@ backups-kind-manual = hecha por ti
 backups-kind-before_restore = guardada antes de restaurar
 welcome-restore = Restaurar una copia…
 welcome-restore_title = Restaurar la biblioteca de { $name } del { $date }
+
+## learner
+
+learner-title = Estudiante
+learner-name = Nombre
+learner-rename = Cambiar el nombre
+learner-renamed = Nombre cambiado.
+learner-protection = Qué abre esta biblioteca
+learner-by_keychain = El llavero de este ordenador la abre, sin escribir nada. Elige una frase de contraseña si otras personas usan esta cuenta del ordenador.
+learner-by_passphrase = Tu frase de contraseña la abre.
+learner-current_passphrase = Frase de contraseña actual
+learner-new_passphrase = Nueva frase de contraseña
+learner-use_passphrase = Usar una frase de contraseña
+learner-change_passphrase = Cambiar la frase de contraseña
+learner-use_keychain = Usar el llavero de este ordenador
+learner-protected_passphrase = A partir de ahora tu frase de contraseña abre esta biblioteca.
+learner-protected_keychain = A partir de ahora el llavero de este ordenador abre esta biblioteca.
+learner-mismatch = Las dos frases de contraseña no coinciden.
+learner-remove_title = Quitar a este estudiante
+learner-remove = Quitar a este estudiante…
+learner-remove_explained = Esto quita a { $name } y todo lo de su biblioteca de este ordenador.
+learner-type_name = Escribe { $name } para confirmar
+learner-keep_backup = Guardar antes una última copia (se puede restaurar después)
+learner-remove_confirm = Quitar

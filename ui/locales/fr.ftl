@@ -1038,3 +1038,27 @@ backups-kind-manual = faite par toi
 backups-kind-before_restore = gardée avant une restauration
 welcome-restore = Restaurer une sauvegarde…
 welcome-restore_title = Restaurer la bibliothèque de { $name } du { $date }
+
+## learner
+
+learner-title = Élève
+learner-name = Nom
+learner-rename = Renommer
+learner-renamed = Renommé.
+learner-protection = Ce qui ouvre cette bibliothèque
+learner-by_keychain = Le trousseau de cet ordinateur l’ouvre, sans rien taper. Choisis plutôt une phrase secrète si d’autres utilisent ce compte.
+learner-by_passphrase = Ta phrase secrète l’ouvre.
+learner-current_passphrase = Phrase secrète actuelle
+learner-new_passphrase = Nouvelle phrase secrète
+learner-use_passphrase = Utiliser une phrase secrète
+learner-change_passphrase = Changer la phrase secrète
+learner-use_keychain = Utiliser plutôt le trousseau de cet ordinateur
+learner-protected_passphrase = Désormais, ta phrase secrète ouvre cette bibliothèque.
+learner-protected_keychain = Désormais, le trousseau de cet ordinateur ouvre cette bibliothèque.
+learner-mismatch = Les deux phrases secrètes diffèrent.
+learner-remove_title = Retirer cet élève
+learner-remove = Retirer cet élève…
+learner-remove_explained = Cela retire { $name } et tout ce que contient sa bibliothèque de cet ordinateur.
+learner-type_name = Tape { $name } pour confirmer
+learner-keep_backup = Garder d’abord une dernière sauvegarde (restaurable plus tard)
+learner-remove_confirm = Retirer

@@ -983,3 +983,27 @@ backups-kind-manual = आपने लिया
 backups-kind-before_restore = वापस लाने से पहले रखा गया
 welcome-restore = बैकअप वापस लाएँ…
 welcome-restore_title = { $name } की { $date } वाली लाइब्रेरी वापस लाएँ
+
+## learner
+
+learner-title = सीखने वाला
+learner-name = नाम
+learner-rename = नाम बदलें
+learner-renamed = नाम बदल गया।
+learner-protection = यह लाइब्रेरी किससे खुलती है
+learner-by_keychain = इस कंप्यूटर का कीचेन इसे बिना कुछ लिखे खोलता है। अगर इस कंप्यूटर खाते को दूसरे भी इस्तेमाल करते हैं तो पासफ़्रेज़ चुनें।
+learner-by_passphrase = आपका पासफ़्रेज़ इसे खोलता है।
+learner-current_passphrase = मौजूदा पासफ़्रेज़
+learner-new_passphrase = नया पासफ़्रेज़
+learner-use_passphrase = पासफ़्रेज़ इस्तेमाल करें
+learner-change_passphrase = पासफ़्रेज़ बदलें
+learner-use_keychain = इसके बजाय इस कंप्यूटर का कीचेन इस्तेमाल करें
+learner-protected_passphrase = अब से आपका पासफ़्रेज़ यह लाइब्रेरी खोलेगा।
+learner-protected_keychain = अब से इस कंप्यूटर का कीचेन यह लाइब्रेरी खोलेगा।
+learner-mismatch = दोनों पासफ़्रेज़ अलग हैं।
+learner-remove_title = इस सीखने वाले को हटाएँ
+learner-remove = इस सीखने वाले को हटाएँ…
+learner-remove_explained = इससे { $name } और उनकी लाइब्रेरी का सब कुछ इस कंप्यूटर से हट जाता है।
+learner-type_name = पुष्टि के लिए { $name } लिखें
+learner-keep_backup = पहले एक आख़िरी बैकअप रखें (बाद में वापस लाया जा सकता है)
+learner-remove_confirm = हटाएँ

@@ -1041,3 +1041,27 @@ backups-kind-manual = feita por você
 backups-kind-before_restore = guardada antes de restaurar
 welcome-restore = Restaurar uma cópia…
 welcome-restore_title = Restaurar a biblioteca de { $name } de { $date }
+
+## learner
+
+learner-title = Estudante
+learner-name = Nome
+learner-rename = Renomear
+learner-renamed = Nome alterado.
+learner-protection = O que abre esta biblioteca
+learner-by_keychain = O chaveiro deste computador a abre, sem digitar nada. Escolha uma frase-senha se outras pessoas usam esta conta do computador.
+learner-by_passphrase = A sua frase-senha a abre.
+learner-current_passphrase = Frase-senha atual
+learner-new_passphrase = Nova frase-senha
+learner-use_passphrase = Usar uma frase-senha
+learner-change_passphrase = Mudar a frase-senha
+learner-use_keychain = Usar o chaveiro deste computador
+learner-protected_passphrase = De agora em diante a sua frase-senha abre esta biblioteca.
+learner-protected_keychain = De agora em diante o chaveiro deste computador abre esta biblioteca.
+learner-mismatch = As duas frases-senha são diferentes.
+learner-remove_title = Remover este estudante
+learner-remove = Remover este estudante…
+learner-remove_explained = Isto remove { $name } e tudo da sua biblioteca deste computador.
+learner-type_name = Digite { $name } para confirmar
+learner-keep_backup = Guardar antes uma última cópia (pode ser restaurada depois)
+learner-remove_confirm = Remover

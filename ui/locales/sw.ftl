@@ -970,3 +970,27 @@ backups-kind-manual = uliyotengeneza wewe
 backups-kind-before_restore = iliyohifadhiwa kabla ya kurejesha
 welcome-restore = Rejesha nakala…
 welcome-restore_title = Rejesha maktaba ya { $name } ya { $date }
+
+## learner
+
+learner-title = Mwanafunzi
+learner-name = Jina
+learner-rename = Badilisha jina
+learner-renamed = Jina limebadilishwa.
+learner-protection = Kinachofungua maktaba hii
+learner-by_keychain = Kiweka-funguo cha kompyuta hii huifungua bila kuandika chochote. Chagua kaulisiri badala yake ikiwa wengine hutumia akaunti hii ya kompyuta.
+learner-by_passphrase = Kaulisiri yako huifungua.
+learner-current_passphrase = Kaulisiri ya sasa
+learner-new_passphrase = Kaulisiri mpya
+learner-use_passphrase = Tumia kaulisiri
+learner-change_passphrase = Badilisha kaulisiri
+learner-use_keychain = Tumia kiweka-funguo cha kompyuta hii badala yake
+learner-protected_passphrase = Kuanzia sasa kaulisiri yako hufungua maktaba hii.
+learner-protected_keychain = Kuanzia sasa kiweka-funguo cha kompyuta hii hufungua maktaba hii.
+learner-mismatch = Kaulisiri hizo mbili hazifanani.
+learner-remove_title = Ondoa mwanafunzi huyu
+learner-remove = Ondoa mwanafunzi huyu…
+learner-remove_explained = Hii inamwondoa { $name } na kila kitu katika maktaba yake kwenye kompyuta hii.
+learner-type_name = Andika { $name } kuthibitisha
+learner-keep_backup = Hifadhi nakala ya mwisho kwanza (inaweza kurejeshwa baadaye)
+learner-remove_confirm = Ondoa

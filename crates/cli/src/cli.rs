@@ -573,6 +573,29 @@ pub enum ProfileCommand {
     /// keep its key in the keychain again, or under a new passphrase
     /// (SATCHEL_NEW_PASSPHRASE, or typed).
     Recover,
+    /// Give the profile another name.
+    Rename { name: String },
+    /// Change what opens the profile: --keychain (this computer's keychain) or
+    /// --passphrase (a new one, from SATCHEL_NEW_PASSPHRASE or typed twice; also to
+    /// change the passphrase). A passphrase profile needs its passphrase.
+    Protect {
+        #[arg(
+            long,
+            conflicts_with = "passphrase",
+            required_unless_present = "passphrase"
+        )]
+        keychain: bool,
+        #[arg(long)]
+        passphrase: bool,
+    },
+    /// Remove a learner and everything in their library: NAME must be typed as the
+    /// profile's name, and it opens as usual. With --keep-backup, a last backup is
+    /// kept among the backups on this computer first (`satchel restore` brings it back).
+    Remove {
+        name: String,
+        #[arg(long)]
+        keep_backup: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

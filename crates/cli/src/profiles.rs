@@ -39,6 +39,58 @@ pub fn run(cli: &Cli, satchel: &Satchel, command: &ProfileCommand) -> Result<(),
             Ok(profile.acknowledge_recovery_code()?)
         }
         ProfileCommand::Recover => recover(cli, satchel),
+        ProfileCommand::Rename { name } => {
+            let mut profile = unlock(cli, satchel)?;
+            let view = satchel.rename_profile(&mut profile, name)?;
+            print(cli.json, &view, |v| println!("Renamed to {}.", v.name))
+        }
+        ProfileCommand::Protect { passphrase, .. } => {
+            let mut profile = unlock(cli, satchel)?;
+            let current = match profile.view().protection {
+                Protection::Passphrase => secret(PASSPHRASE_ENV, "Current passphrase: ")?,
+                Protection::Keychain => None,
+            };
+            let new = if *passphrase {
+                Some(require_new_passphrase(NEW_PASSPHRASE_ENV)?)
+            } else {
+                None
+            };
+            let view = satchel.protect_profile(&mut profile, current.as_deref(), new.as_deref())?;
+            print(cli.json, &view, |v| {
+                println!("{} is now {}.", v.name, protection_words(v.protection));
+            })
+        }
+        ProfileCommand::Remove { name, keep_backup } => {
+            // The name typed picks the learner too, unless --profile already did.
+            let chosen = match &cli.profile {
+                Some(_) => choose_profile(cli, satchel)?,
+                None => satchel
+                    .profiles()?
+                    .into_iter()
+                    .find(|p| p.name.to_lowercase() == name.trim().to_lowercase())
+                    .ok_or_else(|| Error::ProfileNotFound(name.clone()))?,
+            };
+            let request = match chosen.protection {
+                Protection::Keychain => UnlockRequest::Keychain,
+                Protection::Passphrase => UnlockRequest::Passphrase {
+                    passphrase: secret(
+                        PASSPHRASE_ENV,
+                        &format!("Passphrase for {}: ", chosen.name),
+                    )?
+                    .ok_or_else(|| Error::PassphraseRequired {
+                        profile: chosen.name.clone(),
+                    })?,
+                },
+            };
+            let kept = satchel.remove_profile(&chosen.id, name, &request, *keep_backup)?;
+            let reply = serde_json::json!({ "removed": chosen, "backup": kept });
+            print(cli.json, &reply, |_| {
+                println!("Removed {} and their library.", chosen.name);
+                if let Some(kept) = &kept {
+                    println!("A last backup is kept: {}", kept.path);
+                }
+            })
+        }
     }
 }
 

@@ -16,9 +16,9 @@ use crate::{
     AboutView, AnkiExported, AnkiImported, Answer, Answered, BackupView, BundleOutcome, CardDraft,
     CardState, CardView, ClassInfo, Classmate, ClassroomView, ConceptMap, DeckView, ErrorView,
     FoundServer, HelperSettings, ImportOutcome, JobView, LearningSettings, LibraryView,
-    ModelStatus, NoteDraft, NoteView, OfferTaken, PackOffer, PackView, Rating, RecordingView,
-    RecoveryCodeView, RestoredView, SearchHit, ServerProbe, SourceView, StudyCard, StudyStep,
-    SyncAccount, SyncOutcome, UnlockRequest, UnlockedView, UpdateOffer, WelcomeView,
+    ModelStatus, NoteDraft, NoteView, OfferTaken, PackOffer, PackView, ProfileView, Rating,
+    RecordingView, RecoveryCodeView, RestoredView, SearchHit, ServerProbe, SourceView, StudyCard,
+    StudyStep, SyncAccount, SyncOutcome, UnlockRequest, UnlockedView, UpdateOffer, WelcomeView,
 };
 
 /// A command of the shell: its arguments are the struct itself.
@@ -82,6 +82,15 @@ commands! {
     unlock_profile => UnlockProfile { profile_id: String, request: UnlockRequest } -> UnlockedView;
     /// Closes the open profile; its background work waits for the next unlock.
     lock_profile => LockProfile {} -> ();
+    /// Gives the open profile another name.
+    rename_profile => RenameProfile { name: String } -> ProfileView;
+    /// Changes what opens the open profile: `new_passphrase`, or this computer's
+    /// keychain when `None`; a passphrase profile needs its passphrase (`current`).
+    protect_profile => ProtectProfile { current: Option<String>, new_passphrase: Option<String> } -> ProfileView;
+    /// Closes and removes the open profile once `typed_name` is its name and
+    /// `passphrase` (for a passphrase profile) opens it; with `keep_backup`, a last
+    /// backup is kept first (returned).
+    remove_profile => RemoveProfile { typed_name: String, passphrase: Option<String>, keep_backup: bool } -> Option<BackupView>;
     /// The open library's backups kept on this computer, newest first.
     backups => Backups {} -> Vec<BackupView>;
     /// Backs the open library up among its backups.

@@ -112,6 +112,7 @@ pub fn Settings() -> impl IntoView {
                     }.into_any(),
                 }}
             </section>
+            <super::learner::LearnerCard/>
             <super::backups::BackupsCard/>
             <ModelsCard changed=models_changed/>
             <UpdateCard offer=update_offer/>

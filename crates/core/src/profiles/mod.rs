@@ -2,6 +2,7 @@
 //! database in `<data dir>/profiles/<id>/`, and the ways to unlock one.
 
 mod backup;
+mod manage;
 mod rotation;
 
 use std::fs;

@@ -128,7 +128,7 @@ fn backup_and_restore(window: &Session) -> Result<(), String> {
 
 #[test]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver; `cargo xtask test` provides them"]
-fn a_learner_is_renamed_and_removed_in_settings_with_a_last_backup() {
+fn a_learner_is_renamed_finds_the_shortcuts_and_is_removed_with_a_last_backup() {
     let app = binary("SATCHEL_DESKTOP_BIN", "satchel-desktop");
     let data = tempfile::tempdir().unwrap();
     let driver = Driver::start(data.path());
@@ -147,6 +147,13 @@ fn rename_and_remove(window: &Session) -> Result<(), String> {
     window.click(&window.wait_for("#rename-learner", WAIT)?)?;
     window.wait_for("#learner-done", WAIT)?;
     window.wait_for_text("#current-learner", "Ada Lovelace", WAIT)?;
+
+    // `?` from anywhere (not a field) opens the shortcut sheet.
+    window.click(&window.wait_for("#rename-learner", WAIT)?)?;
+    window.press_keys("?")?;
+    window.wait_for_text("#shortcuts", "Show the answer", WAIT)?;
+    audit(window, "help and the keyboard shortcuts")?;
+    window.click(&window.wait_for("a[href='/settings']", WAIT)?)?;
 
     window.click(&window.wait_for("#remove-learner", WAIT)?)?;
     window.type_text(&window.wait_for("#remove-name", WAIT)?, "Ada Lovelace")?;

@@ -215,6 +215,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cards") view=|| view! { <Shell><Cards/></Shell> }/>
                 <Route path=path!("/progress") view=|| view! { <Shell><Progress/></Shell> }/>
                 <Route path=path!("/class") view=|| view! { <Shell><ClassPage/></Shell> }/>
+                <Route path=path!("/help") view=|| view! { <Shell><crate::pages::help::Help/></Shell> }/>
             </Routes>
         </Router>
         }
@@ -288,6 +289,37 @@ fn Shell(children: Children) -> impl IntoView {
         request_animation_frame(move || name_the_page(moved));
         path
     });
+    // `?` opens the shortcut sheet and `/` the search box, from anywhere but a field
+    // being typed into.
+    let to_help = navigate.clone();
+    let keys = window_event_listener(leptos::ev::keydown, move |event| {
+        let typing = event
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| {
+                matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || e.has_attribute("contenteditable")
+            });
+        if typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        match event.key().as_str() {
+            "?" => {
+                event.prevent_default();
+                to_help("/help#shortcuts", Default::default());
+            }
+            "/" => {
+                if let Ok(Some(input)) = document().query_selector("input[type=search]")
+                    && let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input)
+                {
+                    event.prevent_default();
+                    let _ = input.focus();
+                }
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
     let switch_learner = move |_| {
         let navigate = navigate.clone();
         spawn_local(async move {
@@ -330,6 +362,7 @@ fn Shell(children: Children) -> impl IntoView {
                     <li><A href="/class" attr:id="nav-class">{t("nav-class")}</A></li>
                     <li><A href="/jobs">{t("nav-jobs")}</A></li>
                     <li><A href="/settings">{t("nav-settings")}</A></li>
+                    <li><A href="/help" attr:id="nav-help" attr:aria-keyshortcuts="?">{t("nav-help")}</A></li>
                 </ul>
                 <div class="sidebar-footer">
                     <div class="learner">

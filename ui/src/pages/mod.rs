@@ -1,6 +1,7 @@
 pub mod backups;
 pub mod class;
 pub mod editor;
+pub mod help;
 pub mod learner;
 pub mod library;
 pub mod pack;

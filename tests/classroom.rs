@@ -152,10 +152,34 @@ fn a_lesson_reaches_thirty_students_and_their_reviews_come_back() {
         student.json(&["sync"]);
     });
 
-    let report = teacher.json(&["class", "report"]);
+    let csv = dir.path().join("report.csv");
+    let report = teacher.json(&["class", "report", "--csv", csv.to_str().unwrap()]);
     let rows = report["students"].as_array().unwrap();
     assert_eq!(rows.len(), STUDENTS);
     assert_eq!(report["lessons"][0]["assigned"], STUDENTS as u64);
+    // The same report for a spreadsheet, as Python's csv module reads it: a row a
+    // student, their reviews as the report has them, a column a concept.
+    let read = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='')))))",
+        ])
+        .arg(&csv)
+        .output()
+        .expect("python3 runs");
+    let table: Vec<Vec<String>> = serde_json::from_slice(&read.stdout).unwrap();
+    assert_eq!(table.len(), STUDENTS + 1);
+    assert_eq!(
+        table[0].len(),
+        7 + report["concepts"].as_array().unwrap().len()
+    );
+    for row in rows {
+        let line = table
+            .iter()
+            .find(|line| line[0] == row["name"].as_str().unwrap())
+            .unwrap_or_else(|| panic!("{} not in the CSV", row["name"]));
+        assert_eq!(line[3], row["reviews"].to_string());
+    }
     assert_eq!(
         report["lessons"][0]["done"],
         (STUDENTS / 2) as u64,

@@ -244,3 +244,89 @@ fn a_damaged_or_strange_deck_is_a_clear_error_and_changes_nothing() {
     assert_eq!(cli.json(&["card", "list"]), Value::Array(Vec::new()));
     assert_eq!(cli.json(&["stats"])["total_reviews"], 0);
 }
+
+#[test]
+fn progress_goes_to_a_spreadsheet_as_csv_that_python_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = at(&library(dir.path()), NOW);
+    cli.json(&[
+        "card",
+        "add",
+        "--front",
+        "=1+1",
+        "--back",
+        "2, of course",
+        "--deck",
+        "Maths",
+    ]);
+    cli.json(&[
+        "card", "add", "--front", "chat", "--back", "cat", "--deck", "French",
+    ]);
+    // Two days of answers.
+    let mut answered = 0;
+    for day in [0, 3] {
+        for n in 0..2 {
+            let when = at(&cli, NOW + day * DAY + n * 60_000);
+            let next = when.json(&["review", "next"]);
+            let Some(id) = next["card"]["id"].as_str() else {
+                continue;
+            };
+            when.json(&["review", "answer", id, "good", "--time-ms", "30000"]);
+            answered += 1;
+        }
+    }
+    let reviews = dir.path().join("reviews.csv");
+    let mastery = dir.path().join("mastery.csv");
+    let later = at(&cli, NOW + 4 * DAY);
+    later.json(&[
+        "stats",
+        "--csv",
+        reviews.to_str().unwrap(),
+        "--mastery-csv",
+        mastery.to_str().unwrap(),
+    ]);
+    // Python's csv module, not ours, reads them back.
+    let read = |path: &std::path::Path| -> Vec<Vec<String>> {
+        let out = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='')))))",
+            ])
+            .arg(path)
+            .output()
+            .expect("python3 runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let rows = read(&reviews);
+    assert_eq!(rows[0], ["date", "reviews", "recalled", "minutes"]);
+    let total: u64 = rows[1..].iter().map(|r| r[1].parse::<u64>().unwrap()).sum();
+    assert_eq!(total, answered);
+    assert_eq!(
+        rows.len() - 1,
+        2,
+        "a row for each day with reviews: {rows:?}"
+    );
+    // 2027-01-15 (NOW) and three days on.
+    assert_eq!(
+        (rows[1][0].as_str(), rows[2][0].as_str()),
+        ("2027-01-15", "2027-01-18")
+    );
+    let minutes: f64 = rows[1..].iter().map(|r| r[3].parse::<f64>().unwrap()).sum();
+    assert!((minutes - answered as f64 * 0.5).abs() < 0.11, "{minutes}");
+    let rows = read(&mastery);
+    assert_eq!(
+        rows[0],
+        [
+            "concept",
+            "mastery_percent",
+            "cards",
+            "quiz_answers",
+            "from"
+        ]
+    );
+}

@@ -21,7 +21,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "foundation",
         &[
-            "error", "ids", "clock", "events", "keys", "lang", "models", "net", "packs", "store",
+            "error", "ids", "clock", "events", "keys", "lang", "models", "net", "packs", "reports",
+            "store",
         ],
     ),
     ("the open profile and its write path", &["profile"]),

@@ -157,9 +157,15 @@ pub fn class(cli: &Cli, satchel: &Satchel, command: &ClassCommand) -> Result<(),
                 }
             })
         }
-        ClassCommand::Report { class } => {
+        ClassCommand::Report { class, csv } => {
             let taught = profile.classroom().taught(class.as_deref())?;
             let report = profile.classroom().report(&taught.id)?;
+            if let Some(path) = csv {
+                crate::output::write_file(
+                    path,
+                    satchel_core::reports::class_csv(&report).as_bytes(),
+                )?;
+            }
             print(cli.json, &report, print_report)
         }
         ClassCommand::AddStudent { name, class } => {

@@ -143,7 +143,16 @@ pub enum Command {
     /// spent, mastery per concept and what to study now. With --json, prints
     /// `counts`, `cards`, `days`, `retention`, `true_retention`, `forecast`,
     /// `total_reviews`, `total_time_ms`, `mastery`, `settings` and `study_now`.
-    Stats,
+    Stats {
+        /// Also write the reviews, a row a day (date, reviews, recalled, minutes), to
+        /// this CSV file.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Also write what is known, a row a concept (mastery in per cent, cards, quiz
+        /// answers, where it is read about), to this CSV file.
+        #[arg(long, value_name = "FILE")]
+        mastery_csv: Option<PathBuf>,
+    },
     /// Bring in an Anki deck (.apkg, older or newer format) with its pictures, sounds
     /// and review history; cards brought in before are left as they are. With --json,
     /// prints `decks`, `cards`, `reviews`, `media`, `already_here`, `without_history`
@@ -319,6 +328,10 @@ pub enum ClassCommand {
     Report {
         #[arg(long)]
         class: Option<String>,
+        /// Also write the report, a row a student with a column a concept, to this
+        /// CSV file.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
     },
     /// The lessons this profile was given.
     Lessons,

@@ -277,13 +277,30 @@ struct Stats {
     study_now: Vec<StudyStep>,
 }
 
-pub fn stats(cli: &Cli, satchel: &Satchel) -> Result<(), Failure> {
+pub fn stats(
+    cli: &Cli,
+    satchel: &Satchel,
+    csv: Option<&std::path::Path>,
+    mastery_csv: Option<&std::path::Path>,
+) -> Result<(), Failure> {
     let profile = unlock(cli, satchel)?;
     let now = now()?;
     let stats = Stats {
         stats: profile.learning_stats(now)?,
         study_now: profile.study_now(now)?,
     };
+    if let Some(path) = csv {
+        crate::output::write_file(
+            path,
+            satchel_core::reports::reviews_csv(&stats.stats).as_bytes(),
+        )?;
+    }
+    if let Some(path) = mastery_csv {
+        crate::output::write_file(
+            path,
+            satchel_core::reports::mastery_csv(&stats.stats).as_bytes(),
+        )?;
+    }
     print(cli.json, &stats, |Stats { stats, study_now }| {
         let today = stats.days.last().filter(|d| d.day + DAY > now);
         println!(

@@ -73,7 +73,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Card { command } => learn::card(&cli, &satchel, command),
         Command::Decks => learn::decks(&cli, &satchel),
         Command::Review { command } => learn::review(&cli, &satchel, command),
-        Command::Stats => learn::stats(&cli, &satchel),
+        Command::Stats { csv, mastery_csv } => {
+            learn::stats(&cli, &satchel, csv.as_deref(), mastery_csv.as_deref())
+        }
         Command::ImportAnki { file } => learn::import_anki(&cli, &satchel, file),
         Command::Backup { file } => backup::backup(&cli, &satchel, file.as_deref()),
         Command::Backups { all } => backup::backups(&cli, &satchel, *all),

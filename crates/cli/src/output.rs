@@ -135,3 +135,19 @@ pub fn write_out(
         |_| println!("Wrote {} ({mime}, {size} bytes).", output.display()),
     )
 }
+
+/// Writes `bytes` to `path` whole: beside it first, then moved into place.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+    let partial = path.with_extension("part");
+    let failed = |e: std::io::Error| {
+        Failure::new(
+            ErrorCode::Storage,
+            format!("writing {}: {e}", path.display()),
+        )
+    };
+    std::fs::write(&partial, bytes).map_err(failed)?;
+    std::fs::rename(&partial, path).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        failed(e)
+    })
+}

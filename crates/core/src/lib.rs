@@ -30,6 +30,7 @@ mod profile;
 mod profiles;
 mod recording;
 pub mod remote;
+pub mod reports;
 pub mod search;
 mod shared;
 mod sources;

@@ -982,6 +982,61 @@ pub async fn import_anki(
     .await
 }
 
+/// Saves a report as CSV where the learner chooses.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_csv(
+    app: tauri::AppHandle,
+    shell: State<'_, Arc<Shell>>,
+    Args(command::SaveCsv { report }): Args<command::SaveCsv>,
+) -> ReplyTo<command::SaveCsv> {
+    use satchel_core::reports;
+    use satchel_core::types::CsvReport;
+    use tauri_plugin_dialog::DialogExt;
+    let wanted = report.clone();
+    let (name, text) = off_ui_thread(&shell, move |shell| {
+        with_open(shell, |p| {
+            Ok(match &wanted {
+                CsvReport::Reviews => (
+                    "reviews.csv".to_owned(),
+                    reports::reviews_csv(&p.learning_stats(now())?),
+                ),
+                CsvReport::Mastery => (
+                    "mastery.csv".to_owned(),
+                    reports::mastery_csv(&p.learning_stats(now())?),
+                ),
+                CsvReport::Class { class_id } => {
+                    let report = p.classroom().report(class_id)?;
+                    (
+                        format!("{}.csv", report.class.name.replace(['/', '\\', ':'], "_")),
+                        reports::class_csv(&report),
+                    )
+                }
+            })
+        })
+    })
+    .await?;
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .add_filter("CSV", &["csv"])
+            .set_file_name(name)
+            .blocking_save_file()
+    })
+    .await
+    .map_err(|e| ErrorView::new(ErrorCode::Internal, e.to_string()))?;
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let partial = path.with_extension("csv.part");
+    std::fs::write(&partial, text.as_bytes())
+        .and_then(|()| std::fs::rename(&partial, &path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&partial);
+            ErrorView::new(ErrorCode::Storage, format!("{}: {e}", path.display()))
+        })?;
+    Ok(Some(path.display().to_string()))
+}
+
 /// Writes a deck, or every deck, for Anki where the learner chooses.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn export_anki(

@@ -292,6 +292,7 @@ fn main() -> ExitCode {
             commands::answer_quiz,
             commands::pick_anki_deck,
             commands::export_anki,
+            commands::save_csv,
             backups::backups,
             backups::backup_now,
             backups::backup_to_folder,

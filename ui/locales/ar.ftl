@@ -1298,3 +1298,10 @@ help-does-choose = اختر إجابة في بطاقة اختيار من متع�
 help-does-hint = تلميح قبل الإجابة
 help-does-explain = اشرح البطاقة من مصدرها بعد الإجابة
 help-does-undo = تراجع عن آخر إجابة
+
+## csv
+
+progress-save_reviews_csv = احفظ المراجعات بصيغة CSV
+progress-save_mastery_csv = احفظ ما أعرفه بصيغة CSV
+class-save_csv = احفظ بصيغة CSV
+csv-saved = حُفظ: { $path }

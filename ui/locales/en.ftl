@@ -1007,3 +1007,10 @@ help-does-choose = Pick a choice on a multiple-choice card
 help-does-hint = A hint, before the answer
 help-does-explain = Explain the card from its source, after the answer
 help-does-undo = Undo the last answer
+
+## csv
+
+progress-save_reviews_csv = Save reviews as CSV
+progress-save_mastery_csv = Save what I know as CSV
+class-save_csv = Save as CSV
+csv-saved = Saved: { $path }

@@ -1105,3 +1105,10 @@ help-does-choose = Elegir una opción en una tarjeta de opción múltiple
 help-does-hint = Una pista, antes de la respuesta
 help-does-explain = Explicar la tarjeta con su fuente, después de la respuesta
 help-does-undo = Deshacer la última respuesta
+
+## csv
+
+progress-save_reviews_csv = Guardar repasos como CSV
+progress-save_mastery_csv = Guardar lo que sé como CSV
+class-save_csv = Guardar como CSV
+csv-saved = Guardado: { $path }

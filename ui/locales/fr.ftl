@@ -1099,3 +1099,10 @@ help-does-choose = Choisir une réponse sur une carte à choix multiple
 help-does-hint = Un indice, avant la réponse
 help-does-explain = Expliquer la carte par sa source, après la réponse
 help-does-undo = Annuler la dernière réponse
+
+## csv
+
+progress-save_reviews_csv = Enregistrer les révisions en CSV
+progress-save_mastery_csv = Enregistrer ce que je sais en CSV
+class-save_csv = Enregistrer en CSV
+csv-saved = Enregistré : { $path }

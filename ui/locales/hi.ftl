@@ -1044,3 +1044,10 @@ help-does-choose = बहुविकल्पी कार्ड पर वि�
 help-does-hint = जवाब से पहले एक संकेत
 help-does-explain = जवाब के बाद कार्ड को उसके स्रोत से समझाएँ
 help-does-undo = आख़िरी जवाब वापस लें
+
+## csv
+
+progress-save_reviews_csv = रिव्यू CSV में सहेजें
+progress-save_mastery_csv = जो मैं जानता हूँ उसे CSV में सहेजें
+class-save_csv = CSV में सहेजें
+csv-saved = सहेजा गया: { $path }

@@ -1102,3 +1102,10 @@ help-does-choose = Escolher uma opção num cartão de múltipla escolha
 help-does-hint = Uma dica, antes da resposta
 help-does-explain = Explicar o cartão pela sua fonte, depois da resposta
 help-does-undo = Desfazer a última resposta
+
+## csv
+
+progress-save_reviews_csv = Salvar revisões como CSV
+progress-save_mastery_csv = Salvar o que sei como CSV
+class-save_csv = Salvar como CSV
+csv-saved = Salvo: { $path }

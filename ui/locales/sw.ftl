@@ -1031,3 +1031,10 @@ help-does-choose = Chagua jibu kwenye kadi ya chaguo nyingi
 help-does-hint = Dokezo kabla ya jibu
 help-does-explain = Eleza kadi kutoka chanzo chake baada ya jibu
 help-does-undo = Tendua jibu la mwisho
+
+## csv
+
+progress-save_reviews_csv = Hifadhi marudio kama CSV
+progress-save_mastery_csv = Hifadhi ninachojua kama CSV
+class-save_csv = Hifadhi kama CSV
+csv-saved = Imehifadhiwa: { $path }

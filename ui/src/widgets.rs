@@ -1,6 +1,7 @@
 //! Small pieces several pages share.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 pub use satchel_types::clock;
 use satchel_types::{ErrorCode, ErrorDetail, ErrorView, Field, FileKind, ServerProbe, command};
 
@@ -414,5 +415,36 @@ mod tests {
             });
             assert_ne!(name, text, "{}", language.tag);
         }
+    }
+}
+
+/// A button that saves a report as CSV where the learner chooses, and says where.
+#[component]
+pub fn SaveCsvButton(
+    report: satchel_types::CsvReport,
+    id: &'static str,
+    label: &'static str,
+) -> impl IntoView {
+    let saved = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<ErrorView>);
+    let save = move |_| {
+        let report = report.clone();
+        spawn_local(async move {
+            match crate::ipc::invoke(command::SaveCsv { report }).await {
+                Ok(Some(path)) => {
+                    saved.set(Some(path));
+                    error.set(None);
+                }
+                Ok(None) => {}
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <button type="button" class="button quiet" id=id on:click=save>{t(label)}</button>
+        {move || saved.get().map(|path| view! {
+            <span role="status" class="muted csv-saved">{crate::i18n::t_with("csv-saved", &[("path", &path)])}</span>
+        })}
+        <ErrorBanner error/>
     }
 }

@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     AboutView, AnkiExported, AnkiImported, Answer, Answered, BackupView, BundleOutcome, CardDraft,
-    CardState, CardView, ClassInfo, Classmate, ClassroomView, ConceptMap, DeckView, ErrorView,
-    FoundServer, HelperSettings, ImportOutcome, JobView, LearningSettings, LibraryView,
+    CardState, CardView, ClassInfo, Classmate, ClassroomView, ConceptMap, CsvReport, DeckView,
+    ErrorView, FoundServer, HelperSettings, ImportOutcome, JobView, LearningSettings, LibraryView,
     ModelStatus, NoteDraft, NoteView, OfferTaken, PackOffer, PackView, ProfileView, Rating,
     RecordingView, RecoveryCodeView, RestoredView, SearchHit, ServerProbe, SourceView, StudyCard,
     StudyStep, SyncAccount, SyncOutcome, UnlockRequest, UnlockedView, UpdateOffer, WelcomeView,
@@ -267,6 +267,9 @@ commands! {
     set_learning => SetLearning { desired_retention: f32, new_per_day: u32 } -> LearningSettings;
     /// Queues fitting the scheduling to the learner's own reviews.
     optimise_learning => OptimiseLearning {} -> JobView;
+    /// Saves a report as CSV where the learner chooses; the file written, or `None`
+    /// when they cancel.
+    save_csv => SaveCsv { report: CsvReport } -> Option<String>;
     /// Asks for an Anki deck (.apkg) with the system's file dialog.
     pick_anki_deck => PickAnkiDeck {} -> Option<String>;
     /// Brings in an Anki deck with its media and review history.

@@ -481,3 +481,15 @@ pub struct HelperSettings {
     /// The model it should use, as it names it.
     pub model: String,
 }
+
+/// A report to save as CSV for a spreadsheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "report", rename_all = "snake_case")]
+pub enum CsvReport {
+    /// The learner's reviews, a row a day.
+    Reviews,
+    /// What the learner knows, a row a concept.
+    Mastery,
+    /// A class the learner teaches, a row a student.
+    Class { class_id: String },
+}

@@ -781,8 +781,12 @@ fn Dashboard(report: ClassReport) -> impl IntoView {
             ("struggles", &report.struggling.len()),
         ],
     );
+    let class_id = report.class.id.clone();
     view! {
         <div class="dashboard" id="class-dashboard">
+            <div class="actions">
+                <crate::widgets::SaveCsvButton report=satchel_types::CsvReport::Class { class_id } id="save-class-csv" label="class-save_csv"/>
+            </div>
             <h3 class="section-title">{t("class-completion")}</h3>
             {if report.lessons.is_empty() {
                 view! { <p class="muted">{t("class-no_assignments")}</p> }.into_any()

@@ -43,7 +43,13 @@ pub fn Progress() -> impl IntoView {
     });
     view! {
         <div class="page progress-page">
-            <header class="page-header"><h1>{t("progress-title")}</h1></header>
+            <header class="page-header">
+                <h1>{t("progress-title")}</h1>
+                <div class="actions">
+                    <crate::widgets::SaveCsvButton report=satchel_types::CsvReport::Reviews id="save-reviews-csv" label="progress-save_reviews_csv"/>
+                    <crate::widgets::SaveCsvButton report=satchel_types::CsvReport::Mastery id="save-mastery-csv" label="progress-save_mastery_csv"/>
+                </div>
+            </header>
             <ErrorBanner error/>
             {move || stats.get().map(|s| view! {
                 <Summary stats=s.clone()/>

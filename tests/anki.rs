@@ -137,6 +137,21 @@ fn decks_written_by_anki_itself_come_in_whole_in_both_its_formats() {
             assert_eq!(Some(bytes.len() as u64), size.as_u64(), "{format}: {name}");
         }
         assert_eq!(cli.json(&["stats"])["total_reviews"], written["reviews"]);
+
+        // A card deleted here stays deleted when the deck comes in again, and nothing
+        // doubles.
+        let gone = ours.values().next().unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        cli.json(&["card", "delete", &gone]);
+        let again = cli.json(&["import-anki", package.to_str().unwrap()]);
+        assert_eq!(
+            (again["cards"].as_u64(), again["already_here"].as_u64()),
+            (Some(0), Some(9))
+        );
+        assert_eq!(again["reviews"], 0, "{again}");
+        assert_eq!(cli.json(&["card", "list"]).as_array().unwrap().len(), 8);
     }
 }
 

@@ -93,6 +93,10 @@ pub async fn restore_backup(
     Args(command::RestoreBackup { path, request }): Args<command::RestoreBackup>,
 ) -> ReplyTo<command::RestoreBackup> {
     off_ui_thread(&shell, move |shell| {
+        let _one_at_a_time = shell
+            .changing
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let prepared = shell
             .satchel
             .prepare_restore(std::path::Path::new(&path), &request)
@@ -139,6 +143,10 @@ fn with_open_alone<T>(
     shell: &Shell,
     work: impl FnOnce(&mut satchel_core::Profile) -> satchel_core::Result<T>,
 ) -> Result<T, ErrorView> {
+    let _one_at_a_time = shell
+        .changing
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
     let open = crate::commands::open_profile(shell)?;
     set_open(shell, None);
     let started = Instant::now();
@@ -209,6 +217,10 @@ pub async fn remove_profile(
     }): Args<command::RemoveProfile>,
 ) -> ReplyTo<command::RemoveProfile> {
     off_ui_thread(&shell, move |shell| {
+        let _one_at_a_time = shell
+            .changing
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let open = crate::commands::open_profile(shell)?;
         let view_of = open.view();
         if typed_name.trim() != view_of.name {
@@ -230,6 +242,11 @@ pub async fn remove_profile(
                 satchel_core::types::UnlockRequest::Keychain
             }
         };
+        // A mistyped passphrase leaves the library open.
+        shell
+            .satchel
+            .check_secret(&view_of.id, &request)
+            .map_err(view)?;
         let closing = Arc::downgrade(&open);
         drop(open);
         set_open(shell, None);

@@ -119,6 +119,10 @@ pub async fn unlock_profile(
     }): Args<command::UnlockProfile>,
 ) -> ReplyTo<command::UnlockProfile> {
     off_ui_thread(&shell, move |shell| {
+        let _one_at_a_time = shell
+            .changing
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         set_open(shell, None);
         let profile = shell.satchel.unlock(&profile_id, &request).map_err(view)?;
         let reply = UnlockedView {

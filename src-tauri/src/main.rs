@@ -45,6 +45,9 @@ static STARTED: OnceLock<Instant> = OnceLock::new();
 pub struct Shell {
     satchel: Satchel,
     open: Mutex<Option<Arc<Profile>>>,
+    /// Held while a library is opened, restored, renamed, re-protected or removed:
+    /// one at a time, so none swaps a library another has just opened.
+    changing: Mutex<()>,
     /// The open library's background work (reading sources, indexing).
     work: Work,
     recorder: recorder::Recorder,
@@ -166,6 +169,7 @@ fn main() -> ExitCode {
     let shell = Arc::new(Shell {
         satchel,
         open: Mutex::new(None),
+        changing: Mutex::new(()),
         work,
         recorder: recorder::Recorder::default(),
         vision,

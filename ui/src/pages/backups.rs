@@ -47,6 +47,10 @@ pub fn BackupsCard() -> impl IntoView {
     let chosen = RwSignal::new(None::<BackupView>);
     let passphrase = RwSignal::new(String::new());
     let restored = RwSignal::new(None::<Restored>);
+    // A keychain's backup from before its key changed (or from another computer)
+    // opens with its recovery code instead.
+    let code_needed = RwSignal::new(false);
+    let code = RwSignal::new(String::new());
 
     let reload = move || {
         spawn_local(async move {
@@ -98,6 +102,10 @@ pub fn BackupsCard() -> impl IntoView {
             return;
         };
         let request = match backup.protection {
+            _ if code_needed.get_untracked() => UnlockRequest::RecoveryCode {
+                recovery_code: code.get_untracked(),
+                new_passphrase: None,
+            },
             Protection::Passphrase => UnlockRequest::Passphrase {
                 passphrase: passphrase.get_untracked(),
             },
@@ -120,10 +128,20 @@ pub fn BackupsCard() -> impl IntoView {
                     made.set(None);
                     chosen.set(None);
                     passphrase.set(String::new());
+                    code_needed.set(false);
                     error.set(None);
                     reload();
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    if matches!(
+                        e.code,
+                        satchel_types::ErrorCode::KeyMissing
+                            | satchel_types::ErrorCode::KeychainUnavailable
+                    ) {
+                        code_needed.set(true);
+                    }
+                    error.set(Some(e));
+                }
             }
         });
     };
@@ -195,7 +213,15 @@ pub fn BackupsCard() -> impl IntoView {
                         ])}</strong></p>
                         <p>{contents_text(backup.contents)}</p>
                         <p class="hint">{t("backups-confirm_kept")}</p>
-                        <Show when=move || asks_passphrase>
+                        <Show when=move || code_needed.get()>
+                            <div class="field">
+                                <label for="restore-code">{t("unlock-recovery_code")}</label>
+                                <input id="restore-code" class="mono" autocomplete="off" spellcheck="false"
+                                    prop:value=code on:input=move |ev| code.set(event_target_value(&ev))/>
+                                <p class="hint">{t("unlock-recovery_hint")}</p>
+                            </div>
+                        </Show>
+                        <Show when=move || asks_passphrase && !code_needed.get()>
                             <div class="field">
                                 <label for="restore-passphrase">{t("backups-passphrase_then")}</label>
                                 <input id="restore-passphrase" type="password" autocomplete="current-password"

@@ -708,6 +708,7 @@ struct Known {
     external: HashMap<String, CardId>,
     ids: std::collections::HashSet<String>,
     families: HashMap<(String, i64), CardId>,
+    deleted: std::collections::HashSet<String>,
 }
 
 impl Known {
@@ -716,9 +717,12 @@ impl Known {
             external: HashMap::new(),
             ids: std::collections::HashSet::new(),
             families: HashMap::new(),
+            deleted: std::collections::HashSet::new(),
         };
-        let mut statement = conn
-            .prepare("SELECT id, external_id, family, seq FROM cards WHERE state != 'deleted'")?;
+        // Deleted cards too: they keep their ids, and a deck brought in again must
+        // not bring back what the learner deleted.
+        let mut statement =
+            conn.prepare("SELECT id, external_id, family, seq, state = 'deleted' FROM cards")?;
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
             let id: String = row.get(0)?;
@@ -730,9 +734,16 @@ impl Known {
                     .families
                     .insert((family, row.get(3)?), id.as_str().into());
             }
+            if row.get::<_, bool>(4)? {
+                known.deleted.insert(id.clone());
+            }
             known.ids.insert(id);
         }
         Ok(known)
+    }
+
+    fn is_deleted(&self, id: &CardId) -> bool {
+        self.deleted.contains(id.as_str())
     }
 
     fn find(&self, guid: &str, ord: i64) -> Option<CardId> {
@@ -760,7 +771,9 @@ impl Known {
 
 impl Profile {
     /// Brings in an Anki deck (`.apkg`) with its media and review history. Cards
-    /// brought in before are left as they are; `progress` hears (done, total) cards.
+    /// here already (brought in before, or Satchel's own back from Anki) stay as they
+    /// are but gain the answers given in Anki since; a card the learner deleted stays
+    /// deleted. `progress` hears (done, total) cards.
     pub fn import_anki(
         &self,
         path: &Path,
@@ -798,7 +811,9 @@ impl Profile {
                 return true;
             };
             report.already_here += 1;
-            returning.push((id, past_reviews(&deck, card, note)));
+            if !here.is_deleted(&id) {
+                returning.push((id, past_reviews(&deck, card, note)));
+            }
             false
         });
 

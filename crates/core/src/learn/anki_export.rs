@@ -110,12 +110,13 @@ impl Profile {
         // Every picture and sound once, under a name no other has.
         let mut media: Vec<(BlobId, String)> = Vec::new();
         let mut names: HashMap<String, String> = HashMap::new();
+        let mut taken = HashSet::new();
         for card in &kept {
             for item in &card.media {
                 if names.contains_key(&item.blob_id) {
                     continue;
                 }
-                let name = media_name(&item.name, &item.blob_id, &media);
+                let name = media_name(&item.name, &mut taken);
                 names.insert(item.blob_id.clone(), name.clone());
                 media.push((BlobId::from(item.blob_id.as_str()), name));
             }
@@ -315,9 +316,11 @@ fn notes(cards: &[Card]) -> Vec<Note<'_>> {
         if let Some(note) = reversed_pair(&members, &guid).or_else(|| cloze_note(&members, &guid)) {
             notes.push(note);
         } else {
+            // A member alone under its family's GUID only as the family's first card
+            // (the one the GUID and ordinal 0 name when it comes back).
             let alone = members.len() == 1;
             for card in members {
-                let guid = if alone {
+                let guid = if alone && card.seq == 0 {
                     guid.clone()
                 } else {
                     guid_of(card, Some(&guid))
@@ -394,6 +397,7 @@ fn reversed_pair<'a>(members: &[&'a Card], guid: &str) -> Option<Note<'a>> {
         && reverse.kind == CardKind::Reversed
         && forward.front == reverse.back
         && forward.back == reverse.front;
+    let pair = pair && forward.seq == 0 && reverse.seq == 1;
     pair.then(|| Note {
         guid: guid.to_owned(),
         notetype: BASIC_REVERSED,
@@ -412,20 +416,30 @@ fn cloze_note<'a>(members: &[&'a Card], guid: &str) -> Option<Note<'a>> {
         guid: guid.to_owned(),
         notetype: CLOZE,
         fields: vec![text, String::new()],
-        cards: members
-            .iter()
-            .enumerate()
-            .map(|(n, c)| (n as i64, *c))
-            .collect(),
+        // Each card keeps its number (a sibling deleted leaves a gap), so it comes
+        // back as itself.
+        cards: members.iter().map(|c| (c.seq, *c)).collect(),
     })
 }
 
 /// The sentence of cloze cards with `{{cN::…}}` marks, when each card is that one
-/// sentence with its answer blanked, the blanks apart: card N (in order) is cloze N+1.
+/// sentence with its answer blanked, the blanks apart: the card of number `seq` is
+/// cloze `seq + 1`. Text Anki would read as cloze syntax makes none.
 fn cloze_text(cards: &[&Card]) -> Option<String> {
+    if cards
+        .iter()
+        .any(|c| c.back.contains("::") || c.back.contains("}}") || c.front.contains("{{"))
+        || cards.iter().any(|c| c.seq < 0)
+    {
+        return None;
+    }
+    let numbers: HashSet<i64> = cards.iter().map(|c| c.seq).collect();
+    if numbers.len() != cards.len() {
+        return None;
+    }
     let mut sentence: Option<String> = None;
     let mut places: Vec<(usize, usize, usize)> = Vec::new();
-    for (n, card) in cards.iter().enumerate() {
+    for card in cards {
         let answer = card.back.trim();
         // A card written by hand blanks its answer one way, a study pack's another.
         let blank = [CLOZE_BLANK, PACK_BLANK]
@@ -445,7 +459,7 @@ fn cloze_text(cards: &[&Card]) -> Option<String> {
             Some(_) => {}
             None => sentence = Some(whole),
         }
-        places.push((at, at + answer.len(), n + 1));
+        places.push((at, at + answer.len(), usize::try_from(card.seq).ok()? + 1));
     }
     let sentence = sentence?;
     places.sort_unstable();
@@ -484,8 +498,8 @@ fn html(text: &str) -> String {
 }
 
 /// A media file's name in the package: its own, made safe, and told apart from
-/// another file's of the same name.
-fn media_name(name: &str, blob_id: &str, taken: &[(BlobId, String)]) -> String {
+/// every other file's (whatever their case: Windows and macOS do not tell them apart).
+fn media_name(name: &str, taken: &mut HashSet<String>) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let safe: String = base
         .chars()
@@ -502,16 +516,16 @@ fn media_name(name: &str, blob_id: &str, taken: &[(BlobId, String)]) -> String {
     } else {
         safe
     };
-    if taken.iter().any(|(_, n)| *n == safe) {
-        let short: String = blob_id
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .take(8)
-            .collect();
-        format!("{short}-{safe}")
-    } else {
-        safe
+    let mut candidate = safe.clone();
+    let mut n = 1;
+    while !taken.insert(candidate.to_lowercase()) {
+        n += 1;
+        candidate = match safe.rsplit_once('.') {
+            Some((stem, extension)) => format!("{stem}-{n}.{extension}"),
+            None => format!("{safe}-{n}"),
+        };
     }
+    candidate
 }
 
 /// A card's media as field text: pictures as images, sounds as Anki's sound tags.
@@ -974,19 +988,31 @@ mod tests {
             &format!("{b} make proteins; lysosomes <digest>."),
             "Ribosomes",
         );
-        let two = card(
+        let mut two = card(
             "2",
             CardKind::Cloze,
             &format!("Ribosomes make proteins; {b} <digest>."),
             "lysosomes",
         );
+        // Two cards of one number are not one cloze.
+        assert_eq!(cloze_text(&[&one, &two]), None);
+        two.seq = 1;
         assert_eq!(
             cloze_text(&[&one, &two]).as_deref(),
             Some("{{c1::Ribosomes}} make proteins; {{c2::lysosomes}} &lt;digest&gt;.")
         );
         // Cards that are not one sentence stay apart.
-        let other = card("3", CardKind::Cloze, &format!("Cells {b} divide."), "often");
+        let mut other = card("3", CardKind::Cloze, &format!("Cells {b} divide."), "often");
+        other.seq = 1;
         assert_eq!(cloze_text(&[&one, &other]), None);
+        // Anki would read `::` in an answer as a hint.
+        let code = card(
+            "5",
+            CardKind::Cloze,
+            &format!("In C++, {b} holds text."),
+            "std::string",
+        );
+        assert_eq!(cloze_text(&[&code]), None);
         // An answer that does not fit its place (a hint instead of a blank) too.
         let hinted = card(
             "4",
@@ -1030,8 +1056,10 @@ mod tests {
             html("a < b & \"c\"\nd"),
             "a &lt; b &amp; &quot;c&quot;<br>d"
         );
-        let taken = vec![(BlobId::from("x"), "cat.png".to_owned())];
-        assert_eq!(media_name("../../cat.png", "abc123", &[]), "cat.png");
-        assert_eq!(media_name("cat.png", "abc-123", &taken), "abc123-cat.png");
+        let mut taken = HashSet::new();
+        assert_eq!(media_name("../../cat.png", &mut taken), "cat.png");
+        assert_eq!(media_name("cat.png", &mut taken), "cat-2.png");
+        assert_eq!(media_name("CAT.png", &mut taken), "CAT-3.png");
+        assert_eq!(media_name("a:b", &mut taken), "a_b");
     }
 }

@@ -75,11 +75,11 @@ pub(crate) fn replay(
     Ok(logged)
 }
 
-/// Adds to card `card_id` the reviews of `reviews` made after its latest one here (a
-/// card that went to Anki and came back, answered there meanwhile), each scheduled by
-/// FSRS after the card's whole history. Answers up to a second after its latest are
-/// that answer come back (Anki's review ids are moved on a millisecond when two share
-/// one), not new ones.
+/// Adds to card `card_id` the reviews of `reviews` it does not have (a card that
+/// went to Anki and came back, answered there meanwhile), each scheduled by FSRS in
+/// its place in the card's whole history, and sets the card's schedule from it all.
+/// An answer within a second of one the card has is that answer come back (Anki moves
+/// a review's id on a millisecond when two share one), not a new one.
 pub(crate) fn merge_later(
     tx: &Tx<'_>,
     scheduler: &Scheduler,
@@ -97,55 +97,56 @@ pub(crate) fn merge_later(
         )?
         .query_map([card_id], |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let latest = history.last().map(|(at, _)| *at);
-    let later: Vec<&PastReview> = reviews
+    let new: Vec<&PastReview> = reviews
         .iter()
-        .filter(|r| latest.is_none_or(|latest| r.reviewed_at > latest + SAME_ANSWER_MS))
+        .filter(|r| {
+            !history
+                .iter()
+                .any(|(at, _)| (r.reviewed_at - at).abs() <= SAME_ANSWER_MS)
+        })
         .collect();
-    if later.is_empty() {
+    if new.is_empty() {
         return Ok(Vec::new());
     }
+    // The whole history in time order, the new answers marked.
+    let mut all: Vec<(i64, Rating, Option<&PastReview>)> = history
+        .iter()
+        .filter_map(|(at, rating)| Some((*at, Rating::from_number(*rating)?, None)))
+        .chain(new.iter().map(|r| (r.reviewed_at, r.rating, Some(*r))))
+        .collect();
+    all.sort_by_key(|(at, _, _)| *at);
     let mut past = Past::default();
-    for (at, rating) in &history {
-        let Some(rating) = Rating::from_number(*rating) else {
-            continue;
-        };
-        let outcome = scheduler.outcome(&past, rating, *at)?;
-        past = Past {
-            memory: Some(outcome.memory),
-            last_review: Some(*at),
-            due: Some(outcome.due),
-        };
-    }
     let mut logged = Vec::new();
-    for review in later {
-        let outcome = scheduler.outcome(&past, review.rating, review.reviewed_at)?;
-        let id = ReviewId::from(review.id.as_str());
-        let added = log(
-            tx,
-            &LoggedReview {
-                id: &id,
-                card_id,
-                reviewed_at: review.reviewed_at,
-                rating: review.rating,
-                kind: outcome.kind,
-                elapsed_days: outcome.elapsed_days,
-                duration_ms: review.duration_ms,
-                memory: outcome.memory,
-                due: outcome.due,
-                origin,
-            },
-        )?;
-        if added {
-            logged.push(id);
+    for (at, rating, review) in all {
+        let outcome = scheduler.outcome(&past, rating, at)?;
+        if let Some(review) = review {
+            let id = ReviewId::from(review.id.as_str());
+            let added = log(
+                tx,
+                &LoggedReview {
+                    id: &id,
+                    card_id,
+                    reviewed_at: review.reviewed_at,
+                    rating: review.rating,
+                    kind: outcome.kind,
+                    elapsed_days: outcome.elapsed_days,
+                    duration_ms: review.duration_ms,
+                    memory: outcome.memory,
+                    due: outcome.due,
+                    origin,
+                },
+            )?;
+            if added {
+                logged.push(id);
+            }
         }
         past = Past {
             memory: Some(outcome.memory),
-            last_review: Some(review.reviewed_at),
+            last_review: Some(at),
             due: Some(outcome.due),
         };
     }
-    project(tx, card_id)?;
+    reschedule_from_history(tx, card_id)?;
     Ok(logged)
 }
 

@@ -69,7 +69,7 @@ fn bad(path: &Path, what: impl std::fmt::Display) -> Error {
 }
 
 /// Where a data directory keeps a profile's automatic backups.
-fn backups_dir(data_dir: &Path, profile_id: &str) -> PathBuf {
+pub(super) fn backups_dir(data_dir: &Path, profile_id: &str) -> PathBuf {
     data_dir.join(BACKUPS_DIR).join(profile_id)
 }
 
@@ -77,6 +77,30 @@ fn backups_dir(data_dir: &Path, profile_id: &str) -> PathBuf {
 /// time and reads as a date on any system's file list.
 fn stamp(ms: i64) -> String {
     crate::clock::utc_date_time(ms).replace(':', "-")
+}
+
+/// A backup's file name in `dir`: the learner's name (made safe for every system's
+/// file names, and short), when and why; one that is taken gets a number.
+fn backup_path(dir: &Path, name: &str, now: i64, kind: BackupKind) -> PathBuf {
+    let name: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(40)
+        .collect();
+    let stem = format!("{} {} ({})", name.trim(), stamp(now), kind_name(kind));
+    let mut path = dir.join(format!("{stem}.{BACKUP_EXTENSION}"));
+    let mut n = 1;
+    while path.exists() {
+        n += 1;
+        path = dir.join(format!("{stem} {n}.{BACKUP_EXTENSION}"));
+    }
+    path
 }
 
 fn kind_name(kind: BackupKind) -> &'static str {
@@ -97,7 +121,7 @@ fn write_backup(
     database: &Path,
     wal: Option<&Path>,
 ) -> Result<()> {
-    let partial = dest.with_extension(format!("{BACKUP_EXTENSION}.part"));
+    let partial = dest.with_file_name(format!(".{}.part", uuid::Uuid::now_v7()));
     let result = (|| -> Result<()> {
         let file = File::create(&partial).map_err(Error::io("create", &partial))?;
         let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
@@ -109,11 +133,14 @@ fn write_backup(
             path: partial.clone(),
             source: std::io::Error::other(e),
         };
+        let json = |value: Result<Vec<u8>, serde_json::Error>| {
+            value.map_err(|e| Error::io("write", &partial)(std::io::Error::other(e)))
+        };
         zip.start_file(INFO_ENTRY, stored).map_err(zip_error)?;
-        zip.write_all(&serde_json::to_vec_pretty(info).unwrap_or_default())
+        zip.write_all(&json(serde_json::to_vec_pretty(info))?)
             .map_err(Error::io("write", &partial))?;
         zip.start_file(MANIFEST_FILE, stored).map_err(zip_error)?;
-        zip.write_all(&serde_json::to_vec_pretty(manifest).unwrap_or_default())
+        zip.write_all(&json(serde_json::to_vec_pretty(manifest))?)
             .map_err(Error::io("write", &partial))?;
         let mut entries = vec![(DATABASE_FILE.to_owned(), database.to_owned())];
         if let Some(wal) = wal {
@@ -180,6 +207,10 @@ impl BackupFile {
             .map_err(|e| bad(path, format!("{MANIFEST_FILE}: {e}")))?;
         if manifest.id != info.profile_id || !super::is_profile_id(&manifest.id) {
             return Err(bad(path, "its parts are of different libraries"));
+        }
+        // The name becomes a learner's name here, and part of file names.
+        if super::validate_name(&manifest.name).ok().as_deref() != Some(manifest.name.as_str()) {
+            return Err(bad(path, "its learner's name is not one Satchel takes"));
         }
         let database = zip
             .by_name(DATABASE_FILE)
@@ -278,8 +309,14 @@ fn to_prune(backups: &[BackupView], now: i64) -> Vec<String> {
     let mut gone = Vec::new();
     let mut bytes = 0u64;
     for (n, &i) in automatic.iter().enumerate() {
+        if n > 0 && !keep[i] {
+            gone.push(backups[i].path.clone());
+            continue;
+        }
+        // Only what stays counts against the bound.
         bytes += backups[i].bytes;
-        if n > 0 && (!keep[i] || bytes > MAX_AUTOMATIC_BYTES) {
+        if n > 0 && bytes > MAX_AUTOMATIC_BYTES {
+            bytes -= backups[i].bytes;
             gone.push(backups[i].path.clone());
         }
     }
@@ -332,25 +369,18 @@ impl Profile {
             contents: Some(self.contents()?),
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
         };
-        let file_name = format!(
-            "{} {} ({}).{BACKUP_EXTENSION}",
-            self.manifest.name,
-            stamp(now),
-            kind_name(kind)
-        )
-        .replace(['/', '\\', ':', '*', '?', '"', '<', '>', '|'], "_");
         let dest = match to {
-            Some(path) if path.is_dir() => path.join(&file_name),
+            Some(path) if path.is_dir() => backup_path(path, &self.manifest.name, now, kind),
             Some(path) => path.to_owned(),
             None => {
                 let dir = backups_dir(&self.data_dir(), &self.manifest.id);
                 create_private_dir(&dir)?;
-                dir.join(&file_name)
+                backup_path(&dir, &self.manifest.name, now, kind)
             }
         };
         let (database, key) = self.store().source();
-        let copy = dest.with_extension(format!("{BACKUP_EXTENSION}.db"));
-        let _ = fs::remove_file(&copy);
+        // A copy of its own: two backups at once never share one.
+        let copy = dest.with_file_name(format!(".{}.db.part", uuid::Uuid::now_v7()));
         let written = crate::store::snapshot(&database, key.as_ref(), &copy)
             .and_then(|()| write_backup(&dest, &info, &self.manifest, &copy, None));
         let _ = fs::remove_file(&copy);
@@ -493,12 +523,7 @@ impl Satchel {
         };
         let backups = backups_dir(&self.data_dir, &manifest.id);
         create_private_dir(&backups)?;
-        let dest = backups.join(format!(
-            "{} {} ({}).{BACKUP_EXTENSION}",
-            manifest.name,
-            stamp(now),
-            kind_name(BackupKind::BeforeRestore)
-        ));
+        let dest = backup_path(&backups, &manifest.name, now, BackupKind::BeforeRestore);
         let wal = dir.join(format!("{DATABASE_FILE}-wal"));
         let wal = fs::metadata(&wal)
             .is_ok_and(|m| m.len() > 0)
@@ -527,9 +552,7 @@ impl PreparedRestore {
     /// Keeps the library it replaces as a backup, puts the backup in its place and
     /// opens it. The library must be closed.
     pub fn finish(self, now: i64) -> Result<(Profile, Restored)> {
-        let Some(staging) = self.staged.0.clone() else {
-            return Err(Error::InvalidInput("this restore was already done".into()));
-        };
+        let staging = self.staged.0.clone().unwrap_or_default();
         let root = self.satchel.data_dir.join(PROFILES_DIR);
         let target = root.join(&self.id);
         let replaced = if target.join(MANIFEST_FILE).is_file() {
@@ -537,18 +560,21 @@ impl PreparedRestore {
         } else {
             None
         };
+        // Whatever is in the way (a library, or what a removal cut short left) is
+        // moved aside whole, and back if the swap fails.
         let aside = root.join(format!(".replaced-{}", uuid::Uuid::now_v7()));
-        if replaced.is_some() {
+        let moved_aside = target.exists();
+        if moved_aside {
             fs::rename(&target, &aside).map_err(Error::io("move", &target))?;
         }
         if let Err(error) = fs::rename(&staging, &target) {
-            if replaced.is_some() {
+            if moved_aside {
                 let _ = fs::rename(&aside, &target);
             }
             return Err(Error::io("move", &staging)(error));
         }
         self.staged.keep();
-        if replaced.is_some() {
+        if moved_aside {
             let _ = fs::remove_dir_all(&aside);
         }
         let profile = self.satchel.unlock(&self.id, &self.request)?;

@@ -2,6 +2,7 @@
 //! passphrase, another passphrase), and removing it.
 
 use std::fs;
+use std::path::Path;
 
 use satchel_types::{BackupKind, ProfileView, Protection, UnlockRequest};
 
@@ -92,10 +93,23 @@ impl Satchel {
         Ok(profile.view())
     }
 
-    /// Removes the profile `profile` (its id or name) with everything in it, once
-    /// `typed_name` is its name and `request` opens it; with `keep_backup`, a last
-    /// backup is kept among the backups on this computer first (it is returned).
-    /// The profile must not be open elsewhere.
+    /// Whether `request` opens profile `profile`, checked on its key slots (or the
+    /// keychain) without opening its library.
+    pub fn check_secret(&self, profile: &str, request: &UnlockRequest) -> Result<()> {
+        let (_, manifest) = self.find(profile)?;
+        if self.candidate_keys(&manifest, request)?.is_empty() {
+            return Err(Error::WrongKey {
+                profile: manifest.name,
+            });
+        }
+        Ok(())
+    }
+
+    /// Removes the profile `profile` (its id or name) with everything in it and its
+    /// backups, once `typed_name` is its name and `request` opens it; with
+    /// `keep_backup`, a last backup is kept among the backups on this computer first
+    /// (it is returned, and what opened the library opens it). The profile must not be
+    /// open elsewhere.
     pub fn remove_profile(
         &self,
         profile: &str,
@@ -122,7 +136,21 @@ impl Satchel {
         let manifest_file = dir.join(crate::profile::manifest::MANIFEST_FILE);
         fs::remove_file(&manifest_file).map_err(Error::io("remove", &manifest_file))?;
         fs::remove_dir_all(&dir).map_err(Error::io("remove", &dir))?;
-        let _ = self.keychain.remove(&manifest.id);
+        // Their backups go with them, but for the last one asked for; and the keychain
+        // keeps the key that opens that one (without it, only the recovery code would).
+        let backups = super::backup::backups_dir(&self.data_dir, &manifest.id);
+        if let Ok(entries) = fs::read_dir(&backups) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if backup.as_ref().is_none_or(|b| Path::new(&b.path) != path) {
+                    let _ = fs::remove_file(path);
+                }
+            }
+        }
+        if backup.is_none() {
+            let _ = fs::remove_dir(&backups);
+            let _ = self.keychain.remove(&manifest.id);
+        }
         let _ = self
             .keychain
             .remove(&super::rotation::next_account(&manifest.id));

@@ -232,14 +232,6 @@ impl Store {
     }
 }
 
-/// Finishes SQLCipher's process-wide set-up before the first connection is keyed.
-///
-/// SQLite marks itself initialised and only then, outside its lock, runs SQLCipher's
-/// set-up (`SQLITE_EXTRA_INIT`). A second thread opening a database in that window
-/// skips initialisation and its `PRAGMA key` fails ("An error occurred with PRAGMA
-/// key"), which is what two profiles opened at once in a fresh process hit. Calling
-/// the set-up ourselves waits on SQLite's main lock until it is done; it does nothing
-/// once it is.
 /// Copies the database at `source` (under `key`) to the new file `dest`, page by page
 /// and still encrypted under the same key, through a connection of its own: one read
 /// transaction, so the copy is the library at one moment while the app goes on
@@ -271,13 +263,20 @@ pub(crate) fn snapshot(source: &Path, key: Option<&DataKey>, dest: &Path) -> Res
     {
         let backup = Backup::new(&from, &mut to)?;
         // Every page in one step: one read transaction, one moment of the library.
+        // A writer holding the file a moment is waited for, a few seconds at most.
+        let mut tries = 0;
         loop {
             match backup.step(-1)? {
                 StepResult::Done => break,
-                StepResult::More | StepResult::Busy | StepResult::Locked => {
+                StepResult::More | StepResult::Busy | StepResult::Locked if tries < 200 => {
+                    tries += 1;
                     std::thread::sleep(std::time::Duration::from_millis(50));
                 }
-                _ => break,
+                _ => {
+                    return Err(Error::InUse(
+                        "the library stayed busy while it was copied".into(),
+                    ));
+                }
             }
         }
     }
@@ -292,6 +291,14 @@ pub(crate) fn snapshot(source: &Path, key: Option<&DataKey>, dest: &Path) -> Res
     Ok(())
 }
 
+/// Finishes SQLCipher's process-wide set-up before the first connection is keyed.
+///
+/// SQLite marks itself initialised and only then, outside its lock, runs SQLCipher's
+/// set-up (`SQLITE_EXTRA_INIT`). A second thread opening a database in that window
+/// skips initialisation and its `PRAGMA key` fails ("An error occurred with PRAGMA
+/// key"), which is what two profiles opened at once in a fresh process hit. Calling
+/// the set-up ourselves waits on SQLite's main lock until it is done; it does nothing
+/// once it is.
 fn sqlcipher_ready() -> Result<()> {
     unsafe extern "C" {
         // Defined by the bundled SQLCipher (libsqlite3-sys passes

@@ -192,6 +192,7 @@ async fn load(label: &str, store: Store, clients: usize) {
                     back: format!("word {c}"),
                     suspended: false,
                     deleted: false,
+                    generator: String::new(),
                     choices: Vec::new(),
                     media: Vec::new(),
                 })

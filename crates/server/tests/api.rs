@@ -847,6 +847,7 @@ async fn a_lesson_reaches_the_class_and_progress_comes_back(backend: Backend) {
         back: back.into(),
         suspended: false,
         deleted: false,
+        generator: String::new(),
         choices: Vec::new(),
         media: Vec::new(),
     };
@@ -1344,6 +1345,7 @@ async fn a_student_forging_the_teachers_changes_cannot_change_a_lesson_or_stall_
         back: "b".into(),
         suspended: false,
         deleted: false,
+        generator: String::new(),
         choices: Vec::new(),
         media: Vec::new(),
     };

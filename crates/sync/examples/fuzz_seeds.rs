@@ -28,6 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         back: "the cat".into(),
         suspended: false,
         deleted: false,
+        generator: String::new(),
         choices: vec!["the dog".into()],
         media: vec![MediaRef {
             sha256: sha256.clone(),

@@ -151,6 +151,10 @@ pub struct Card {
     pub back: String,
     pub suspended: bool,
     pub deleted: bool,
+    /// What wrote it ("hand", "cloze", "easier", …), as the window says; empty in a
+    /// card shared by a Satchel that did not share it.
+    #[serde(default)]
+    pub generator: String,
     /// A choice card's wrong choices.
     #[serde(default)]
     pub choices: Vec<String>,
@@ -275,6 +279,12 @@ fn bool_field(doc: &AutoCommit, obj: &ObjId, field: &str) -> Result<bool, SyncEr
 /// other fields made elsewhere stand.
 pub(crate) fn put_card(doc: &mut AutoCommit, card: &Card) -> Result<(), SyncError> {
     let obj = card_object(doc, &card.id)?;
+    // What wrote a card never changes; it is written once it is known.
+    if !card.generator.is_empty()
+        && text_field(doc, &obj, "generator")?.as_deref() != Some(card.generator.as_str())
+    {
+        doc.put(&obj, "generator", card.generator.as_str())?;
+    }
     for (field, value) in [
         ("kind", &card.kind),
         ("front", &card.front),
@@ -338,6 +348,7 @@ pub(crate) fn read_cards(
             back: text_field(doc, &obj, "back")?.unwrap_or_default(),
             suspended: bool_field(doc, &obj, "suspended")?,
             deleted: bool_field(doc, &obj, "deleted")?,
+            generator: text_field(doc, &obj, "generator")?.unwrap_or_default(),
             choices: list_field(doc, &obj, "choices")?,
             media: list_field(doc, &obj, "media")?,
         });

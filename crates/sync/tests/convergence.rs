@@ -165,6 +165,7 @@ impl World {
                         back: String::new(),
                         suspended: false,
                         deleted: false,
+                        generator: String::new(),
                         choices: Vec::new(),
                         media: Vec::new(),
                     })

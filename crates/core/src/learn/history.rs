@@ -42,35 +42,8 @@ pub(crate) fn replay(
     reviews: &[PastReview],
     origin: &str,
 ) -> Result<Vec<ReviewId>> {
-    let mut past = Past::default();
-    let mut logged = Vec::new();
-    for review in reviews {
-        let outcome = scheduler.outcome(&past, review.rating, review.reviewed_at)?;
-        let id = ReviewId::from(review.id.as_str());
-        let added = log(
-            tx,
-            &LoggedReview {
-                id: &id,
-                card_id,
-                reviewed_at: review.reviewed_at,
-                rating: review.rating,
-                kind: outcome.kind,
-                elapsed_days: outcome.elapsed_days,
-                duration_ms: review.duration_ms,
-                memory: outcome.memory,
-                due: outcome.due,
-                origin,
-            },
-        )?;
-        if added {
-            logged.push(id);
-        }
-        past = Past {
-            memory: Some(outcome.memory),
-            last_review: Some(review.reviewed_at),
-            due: Some(outcome.due),
-        };
-    }
+    let new: Vec<&PastReview> = reviews.iter().collect();
+    let logged = log_in_place(tx, scheduler, card_id, &[], &new, origin)?;
     project(tx, card_id)?;
     Ok(logged)
 }
@@ -108,6 +81,21 @@ pub(crate) fn merge_later(
     if new.is_empty() {
         return Ok(Vec::new());
     }
+    let logged = log_in_place(tx, scheduler, card_id, &history, &new, origin)?;
+    reschedule_from_history(tx, card_id)?;
+    Ok(logged)
+}
+
+/// Logs the `new` reviews of card `card_id`, each scheduled by FSRS in its place among
+/// `history` (the card's answers so far: time, rating) and them; the ids logged.
+fn log_in_place(
+    tx: &Tx<'_>,
+    scheduler: &Scheduler,
+    card_id: &CardId,
+    history: &[(i64, i64)],
+    new: &[&PastReview],
+    origin: &str,
+) -> Result<Vec<ReviewId>> {
     // The whole history in time order, the new answers marked.
     let mut all: Vec<(i64, Rating, Option<&PastReview>)> = history
         .iter()
@@ -146,7 +134,6 @@ pub(crate) fn merge_later(
             due: Some(outcome.due),
         };
     }
-    reschedule_from_history(tx, card_id)?;
     Ok(logged)
 }
 

@@ -211,7 +211,7 @@ fn share_card(tx: &Tx<'_>, card_id: &CardId) -> Result<()> {
     let Some((mut card, media)) = tx
         .prepare_cached(
             "SELECT id, COALESCE(deck_id, ''), kind, front, back, suspended, state = 'deleted',
-                    choices, media
+                    choices, media, generator
              FROM cards WHERE id = ?1",
         )?
         .query_row([card_id], |row| {
@@ -226,6 +226,7 @@ fn share_card(tx: &Tx<'_>, card_id: &CardId) -> Result<()> {
                     back: row.get(4)?,
                     suspended: row.get::<_, i64>(5)? != 0,
                     deleted: row.get(6)?,
+                    generator: row.get(9)?,
                     choices: choices
                         .and_then(|c| serde_json::from_str(&c).ok())
                         .unwrap_or_default(),

@@ -473,6 +473,7 @@ fn project_card(tx: &Tx<'_>, card: &Card, now: i64) -> Result<bool> {
             back: &card.back,
             suspended: card.suspended,
             deleted: card.deleted,
+            generator: &card.generator,
             deck_id: deck.as_ref(),
             choices: choices.as_deref(),
             media: media.as_deref(),

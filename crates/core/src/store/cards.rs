@@ -336,6 +336,8 @@ pub(crate) struct SharedCard<'a> {
     pub back: &'a str,
     pub suspended: bool,
     pub deleted: bool,
+    /// What wrote it where it was made; empty from a peer that did not say.
+    pub generator: &'a str,
     pub deck_id: Option<&'a DeckId>,
     pub choices: Option<&'a str>,
     pub media: Option<&'a str>,
@@ -374,8 +376,8 @@ pub(crate) fn put_shared(tx: &Tx<'_>, card: &SharedCard<'_>, now: i64) -> Result
         .prepare_cached(
             "INSERT INTO cards (id, deck_id, kind, generator, front, back, state, seq,
                                 created_at, updated_at, suspended, choices, media)
-             VALUES (?1, ?2, ?3, 'sync', ?4, ?5, CASE WHEN ?6 THEN 'deleted' ELSE 'kept' END,
-                     0, ?7, ?7, ?8, ?9, ?10)
+             VALUES (?1, ?2, ?3, COALESCE(NULLIF(?11, ''), 'sync'), ?4, ?5,
+                     CASE WHEN ?6 THEN 'deleted' ELSE 'kept' END, 0, ?7, ?7, ?8, ?9, ?10)
              ON CONFLICT (id) DO NOTHING",
         )?
         .execute(params![
@@ -388,7 +390,8 @@ pub(crate) fn put_shared(tx: &Tx<'_>, card: &SharedCard<'_>, now: i64) -> Result
             now,
             card.suspended,
             card.choices,
-            card.media
+            card.media,
+            card.generator
         ])?;
     if inserted > 0 {
         tx.touch(Touched::Card(card.id))?;

@@ -175,7 +175,7 @@ fn teach_in_window(
     }
     student.json(&["sync"]);
     window.execute(
-        "[...document.querySelectorAll('.taught-class button.quiet')].pop().click(); return true",
+        "document.querySelector('#refresh-dashboard').click(); return true",
         serde_json::json!([]),
     )?;
     window.wait_for_text("#struggling", "Ben", WAIT)?;

@@ -111,6 +111,39 @@ fn every_card_of_the_sample_lesson_is_found_in_the_words_it_came_from() {
     assert!(share >= GROUNDED);
 }
 
+#[test]
+#[ignore = "needs the OCR, Whisper and embedding models; `cargo xtask test` provides them"]
+fn the_sample_lesson_the_program_carries_becomes_four_grounded_packs() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new(&dir.path().join("data")).env("SATCHEL_PASSPHRASE", PASSPHRASE);
+    cli.json(&["profile", "create", "Ada"]);
+    let out = cli.ok(&["sample-lesson", "--json"]);
+    let packs: Vec<serde_json::Value> = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(packs.len(), 4, "{out}");
+    let mut kinds = Vec::new();
+    for pack in &packs {
+        assert_eq!(pack["state"], "ready", "{pack:#}");
+        let cards = pack["cards"].as_array().unwrap();
+        assert!(!cards.is_empty(), "no cards from {}", pack["title"]);
+        for card in cards {
+            let kind = card["source_ref"]["kind"].as_str().unwrap();
+            let own = own_words(kind, card["source_ref"]["page"].as_u64());
+            let back = normal(card["back"].as_str().unwrap());
+            assert!(
+                own.contains(&back),
+                "{kind}: {card} is not in its file's own words"
+            );
+            kinds.push(kind.to_owned());
+        }
+    }
+    kinds.sort();
+    kinds.dedup();
+    assert_eq!(kinds, ["audio", "document", "image", "note"], "{out}");
+    // The library holds the lesson as a note and three sources, nothing twice.
+    let notes = cli.json(&["note", "list"]);
+    assert_eq!(notes.as_array().map(Vec::len), Some(1), "{notes}");
+}
+
 /// The words a sample-lesson file was made from (`assets/sample-lesson/make.sh`), at
 /// `page` for the PDF, normalised.
 fn own_words(kind: &str, page: Option<u64>) -> String {

@@ -685,6 +685,21 @@ pub async fn request_pack(
     .await
 }
 
+/// Brings the sample lesson into the open library; its reading and its packs are made
+/// by the library's jobs, whose events the window follows.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_sample_lesson(
+    shell: State<'_, Arc<Shell>>,
+    _: Args<command::AddSampleLesson>,
+) -> ReplyTo<command::AddSampleLesson> {
+    off_ui_thread(&shell, move |shell| {
+        let packs = with_open(shell, |p| p.add_sample_lesson(now()))?;
+        shell.work.wake();
+        Ok(packs)
+    })
+    .await
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn pack(
     shell: State<'_, Arc<Shell>>,

@@ -8,6 +8,7 @@ mod classroom;
 mod commands;
 mod ipc;
 mod media;
+mod print;
 mod recorder;
 mod window;
 mod work;
@@ -273,6 +274,7 @@ fn main() -> ExitCode {
             commands::ask,
             commands::concepts,
             commands::request_pack,
+            commands::add_sample_lesson,
             commands::pack,
             commands::packs_of,
             commands::set_card,
@@ -297,6 +299,8 @@ fn main() -> ExitCode {
             commands::pick_anki_deck,
             commands::export_anki,
             commands::save_csv,
+            print::print_page,
+            print::save_pdf,
             backups::backups,
             backups::backup_now,
             backups::backup_to_folder,

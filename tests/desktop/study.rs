@@ -453,6 +453,203 @@ fn an_anki_deck_brought_in_shows_its_picture_and_sound_in_review() {
     });
 }
 
+#[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver and the OCR, Whisper and embedding models; `cargo xtask test` provides them"]
+fn a_new_learner_is_offered_the_sample_lesson_and_studies_its_packs() {
+    let data = tempfile::tempdir().unwrap();
+    in_window(data.path(), "failure-sample.png", sample_lesson);
+}
+
+/// A new library offers the sample lesson; taken, its four parts are read and made
+/// into packs in front of the learner, each pack opens, and Study now leads to them.
+fn sample_lesson(window: &Session) -> Result<(), String> {
+    create_learner(window)?;
+    window.click(&window.wait_for("#sample-lesson", WAIT)?)?;
+    window.wait_for("#sample-progress", WAIT)?;
+    audit(window, "the sample lesson being made")?;
+    // Generous: the desktop tests run side by side on two cores, and this window
+    // loads Whisper, the OCR and the embedding model for the first time.
+    window.wait_for("#sample-study", Duration::from_secs(300))?;
+    let parts = window.execute(
+        "return [...document.querySelectorAll('#sample-progress .sample-pack')].map(li => li.textContent)",
+        serde_json::json!([]),
+    )?;
+    let opens = window.execute(
+        "return document.querySelectorAll('#sample-progress a.sample-open').length",
+        serde_json::json!([]),
+    )?;
+    if parts.as_array().map(Vec::len) != Some(4) || opens != serde_json::json!(4) {
+        return Err(format!(
+            "the sample lesson shows {parts} with {opens} packs to open"
+        ));
+    }
+    // The library lists what came in: the note and the three sources.
+    window.wait_for_text("#note-list", "The water cycle", WAIT)?;
+    window.wait_for_text("#source-list", "the lecture", WAIT)?;
+    audit(window, "the sample lesson made")?;
+    snapshot(window, "sample-lesson.png")?;
+    window.click(&window.wait_for("#sample-progress a.sample-open", WAIT)?)?;
+    window.wait_for("#pack-cards .study-card", WAIT)?;
+    window.click(&window.wait_for("#nav-study", WAIT)?)?;
+    window.wait_for("#study-steps a[href^='/review?deck=']", WAIT)?;
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver, xdotool and pdftotext; `cargo xtask test` provides them"]
+fn a_deck_prints_as_a_sheet_of_questions_with_its_answers_on_a_page_after() {
+    let data = tempfile::tempdir().unwrap();
+    let deck = data.path().join("french.apkg");
+    satchel_e2e::anki::write_apkg(&deck, true);
+    let library = data.path().join("satchel");
+    let pdf = data.path().join("sheet.pdf");
+    in_window(data.path(), "failure-sheet.png", |window| {
+        print_sheet(window, &deck, &library, &pdf)
+    });
+}
+
+/// A deck's sheet saved as a PDF through the system's save dialog and read back by
+/// poppler's pdftotext: the questions as the page lists them, the answers in the same
+/// order on a later page, and nothing of the app's frame or controls; then Print opens
+/// the system's print dialog, which Escape closes.
+fn print_sheet(window: &Session, deck: &Path, library: &Path, pdf: &Path) -> Result<(), String> {
+    create_learner(window)?;
+    window.execute(
+        "return window.__TAURI__.core.invoke('import_anki', { path: arguments[0] })",
+        serde_json::json!([deck.display().to_string()]),
+    )?;
+    window.click(&window.wait_for("#nav-cards", WAIT)?)?;
+    window.wait_for_text("#deck-list", "French::Animals", WAIT)?;
+    let sheet = window.execute(
+        "const item = [...document.querySelectorAll('#deck-list .deck-item')]
+            .find(li => li.textContent.includes('French::Animals'));
+         item.querySelector('a.deck-sheet').click(); return true",
+        serde_json::json!([]),
+    )?;
+    if sheet != serde_json::json!(true) {
+        return Err("no sheet link for the deck".into());
+    }
+    window.wait_for("#sheet-questions li", WAIT)?;
+    let listed = |css: &str| -> Result<Vec<String>, String> {
+        let found = window.execute(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent.trim())",
+            serde_json::json!([css]),
+        )?;
+        Ok(found
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default())
+    };
+    let questions = listed("#sheet-questions > li .sheet-question")?;
+    let answers = listed("#sheet-answers > li")?;
+    if questions.len() < 2 || questions.len() != answers.len() {
+        return Err(format!("the sheet lists {questions:?} and {answers:?}"));
+    }
+    audit(window, "a deck's sheet of questions")?;
+    snapshot(window, "deck-sheet.png")?;
+
+    let app = super::keyboard::app_process(library)?;
+    let before = super::keyboard::windows_of(&app)?;
+    window.click(&window.wait_for("#save-pdf", WAIT)?)?;
+    super::keyboard::save_in_file_dialog(&app, &before, pdf)?;
+    window.wait_for_text("#pdf-saved", "Saved", WAIT)?;
+    let read = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .map_err(|e| format!("pdftotext: {e}"))?;
+    if !read.status.success() {
+        return Err(format!(
+            "pdftotext could not read the PDF: {}",
+            String::from_utf8_lossy(&read.stderr)
+        ));
+    }
+    let text = String::from_utf8_lossy(&read.stdout).into_owned();
+    // pdftotext ends each page with a form feed.
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let page_of = |words: &str, from: usize| {
+        pages
+            .iter()
+            .enumerate()
+            .skip(from)
+            .find(|(_, page)| page.contains(words))
+            .map(|(i, _)| i)
+    };
+    let mut at = 0;
+    for question in &questions {
+        at = page_of(question, at).ok_or(format!("{question:?} is not in the PDF: {text}"))?;
+    }
+    let answers_page = page_of("Answers", 0).ok_or(format!("no answers in the PDF: {text}"))?;
+    if answers_page <= at {
+        return Err(format!(
+            "the answers share a page with the questions: {text}"
+        ));
+    }
+    let after: String = pages[answers_page..].concat();
+    let mut from = 0;
+    for answer in &answers {
+        from = after[from..]
+            .find(answer.as_str())
+            .map(|i| from + i + answer.len())
+            .ok_or(format!(
+                "answer {answer:?} is not among the answers, in order: {after}"
+            ))?;
+    }
+    for frame in ["Library", "Save as PDF", "Switch learner", "Study now"] {
+        if text.contains(frame) {
+            return Err(format!("the app's {frame:?} is on the paper: {text}"));
+        }
+    }
+
+    let before = super::keyboard::windows_of(&app)?;
+    window.click(&window.wait_for("#print-page", WAIT)?)?;
+    let started = Instant::now();
+    let dialog = loop {
+        let now = super::keyboard::windows_of(&app)?;
+        if let Some(new) = now.iter().find(|w| !before.contains(w)) {
+            break new.clone();
+        }
+        if started.elapsed() > WAIT {
+            return Err("Print opened no print dialog".into());
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let name = Command::new("xdotool")
+        .args(["getwindowname", &dialog])
+        .output()
+        .map_err(|e| format!("xdotool: {e}"))?;
+    if !String::from_utf8_lossy(&name.stdout).contains("Print") {
+        return Err(format!(
+            "the window Print opened is {:?}",
+            String::from_utf8_lossy(&name.stdout)
+        ));
+    }
+    Command::new("xdotool")
+        .args(["windowfocus", "--sync", &dialog])
+        .status()
+        .map_err(|e| format!("xdotool: {e}"))?;
+    std::thread::sleep(Duration::from_millis(500));
+    Command::new("xdotool")
+        .args(["key", "--clearmodifiers", "Escape"])
+        .status()
+        .map_err(|e| format!("xdotool: {e}"))?;
+    let started = Instant::now();
+    while super::keyboard::windows_of(&app)?.contains(&dialog) {
+        if started.elapsed() > WAIT {
+            return Err("Escape did not close the print dialog".into());
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // The window answers again once the dialog is gone.
+    window.click(&window.wait_for("#nav-cards", WAIT)?)?;
+    window.wait_for_text("#deck-list", "French::Animals", WAIT)?;
+    Ok(())
+}
+
 /// Every deck goes back out from the Cards page, through the system's save dialog, and
 /// Anki's own library opens what was written.
 fn back_to_anki(window: &Session, library: &Path, out: &Path) -> Result<(), String> {

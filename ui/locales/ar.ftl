@@ -1305,3 +1305,28 @@ progress-save_reviews_csv = احفظ المراجعات بصيغة CSV
 progress-save_mastery_csv = احفظ ما أعرفه بصيغة CSV
 class-save_csv = احفظ بصيغة CSV
 csv-saved = حُفظ: { $path }
+
+# الطباعة: صفحة على الورق أو ملف PDF.
+print-print = اطبع…
+print-save_pdf = احفظ بصيغة PDF
+print-saved = حُفظ: { $path }
+sheet-title = { $deck }: أسئلة
+sheet-questions = الأسئلة
+sheet-answers = الإجابات
+sheet-empty = لا بطاقات في هذه المجموعة لطباعتها.
+cards-sheet = ورقة
+cards-sheet_of = اطبع { $deck } ورقةَ أسئلة
+class-printable = تقرير للطباعة
+class-report_title = { $class }: تقرير الصف
+progress-print_name = تقدّم { $learner }
+
+# الدرس النموذجي، يُعرض حين تكون المكتبة فارغة.
+sample-title = جرّب درسًا نموذجيًا
+sample-explained = انظر ماذا يصنع Satchel بدرس قبل أن تحضر دروسك: ملاحظات مكتوبة، وصورة للسبورة، ومحاضرة مسجّلة، وصفحتان من كتاب عن دورة الماء، تُقرأ كلها على هذا الحاسوب وتصير حِزم دراسة فيها بطاقات للمراجعة.
+sample-start = أحضر الدرس النموذجي
+sample-making = تُعدّ حِزم الدراسة للدرس النموذجي
+sample-open_pack = افتح حزمته
+sample-failed = تعذّر إعداد هذه الحزمة.
+sample-waiting = قيد الإعداد
+sample-ready = حِزم الدراسة الأربع جاهزة.
+sample-study = ادرسها الآن

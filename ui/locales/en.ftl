@@ -1014,3 +1014,28 @@ progress-save_reviews_csv = Save reviews as CSV
 progress-save_mastery_csv = Save what I know as CSV
 class-save_csv = Save as CSV
 csv-saved = Saved: { $path }
+
+# Printing: a page on paper or as a PDF.
+print-print = Print…
+print-save_pdf = Save as PDF
+print-saved = Saved: { $path }
+sheet-title = { $deck }: questions
+sheet-questions = Questions
+sheet-answers = Answers
+sheet-empty = This deck has no cards to print.
+cards-sheet = Sheet
+cards-sheet_of = Print { $deck } as a sheet of questions
+class-printable = Printable report
+class-report_title = { $class }: class report
+progress-print_name = Progress of { $learner }
+
+# The sample lesson, offered on an empty library.
+sample-title = Try a sample lesson
+sample-explained = See what Satchel does with a lesson before you bring your own: typed notes, a photo of the board, a recorded lecture and two pages of a textbook about the water cycle are read on this computer and made into study packs, with cards to review.
+sample-start = Bring in the sample lesson
+sample-making = Making the sample lesson's study packs
+sample-open_pack = Open its pack
+sample-failed = This pack could not be made.
+sample-waiting = Being made
+sample-ready = All four study packs are ready.
+sample-study = Study them now

@@ -1112,3 +1112,28 @@ progress-save_reviews_csv = Guardar repasos como CSV
 progress-save_mastery_csv = Guardar lo que sé como CSV
 class-save_csv = Guardar como CSV
 csv-saved = Guardado: { $path }
+
+# Imprimir: una página en papel o como PDF.
+print-print = Imprimir…
+print-save_pdf = Guardar como PDF
+print-saved = Guardado: { $path }
+sheet-title = { $deck }: preguntas
+sheet-questions = Preguntas
+sheet-answers = Respuestas
+sheet-empty = Este mazo no tiene tarjetas que imprimir.
+cards-sheet = Hoja
+cards-sheet_of = Imprimir { $deck } como hoja de preguntas
+class-printable = Informe para imprimir
+class-report_title = { $class }: informe de la clase
+progress-print_name = Progreso de { $learner }
+
+# La lección de ejemplo, ofrecida en una biblioteca vacía.
+sample-title = Prueba una lección de ejemplo
+sample-explained = Mira lo que Satchel hace con una lección antes de traer las tuyas: unos apuntes escritos, una foto de la pizarra, una clase grabada y dos páginas de un libro sobre el ciclo del agua se leen en esta computadora y se convierten en paquetes de estudio, con tarjetas para repasar.
+sample-start = Traer la lección de ejemplo
+sample-making = Preparando los paquetes de estudio de la lección de ejemplo
+sample-open_pack = Abrir su paquete
+sample-failed = No se pudo preparar este paquete.
+sample-waiting = En preparación
+sample-ready = Los cuatro paquetes de estudio están listos.
+sample-study = Estudiarlos ahora

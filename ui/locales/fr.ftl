@@ -1106,3 +1106,28 @@ progress-save_reviews_csv = Enregistrer les révisions en CSV
 progress-save_mastery_csv = Enregistrer ce que je sais en CSV
 class-save_csv = Enregistrer en CSV
 csv-saved = Enregistré : { $path }
+
+# Imprimer : une page sur papier ou en PDF.
+print-print = Imprimer…
+print-save_pdf = Enregistrer en PDF
+print-saved = Enregistré : { $path }
+sheet-title = { $deck } : questions
+sheet-questions = Questions
+sheet-answers = Réponses
+sheet-empty = Ce paquet n’a aucune carte à imprimer.
+cards-sheet = Feuille
+cards-sheet_of = Imprimer { $deck } en feuille de questions
+class-printable = Rapport à imprimer
+class-report_title = { $class } : rapport de la classe
+progress-print_name = Progrès de { $learner }
+
+# La leçon d’exemple, proposée quand la bibliothèque est vide.
+sample-title = Essayer une leçon d’exemple
+sample-explained = Voyez ce que Satchel fait d’une leçon avant d’apporter les vôtres : des notes tapées, une photo du tableau, un cours enregistré et deux pages d’un manuel sur le cycle de l’eau sont lus sur cet ordinateur et transformés en paquets d’étude, avec des cartes à réviser.
+sample-start = Apporter la leçon d’exemple
+sample-making = Préparation des paquets d’étude de la leçon d’exemple
+sample-open_pack = Ouvrir son paquet
+sample-failed = Ce paquet n’a pas pu être préparé.
+sample-waiting = En préparation
+sample-ready = Les quatre paquets d’étude sont prêts.
+sample-study = Les étudier maintenant

@@ -1051,3 +1051,28 @@ progress-save_reviews_csv = रिव्यू CSV में सहेजें
 progress-save_mastery_csv = जो मैं जानता हूँ उसे CSV में सहेजें
 class-save_csv = CSV में सहेजें
 csv-saved = सहेजा गया: { $path }
+
+# छपाई: काग़ज़ पर या PDF के रूप में एक पन्ना।
+print-print = छापें…
+print-save_pdf = PDF के रूप में सहेजें
+print-saved = सहेजा गया: { $path }
+sheet-title = { $deck }: प्रश्न
+sheet-questions = प्रश्न
+sheet-answers = उत्तर
+sheet-empty = इस डेक में छापने के लिए कोई कार्ड नहीं है।
+cards-sheet = पत्रक
+cards-sheet_of = { $deck } को प्रश्न-पत्रक के रूप में छापें
+class-printable = छापने योग्य रिपोर्ट
+class-report_title = { $class }: कक्षा की रिपोर्ट
+progress-print_name = { $learner } की प्रगति
+
+# नमूना पाठ, खाली लाइब्रेरी में दिखाया जाता है।
+sample-title = एक नमूना पाठ आज़माएँ
+sample-explained = अपने पाठ लाने से पहले देखें कि Satchel एक पाठ के साथ क्या करता है: जल चक्र पर टाइप किए नोट्स, बोर्ड की एक फ़ोटो, एक रिकॉर्ड किया गया व्याख्यान और पाठ्यपुस्तक के दो पन्ने इसी कंप्यूटर पर पढ़े जाते हैं और दोहराने के कार्डों वाले अध्ययन पैक बन जाते हैं।
+sample-start = नमूना पाठ लाएँ
+sample-making = नमूना पाठ के अध्ययन पैक बन रहे हैं
+sample-open_pack = इसका पैक खोलें
+sample-failed = यह पैक नहीं बन सका।
+sample-waiting = बन रहा है
+sample-ready = चारों अध्ययन पैक तैयार हैं।
+sample-study = अभी पढ़ें

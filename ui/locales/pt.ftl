@@ -1109,3 +1109,28 @@ progress-save_reviews_csv = Salvar revisões como CSV
 progress-save_mastery_csv = Salvar o que sei como CSV
 class-save_csv = Salvar como CSV
 csv-saved = Salvo: { $path }
+
+# Imprimir: uma página em papel ou como PDF.
+print-print = Imprimir…
+print-save_pdf = Salvar como PDF
+print-saved = Salvo: { $path }
+sheet-title = { $deck }: perguntas
+sheet-questions = Perguntas
+sheet-answers = Respostas
+sheet-empty = Este baralho não tem cartões para imprimir.
+cards-sheet = Folha
+cards-sheet_of = Imprimir { $deck } como folha de perguntas
+class-printable = Relatório para imprimir
+class-report_title = { $class }: relatório da turma
+progress-print_name = Progresso de { $learner }
+
+# A lição de exemplo, oferecida numa biblioteca vazia.
+sample-title = Experimente uma lição de exemplo
+sample-explained = Veja o que o Satchel faz com uma lição antes de trazer as suas: anotações digitadas, uma foto do quadro, uma aula gravada e duas páginas de um livro sobre o ciclo da água são lidas neste computador e viram pacotes de estudo, com cartões para revisar.
+sample-start = Trazer a lição de exemplo
+sample-making = Preparando os pacotes de estudo da lição de exemplo
+sample-open_pack = Abrir o pacote
+sample-failed = Não foi possível preparar este pacote.
+sample-waiting = Em preparação
+sample-ready = Os quatro pacotes de estudo estão prontos.
+sample-study = Estudar agora

@@ -1038,3 +1038,28 @@ progress-save_reviews_csv = Hifadhi marudio kama CSV
 progress-save_mastery_csv = Hifadhi ninachojua kama CSV
 class-save_csv = Hifadhi kama CSV
 csv-saved = Imehifadhiwa: { $path }
+
+# Kuchapisha: ukurasa kwenye karatasi au kama PDF.
+print-print = Chapisha…
+print-save_pdf = Hifadhi kama PDF
+print-saved = Imehifadhiwa: { $path }
+sheet-title = { $deck }: maswali
+sheet-questions = Maswali
+sheet-answers = Majibu
+sheet-empty = Kifurushi hiki hakina kadi za kuchapisha.
+cards-sheet = Karatasi
+cards-sheet_of = Chapisha { $deck } kama karatasi ya maswali
+class-printable = Ripoti ya kuchapisha
+class-report_title = { $class }: ripoti ya darasa
+progress-print_name = Maendeleo ya { $learner }
+
+# Somo la mfano, linalotolewa maktaba ikiwa tupu.
+sample-title = Jaribu somo la mfano
+sample-explained = Ona Satchel hufanya nini na somo kabla ya kuleta masomo yako: maandishi yaliyochapwa, picha ya ubao, mhadhara uliorekodiwa na kurasa mbili za kitabu kuhusu mzunguko wa maji husomwa kwenye kompyuta hii na kugeuzwa kuwa vifurushi vya kujifunza, vyenye kadi za kurudia.
+sample-start = Leta somo la mfano
+sample-making = Vifurushi vya kujifunza vya somo la mfano vinaandaliwa
+sample-open_pack = Fungua kifurushi chake
+sample-failed = Kifurushi hiki hakikuweza kuandaliwa.
+sample-waiting = Kinaandaliwa
+sample-ready = Vifurushi vyote vinne vya kujifunza viko tayari.
+sample-study = Jifunze sasa

@@ -216,6 +216,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/progress") view=|| view! { <Shell><Progress/></Shell> }/>
                 <Route path=path!("/class") view=|| view! { <Shell><ClassPage/></Shell> }/>
                 <Route path=path!("/help") view=|| view! { <Shell><crate::pages::help::Help/></Shell> }/>
+                <Route path=path!("/print/deck") view=|| view! { <Shell><crate::pages::print::DeckSheet/></Shell> }/>
+                <Route path=path!("/print/class/:id") view=|| view! { <Shell><crate::pages::print::ClassReportSheet/></Shell> }/>
             </Routes>
         </Router>
         }

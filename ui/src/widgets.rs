@@ -448,3 +448,42 @@ pub fn SaveCsvButton(
         <ErrorBanner error/>
     }
 }
+
+/// Print and Save as PDF for the page shown, laid out by the print stylesheet (the
+/// app's frame and every control left off the paper); `name` is the PDF's suggested
+/// file name.
+#[component]
+pub fn PrintButtons(#[prop(into)] name: Signal<String>) -> impl IntoView {
+    let saved = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<ErrorView>);
+    let print = move |_| {
+        spawn_local(async move {
+            if let Err(e) = crate::ipc::invoke(command::PrintPage {}).await {
+                error.set(Some(e));
+            }
+        });
+    };
+    let save = move |_| {
+        let name = name.get_untracked();
+        spawn_local(async move {
+            match crate::ipc::invoke(command::SavePdf { name }).await {
+                Ok(Some(path)) => {
+                    saved.set(Some(path));
+                    error.set(None);
+                }
+                Ok(None) => {}
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <span class="print-actions no-print">
+            <button type="button" class="button quiet" id="print-page" on:click=print>{t("print-print")}</button>
+            <button type="button" class="button quiet" id="save-pdf" on:click=save>{t("print-save_pdf")}</button>
+            {move || saved.get().map(|path| view! {
+                <span role="status" class="muted" id="pdf-saved">{crate::i18n::t_with("print-saved", &[("path", &path)])}</span>
+            })}
+            <ErrorBanner error/>
+        </span>
+    }
+}

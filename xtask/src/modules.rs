@@ -46,7 +46,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "sharing and the network client",
         &["shared", "remote", "bundle", "class", "offers"],
     ),
-    ("composition", &["work", "profiles"]),
+    ("composition", &["work", "profiles", "sample"]),
 ];
 
 pub fn check() -> anyhow::Result<()> {

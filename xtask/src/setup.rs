@@ -57,6 +57,9 @@ const APT_PACKAGES: &[&str] = &[
     // OCR and PDF test pages are rendered by ImageMagick in the DejaVu fonts; text and
     // scanned PDFs are made by Ghostscript.
     "ghostscript",
+    // A page printed into a PDF is read back by poppler's pdftotext, not by Satchel's
+    // own PDF reader.
+    "poppler-utils",
     // Hindi and Arabic pictures are read by Tesseract's recognisers, through the
     // library; the tests render their lines shaped, with Pango.
     "libtesseract5",

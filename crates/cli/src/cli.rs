@@ -133,6 +133,11 @@ pub enum Command {
     },
     /// The decks, each with its cards, those due today and those new.
     Decks,
+    /// Bring in the sample lesson (typed notes, a photo of the board, a recorded
+    /// lecture and two textbook pages about the water cycle) and make a study pack of
+    /// each. Waits until they are made. With --json, prints the four packs as an array,
+    /// each as `pack` prints one.
+    SampleLesson,
     /// Review cards: the card due next, answering it, undoing an answer, and the
     /// learner's scheduling. Times are now, or SATCHEL_NOW_MS when set (for scripts).
     Review {

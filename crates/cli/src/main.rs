@@ -72,6 +72,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Jobs { command } => jobs::jobs(&cli, &satchel, command.as_ref()),
         Command::Card { command } => learn::card(&cli, &satchel, command),
         Command::Decks => learn::decks(&cli, &satchel),
+        Command::SampleLesson => pack::sample_lesson(&cli, &satchel),
         Command::Review { command } => learn::review(&cli, &satchel, command),
         Command::Stats { csv, mastery_csv } => {
             learn::stats(&cli, &satchel, csv.as_deref(), mastery_csv.as_deref())

@@ -113,6 +113,64 @@ pub fn pack(
     show(&pack)
 }
 
+/// `satchel sample-lesson`: the sample lesson brought in and its four packs made here.
+pub fn sample_lesson(cli: &Cli, satchel: &Satchel) -> Result<(), Failure> {
+    let profile = Arc::new(unlock(cli, satchel)?);
+    let requested = profile.add_sample_lesson(SystemClock.now_ms())?;
+    let events = profile.events().subscribe();
+    let runner = runner(cli, &profile)?;
+    let terminal = std::io::stderr().is_terminal() && !cli.json;
+    let total = requested.len();
+    until(|| {
+        events.try_iter().for_each(drop);
+        let mut settled = 0;
+        for pack in &requested {
+            if profile.pack_settled(&pack.id)? {
+                settled += 1;
+            }
+        }
+        if terminal {
+            eprint!("\rMaking the sample lesson's study packs — {settled} of {total} made");
+        }
+        Ok(settled == total)
+    })?;
+    drop(runner);
+    if terminal {
+        eprint!("\r\x1b[2K");
+    }
+    let packs = requested
+        .iter()
+        .map(|pack| profile.pack(&pack.id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let failed: Vec<&str> = packs
+        .iter()
+        .filter(|p| p.state == PackState::Failed)
+        .map(|p| p.title.as_str())
+        .collect();
+    print(cli.json, &packs, |packs| {
+        for pack in packs {
+            println!(
+                "{} “{}”: {} cards, {} quiz questions ({:?})",
+                pack.id,
+                pack.title,
+                pack.cards.len(),
+                pack.quiz.len(),
+                pack.state
+            );
+        }
+        println!("\nStudy them with `satchel review next`.");
+    })?;
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::new(
+            satchel_core::types::ErrorCode::Internal,
+            format!("these packs could not be made: {}", failed.join(", ")),
+        )
+        .with_hint("see `satchel jobs`; `satchel jobs retry ID` tries a step again"))
+    }
+}
+
 fn describe(pack: &PackView) {
     println!(
         "Study pack {} from “{}” ({:?})",

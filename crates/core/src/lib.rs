@@ -31,6 +31,7 @@ mod profiles;
 mod recording;
 pub mod remote;
 pub mod reports;
+mod sample;
 pub mod search;
 mod shared;
 mod sources;

@@ -270,6 +270,18 @@ commands! {
     /// Saves a report as CSV where the learner chooses; the file written, or `None`
     /// when they cancel.
     save_csv => SaveCsv { report: CsvReport } -> Option<String>;
+    /// Brings the sample lesson (notes, a photo of the board, a recording and a PDF
+    /// about the water cycle) into the open library and asks a study pack of each: the
+    /// four packs, being made.
+    add_sample_lesson => AddSampleLesson {} -> Vec<PackView>;
+    /// Opens the system's print dialog on the page shown, laid out by its print
+    /// stylesheet.
+    print_page => PrintPage {} -> ();
+    /// Prints the page shown into a PDF where the learner chooses (`name` suggests the
+    /// file's name); the file written, or `None` when they cancel. Where the system
+    /// cannot print to a file unasked, its print dialog opens instead (its printers
+    /// include one that saves a PDF) and `None` comes back.
+    save_pdf => SavePdf { name: String } -> Option<String>;
     /// Asks for an Anki deck (.apkg) with the system's file dialog.
     pick_anki_deck => PickAnkiDeck {} -> Option<String>;
     /// Brings in an Anki deck with its media and review history.

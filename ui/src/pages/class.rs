@@ -751,8 +751,10 @@ fn percent(m: f32) -> String {
 
 /// The class dashboard: lessons' completion, the student × concept matrix, and who
 /// is struggling with what.
+///
+/// On the report's printable page (`sheet`), it offers no way to its own page again.
 #[component]
-fn Dashboard(report: ClassReport) -> impl IntoView {
+pub(crate) fn Dashboard(report: ClassReport, #[prop(optional)] sheet: bool) -> impl IntoView {
     const CELL: usize = 28;
     const LABELS: usize = 150;
     const HEAD: usize = 110;
@@ -782,10 +784,14 @@ fn Dashboard(report: ClassReport) -> impl IntoView {
         ],
     );
     let class_id = report.class.id.clone();
+    let printable = format!("/print/class/{class_id}");
     view! {
         <div class="dashboard" id="class-dashboard">
-            <div class="actions">
+            <div class="actions no-print">
                 <crate::widgets::SaveCsvButton report=satchel_types::CsvReport::Class { class_id } id="save-class-csv" label="class-save_csv"/>
+                {(!sheet).then(|| view! {
+                    <leptos_router::components::A href=printable attr:class="button quiet" attr:id="class-printable">{t("class-printable")}</leptos_router::components::A>
+                })}
             </div>
             <h3 class="section-title">{t("class-completion")}</h3>
             {if report.lessons.is_empty() {

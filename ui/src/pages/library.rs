@@ -278,6 +278,7 @@ pub fn Library() -> impl IntoView {
                 <p class="empty">{t("library-empty")}</p>
                 <p class="muted center">{t("library-drop_hint")}</p>
             </Show>
+            <SampleLesson nothing=Signal::derive(nothing)/>
             <Show when=move || !session.sources.with(Vec::is_empty)>
                 <h2 class="section-title">{t("library-recordings")}</h2>
                 <ul class="note-list" id="source-list">
@@ -425,5 +426,102 @@ mod tests {
             |i| i.1,
         );
         assert_eq!(joined, [item("a", 20, "ready")]);
+    }
+}
+
+/// The sample lesson, offered while the library is empty: its notes, photo, recording
+/// and PDF brought in and made into study packs in front of the learner, each pack's
+/// making followed until all four can be studied.
+#[component]
+fn SampleLesson(nothing: Signal<bool>) -> impl IntoView {
+    use crate::app::PackProgress;
+    use satchel_types::{ErrorView, PackState, PackView};
+    let session = session();
+    let packs = RwSignal::new(None::<Vec<PackView>>);
+    let error = RwSignal::new(None::<ErrorView>);
+    let busy = RwSignal::new(false);
+    let start = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            match ipc::invoke(command::AddSampleLesson {}).await {
+                Ok(list) => {
+                    error.set(None);
+                    packs.set(Some(list));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    // A pack's state: from its events once they come, else as it was asked for.
+    let state_of = move |pack: &PackView| {
+        session
+            .packs
+            .with(|p| p.get(&pack.id).copied())
+            .unwrap_or(PackProgress {
+                state: pack.state,
+                done: 0,
+                total: 0,
+            })
+    };
+    let all_ready = move || {
+        packs.with(|list| {
+            list.as_ref().is_some_and(|list| {
+                list.iter()
+                    .all(|pack| state_of(pack).state == PackState::Ready)
+            })
+        })
+    };
+    view! {
+        <ErrorBanner error/>
+        {move || match packs.get() {
+            None => nothing.get().then(|| view! {
+                <section class="card sample-lesson" aria-labelledby="sample-title">
+                    <h2 id="sample-title">{t("sample-title")}</h2>
+                    <p class="prose">{t("sample-explained")}</p>
+                    <button type="button" class="button primary" id="sample-lesson"
+                        on:click=start disabled=move || busy.get()>
+                        {t("sample-start")}
+                    </button>
+                </section>
+            }).into_any(),
+            Some(list) => view! {
+                <section class="card sample-lesson" aria-labelledby="sample-title" id="sample-progress">
+                    <h2 id="sample-title">{t("sample-making")}</h2>
+                    <ul class="sample-packs">
+                        {list.into_iter().map(|pack| {
+                            let title = pack.title.clone();
+                            view! {
+                                <li class="sample-pack">
+                                    <span class="sample-part" dir="auto">{title}</span>
+                                    {move || {
+                                        let id = pack.id.clone();
+                                        let now = state_of(&pack);
+                                        match now.state {
+                                            PackState::Ready => view! {
+                                                <A href=format!("/packs/{id}") attr:class="button sample-open">{t("sample-open_pack")}</A>
+                                            }.into_any(),
+                                            PackState::Failed => view! {
+                                                <span class="error-inline" role="status">{t("sample-failed")}</span>
+                                            }.into_any(),
+                                            PackState::Building => view! {
+                                                <span class="sample-state">
+                                                    <ProgressBar done=i64::from(now.done) total=(now.total > 0).then_some(i64::from(now.total))/>
+                                                    <span class="visually-hidden">{t("sample-waiting")}</span>
+                                                </span>
+                                            }.into_any(),
+                                        }
+                                    }}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <Show when=all_ready>
+                        <p role="status">{t("sample-ready")}</p>
+                        <A href="/study" attr:class="button primary" attr:id="sample-study">{t("sample-study")}</A>
+                    </Show>
+                </section>
+            }.into_any(),
+        }}
     }
 }

@@ -5,6 +5,7 @@ pub mod help;
 pub mod learner;
 pub mod library;
 pub mod pack;
+pub mod print;
 pub mod progress;
 pub mod recovery;
 pub mod search;

@@ -45,11 +45,21 @@ pub fn Progress() -> impl IntoView {
         <div class="page progress-page">
             <header class="page-header">
                 <h1>{t("progress-title")}</h1>
-                <div class="actions">
+                <div class="actions no-print">
+                    <crate::widgets::PrintButtons name=Signal::derive(move || {
+                        let learner = session.profile.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+                        t_with("progress-print_name", &[("learner", &learner)])
+                    })/>
                     <crate::widgets::SaveCsvButton report=satchel_types::CsvReport::Reviews id="save-reviews-csv" label="progress-save_reviews_csv"/>
                     <crate::widgets::SaveCsvButton report=satchel_types::CsvReport::Mastery id="save-mastery-csv" label="progress-save_mastery_csv"/>
                 </div>
             </header>
+            // On paper, whose progress and of when.
+            <p class="print-only sheet-date">{move || format!(
+                "{} · {}",
+                session.profile.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default()),
+                crate::widgets::local_date(js_sys::Date::now() as i64)
+            )}</p>
             <ErrorBanner error/>
             {move || stats.get().map(|s| view! {
                 <Summary stats=s.clone()/>
@@ -411,7 +421,7 @@ fn Scheduling(settings: LearningSettings, reviews: u32) -> impl IntoView {
         )
     });
     view! {
-        <section class="scheduling" aria-labelledby="scheduling-title">
+        <section class="scheduling no-print" aria-labelledby="scheduling-title">
             <h2 class="section-title" id="scheduling-title">{t("progress-scheduling")}</h2>
             <ErrorBanner error/>
             <form on:submit=save class="card">

@@ -29,7 +29,10 @@ pub fn RecoveryCodeNotice(code: String, on_done: Callback<()>) -> impl IntoView 
                     <span class="group">{group.to_owned()}</span>
                 }).collect_view()}
             </p>
-            <label class="check">
+            <div class="actions">
+                <crate::widgets::PrintButtons name=Signal::derive(|| t("recovery-title"))/>
+            </div>
+            <label class="check no-print">
                 <input
                     type="checkbox"
                     id="recovery-ack"
@@ -37,7 +40,7 @@ pub fn RecoveryCodeNotice(code: String, on_done: Callback<()>) -> impl IntoView 
                 />
                 {t("recovery-acknowledge")}
             </label>
-            <div class="actions">
+            <div class="actions no-print">
                 <button
                     id="recovery-continue"
                     class="button primary"

@@ -860,11 +860,16 @@ pub fn Cards() -> impl IntoView {
                 {move || decks.get().into_iter().map(|deck| {
                     let id = deck.id.clone();
                     let shown = id.clone();
+                    let sheet = id.clone();
                     view! {
                         <li class="deck-item">
                             <button type="button" class="link deck-name" on:click=move |_| open_deck.set(Some(id.clone()))>{crate::widgets::deck_name(&deck.name)}</button>
                             <span class="muted">{t_with("cards-deck_counts", &[("cards", &deck.cards), ("due", &deck.due), ("new", &deck.new)])}</span>
                             <A href=format!("/review?deck={shown}") attr:class="button">{t("study-learn")}</A>
+                            <A href=format!("/print/deck?deck={sheet}") attr:class="button subtle deck-sheet"
+                                attr:aria-label=t_with("cards-sheet_of", &[("deck", &deck.name)])>
+                                {t("cards-sheet")}
+                            </A>
                             <button type="button" class="button subtle export-deck"
                                 attr:aria-label=t_with("cards-export_deck", &[("deck", &deck.name)])
                                 disabled=move || exporting.get()

@@ -10,6 +10,7 @@ mod ipc;
 mod media;
 mod print;
 mod recorder;
+mod reminders;
 mod window;
 mod work;
 
@@ -64,6 +65,8 @@ pub struct Shell {
     meaning: Arc<Meaning>,
     /// The class server this app runs in teacher mode, if any.
     class_host: classroom::ClassHost,
+    /// The language the window speaks, as it told: for the words the shell writes.
+    language: Mutex<Option<String>>,
 }
 
 impl Shell {
@@ -178,6 +181,7 @@ fn main() -> ExitCode {
         pages: media::PageCache::default(),
         meaning,
         class_host: classroom::ClassHost::default(),
+        language: Mutex::new(None),
     });
     match media::start(Arc::clone(&shell)) {
         Ok(base) => {
@@ -191,6 +195,7 @@ fn main() -> ExitCode {
     let indexing = Arc::clone(&shell);
     let syncing = Arc::clone(&shell);
     let backing_up = Arc::clone(&shell);
+    let reminding = Arc::clone(&shell);
     let builder = tauri::Builder::default();
     // First, so a second start hands over before anything else is set up.
     #[cfg(not(unix))]
@@ -198,6 +203,7 @@ fn main() -> ExitCode {
     let result = builder
         .plugin(window::remembered(&data_dir))
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(shell)
         .setup(move |app| {
             #[cfg(unix)]
@@ -229,6 +235,11 @@ fn main() -> ExitCode {
             std::thread::Builder::new()
                 .name("satchel-backups".into())
                 .spawn(move || backups::background_backups(&backing_up))?;
+            reminders::on_click(app.handle());
+            let reminder_app = app.handle().clone();
+            std::thread::Builder::new()
+                .name("satchel-reminders".into())
+                .spawn(move || reminders::background_reminders(&reminding, &reminder_app))?;
             Ok(())
         })
         .invoke_handler(ipc::handlers![
@@ -312,6 +323,9 @@ fn main() -> ExitCode {
             commands::import_anki,
             commands::pick_card_media,
             commands::set_time_zone,
+            reminders::reminders,
+            reminders::set_reminders,
+            reminders::set_language,
             commands::sync_status,
             commands::sync_sign_in,
             commands::sync_sign_out,

@@ -32,18 +32,34 @@ fn system_language() -> (&'static str, &'static str) {
 /// Message `id` in the system's language: the window's choice lives in its own
 /// storage, which is not open yet.
 fn t(id: &str) -> String {
-    use fluent_bundle::{FluentBundle, FluentResource};
-    let (tag, source) = system_language();
+    t_in(None, id, &[])
+}
+
+/// Message `id` with `args` in the language tagged `tag` (the window's, as it told the
+/// shell), or the system's when the window speaks none of them or has not said.
+pub fn t_in(
+    tag: Option<&str>,
+    id: &str,
+    args: &[(&str, fluent_bundle::FluentValue<'_>)],
+) -> String {
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+    let (tag, source) = tag
+        .and_then(|tag| LOCALES.iter().find(|(t, _)| *t == tag).copied())
+        .unwrap_or_else(system_language);
     let mut bundle = FluentBundle::new(vec![tag.parse().unwrap_or_default()]);
     bundle.set_use_isolating(false);
     let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
     let _ = bundle.add_resource(resource);
+    let mut values = FluentArgs::new();
+    for (name, value) in args {
+        values.set(*name, value.clone());
+    }
     bundle
         .get_message(id)
         .and_then(|m| m.value())
         .map(|pattern| {
             bundle
-                .format_pattern(pattern, None, &mut Vec::new())
+                .format_pattern(pattern, Some(&values), &mut Vec::new())
                 .into_owned()
         })
         .unwrap_or_else(|| id.to_owned())

@@ -454,6 +454,120 @@ fn an_anki_deck_brought_in_shows_its_picture_and_sound_in_review() {
 }
 
 #[test]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver and dunst; `cargo xtask test` provides them"]
+fn reviews_waiting_are_told_by_a_notification_and_a_childs_library_starts_without() {
+    let data = tempfile::tempdir().unwrap();
+    let deck = data.path().join("french.apkg");
+    satchel_e2e::anki::write_apkg(&deck, true);
+    // A notification server of the test's own on the session bus: dunst, a real one,
+    // whose history says what it was asked to show.
+    let mut dunst = Command::new("dunst")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dunst starts");
+    let started = Instant::now();
+    while !Command::new("dunstctl")
+        .arg("is-paused")
+        .output()
+        .is_ok_and(|out| out.status.success())
+    {
+        assert!(started.elapsed() < WAIT, "dunst never answered on the bus");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    in_window(data.path(), "failure-reminder.png", |window| {
+        reminded(window, &deck)
+    });
+    let _ = dunst.kill();
+    let _ = dunst.wait();
+}
+
+/// What dunst was asked to show (its history, once every notification is closed), as
+/// text.
+fn notified() -> Result<String, String> {
+    Command::new("dunstctl")
+        .arg("close-all")
+        .status()
+        .map_err(|e| format!("dunstctl: {e}"))?;
+    let history = Command::new("dunstctl")
+        .arg("history")
+        .output()
+        .map_err(|e| format!("dunstctl: {e}"))?;
+    Ok(String::from_utf8_lossy(&history.stdout).into_owned())
+}
+
+/// A learner with reviews due is told so by a notification within the minute the app
+/// looks in; marking the library a child's turns reminders off, and that is kept.
+fn reminded(window: &Session, deck: &Path) -> Result<(), String> {
+    // A name no other test's learner has: the desktop tests share the session bus.
+    let name = "Zuri";
+    window.type_text(&window.wait_for("#profile-name", WAIT)?, name)?;
+    window.type_text(&window.wait_for("#passphrase", WAIT)?, PASSPHRASE)?;
+    window.type_text(&window.wait_for("#passphrase-confirm", WAIT)?, PASSPHRASE)?;
+    window.click(&window.wait_for("#create-profile", WAIT)?)?;
+    window.click(&window.wait_for("#recovery-ack", WAIT)?)?;
+    window.click(&window.wait_for("#recovery-continue", WAIT)?)?;
+    window.wait_for("#import-audio", WAIT)?;
+    window.execute(
+        "return window.__TAURI__.core.invoke('import_anki', { path: arguments[0] })",
+        serde_json::json!([deck.display().to_string()]),
+    )?;
+    let due = window.execute(
+        "return window.__TAURI__.core.invoke('learning_stats', {}).then(s => s.counts.due + s.counts.learning)",
+        serde_json::json!([]),
+    )?;
+    if due.as_u64().unwrap_or(0) == 0 {
+        return Err(format!("the deck has no review due: {due}"));
+    }
+    window.click(&window.wait_for("a[href='/settings']", WAIT)?)?;
+    let on = window.wait_for("#reminders-on", WAIT)?;
+    if window.execute(
+        "return document.querySelector('#reminders-on').checked",
+        serde_json::json!([]),
+    )? != serde_json::json!(true)
+    {
+        return Err("reminders are off in a new library".into());
+    }
+    audit(window, "reminders in Settings")?;
+    let wanted = format!("{name}, {due} card");
+    let started = Instant::now();
+    loop {
+        let shown = notified()?;
+        if shown.contains(&wanted) && shown.contains("Reviews are waiting") {
+            break;
+        }
+        if started.elapsed() > Duration::from_secs(180) {
+            return Err(format!(
+                "no reminder saying {wanted:?} in 3 minutes: {shown}"
+            ));
+        }
+        std::thread::sleep(Duration::from_secs(2));
+    }
+    // A child's library: reminders go off with it, and stay so.
+    window.click(&window.wait_for("#child-library", WAIT)?)?;
+    let started = Instant::now();
+    while window.execute(
+        "return document.querySelector('#reminders-on').checked",
+        serde_json::json!([]),
+    )? != serde_json::json!(false)
+    {
+        if started.elapsed() > WAIT {
+            return Err("marking a child's library left reminders on".into());
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    drop(on);
+    let kept = window.execute(
+        "return window.__TAURI__.core.invoke('reminders', {})",
+        serde_json::json!([]),
+    )?;
+    if kept != serde_json::json!({ "child": true, "chosen": null }) {
+        return Err(format!("the library keeps {kept}"));
+    }
+    snapshot(window, "reminders.png")
+}
+
+#[test]
 #[ignore = "needs a display, tauri-driver, WebKitWebDriver and the OCR, Whisper and embedding models; `cargo xtask test` provides them"]
 fn a_new_learner_is_offered_the_sample_lesson_and_studies_its_packs() {
     let data = tempfile::tempdir().unwrap();

@@ -1330,3 +1330,20 @@ sample-failed = تعذّر إعداد هذه الحزمة.
 sample-waiting = قيد الإعداد
 sample-ready = حِزم الدراسة الأربع جاهزة.
 sample-study = ادرسها الآن
+
+# التذكيرات: إشعار حين تنتظر مراجعات.
+reminder-title = مراجعات في انتظارك
+reminder-body =
+    { $n ->
+        [zero] { $learner }، لا بطاقات جاهزة للمراجعة في Satchel.
+        [one] { $learner }، بطاقة واحدة جاهزة للمراجعة في Satchel.
+        [two] { $learner }، بطاقتان جاهزتان للمراجعة في Satchel.
+        [few] { $learner }، { $n } بطاقات جاهزة للمراجعة في Satchel.
+        [many] { $learner }، { $n } بطاقة جاهزة للمراجعة في Satchel.
+       *[other] { $learner }، { $n } بطاقة جاهزة للمراجعة في Satchel.
+    }
+reminders-title = التذكيرات
+reminders-explained = ما دام Satchel مفتوحًا، يخبرك إشعار حين تصير بطاقات جاهزة للمراجعة، مرة كل أربع ساعات على الأكثر.
+reminders-on = ذكّرني حين يحين موعد المراجعات
+reminders-child = هذه مكتبة طفل
+reminders-child_hint = تبدأ مكتبة الطفل والتذكيرات مطفأة؛ يستطيع أحد الوالدين تشغيلها من هنا.

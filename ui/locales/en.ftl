@@ -1039,3 +1039,16 @@ sample-failed = This pack could not be made.
 sample-waiting = Being made
 sample-ready = All four study packs are ready.
 sample-study = Study them now
+
+# Reminders: a notification when reviews are waiting.
+reminder-title = Reviews are waiting
+reminder-body =
+    { $n ->
+        [one] { $learner }, { $n } card is ready to review in Satchel.
+       *[other] { $learner }, { $n } cards are ready to review in Satchel.
+    }
+reminders-title = Reminders
+reminders-explained = While Satchel is open, a notification says when cards are ready to review, at most once every four hours.
+reminders-on = Remind me when reviews are due
+reminders-child = This is a child’s library
+reminders-child_hint = A child’s library starts with reminders off; a parent can turn them on here.

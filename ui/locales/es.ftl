@@ -1137,3 +1137,16 @@ sample-failed = No se pudo preparar este paquete.
 sample-waiting = En preparación
 sample-ready = Los cuatro paquetes de estudio están listos.
 sample-study = Estudiarlos ahora
+
+# Recordatorios: un aviso cuando hay repasos pendientes.
+reminder-title = Tienes repasos pendientes
+reminder-body =
+    { $n ->
+        [one] { $learner }, { $n } tarjeta está lista para repasar en Satchel.
+       *[other] { $learner }, { $n } tarjetas están listas para repasar en Satchel.
+    }
+reminders-title = Recordatorios
+reminders-explained = Mientras Satchel está abierto, un aviso dice cuándo hay tarjetas listas para repasar, como mucho una vez cada cuatro horas.
+reminders-on = Avisarme cuando haya repasos pendientes
+reminders-child = Es la biblioteca de un niño o una niña
+reminders-child_hint = La biblioteca de un niño empieza con los recordatorios apagados; un padre o una madre puede encenderlos aquí.

@@ -1123,11 +1123,24 @@ progress-print_name = Progrès de { $learner }
 
 # La leçon d’exemple, proposée quand la bibliothèque est vide.
 sample-title = Essayer une leçon d’exemple
-sample-explained = Voyez ce que Satchel fait d’une leçon avant d’apporter les vôtres : des notes tapées, une photo du tableau, un cours enregistré et deux pages d’un manuel sur le cycle de l’eau sont lus sur cet ordinateur et transformés en paquets d’étude, avec des cartes à réviser.
+sample-explained = Voyez ce que Satchel fait d’une leçon avant d’apporter les vôtres : des notes tapées, une photo du tableau, un cours enregistré et deux pages d’un manuel sur le cycle de l’eau sont lus sur cet ordinateur et transformés en kits de révision, avec des cartes à réviser.
 sample-start = Apporter la leçon d’exemple
-sample-making = Préparation des paquets d’étude de la leçon d’exemple
-sample-open_pack = Ouvrir son paquet
-sample-failed = Ce paquet n’a pas pu être préparé.
+sample-making = Préparation des kits de révision de la leçon d’exemple
+sample-open_pack = Ouvrir son kit
+sample-failed = Ce kit n’a pas pu être préparé.
 sample-waiting = En préparation
-sample-ready = Les quatre paquets d’étude sont prêts.
+sample-ready = Les quatre kits de révision sont prêts.
 sample-study = Les étudier maintenant
+
+# Rappels : une notification quand des révisions attendent.
+reminder-title = Des révisions vous attendent
+reminder-body =
+    { $n ->
+        [one] { $learner }, { $n } carte est prête à réviser dans Satchel.
+       *[other] { $learner }, { $n } cartes sont prêtes à réviser dans Satchel.
+    }
+reminders-title = Rappels
+reminders-explained = Tant que Satchel est ouvert, une notification signale les cartes prêtes à réviser, au plus une fois toutes les quatre heures.
+reminders-on = Me prévenir quand des révisions sont dues
+reminders-child = C’est la bibliothèque d’un enfant
+reminders-child_hint = La bibliothèque d’un enfant commence sans rappels ; un parent peut les activer ici.

@@ -1134,3 +1134,16 @@ sample-failed = Não foi possível preparar este pacote.
 sample-waiting = Em preparação
 sample-ready = Os quatro pacotes de estudo estão prontos.
 sample-study = Estudar agora
+
+# Lembretes: um aviso quando há revisões à espera.
+reminder-title = Há revisões à sua espera
+reminder-body =
+    { $n ->
+        [one] { $learner }, { $n } cartão está pronto para revisar no Satchel.
+       *[other] { $learner }, { $n } cartões estão prontos para revisar no Satchel.
+    }
+reminders-title = Lembretes
+reminders-explained = Enquanto o Satchel está aberto, um aviso diz quando há cartões prontos para revisar, no máximo uma vez a cada quatro horas.
+reminders-on = Avisar-me quando houver revisões
+reminders-child = Esta é a biblioteca de uma criança
+reminders-child_hint = A biblioteca de uma criança começa com os lembretes desligados; um responsável pode ligá-los aqui.

@@ -1046,7 +1046,7 @@ print-saved = Imehifadhiwa: { $path }
 sheet-title = { $deck }: maswali
 sheet-questions = Maswali
 sheet-answers = Majibu
-sheet-empty = Kifurushi hiki hakina kadi za kuchapisha.
+sheet-empty = Fungu hili halina kadi za kuchapisha.
 cards-sheet = Karatasi
 cards-sheet_of = Chapisha { $deck } kama karatasi ya maswali
 class-printable = Ripoti ya kuchapisha
@@ -1063,3 +1063,16 @@ sample-failed = Kifurushi hiki hakikuweza kuandaliwa.
 sample-waiting = Kinaandaliwa
 sample-ready = Vifurushi vyote vinne vya kujifunza viko tayari.
 sample-study = Jifunze sasa
+
+# Vikumbusho: taarifa kadi zinaposubiri kurudiwa.
+reminder-title = Kadi zinasubiri kurudiwa
+reminder-body =
+    { $n ->
+        [one] { $learner }, kadi { $n } iko tayari kurudiwa katika Satchel.
+       *[other] { $learner }, kadi { $n } ziko tayari kurudiwa katika Satchel.
+    }
+reminders-title = Vikumbusho
+reminders-explained = Satchel ikiwa wazi, taarifa inaeleza kadi zikiwa tayari kurudiwa, mara moja kila saa nne zaidi.
+reminders-on = Nikumbushe wakati wa kurudia kadi
+reminders-child = Hii ni maktaba ya mtoto
+reminders-child_hint = Maktaba ya mtoto huanza bila vikumbusho; mzazi anaweza kuviwasha hapa.

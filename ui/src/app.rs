@@ -276,6 +276,7 @@ fn Shell(children: Children) -> impl IntoView {
         if session.profile.with(Option::is_none) {
             return;
         }
+        crate::i18n::tell_the_shell();
         let minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
         spawn_local(async move {
             let _ = ipc::invoke(command::SetTimeZone { minutes }).await;

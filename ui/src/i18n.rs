@@ -219,7 +219,22 @@ impl Choice {
         let (language, intl_tag) = resolve(self);
         install(language, intl_tag);
         apply_to_document();
+        tell_the_shell();
     }
+}
+
+/// The tag of the language the window speaks ("sw").
+pub fn language_tag() -> &'static str {
+    current().language.tag
+}
+
+/// Tells the shell the window's language, for the words it writes itself (a
+/// reminder's); without a shell (a browser), nothing listens.
+pub fn tell_the_shell() {
+    let tag = language_tag().to_owned();
+    leptos::task::spawn_local(async move {
+        let _ = crate::ipc::invoke(satchel_types::command::SetLanguage { tag }).await;
+    });
 }
 
 fn storage() -> Option<web_sys::Storage> {

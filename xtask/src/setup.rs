@@ -39,6 +39,8 @@ const APT_PACKAGES: &[&str] = &[
     // The keyboard-only test types into the system's file dialog, a window WebDriver
     // cannot reach.
     "xdotool",
+    // A real notification server for the reminders test, which reads its history.
+    "dunst",
     "python3-venv",
     "imagemagick",
     // whisper.cpp is built by whisper-rs-sys with cmake, its bindings by bindgen.

@@ -133,6 +133,16 @@ pub enum Command {
     },
     /// The decks, each with its cards, those due today and those new.
     Decks,
+    /// Whether reviews waiting are told with a desktop notification while the app is
+    /// open: `on`, `off`, or `auto` (off in a child's library, on in anyone else's);
+    /// `--child true` marks the library as a child's. Without arguments, prints how they
+    /// stand. With --json, prints `child`, `chosen` and `enabled`.
+    Reminders {
+        #[arg(value_parser = ["on", "off", "auto"])]
+        state: Option<String>,
+        #[arg(long)]
+        child: Option<bool>,
+    },
     /// Bring in the sample lesson (typed notes, a photo of the board, a recorded
     /// lecture and two textbook pages about the water cycle) and make a study pack of
     /// each. Waits until they are made. With --json, prints the four packs as an array,

@@ -170,6 +170,57 @@ pub fn decks(cli: &Cli, satchel: &Satchel) -> Result<(), Failure> {
     })
 }
 
+/// `satchel reminders [on|off|auto] [--child BOOL]`.
+pub fn reminders(
+    cli: &Cli,
+    satchel: &Satchel,
+    state: Option<&str>,
+    child: Option<bool>,
+) -> Result<(), Failure> {
+    let profile = unlock(cli, satchel)?;
+    let mut settings = profile.reminders()?;
+    if let Some(child) = child {
+        settings.child = child;
+    }
+    match state {
+        Some("on") => settings.chosen = Some(true),
+        Some("off") => settings.chosen = Some(false),
+        Some(_) => settings.chosen = None,
+        None => {}
+    }
+    if state.is_some() || child.is_some() {
+        settings = profile.set_reminders(settings)?;
+    }
+    #[derive(Serialize)]
+    struct Shown {
+        child: bool,
+        chosen: Option<bool>,
+        enabled: bool,
+    }
+    let shown = Shown {
+        child: settings.child,
+        chosen: settings.chosen,
+        enabled: settings.enabled(),
+    };
+    print(cli.json, &shown, |shown| {
+        let whose = if shown.child {
+            "a child's library"
+        } else {
+            "this library"
+        };
+        let why = if shown.chosen.is_some() {
+            "as chosen"
+        } else {
+            "by default"
+        };
+        if shown.enabled {
+            println!("Reminders are on for {whose} ({why}): the app tells when reviews are due.");
+        } else {
+            println!("Reminders are off for {whose} ({why}).");
+        }
+    })
+}
+
 pub fn review(cli: &Cli, satchel: &Satchel, command: &ReviewCommand) -> Result<(), Failure> {
     let profile = unlock(cli, satchel)?;
     let now = now()?;

@@ -73,6 +73,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Card { command } => learn::card(&cli, &satchel, command),
         Command::Decks => learn::decks(&cli, &satchel),
         Command::SampleLesson => pack::sample_lesson(&cli, &satchel),
+        Command::Reminders { state, child } => {
+            learn::reminders(&cli, &satchel, state.as_deref(), *child)
+        }
         Command::Review { command } => learn::review(&cli, &satchel, command),
         Command::Stats { csv, mastery_csv } => {
             learn::stats(&cli, &satchel, csv.as_deref(), mastery_csv.as_deref())

@@ -17,8 +17,9 @@ use crate::{
     CardState, CardView, ClassInfo, Classmate, ClassroomView, ConceptMap, CsvReport, DeckView,
     ErrorView, FoundServer, HelperSettings, ImportOutcome, JobView, LearningSettings, LibraryView,
     ModelStatus, NoteDraft, NoteView, OfferTaken, PackOffer, PackView, ProfileView, Rating,
-    RecordingView, RecoveryCodeView, RestoredView, SearchHit, ServerProbe, SourceView, StudyCard,
-    StudyStep, SyncAccount, SyncOutcome, UnlockRequest, UnlockedView, UpdateOffer, WelcomeView,
+    RecordingView, RecoveryCodeView, ReminderSettings, RestoredView, SearchHit, ServerProbe,
+    SourceView, StudyCard, StudyStep, SyncAccount, SyncOutcome, UnlockRequest, UnlockedView,
+    UpdateOffer, WelcomeView,
 };
 
 /// A command of the shell: its arguments are the struct itself.
@@ -265,6 +266,14 @@ commands! {
     study_now => StudyNow {} -> Vec<StudyStep>;
     /// How reviews are scheduled: the retention aimed at and new cards a day.
     set_learning => SetLearning { desired_retention: f32, new_per_day: u32 } -> LearningSettings;
+    /// Whether reviews waiting are told with a desktop notification, and whether the
+    /// library is a child's.
+    reminders => Reminders {} -> ReminderSettings;
+    /// Sets them; the settings as kept.
+    set_reminders => SetReminders { settings: ReminderSettings } -> ReminderSettings;
+    /// The language the window speaks (a tag such as "sw"), for the words the shell
+    /// writes itself, such as a reminder's.
+    set_language => SetLanguage { tag: String } -> ();
     /// Queues fitting the scheduling to the learner's own reviews.
     optimise_learning => OptimiseLearning {} -> JobView;
     /// Saves a report as CSV where the learner chooses; the file written, or `None`

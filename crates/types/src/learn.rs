@@ -290,6 +290,26 @@ pub struct Optimisation {
     pub adopted: bool,
 }
 
+/// Whether the app tells the learner, with a desktop notification, that reviews are
+/// waiting. A child's library starts with them off: a parent turns them on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderSettings {
+    /// The library is a child's.
+    #[serde(default)]
+    pub child: bool,
+    /// On or off as chosen; `None` until someone chooses, when a child's library has
+    /// them off and anyone else's on.
+    #[serde(default)]
+    pub chosen: Option<bool>,
+}
+
+impl ReminderSettings {
+    /// Whether reminders are on.
+    pub fn enabled(&self) -> bool {
+        self.chosen.unwrap_or(!self.child)
+    }
+}
+
 /// How reviews are scheduled for this learner.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LearningSettings {

@@ -87,6 +87,7 @@ pub fn Settings() -> impl IntoView {
                 </fieldset>
                 <crate::widgets::LanguagePicker id="language"/>
             </section>
+            <Reminders/>
             <super::sync::SyncSettingsCard/>
             <section class="card" aria-labelledby="security-title">
                 <h2 id="security-title">{t("settings-security")}</h2>
@@ -469,5 +470,58 @@ fn ClassOffersCard(
                 })}
             </section>
         </Show>
+    }
+}
+
+/// Reminders of reviews waiting, and whether the library is a child's (whose reminders
+/// start off).
+#[component]
+fn Reminders() -> impl IntoView {
+    use satchel_types::ReminderSettings;
+    let settings = RwSignal::new(None::<ReminderSettings>);
+    let error = RwSignal::new(None);
+    spawn_local(async move {
+        match ipc::invoke(command::Reminders {}).await {
+            Ok(kept) => settings.set(Some(kept)),
+            Err(e) => error.set(Some(e)),
+        }
+    });
+    let save = move |next: ReminderSettings| {
+        spawn_local(async move {
+            match ipc::invoke(command::SetReminders { settings: next }).await {
+                Ok(kept) => {
+                    error.set(None);
+                    settings.set(Some(kept));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="reminders-title" id="reminders">
+            <h2 id="reminders-title">{t("reminders-title")}</h2>
+            <p class="prose">{t("reminders-explained")}</p>
+            {move || settings.get().map(|now| view! {
+                <label class="check">
+                    <input type="checkbox" id="reminders-on" prop:checked=now.enabled()
+                        on:change=move |ev| save(ReminderSettings {
+                            chosen: Some(event_target_checked(&ev)),
+                            ..now
+                        })/>
+                    {t("reminders-on")}
+                </label>
+                <label class="check">
+                    // Marking the library a child's (or not) goes back to that default.
+                    <input type="checkbox" id="child-library" prop:checked=now.child
+                        on:change=move |ev| save(ReminderSettings {
+                            child: event_target_checked(&ev),
+                            chosen: None,
+                        })/>
+                    {t("reminders-child")}
+                </label>
+                <p class="hint">{t("reminders-child_hint")}</p>
+            })}
+            <ErrorBanner error/>
+        </section>
     }
 }

@@ -12,6 +12,7 @@ mod cards;
 mod history;
 mod lessons;
 pub mod optimise;
+mod reminders;
 mod review;
 pub(crate) mod schedule;
 mod stats;

@@ -6,7 +6,7 @@
 use std::marker::PhantomData;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use satchel_types::{HelperSettings, LearningSettings, SyncAccount};
+use satchel_types::{HelperSettings, LearningSettings, ReminderSettings, SyncAccount};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -85,6 +85,9 @@ fn json<T: Serialize>(value: &T) -> Result<String> {
 
 /// How this profile learns: retention, new cards a day, and the FSRS parameters.
 pub(crate) const LEARNING: Setting<LearningSettings> = Setting::new("learning");
+/// Whether reviews waiting are told with a notification, and whether the library is
+/// a child's.
+pub(crate) const REMINDERS: Setting<ReminderSettings> = Setting::new("reminders");
 /// The helper on the network the learner set, if any.
 pub(crate) const HELPER: Setting<HelperSettings> = Setting::new("helper");
 /// This device's id among the learner's devices: random, made once per profile.

@@ -339,17 +339,7 @@ async fn save_bundle_as(
     app: tauri::AppHandle,
     file_name: String,
 ) -> Reply<Option<std::path::PathBuf>> {
-    use tauri_plugin_dialog::DialogExt;
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .add_filter("Satchel bundles", &["satchel"])
-            .set_file_name(file_name)
-            .blocking_save_file()
-    })
-    .await
-    .map_err(failed)?;
-    Ok(picked.and_then(|p| p.into_path().ok()))
+    crate::commands::ask_where_to_save(app, "Satchel bundles", "satchel", file_name).await
 }
 
 /// Writes a bundle where the learner chooses (a USB stick); `None` when they cancel.

@@ -1001,6 +1001,27 @@ pub async fn import_anki(
     .await
 }
 
+/// Where to save a file, as the system's save dialog asks: `kind` names the filter,
+/// `extension` its files, `name` the suggestion. `None` when the learner cancels.
+pub(crate) async fn ask_where_to_save(
+    app: tauri::AppHandle,
+    kind: &'static str,
+    extension: &'static str,
+    name: String,
+) -> Result<Option<PathBuf>, ErrorView> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .add_filter(kind, &[extension])
+            .set_file_name(name)
+            .blocking_save_file()
+    })
+    .await
+    .map_err(|e| ErrorView::new(ErrorCode::Internal, e.to_string()))?;
+    Ok(picked.and_then(|p| p.into_path().ok()))
+}
+
 /// Saves a report as CSV where the learner chooses.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn save_csv(
@@ -1010,7 +1031,6 @@ pub async fn save_csv(
 ) -> ReplyTo<command::SaveCsv> {
     use satchel_core::reports;
     use satchel_core::types::CsvReport;
-    use tauri_plugin_dialog::DialogExt;
     let wanted = report.clone();
     let (name, text) = off_ui_thread(&shell, move |shell| {
         with_open(shell, |p| {
@@ -1034,16 +1054,7 @@ pub async fn save_csv(
         })
     })
     .await?;
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .add_filter("CSV", &["csv"])
-            .set_file_name(name)
-            .blocking_save_file()
-    })
-    .await
-    .map_err(|e| ErrorView::new(ErrorCode::Internal, e.to_string()))?;
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+    let Some(path) = ask_where_to_save(app, "CSV", "csv", name).await? else {
         return Ok(None);
     };
     let partial = path.with_extension("csv.part");
@@ -1063,7 +1074,6 @@ pub async fn export_anki(
     shell: State<'_, Arc<Shell>>,
     Args(command::ExportAnki { deck }): Args<command::ExportAnki>,
 ) -> ReplyTo<command::ExportAnki> {
-    use tauri_plugin_dialog::DialogExt;
     // A deck's file is named after it ("Biology::Cells" as "Biology - Cells.apkg").
     let name = deck
         .as_deref()
@@ -1071,16 +1081,8 @@ pub async fn export_anki(
         .chars()
         .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
         .collect::<String>();
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .add_filter("Anki decks", &["apkg"])
-            .set_file_name(format!("{name}.apkg"))
-            .blocking_save_file()
-    })
-    .await
-    .map_err(|e| ErrorView::new(ErrorCode::Internal, e.to_string()))?;
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+    let Some(path) = ask_where_to_save(app, "Anki decks", "apkg", format!("{name}.apkg")).await?
+    else {
         return Ok(None);
     };
     off_ui_thread(&shell, move |shell| {

@@ -33,18 +33,8 @@ async fn save_pdf_as(
     window: tauri::WebviewWindow,
     name: String,
 ) -> ReplyTo<command::SavePdf> {
-    use tauri_plugin_dialog::DialogExt;
     let name = format!("{}.pdf", safe_file_name(&name));
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .add_filter("PDF", &["pdf"])
-            .set_file_name(name)
-            .blocking_save_file()
-    })
-    .await
-    .map_err(|e| ErrorView::new(ErrorCode::Internal, e.to_string()))?;
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+    let Some(path) = crate::commands::ask_where_to_save(app, "PDF", "pdf", name).await? else {
         return Ok(None);
     };
     linux::print_to_pdf(&window, &path).await?;

@@ -418,6 +418,23 @@ mod tests {
     }
 }
 
+/// What a save through the system's dialog came to: the file written (shown), nothing
+/// (the learner cancelled), or why not.
+fn show_saved(
+    result: Result<Option<String>, ErrorView>,
+    saved: RwSignal<Option<String>>,
+    error: RwSignal<Option<ErrorView>>,
+) {
+    match result {
+        Ok(Some(path)) => {
+            saved.set(Some(path));
+            error.set(None);
+        }
+        Ok(None) => {}
+        Err(e) => error.set(Some(e)),
+    }
+}
+
 /// A button that saves a report as CSV where the learner chooses, and says where.
 #[component]
 pub fn SaveCsvButton(
@@ -430,14 +447,11 @@ pub fn SaveCsvButton(
     let save = move |_| {
         let report = report.clone();
         spawn_local(async move {
-            match crate::ipc::invoke(command::SaveCsv { report }).await {
-                Ok(Some(path)) => {
-                    saved.set(Some(path));
-                    error.set(None);
-                }
-                Ok(None) => {}
-                Err(e) => error.set(Some(e)),
-            }
+            show_saved(
+                crate::ipc::invoke(command::SaveCsv { report }).await,
+                saved,
+                error,
+            );
         });
     };
     view! {
@@ -466,14 +480,11 @@ pub fn PrintButtons(#[prop(into)] name: Signal<String>) -> impl IntoView {
     let save = move |_| {
         let name = name.get_untracked();
         spawn_local(async move {
-            match crate::ipc::invoke(command::SavePdf { name }).await {
-                Ok(Some(path)) => {
-                    saved.set(Some(path));
-                    error.set(None);
-                }
-                Ok(None) => {}
-                Err(e) => error.set(Some(e)),
-            }
+            show_saved(
+                crate::ipc::invoke(command::SavePdf { name }).await,
+                saved,
+                error,
+            );
         });
     };
     view! {

@@ -44,12 +44,7 @@ pub fn DeckSheet() -> impl IntoView {
     let title = Signal::derive(move || t_with("sheet-title", &[("deck", &name.get())]));
     view! {
         <div class="page sheet" id="deck-sheet">
-            <header class="page-header">
-                <h1>{title}</h1>
-                <PrintButtons name=title/>
-            </header>
-            <p class="muted sheet-date">{local_date(js_sys::Date::now() as i64)}</p>
-            <ErrorBanner error/>
+            <SheetHeader title error/>
             {move || cards.get().map(|cards| if cards.is_empty() {
                 view! { <p class="empty">{t("sheet-empty")}</p> }.into_any()
             } else {
@@ -107,13 +102,22 @@ pub fn ClassReportSheet() -> impl IntoView {
     });
     view! {
         <div class="page sheet" id="class-report-sheet">
-            <header class="page-header">
-                <h1>{title}</h1>
-                <PrintButtons name=title/>
-            </header>
-            <p class="muted sheet-date">{local_date(js_sys::Date::now() as i64)}</p>
-            <ErrorBanner error/>
+            <SheetHeader title error/>
             {move || report.get().map(|r| view! { <super::class::Dashboard report=r sheet=true/> })}
         </div>
+    }
+}
+
+/// A printable page's heading, its Print and Save as PDF, and today's date (a sheet
+/// handed out says when it was made).
+#[component]
+fn SheetHeader(title: Signal<String>, error: RwSignal<Option<ErrorView>>) -> impl IntoView {
+    view! {
+        <header class="page-header">
+            <h1>{title}</h1>
+            <PrintButtons name=title/>
+        </header>
+        <p class="muted sheet-date">{local_date(js_sys::Date::now() as i64)}</p>
+        <ErrorBanner error/>
     }
 }

@@ -1046,7 +1046,7 @@ pub async fn save_csv(
                 CsvReport::Class { class_id } => {
                     let report = p.classroom().report(class_id)?;
                     (
-                        format!("{}.csv", report.class.name.replace(['/', '\\', ':'], "_")),
+                        format!("{}.csv", satchel_core::file_name_part(&report.class.name)),
                         reports::class_csv(&report),
                     )
                 }
@@ -1075,12 +1075,11 @@ pub async fn export_anki(
     Args(command::ExportAnki { deck }): Args<command::ExportAnki>,
 ) -> ReplyTo<command::ExportAnki> {
     // A deck's file is named after it ("Biology::Cells" as "Biology - Cells.apkg").
-    let name = deck
-        .as_deref()
-        .map_or_else(|| "Satchel".to_owned(), |d| d.replace("::", " - "))
-        .chars()
-        .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
-        .collect::<String>();
+    let name = satchel_core::file_name_part(
+        &deck
+            .as_deref()
+            .map_or_else(|| "Satchel".to_owned(), |d| d.replace("::", " - ")),
+    );
     let Some(path) = ask_where_to_save(app, "Anki decks", "apkg", format!("{name}.apkg")).await?
     else {
         return Ok(None);

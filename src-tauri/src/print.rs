@@ -59,16 +59,7 @@ async fn save_pdf_as(
 /// refuses, never empty.
 #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 fn safe_file_name(name: &str) -> String {
-    let name: String = name
-        .chars()
-        .map(|c| {
-            if "/\\:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
+    let name = satchel_core::file_name_part(name);
     let name = name.trim().trim_matches('.');
     if name.is_empty() {
         "Satchel".to_owned()

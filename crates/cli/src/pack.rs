@@ -117,12 +117,10 @@ pub fn pack(
 pub fn sample_lesson(cli: &Cli, satchel: &Satchel) -> Result<(), Failure> {
     let profile = Arc::new(unlock(cli, satchel)?);
     let requested = profile.add_sample_lesson(SystemClock.now_ms())?;
-    let events = profile.events().subscribe();
     let runner = runner(cli, &profile)?;
     let terminal = std::io::stderr().is_terminal() && !cli.json;
     let total = requested.len();
     until(|| {
-        events.try_iter().for_each(drop);
         let mut settled = 0;
         for pack in &requested {
             if profile.pack_settled(&pack.id)? {

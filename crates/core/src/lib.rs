@@ -53,7 +53,8 @@ pub use keys::{
 pub use notes::{BODY_MAX_BYTES, TITLE_MAX_CHARS};
 pub use profile::Profile;
 pub use profiles::{
-    AUTOMATIC_EVERY, BACKUP_EXTENSION, PASSPHRASE_MIN_CHARS, PreparedRestore, RotationStep, Satchel,
+    AUTOMATIC_EVERY, BACKUP_EXTENSION, PASSPHRASE_MIN_CHARS, PreparedRestore, RotationStep,
+    Satchel, file_name_part,
 };
 pub use recording::{Recorded, Recording, RecordingControl, SoundInput};
 pub use satchel_media::image_in::IMAGE_TYPES;

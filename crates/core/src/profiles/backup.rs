@@ -73,6 +73,20 @@ pub(super) fn backups_dir(data_dir: &Path, profile_id: &str) -> PathBuf {
     data_dir.join(BACKUPS_DIR).join(profile_id)
 }
 
+/// `name` as part of a file's name on every system: a folder separator, a control
+/// character or anything Windows refuses in a name becomes `_`.
+pub fn file_name_part(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// `2026-12-07 14-05-09` (UTC) for a time in ms: a file name's part that sorts by
 /// time and reads as a date on any system's file list.
 fn stamp(ms: i64) -> String {
@@ -82,17 +96,7 @@ fn stamp(ms: i64) -> String {
 /// A backup's file name in `dir`: the learner's name (made safe for every system's
 /// file names, and short), when and why; one that is taken gets a number.
 fn backup_path(dir: &Path, name: &str, now: i64, kind: BackupKind) -> PathBuf {
-    let name: String = name
-        .chars()
-        .map(|c| {
-            if c.is_control() || "/\\:*?\"<>|".contains(c) {
-                '_'
-            } else {
-                c
-            }
-        })
-        .take(40)
-        .collect();
+    let name: String = file_name_part(name).chars().take(40).collect();
     let stem = format!("{} {} ({})", name.trim(), stamp(now), kind_name(kind));
     let mut path = dir.join(format!("{stem}.{BACKUP_EXTENSION}"));
     let mut n = 1;

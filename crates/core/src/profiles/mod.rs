@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use satchel_types::{ProfileView, Protection, UnlockRequest, WelcomeView};
 
-pub use self::backup::{AUTOMATIC_EVERY, BACKUP_EXTENSION, PreparedRestore};
+pub use self::backup::{AUTOMATIC_EVERY, BACKUP_EXTENSION, PreparedRestore, file_name_part};
 pub use self::rotation::RotationStep;
 use crate::events::EventBus;
 use crate::keys::{DataKey, KeySlot, Keychain, KeychainFailure, RecoveryCode, SlotKind};
